@@ -1,0 +1,56 @@
+"""Splitting a report's lines into blocks: tables (found by the registered formats) and
+paragraphs (every other non-blank line)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ._errors import GipparseError, PluginError
+from ._formats import TableFormat, TableParse
+from ._nodes import Block, Diagnostic, Paragraph, Span
+
+
+def split_blocks(
+    lines: Sequence[str], formats: Sequence[TableFormat], diagnostics: list[Diagnostic]
+) -> list[Block]:
+    """Every non-blank line ends up in exactly one block."""
+    parsers = [f for f in formats if f.parses]
+    blocks: list[Block] = []
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        blank = not line or line.isspace()
+        if blank and line[:1] != "\t":
+            i += 1
+            continue
+        for fmt in parsers:
+            if fmt.could_start(line):
+                found = _parse(fmt, lines, i)
+                if found is not None:
+                    blocks.append(found.table)
+                    diagnostics.extend(found.diagnostics)
+                    i = found.end
+                    break
+        else:
+            if not blank:  # a TAB-only line no table claimed is blank
+                blocks.append(Paragraph(line, Span(i + 1, 1, i + 1, len(line) + 1)))
+            i += 1
+    return blocks
+
+
+def _parse(fmt: TableFormat, lines: Sequence[str], i: int) -> TableParse | None:
+    try:
+        found = fmt.parse(lines, i)
+    except GipparseError:
+        raise
+    except Exception as exc:
+        raise PluginError(
+            f"table format {fmt.name!r} failed at line {i + 1}: {type(exc).__name__}: {exc}",
+            plugin=type(fmt).__module__,
+        ) from exc
+    if found is not None and found.end <= i:
+        raise PluginError(
+            f"table format {fmt.name!r} claimed a table at line {i + 1} but consumed no line",
+            plugin=type(fmt).__module__,
+        )
+    return found

@@ -1,0 +1,268 @@
+"""The plugin manager: the only module that talks to pluggy.
+
+:func:`create_plugin_manager` registers the built-in plugins (imported module objects, so
+a vendored copy works without package metadata), then the ``gipparse`` entry points
+(unless ``GIPPARSE_DISABLE_PLUGIN_AUTOLOAD`` is set), then the plugins passed in.
+The rest of gipparse calls the typed methods of :class:`PluginManager`.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+from . import hookspecs
+from ._errors import GipparseError, PluginError
+from ._formats import TableFormat
+
+if TYPE_CHECKING:
+    from ._nodes import Diagnostic, Report, SourceDocument
+    from ._templates import Template
+
+ENTRY_POINT_GROUP = "gipparse"
+AUTOLOAD_ENV = "GIPPARSE_DISABLE_PLUGIN_AUTOLOAD"
+
+
+def builtin_plugins() -> tuple[object, ...]:
+    """The built-in plugin modules, in registration order."""
+    from .plugins import hant, pipe_table, tab_table, template_2020, template_2021, text_source
+
+    return (text_source, tab_table, pipe_table, template_2020, template_2021, hant)
+
+
+class _Pluggy(pluggy.PluginManager):
+    """Takes every callable named ``gipparse_*`` for a hook implementation (as pytest does
+    for ``pytest_*``), so a misspelt hook is caught by ``check_pending`` instead of being
+    silently ignored."""
+
+    def parse_hookimpl_opts(self, plugin: object, name: str) -> Any:
+        opts = super().parse_hookimpl_opts(plugin, name)
+        if opts is None and name.startswith("gipparse_"):
+            method = getattr(plugin, name, None)
+            if inspect.isroutine(method):
+                return {}
+        return opts
+
+
+def _plugin_label(plugin: object) -> str:
+    name = getattr(plugin, "__name__", None)
+    if isinstance(name, str):
+        return name
+    return type(plugin).__qualname__
+
+
+class PluginManager:
+    """The registered plugins of one configuration, with typed calls for each hook."""
+
+    def __init__(self, pm: pluggy.PluginManager) -> None:
+        self._pm = pm
+        self._formats: tuple[TableFormat, ...] | None = None
+        self._templates: tuple[Template, ...] | None = None
+        self._suffixes: frozenset[str] | None = None
+
+    @property
+    def pluggy(self) -> pluggy.PluginManager:
+        """The underlying :class:`pluggy.PluginManager`, for tools that need it."""
+        return self._pm
+
+    def plugins(self) -> list[tuple[str, list[str]]]:
+        """``(name, [hook names])`` for every registered plugin, in registration order."""
+        result = []
+        for name, plugin in self._pm.list_name_plugin():
+            if plugin is None:
+                continue
+            hooks = sorted(impl.hook_name for impl in self._hook_impls() if impl.plugin is plugin)
+            result.append((name, hooks))
+        return result
+
+    def _hook_impls(self) -> Iterable[Any]:
+        for caller in self._pm.hook.__dict__.values():
+            if isinstance(caller, pluggy.HookCaller):
+                yield from caller.get_hookimpls()
+
+    # -- reading ------------------------------------------------------------------
+
+    def read_source(self, path: str | None, data: bytes) -> SourceDocument:
+        doc: SourceDocument | None = self._call(
+            self._pm.hook.gipparse_read_source, path=path, data=data
+        )
+        if doc is None:
+            raise GipparseError(f"{path or '<data>'}: no reader accepted this source")
+        return doc
+
+    def source_suffixes(self) -> frozenset[str]:
+        if self._suffixes is None:
+            found: set[str] = set()
+            for result in self._call(self._pm.hook.gipparse_source_suffixes):
+                if result:
+                    found.update(s.lower() for s in result)
+            self._suffixes = frozenset(found)
+        return self._suffixes
+
+    # -- tables ---------------------------------------------------------------------
+
+    def table_formats(self) -> tuple[TableFormat, ...]:
+        """Every registered format, the most recently registered plugin's first."""
+        if self._formats is None:
+            formats: list[TableFormat] = []
+
+            def register(fmt: TableFormat) -> None:
+                if not isinstance(fmt, TableFormat):
+                    raise PluginError(f"{fmt!r} is not a gipparse.TableFormat")
+                formats.append(fmt)
+
+            self._call(self._pm.hook.gipparse_register_table_formats, register=register)
+            self._formats = tuple(formats)
+        return self._formats
+
+    def table_format(self, name: str) -> TableFormat:
+        for fmt in self.table_formats():
+            if fmt.name == name:
+                return fmt
+        known = ", ".join(sorted({f.name for f in self.table_formats()}))
+        raise GipparseError(f"unknown table format {name!r} (known: {known})")
+
+    # -- text -------------------------------------------------------------------------
+
+    def detect_script(self, text: str) -> str:
+        script = self._call(self._pm.hook.gipparse_detect_script, text=text)
+        return script or "hans"
+
+    def simplify(self, text: str, script: str, *, exact: bool = False) -> str:
+        if script == "hans":
+            return text
+        result: str | None = self._call(
+            self._pm.hook.gipparse_simplify, text=text, script=script, exact=exact
+        )
+        return text if result is None else result
+
+    # -- templates --------------------------------------------------------------------
+
+    def templates(self) -> tuple[Template, ...]:
+        if self._templates is None:
+            from ._templates import Template
+
+            found: list[Template] = []
+
+            def register(template: Template) -> None:
+                if not isinstance(template, Template):
+                    raise PluginError(f"{template!r} is not a gipparse.Template")
+                found.append(template)
+
+            self._call(self._pm.hook.gipparse_register_templates, register=register)
+            self._templates = tuple(found)
+        return self._templates
+
+    # -- validation -------------------------------------------------------------------
+
+    def validate(self, report: Report) -> list[Diagnostic]:
+        found: list[Diagnostic] = []
+        for result in self._call(self._pm.hook.gipparse_validate, report=report):
+            if result:
+                found.extend(result)
+        return found
+
+    # -- plumbing ---------------------------------------------------------------------
+
+    def _call(self, hook: Callable[..., Any], **kwargs: Any) -> Any:
+        """Call a hook; an exception from a plugin becomes a PluginError naming it, unless
+        it already is a GipparseError (a reader refusing a source, say)."""
+        try:
+            return hook(**kwargs)
+        except GipparseError:
+            raise
+        except Exception as exc:
+            culprit = _culprit(exc)
+            raise PluginError(
+                f"{type(exc).__name__} in hook {getattr(hook, 'name', hook)}: {exc}",
+                plugin=culprit,
+            ) from exc
+
+
+def _culprit(exc: BaseException) -> str | None:
+    """The module in which *exc* was raised, as far as the traceback tells."""
+    tb = exc.__traceback__
+    name = None
+    while tb is not None:
+        mod = tb.tb_frame.f_globals.get("__name__")
+        if isinstance(mod, str) and not mod.startswith("pluggy"):
+            name = mod
+        tb = tb.tb_next
+    return name
+
+
+def _register(pm: pluggy.PluginManager, plugin: object, name: str | None = None) -> None:
+    label = name or _plugin_label(plugin)
+    try:
+        pm.register(plugin, name=name)
+    except ValueError as exc:
+        raise PluginError(str(exc), plugin=label) from exc
+    except pluggy.PluginValidationError as exc:
+        raise PluginError(str(exc), plugin=label) from exc
+
+
+def _entry_point_plugins() -> list[tuple[str, object]]:
+    from importlib.metadata import entry_points
+
+    loaded = []
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            loaded.append((ep.name, ep.load()))
+        except Exception as exc:
+            raise PluginError(
+                f"cannot load entry point {ep.value!r}: {type(exc).__name__}: {exc}",
+                plugin=ep.name,
+            ) from exc
+    return loaded
+
+
+def create_plugin_manager(
+    *, plugins: Sequence[object] = (), entry_points: bool | None = None
+) -> PluginManager:
+    """Build a plugin manager: built-ins, then entry points, then *plugins*.
+
+    :param plugins: extra plugin objects (modules, classes or instances) for this manager.
+    :param entry_points: load plugins from the ``gipparse`` entry-point group; by default
+        yes, unless the environment variable ``GIPPARSE_DISABLE_PLUGIN_AUTOLOAD`` is set.
+    :raises PluginError: a plugin cannot be loaded, is registered twice, or implements a
+        hook that does not exist (a misspelt name).
+    """
+    pm = _Pluggy(hookspecs.PROJECT_NAME)
+    pm.add_hookspecs(hookspecs)
+    for plugin in builtin_plugins():
+        _register(pm, plugin)
+    if entry_points is None:
+        entry_points = not os.environ.get(AUTOLOAD_ENV)
+    if entry_points:
+        for name, plugin in _entry_point_plugins():
+            if pm.is_registered(plugin):
+                continue
+            _register(pm, plugin, name)
+    for plugin in plugins:
+        _register(pm, plugin)
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        raise PluginError(str(exc), plugin=_plugin_label(exc.plugin)) from exc
+    return PluginManager(pm)
+
+
+_default: PluginManager | None = None
+
+
+def default_plugin_manager() -> PluginManager:
+    """The manager used when a call names no plugins; built on first use, never at import."""
+    global _default  # noqa: PLW0603
+    if _default is None:
+        _default = create_plugin_manager()
+    return _default
+
+
+def plugin_manager_for(plugins: Sequence[object] | None) -> PluginManager:
+    if not plugins:
+        return default_plugin_manager()
+    return create_plugin_manager(plugins=plugins)

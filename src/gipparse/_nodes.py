@@ -1,0 +1,265 @@
+"""The report AST: frozen, slotted attrs classes with children as tuples.
+
+Every node keeps the text as written (``raw``) and exposes the normalised text
+(``text``). Source positions live in a :class:`Span` beside the content; spans are
+excluded from equality, so two trees compare equal when they say the same thing,
+wherever it was written. Edit a tree with :func:`attrs.evolve`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
+
+import attrs
+
+from ._text import normalize_text
+
+if TYPE_CHECKING:
+    from ._statistics import Statistics
+
+
+class Span(NamedTuple):
+    """Where a node was written: 1-based lines and columns, ``end_line`` inclusive,
+    ``end_column`` one past the last character."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def of_line(cls, index: int, text: str, column: int = 1) -> Span:
+        """The span of the 0-based line *index* holding *text*, from *column*."""
+        return cls(index + 1, column, index + 1, column + len(text))
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.column}"
+
+
+class Severity(enum.StrEnum):
+    """How bad a :class:`Diagnostic` is."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen
+class Diagnostic:
+    """A finding about the source: damage, a guess avoided, a relation that fails.
+
+    ``code`` is stable (``table.extra-cell``, ``relation.balance``...) and documented;
+    ``message`` is for people and may change.
+    """
+
+    severity: Severity
+    code: str
+    message: str
+    span: Span | None = None
+
+    @property
+    def line(self) -> int | None:
+        return self.span.line if self.span else None
+
+    @property
+    def column(self) -> int | None:
+        return self.span.column if self.span else None
+
+    def format(self, path: str | None = None) -> str:
+        """``path:line:col: severity[code]: message``, the form compilers use."""
+        where = path or "<string>"
+        if self.span is not None:
+            where += f":{self.span.line}:{self.span.column}"
+        return f"{where}: {self.severity.value}[{self.code}]: {self.message}"
+
+
+@attrs.frozen
+class Cell:
+    """One table cell. ``raw`` is its text as written, table syntax removed (the leading TAB,
+    pipe escapes); continuation lines are kept, joined with ``\\n``."""
+
+    raw: str
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        """The normalised text: whitespace, NBSP, full-width spaces and debris removed."""
+        return normalize_text(self.raw)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text
+
+
+@attrs.frozen
+class Row:
+    """A table row; rows of one table may differ in length (merged ranges, damage)."""
+
+    cells: tuple[Cell, ...]
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(c.text for c in self.cells)
+
+    def __len__(self) -> int:
+        return len(self.cells)
+
+
+@attrs.frozen
+class Table:
+    """A table as written, in the format named by ``format`` (``tab``, ``pipe``, ``html``...).
+
+    ``header_rows`` is the number of rows above a Markdown separator row, 0 when there is
+    none.
+    """
+
+    rows: tuple[Row, ...]
+    format: str = "tab"
+    header_rows: int = 0
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+    def cells(self) -> Iterator[Cell]:
+        for row in self.rows:
+            yield from row.cells
+
+    @property
+    def texts(self) -> tuple[tuple[str, ...], ...]:
+        """The normalised text of every cell, row by row."""
+        return tuple(row.texts for row in self.rows)
+
+
+@attrs.frozen
+class Paragraph:
+    """A line of prose (the exported reports put one paragraph on a line)."""
+
+    raw: str
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        return normalize_text(self.raw)
+
+
+@attrs.frozen
+class Heading:
+    """A section heading. ``kind`` is the section kind it opens."""
+
+    raw: str
+    kind: str
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        return normalize_text(self.raw)
+
+
+Block: TypeAlias = Paragraph | Table
+
+
+class SectionKind(enum.StrEnum):
+    """The six statutory sections, plus what stands before the first of them."""
+
+    PREAMBLE = "preamble"
+    OVERVIEW = "overview"
+    ACTIVE_DISCLOSURE = "active_disclosure"
+    APPLICATIONS = "applications"
+    APPEALS = "appeals"
+    PROBLEMS = "problems"
+    OTHER = "other"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen
+class Section:
+    """A section: its heading (``None`` for the preamble) and its blocks in order."""
+
+    kind: str
+    heading: Heading | None
+    blocks: tuple[Block, ...] = ()
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Paragraph))
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Table))
+
+
+@attrs.frozen
+class Metadata:
+    """What the report says about itself. Text fields are in Simplified script.
+
+    ``period`` is an ISO 8601 interval (``2020-01-01/2020-12-31``) when the report states
+    its statistics period; ``template`` is the statutory template id (``2020``, ``2021``);
+    ``script`` is ``hans`` or ``hant``.
+    """
+
+    agency: str | None = None
+    year: int | None = None
+    template: str | None = None
+    script: str = "hans"
+    period: str | None = None
+
+
+@attrs.frozen
+class Report:
+    """A parsed report: sections, metadata, statistics and every diagnostic.
+
+    ``source`` is the decoded text every span points into; ``path`` the file it came from.
+    Neither takes part in equality.
+    """
+
+    sections: tuple[Section, ...]
+    metadata: Metadata = Metadata()
+    statistics: Statistics | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+    source: str = attrs.field(default="", eq=False, repr=False)
+    path: str | None = attrs.field(default=None, eq=False)
+
+    @property
+    def blocks(self) -> Iterator[Block]:
+        for section in self.sections:
+            yield from section.blocks
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Table))
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Paragraph))
+
+    def section(self, kind: str) -> Section | None:
+        """The first section of *kind*, or ``None``."""
+        for section in self.sections:
+            if section.kind == kind:
+                return section
+        return None
+
+    @property
+    def valid(self) -> bool:
+        """True when statistics were read and every relation of the template holds."""
+        return self.statistics is not None and not any(
+            d.code.startswith("relation.") for d in self.diagnostics
+        )
+
+
+@attrs.frozen
+class SourceDocument:
+    """What a reader hook returns: the report's text and, for structured formats (HTML,
+    DOCX), the blocks already built, with spans pointing into ``text``."""
+
+    text: str
+    encoding: str | None = None
+    format: str = "text"
+    blocks: tuple[Block, ...] | None = None

@@ -1,0 +1,122 @@
+"""``load`` and ``loads``: source → text → blocks → sections → template → validation."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import attrs
+
+from ._blocks import split_blocks
+from ._errors import ParseError, SourceError
+from ._manager import PluginManager, plugin_manager_for
+from ._metadata import extract_metadata
+from ._nodes import Diagnostic, Report, Severity, SourceDocument
+from ._sections import build_sections
+from ._source import check_size, max_input_size, split_lines
+from ._templates import read_statistics
+
+PathLike = str | os.PathLike[str]
+
+
+def load(
+    path: PathLike,
+    *,
+    plugins: Sequence[object] = (),
+    strict: bool = False,
+    max_size: int | None = None,
+) -> Report:
+    """Read and parse the report at *path*.
+
+    :param plugins: extra plugins for this call (modules or objects with hook functions).
+    :param strict: raise :class:`ParseError` on the first error diagnostic instead of
+        returning it on the report.
+    :param max_size: the largest source accepted, in bytes (default 64 MiB, or
+        ``GIPPARSE_MAX_INPUT_SIZE``).
+    :raises GipparseError: the file cannot be read, is not text (or not in a format a
+        plugin reads), or is larger than *max_size*.
+    """
+    name = os.fspath(path)
+    limit = max_input_size(max_size)
+    try:
+        size = os.stat(name).st_size
+        check_size(size, limit, name)
+        data = Path(name).read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read the file: {exc.strerror or exc}", path=name) from None
+    return _load_bytes(data, name, plugins, strict, limit)
+
+
+def loads(
+    data: str | bytes,
+    *,
+    path: str | None = None,
+    plugins: Sequence[object] = (),
+    strict: bool = False,
+    max_size: int | None = None,
+) -> Report:
+    """Parse a report held in memory: text, or bytes in any encoding :func:`load` reads.
+
+    *path* is only a name for messages and for readers that look at suffixes.
+    """
+    limit = max_input_size(max_size)
+    if isinstance(data, str):
+        check_size(len(data), limit, path)
+        manager = plugin_manager_for(plugins)
+        return parse_document(SourceDocument(data, None), path, manager, strict)
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise TypeError(f"loads() takes str or bytes, not {type(data).__name__}")
+    return _load_bytes(bytes(data), path, plugins, strict, limit)
+
+
+def _load_bytes(
+    data: bytes, path: str | None, plugins: Sequence[object], strict: bool, limit: int
+) -> Report:
+    check_size(len(data), limit, path)
+    manager = plugin_manager_for(plugins)
+    doc = manager.read_source(path, data)
+    return parse_document(doc, path, manager, strict)
+
+
+def parse_document(
+    doc: SourceDocument, path: str | None, manager: PluginManager, strict: bool = False
+) -> Report:
+    """Run the pipeline on a document a reader returned."""
+    text = doc.text
+    if not text or text.isspace():
+        raise SourceError("the source is empty", path=path)
+    diagnostics: list[Diagnostic] = []
+    script = manager.detect_script(text)
+
+    def to_simplified(s: str) -> str:
+        return manager.simplify(s, script)
+
+    if doc.blocks is not None:
+        blocks = list(doc.blocks)
+    else:
+        blocks = split_blocks(split_lines(text), manager.table_formats(), diagnostics)
+    sections = build_sections(blocks, to_simplified, diagnostics)
+    metadata = extract_metadata(sections, script, to_simplified)
+    template, statistics, found = read_statistics(
+        sections, manager.templates(), metadata.year, to_simplified
+    )
+    diagnostics.extend(found)
+    if template is not None:
+        metadata = attrs.evolve(metadata, template=template.id)
+    report = Report(
+        sections=sections,
+        metadata=metadata,
+        statistics=statistics,
+        diagnostics=tuple(diagnostics),
+        source=text,
+        path=path,
+    )
+    extra = manager.validate(report)
+    if extra:
+        report = attrs.evolve(report, diagnostics=report.diagnostics + tuple(extra))
+    if strict:
+        for d in report.diagnostics:
+            if d.severity is Severity.ERROR:
+                raise ParseError(f"[{d.code}] {d.message}", line=d.line, column=d.column)
+    return report

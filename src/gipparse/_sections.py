@@ -1,0 +1,131 @@
+"""Recognising section headings and grouping blocks into sections.
+
+Headings are recognised in paragraphs only (a table cell such as ``一、本年新收…`` is never
+a heading), on the folded Simplified form of the line, with or without a numeral, and
+with one typo allowed in short lines. Each kind opens at most one section; text before
+the first heading is the ``preamble`` section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from ._nodes import Block, Diagnostic, Heading, Paragraph, Section, SectionKind, Severity, Span
+from ._text import fold
+
+#: Folded heading bodies per section kind (folding turns 、 into , and drops spaces).
+SECTION_HEADINGS: tuple[tuple[SectionKind, str], ...] = (
+    (SectionKind.OVERVIEW, r"(?:政府信息公开(?:工作)?)?(?:总体情况|概述|概况)"),
+    (SectionKind.ACTIVE_DISCLOSURE, r"(?:行政机关)?主动公开政府信息(?:的)?情况"),
+    (SectionKind.APPLICATIONS, r"(?:行政机关)?收到和处理政府信息公开申请(?:的)?情况"),
+    (
+        SectionKind.APPEALS,
+        r"(?:政府信息公开)?行政复议[,和及与]?行政诉讼(?:的)?情况"
+        r"|因政府信息公开(?:工作)?被申请行政复议[,和及与]?提起行政诉讼(?:的)?情况",
+    ),
+    (
+        SectionKind.PROBLEMS,
+        r"(?:政府信息公开|政务信息公开|政务公开)?(?:工作)?存在的?主要问题(?:及|和|与)改进(?:情况|措施)",
+    ),
+    (SectionKind.OTHER, r"其[他它]需要报告的?事项"),
+)
+
+#: An optional numeral before a heading: 一、 / 一. / 1、 / 1. (folded: 、 is ",").
+_NUMERAL = r"(?:[一二三四五六七八九十]{1,2}[,.]?|[0-9]{1,2}[,.])?"
+_EXACT_RE = re.compile(
+    _NUMERAL + "(?:" + "|".join(f"(?P<{k.value}>{p})" for k, p in SECTION_HEADINGS) + r")[:.]?"
+)
+#: Longest folded line that may be a heading.
+MAX_HEADING_LENGTH = 40
+#: Fuzzy matching is tried only on lines this short that hold one of these words.
+MAX_FUZZY_LENGTH = 32
+_FUZZY_HINTS = ("情况", "事项", "问题", "概述")
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_patterns() -> tuple[tuple[SectionKind, Any], ...]:
+    import regex
+
+    return tuple(
+        (kind, regex.compile(f"(?:{_NUMERAL}(?:{body})){{e<=1}}", regex.BESTMATCH))
+        for kind, body in SECTION_HEADINGS
+    )
+
+
+def heading_kind(folded: str) -> tuple[SectionKind, bool] | None:
+    """The section kind a folded line announces: ``(kind, exact)``, or ``None``."""
+    if not folded or len(folded) > MAX_HEADING_LENGTH:
+        return None
+    m = _EXACT_RE.fullmatch(folded)
+    if m is not None:
+        assert m.lastgroup is not None
+        return SectionKind(m.lastgroup), True
+    if len(folded) <= MAX_FUZZY_LENGTH and any(h in folded for h in _FUZZY_HINTS):
+        for kind, pattern in _fuzzy_patterns():
+            if pattern.fullmatch(folded):
+                return kind, False
+    return None
+
+
+def build_sections(
+    blocks: Sequence[Block],
+    to_simplified: Callable[[str], str],
+    diagnostics: list[Diagnostic],
+) -> tuple[Section, ...]:
+    """Group *blocks* into sections at the paragraphs that are headings."""
+    sections: list[Section] = []
+    seen: set[SectionKind] = set()
+    kind: str = SectionKind.PREAMBLE.value
+    heading: Heading | None = None
+    current: list[Block] = []
+
+    def close() -> None:
+        if heading is None and not current:
+            return
+        sections.append(Section(kind, heading, tuple(current), _span(heading, current)))
+
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            folded = fold(to_simplified(block.raw))
+            found = heading_kind(folded) if len(folded) <= MAX_HEADING_LENGTH else None
+            if found is not None:
+                new_kind, exact = found
+                if new_kind in seen:
+                    diagnostics.append(
+                        Diagnostic(
+                            Severity.INFO,
+                            "section.repeated-heading",
+                            f"a second {new_kind.value} heading is kept as a paragraph",
+                            block.span,
+                        )
+                    )
+                else:
+                    close()
+                    seen.add(new_kind)
+                    kind = new_kind.value
+                    heading = Heading(block.raw, kind, block.span)
+                    current = []
+                    if not exact:
+                        diagnostics.append(
+                            Diagnostic(
+                                Severity.INFO,
+                                "section.fuzzy-heading",
+                                f"{block.text!r} read as the {kind} heading despite a typo",
+                                block.span,
+                            )
+                        )
+                    continue
+        current.append(block)
+    close()
+    return tuple(sections)
+
+
+def _span(heading: Heading | None, blocks: Sequence[Block]) -> Span | None:
+    first = heading.span if heading is not None else (blocks[0].span if blocks else None)
+    last = blocks[-1].span if blocks else first
+    if first is None or last is None:
+        return None
+    return Span(first.line, first.column, last.end_line, last.end_column)

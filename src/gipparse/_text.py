@@ -1,0 +1,103 @@
+"""Text normalisation shared by every node and matcher.
+
+Two levels:
+
+* :func:`normalize_text` is what a node's ``.text`` shows a reader: the written text with
+  export debris (``[bookmark: _GoBack]``), odd spaces (NBSP, full-width, zero-width) and
+  conversion artefacts (pinyin after a Han character: ``區(qū)``) removed, whitespace
+  collapsed, and line breaks inside Chinese text joined.
+* :func:`fold` is what matchers compare: normalised text with full-width ASCII folded to
+  half-width, every space removed and quotes unified. Labels and headings are matched on
+  folded text only; nothing shown to a user is folded.
+
+Both are pure, cached and use :mod:`re` (they are on the hot path).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: Markers that Word exporters leave in text: ``[bookmark: _GoBack]`` and friends.
+DEBRIS_RE = re.compile(r"\[bookmark:[^\]\n]*\]")
+
+#: Pinyin with a tone mark in ASCII brackets right after a Han character, left behind by
+#: automatic Simplified→Traditional converters (``區(qū)``, ``發(fā)``). Requiring a tone mark
+#: keeps ordinary bracketed Latin text (``微信(app)``) intact.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+PINYIN_DEBRIS_RE = re.compile(
+    rf"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"
+    rf"\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,8}}\)"
+)
+
+# Every kind of space a report uses, including the ones str.split() ignores.
+_SPACE_CHARS = (
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000\ufeff\u200b\u200c\u200d\u2060"
+)
+_SPACES_TO_ASCII = str.maketrans(dict.fromkeys(_SPACE_CHARS, " "))
+_WS_RUN_RE = re.compile(r"[ \t\n\r\f\v]+")
+_NEEDS_WORK_RE = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]")
+
+# Full-width ASCII (U+FF01..U+FF5E) to half-width, plus the punctuation reports mix freely.
+_FOLD_TABLE: dict[int, int | str | None] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FOLD_TABLE.update(
+    {
+        ord("\u3000"): None,
+        ord("“"): '"',
+        ord("”"): '"',
+        ord("‘"): "'",
+        ord("’"): "'",
+        ord("「"): '"',
+        ord("」"): '"',
+        ord("﹙"): "(",
+        ord("﹚"): ")",
+        ord("〔"): "(",
+        ord("〕"): ")",
+        ord("【"): "(",
+        ord("】"): ")",
+        ord("。"): ".",
+        ord("、"): ",",
+        ord("－"): "-",
+        ord("—"): "-",
+        ord("–"): "-",
+    }
+)
+for _c in _SPACE_CHARS + " \t\n\r\f\v":
+    _FOLD_TABLE[ord(_c)] = None
+
+
+def _join_ws(match: re.Match[str]) -> str:
+    """Collapse a whitespace run: drop it between wide characters, keep one space otherwise."""
+    s, e = match.span()
+    text = match.string
+    before = text[s - 1] if s else ""
+    after = text[e] if e < len(text) else ""
+    if (before and ord(before) > 0x2E7F) or (after and ord(after) > 0x2E7F):
+        return ""
+    return " "
+
+
+@lru_cache(maxsize=8192)
+def normalize_text(raw: str) -> str:
+    """Return *raw* as a reader should see it (see the module docstring)."""
+    if not _NEEDS_WORK_RE.search(raw):
+        return raw
+    text = raw
+    if "[" in text:
+        text = DEBRIS_RE.sub("", text)
+    if "(" in text:
+        text = PINYIN_DEBRIS_RE.sub("", text)
+    text = text.translate(_SPACES_TO_ASCII).strip()
+    return _WS_RUN_RE.sub(_join_ws, text)
+
+
+@lru_cache(maxsize=8192)
+def fold(text: str) -> str:
+    """Return the matching form of *text*: normalised, half-width, without any space."""
+    return normalize_text(text).translate(_FOLD_TABLE)
+
+
+def is_blank(line: str) -> bool:
+    """True for a line holding nothing but whitespace (NBSP and full-width spaces included)."""
+    return not line or line.isspace()

@@ -1,0 +1,1 @@
+"""Built-in plugin: hant (being implemented)."""

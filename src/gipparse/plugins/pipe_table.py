@@ -1,0 +1,199 @@
+"""Pipe tables: ``a | b | c |`` rows, as web pages and Markdown exports write them.
+
+* rows with or without outer pipes (a table starts at a row that has an outer pipe or is
+  followed by a Markdown separator row; once started, any line with an unescaped ``|``
+  continues it);
+* ``\\|`` is a pipe inside a cell, and a backslash before any ASCII punctuation escapes it
+  (``\\\\`` is a backslash); ``<br>`` is a line break inside a cell;
+* one space of padding on each side of a cell is syntax and is removed; any further
+  whitespace belongs to the cell;
+* a Markdown separator row (``| --- | :-: |``) marks the rows above it as header rows;
+* rows may differ in length (exporters drop merged cells); a table ends at the first line
+  that is not a pipe row, so pipe rows interleaved with other lines form several tables.
+
+The renderer always writes outer pipes and escapes whatever would otherwise be read as
+syntax, so every table made of non-empty rows round-trips. Two formats are registered:
+``pipe`` (rows only, as in the seeds) and ``markdown`` (a separator after the header row;
+render only, the pipe parser reads it back).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from .._errors import RenderError
+from .._formats import TableFormat, TableParse
+from .._nodes import Cell, Diagnostic, Row, Severity, Span, Table
+from ..hookspecs import hookimpl
+
+NAME = "pipe"
+
+_TOKEN_RE = re.compile(r"\\.|\|")
+_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])|<br\s*/?>", re.IGNORECASE)
+_SEPARATOR_CELL_RE = re.compile(r"[ \t]*:?-+:?[ \t]*")
+_BR_RE = re.compile(r"<br", re.IGNORECASE)
+
+
+def _unescape(match: re.Match[str]) -> str:
+    char = match.group(1)
+    return "\n" if char is None else char
+
+
+def _segments(line: str) -> tuple[list[tuple[int, int]], bool] | None:
+    """Split *line* at unescaped pipes: ``([(start, end) of each cell], has_outer_pipe)``.
+
+    ``None`` when the line holds no unescaped pipe or no cell at all.
+    """
+    pipes = [m.start() for m in _TOKEN_RE.finditer(line) if m.group() == "|"]
+    if not pipes:
+        return None
+    begin = len(line) - len(line.lstrip(" \t"))
+    end = len(line.rstrip(" \t"))
+    leading = pipes[0] == begin
+    trailing = pipes[-1] == end - 1
+    if leading and trailing and len(pipes) == 1:
+        return None  # a lone "|"
+    bounds = []
+    previous = pipes[0] + 1 if leading else begin
+    for p in pipes[1:] if leading else pipes:
+        bounds.append((previous, p))
+        previous = p + 1
+    if not trailing:
+        bounds.append((previous, end))
+    return bounds, leading or trailing
+
+
+def _cell_text(line: str, start: int, end: int) -> tuple[str, int]:
+    """The cell text between *start* and *end*, padding removed and escapes decoded, with
+    the 0-based column where it starts."""
+    if end - start >= 1 and line[start] == " ":
+        start += 1
+    if end - start >= 1 and line[end - 1] == " ":
+        end -= 1
+    raw = line[start:end]
+    if "\\" in raw or "<" in raw:
+        raw = _ESCAPE_RE.sub(_unescape, raw)
+    return raw, start
+
+
+def _is_separator(line: str, bounds: list[tuple[int, int]]) -> bool:
+    return all(_SEPARATOR_CELL_RE.fullmatch(line, s, e) for s, e in bounds)
+
+
+class PipeTableFormat(TableFormat):
+    """The pipe table syntax (see the module docstring)."""
+
+    name = NAME
+
+    def could_start(self, line: str) -> bool:
+        return "|" in line
+
+    def parse(self, lines: Sequence[str], start: int) -> TableParse | None:
+        n = len(lines)
+        first = _segments(lines[start]) if start < n and lines[start][:1] != "\t" else None
+        if first is None:
+            return None
+        bounds, outer = first
+        if not outer:
+            after = _segments(lines[start + 1]) if start + 1 < n else None
+            if after is None or not _is_separator(lines[start + 1], after[0]):
+                return None
+        rows: list[Row] = []
+        diagnostics: list[Diagnostic] = []
+        header_rows = 0
+        i = start
+        while i < n:
+            line = lines[i]
+            if line[:1] == "\t":
+                break
+            found = _segments(line) if i > start else first
+            if found is None:
+                break
+            bounds = found[0]
+            if _is_separator(line, bounds):
+                if rows and not header_rows:
+                    header_rows = len(rows)
+                else:
+                    diagnostics.append(
+                        Diagnostic(
+                            Severity.WARNING,
+                            "pipe.stray-separator",
+                            "a separator row "
+                            + ("above every row" if not rows else "after the header")
+                            + " carries no meaning and is skipped",
+                            Span.of_line(i, line),
+                        )
+                    )
+                i += 1
+                continue
+            cells = []
+            for s, e in bounds:
+                text, col = _cell_text(line, s, e)
+                cells.append(Cell(text, Span(i + 1, col + 1, i + 1, col + 1 + (e - s))))
+            rows.append(Row(tuple(cells), Span(i + 1, 1, i + 1, len(line) + 1)))
+            i += 1
+        if not rows:
+            return None
+        table = Table(tuple(rows), NAME, header_rows, Span(start + 1, 1, i, len(lines[i - 1]) + 1))
+        return TableParse(table, i, tuple(diagnostics))
+
+    def render(self, table: Table) -> str:
+        out = []
+        width = max((len(r.cells) for r in table.rows), default=0)
+        for r, row in enumerate(table.rows, 1):
+            if not row.cells:
+                raise RenderError(f"row {r} is empty; a pipe table cannot hold an empty row")
+            out.append(_render_row([c.raw for c in row.cells]))
+            if r == self._separator_after(table):
+                out.append("|" + "|".join(" --- " for _ in range(width)) + "|")
+        return "\n".join(out)
+
+    def _separator_after(self, table: Table) -> int:
+        return table.header_rows
+
+
+def _escape(text: str) -> str:
+    text = text.replace("\\", "\\\\").replace("|", "\\|")
+    if "<" in text:
+        text = _BR_RE.sub(lambda m: "\\" + m.group(), text)
+    return text.replace("\n", "<br>")
+
+
+def _escape_first_mark(text: str) -> str:
+    k = len(text) - len(text.lstrip(" \t"))
+    return text[:k] + "\\" + text[k:]
+
+
+def _render_row(texts: list[str]) -> str:
+    escaped = [_escape(t) for t in texts]
+    if all(_SEPARATOR_CELL_RE.fullmatch(" " + t + " ") for t in escaped):
+        # A row of dashes would read as a separator row: escape the first dash or colon.
+        escaped = [_escape_first_mark(t) for t in escaped]
+    return "| " + " | ".join(escaped) + " |"
+
+
+class MarkdownTableFormat(PipeTableFormat):
+    """Pipe rows with a separator under the header row: GitHub-flavoured Markdown.
+
+    Render only; the pipe parser reads the result back (``header_rows`` == 1).
+    """
+
+    name = "markdown"
+    parses = False
+
+    def could_start(self, line: str) -> bool:
+        return False
+
+    def _separator_after(self, table: Table) -> int:
+        return table.header_rows or 1
+
+
+PIPE = PipeTableFormat()
+MARKDOWN = MarkdownTableFormat()
+
+
+@hookimpl
+def gipparse_register_table_formats(register: Callable[[TableFormat], None]) -> None:
+    register(PIPE)
+    register(MARKDOWN)

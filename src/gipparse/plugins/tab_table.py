@@ -1,0 +1,253 @@
+"""Tab-indented tables: the shape Word tables take when a report is exported to text.
+
+Each cell is a line starting with a TAB; a blank line ends a row; two blank lines (or a
+line that is plainly not part of the table) end the table::
+
+    \\t信息内容
+    \\t本年新
+    制作数量          <- an un-indented line continues the cell above
+    \\t对外公开总数量
+
+    \\t规章
+    \\t0
+
+Rules real exports need, all covered by tests:
+
+* an un-indented line continues the cell above when the table resumes after it, even
+  across one blank line inside a header cell (``结果`` / blank / ``维持``); a single short
+  line directly below the last cell of a table continues it too;
+* a line holding only a TAB is an empty cell (a merged range) and is kept;
+* an un-indented bare number directly below a cell holding a bare number is a cell of its
+  own that lost its TAB (diagnosed: ``tab.unindented-cell``), never glued to the number
+  above;
+* a table needs at least two cells; a lone TAB-indented line is a paragraph.
+
+Rendering writes the same shape. Cells whose continuation lines start with a TAB cannot
+be written in this format (:class:`~gipparse.RenderError`); blank continuation lines are
+written, and read back as long as the table goes on after the cell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from .._errors import RenderError
+from .._formats import TableFormat, TableParse
+from .._nodes import Cell, Diagnostic, Row, Severity, Span, Table
+from .._text import normalize_text
+from ..hookspecs import hookimpl
+
+NAME = "tab"
+
+#: Longest run of un-indented lines taken as one cell's continuation.
+MAX_CONTINUATION_LINES = 8
+#: Longest line taken as a continuation where the table does not visibly go on after it.
+MAX_TAIL_LENGTH = 24
+
+_BARE_NUMBER_RE = re.compile(r"[+\-]?[0-9０-９][0-9０-９,，.．]*(?:万元|元|件|个|项|条|人次|次)?")
+_HEADING_LIKE_RE = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])"
+)
+
+
+def _is_blank(line: str) -> bool:
+    """Blank for this format: empty or whitespace, but not a TAB-only line (an empty cell)."""
+    return not line or (line[0] != "\t" and line.isspace())
+
+
+def _is_number(text: str) -> bool:
+    return _BARE_NUMBER_RE.fullmatch(normalize_text(text)) is not None
+
+
+class _CellDraft:
+    __slots__ = ("first", "last", "parts", "start_column")
+
+    def __init__(self, text: str, index: int, start_column: int) -> None:
+        self.parts = [text]
+        self.first = index
+        self.last = index
+        self.start_column = start_column
+
+    def build(self) -> Cell:
+        last_part = self.parts[-1]
+        end_col = (self.start_column if len(self.parts) == 1 else 1) + len(last_part)
+        return Cell(
+            "\n".join(self.parts),
+            Span(self.first + 1, self.start_column, self.last + 1, end_col),
+        )
+
+
+class TabTableFormat(TableFormat):
+    """The tab-indented table syntax (see the module docstring)."""
+
+    name = NAME
+
+    def could_start(self, line: str) -> bool:
+        return line[:1] == "\t"
+
+    def parse(self, lines: Sequence[str], start: int) -> TableParse | None:
+        n = len(lines)
+        if start >= n or lines[start][:1] != "\t":
+            return None
+        rows: list[Row] = []
+        cells: list[_CellDraft] = []
+        diagnostics: list[Diagnostic] = []
+
+        def flush() -> None:
+            if cells:
+                built = tuple(c.build() for c in cells)
+                first, last = built[0].span, built[-1].span
+                assert first is not None
+                assert last is not None
+                rows.append(Row(built, Span(first.line, 1, last.end_line, last.end_column)))
+                cells.clear()
+
+        i = start
+        while i < n:
+            line = lines[i]
+            if line[:1] == "\t":
+                cells.append(_CellDraft(line[1:], i, 2))
+                i += 1
+                continue
+            if _is_blank(line):
+                j = i + 1
+                while j < n and _is_blank(lines[j]):
+                    j += 1
+                if j >= n:
+                    break
+                if lines[j][:1] == "\t":
+                    if j - i == 1:
+                        flush()
+                        i = j
+                        continue
+                    break
+                # Text after exactly one blank line continues a header cell only when it
+                # is short and the table visibly goes on after it (seed: 结果 / / 维持).
+                run_end = _run_end(lines, j)
+                if (
+                    j - i == 1
+                    and cells
+                    and not _is_number(cells[-1].parts[0])
+                    and _resumes(lines, run_end)
+                    and _short_run(lines, j, run_end)
+                ):
+                    cells[-1].parts.extend(lines[i:j])
+                    cells[-1].last = j - 1
+                    i = j
+                    i = self._continue(lines, i, run_end, cells, diagnostics)
+                    continue
+                break
+            # Un-indented text right below a cell.
+            run_end = _run_end(lines, i)
+            if _resumes(lines, run_end) or (
+                run_end - i == 1
+                and not _is_number(cells[-1].parts[-1])
+                and _tail_like(line)
+                and not _is_number(line)
+            ):
+                i = self._continue(lines, i, run_end, cells, diagnostics)
+                continue
+            if _is_number(line) and _is_number(cells[-1].parts[-1]):
+                i = self._continue(lines, i, run_end, cells, diagnostics)
+                continue
+            break
+        flush()
+        if sum(len(r.cells) for r in rows) < 2:
+            return None
+        last_row = rows[-1].span
+        assert last_row is not None
+        table = Table(
+            tuple(rows),
+            NAME,
+            0,
+            Span(start + 1, 1, last_row.end_line, last_row.end_column),
+        )
+        return TableParse(table, last_row.end_line, tuple(diagnostics))
+
+    def _continue(
+        self,
+        lines: Sequence[str],
+        i: int,
+        run_end: int,
+        cells: list[_CellDraft],
+        diagnostics: list[Diagnostic],
+    ) -> int:
+        """Take lines ``i:run_end`` as continuation lines, or as cells that lost their TAB."""
+        for k in range(i, run_end):
+            line = lines[k]
+            current = cells[-1]
+            if _is_number(line) and _is_number(current.parts[-1]):
+                cells.append(_CellDraft(line, k, 1))
+                diagnostics.append(
+                    Diagnostic(
+                        Severity.WARNING,
+                        "tab.unindented-cell",
+                        f"the value {normalize_text(line)!r} has no leading TAB; read as a "
+                        "cell of its own, not as part of the cell above",
+                        Span.of_line(k, line),
+                    )
+                )
+            else:
+                current.parts.append(line)
+                current.last = k
+        return run_end
+
+    def render(self, table: Table) -> str:
+        out: list[str] = []
+        for r, row in enumerate(table.rows, 1):
+            if not row.cells:
+                raise RenderError(f"row {r} is empty; a tab table cannot hold an empty row")
+            lines: list[str] = []
+            for cell in row.cells:
+                first, *rest = cell.raw.split("\n")
+                for part in rest:
+                    if part[:1] == "\t":
+                        raise RenderError(
+                            f"row {r}: a continuation line of {cell.raw!r} starts with a TAB, "
+                            "which the tab format reads as a new cell"
+                        )
+                lines.append("\t" + first)
+                lines.extend(rest)
+            out.append("\n".join(lines))
+        return "\n\n".join(out)
+
+
+def _run_end(lines: Sequence[str], i: int) -> int:
+    """One past the run of non-blank, un-indented lines starting at *i* (bounded)."""
+    n = len(lines)
+    j = i
+    limit = min(n, i + MAX_CONTINUATION_LINES + 1)
+    while j < limit and lines[j][:1] != "\t" and not _is_blank(lines[j]):
+        j += 1
+    return j
+
+
+def _resumes(lines: Sequence[str], k: int) -> bool:
+    """Does the table go on at *k*: a TAB line there, or after exactly one blank line?"""
+    n = len(lines)
+    if k < n and lines[k][:1] == "\t":
+        return True
+    return k + 1 < n and _is_blank(lines[k]) and lines[k + 1][:1] == "\t"
+
+
+def _short_run(lines: Sequence[str], i: int, end: int) -> bool:
+    return end - i <= 3 and all(_tail_like(lines[k]) for k in range(i, end))
+
+
+def _tail_like(line: str) -> bool:
+    """A short fragment of a label, not a sentence or a heading."""
+    text = normalize_text(line)
+    return (
+        0 < len(text) <= MAX_TAIL_LENGTH
+        and not text.endswith(("。", "；", ";", "："))
+        and _HEADING_LIKE_RE.match(text) is None
+    )
+
+
+TAB = TabTableFormat()
+
+
+@hookimpl
+def gipparse_register_table_formats(register: Callable[[TableFormat], None]) -> None:
+    register(TAB)

@@ -1,0 +1,1 @@
+"""Built-in plugin: template_2021 (being implemented)."""
