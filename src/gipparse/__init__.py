@@ -38,6 +38,7 @@ from ._nodes import (
     Table,
 )
 from ._pipeline import load, loads
+from ._render import render_report, render_table
 from .hookspecs import hookimpl
 
 __version__ = "0.1.0"
@@ -71,6 +72,8 @@ __all__ = [
     "hookimpl",
     "load",
     "loads",
+    "render_report",
+    "render_table",
     "sample_paths",
 ]
 
