@@ -257,9 +257,12 @@ class Report:
 @attrs.frozen
 class SourceDocument:
     """What a reader hook returns: the report's text and, for structured formats (HTML,
-    DOCX), the blocks already built, with spans pointing into ``text``."""
+    DOCX), the blocks already built, with spans pointing into ``text``. ``diagnostics``
+    are what the reader noticed (a line in a second encoding, say); they open the
+    report's diagnostics."""
 
     text: str
     encoding: str | None = None
     format: str = "text"
     blocks: tuple[Block, ...] | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
