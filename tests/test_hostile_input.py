@@ -1,0 +1,597 @@
+"""Hostile input: binary and foreign files, damaged encodings, size limits, bad paths,
+pathological shapes that could make a parser hang, and an audit of every regular
+expression in the package.
+
+Nothing here measures time. Linear growth is shown by counting the Python lines the
+parser executes (deterministic), the regular expressions by a structural audit, and the
+pathological inputs run in a subprocess whose timeout only detects a hang.
+"""
+
+from __future__ import annotations
+
+import ast
+import bz2
+import codecs
+import gzip
+import importlib
+import io
+import json
+import lzma
+import os
+import pkgutil
+import re
+import subprocess
+import sys
+import tarfile
+import textwrap
+import zipfile
+from collections.abc import Callable
+from functools import _lru_cache_wrapper
+from pathlib import Path
+
+import attrs
+import pytest
+from tests.conftest import SEEDS
+from tests.regex_audit import SCANNING, Auditor, probe_alphabet
+
+import gipparse
+from gipparse import GipparseError, InputTooLargeError, SourceError
+
+SRC = Path(gipparse.__file__).parent
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "fuzzing.md"
+SEED_BYTES = SEEDS["000"].read_bytes()
+SEED_TEXT = SEED_BYTES.decode("utf-8")
+
+
+def _zip(*names: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in names:
+            z.writestr(name, "<x/>")
+    return out.getvalue()
+
+
+def _tar() -> bytes:
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w") as t:
+        info = tarfile.TarInfo("report.txt")
+        info.size = len(SEED_BYTES)
+        t.addfile(info, io.BytesIO(SEED_BYTES))
+    return out.getvalue()
+
+
+def _ole(stream: str) -> bytes:
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    return header + stream.encode("utf-16-le") + bytes(64)
+
+
+def _pe() -> bytes:
+    dos = bytearray(b"MZ" + bytes(126))
+    dos[60:64] = (128).to_bytes(4, "little")
+    return bytes(dos) + b"PE\x00\x00" + bytes(64)
+
+
+# (case id, bytes, what the message must say, the plugin it must name or None)
+FOREIGN: list[tuple[str, bytes, str, str | None]] = [
+    ("pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "a PDF document", None),
+    (
+        "docx",
+        _zip("[Content_Types].xml", "_rels/.rels", "word/document.xml"),
+        "a DOCX (Word) document",
+        "gipparse-docx",
+    ),
+    (
+        "xlsx",
+        _zip("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml"),
+        "an XLSX (Excel) spreadsheet",
+        None,
+    ),
+    ("pptx", _zip("[Content_Types].xml", "ppt/presentation.xml"), "a PPTX", None),
+    ("zip", _zip("report.txt"), "a ZIP archive", None),
+    ("doc", _ole("WordDocument"), "a legacy Word document (.doc)", None),
+    ("xls", _ole("Workbook"), "a legacy Excel spreadsheet (.xls)", None),
+    ("png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(32), "a PNG image", None),
+    ("jpeg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(32), "a JPEG image", None),
+    ("gif", b"GIF89a\x01\x00\x01\x00" + bytes(16), "a GIF image", None),
+    ("bmp", b"BM" + (58).to_bytes(4, "little") + bytes(52), "a BMP image", None),
+    ("tiff", b"II*\x00\x08\x00\x00\x00" + bytes(16), "a TIFF image", None),
+    ("webp", b"RIFF\x24\x00\x00\x00WEBPVP8 " + bytes(16), "a WebP image", None),
+    ("gzip", gzip.compress(SEED_BYTES), "a gzip archive", None),
+    ("bzip2", bz2.compress(SEED_BYTES), "a bzip2 archive", None),
+    ("xz", lzma.compress(SEED_BYTES), "an xz archive", None),
+    ("tar", _tar(), "a tar archive", None),
+    ("rtf", b"{\\rtf1\\ansi\\deff0 {\\fonttbl}}", "an RTF document", None),
+    ("elf", b"\x7fELF\x02\x01\x01\x00" + bytes(56), "an executable (ELF)", None),
+    ("exe", _pe(), "a Windows executable", None),
+    ("sqlite", b"SQLite format 3\x00" + bytes(84), "an SQLite database", None),
+    ("mp4", b"\x00\x00\x00\x18ftypmp42" + bytes(16), "an MP4/QuickTime media file", None),
+    ("utf-32", SEED_TEXT.encode("utf-32"), "UTF-32 text", None),
+    ("utf-32-le", SEED_TEXT.encode("utf-32-le"), "UTF-32 text", None),
+    ("utf-32-be", SEED_TEXT.encode("utf-32-be"), "UTF-32 text", None),
+    ("utf-16-le", SEED_TEXT.encode("utf-16-le"), "UTF-16 text without a byte-order mark", None),
+    ("utf-16-be", SEED_TEXT.encode("utf-16-be"), "UTF-16 text without a byte-order mark", None),
+    (
+        "html",
+        b"<!DOCTYPE html>\n<html><body><p>x</p></body></html>",
+        "an HTML page",
+        "gipparse-html",
+    ),
+    ("nul", b"\x00\x01\x02\x03" * 64, "binary data (it holds NUL bytes)", None),
+    ("control", bytes(range(1, 9)) * 32, "binary data (too many control characters)", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("data", "what", "plugin"),
+    [pytest.param(d, w, p, id=i) for i, d, w, p in FOREIGN],
+)
+def test_foreign_input_is_refused_with_what_it_looks_like(
+    data: bytes, what: str, plugin: str | None
+) -> None:
+    with pytest.raises(SourceError) as info:
+        gipparse.loads(data, path="upload.bin")
+    message = str(info.value)
+    assert message.startswith("upload.bin: this looks like " + what), message
+    if plugin is not None:
+        assert f"install the {plugin} plugin" in message
+    else:
+        assert "plugin to read it" not in message
+
+
+def test_a_file_on_disk_is_refused_the_same_way(tmp_path: Path) -> None:
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(FOREIGN[0][1])
+    with pytest.raises(SourceError, match=r"report\.pdf: this looks like a PDF document"):
+        gipparse.load(pdf)
+
+
+def test_a_suffix_names_the_plugin_even_when_the_content_is_damaged() -> None:
+    with pytest.raises(SourceError) as info:
+        gipparse.loads(b"\x00\x01\x02" * 50, path="broken.docx")
+    assert "binary data" in str(info.value)
+    assert "gipparse-docx plugin reads" in str(info.value)
+
+
+def test_legacy_word_points_at_docx() -> None:
+    with pytest.raises(SourceError, match=r"save it as \.docx and install the gipparse-docx"):
+        gipparse.loads(_ole("WordDocument"))
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        pytest.param(FOREIGN[0][1].decode("latin-1"), "a PDF document", id="pdf-as-latin-1"),
+        pytest.param(
+            SEED_TEXT.encode("utf-16-le").decode("latin-1"), "UTF-16 or UTF-32 bytes", id="utf16"
+        ),
+        pytest.param("\x00\x01\x02\x03" * 50, "binary data", id="nul"),
+    ],
+)
+def test_binary_read_as_text_is_refused_too(text: str, what: str) -> None:
+    with pytest.raises(SourceError, match="this looks like " + re.escape(what)):
+        gipparse.loads(text)
+
+
+# -- encodings: what is read, and damage that is diagnosed ------------------------------
+
+
+def _statistics_and_texts(report: gipparse.Report) -> object:
+    return [t.texts for t in report.tables], [p.text for p in report.paragraphs]
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        pytest.param(lambda t: t.encode("utf-8-sig"), id="utf-8-bom"),
+        pytest.param(lambda t: t.encode("utf-16"), id="utf-16-bom"),
+        pytest.param(lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"), id="utf-16-be-bom"),
+        pytest.param(lambda t: t.encode("gb18030"), id="gb18030"),
+        pytest.param(lambda t: t.replace("\n", "\r\n").encode(), id="crlf"),
+        pytest.param(lambda t: t.replace("\n", "\r").encode(), id="cr"),
+    ],
+)
+def test_every_supported_encoding_reads_the_same_report(encode: Callable[[str], bytes]) -> None:
+    expected = gipparse.loads(SEED_BYTES)
+    report = gipparse.loads(encode(SEED_TEXT))
+    assert report == expected
+    assert not [d for d in report.diagnostics if d.code.startswith("source.")]
+
+
+def _line_index(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.split("\n")) if needle in line)
+
+
+def test_a_gbk_line_inside_utf8_is_read_and_named() -> None:
+    lines = SEED_TEXT.split("\n")
+    k = _line_index(SEED_TEXT, "第二十条第（一）项")
+    data = "\n".join(lines[:k]).encode() + b"\n" + lines[k].encode("gbk") + b"\n"
+    data += "\n".join(lines[k + 1 :]).encode()
+    report = gipparse.loads(data)
+    found = [d for d in report.diagnostics if d.code.startswith("source.")]
+    assert [(d.code, d.line) for d in found] == [("source.mixed-encoding", k + 1)]
+    assert report.source == SEED_TEXT
+    assert attrs.evolve(report, diagnostics=()) == gipparse.loads(SEED_BYTES)
+
+
+def test_invalid_bytes_are_shown_as_replacement_characters_and_named() -> None:
+    k = _line_index(SEED_TEXT, "二、主动公开政府信息情况")
+    lines = SEED_BYTES.split(b"\n")
+    lines[k] = lines[k][:6] + b"\xff" + lines[k][6:]
+    report = gipparse.loads(b"\n".join(lines))
+    found = [d for d in report.diagnostics if d.code.startswith("source.")]
+    assert [(d.code, d.line, d.column) for d in found] == [("source.invalid-bytes", k + 1, 3)]
+    assert report.source.split("\n")[k] == "二、\ufffd主动公开政府信息情况"
+
+
+def test_a_file_cut_inside_a_character_keeps_everything_before_the_cut() -> None:
+    cut = SEED_BYTES.index("二、主动公开".encode()) + 4  # inside 、
+    report = gipparse.loads(SEED_BYTES[:cut])
+    assert report.source == SEED_TEXT[: SEED_TEXT.index("二、主动公开") + 1] + "\ufffd"
+    codes = [d.code for d in report.diagnostics if d.code.startswith("source.")]
+    assert codes == ["source.invalid-bytes"]
+
+
+def test_pervasive_damage_is_refused_naming_the_first_bad_line() -> None:
+    lines = SEED_BYTES.split(b"\n")
+    damaged = [line + b"\x80\xff" if i % 3 == 0 and line else line for i, line in enumerate(lines)]
+    with pytest.raises(SourceError, match=r"the first on line 1\)"):
+        gipparse.loads(b"\n".join(damaged))
+
+
+# -- size limits and paths ----------------------------------------------------------
+
+
+def test_max_size_is_enforced_for_bytes_text_and_files(tmp_path: Path) -> None:
+    limit = len(SEED_BYTES) - 1
+    with pytest.raises(InputTooLargeError, match=rf"over the maximum of {limit:,} \(raise it"):
+        gipparse.loads(SEED_BYTES, max_size=limit)
+    with pytest.raises(InputTooLargeError, match="characters"):
+        gipparse.loads(SEED_TEXT, max_size=len(SEED_TEXT) - 1)
+    with pytest.raises(InputTooLargeError, match="bytes"):
+        gipparse.load(SEEDS["000"], max_size=limit)
+    assert gipparse.load(SEEDS["000"], max_size=len(SEED_BYTES)).tables
+
+
+def test_max_size_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIPPARSE_MAX_INPUT_SIZE", "1_000")
+    with pytest.raises(InputTooLargeError, match="GIPPARSE_MAX_INPUT_SIZE"):
+        gipparse.loads(SEED_BYTES)
+    assert gipparse.loads(SEED_BYTES, max_size=len(SEED_BYTES)).tables
+    monkeypatch.setenv("GIPPARSE_MAX_INPUT_SIZE", "10MB")
+    with pytest.raises(SourceError, match="is not a whole number of bytes"):
+        gipparse.loads(SEED_BYTES)
+    monkeypatch.setenv("GIPPARSE_MAX_INPUT_SIZE", "-5")
+    with pytest.raises(SourceError, match="negative"):
+        gipparse.loads(SEED_BYTES)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_an_endless_device_is_cut_at_the_limit_not_read_forever() -> None:
+    with pytest.raises(InputTooLargeError, match="over the maximum of 1,000"):
+        gipparse.load("/dev/zero", max_size=1000)
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        pytest.param(lambda p: p, "Is a directory", id="directory"),
+        pytest.param(lambda p: p / "missing.txt", "No such file", id="missing"),
+        pytest.param(lambda p: str(p / "a\x00b.txt"), "embedded null", id="nul-in-name"),
+        pytest.param(lambda p: p / "empty.txt", "the source is empty", id="empty"),
+    ],
+)
+def test_unreadable_paths_raise_source_error(
+    tmp_path: Path, make: Callable[[Path], object], message: str
+) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"\n \t\n")
+    with pytest.raises(SourceError, match=message):
+        gipparse.load(make(tmp_path))  # type: ignore[arg-type]
+
+
+# -- pathological shapes: they complete, and the work grows linearly ----------------
+
+#: name -> a function of a scale n building the input (n lines or n units).
+FAMILIES: dict[str, Callable[[int], str]] = {
+    "one long line": lambda n: "字a " * (20 * n),
+    "tab lines": lambda n: "".join(f"\t{i}\n" for i in range(n)),
+    "tab lines between blank lines": lambda n: "".join(f"\t{i}\n\n\n" for i in range(n)),
+    "alternating tab and plain lines": lambda n: "".join(f"\ta{i}\nb{i}\n" for i in range(n)),
+    "numbers without tabs": lambda n: "".join(f"\t{i}\n{i + 1}\n" for i in range(n)),
+    "pipes on one line": lambda n: "|" * (10 * n),
+    "pipe cells on one line": lambda n: "".join(f"| {i} " for i in range(n)) + "|",
+    "pipe rows": lambda n: "".join(f"| {i} | b |\n" for i in range(n)),
+    "separator rows": lambda n: "a|b\n-|-\n" * n,
+    "escapes": lambda n: "|" + "\\|\\" * (10 * n) + "|",
+    "repeated headings": lambda n: "一、总体情况\n三、收到和处理政府信息公开申请情况\n" * n,
+    "near headings": lambda n: "".join(f"一、总休情况{i}\n" for i in range(n)),
+    "blank lines": lambda n: "x\n" + "\n" * (10 * n) + "y\n",
+    "one huge cell": lambda n: "\t" + "格" * (100 * n) + "\n\t1\n",
+    "bookmark debris": lambda n: "[bookmark:" * (10 * n),
+    "pinyin debris": lambda n: "區(qū" * (10 * n),
+    "seeds concatenated": lambda n: (
+        "\n".join(SEEDS[k].read_text(encoding="utf-8") for k in sorted(SEEDS)) * max(1, n // 250)
+    ),
+}
+
+
+def _clear_caches() -> None:
+    for module in list(sys.modules.values()):
+        if getattr(module, "__name__", "").startswith("gipparse"):
+            for value in vars(module).values():
+                if isinstance(value, _lru_cache_wrapper) and value.cache_info().maxsize != 1:
+                    value.cache_clear()
+
+
+def count_lines_executed(text: str) -> int:
+    """How many Python lines ``loads(text)`` executes: a deterministic measure of work."""
+    _clear_caches()
+    steps = 0
+
+    def tracer(frame: object, event: str, arg: object) -> object:
+        nonlocal steps
+        steps += 1
+        return tracer
+
+    previous = sys.gettrace()
+    sys.settrace(tracer)  # type: ignore[arg-type]
+    try:
+        gipparse.loads(text)
+    except GipparseError:
+        pass
+    finally:
+        sys.settrace(previous)
+    return steps
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_work_grows_linearly(family: str) -> None:
+    build = FAMILIES[family]
+    count_lines_executed(build(10))  # lazy imports and compiled patterns happen once
+    small, large = count_lines_executed(build(250)), count_lines_executed(build(1000))
+    # Four times the input may cost at most 4.5 times the work (quadratic would be 16).
+    assert large <= 4.5 * small, (family, small, large)
+
+
+PATHOLOGICAL = {
+    "a 5 MB line": "'字' * (5 * 1024 * 1024 // 3)",
+    "100,000 tab lines": "'\\tx\\n' * 100_000",
+    "10,000 pipes on one line": "'|' * 10_000",
+    "10,000 pipe cells on one line": "'| a ' * 10_000 + '|'",
+    "100,000 repeated headings": "'一、总体情况\\n' * 100_000",
+    "100,000 blank lines": "'x\\n' + '\\n' * 100_000 + 'y'",
+    "one 5 MB cell": "'\\t' + '格' * (5 * 1024 * 1024 // 3) + '\\n\\t1'",
+    "100,000 alternating tab and plain lines": "'\\ta\\nb\\n' * 50_000",
+    "100,000 unterminated bookmarks": "'[bookmark:' * 100_000",
+    "10,000 seeds' worth of lines": "open(PATHS[0], encoding='utf-8').read() * 25",
+}
+
+
+def test_pathological_inputs_complete() -> None:
+    """Each input loads or is refused with a GipparseError; the subprocess timeout is a
+    hang detector, not a speed limit (the whole set takes seconds)."""
+    script = textwrap.dedent(
+        f"""
+        import json, sys, gipparse
+        PATHS = {[str(p) for p in gipparse.sample_paths()]!r}
+        CASES = {PATHOLOGICAL!r}
+        for name, expr in CASES.items():
+            text = eval(expr)
+            try:
+                report = gipparse.loads(text)
+                outcome = f"{{len(report.tables)}} tables"
+            except gipparse.GipparseError as exc:
+                outcome = type(exc).__name__
+            print(json.dumps([name, outcome]), flush=True)
+        """
+    )
+    env = dict(os.environ, GIPPARSE_DISABLE_PLUGIN_AUTOLOAD="1")
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    finished = dict(json.loads(line) for line in done.stdout.splitlines())
+    assert sorted(finished) == sorted(PATHOLOGICAL)
+    assert finished["100,000 tab lines"] == "1 tables"
+    assert finished["10,000 pipe cells on one line"] == "1 tables"
+
+
+# -- the regular expression audit ---------------------------------------------------
+
+
+def _modules() -> list[str]:
+    names = ["gipparse"]
+    for info in pkgutil.walk_packages(gipparse.__path__, "gipparse."):
+        if not info.name.endswith("__main__"):
+            names.append(info.name)
+    return names
+
+
+def compiled_patterns() -> dict[str, re.Pattern[str]]:
+    """Every compiled pattern a module of the package defines: ``module.NAME`` -> pattern
+    (``module.NAME[i]`` for patterns inside a tuple, list or dict). Names a module only
+    imports are left to the module that defines them."""
+    defined = {
+        (module, target.id)
+        for module, tree in _source_files()
+        for node in tree.body
+        if isinstance(node, ast.Assign | ast.AnnAssign)
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(target, ast.Name)
+    }
+    found: dict[str, re.Pattern[str]] = {}
+    for name in _modules():
+        module = importlib.import_module(name)
+        for attr, value in vars(module).items():
+            if (name, attr) not in defined:
+                continue
+            if isinstance(value, re.Pattern):
+                found[f"{name}.{attr}"] = value
+            elif isinstance(value, tuple | list | dict):
+                items = value.values() if isinstance(value, dict) else value
+                for i, item in enumerate(items):
+                    if isinstance(item, re.Pattern):
+                        found[f"{name}.{attr}[{i}]"] = item
+    return found
+
+
+_RE_FUNCTIONS = {
+    "compile",
+    "search",
+    "match",
+    "fullmatch",
+    "sub",
+    "subn",
+    "split",
+    "findall",
+    "finditer",
+}
+
+
+def _source_files() -> list[tuple[str, ast.Module]]:
+    files = []
+    for path in sorted(SRC.rglob("*.py")):
+        module = ".".join(("gipparse", *path.relative_to(SRC).with_suffix("").parts))
+        module = module.removesuffix(".__init__")
+        files.append((module, ast.parse(path.read_text(encoding="utf-8"))))
+    return files
+
+
+def pattern_uses() -> dict[str, set[str]]:
+    """Name of a pattern -> the methods called on it anywhere in the package."""
+    uses: dict[str, set[str]] = {}
+    for _, tree in _source_files():
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+            ):
+                uses.setdefault(node.func.value.id, set()).add(node.func.attr)
+    return uses
+
+
+def regex_calls_outside_module_level() -> set[str]:
+    """``module.function`` of every call of ``re``/``regex`` functions inside a function:
+    those patterns are not visible to :func:`compiled_patterns` and must be audited by
+    hand in docs/fuzzing.md."""
+    found = set()
+    for module, tree in _source_files():
+        for top in tree.body:
+            for function in ast.walk(top):
+                if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                    continue
+                for node in ast.walk(function):
+                    if (
+                        isinstance(node, ast.Call)
+                        and isinstance(node.func, ast.Attribute)
+                        and isinstance(node.func.value, ast.Name)
+                        and node.func.value.id in ("re", "regex")
+                        and node.func.attr in _RE_FUNCTIONS
+                    ):
+                        found.add(f"{module}.{function.name}")
+    return found
+
+
+def test_no_regular_expression_can_backtrack_catastrophically() -> None:
+    patterns = compiled_patterns()
+    assert "gipparse._text.DEBRIS_RE" in patterns
+    uses = pattern_uses()
+    auditor = Auditor(probe_alphabet(p for p in patterns.values() if isinstance(p.pattern, str)))
+    problems = {}
+    for key, pattern in patterns.items():
+        methods = uses.get(key.rsplit(".", 1)[1].split("[")[0], set())
+        # A pattern whose calls are not visible (passed around) is audited as scanning.
+        scanning = bool(methods & SCANNING) or not methods
+        if isinstance(pattern.pattern, bytes):  # audit the same syntax as text
+            text = re.compile(pattern.pattern.decode("latin-1"), pattern.flags & ~re.ASCII)
+        else:
+            text = pattern
+        found = sorted(set(auditor.audit(text, scanning)))
+        if found:
+            problems[key] = found
+    assert problems == {}
+
+
+def test_the_audit_catches_what_it_is_meant_to() -> None:
+    bad = {
+        r"(a+)+b": False,
+        r"(?:a|aa)*c": False,
+        r"\d*,?\d*x": False,
+        r"\[bookmark:[^\]\n]*\]": True,  # the debris pattern before it was fixed
+        r"\s+$": True,
+    }
+    good = {r"[ \t]*:?-+:?[ \t]*": False, r"[ \t\n]+": True, r"\[bookmark:[^\[\]\n]*\]": True}
+    auditor = Auditor(probe_alphabet(re.compile(p) for p in {**bad, **good}))
+    for pattern, scanning in bad.items():
+        assert auditor.audit(re.compile(pattern), scanning), pattern
+    for pattern, scanning in good.items():
+        assert not auditor.audit(re.compile(pattern), scanning), pattern
+
+
+def test_every_regular_expression_is_in_the_written_audit() -> None:
+    written = DOCS.read_text(encoding="utf-8")
+    missing = [
+        key
+        for key in [*compiled_patterns(), *regex_calls_outside_module_level()]
+        if f"`{key}`" not in written
+    ]
+    assert missing == []
+
+
+def test_fuzzy_heading_matching_only_sees_short_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fuzzy ``regex`` patterns are not audited structurally: their cost is bounded by
+    the length of what they are given."""
+    from gipparse import _sections
+
+    lengths: list[int] = []
+    real = _sections._fuzzy_patterns()
+
+    class Recording:
+        def __init__(self, pattern: object) -> None:
+            self.pattern = pattern
+
+        def fullmatch(self, text: str) -> object:
+            lengths.append(len(text))
+            return self.pattern.fullmatch(text)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(
+        _sections, "_fuzzy_patterns", lambda: tuple((k, Recording(p)) for k, p in real)
+    )
+    lines = ["一、总休情况", "情况" * 100, "三、收到和处理政府信息公开申请情况" + "很长的说明" * 50]
+    gipparse.loads("\n".join(lines * 3))
+    assert lengths
+    assert max(lengths) <= _sections.MAX_FUZZY_LENGTH
+
+
+# -- the command line ---------------------------------------------------------------
+
+
+def test_the_command_line_reports_bad_files_without_a_traceback(tmp_path: Path) -> None:
+    bad = {
+        "report.pdf": FOREIGN[0][1],
+        "report.docx": FOREIGN[1][1],
+        "empty.txt": b"",
+        "utf32.txt": SEED_TEXT.encode("utf-32"),
+    }
+    for name, data in bad.items():
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "folder.txt").mkdir()
+    paths = [str(tmp_path / name) for name in [*bad, "folder.txt", "missing.txt"]]
+    env = dict(os.environ, GIPPARSE_DISABLE_PLUGIN_AUTOLOAD="1")
+    done = subprocess.run(
+        [sys.executable, "-m", "gipparse", *paths],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    for path in paths:
+        assert path in done.stderr
