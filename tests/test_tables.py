@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from tests.conftest import SEEDS
 
 import gipparse
 from gipparse import Cell, Row, Table
 from gipparse.plugins.pipe_table import MARKDOWN, PIPE
 from gipparse.plugins.tab_table import TAB
-from tests.conftest import SEEDS
 
 
 def parse_tab(text: str) -> gipparse.TableParse | None:
@@ -61,7 +61,12 @@ def test_seed000_article_20_table_cells(seed000: gipparse.Report) -> None:
     )
     header = active.rows[1]
     # The raw text keeps the continuation line; the normalised text joins it.
-    assert [c.raw for c in header.cells] == ["信息内容", "本年新\n制作数量", "本年新\n公开数量", "对外公开总数量"]
+    assert [c.raw for c in header.cells] == [
+        "信息内容",
+        "本年新\n制作数量",
+        "本年新\n公开数量",
+        "对外公开总数量",
+    ]
     assert header.cells[1].span == gipparse.Span(18, 2, 19, 5)
     assert active.rows[14].cells[2].raw == "0\xa0"  # NBSP kept as written
 
@@ -79,11 +84,18 @@ def test_seed000_new_applications_row(seed000: gipparse.Report) -> None:
 
 def test_seed000_merged_ranges_are_empty_cells(seed000: gipparse.Report) -> None:
     (applications,) = seed000.section("applications").tables
-    assert [len(r) for r in applications.rows] == (
-        [2, 4, 8, 8, 8, 9, 9] + [10] * 16 + [9, 9, 8]
-    )
+    assert [len(r) for r in applications.rows] == ([2, 4, 8, 8, 8, 9, 9] + [10] * 16 + [9, 9, 8])
     header = applications.rows[2]
-    assert header.texts == ("", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "")
+    assert header.texts == (
+        "",
+        "",
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "其他",
+        "",
+    )
     second_secret = applications.rows[8]
     assert second_secret.texts[:3] == ("", "", "2.其他法律行政法规禁止公开")
 
@@ -125,7 +137,12 @@ def test_seed004_cell_continued_across_a_blank_line() -> None:
 def test_seed004_full_width_spaces_in_values() -> None:
     report = gipparse.load(SEEDS["004"])
     (active,) = report.section("active_disclosure").tables
-    assert [c.raw for c in active.rows[2].cells] == ["规章", "\u3000\u30000", "\xa0\u30000", "\u30000"]
+    assert [c.raw for c in active.rows[2].cells] == [
+        "规章",
+        "\u3000\u30000",
+        "\xa0\u30000",
+        "\u30000",
+    ]
     assert active.rows[2].texts == ("规章", "0", "0", "0")
     assert active.texts[9] == ("行政处罚", "139")
 
@@ -171,8 +188,13 @@ def test_seed001_pipe_rows() -> None:
     assert [len(r) for r in applications.rows][:5] == [2, 3, 5, 8, 8]
     assert applications.rows[3].texts == ("一、本年新收政府信息公開申請數量",) + ("0",) * 7
     assert applications.rows[5].texts[:2] == ("三、本年度辦理結果", "(一)予以公開")
-    assert applications.rows[6].cells[0].raw == "(二)部分公開(區(qū)分處理的,只計這一情形,不計其他情形)"
-    assert applications.rows[6].cells[0].text == "(二)部分公開(區分處理的,只計這一情形,不計其他情形)"
+    assert (
+        applications.rows[6].cells[0].raw
+        == "(二)部分公開(區(qū)分處理的,只計這一情形,不計其他情形)"
+    )
+    assert (
+        applications.rows[6].cells[0].text == "(二)部分公開(區分處理的,只計這一情形,不計其他情形)"
+    )
     assert [len(r) for r in appeals.rows] == [2, 7, 10, 15]
     assert active.span == gipparse.Span(37, 1, 54, 25)
     assert appeals.rows[3].cells[0].span == gipparse.Span(86, 1, 86, 2)
