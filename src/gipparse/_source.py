@@ -437,18 +437,24 @@ _ASCII = bytes(range(128))
 
 def _rescue_line(line: bytes, encoding: str) -> tuple[str, str]:
     """Read a line that is not valid *encoding*: ``(text, how)`` where *how* is the other
-    encoding, or ``"replaced"``."""
-    replaced = line.decode(encoding, errors="replace")
-    bad = replaced.count("\ufffd")
-    good = sum(1 for ch in replaced if ch > "\x7f") - bad
-    if good < bad:
-        # Hardly anything of the line is valid here: a line in the other encoding?
-        other = _OTHER[encoding]
-        try:
-            return line.decode(other), other
-        except UnicodeDecodeError:
-            pass
-    return replaced, "replaced"
+    encoding, or ``"replaced"``.
+
+    Valid UTF-8 is rare by chance, so in a GB18030 source a line that is valid UTF-8 is
+    UTF-8. The converse does not hold (most byte pairs are valid GB18030), so in a UTF-8
+    source a line is read as GB18030 only when hardly any of it is valid UTF-8: a line
+    with one bad byte among good characters is damaged UTF-8.
+    """
+    if encoding == "utf-8":
+        replaced = line.decode(encoding, errors="replace")
+        bad = replaced.count("\ufffd")
+        good = sum(1 for ch in replaced if ch > "\x7f") - bad
+        if good >= bad:
+            return replaced, "replaced"
+    other = _OTHER[encoding]
+    try:
+        return line.decode(other), other
+    except UnicodeDecodeError:
+        return line.decode(encoding, errors="replace"), "replaced"
 
 
 def _strict(data: bytes, encoding: str, path: str | None) -> str:
