@@ -1,0 +1,351 @@
+"""Properties over hostile and damaged input: whatever the bytes, ``loads`` returns a
+report or raises a ``GipparseError``, and a report never loses a line nor invents a
+statistic.
+
+Damaged input starts from the seed reports and applies one to three kinds of damage:
+lines deleted, duplicated or swapped; the file cut at a random byte; random characters
+injected into table cells; TABs turned into spaces; line ends changed; one line in GBK
+inside UTF-8 (or the reverse); random bytes overwritten.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+from hypothesis import example, given
+from hypothesis import strategies as st
+from tests.conftest import SEEDS
+
+import gipparse
+from gipparse import GipparseError, Report, Table
+from gipparse._source import decode, split_lines
+
+SEED_TEXTS = {key: path.read_text(encoding="utf-8") for key, path in sorted(SEEDS.items())}
+
+# -- invariants ---------------------------------------------------------------------
+
+_NUMBER_RE = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
+_FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+#: Cells the schema reads as 0 ("a cell holding —, /, 无 or - alone"), and a blank cell.
+ZERO_MARKS = frozenset({"", "—", "/", "无", "-", "－", "無", "——", "–"})
+#: The only derived keys of the contract: 2021's other_handling = the sum of its sub-rows.
+_OTHER_HANDLING = "applications.other_handling."
+_SUB_ROWS = ("no_correction", "unpaid_fee", "other")
+
+
+def numbers_in(text: str) -> set[Decimal]:
+    """Every number written in *text*, signs and thousands separators read."""
+    folded = text.translate(_FULL_WIDTH).replace("，", ",")
+    found: set[Decimal] = set()
+    for match in _NUMBER_RE.finditer(folded):
+        value = Decimal(match.group().replace(",", ""))
+        sign = folded[match.start() - 1 : match.start()]
+        found.add(-value if sign in ("-", "−") else value)
+    return found
+
+
+def cell_holds(value: int | Decimal, text: str) -> bool:
+    """Does a cell whose normalised text is *text* hold *value*, as written or by a
+    documented rule (zero marks, 元 written where the unit is 万元)?"""
+    if value == 0 and text.strip() in ZERO_MARKS:
+        return True
+    numbers = numbers_in(text)
+    if Decimal(value) in numbers:
+        return True
+    return "元" in text and any(n / 10000 == value for n in numbers)
+
+
+def assert_nothing_invented(report: Report) -> None:
+    """Every non-null statistic traces back to a cell that holds it, or is derived from
+    statistics that do."""
+    stats = report.statistics
+    if stats is None:
+        return
+    flat = stats.to_flat()
+    sources: dict[str, Any] = stats.sources
+    for key, value in flat.items():
+        if value is None:
+            continue
+        if key in stats.derived:
+            assert key.startswith(_OTHER_HANDLING), f"unexpected derived key {key}"
+            column = key.removeprefix(_OTHER_HANDLING)
+            parts = [flat[f"{_OTHER_HANDLING}{row}.{column}"] for row in _SUB_ROWS]
+            assert None not in parts, (key, value, parts)
+            assert value == sum(p for p in parts if p is not None), (key, value, parts)
+            continue
+        cell = sources.get(key)
+        assert cell is not None, f"{key}={value!r} has no source cell"
+        assert cell_holds(value, cell.text), f"{key}={value!r} is not in {cell.raw!r}"
+
+
+def _spans(report: Report) -> list[tuple[int, int]]:
+    found = []
+    for section in report.sections:
+        if section.heading is not None and section.heading.span is not None:
+            found.append((section.heading.span.line, section.heading.span.end_line))
+        for block in section.blocks:
+            if isinstance(block, Table):
+                spans = [block.span] + [c.span for c in block.cells()]
+            else:
+                spans = [block.span]
+            found.extend((s.line, s.end_line) for s in spans if s is not None)
+    found.extend((d.span.line, d.span.end_line) for d in report.diagnostics if d.span is not None)
+    return found
+
+
+def assert_nothing_lost(report: Report) -> None:
+    """Every non-blank line of the source lies inside a node or a diagnostic, and every
+    position points inside the source."""
+    lines = split_lines(report.source)
+    covered = bytearray(len(lines) + 2)
+    for first, last in _spans(report):
+        assert 1 <= first <= last <= len(lines), (first, last, len(lines))
+        covered[first : last + 1] = b"\x01" * (last - first + 1)
+    lost = [
+        (i, line)
+        for i, line in enumerate(lines, 1)
+        if line.strip() and not line.isspace() and not covered[i]
+    ]
+    assert lost == [], lost[:5]
+
+
+def check(data: str | bytes) -> Report | None:
+    """Load *data*: a report or a GipparseError, nothing else; a report keeps every line
+    and invents no statistic."""
+    try:
+        report = gipparse.loads(data)
+    except GipparseError:
+        return None
+    assert_nothing_lost(report)
+    assert_nothing_invented(report)
+    return report
+
+
+# -- arbitrary input ------------------------------------------------------------------
+
+#: Fragments of every syntax gipparse reacts to, for generated text to hit them often.
+SYNTAX = [
+    "\t",
+    "\n",
+    "\r\n",
+    "\r",
+    "\n\n",
+    "\t\n",
+    "|",
+    " | ",
+    "\\|",
+    "\\",
+    "<br>",
+    "| --- |",
+    ":-:",
+    "\xa0",
+    "\u3000",
+    "\ufeff",
+    "[bookmark: _GoBack]",
+    "[bookmark:",
+    "區(qū)",
+    "一、",
+    "（一）",
+    "1.",
+    "总体情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "第二十条第（一）项",
+    "本年新收政府信息公开申请数量",
+    "自然人",
+    "总计",
+    "0",
+    "１２",
+    "+11",
+    "-3",
+    "3892431元",
+    "389.2431",
+    "—",
+    "无",
+    "2020年",
+]
+
+text_input = st.text(
+    alphabet=st.characters(codec="utf-8") | st.sampled_from("\t\n|\\\xa0\u3000一二三四"),
+) | st.lists(st.sampled_from(SYNTAX) | st.text(max_size=3), max_size=60).map("".join)
+
+
+@given(text_input)
+@example("\t")
+@example("\t1\n2\n")
+@example("|")
+@example("| a |\n|---|\n| b |")
+@example("[bookmark:" * 50)
+@example("\x00")
+def test_arbitrary_text_loads_or_raises_a_gipparse_error(text: str) -> None:
+    check(text)
+
+
+@given(st.binary(max_size=2000) | text_input.map(lambda t: t.encode("utf-8")))
+@example(b"\xff\xfe")
+@example(b"\xfe\xff\x00")
+@example(b"\xef\xbb\xbf")
+@example(b"\x00\x00\xfe\xff")
+@example(b"PK\x03\x04")
+@example(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+@example(b"%PDF-")
+@example(b"BM" + bytes(30))
+@example(b"MZ" + b"\xff" * 70)
+def test_arbitrary_bytes_load_or_raise_a_gipparse_error(data: bytes) -> None:
+    check(data)
+
+
+# -- damaged seeds --------------------------------------------------------------------
+
+
+@attrs.define
+class Damaged:
+    """A seed report being damaged: its lines, line ends and per-line encodings."""
+
+    lines: list[str]
+    line_end: Callable[[int], str] = lambda i: "\n"
+    encoding: str = "utf-8"
+    other_encoding_lines: set[int] = attrs.field(factory=set)
+
+    def to_bytes(self) -> bytes:
+        other = "gbk" if self.encoding == "utf-8" else "utf-8"
+        out = []
+        for i, line in enumerate(self.lines):
+            wanted = other if i in self.other_encoding_lines else self.encoding
+            out.append(line.encode(wanted, errors="replace") + self.line_end(i).encode())
+        return b"".join(out)
+
+
+Damage = Callable[[st.DrawFn, Damaged], None]
+
+INJECTED = st.lists(
+    st.sampled_from(
+        [
+            *"0123456789０１２３４５６７８９|\t\\\xa0\u3000 —/无-+.,，元万件\x00\x07\x1b\ufffd",
+            *["<br>", "[bookmark:", "一、", "（二）", "\u202e", "\U0001f600", "\n"],
+        ]
+    ),
+    min_size=1,
+    max_size=6,
+).map("".join)
+
+
+def _index(draw: st.DrawFn, d: Damaged) -> int:
+    return draw(st.integers(0, max(0, len(d.lines) - 1)))
+
+
+def delete_lines(draw: st.DrawFn, d: Damaged) -> None:
+    i, k = _index(draw, d), draw(st.integers(1, 12))
+    del d.lines[i : i + k]
+
+
+def duplicate_lines(draw: st.DrawFn, d: Damaged) -> None:
+    i, k = _index(draw, d), draw(st.integers(1, 12))
+    d.lines[i:i] = d.lines[i : i + k]
+
+
+def swap_lines(draw: st.DrawFn, d: Damaged) -> None:
+    i, j = _index(draw, d), _index(draw, d)
+    if d.lines:
+        d.lines[i], d.lines[j] = d.lines[j], d.lines[i]
+
+
+def inject_into_cells(draw: st.DrawFn, d: Damaged) -> None:
+    cells = [i for i, line in enumerate(d.lines) if line.startswith("\t") or "|" in line]
+    for _ in range(draw(st.integers(1, 4))):
+        if not cells:
+            return
+        i = draw(st.sampled_from(cells))
+        line = d.lines[i]
+        at = draw(st.integers(0, len(line)))
+        d.lines[i] = line[:at] + draw(INJECTED) + line[at:]
+
+
+def tabs_to_spaces(draw: st.DrawFn, d: Damaged) -> None:
+    i, k = _index(draw, d), draw(st.integers(1, 200))
+    spaces = draw(st.sampled_from(["", " ", "    ", "\u3000"]))
+    for j in range(i, min(i + k, len(d.lines))):
+        d.lines[j] = d.lines[j].replace("\t", spaces)
+
+
+def change_line_ends(draw: st.DrawFn, d: Damaged) -> None:
+    mode = draw(st.sampled_from(["\r\n", "\r", "mixed"]))
+    if mode == "mixed":
+        ends = draw(st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=1, max_size=8))
+        d.line_end = lambda i: ends[i % len(ends)]
+    else:
+        d.line_end = lambda i: mode
+
+
+def one_line_in_another_encoding(draw: st.DrawFn, d: Damaged) -> None:
+    if draw(st.booleans()):
+        d.encoding = "gb18030"
+    d.other_encoding_lines.add(_index(draw, d))
+
+
+DAMAGE: list[Damage] = [
+    delete_lines,
+    duplicate_lines,
+    swap_lines,
+    inject_into_cells,
+    tabs_to_spaces,
+    change_line_ends,
+    one_line_in_another_encoding,
+]
+
+
+@st.composite
+def damaged_seeds(draw: st.DrawFn) -> bytes:
+    key = draw(st.sampled_from(sorted(SEED_TEXTS)))
+    damaged = Damaged(SEED_TEXTS[key].split("\n"))
+    for damage in draw(st.lists(st.sampled_from(DAMAGE), min_size=1, max_size=3)):
+        damage(draw, damaged)
+    data = damaged.to_bytes()
+    if draw(st.booleans()):  # byte-level damage: cut the file, or overwrite bytes
+        at = draw(st.integers(0, len(data)))
+        if draw(st.booleans()):
+            data = data[:at]
+        else:
+            junk = draw(st.binary(min_size=1, max_size=4))
+            data = data[:at] + junk + data[at + len(junk) :]
+    return data
+
+
+@given(damaged_seeds())
+def test_damaged_reports_load_or_raise_a_gipparse_error(data: bytes) -> None:
+    check(data)
+
+
+@given(damaged_seeds())
+def test_damage_stays_on_its_line_and_is_named(data: bytes) -> None:
+    """Decoding a damaged file reads every line as written in the source's encoding,
+    except the lines a ``source.*`` diagnostic names, which are read in the other
+    encoding or with U+FFFD for the bad bytes, as the diagnostic says."""
+    try:
+        text, encoding, diagnostics = decode(data)
+    except GipparseError:
+        return
+    other = {"utf-8": "gb18030", "gb18030": "utf-8"}[encoding]
+    named = {d.line: d.code for d in diagnostics}
+    raw_lines = re.split(rb"\r\n|\r|\n", data)
+    text_lines = split_lines(text)
+    assert len(raw_lines) == len(text_lines)
+    for number, (raw, line) in enumerate(zip(raw_lines, text_lines, strict=True), 1):
+        code = named.get(number)
+        if code is None:
+            assert raw.decode(encoding) == line, number
+        elif code == "source.mixed-encoding":
+            assert raw.decode(other) == line, number
+        else:
+            assert code == "source.invalid-bytes"
+            assert raw.decode(encoding, errors="replace") == line, number
+
+
+def test_seeds_pass_the_invariants() -> None:
+    for text in SEED_TEXTS.values():
+        report = check(text)
+        assert report is not None
