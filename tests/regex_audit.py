@@ -4,16 +4,21 @@ Python's ``re`` is a backtracking engine. Three shapes make it slow on hostile i
 this module finds each of them in a parsed pattern:
 
 * ``nested``: an unbounded repeat inside an unbounded repeat (``(a+)+``), or of anything
-  but one character class (``(?:a|aa)+``): exponential. (This is stricter than needed:
-  ``(?:ab)+`` is safe, but no pattern here needs it.)
-* ``adjacent``: two unbounded repeats that can match the same characters with only
-  optional items between them (``\\d*,?\\d*``): polynomial on a failing match.
+  but one character class (``(?:a|aa)+``): exponential. A repeated body is accepted when
+  its iterations are delimited: each starts with a required run of characters that the
+  rest of the iteration, which is not empty, cannot hold (``(?:,[0-9]{3})+``,
+  ``(?:\\s+[0-9]+)+``); a match then splits into iterations in one way only.
+* ``adjacent``: two unbounded repeats where the second can start with a character the
+  first consumes, with only optional items between them (``\\d*,?\\d*``,
+  ``\\s*(?:x)?\\s*``): polynomial on a failing match.
 * ``rescan``: for a pattern used with ``search``, ``sub``, ``finditer``, ``findall`` or
   ``split`` (tried at every position), an unbounded repeat that is followed by something
-  that can fail (``$`` included) and can consume the pattern's first character: a failing
-  attempt scans
-  over the later start positions, so a line of near-matches takes quadratic time
-  (``\\[x:[^\\]]*\\]`` on ``[x:[x:[x:...``).
+  that can fail (``$`` included), that can consume the pattern's first character, and
+  whose preceding items can all match inside the run it consumes: a failing attempt from
+  each position of the run scans the rest of it, so a line of near-matches takes
+  quadratic time (``\\[x:[^\\]]*\\]`` on ``[x:[x:[x:...``, ``\\s+$`` on spaces). When a
+  required item before the repeat cannot match inside the run (``20[0-9]{2}\\s*年``),
+  only a bounded number of attempts reach it.
 
 A repeat bounded by a small constant (``{1,8}``) counts as a fixed-length item, and a
 possessive repeat or an atomic group never backtracks. Character sets are compared on a
@@ -187,7 +192,9 @@ class Auditor:
         parsed = list(P.parse(pattern.pattern, flags))
         start = self.first(parsed, flags)
         problems: list[str] = []
-        self._walk(parsed, flags, problems, tail_safe=True, start=start if scanning else None)
+        self._walk(
+            parsed, flags, problems, tail_safe=True, start=start if scanning else None, prefix=[]
+        )
         return problems
 
     @staticmethod
@@ -202,19 +209,25 @@ class Auditor:
         *,
         tail_safe: bool,
         start: frozenset[str] | None,
+        prefix: list[Item],
         inside_repeat: bool = False,
     ) -> None:
+        """Audit *seq*; *prefix* is what the pattern matched before it, *tail_safe* whether
+        whatever follows it always succeeds."""
         for i, (op, av) in enumerate(seq):
             rest = seq[i + 1 :]
+            before = prefix + seq[:i]
             rest_can_fail = not tail_safe or self._can_fail(rest)
             if self._unbounded(op, av):
                 body = list(av[2])
                 body_chars = self.chars(body, flags)
+                delimited = self._self_delimiting(body, flags)
                 if inside_repeat:
                     problems.append(f"nested: an unbounded repeat inside another at item {i}")
-                elif not self._single_character(body):
+                elif not (self._single_character(body) or delimited):
                     problems.append(
-                        f"nested: the repeat at item {i} repeats more than one character class"
+                        f"nested: the repeat at item {i} repeats more than one character class "
+                        "and its iterations are not delimited"
                     )
                 for later in self._following_repeats(rest, flags):
                     if later & body_chars:
@@ -222,23 +235,36 @@ class Auditor:
                             f"adjacent: repeats at item {i} and after it share "
                             f"{''.join(sorted(later & body_chars))[:10]!r}"
                         )
-                if start is not None and rest_can_fail and body_chars & start:
+                if (
+                    start is not None
+                    and rest_can_fail
+                    and body_chars & start
+                    and self._confined(before, body_chars, flags)
+                ):
                     problems.append(
                         f"rescan: the repeat at item {i} can consume the first character "
                         f"{''.join(sorted(body_chars & start))[:10]!r} and must be followed "
                         "by more"
                     )
-                self._walk(body, flags, problems, tail_safe=False, start=start, inside_repeat=True)
-            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-                if op is not C.POSSESSIVE_REPEAT:
-                    self._walk(
-                        list(av[2]),
-                        flags,
-                        problems,
-                        tail_safe=False,
-                        start=start,
-                        inside_repeat=inside_repeat,
-                    )
+                self._walk(
+                    body,
+                    flags,
+                    problems,
+                    tail_safe=False,
+                    start=start,
+                    prefix=before,
+                    inside_repeat=not delimited,
+                )
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+                self._walk(
+                    list(av[2]),
+                    flags,
+                    problems,
+                    tail_safe=False,
+                    start=start,
+                    prefix=before,
+                    inside_repeat=inside_repeat,
+                )
             elif op is C.SUBPATTERN:
                 self._walk(
                     list(av[3]) + rest,
@@ -246,6 +272,7 @@ class Auditor:
                     problems,
                     tail_safe=tail_safe,
                     start=start,
+                    prefix=before,
                     inside_repeat=inside_repeat,
                 )
                 return
@@ -257,6 +284,7 @@ class Auditor:
                         problems,
                         tail_safe=tail_safe,
                         start=start,
+                        prefix=before,
                         inside_repeat=inside_repeat,
                     )
                 return
@@ -267,16 +295,47 @@ class Auditor:
                     problems,
                     tail_safe=True,
                     start=start,
+                    prefix=before,
                     inside_repeat=inside_repeat,
                 )
-            # ATOMIC_GROUP never backtracks into itself; AT and literals are fixed.
+            # POSSESSIVE_REPEAT and ATOMIC_GROUP never backtrack into themselves; AT and
+            # single characters are fixed.
+
+    def _self_delimiting(self, body: list[Item], flags: int) -> bool:
+        """Does each iteration of *body* start with a required run of characters that the
+        rest of the iteration cannot hold, the rest being non-empty? Then the iterations of
+        a match can be told apart in one way only (``(?:,[0-9]{3})+``, ``(?:\\s+[0-9]+)+``)."""
+        if not body:
+            return False
+        op, av = body[0]
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            if av[0] < 1 or not self._single_character(list(av[2])):
+                return False
+            delimiter = self.chars(av[2], flags)
+        elif op in (C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN):
+            delimiter = self.charset(op, av, flags)
+        else:
+            return False
+        rest = body[1:]
+        return not self.nullable(rest) and not self.chars(rest, flags) & delimiter
+
+    def _confined(self, before: list[Item], chars: frozenset[str], flags: int) -> bool:
+        """Can what precedes a repeat match within the characters the repeat consumes? If a
+        required item cannot, an attempt reaches the repeat only from a bounded distance
+        before a character outside the run, not from every position inside it."""
+        for op, av in before:
+            if self.nullable([(op, av)]):
+                continue
+            if not self.chars([(op, av)], flags) & chars:
+                return False
+        return True
 
     def _following_repeats(self, rest: list[Item], flags: int) -> Iterator[frozenset[str]]:
-        """Character sets of unbounded repeats reachable from the start of *rest* through
-        optional items only."""
+        """The first characters of unbounded repeats reachable from the start of *rest*
+        through optional items only: where a repeat before them could hand characters over."""
         for op, av in rest:
             if self._unbounded(op, av):
-                yield self.chars(av[2], flags)
+                yield self.first(list(av[2]), flags)
             elif op is C.SUBPATTERN:
                 yield from self._following_repeats(list(av[3]), flags)
             elif op is C.BRANCH:

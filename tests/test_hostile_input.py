@@ -521,11 +521,23 @@ def test_the_audit_catches_what_it_is_meant_to() -> None:
     bad = {
         r"(a+)+b": False,
         r"(?:a|aa)*c": False,
+        r"(?:a|ab)+c": False,
+        r"(a+b?)+c": False,
         r"\d*,?\d*x": False,
+        r"\s*(?:起)?\s*至": True,
         r"\[bookmark:[^\]\n]*\]": True,  # the debris pattern before it was fixed
         r"\s+$": True,
+        r"a*\s*x": True,
     }
-    good = {r"[ \t]*:?-+:?[ \t]*": False, r"[ \t\n]+": True, r"\[bookmark:[^\[\]\n]*\]": True}
+    good = {
+        r"[ \t]*:?-+:?[ \t]*": False,
+        r"[ \t\n]+": True,
+        r"\[bookmark:[^\[\]\n]*\]": True,
+        r"[0-9]{1,3}(?:,[0-9]{3})+": False,
+        r"[+\-]?[0-9][0-9,.]*(?:\s+[+\-]?[0-9][0-9,.]*)+": False,
+        r"[^,，]{2,40}?(?:19|20)[0-9]{2}\s*年": True,
+        r"日\s*(?:起\s*)?至": True,
+    }
     auditor = Auditor(probe_alphabet(re.compile(p) for p in {**bad, **good}))
     for pattern, scanning in bad.items():
         assert auditor.audit(re.compile(pattern), scanning), pattern
