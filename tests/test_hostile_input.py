@@ -580,6 +580,95 @@ def test_fuzzy_heading_matching_only_sees_short_lines(monkeypatch: pytest.Monkey
     assert max(lengths) <= _sections.MAX_FUZZY_LENGTH
 
 
+# -- misbehaving plugins --------------------------------------------------------------
+
+
+class _Reader:
+    def __init__(self, result: object) -> None:
+        self.result = result
+
+    @gipparse.hookimpl(tryfirst=True)
+    def gipparse_read_source(self, path: str | None, data: bytes) -> object:
+        return self.result
+
+
+class _Script:
+    def __init__(self, script: object, simplified: object) -> None:
+        self.script, self.simplified = script, simplified
+
+    @gipparse.hookimpl(tryfirst=True)
+    def gipparse_detect_script(self, text: str) -> object:
+        return self.script
+
+    @gipparse.hookimpl(tryfirst=True)
+    def gipparse_simplify(self, text: str, script: str, exact: bool) -> object:
+        return self.simplified
+
+
+class _Validator:
+    @gipparse.hookimpl
+    def gipparse_validate(self, report: gipparse.Report) -> object:
+        return ["not a diagnostic"]
+
+
+class _BrokenFormat(gipparse.TableFormat):
+    name = "broken"
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+
+    def could_start(self, line: str) -> bool:
+        if self.where == "could_start":
+            raise KeyError(line)
+        return True
+
+    def parse(self, lines: object, start: int) -> object:
+        if self.where == "parse":
+            return ("not", "a", "TableParse")
+        if self.where == "no progress":
+            return gipparse.TableParse(gipparse.Table(()), start)
+        return None
+
+    def render(self, table: gipparse.Table) -> str:
+        return ""
+
+
+class _Formats:
+    def __init__(self, fmt: gipparse.TableFormat) -> None:
+        self.fmt = fmt
+
+    @gipparse.hookimpl
+    def gipparse_register_table_formats(self, register: Callable[[object], None]) -> None:
+        register(self.fmt)
+
+
+@pytest.mark.parametrize(
+    ("plugin", "message"),
+    [
+        pytest.param(_Reader("text"), "returned str 'text', not SourceDocument", id="reader"),
+        pytest.param(
+            _Reader(gipparse.SourceDocument(b"bytes")),  # type: ignore[arg-type]
+            r"SourceDocument\.text\) returned bytes",
+            id="reader-text",
+        ),
+        pytest.param(
+            _Reader(gipparse.SourceDocument("x", blocks=("a line",))),  # type: ignore[arg-type]
+            r"SourceDocument\.blocks\) returned str 'a line', not Paragraph or Table",
+            id="reader-blocks",
+        ),
+        pytest.param(_Script(1, None), "gipparse_detect_script returned int", id="script"),
+        pytest.param(_Script("hant", 1), "gipparse_simplify returned int", id="simplify"),
+        pytest.param(_Validator(), "gipparse_validate returned str", id="validate"),
+        pytest.param(_Formats(_BrokenFormat("could_start")), "KeyError", id="could-start"),
+        pytest.param(_Formats(_BrokenFormat("parse")), "not a TableParse", id="parse"),
+        pytest.param(_Formats(_BrokenFormat("no progress")), "consumed no line", id="progress"),
+    ],
+)
+def test_a_misbehaving_plugin_is_a_plugin_error(plugin: object, message: str) -> None:
+    with pytest.raises(gipparse.PluginError, match=message):
+        gipparse.loads(SEED_BYTES, plugins=[plugin])
+
+
 # -- the command line ---------------------------------------------------------------
 
 
