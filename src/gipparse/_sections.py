@@ -66,15 +66,24 @@ def _fuzzy_patterns() -> tuple[tuple[SectionKind, Any], ...]:
     )
 
 
+@lru_cache(maxsize=4096)
 def heading_kind(folded: str) -> tuple[SectionKind, bool] | None:
-    """The section kind a folded line announces: ``(kind, exact)``, or ``None``."""
+    """The section kind a folded line announces: ``(kind, exact)``, or ``None``.
+
+    A typo is tolerated only in short lines holding one of the usual words, and never in a
+    line opening with a bracketed numeral (``（一）主动公开情况`` is a sub-heading).
+    """
     if not folded or len(folded) > MAX_HEADING_LENGTH:
         return None
     m = _EXACT_RE.fullmatch(folded)
     if m is not None:
         assert m.lastgroup is not None
         return SectionKind(m.lastgroup), True
-    if len(folded) <= MAX_FUZZY_LENGTH and any(h in folded for h in _FUZZY_HINTS):
+    if (
+        len(folded) <= MAX_FUZZY_LENGTH
+        and folded[0] != "("
+        and any(h in folded for h in _FUZZY_HINTS)
+    ):
         for kind, pattern in _fuzzy_patterns():
             if pattern.fullmatch(folded):
                 return kind, False

@@ -847,46 +847,63 @@ class _Reader:
     def _match_row(
         self, matcher: _Matcher, info: RowInfo, stack: list[str], units: dict[str, str]
     ) -> _Entry | None:
+        """Match a row's labels: its leaf, the group it names, its value cells.
+
+        Label cells are the text cells before the first number. The first one that names a
+        row of the table ends the labels: every cell after it is a value (an unreadable
+        value such as ``不详`` included). A label that names both a group and a row (2021:
+        （六）其他处理) is the group when another label of the table follows it.
+        """
         row, infos, labels, first_value = info
         cells = row.cells
-        if labels:
-            start = labels[-1] + 1
-            has_values = first_value < len(infos) or any(i[0] != "blank" for i in infos[start:])
-        else:
-            start = first_value
-            has_values = first_value < len(infos)
-        values = list(cells[start:])
-
         leaf: int | None = None
         group: str | None = None
         unknown: list[int] = []
         header = False
-        last_label = labels[-1] if labels else -1
-        for i in labels:
+        start = labels[-1] + 1 if labels else first_value
+        for n, i in enumerate(labels):
             _, full, short = infos[i]
             grouped = matcher.group(full, short)
             found = matcher.leaf(full, short, stack)
-            if found is not None and (grouped is None or (i == last_label and values)):
+            if found is not None and grouped is not None:
+                following = labels[n + 1] if n + 1 < len(labels) else None
+                if following is None:
+                    if not any(x[0] != "blank" for x in infos[i + 1 :]):
+                        found = None  # a group label standing alone
+                else:
+                    _, nfull, nshort = infos[following]
+                    scope = [*stack[: grouped[1]], grouped[0]]
+                    if (
+                        matcher.leaf(nfull, nshort, scope) is not None
+                        or matcher.group(nfull, nshort) is not None
+                    ):
+                        found = None
+            if found is not None:
                 leaf = found
                 stack[:] = matcher.row_groups[found]
-            elif grouped is not None:
+                start = i + 1
+                break
+            if grouped is not None:
                 gkey, depth = grouped
                 del stack[depth:]
                 stack.append(gkey)
                 group = gkey
-            elif matcher.is_header(full, short):
-                header = True
             else:
+                # A header label in a row with values is a label that matches no row.
+                header = header or matcher.is_header(full, short)
                 unknown.append(i)
+        values = list(cells[start:])
+        has_values = any(x[0] != "blank" for x in infos[start:])
 
         if leaf is None and unknown and has_values:
             # A typo: one edit away from exactly one row's label.
-            i = unknown[-1]
+            i = unknown[0]
             fuzzy = matcher.fuzzy_leaf(infos[i][1])
             if fuzzy is not None:
                 leaf = fuzzy
                 stack[:] = matcher.row_groups[fuzzy]
-                unknown.remove(i)
+                values = list(cells[i + 1 :])
+                unknown = []
                 self.diag(
                     Severity.INFO,
                     "table.fuzzy-label",
@@ -1130,8 +1147,12 @@ class _Reader:
         for row, infos, _, first_value in rows:
             if first_value == len(infos):
                 continue
-            labels = [i for i, info in enumerate(infos) if info[0] == "label"]
-            start = labels[-1] + 1 if labels else 0
+            # Values start after the last header label; other text cells are values that
+            # cannot be read (不详), not labels.
+            start = 0
+            for i, (kind, full, short) in enumerate(infos):
+                if kind == "label" and matcher.is_header(full, short):
+                    start = i + 1
             value_rows.append((row, list(row.cells[start:])))
         if not value_rows:
             self.diag(
@@ -1336,9 +1357,9 @@ def find_template(
 def schema_keys(template: str | None = None, *, plugins: Sequence[object] = ()) -> tuple[str, ...]:
     """The statistic keys of *template*, in template order.
 
-    With no template: the union of every registered template's keys, the first template's
-    order first, then the keys each later template adds, in its order (``2020``'s keys,
-    then the ``2021``-only keys).
+    With no template: the union of every registered template's keys, the oldest template's
+    (by :attr:`Template.first_year`) in its order first, then the keys each later template
+    adds, in its order (``2020``'s keys, then the ``2021``-only keys).
 
     :raises ValueError: no template has that id.
     """
@@ -1348,6 +1369,6 @@ def schema_keys(template: str | None = None, *, plugins: Sequence[object] = ()) 
     if template is not None:
         return find_template(template, templates).keys
     seen: dict[str, None] = {}
-    for t in templates:
+    for t in sorted(templates, key=lambda t: t.first_year):
         seen.update(dict.fromkeys(t.keys))
     return tuple(seen)

@@ -227,4 +227,5 @@ def split_numbers(raw: str) -> list[str] | None:
 
 def is_digit_run(raw: str) -> bool:
     """True for a cell holding nothing but digits (a concatenated row, ``10203120001200000``)."""
-    return _DIGITS_RE.fullmatch(fold(raw)) is not None
+    text = normalize_text(raw)
+    return " " not in text and _DIGITS_RE.fullmatch(fold(text)) is not None
