@@ -372,3 +372,36 @@ def test_rows_without_labels_that_do_not_fit_are_not_read() -> None:
     assert stats["applications.granted.natural_person"] is None
     assert stats["applications.unavailable.not_held.natural_person"] == 0
     assert report.valid is False
+
+
+def test_a_failing_template_plugin_is_named() -> None:
+    base = template("2020")
+
+    class Broken(gipparse.Template):
+        def score(self, tables: gipparse.ReportTables) -> int:
+            return 99
+
+        def read(
+            self, tables: gipparse.ReportTables
+        ) -> tuple[Statistics | None, list[gipparse.Diagnostic]]:
+            raise KeyError("oops")
+
+    broken = Broken(
+        id="broken",
+        title="",
+        first_year=2030,
+        last_year=None,
+        tables=base.tables,
+        relations=base.relations,
+    )
+
+    class Plugin:
+        @gipparse.hookimpl
+        def gipparse_register_templates(self, register: object) -> None:
+            register(broken)  # type: ignore[operator]
+
+    with pytest.raises(
+        gipparse.PluginError, match="reading the statistics failed: KeyError"
+    ) as info:
+        gipparse.load(SEEDS["000"], plugins=[Plugin()])
+    assert info.value.plugin == __name__

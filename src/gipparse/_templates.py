@@ -9,7 +9,7 @@ a template for a new year is one more definition of the same kind.
 
 How a report is read (:func:`read_statistics`):
 
-1. **Recognise**: each template scores the report by how many of its markers the tables
+1. **Recognise**: each template scores the report by the share of its markers the tables
    print (:meth:`Template.score`); the report year is a prior that breaks ties, and a
    disagreement between the two is a ``template.year-mismatch`` diagnostic.
 2. **Locate**: rows are assigned to the template's tables by signature (a caption such as
@@ -42,6 +42,7 @@ from typing import Any
 
 import attrs
 
+from ._errors import GipparseError, PluginError
 from ._nodes import Cell, Diagnostic, Row, Section, Severity, Span, Table
 from ._statistics import Statistics, Value
 from ._text import fold
@@ -74,8 +75,18 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "value.unreadable": "a cell that is not a number; its value is null",
     "value.negative": "a negative number where the column cannot be negative; null",
     "value.fraction": "a fraction where the column holds whole numbers; null",
+    "relation.balance": "一 + 二 differs from （七）总计 + 四 in a column of table 三",
+    "relation.results-total": "（七）总计 differs from the sum of the results in a column",
+    "relation.row-total": "a row's 总计 differs from the sum of its six applicant columns",
+    "relation.appeals-total": "a group of table 四: 总计 differs from the sum of its outcomes",
     "relation.unchecked": "a relation that could not be evaluated because a value is null",
+    "metadata.no-agency": "the agency is named neither in a title nor as the compiler",
+    "metadata.no-year": "no report year in the title, the statistics period or the text",
+    "section.fuzzy-heading": "a section heading read despite a typo",
+    "section.repeated-heading": "a second heading of a section kind, kept as a paragraph",
 }
+"""Codes of relations come from the templates' data: a template plugin that defines a
+relation ``<name>`` emits ``relation.<name>``."""
 
 
 # ---------------------------------------------------------------------------
@@ -478,8 +489,9 @@ class Template:
     :param last_year: the last one, ``None`` while it is current.
     :param tables: the statutory tables, in report order.
     :param relations: the equations the numbers must satisfy.
-    :param markers: labels only this template's tables print (compared on label keys:
-        numbering and punctuation do not matter).
+    :param markers: labels that tell this template's tables from the others' (compared
+        on label keys: numbering and punctuation do not matter); a template extending
+        another lists what it adds.
 
     Lookup tables (folded labels, keys, relation instances) are built once, when the
     template is created. Subclass to change recognition (:meth:`score`), where tables are
@@ -593,11 +605,20 @@ class Template:
 
     # -- recognition --------------------------------------------------------------------
 
-    def score(self, tables: ReportTables) -> int:
-        """How strongly the tables say they follow this template: the number of this
-        template's markers they print."""
+    def score(self, tables: ReportTables) -> float:
+        """How strongly the tables say they follow this template: the share of this
+        template's markers they print, from 0 to 1.
+
+        A share, not a count, so that a template extending another (the same tables plus
+        one block) needs only the markers of what it adds: a report printing that block
+        scores 1 for both, and the report year, then the number of values each reads,
+        decide between them.
+        """
+        keys = self._marker_keys
+        if not keys:
+            return 0.0
         text = tables.text
-        return sum(1 for m in self._marker_keys if m in text)
+        return sum(1 for m in keys if m in text) / len(keys)
 
     def markers_found(self, tables: ReportTables) -> list[str]:
         """The markers of this template the tables print."""
@@ -1282,12 +1303,23 @@ def read_statistics(
             [Diagnostic(Severity.WARNING, "template.no-tables", "the report has no table")],
         )
     diagnostics: list[Diagnostic] = []
-    template = _choose(tables, templates, year, diagnostics)
-    statistics, found = template.read(tables)
-    diagnostics.extend(found)
-    if statistics is None:
-        return None, None, diagnostics
-    diagnostics.extend(template.check(statistics))
+    try:
+        template = _choose(tables, templates, year, diagnostics)
+        statistics, found = template.read(tables)
+        diagnostics.extend(found)
+        if statistics is None:
+            return None, None, diagnostics
+        diagnostics.extend(template.check(statistics))
+    except GipparseError:
+        raise
+    except Exception as exc:
+        # Templates are plugin code (the built-in ones too): name the culprit, as hooks do.
+        from ._manager import _culprit
+
+        raise PluginError(
+            f"reading the statistics failed: {type(exc).__name__}: {exc}",
+            plugin=_culprit(exc),
+        ) from exc
     return template, statistics, diagnostics
 
 
