@@ -46,6 +46,7 @@ _PERIOD_RE = re.compile(
 )
 _YEAR_PHRASE_RE = re.compile(rf"{_YEAR}\s*年度?(?:的)?政府信息(?:与政务)?公开")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９－～", "0123456789-~")
+_FULLWIDTH_RE = re.compile("[０-９－～]")
 
 
 def extract_metadata(
@@ -53,7 +54,7 @@ def extract_metadata(
 ) -> tuple[Metadata, list[Diagnostic]]:
     """The metadata of a report and the diagnostics about what could not be found."""
     paragraphs, in_preamble = _leading_paragraphs(sections)
-    texts = [to_simplified(p.text).translate(_FULLWIDTH_DIGITS) for p in paragraphs]
+    texts = [_half_width_digits(to_simplified(p.text)) for p in paragraphs]
 
     agency: str | None = None
     year: int | None = None
@@ -70,7 +71,7 @@ def extract_metadata(
 
     if agency is None:
         for text in texts:
-            m = _COMPILER_RE.search(text)
+            m = _COMPILER_RE.search(text) if "由" in text else None
             if m is not None and _plausible_agency(m.group("agency")):
                 agency = _clean_agency(m.group("agency"))
                 break
@@ -114,6 +115,10 @@ def extract_metadata(
     return Metadata(agency=agency, year=year, script=script, period=period), diagnostics
 
 
+def _half_width_digits(text: str) -> str:
+    return text.translate(_FULLWIDTH_DIGITS) if _FULLWIDTH_RE.search(text) else text
+
+
 def _leading_paragraphs(sections: Sequence[Section]) -> tuple[list[Paragraph], int]:
     """The paragraphs a title block and an introduction stand in: the preamble's, then the
     first few of the first section; with how many of them belong to the preamble."""
@@ -155,7 +160,7 @@ def _clean_agency(text: str) -> str:
 
 
 def _period(text: str) -> tuple[str, int] | None:
-    m = _PERIOD_RE.search(text)
+    m = _PERIOD_RE.search(text) if "统计" in text else None
     if m is None:
         return None
     try:

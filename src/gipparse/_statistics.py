@@ -84,6 +84,25 @@ class Statistics:
         flat, computed = tpl.complete(mapping)
         return cls(tpl.id, tuple(flat.items()), frozenset(derived) | computed, sources or {})
 
+    @classmethod
+    def _from_dict(
+        cls,
+        template: str,
+        flat: dict[str, Value],
+        derived: frozenset[str],
+        sources: Mapping[str, Cell],
+    ) -> Statistics:
+        """Statistics over *flat*, already complete and in template order (the parser's
+        path: the dictionary becomes the index as it is)."""
+        self = cls.__new__(cls)
+        set_ = object.__setattr__
+        set_(self, "template", template)
+        set_(self, "_items", tuple(flat.items()))
+        set_(self, "derived", derived)
+        set_(self, "sources", sources)
+        set_(self, "_index", flat)
+        return self
+
     # -- the flat mapping ---------------------------------------------------------------
 
     def to_flat(self) -> dict[str, Value]:

@@ -245,10 +245,12 @@ class Relation:
 #: ``"value"`` or ``"label"``, the keys (see :func:`label_keys`) are empty but for labels.
 CellInfo = tuple[str, str, str]
 #: A row, the information of each of its cells, the indices of its label cells before the
-#: first value cell, and the index of that first value cell (the row's length if none).
-RowInfo = tuple[Row, tuple[CellInfo, ...], tuple[int, ...], int]
+#: first value cell, the index of that first value cell (the row's length if none), and
+#: the full keys of all its label cells.
+RowInfo = tuple[Row, tuple[CellInfo, ...], tuple[int, ...], int, tuple[str, ...]]
 
 
+_RAW = operator.attrgetter("raw")
 #: What rows are, by their cell texts, for reports already in Simplified script.
 _SHAPES: dict[
     tuple[str, ...], tuple[tuple[CellInfo, ...], tuple[int, ...], tuple[str, ...], int]
@@ -283,11 +285,11 @@ class ReportTables:
         if shared:
             # Without a script to fold, what a row is depends on its texts alone; real
             # reports repeat whole rows (a label and seven zeros) endlessly.
-            texts = tuple(c.raw for c in row.cells)
+            texts = tuple(map(_RAW, row.cells))
             found = _SHAPES.get(texts)
             if found is not None:
                 labels.extend(found[2])
-                return row, found[0], found[1], found[3]
+                return row, found[0], found[1], found[3], found[2]
         cache = self._info
         infos = []
         label_cells: list[int] = []
@@ -314,7 +316,7 @@ class ReportTables:
             if len(_SHAPES) >= _SHAPES_LIMIT:
                 _SHAPES.clear()
             _SHAPES[texts] = shape
-        return row, shape[0], shape[1], first_value
+        return row, shape[0], shape[1], first_value, shape[2]
 
     def describe(self, raw: str) -> CellInfo:
         """What a cell holding *raw* is."""
@@ -399,10 +401,16 @@ class _Matcher:
                     self.leaves[entry] = index
         for entry in ambiguous:
             del self.leaves[entry]
+        self.direct = {k: i for (scope, k), i in self.leaves.items() if scope is None}
         self._variants = variants
         self._fuzzy: list[tuple[Any, int]] | None = None
 
     def leaf(self, full: str, short: str, stack: Sequence[str]) -> int | None:
+        # A label unique in the table needs no context: one lookup answers (scoped
+        # entries for it would give the same row).
+        found = self.direct.get(full)
+        if found is not None:
+            return found
         leaves = self.leaves
         for k in (full, short):
             for scope in reversed(stack):
@@ -639,7 +647,7 @@ class Template:
         by_section = {spec.section: i for i, spec in enumerate(self.tables)}
         current: int | None = None
         for _, section, rows in tables.tables:
-            signed = [self._signature(info[1]) for info in rows]
+            signed = [self._signature(info[4]) for info in rows]
             hinted = by_section.get(section, current)
             if all(s < 0 for s in signed):
                 if hinted is None or not self._fits(hinted, rows, found[hinted]):
@@ -656,12 +664,11 @@ class Template:
             current = spec
         return found
 
-    def _signature(self, infos: tuple[CellInfo, ...]) -> int:
-        """The index of the table whose signature a row carries, or -1."""
+    def _signature(self, labels: tuple[str, ...]) -> int:
+        """The index of the table whose signature a row with these label keys carries,
+        or -1."""
         cache = self._signatures
-        for kind, full, _ in infos:
-            if kind != "label":
-                continue
+        for full in labels:
             found = cache.get(full)
             if found is None:
                 if len(cache) >= _CACHE_LIMIT:
@@ -875,7 +882,7 @@ class _Reader:
         value such as ``不详`` included). A label that names both a group and a row (2021:
         （六）其他处理) is the group when another label of the table follows it.
         """
-        row, infos, labels, first_value = info
+        row, infos, labels, first_value, _ = info
         cells = row.cells
         leaf: int | None = None
         group: str | None = None
@@ -914,7 +921,7 @@ class _Reader:
                 header = header or matcher.is_header(full, short)
                 unknown.append(i)
         values = list(cells[start:])
-        has_values = any(x[0] != "blank" for x in infos[start:])
+        has_values = first_value < len(infos) or any(x[0] != "blank" for x in infos[start:])
 
         if leaf is None and unknown and has_values:
             # A typo: one edit away from exactly one row's label.
@@ -1017,7 +1024,7 @@ class _Reader:
         row_spec = matcher.spec.rows[leaf]
         keys = matcher.keys[leaf]
         if len(values) == len(keys):
-            cells, texts = values, tuple(c.raw for c in values)
+            cells, texts = values, tuple(map(_RAW, values))
         else:
             fitted = self._fit_cells(matcher.spec, row_spec, row, values, lost_label)
             if fitted is None:
@@ -1040,8 +1047,9 @@ class _Reader:
                 readings if any(r.code for r in readings) else None,
             )
         numbers, reads = found
-        self.values.update(zip(keys, numbers, strict=True))
-        self.sources.update(zip(keys, cells, strict=True))
+        # Same lengths by construction: one value and one cell per key.
+        self.values.update(zip(keys, numbers))  # noqa: B905
+        self.sources.update(zip(keys, cells))  # noqa: B905
         if reads is None:
             return
         for key, col, cell, read in zip(keys, row_spec.columns, cells, reads, strict=True):
@@ -1115,7 +1123,7 @@ class _Reader:
                 row.span,
             )
             return None
-        return cells, tuple(c.raw for c in cells)
+        return cells, tuple(map(_RAW, cells))
 
     def _report_blanks(self, spec: TableSpec, blanks: list[Cell]) -> None:
         if not blanks:
@@ -1165,7 +1173,7 @@ class _Reader:
         """Read a table whose values stand in one row without a label (table 四)."""
         spec = matcher.spec
         value_rows: list[tuple[Row, list[Cell]]] = []
-        for row, infos, _, first_value in rows:
+        for row, infos, _, first_value, _ in rows:
             if first_value == len(infos):
                 continue
             # Values start after the last header label; other text cells are values that
@@ -1197,15 +1205,15 @@ class _Reader:
     def finish(self) -> tuple[Statistics, list[Diagnostic]]:
         template = self.template
         values = self.values
-        if template.derived:
-            mapping = {
-                k: values.get(k) for k in template.keys if k in values or k not in template.derived
-            }
+        get = values.get
+        flat = {k: get(k) for k in template.keys}
+        computed = []
+        for key, parts in template.derived.items():
             # A derived row read as a row of its own keeps its values; its parts stay null.
-            flat, computed = template.complete(mapping)
-        else:
-            flat, computed = {k: values.get(k) for k in template.keys}, frozenset()
-        stats = Statistics(template.id, tuple(flat.items()), computed, self.sources)
+            if key not in values:
+                flat[key] = _sum([get(p) for p in parts])
+                computed.append(key)
+        stats = Statistics._from_dict(template.id, flat, frozenset(computed), self.sources)
         return stats, self.diagnostics
 
 
