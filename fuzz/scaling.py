@@ -46,6 +46,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "bookmark debris": lambda n: "[bookmark:" * (10 * n),
     "pinyin debris": lambda n: "區(qū" * (10 * n),
     "long runs of spaces": lambda n: (" " * (10 * n) + "x\n") * 10,
+    "a period, then line separators": lambda n: "统计期限2020年1月1日" + "\u2028" * (10 * n),
     "seeds concatenated": _seeds,
 }
 

@@ -363,6 +363,9 @@ PATHOLOGICAL = {
     "100,000 alternating tab and plain lines": "'\\ta\\nb\\n' * 50_000",
     "100,000 unterminated bookmarks": "'[bookmark:' * 100_000",
     "10,000 seeds' worth of lines": "open(PATHS[0], encoding='utf-8').read() * 25",
+    "a statistics period, then 100,000 line separators": (
+        "'统计期限2020年1月1日' + '\\u2028' * 100_000 + '至'"
+    ),
 }
 
 
