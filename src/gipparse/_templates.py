@@ -404,6 +404,11 @@ class _Matcher:
         self.direct = {k: i for (scope, k), i in self.leaves.items() if scope is None}
         self._variants = variants
         self._fuzzy: list[tuple[Any, int]] | None = None
+        #: A label within one edit of a key is at most one character longer or shorter.
+        self._fuzzy_lengths = range(
+            min((len(k) for ks in variants for k in ks), default=0) - 1,
+            max((len(k) for ks in variants for k in ks), default=0) + 2,
+        )
 
     def leaf(self, full: str, short: str, stack: Sequence[str]) -> int | None:
         # A label unique in the table needs no context: one lookup answers (scoped
@@ -431,7 +436,7 @@ class _Matcher:
 
     def fuzzy_leaf(self, key: str) -> int | None:
         """The one row whose label is within one edit of *key*, or ``None``."""
-        if len(key) < 4 or key in self.headers:
+        if len(key) < 4 or len(key) not in self._fuzzy_lengths or key in self.headers:
             return None
         if self._fuzzy is None:
             import regex
