@@ -33,6 +33,8 @@ from gipparse import GipparseError, Report, loads, render_report
 #: GIPPARSE_FUZZ_RENDER=0 to skip the round trips (about four times as many inputs a second).
 FORMATS = ("tab", "pipe", "markdown") if os.environ.get("GIPPARSE_FUZZ_RENDER") != "0" else ()
 _NUMBER_RE = re.compile(r"[+-]?[0-9][0-9,]*(?:\.[0-9]+)?")
+# "1 000": groups of three digits after one space (.text has made NBSP a space).
+_SPACE_GROUPED_RE = re.compile(r"(?<![0-9])[0-9]{1,3}(?: [0-9]{3})+(?![0-9])")
 _ZERO_MARKS = frozenset({"", "—", "-", "/", "无", "無", "－", "——", "–"})
 
 
@@ -45,6 +47,8 @@ def numbers_in(text: str) -> set[Decimal]:
         value = Decimal(written)
         found.add(value)
         found.add(abs(value))
+    for match in _SPACE_GROUPED_RE.finditer(folded):
+        found.add(Decimal(match.group().replace(" ", "")))
     return found
 
 
