@@ -434,3 +434,76 @@ def test_one_damaged_table_line_never_shifts_a_value(data: st.DataObject) -> Non
     lost = [k for k, v in after.items() if v is None and before[k] is not None]
     if lost:
         assert _new_findings(report, BASELINE[key]), f"{lost[:3]} lost without a word"
+
+
+def _lines(key: str) -> list[str]:
+    return SEED_TEXTS[key].split("\n")
+
+
+def _find(lines: list[str], text: str, start: int = 0) -> int:
+    return next(i for i in range(start, len(lines)) if text in lines[i])
+
+
+def _unchanged_except(report: Report, key: str, prefixes: tuple[str, ...]) -> dict[str, Any]:
+    """The statistics of *report* that differ from the undamaged seed's, outside keys
+    starting with one of *prefixes*."""
+    before, after = _flat(BASELINE[key]), _flat(report)
+    return {
+        k: (before[k], v) for k, v in after.items() if v != before[k] and not k.startswith(prefixes)
+    }
+
+
+def test_a_report_cut_short_says_which_sections_and_tables_are_missing() -> None:
+    lines = _lines("000")
+    cut = _find(lines, "四、政府信息公开行政复议、行政诉讼情况")
+    report = gipparse.loads("\n".join(lines[:cut]))
+    after = "; the report may be cut short after 三、收到和处理政府信息公开申请情况"
+    assert [d.message for d in report.diagnostics if d.code == "section.missing"] == [
+        "no 四、政府信息公开行政复议、行政诉讼情况 section (appeals)" + after,
+        "no 五、存在的主要问题及改进情况 section (problems)" + after,
+        "no 六、其他需要报告的事项 section (other)" + after,
+    ]
+    missing = [d.message for d in report.diagnostics if d.code == "template.missing-table"]
+    assert len(missing) == 1
+    assert "政府信息公开行政复议、行政诉讼情况" in missing[0]
+    assert all(v is None for k, v in _flat(report).items() if k.startswith("appeals."))
+    assert _unchanged_except(report, "000", ("appeals.",)) == {}
+
+
+def test_a_report_cut_inside_a_table_names_the_rows_it_lost() -> None:
+    lines = _lines("000")
+    cut = _find(lines, "（三）不予公开")
+    report = gipparse.loads("\n".join(lines[:cut]))
+    (lost,) = [d.message for d in report.diagnostics if d.code == "table.missing-row"]
+    assert "1.属于国家秘密" in lost
+    assert "2.其他法律行政法规禁止公开" in lost
+    assert _flat(report)["applications.withheld.state_secret.total"] is None
+    assert _flat(report)["applications.total.total"] is None
+    kept = ("applications.new.", "applications.carried_over.", "applications.granted.")
+    assert all(
+        _flat(report)[k] == _flat(BASELINE["000"])[k] for k in _flat(report) if k.startswith(kept)
+    )
+
+
+def test_a_missing_cell_is_named_with_its_row_and_shifts_nothing() -> None:
+    lines = _lines("000")
+    row = _find(lines, "（二）部分公开")
+    del lines[row + 3]
+    report = gipparse.loads("\n".join(lines))
+    (found,) = [d for d in report.diagnostics if d.code == "table.missing-cell"]
+    assert found.line == row  # the row opens with an empty merged cell above its label
+    assert found.message.startswith("（二）部分公开")
+    assert "6 value cell(s) for 7 column(s)" in found.message
+    assert all(v is None for k, v in _flat(report).items() if k.startswith("applications.partial."))
+    assert _unchanged_except(report, "000", ("applications.partial.",)) == {}
+
+
+def test_a_missing_row_is_named() -> None:
+    lines = _lines("000")
+    row = _find(lines, "\t行政强制")
+    del lines[row : row + 5]  # the label, its three values and the blank line
+    report = gipparse.loads("\n".join(lines))
+    (found,) = [d.message for d in report.diagnostics if d.code == "table.missing-row"]
+    assert "行政强制" in found
+    assert all(v is None for k, v in _flat(report).items() if k.startswith("active.coercion."))
+    assert _unchanged_except(report, "000", ("active.coercion.",)) == {}
