@@ -107,7 +107,7 @@ def test_detection_converts_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse() -> None:
         raise AssertionError("detection must not convert")
 
-    monkeypatch.setattr(hant, "character_table", refuse)
+    monkeypatch.setattr(hant, "_matching", refuse)
     monkeypatch.setattr(hant, "_phrase_converter", refuse)
     assert hant.detect_script(SEED_001.read_text(encoding="utf-8")) == "hant"
     assert hant.detect_script(traditional_twin("004")) == "hant"
@@ -207,6 +207,18 @@ def test_prose_is_converted_phrase_by_phrase() -> None:
     # 著 is 着 as a character but stays 著 in 显著
     assert hant.to_simplified("成效顯著", exact=True) == "成效显著"
     assert hant.to_simplified("成效顯著") == "成效显着"
+
+
+def test_a_missing_dictionary_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    hant._matching.cache_clear()
+    try:
+        with pytest.raises(gipparse.GipparseError, match="opencc-python-reimplemented"):
+            hant.to_simplified("總計")
+    finally:
+        hant._matching.cache_clear()
 
 
 def test_the_hook_declines_other_scripts() -> None:

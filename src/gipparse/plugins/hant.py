@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._errors import GipparseError
 from ..hookspecs import hookimpl
@@ -160,11 +160,15 @@ _VARIANTS = ("TWVariantsRev.txt", "HKVariantsRev.txt")
 
 
 def _opencc_file(name: str) -> str:
-    try:
-        import opencc
+    # Found without importing opencc: matching needs its dictionaries, not its code.
+    from importlib.util import find_spec
 
-        path = Path(opencc.__file__).parent / "dictionary" / name
-        return path.read_text(encoding="utf-8")
+    try:
+        spec = find_spec("opencc")
+        if spec is None or not spec.submodule_search_locations:
+            raise ImportError("no package named opencc")
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        return (folder / "dictionary" / name).read_text(encoding="utf-8")
     except (ImportError, OSError) as exc:
         raise GipparseError(
             f"reading Traditional script needs the opencc-python-reimplemented package "
@@ -182,10 +186,20 @@ def _entries(name: str) -> list[tuple[str, list[str]]]:
     return found
 
 
+class _Matching(NamedTuple):
+    table: dict[int, str]
+    trigger: re.Pattern[str]
+    phrases: re.Pattern[str]
+    fixes: dict[str, str]
+
+
 @lru_cache(maxsize=1)
-def character_table() -> dict[int, str]:
-    """The Traditional→Simplified character table for :meth:`str.translate`, built once."""
-    characters = {k: v[0] for k, v in _entries(_CHARACTERS) if len(k) == len(v[0]) == 1}
+def _matching() -> _Matching:
+    """What matching converts with, built once from OpenCC's dictionaries: the character
+    table, and for the few characters that stay themselves by default but not in some
+    phrases (覆 in 反覆, 瞭 in 瞭解, 藉 in 憑藉) OpenCC's phrases as the table leaves them."""
+    entries = _entries(_CHARACTERS)
+    characters = {k: v[0] for k, v in entries if len(k) == len(v[0]) == 1}
     table = {ord(k): v for k, v in characters.items() if k != v}
     # A regional form that is also a Simplified character stays (Hong Kong writes 么
     # for 幺, but 么 is the Simplified 麼).
@@ -195,24 +209,19 @@ def character_table() -> dict[int, str]:
             simplified = characters.get(standard, standard)
             if len(variant) == 1 and simplified != variant and variant not in simplified_forms:
                 table.setdefault(ord(variant), simplified)
-    return table
 
-
-@lru_cache(maxsize=1)
-def _phrase_fixes() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
-    """The few characters that stay themselves by default but not in some phrases (覆 in
-    反覆, 瞭 in 瞭解, 藉 in 憑藉), and OpenCC's phrases for them, both as the character
-    table leaves them: ``(trigger, phrases, fixes)``."""
-    table = character_table()
-    ambiguous = {k for k, v in _entries(_CHARACTERS) if len(v) > 1 and v[0] == k}
+    ambiguous = {k for k, v in entries if len(v) > 1 and v[0] == k}
     fixes: dict[str, str] = {}
     for phrase, (simplified, *_) in _entries(_PHRASES):
         written = phrase.translate(table)
         if written != simplified and any(c in ambiguous for c in phrase):
             fixes.setdefault(written, simplified)
+    if not fixes:
+        never = re.compile("(?!)")
+        return _Matching(table, never, never, fixes)
     trigger = re.compile(f"[{''.join(sorted(ambiguous))}]")
     phrases = re.compile("|".join(map(re.escape, sorted(fixes, key=len, reverse=True))))
-    return trigger, phrases, fixes
+    return _Matching(table, trigger, phrases, fixes)
 
 
 @lru_cache(maxsize=1)
@@ -231,10 +240,11 @@ def to_simplified(text: str, *, exact: bool = False) -> str:
     matching, or phrase by phrase (``exact=True``) for prose."""
     if exact:
         return str(_phrase_converter().convert(text))
-    text = text.translate(character_table())
-    trigger, phrases, fixes = _phrase_fixes()
-    if trigger.search(text):
-        text = phrases.sub(lambda m: fixes[m.group()], text)
+    matching = _matching()
+    text = text.translate(matching.table)
+    if matching.trigger.search(text):
+        fixes = matching.fixes
+        text = matching.phrases.sub(lambda m: fixes[m.group()], text)
     return text
 
 
