@@ -190,7 +190,9 @@ def _simplified(text: str) -> str:
 
 
 class SectionKind(enum.StrEnum):
-    """The six statutory sections, plus what stands before the first of them."""
+    """The six statutory sections, plus what stands before the first of them (``preamble``:
+    title, introduction) and after the body of the last (``closing``: a signature and date,
+    chart data)."""
 
     PREAMBLE = "preamble"
     OVERVIEW = "overview"
@@ -199,6 +201,7 @@ class SectionKind(enum.StrEnum):
     APPEALS = "appeals"
     PROBLEMS = "problems"
     OTHER = "other"
+    CLOSING = "closing"
 
     def __str__(self) -> str:
         return self.value
