@@ -8,15 +8,14 @@ import re
 
 import attrs
 import opencc
-from hypothesis import assume, example, given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from tests.conftest import SEEDS
 from tests.strategies import CJK, reports
 
 import gipparse
 from gipparse import Cell, Heading, Paragraph, Report, Row, Section, Table
-from gipparse._sections import heading_kind
-from gipparse._text import PINYIN_DEBRIS_RE, fold, normalize_text
+from gipparse._text import PINYIN_DEBRIS_RE, normalize_text
 
 
 @functools.cache
@@ -51,14 +50,8 @@ def traditional_report(report: Report) -> Report:
     return Report(tuple(sections))
 
 
-def _reads_as_heading(paragraph: Paragraph) -> bool:
-    return heading_kind(fold(paragraph.raw)) is not None
-
-
 @given(reports())
 def test_a_traditional_report_renders_and_loads_back_to_the_same_tree(report: Report) -> None:
-    # generated prose can be a heading by chance (概述): that is no round trip in any script
-    assume(not any(_reads_as_heading(p) for p in report.paragraphs))
     written = traditional_report(report)
     text = gipparse.render_report(written)
     loaded = gipparse.loads(text)
