@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ._document import DocumentBuilder
 from ._errors import (
     GipparseError,
     InputTooLargeError,
@@ -47,6 +48,7 @@ __all__ = [
     "Block",
     "Cell",
     "Diagnostic",
+    "DocumentBuilder",
     "GipparseError",
     "Heading",
     "InputTooLargeError",
