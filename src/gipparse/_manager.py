@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pluggy
@@ -75,14 +75,9 @@ class PluginManager:
         for name, plugin in self._pm.list_name_plugin():
             if plugin is None:
                 continue
-            hooks = sorted(impl.hook_name for impl in self._hook_impls() if impl.plugin is plugin)
-            result.append((name, hooks))
+            callers = self._pm.get_hookcallers(plugin) or []
+            result.append((name, sorted(caller.name for caller in callers)))
         return result
-
-    def _hook_impls(self) -> Iterable[Any]:
-        for caller in self._pm.hook.__dict__.values():
-            if isinstance(caller, pluggy.HookCaller):
-                yield from caller.get_hookimpls()
 
     # -- reading ------------------------------------------------------------------
 
