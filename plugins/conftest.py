@@ -11,15 +11,26 @@ real ``rowspan``/``colspan`` and vertical/horizontal merges, as agencies publish
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, settings
 
 import gipparse
 from gipparse import Paragraph, Report, Table
+
+# The Hypothesis profiles of the core's tests (tests/conftest.py), so that these tests
+# run alike whether or not the core's tests run with them: HYPOTHESIS_PROFILE=fuzz.
+settings.register_profile("default", max_examples=60, deadline=None)
+settings.register_profile("ci", max_examples=100, deadline=None, print_blob=True)
+settings.register_profile(
+    "fuzz", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 _NUMBER_RE = re.compile(r"[+\-]?[0-9][0-9,.]*(?:万元|元)?")
 #: Most column assignments weighed for one row; a row with more gets the plain one.
@@ -266,6 +277,14 @@ def check_spans(report: Report) -> None:
     assert covered == set(range(1, report.source.count("\n") + 2))
 
 
+def readme_code(readme: Path) -> tuple[list[str], list[str]]:
+    """The ```python blocks of a plugin's README: ``(examples to run, quoted source)``;
+    a block with a ``@hookimpl`` or starting with ``class`` quotes the plugin's source."""
+    blocks = re.findall(r"```python\n(.*?)```", readme.read_text(encoding="utf-8"), re.S)
+    quoted = [b for b in blocks if "@hookimpl" in b or b.startswith("class ")]
+    return [b for b in blocks if b not in quoted], quoted
+
+
 SEED_NAMES = [p.name[:3] for p in gipparse.sample_paths()]
 
 
@@ -285,6 +304,7 @@ class Support:
     is_blank_zero = staticmethod(is_blank_zero)
     is_image_line = staticmethod(is_image_line)
     check_spans = staticmethod(check_spans)
+    readme_code = staticmethod(readme_code)
     seed_names = SEED_NAMES
 
 

@@ -3,32 +3,25 @@
 from __future__ import annotations
 
 import inspect
-import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-gipparse_html = pytest.importorskip("gipparse_html")
+plugin = pytest.importorskip("gipparse_html")
 
 README = Path(__file__).parents[1] / "README.md"
-_BLOCKS = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
-_QUOTED = [b for b in _BLOCKS if "@hookimpl" in b or b.startswith("class ")]
-_EXAMPLES = [b for b in _BLOCKS if b not in _QUOTED]
 
 
-def test_the_readme_has_examples_and_quotes_every_hook() -> None:
-    assert len(_EXAMPLES) >= 2
-    quoted = "".join(_QUOTED)
-    for name in dir(gipparse_html):
-        if name.startswith("gipparse_"):
-            assert f"def {name}(" in quoted
-
-
-@pytest.mark.parametrize("code", _EXAMPLES, ids=lambda c: c.splitlines()[0])
-def test_readme_example_runs(code: str) -> None:
-    exec(compile(code, str(README), "exec"), {})
-
-
-@pytest.mark.parametrize("code", _QUOTED, ids=lambda c: c.splitlines()[1])
-def test_readme_quotes_the_plugin_source(code: str) -> None:
-    assert code in inspect.getsource(gipparse_html)
+def test_the_readme_runs_and_quotes_every_hook_as_written(support: Any) -> None:
+    examples, quoted = support.readme_code(README)
+    assert examples
+    for code in examples:
+        exec(compile(code, str(README), "exec"), {})
+    source = inspect.getsource(plugin)
+    for code in quoted:
+        assert code in source
+    hooks = [name for name in dir(plugin) if name.startswith("gipparse_")]
+    assert len(hooks) == 3
+    for name in hooks:
+        assert f"def {name}(" in "".join(quoted)
