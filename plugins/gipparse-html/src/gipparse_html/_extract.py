@@ -325,7 +325,7 @@ def _flatten(element: Element) -> str:
     """The text of *element* on one line, whitespace collapsed."""
     lines: list[str] = []
     flow = _Lines(lines.append)
-    _Reader.collect(element, flow)
+    _walk(element, flow, None)
     flow.finish()
     return " ".join(line for line in lines if line and not line.isspace())
 
@@ -366,52 +366,46 @@ class _Lines:
         self.boundary()
 
 
+def _walk(root: Element, flow: _Lines, table: Callable[[Element, _Lines], bool] | None) -> None:
+    """Feed the text below *root* to *flow* in document order, a block boundary where each
+    block element starts and ends. *table* may take a ``<table>`` whole (it returns
+    ``True``); tables it leaves, and all tables without it, are read as text."""
+    stack: list[tuple[Element, Iterator[Element | str]]] = [(root, iter(root.children))]
+    while stack:  # iterative: pages nest deeper than Python recurses
+        element, children = stack[-1]
+        for child in children:
+            if isinstance(child, str):
+                flow.add(child)
+                continue
+            tag = child.tag
+            if tag == "br":
+                flow.line_break()
+                continue
+            if tag == "table" and table is not None and table(child, flow):
+                continue
+            if tag in _BLOCK_TAGS:
+                flow.boundary()
+            stack.append((child, iter(child.children)))
+            break
+        else:
+            stack.pop()
+            if element.tag in _BLOCK_TAGS:
+                flow.boundary()
+
+
 class _Reader:
-    """Walks the content in document order, feeding paragraphs and tables to the builder."""
+    """Reads the content in document order into the builder: paragraphs, and data tables."""
 
     def __init__(self, builder: DocumentBuilder) -> None:
         self.builder = builder
         self.layout_tables = 0
 
     def read(self, root: Element) -> int:
+        """Read *root*; returns the number of layout tables met."""
         flow = _Lines(self.builder.paragraph)
-        self._walk(root, flow, tables=True)
+        _walk(root, flow, self._table)
         flow.finish()
         return self.layout_tables
-
-    @classmethod
-    def collect(cls, element: Element, flow: _Lines) -> None:
-        """Feed the text of *element* to *flow*, tables read as text."""
-        cls._walk_static(element, flow, None)
-
-    def _walk(self, root: Element, flow: _Lines, tables: bool) -> None:
-        self._walk_static(root, flow, self if tables else None)
-
-    @staticmethod
-    def _walk_static(root: Element, flow: _Lines, reader: _Reader | None) -> None:
-        # Iterative walk: (element, iterator over its children) frames; a frame's block
-        # boundary is emitted when it is entered and when it is left.
-        stack: list[tuple[Element, Iterator[Element | str]]] = [(root, iter(root.children))]
-        while stack:
-            element, children = stack[-1]
-            for child in children:
-                if isinstance(child, str):
-                    flow.add(child)
-                    continue
-                tag = child.tag
-                if tag == "br":
-                    flow.line_break()
-                    continue
-                if tag == "table" and reader is not None and reader._table(child, flow):
-                    continue
-                if tag in _BLOCK_TAGS:
-                    flow.boundary()
-                stack.append((child, iter(child.children)))
-                break
-            else:
-                stack.pop()
-                if element.tag in _BLOCK_TAGS:
-                    flow.boundary()
 
     def _table(self, table: Element, flow: _Lines) -> bool:
         """Add *table* as a table if it is a data table; ``False`` to read it as flow."""
@@ -502,7 +496,7 @@ def cell_text(cell: Element) -> str:
     """A cell's text: lines from ``<br>`` and block elements, blank lines at the ends dropped."""
     lines: list[str] = []
     flow = _Lines(lines.append)
-    _Reader.collect(cell, flow)
+    _walk(cell, flow, None)
     flow.finish()
     while lines and not lines[-1]:
         lines.pop()
