@@ -10,6 +10,7 @@ real ``rowspan``/``colspan`` and vertical/horizontal merges, as agencies publish
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import re
@@ -176,7 +177,7 @@ def _index(spans: Sequence[int], column: int) -> int:
 # ---------------------------------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.define(frozen=True, slots=False)
 class Seed:
     name: str  # "000".."004"
     path: Path
@@ -191,6 +192,28 @@ class Seed:
     def applications_table(self) -> Table:
         """The largest table: the applications table of both templates."""
         return max(self.report.tables, key=lambda t: len(t.rows))
+
+    @property
+    def title(self) -> str:
+        """The title an agency gives the report's page: its name, the year, the genre."""
+        meta = self.report.metadata
+        year = f"{meta.year}年" if meta.year else ""
+        return f"{meta.agency or ''}{year}政府信息公开工作年度报告"
+
+    @functools.cached_property
+    def web_report(self) -> Report:
+        """The report as a web page can show it: HTML collapses the TABs in prose (the
+        chart data of seed 002), so the text with those TABs as spaces, parsed."""
+        lines = self.path.read_text(encoding="utf-8").split("\n")
+        for section in self.report.sections:
+            prose: list[gipparse.Heading | Paragraph] = list(section.paragraphs)
+            if section.heading is not None:
+                prose.append(section.heading)
+            for node in prose:
+                assert node.span is not None
+                for i in range(node.span.line - 1, node.span.end_line):
+                    lines[i] = lines[i].replace("\t", " ")
+        return gipparse.loads("\n".join(lines))
 
 
 def is_image_line(paragraph: Paragraph) -> bool:

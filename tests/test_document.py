@@ -29,11 +29,11 @@ def _covered_lines(doc: SourceDocument) -> set[int]:
 
 def test_paragraphs_are_one_per_line_and_blank_lines_are_skipped() -> None:
     builder = DocumentBuilder("html")
-    added = builder.paragraph("一、总体情况\n\n \u3000\n（一）组织\t领导")
-    assert [p.raw for p in added] == ["一、总体情况", "（一）组织 领导"]
+    added = builder.paragraph("一、总体情况\r\n\n \u3000\r（一）组织\t领导\n\t\t59\t830")
+    assert [p.raw for p in added] == ["一、总体情况", "（一）组织\t领导", "  59\t830"]
     doc = builder.build()
-    assert doc.text == "一、总体情况\n（一）组织 领导"
-    assert [p.span for p in added] == [Span(1, 1, 1, 7), Span(2, 1, 2, 9)]
+    assert doc.text == "一、总体情况\n（一）组织\t领导\n  59\t830"
+    assert [p.span for p in added] == [Span(1, 1, 1, 7), Span(2, 1, 2, 9), Span(3, 1, 3, 9)]
 
 
 def test_table_is_laid_out_in_the_tab_layout_with_spans() -> None:
@@ -46,6 +46,9 @@ def test_table_is_laid_out_in_the_tab_layout_with_spans() -> None:
     doc = builder.build()
     assert doc.format == "docx"
     assert doc.text.split("\n") == ["标题", "\t信息内容", "\t本年新", "制作数量", "", "\t", "\t0"]
+    continued = DocumentBuilder("docx").table([["\t甲\t乙\n\t丙\t丁", "x"]])
+    assert continued is not None
+    assert continued.rows[0].cells[0].raw == "\t甲\t乙\n 丙\t丁"
     assert table.span == Span(2, 1, 7, 3)
     assert [c.span for c in table.cells()] == [
         Span(2, 2, 2, 6),

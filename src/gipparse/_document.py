@@ -5,7 +5,8 @@ a text for the report to point into. :class:`DocumentBuilder` lays the blocks ou
 after another, a line per paragraph and each table in the tab layout (a cell per line
 after a TAB, a blank line between rows: the shape Word tables take when a report is
 exported to text), and gives every node its span in that text. No blank line stands
-outside a table, so every line of the text belongs to a block.
+outside a table, so every line of the text belongs to a block; and no paragraph or
+continuation line starts with a TAB, which would start a cell.
 """
 
 from __future__ import annotations
@@ -15,11 +16,20 @@ from collections.abc import Iterable
 from ._nodes import Block, Cell, Diagnostic, Paragraph, Row, Severity, SourceDocument, Span, Table
 
 
-def _clean(text: str) -> str:
-    """One line end (LF) and no TAB: a TAB starts a cell in the tab layout."""
+def _lines(text: str) -> list[str]:
+    """The lines of *text* (LF, CRLF and CR end a line)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.replace("\t", " ") if "\t" in text else text
+    return text.split("\n")
+
+
+def _untab(line: str) -> str:
+    """*line* with the TABs it starts with turned into spaces: in the tab layout a line
+    starting with a TAB is a cell."""
+    if line[:1] != "\t":
+        return line
+    body = line.lstrip("\t")
+    return " " * (len(line) - len(body)) + body
 
 
 class DocumentBuilder:
@@ -53,12 +63,14 @@ class DocumentBuilder:
         return tuple(self._blocks)
 
     def paragraph(self, text: str) -> tuple[Paragraph, ...]:
-        """Add *text* as paragraphs, one per line; blank lines are skipped. A TAB becomes a
-        space. Returns the paragraphs added (none for blank text)."""
+        """Add *text* as paragraphs, one per line; blank lines are skipped. TABs at the
+        start of a line become spaces, others are kept. Returns the paragraphs added
+        (none for blank text)."""
         added = []
-        for line in _clean(text).split("\n"):
-            if not line or line.isspace():
+        for written in _lines(text):
+            if not written or written.isspace():
                 continue
+            line = _untab(written)
             paragraph = Paragraph(line, Span.of_line(len(self._lines), line))
             self._lines.append(line)
             self._blocks.append(paragraph)
@@ -70,18 +82,20 @@ class DocumentBuilder:
         the tab format writes them: a cell covered by a merge from the row above is an
         empty string at the merge's first column, a merge across columns is written once.
 
-        Line breaks inside a cell are kept (``\\n``); a TAB becomes a space. Rows without
-        cells are dropped. Returns the table added, or ``None`` if it has no cell.
+        Line breaks inside a cell are kept (``\\n``); TABs at the start of a cell's second
+        and later lines become spaces. Rows without cells are dropped. Returns the table
+        added, or ``None`` if it has no cell.
         """
         start = len(self._lines)
         built: list[Row] = []
         for row in rows:
             cells: list[Cell] = []
             for raw in row:
-                text = _clean(raw)
+                first, *rest = _lines(raw)
+                rest = [_untab(line) for line in rest]
+                text = "\n".join((first, *rest))
                 if built and not cells:
                     self._lines.append("")  # a blank line ends the row above
-                first, *rest = text.split("\n")
                 index = len(self._lines)
                 self._lines.append("\t" + first)
                 self._lines.extend(rest)

@@ -174,7 +174,7 @@ def test_paragraph_text_from_runs_links_fields_and_controls() -> None:
             )
         )
     )
-    assert paragraphs(doc) == ["详见网站3链接标记控件甲 乙-丙"]
+    assert paragraphs(doc) == ["详见网站3链接标记控件甲\t乙-丙"]
 
 
 def test_a_line_break_starts_a_new_paragraph() -> None:

@@ -18,8 +18,6 @@ import pytest
 
 from gipparse import Paragraph, Table
 
-TITLE = "政府信息公开工作年度报告"
-
 #: Text of the page chrome: none of it may reach a report.
 CHROME_TEXTS = (
     "网站首页",
@@ -151,7 +149,7 @@ def _body_html(seed: Any, style: Style, support: Any) -> str:
     return "\n".join(out)
 
 
-def _head(style: Style) -> str:
+def _head(style: Style, title: str) -> str:
     meta = ""
     if style.declared is not None:
         if style.meta == "charset":
@@ -163,7 +161,7 @@ def _head(style: Style) -> str:
     return (
         "<head>\n"
         f"{meta}\n"
-        f"<title>{TITLE}_某某区人民政府网站首页</title>\n"
+        f"<title>{title}_某某区人民政府网站首页</title>\n"
         '<link rel="stylesheet" href="/css/style.css">\n'
         "<style>.TRS_Editor p { text-indent: 2em } /* 广告位 */</style>\n"
         "<script>var _hmt = _hmt || []; "
@@ -190,6 +188,7 @@ _CRUMBS = '当前位置：<a href="/">首页</a> &gt; <a>政府信息公开</a> 
 def publish_page(seed: Any, style: Style, support: Any) -> bytes:
     """The seed as a web page in *style*, encoded."""
     content = _body_html(seed, style, support)
+    title = seed.title
     if style.page == "modern":
         body = f"""<div class="top"><div class="logo"><h1><a href="/"><img src="/logo.png"
  alt="某某区人民政府"></a></h1></div>
@@ -198,7 +197,7 @@ def publish_page(seed: Any, style: Style, support: Any) -> bytes:
 <div class="mainNav">{_MENU}</div>
 <div class="dqwz">{_CRUMBS}</div>
 <div class="main"><div class="left">
-<div class="title"><h1>{TITLE}</h1></div>
+<div class="title"><h1>{title}</h1></div>
 <div class="info">发布日期：2021-01-20 来源：本站 【字体：<a>大</a> <a>中</a> <a>小</a>】</div>
 <div class="TRS_Editor" id="zoom">
 {content}
@@ -212,7 +211,7 @@ def publish_page(seed: Any, style: Style, support: Any) -> bytes:
     elif style.page == "semantic":
         body = f"""<header><a href="/">某某区人民政府</a><nav>{_MENU}</nav></header>
 <nav aria-label="breadcrumb">{_CRUMBS}</nav>
-<main><article><h1>{TITLE}</h1>
+<main><article><h1>{title}</h1>
 <footer>发布日期：2021-01-20</footer>
 {content}
 </article><aside>{_RELATED}</aside></main>
@@ -224,7 +223,7 @@ def publish_page(seed: Any, style: Style, support: Any) -> bytes:
 </td></tr>
 <tr><td>{_CRUMBS}</td></tr>
 <tr><td><table width="100%"><tr><td width="200">{_RELATED}</td><td>
-<p align="center"><b>{TITLE}</b></p>
+<p align="center"><b>{title}</b></p>
 {content}
 </td></tr></table></td></tr>
 <tr><td>{_FOOTER}</td></tr></table>"""
@@ -233,7 +232,7 @@ def publish_page(seed: Any, style: Style, support: Any) -> bytes:
     page = (
         '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
         '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
-        f'<html xmlns="http://www.w3.org/1999/xhtml">\n{_head(style)}\n<body>\n{body}\n'
+        f'<html xmlns="http://www.w3.org/1999/xhtml">\n{_head(style, title)}\n<body>\n{body}\n'
         "</body></html>\n"
     )
     return page.encode(style.encoding, errors="xmlcharrefreplace")
@@ -242,7 +241,6 @@ def publish_page(seed: Any, style: Style, support: Any) -> bytes:
 class Publisher:
     """What the tests need from this module (a conftest cannot be imported)."""
 
-    title = TITLE
     chrome_texts = CHROME_TEXTS
     styles = STYLES
 

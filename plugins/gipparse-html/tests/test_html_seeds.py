@@ -42,11 +42,11 @@ def test_page_reads_as_the_text_report(
 ) -> None:
     support = publisher.support
     seed = seeds[seed_name]
-    expected = support.outline(seed.report)
+    expected = support.outline(seed.web_report)
     if page_style.blank_zeros:
         expected = support.blanked(expected, seed)
     if page_style.has_title:
-        expected = support.with_title(expected, publisher.title)
+        expected = support.with_title(expected, seed.title)
     report = pages(seed_name, page_style)
     assert support.outline(report) == expected
     assert len(report.tables) == len(seed.report.tables)
@@ -106,7 +106,7 @@ def _report_diagnostics(report: gipparse.Report) -> Counter[tuple[str, str]]:
 def test_metadata_diagnostics_and_statistics_equal_the_text_report(
     seed_name: str, page_style: Any, seeds: dict[str, Any], pages: Any
 ) -> None:
-    text = seeds[seed_name].report
+    text = seeds[seed_name].web_report
     report = pages(seed_name, page_style)
     assert report.metadata == text.metadata
     assert _report_diagnostics(text) - _report_diagnostics(report) == Counter()
