@@ -194,6 +194,11 @@ class Seed:
         return max(self.report.tables, key=lambda t: len(t.rows))
 
     @property
+    def intact(self) -> bool:
+        """Whether the text report reads without a warning (no damage)."""
+        return not any(d.severity is not gipparse.Severity.INFO for d in self.report.diagnostics)
+
+    @property
     def title(self) -> str:
         """The title an agency gives the report's page: its name, the year, the genre."""
         meta = self.report.metadata
@@ -250,12 +255,16 @@ def with_title(expected: Outline, title: str) -> Outline:
 
 
 def is_blank_zero(table: Table, seed: Seed, text: str) -> bool:
-    """Whether a publisher leaves this cell blank: a zero in the applications table."""
-    return table is seed.applications_table and text == "0"
+    """Whether a publisher leaves this cell blank: a zero in the applications table of an
+    intact report. (In a damaged table, seed 003's, rows have lost their labels and only
+    their zeros say where they stand: blank, they would say nothing.)"""
+    return seed.intact and table is seed.applications_table and text == "0"
 
 
 def blanked(expected: Outline, seed: Seed) -> Outline:
-    """*expected* with the zero cells of the applications table blank."""
+    """*expected* with the cells :func:`is_blank_zero` picks blank."""
+    if not seed.intact:
+        return expected
     zeros = seed.applications_table.texts
     result: Outline = []
     for kind, heading, blocks in expected:
