@@ -308,6 +308,20 @@ def test_odd_span_attributes() -> None:
     assert tables(doc) == [[["整列", "宽", "乱"], ["", "a", "b", "高"], ["", "c", "d", ""]]]
 
 
+def test_a_table_expanding_past_the_limit_stops_following_row_merges(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from gipparse_html import _extract
+
+    monkeypatch.setattr(_extract, "MAX_TABLE_CELLS", 12)
+    doc = read("<table>" + "<tr><td rowspan=65534>甲<td>0" * 6 + "</table>")
+    rows = tables(doc)[0]
+    assert rows[:3] == [["甲", "0"], ["", "甲", "0"], ["", "", "甲", "0"]]
+    assert rows[3:] == [["甲", "0"]] * 3
+    assert codes(doc) == ["source.table-too-large"]
+    assert doc.diagnostics[0].span is not None
+
+
 def test_rows_are_read_in_display_order_and_spans_stay_in_their_group() -> None:
     doc = read(
         "<table><tfoot><tr><td>合计<td>3</tfoot>"

@@ -90,6 +90,9 @@ _CAMEL_RE = re.compile(r"([a-z0-9])([A-Z])")
 _TOKEN_SPLIT_RE = re.compile(r"[^a-z0-9_]+|_")
 _DIGITS_RE = re.compile(r"\s*([0-9]+)")
 
+#: Most cells a table is expanded to (a report's tables have a few hundred); past that, a
+#: ``rowspan`` is no longer followed, so that a hostile page cannot expand without end.
+MAX_TABLE_CELLS = 100_000
 #: Largest colspan and rowspan honoured (the HTML standard's limits).
 MAX_COLSPAN = 1000
 MAX_ROWSPAN = 65534
@@ -412,7 +415,7 @@ class _Reader:
         if any(e.tag == "table" for e in table.elements()):
             self.layout_tables += 1
             return False
-        rows = table_rows(table)
+        rows, too_large = table_rows(table)
         if sum(len(r) for r in rows) < 2:
             return False
         flow.boundary()
@@ -421,7 +424,15 @@ class _Reader:
                 caption = _flatten(child)
                 if caption:
                     self.builder.paragraph(caption)
-        self.builder.table(rows)
+        added = self.builder.table(rows)
+        if too_large:
+            self.builder.diagnose(
+                Severity.WARNING,
+                "source.table-too-large",
+                f"the table expands to more than {MAX_TABLE_CELLS:,} cells; its row merges "
+                "past that point were not followed",
+                added,
+            )
         return True
 
 
@@ -430,8 +441,9 @@ class _Reader:
 # ---------------------------------------------------------------------------------------
 
 
-def table_rows(table: Element) -> list[list[str]]:
-    """The rows of a data table in display order, merged cells expanded (module docstring)."""
+def table_rows(table: Element) -> tuple[list[list[str]], bool]:
+    """The rows of a data table in display order, merged cells expanded (module docstring),
+    and whether it was too large for its row merges to be followed."""
     head: list[list[Element]] = []
     bodies: list[list[Element]] = []
     foot: list[list[Element]] = []
@@ -451,9 +463,10 @@ def table_rows(table: Element) -> list[list[str]]:
             )
         groups[key].append(element)
     rows: list[list[str]] = []
+    budget = _Budget(MAX_TABLE_CELLS)
     for group in (*head, *bodies, *foot):
-        rows.extend(_expand(group))
-    return rows
+        rows.extend(_expand(group, budget))
+    return rows, budget.exceeded
 
 
 def _inside_cell(element: Element, table: Element) -> bool:
@@ -506,33 +519,52 @@ def cell_text(cell: Element) -> str:
     return "\n".join(lines[start:])
 
 
-def _expand(trs: list[Element]) -> list[list[str]]:
-    """Rows of one row group with rowspans and colspans expanded (see the module docstring)."""
+class _Budget:
+    """Cells a table may still expand to: merges stop being followed past it."""
+
+    __slots__ = ("exceeded", "left")
+
+    def __init__(self, cells: int) -> None:
+        self.left = cells
+        self.exceeded = False
+
+
+def _expand(trs: list[Element], budget: _Budget) -> list[list[str]]:
+    """Rows of one row group with rowspans and colspans expanded (see the module docstring).
+
+    Work is linear in the cells written, and those are bounded by *budget*: a hostile
+    ``rowspan`` cannot make a small page expand into millions of cells.
+    """
     # Merges still open from rows above: start column -> [rows left, width].
     open_merges: dict[int, list[int]] = {}
     rows: list[list[str]] = []
     for r, tr in enumerate(trs):
+        cells = _cells(tr)
+        budget.left -= len(open_merges) + len(cells)
+        if budget.left < 0 and not budget.exceeded:
+            budget.exceeded = True
+        if budget.exceeded:
+            open_merges.clear()
         rows_left = len(trs) - r
-        occupied: set[int] = set()
-        items: list[tuple[int, str]] = []
-        for start, (_left, width) in open_merges.items():
-            items.append((start, ""))
-            occupied.update(range(start, start + width))
-        column = 0
+        merges = sorted(open_merges.items())
+        items: list[tuple[int, str]] = [(start, "") for start, _ in merges]
         new_merges: dict[int, list[int]] = {}
-        for cell in _cells(tr):
-            while column in occupied:
-                column += 1
+        column = 0
+        k = 0
+        for cell in cells:
+            # Skip the columns covered by merges from above (sorted by their start).
+            while k < len(merges) and merges[k][0] <= column:
+                column = max(column, merges[k][0] + merges[k][1][1])
+                k += 1
             colspan = _span(cell.attrs.get("colspan"), MAX_COLSPAN, 1)
             rowspan = _span(cell.attrs.get("rowspan"), min(MAX_ROWSPAN, rows_left), rows_left)
             items.append((column, cell_text(cell)))
-            occupied.update(range(column, column + colspan))
-            if rowspan > 1:
+            if rowspan > 1 and not budget.exceeded:
                 new_merges[column] = [rowspan - 1, colspan]
             column += colspan
-        for start in list(open_merges):
-            open_merges[start][0] -= 1
-            if open_merges[start][0] == 0:
+        for start, merge in merges:
+            merge[0] -= 1
+            if merge[0] == 0:
                 del open_merges[start]
         open_merges.update(new_merges)
         items.sort(key=lambda item: item[0])
