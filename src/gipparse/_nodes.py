@@ -9,6 +9,7 @@ wherever it was written. Edit a tree with :func:`attrs.evolve`.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
@@ -145,6 +146,16 @@ class Paragraph:
     def text(self) -> str:
         return normalize_text(self.raw)
 
+    @functools.cached_property
+    def simplified(self) -> str:
+        """:attr:`text` in Simplified script, converted on first access and kept.
+
+        Text written in Traditional script gets a phrase-level conversion; anything else
+        is returned as it is. The script is told from the text itself, so a paragraph
+        built by hand behaves like a parsed one.
+        """
+        return _simplified(self.text)
+
 
 @attrs.frozen
 class Heading:
@@ -158,8 +169,24 @@ class Heading:
     def text(self) -> str:
         return normalize_text(self.raw)
 
+    @functools.cached_property
+    def simplified(self) -> str:
+        """:attr:`text` in Simplified script, converted on first access and kept (see
+        :attr:`Paragraph.simplified`)."""
+        return _simplified(self.text)
+
 
 Block: TypeAlias = Paragraph | Table
+
+
+def _simplified(text: str) -> str:
+    """*text* in Simplified script, through the ``gipparse_simplify`` hook (exact) of the
+    default plugin manager when the ``gipparse_detect_script`` hook says it is in another
+    script."""
+    from ._manager import default_plugin_manager
+
+    manager = default_plugin_manager()
+    return manager.simplify(text, manager.detect_script(text), exact=True)
 
 
 class SectionKind(enum.StrEnum):
@@ -260,9 +287,11 @@ class Report:
 @attrs.frozen
 class SourceDocument:
     """What a reader hook returns: the report's text and, for structured formats (HTML,
-    DOCX), the blocks already built, with spans pointing into ``text``. ``diagnostics``
-    are what the reader noticed (a line in a second encoding, say); they open the
-    report's diagnostics."""
+    DOCX), the blocks already built, with spans pointing into ``text``.
+
+    ``diagnostics`` are what the reader noticed or had to guess (an undeclared charset, a
+    layout table unwrapped); they are added to the report's diagnostics.
+    """
 
     text: str
     encoding: str | None = None
