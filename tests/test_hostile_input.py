@@ -308,6 +308,9 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "one huge cell": lambda n: "\t" + "格" * (100 * n) + "\n\t1\n",
     "bookmark debris": lambda n: "[bookmark:" * (10 * n),
     "pinyin debris": lambda n: "區(qū" * (10 * n),
+    "a Traditional seed concatenated": lambda n: (
+        SEEDS["001"].read_text(encoding="utf-8") * max(1, n // 250)
+    ),
     "seeds concatenated": lambda n: (
         "\n".join(SEEDS[k].read_text(encoding="utf-8") for k in sorted(SEEDS)) * max(1, n // 250)
     ),
@@ -363,6 +366,7 @@ PATHOLOGICAL = {
     "100,000 alternating tab and plain lines": "'\\ta\\nb\\n' * 50_000",
     "100,000 unterminated bookmarks": "'[bookmark:' * 100_000",
     "10,000 seeds' worth of lines": "open(PATHS[0], encoding='utf-8').read() * 25",
+    "a 5 MB line in Traditional script with pinyin debris": "'區(qū)發(fā)規(guī)報告' * 300_000",
     "a statistics period, then 100,000 line separators": (
         "'统计期限2020年1月1日' + '\\u2028' * 100_000 + '至'"
     ),
