@@ -231,6 +231,27 @@ def test_a_file_cut_inside_a_character_keeps_everything_before_the_cut() -> None
     assert codes == ["source.invalid-bytes"]
 
 
+def test_a_utf16_file_cut_inside_a_character_keeps_everything_before_the_cut() -> None:
+    data = SEED_TEXT.encode("utf-16")
+    report = gipparse.loads(data[:1001])  # the BOM, 499 characters and half of one more
+    assert report.source == SEED_TEXT[:499] + "\ufffd"
+    (found,) = [d for d in report.diagnostics if d.code.startswith("source.")]
+    assert found.code == "source.invalid-bytes"
+    lines = SEED_TEXT[:499].split("\n")
+    assert (found.line, found.column) == (len(lines), len(lines[-1]) + 1)
+
+
+def test_invalid_utf16_inside_the_file_is_refused_with_its_place() -> None:
+    data = SEED_TEXT.encode("utf-16")
+    damaged = data[:1000] + "\udc00".encode("utf-16-le", "surrogatepass") + data[1000:]
+    lines = SEED_TEXT[:499].split("\n")
+    with pytest.raises(
+        SourceError,
+        match=rf"as UTF-16: invalid data at line {len(lines)}, column {len(lines[-1]) + 1}",
+    ):
+        gipparse.loads(damaged)
+
+
 def test_pervasive_damage_is_refused_naming_the_first_bad_line() -> None:
     lines = SEED_BYTES.split(b"\n")
     damaged = [line + b"\x80\xff" if i % 3 == 0 and line else line for i, line in enumerate(lines)]

@@ -76,7 +76,6 @@ _MAGIC: tuple[tuple[bytes, ForeignFormat], ...] = (
     (b"II*\x00", ForeignFormat("a TIFF image", advice=_NO_TEXT)),
     (b"MM\x00*", ForeignFormat("a TIFF image", advice=_NO_TEXT)),
     (b"\x1f\x8b", ForeignFormat("a gzip archive", advice="unpack it first")),
-    (b"BZh", ForeignFormat("a bzip2 archive", advice="unpack it first")),
     (b"\xfd7zXZ\x00", ForeignFormat("an xz archive", advice="unpack it first")),
     (b"(\xb5/\xfd", ForeignFormat("a Zstandard archive", advice="unpack it first")),
     (b"7z\xbc\xaf\x27\x1c", ForeignFormat("a 7-Zip archive", advice="unpack it first")),
@@ -160,6 +159,8 @@ def identify(data: bytes) -> ForeignFormat | None:
     for magic, found in _MAGIC:
         if head.startswith(magic):
             return found
+    if head.startswith(b"BZh") and head[3:4].isdigit() and head[4:10] == b"1AY&SY":
+        return ForeignFormat("a bzip2 archive", advice="unpack it first")
     if head[4:8] == b"ftyp":
         brand = head[8:12]
         if brand in (b"heic", b"heix", b"mif1", b"avif"):
@@ -331,7 +332,8 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str, list[Diagnos
         text, diagnostics = _decode_damaged(data[3:], "utf-8", path)
         return text, "utf-8-sig", diagnostics
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        return _strict(data, "utf-16", path), "utf-16", []
+        text, diagnostics = _decode_utf16(data, path)
+        return text, "utf-16", diagnostics
     try:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
@@ -457,16 +459,30 @@ def _rescue_line(line: bytes, encoding: str) -> tuple[str, str]:
         return line.decode(encoding, errors="replace"), "replaced"
 
 
-def _strict(data: bytes, encoding: str, path: str | None) -> str:
+def _decode_utf16(data: bytes, path: str | None) -> tuple[str, list[Diagnostic]]:
+    """UTF-16 with a BOM. A file cut inside its last character keeps everything before
+    the cut, with a diagnostic; invalid data anywhere else is refused."""
     try:
-        return data.decode(encoding)
+        return data.decode("utf-16"), []
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        error = exc
+    before = data[: error.start].decode("utf-16")
+    lines = split_lines(before)
+    if error.end < len(data):
         raise SourceError(
-            f"cannot decode the text as {encoding}: invalid data at line {line} "
-            f"(offset {exc.start})",
+            f"cannot decode the text as UTF-16: invalid data at line {len(lines)}, "
+            f"column {len(lines[-1]) + 1}",
             path=path,
-        ) from None
+        )
+    column = len(lines[-1]) + 1
+    diagnostic = Diagnostic(
+        Severity.WARNING,
+        "source.invalid-bytes",
+        f"the source ends inside a UTF-16 character on line {len(lines)}; it is shown as "
+        "U+FFFD (the file may be cut short)",
+        Span(len(lines), column, len(lines), column + 1),
+    )
+    return before + "\ufffd", [diagnostic]
 
 
 def split_lines(text: str) -> list[str]:
