@@ -5,7 +5,7 @@ statistic.
 Damaged input starts from the seed reports and applies one to three kinds of damage:
 lines deleted, duplicated or swapped; the file cut at a random byte; random characters
 injected into table cells; TABs turned into spaces; line ends changed; one line in GBK
-inside UTF-8 (or the reverse); random bytes overwritten.
+inside UTF-8 (or the reverse); the whole report in UTF-16; random bytes overwritten.
 """
 
 from __future__ import annotations
@@ -221,6 +221,10 @@ class Damaged:
     other_encoding_lines: set[int] = attrs.field(factory=set)
 
     def to_bytes(self) -> bytes:
+        if self.encoding == "utf-16":
+            return "".join(line + self.line_end(i) for i, line in enumerate(self.lines)).encode(
+                "utf-16", errors="surrogatepass"
+            )
         other = "gbk" if self.encoding == "utf-8" else "utf-8"
         out = []
         for i, line in enumerate(self.lines):
@@ -296,6 +300,10 @@ def one_line_in_another_encoding(draw: st.DrawFn, d: Damaged) -> None:
     d.other_encoding_lines.add(_index(draw, d))
 
 
+def in_utf16(draw: st.DrawFn, d: Damaged) -> None:
+    d.encoding = "utf-16"
+
+
 DAMAGE: list[Damage] = [
     delete_lines,
     duplicate_lines,
@@ -304,6 +312,7 @@ DAMAGE: list[Damage] = [
     tabs_to_spaces,
     change_line_ends,
     one_line_in_another_encoding,
+    in_utf16,
 ]
 
 
@@ -334,6 +343,8 @@ def test_damage_stays_on_its_line_and_is_named(data: bytes) -> None:
     """Decoding a damaged file reads every line as written in the source's encoding,
     except the lines a ``source.*`` diagnostic names, which are read in the other
     encoding or with U+FFFD for the bad bytes, as the diagnostic says."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return  # UTF-16: its line ends are not the bytes split here
     try:
         text, encoding, diagnostics = decode(data)
     except GipparseError:
