@@ -3,7 +3,7 @@
 A :class:`Template` is declarative: its tables (:class:`TableSpec`) list rows
 (:class:`RowSpec`) and columns (:class:`Column`) with their keys and Chinese labels; its
 relations (:class:`Relation`) say which sums must hold; its markers are the labels that
-only its tables print. The built-in templates ``2020`` and ``2021`` are registered by the
+tell its tables from the others'. The built-in templates ``2020`` and ``2021`` are registered by the
 plugins ``template_2020`` and ``template_2021`` through ``gipparse_register_templates``;
 a template for a new year is one more definition of the same kind.
 
@@ -46,7 +46,7 @@ from ._errors import GipparseError, PluginError
 from ._nodes import Cell, Diagnostic, Row, Section, Severity, Span, Table
 from ._statistics import Statistics, Value
 from ._text import fold
-from ._values import ValueKind, ValueRead, _read, classify, is_digit_run, split_numbers
+from ._values import ValueKind, ValueRead, classify, is_digit_run, read_cached, split_numbers
 
 #: Every diagnostic code the template engine and value reader emit, with its meaning.
 DIAGNOSTIC_CODES: dict[str, str] = {
@@ -504,7 +504,22 @@ class Template:
     Lookup tables (folded labels, keys, relation instances) are built once, when the
     template is created. Subclass to change recognition (:meth:`score`), where tables are
     found (:meth:`locate`), how they are read (:meth:`read`) or checked (:meth:`check`);
-    a subclass may be an ``attrs`` class or a plain one.
+    a subclass may be an ``attrs`` class or a plain one. For instance, a provincial
+    variant of the 2021 template recognised by a caption of its own::
+
+        class Provincial(Template):
+            def score(self, tables: ReportTables) -> float:
+                return 1.0 if "本省补充事项" in tables.text else 0.0
+
+        PROVINCIAL = Provincial(
+            id="2021-zj", title="...", first_year=2021, last_year=None,
+            tables=(*TEMPLATE_2021.tables, SUPPLEMENT_TABLE),
+            relations=TEMPLATE_2021.relations,
+        )
+
+        @gipparse.hookimpl
+        def gipparse_register_templates(register):
+            register(PROVINCIAL)
     """
 
     id: str
@@ -519,6 +534,7 @@ class Template:
     key_set: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
     derived: Mapping[str, tuple[str, ...]] = attrs.field(init=False, eq=False, repr=False)
     _labels: dict[str, str] = attrs.field(init=False, eq=False, repr=False)
+    _kinds: dict[str, ValueKind] = attrs.field(init=False, eq=False, repr=False)
     _matchers: tuple[_Matcher, ...] = attrs.field(init=False, eq=False, repr=False)
     _checks: tuple[tuple[Relation, tuple[_Check, ...]], ...] = attrs.field(
         init=False, eq=False, repr=False
@@ -532,10 +548,12 @@ class Template:
         if len(key_set) != len(keys):
             raise ValueError(f"template {self.id}: a statistic key is defined twice")
         labels = {}
+        kinds = {}
         derived: dict[str, tuple[str, ...]] = {}
         for spec in self.tables:
             for row in spec.rows:
                 for col in row.columns:
+                    kinds[spec.key(row, col)] = col.kind
                     parts = [spec.title, *row.groups, row.label, col.label]
                     labels[spec.key(row, col)] = " · ".join(p for p in parts if p)
                     if row.derived_from:
@@ -572,12 +590,17 @@ class Template:
         set_(self, "key_set", key_set)
         set_(self, "derived", derived)
         set_(self, "_labels", labels)
+        set_(self, "_kinds", kinds)
         set_(self, "_matchers", tuple(_Matcher(s) for s in self.tables))
         set_(self, "_checks", tuple(checks))
         set_(self, "_marker_keys", tuple(_key_of(m)[0] for m in self.markers))
         set_(self, "_signatures", {})
 
     # -- the schema ---------------------------------------------------------------------
+
+    def kind(self, key: str) -> ValueKind:
+        """What the statistic *key* holds (count, signed count or amount)."""
+        return self._kinds[key]
 
     def label(self, key: str) -> str:
         """The Chinese label of a statistic key: table, groups, row and column labels,
@@ -591,7 +614,11 @@ class Template:
     def complete(self, mapping: Mapping[str, Value]) -> tuple[dict[str, Value], frozenset[str]]:
         """*mapping* in template order, derived keys it lacks computed: ``(flat, computed)``.
 
-        :raises ValueError: a key that is not derived is missing.
+        Amounts given as ``int`` become :class:`~decimal.Decimal`; counts given as a whole
+        ``Decimal`` become ``int``.
+
+        :raises ValueError: a key that is not derived is missing, or a count is fractional.
+        :raises TypeError: a value is neither ``int``, ``Decimal`` nor ``None``.
         """
         derived = self.derived
         missing = [k for k in self.keys if k not in mapping and k not in derived]
@@ -605,7 +632,7 @@ class Template:
         flat: dict[str, Value] = {}
         for key in self.keys:
             if key in mapping:
-                flat[key] = mapping[key]
+                flat[key] = _typed(key, mapping[key], self._kinds[key])
             else:
                 flat[key] = _sum([mapping.get(p) for p in derived[key]])
                 computed.append(key)
@@ -1039,7 +1066,7 @@ class _Reader:
                 _ROW_CACHE.clear()
             kinds = matcher.kinds[leaf]
             readings = tuple(
-                _read(t, k, unit[n] if unit else "万元")
+                read_cached(t, k, unit[n] if unit else "万元")
                 for n, (t, k) in enumerate(zip(texts, kinds, strict=True))
             )
             found = _ROW_CACHE[cache_key] = (
@@ -1220,6 +1247,23 @@ class _Reader:
 # ---------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------
+
+
+def _typed(key: str, value: object, kind: ValueKind) -> Value:
+    """*value* as the contract types it: ``int`` counts, ``Decimal`` amounts, ``None``."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise TypeError(
+            f"{key}: {value!r} is a {type(value).__name__}; values are int, Decimal or None"
+        )
+    if kind is ValueKind.AMOUNT:
+        return Decimal(value) if isinstance(value, int) else value
+    if isinstance(value, Decimal):
+        if value != value.to_integral_value():
+            raise ValueError(f"{key}: {value} is not a whole number")
+        return int(value)
+    return value
 
 
 def _one(key: str) -> Callable[[Mapping[str, Value]], tuple[Value, ...]]:
