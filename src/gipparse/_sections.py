@@ -109,8 +109,11 @@ def build_sections(
 
     for block in blocks:
         if isinstance(block, Paragraph):
-            folded = fold(to_simplified(block.raw))
-            found = heading_kind(folded) if len(folded) <= MAX_HEADING_LENGTH else None
+            # Folding to Simplified keeps the length: only short lines need it.
+            folded = fold(block.raw)
+            found = None
+            if len(folded) <= MAX_HEADING_LENGTH:
+                found = heading_kind(fold(to_simplified(block.raw)))
             if found is not None:
                 new_kind, exact = found
                 if new_kind in seen:
@@ -171,8 +174,7 @@ def split_closing(
         block = blocks[start - 1]
         if not isinstance(block, Paragraph):
             break
-        text = fold(to_simplified(block.raw))
-        if "\t" in block.raw.lstrip() or _DATE_LINE_RE.fullmatch(text):
+        if "\t" in block.raw.lstrip() or _DATE_LINE_RE.fullmatch(fold(block.raw)):
             start -= 1
             continue
         break

@@ -269,6 +269,9 @@ class ReportTables:
     ) -> None:
         self._to_simplified = to_simplified
         self._info: dict[str, CellInfo] = {}
+        self._simplified: dict[str, str] = {}
+        if to_simplified is not None:
+            self._simplify_labels(sections, to_simplified)
         tables: list[tuple[Table, str, tuple[RowInfo, ...]]] = []
         labels: list[str] = []
         for section in sections:
@@ -318,19 +321,47 @@ class ReportTables:
             _SHAPES[texts] = shape
         return row, shape[0], shape[1], first_value, shape[2]
 
+    def _simplify_labels(
+        self, sections: Sequence[Section], to_simplified: Callable[[str], str]
+    ) -> None:
+        """Fold every distinct label text to Simplified in one call instead of one hook
+        call per text. Label folding works character by character, so texts joined by NUL
+        come back in as many pieces (checked; otherwise each text is folded alone)."""
+        texts = list(
+            dict.fromkeys(
+                cell.raw
+                for section in sections
+                for block in section.blocks
+                if isinstance(block, Table)
+                for cell in block.cells()
+                if "\x00" not in cell.raw and classify(cell.raw) == "label"
+            )
+        )
+        if not texts:
+            return
+        converted = to_simplified("\x00".join(texts)).split("\x00")
+        if len(converted) != len(texts):
+            converted = [to_simplified(t) for t in texts]
+        self._simplified = dict(zip(texts, converted, strict=True))
+
+    def simplified(self, raw: str) -> str:
+        """*raw* in Simplified script (as the script plugin folds labels)."""
+        if self._to_simplified is None:
+            return raw
+        found = self._simplified.get(raw)
+        return found if found is not None else self._to_simplified(raw)
+
     def describe(self, raw: str) -> CellInfo:
         """What a cell holding *raw* is."""
         kind = classify(raw)
         if kind != "label":
             return kind, "", ""
-        text = self._to_simplified(raw) if self._to_simplified is not None else raw
-        full, short = label_keys(fold(text))
+        full, short = label_keys(fold(self.simplified(raw)))
         return kind, full, short
 
     def folded(self, cell: Cell) -> str:
         """The folded Simplified text of *cell*."""
-        raw = cell.raw
-        return fold(self._to_simplified(raw) if self._to_simplified is not None else raw)
+        return fold(self.simplified(cell.raw))
 
 
 # ---------------------------------------------------------------------------
