@@ -255,7 +255,7 @@ _RAW = operator.attrgetter("raw")
 _SHAPES: dict[
     tuple[str, ...], tuple[tuple[CellInfo, ...], tuple[int, ...], tuple[str, ...], int]
 ] = {}
-_SHAPES_LIMIT = 16384
+_SHAPES_LIMIT = 4096
 
 
 class ReportTables:
