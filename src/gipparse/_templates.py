@@ -251,6 +251,7 @@ RowInfo = tuple[Row, tuple[CellInfo, ...], tuple[int, ...], int, tuple[str, ...]
 
 
 _RAW = operator.attrgetter("raw")
+
 #: What rows are, by their cell texts, for reports already in Simplified script.
 _SHAPES: dict[
     tuple[str, ...], tuple[tuple[CellInfo, ...], tuple[int, ...], tuple[str, ...], int]
@@ -378,6 +379,13 @@ _ROW_CACHE: dict[
 ] = {}
 
 
+#: Which row of the template reads which row of a table, from which cell: ``((leaf,
+#: row index, first value cell), ...)``, and the units header cells give columns.
+_Plan = tuple[tuple[tuple[int, int, int], ...], dict[str, str]]
+#: Bound of the plans kept per table of a template.
+_PLAN_LIMIT = 512
+
+
 class _Matcher:
     """Label lookup tables for one TableSpec, built once per template."""
 
@@ -433,6 +441,8 @@ class _Matcher:
         for entry in ambiguous:
             del self.leaves[entry]
         self.direct = {k: i for (scope, k), i in self.leaves.items() if scope is None}
+        #: Match plans of clean tables by skeleton (see _Reader.read_labelled).
+        self.plans: dict[tuple[tuple[CellInfo, ...], ...], _Plan] = {}
         self._variants = variants
         self._fuzzy: list[tuple[Any, int]] | None = None
 
@@ -493,6 +503,8 @@ class _Entry:
     labelled: bool
     group: str | None = None
     placeable: bool = True
+    #: The row's index in the table's rows (-1 when its values come from another row).
+    index: int = -1
 
 
 @attrs.frozen
@@ -875,18 +887,57 @@ class _Reader:
     # -- labelled tables ----------------------------------------------------------------
 
     def read_labelled(self, matcher: _Matcher, rows: Sequence[RowInfo]) -> None:
+        """Read a table whose rows carry labels (tables 二 and 三).
+
+        Matching depends only on the rows' skeletons (what each cell is, and the keys of
+        label cells), not on the numbers: for a table matched without any diagnostic the
+        outcome (which row reads which cells, header units) is kept per skeleton and
+        replayed for the next table of the same shape. Damaged tables are matched afresh
+        every time.
+        """
+        skeleton = tuple([r[1] for r in rows])
+        plan = matcher.plans.get(skeleton)
+        if plan is None:
+            # Match and read; keep the plan when matching was clean.
+            plan = self._plan_labelled(matcher, rows)
+            if plan is not None:
+                if len(matcher.plans) >= _PLAN_LIMIT:
+                    matcher.plans.clear()
+                matcher.plans[skeleton] = plan
+            return
+        reads, units = plan
+        blanks: list[Cell] = []
+        for leaf, index, start in reads:
+            row = rows[index][0]
+            self._read_row(
+                matcher,
+                leaf,
+                row,
+                list(row.cells[start:]),
+                lost_label=False,
+                units=units,
+                blanks=blanks,
+            )
+        self._report_blanks(matcher.spec, blanks)
+
+    def _plan_labelled(self, matcher: _Matcher, rows: Sequence[RowInfo]) -> _Plan | None:
+        """Match the rows of a labelled table and read them. Returns the plan to replay
+        for tables of the same skeleton, or ``None`` when matching needed a diagnostic."""
         spec = matcher.spec
+        before = len(self.diagnostics)
         entries: list[_Entry] = []
         stack: list[str] = []
         units: dict[str, str] = {}
         pending: _Entry | None = None
-        for info in rows:
+        for index, info in enumerate(rows):
             entry = self._match_row(matcher, info, stack, units)
             if entry is None:
                 continue
+            entry.index = index
             if pending is not None:
                 if not entry.labelled and entry.group is None and entry.placeable:
                     pending.values = entry.values
+                    pending.index = -1  # values from another row: not replayable
                     self.diag(
                         Severity.INFO,
                         "table.values-below-label",
@@ -903,7 +954,7 @@ class _Reader:
         if any(not e.labelled for e in entries):
             self._place_unlabelled(matcher, entries)
         done: set[int] = set()
-        blanks: list[Cell] = []
+        reading: list[_Entry] = []
         for entry in entries:
             leaf = entry.leaf
             if leaf is None:
@@ -918,9 +969,15 @@ class _Reader:
                 )
                 continue
             done.add(leaf)
+            reading.append(entry)
+        self._missing_rows(matcher, done)
+        clean = len(self.diagnostics) == before
+        blanks: list[Cell] = []
+        for entry in reading:
+            assert entry.leaf is not None
             self._read_row(
                 matcher,
-                leaf,
+                entry.leaf,
                 entry.row,
                 entry.values,
                 lost_label=not entry.labelled,
@@ -928,7 +985,16 @@ class _Reader:
                 blanks=blanks,
             )
         self._report_blanks(spec, blanks)
-        self._missing_rows(matcher, done)
+        if not clean:
+            return None
+        return (
+            tuple(
+                (e.leaf, e.index, len(e.row.cells) - len(e.values))
+                for e in reading
+                if e.leaf is not None
+            ),
+            units,
+        )
 
     def _match_row(
         self, matcher: _Matcher, info: RowInfo, stack: list[str], units: dict[str, str]
@@ -1264,7 +1330,8 @@ class _Reader:
         template = self.template
         values = self.values
         get = values.get
-        flat = {k: get(k) for k in template.keys}
+        flat: dict[str, Value] = dict.fromkeys(template.keys)
+        flat.update(values)  # keeps the template's order: every key is already in it
         computed = []
         for key, parts in template.derived.items():
             # A derived row read as a row of its own keeps its values; its parts stay null.
