@@ -19,6 +19,7 @@ from ._errors import (
     RenderError,
     SourceError,
 )
+from ._export import export, to_dataframe, to_record
 from ._formats import TableFormat, TableParse
 from ._manager import PluginManager, create_plugin_manager
 from ._nodes import (
@@ -39,6 +40,7 @@ from ._nodes import (
 )
 from ._pipeline import load, loads
 from ._render import render_report, render_table
+from ._serialize import from_dict, to_json
 from .hookspecs import hookimpl
 
 __version__ = "0.1.0"
@@ -69,12 +71,17 @@ __all__ = [
     "TableParse",
     "__version__",
     "create_plugin_manager",
+    "export",
+    "from_dict",
     "hookimpl",
     "load",
     "loads",
     "render_report",
     "render_table",
     "sample_paths",
+    "to_dataframe",
+    "to_json",
+    "to_record",
 ]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pluggy
@@ -75,14 +75,9 @@ class PluginManager:
         for name, plugin in self._pm.list_name_plugin():
             if plugin is None:
                 continue
-            hooks = sorted(impl.hook_name for impl in self._hook_impls() if impl.plugin is plugin)
-            result.append((name, hooks))
+            callers = self._pm.get_hookcallers(plugin) or []
+            result.append((name, sorted(caller.name for caller in callers)))
         return result
-
-    def _hook_impls(self) -> Iterable[Any]:
-        for caller in self._pm.hook.__dict__.values():
-            if isinstance(caller, pluggy.HookCaller):
-                yield from caller.get_hookimpls()
 
     # -- reading ------------------------------------------------------------------
 
@@ -205,7 +200,47 @@ def _register(pm: pluggy.PluginManager, plugin: object, name: str | None = None)
         raise PluginError(str(exc), plugin=label) from exc
 
 
+def _may_declare_entry_points() -> bool:
+    """Cheap test: may an installed distribution declare a ``gipparse`` entry point?
+
+    :mod:`importlib.metadata` costs tens of milliseconds to import and to scan an
+    environment, as much as all the rest of a one-report ``gipparse export``. Reading the
+    ``entry_points.txt`` files of the distributions on :data:`sys.path` is a fraction of
+    that, and when none of them has a ``[gipparse]`` section there is nothing to load.
+    Anything this test does not understand (a zip archive on the path, a custom
+    distribution finder) answers yes, so that :mod:`importlib.metadata` decides.
+    """
+    import sys
+    from importlib.machinery import PathFinder
+
+    if any(
+        hasattr(finder, "find_distributions") and finder is not PathFinder
+        for finder in sys.meta_path
+    ):
+        return True
+    for entry in sys.path:
+        folder = entry or "."
+        try:
+            names = os.listdir(folder)
+        except NotADirectoryError:
+            return True
+        except OSError:
+            continue
+        for name in names:
+            if not name.lower().endswith((".dist-info", ".egg-info")):
+                continue
+            try:
+                with open(os.path.join(folder, name, "entry_points.txt"), "rb") as f:
+                    if b"[gipparse]" in f.read():
+                        return True
+            except OSError:
+                continue
+    return False
+
+
 def _entry_point_plugins() -> list[tuple[str, object]]:
+    if not _may_declare_entry_points():
+        return []
     from importlib.metadata import entry_points
 
     loaded = []
