@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-import gipparse
 from tests.conftest import SEEDS
+
+import gipparse
 
 
 def test_every_seed_loads_with_three_tables() -> None:

@@ -33,9 +33,12 @@ PINYIN_DEBRIS_RE = re.compile(
 # Every kind of space a report uses, including the ones str.split() ignores.
 _SPACE_CHARS = (
     "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-    "\u202f\u205f\u3000\ufeff\u200b\u200c\u200d\u2060"
+    "\u202f\u205f\u3000"
 )
-_SPACES_TO_ASCII = str.maketrans(dict.fromkeys(_SPACE_CHARS, " "))
+# Characters that take no room at all: dropped, not turned into spaces.
+_ZERO_WIDTH = "\ufeff\u200b\u200c\u200d\u2060"
+_SPACES_TO_ASCII: dict[int, str | None] = {ord(c): " " for c in _SPACE_CHARS}
+_SPACES_TO_ASCII.update({ord(c): None for c in _ZERO_WIDTH})
 _WS_RUN_RE = re.compile(r"[ \t\n\r\f\v]+")
 _NEEDS_WORK_RE = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]")
 
@@ -63,7 +66,7 @@ _FOLD_TABLE.update(
         ord("–"): "-",
     }
 )
-for _c in _SPACE_CHARS + " \t\n\r\f\v":
+for _c in _SPACE_CHARS + _ZERO_WIDTH + " \t\n\r\f\v":
     _FOLD_TABLE[ord(_c)] = None
 
 

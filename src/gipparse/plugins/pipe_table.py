@@ -64,9 +64,9 @@ def _segments(line: str) -> tuple[list[tuple[int, int]], bool] | None:
     return bounds, leading or trailing
 
 
-def _cell_text(line: str, start: int, end: int) -> tuple[str, int]:
+def _cell_text(line: str, start: int, end: int) -> tuple[str, int, int]:
     """The cell text between *start* and *end*, padding removed and escapes decoded, with
-    the 0-based column where it starts."""
+    the 0-based source columns where it starts and ends."""
     if end - start >= 1 and line[start] == " ":
         start += 1
     if end - start >= 1 and line[end - 1] == " ":
@@ -74,7 +74,7 @@ def _cell_text(line: str, start: int, end: int) -> tuple[str, int]:
     raw = line[start:end]
     if "\\" in raw or "<" in raw:
         raw = _ESCAPE_RE.sub(_unescape, raw)
-    return raw, start
+    return raw, start, end
 
 
 def _is_separator(line: str, bounds: list[tuple[int, int]]) -> bool:
@@ -129,8 +129,8 @@ class PipeTableFormat(TableFormat):
                 continue
             cells = []
             for s, e in bounds:
-                text, col = _cell_text(line, s, e)
-                cells.append(Cell(text, Span(i + 1, col + 1, i + 1, col + 1 + (e - s))))
+                text, col, end_col = _cell_text(line, s, e)
+                cells.append(Cell(text, Span(i + 1, col + 1, i + 1, end_col + 1)))
             rows.append(Row(tuple(cells), Span(i + 1, 1, i + 1, len(line) + 1)))
             i += 1
         if not rows:

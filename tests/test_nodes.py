@@ -1,0 +1,101 @@
+"""The AST: frozen, slotted, compared without positions; normalised text; diagnostics."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import gipparse
+from gipparse import Cell, Diagnostic, Paragraph, Row, Severity, Span, Table
+from gipparse._text import fold, normalize_text
+
+
+@pytest.mark.parametrize(
+    "node",
+    [Cell("x"), Row(()), Table(()), Paragraph("x"), gipparse.Heading("一、总体情况", "overview"),
+     gipparse.Section("preamble", None), gipparse.Report(()), gipparse.Metadata(),
+     Diagnostic(Severity.INFO, "x.y", "m")],
+)  # fmt: skip
+def test_nodes_are_frozen_and_slotted(node: object) -> None:
+    assert not hasattr(node, "__dict__")
+    field = attrs.fields(type(node))[0].name
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        setattr(node, field, None)
+
+
+def test_equality_ignores_spans_and_evolve_edits() -> None:
+    a = Cell("0\xa0", Span(3, 2, 3, 4))
+    assert a == Cell("0\xa0")
+    assert hash(a) == hash(Cell("0\xa0"))
+    b = attrs.evolve(a, raw="1")
+    assert b.span == a.span
+    assert b.text == "1"
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("0\xa0", "0"),
+        ("\u3000\u30000", "0"),
+        ("[bookmark: _GoBack]\xa0\xa00", "0"),
+        ("本年新\n制作数量", "本年新制作数量"),
+        ("结果\n\n维持", "结果维持"),
+        ("  a  \n b ", "a b"),
+        ("阜陽 應急", "阜陽應急"),
+        ("信息 1247 条", "信息1247条"),
+        ("規(guī)章", "規章"),
+        ("區(qū)分處理的", "區分處理的"),
+        ("微信(app)", "微信(app)"),
+        ("(qū)", "(qū)"),
+        ("x\u200by\ufeff", "xy"),
+    ],
+)
+def test_normalised_text(raw: str, text: str) -> None:
+    assert normalize_text(raw) == text
+    assert Cell(raw).text == text
+    assert Paragraph(raw).text == text
+
+
+def test_fold_is_the_matching_form() -> None:
+    assert (
+        fold("（二）部分公开（区分处理的，只计这一情形）")
+        == "(二)部分公开(区分处理的,只计这一情形)"
+    )
+    assert fold("四、 结转下年度\n继续办理") == "四,结转下年度继续办理"
+    assert fold("１．属于“国家秘密”") == '1.属于"国家秘密"'
+
+
+def test_diagnostic_format() -> None:
+    d = Diagnostic(Severity.WARNING, "tab.unindented-cell", "lost its TAB", Span(147, 1, 147, 3))
+    assert d.format("r.txt") == "r.txt:147:1: warning[tab.unindented-cell]: lost its TAB"
+    assert (
+        Diagnostic(Severity.ERROR, "report.empty", "x").format()
+        == "<string>: error[report.empty]: x"
+    )
+    assert (d.line, d.column) == (147, 1)
+
+
+def test_error_tree() -> None:
+    for error in (gipparse.SourceError, gipparse.InputTooLargeError, gipparse.ParseError,
+                  gipparse.PluginError, gipparse.RenderError):  # fmt: skip
+        assert issubclass(error, gipparse.GipparseError)
+    assert issubclass(gipparse.ParseError, ValueError)
+    assert str(gipparse.ParseError("bad", line=3, column=7)) == "bad (at line 3, column 7)"
+
+
+def test_strict_mode_raises_on_the_first_error() -> None:
+    class Complain:
+        @gipparse.hookimpl
+        def gipparse_validate(self, report: gipparse.Report) -> list[Diagnostic]:
+            return [Diagnostic(Severity.ERROR, "house.rule", "no", Span(2, 1, 2, 3))]
+
+    text = "一、总体情况\n正文\n"
+    report = gipparse.loads(text, plugins=[Complain()])
+    assert report.diagnostics[-1].code == "house.rule"
+    assert not report.valid
+    with pytest.raises(gipparse.ParseError, match=r"\[house.rule\] no \(at line 2, column 1\)"):
+        gipparse.loads(text, plugins=[Complain()], strict=True)
+
+
+def test_version_is_a_literal() -> None:
+    assert gipparse.__version__.count(".") == 2

@@ -1,0 +1,235 @@
+"""The plugin system: built-ins, entry points, per-call plugins, and what goes wrong."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+
+import gipparse
+from gipparse import Cell, Row, Span, Table, TableFormat, TableParse, _manager
+
+# A made-up table syntax a third party might need: rows of ";;"-prefixed lines, cells
+# separated by " ; ".
+SEMICOLON_PLUGIN = """
+import gipparse
+from gipparse import Cell, Row, Span, Table, TableFormat, TableParse
+
+
+class SemicolonTables(TableFormat):
+    name = "semicolon"
+
+    def could_start(self, line):
+        return line.startswith(";;")
+
+    def parse(self, lines, start):
+        rows = []
+        i = start
+        while i < len(lines) and lines[i].startswith(";;"):
+            cells = tuple(Cell(c.strip()) for c in lines[i][2:].split(" ; "))
+            rows.append(Row(cells, Span(i + 1, 1, i + 1, len(lines[i]) + 1)))
+            i += 1
+        return TableParse(Table(tuple(rows), self.name, 0, Span(start + 1, 1, i, 1)), i)
+
+    def render(self, table):
+        return "\\n".join(";; " + " ; ".join(c.raw for c in r.cells) for r in table.rows)
+
+
+@gipparse.hookimpl
+def gipparse_register_table_formats(register):
+    register(SemicolonTables())
+"""
+
+REPORT = "二、主动公开政府信息情况\n;; 信息内容 ; 本年制发件数\n;; 规章 ; 3\n正文\n"
+
+
+def run_python(code: str, **env: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**__import__("os").environ, **env},
+    )
+    return result.stdout.strip()
+
+
+@pytest.fixture
+def semicolon_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> object:
+    (tmp_path / "semicolon_tables.py").write_text(SEMICOLON_PLUGIN, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import importlib
+
+    return importlib.import_module("semicolon_tables")
+
+
+def test_builtins_are_module_objects_in_order() -> None:
+    manager = gipparse.create_plugin_manager(entry_points=False)
+    names = [name for name, _ in manager.plugins()]
+    assert names == [
+        "gipparse.plugins.text_source",
+        "gipparse.plugins.tab_table",
+        "gipparse.plugins.pipe_table",
+        "gipparse.plugins.template_2020",
+        "gipparse.plugins.template_2021",
+        "gipparse.plugins.hant",
+    ]
+    hooks = dict(manager.plugins())
+    assert "gipparse_register_table_formats" in hooks["gipparse.plugins.tab_table"]
+    assert "gipparse_read_source" in hooks["gipparse.plugins.text_source"]
+    # Formats of later plugins are tried first, so a third party's can claim lines first.
+    assert [f.name for f in manager.table_formats()] == ["pipe", "markdown", "tab"]
+
+
+def test_nothing_is_loaded_at_import_time() -> None:
+    out = run_python(
+        """
+        import sys, gipparse
+        from gipparse import _manager
+        heavy = [m for m in sys.modules if m.startswith(("gipparse.plugins", "regex", "opencc",
+                 "importlib.metadata", "json", "argparse"))]
+        print(heavy, _manager._default)
+        """
+    )
+    assert out == "[] None"
+
+
+def test_per_call_plugin_adds_a_table_format(semicolon_module: object) -> None:
+    plain = gipparse.loads(REPORT, plugins=())
+    assert plain.tables == ()
+    report = gipparse.loads(REPORT, plugins=[semicolon_module])
+    (table,) = report.tables
+    assert table.format == "semicolon"
+    assert table.texts == (("信息内容", "本年制发件数"), ("规章", "3"))
+    assert report.section("active_disclosure").blocks[0] is table
+    assert [p.text for p in report.paragraphs] == ["正文"]
+    rendered = gipparse.render_report(report, plugins=[semicolon_module])
+    assert ";; 规章 ; 3" in rendered
+    assert gipparse.render_table(table, "pipe") == "| 信息内容 | 本年制发件数 |\n| 规章 | 3 |"
+
+
+def test_entry_point_plugin_is_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A throwaway distribution: a module and the metadata importlib.metadata finds on sys.path.
+    (tmp_path / "semicolon_tables_ep.py").write_text(SEMICOLON_PLUGIN, encoding="utf-8")
+    dist = tmp_path / "semicolon_tables_ep-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: semicolon-tables-ep\nVersion: 1.0\n", encoding="utf-8"
+    )
+    (dist / "entry_points.txt").write_text(
+        "[gipparse]\nsemicolon = semicolon_tables_ep\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delenv("GIPPARSE_DISABLE_PLUGIN_AUTOLOAD", raising=False)
+    monkeypatch.setattr(_manager, "_default", None)
+
+    report = gipparse.loads(REPORT)
+    assert [t.format for t in report.tables] == ["semicolon"]
+    assert "semicolon" in [name for name, _ in _manager.default_plugin_manager().plugins()]
+
+    monkeypatch.setenv("GIPPARSE_DISABLE_PLUGIN_AUTOLOAD", "1")
+    assert gipparse.create_plugin_manager().table_formats()[0].name == "pipe"
+    assert gipparse.create_plugin_manager(entry_points=True).table_formats()[0].name == "semicolon"
+
+
+def test_broken_entry_point_is_a_plugin_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dist = tmp_path / "broken_plugin-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: broken-plugin\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[gipparse]\nbroken = no_such_module_here\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(gipparse.PluginError, match="no_such_module_here") as info:
+        gipparse.create_plugin_manager(entry_points=True)
+    assert info.value.plugin == "broken"
+
+
+class MisspeltHook:
+    def gipparse_register_table_format(self, register: Callable[[TableFormat], None]) -> None:
+        """One letter short of gipparse_register_table_formats."""
+
+
+def test_misspelt_hook_is_rejected_naming_the_plugin() -> None:
+    with pytest.raises(gipparse.PluginError, match="gipparse_register_table_format") as info:
+        gipparse.create_plugin_manager(plugins=[MisspeltHook()], entry_points=False)
+    assert info.value.plugin == "MisspeltHook"
+    with pytest.raises(gipparse.PluginError):
+        gipparse.loads(REPORT, plugins=[MisspeltHook()])
+
+
+def test_wrong_hook_arguments_are_rejected() -> None:
+    class WrongArguments:
+        @gipparse.hookimpl
+        def gipparse_read_source(self, filename: str) -> None:
+            return None
+
+    with pytest.raises(gipparse.PluginError, match="filename"):
+        gipparse.create_plugin_manager(plugins=[WrongArguments()], entry_points=False)
+
+
+def test_same_plugin_twice_is_rejected() -> None:
+    from gipparse.plugins import tab_table
+
+    with pytest.raises(gipparse.PluginError, match="already registered"):
+        gipparse.create_plugin_manager(plugins=[tab_table], entry_points=False)
+
+
+class ExplodingFormat(TableFormat):
+    name = "exploding"
+
+    def could_start(self, line: str) -> bool:
+        return line.startswith("!!")
+
+    def parse(self, lines: Sequence[str], start: int) -> TableParse | None:
+        raise KeyError("boom")
+
+
+class ExplodingPlugin:
+    @gipparse.hookimpl
+    def gipparse_register_table_formats(self, register: Callable[[TableFormat], None]) -> None:
+        register(ExplodingFormat())
+
+
+def test_a_failing_plugin_becomes_a_plugin_error_naming_it() -> None:
+    with pytest.raises(
+        gipparse.PluginError, match="table format 'exploding' failed at line 2"
+    ) as info:
+        gipparse.loads("正文\n!!\n", plugins=[ExplodingPlugin()])
+    assert info.value.plugin == __name__
+
+
+def test_registering_something_that_is_not_a_format_is_a_plugin_error() -> None:
+    class NotAFormat:
+        @gipparse.hookimpl
+        def gipparse_register_table_formats(self, register: Callable[[object], None]) -> None:
+            register("tab")
+
+    with pytest.raises(gipparse.PluginError, match=r"not a gipparse\.TableFormat"):
+        gipparse.loads("正文\n", plugins=[NotAFormat()])
+
+
+def test_a_plugin_reader_wins_over_the_text_reader() -> None:
+    class UpperReader:
+        @gipparse.hookimpl
+        def gipparse_read_source(
+            self, path: str | None, data: bytes
+        ) -> gipparse.SourceDocument | None:
+            if path and path.endswith(".shout"):
+                return gipparse.SourceDocument(data.decode("ascii").upper(), "ascii", "shout")
+            return None
+
+    report = gipparse.loads(b"hello\n", path="x.shout", plugins=[UpperReader()])
+    assert [p.text for p in report.paragraphs] == ["HELLO"]
+    assert [
+        p.text for p in gipparse.loads(b"hello\n", path="x.txt", plugins=[UpperReader()]).paragraphs
+    ] == ["hello"]
+
+
+def test_cells_built_by_hand_compare_with_parsed_ones() -> None:
+    t = Table((Row((Cell("a", Span(1, 1, 1, 2)),)),), "semicolon")
+    assert t == Table((Row((Cell("a"),)),), "semicolon")

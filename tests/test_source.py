@@ -1,0 +1,101 @@
+"""Reading sources: encodings, line ends, binary input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.conftest import SEEDS
+
+import gipparse
+
+# Seed 002: it has no NBSP, so GBK can encode it too.
+TEXT = SEEDS["002"].read_text(encoding="utf-8")
+
+
+def tables_of(report: gipparse.Report) -> list[tuple[tuple[str, ...], ...]]:
+    return [t.texts for t in report.tables]
+
+
+REFERENCE = tables_of(gipparse.loads(TEXT))
+
+
+@pytest.mark.parametrize(
+    ("encoded", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("utf-16"), "utf-16"),
+        (TEXT.encode("utf-16-be").join([b"\xfe\xff", b""]), "utf-16"),
+        (TEXT.encode("gbk", errors="strict"), "gb18030"),
+        (TEXT.encode("gb18030"), "gb18030"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-le-bom", "utf16-be-bom", "gbk", "gb18030"],
+)
+def test_encodings_are_detected(tmp_path: Path, encoded: bytes, encoding: str) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(encoded)
+    report = gipparse.load(path)
+    assert report.source.lstrip("\ufeff") == TEXT
+    assert tables_of(report) == REFERENCE
+    assert report.path == str(path)
+    doc = gipparse.create_plugin_manager(entry_points=False).read_source(str(path), encoded)
+    assert doc.encoding == encoding
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_crlf_and_cr_line_ends(newline: str) -> None:
+    report = gipparse.loads(TEXT.replace("\n", newline).encode("utf-8"))
+    assert tables_of(report) == REFERENCE
+    assert report.section("applications").heading.span == gipparse.Span(87, 1, 87, 21)
+
+
+@pytest.mark.parametrize(
+    ("data", "looks_like"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF document"),
+        (b"PK\x03\x04\x14\x00\x06\x00" + b"[Content_Types].xml word/document.xml", "a DOCX"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image"),
+        (b"\x00\x01\x02\x03\x04" * 40, "binary data"),
+        (b"\xff\xfe\x00\x00" + "一".encode("utf-32-le"), "UTF-32"),
+    ],
+)
+def test_binary_input_is_refused_with_what_it_looks_like(data: bytes, looks_like: str) -> None:
+    with pytest.raises(gipparse.SourceError, match=looks_like) as info:
+        gipparse.loads(data, path="report.txt")
+    assert "report.txt" in str(info.value)
+
+
+def test_docx_refusal_names_the_plugin() -> None:
+    data = b"PK\x03\x04" + b"\x00" * 26 + b"[Content_Types].xml" + b"word/document.xml"
+    with pytest.raises(gipparse.SourceError, match="gipparse-docx"):
+        gipparse.loads(data, path="report.docx", plugins=())
+
+
+def test_undecodable_text_says_where() -> None:
+    data = "一、总体情况\n".encode() + b"\x81\x30\xff\xfe\n"
+    with pytest.raises(gipparse.SourceError, match=r"not UTF-8 \(invalid byte at line 2"):
+        gipparse.loads(data)
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\n", "", "\n \u3000\n"])
+def test_empty_source_is_an_error(data: str | bytes) -> None:
+    with pytest.raises(gipparse.SourceError, match="empty"):
+        gipparse.loads(data)
+
+
+def test_missing_file_is_a_source_error(tmp_path: Path) -> None:
+    with pytest.raises(gipparse.SourceError, match="cannot read the file") as info:
+        gipparse.load(tmp_path / "missing.txt")
+    assert info.value.path == str(tmp_path / "missing.txt")
+
+
+def test_maximum_input_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    with pytest.raises(gipparse.InputTooLargeError, match="over the maximum of 100"):
+        gipparse.load(path, max_size=100)
+    monkeypatch.setenv("GIPPARSE_MAX_INPUT_SIZE", "100")
+    with pytest.raises(gipparse.InputTooLargeError):
+        gipparse.loads(TEXT)
+    assert gipparse.load(path, max_size=10**6).tables

@@ -1,0 +1,83 @@
+"""A downstream project can vendor src/gipparse/ unmodified under its own package."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import gipparse
+
+SOURCE = Path(gipparse.__file__).parent
+
+SCRIPT = """
+import importlib.abc, importlib.metadata, json, sys
+
+class RefuseInstalledGipparse(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name == "gipparse" or name.startswith("gipparse."):
+            raise ImportError(f"{name}: the installed distribution must not be used")
+        return None
+
+def no_metadata(*args, **kwargs):
+    raise AssertionError("a vendored copy must not need package metadata")
+
+sys.meta_path.insert(0, RefuseInstalledGipparse())
+importlib.metadata.entry_points = no_metadata
+importlib.metadata.version = no_metadata
+sys.path.insert(0, sys.argv[1])
+
+from somehost._vendor import gipparse
+
+results = []
+for path in gipparse.sample_paths():
+    report = gipparse.load(path)
+    results.append([path.name, [s.kind for s in report.sections], [t.texts for t in report.tables]])
+plugins = [name for name, _ in gipparse.create_plugin_manager().plugins()]
+print(json.dumps({
+    "results": results,
+    "plugins": plugins,
+    "modules": sorted(m for m in sys.modules if m.split(".")[0] == "gipparse"),
+}, ensure_ascii=False))
+"""
+
+
+def test_vendored_copy_loads_every_seed(tmp_path: Path) -> None:
+    vendor = tmp_path / "somehost" / "_vendor"
+    vendor.mkdir(parents=True)
+    (tmp_path / "somehost" / "__init__.py").write_text("")
+    (vendor / "__init__.py").write_text("")
+    shutil.copytree(SOURCE, vendor / "gipparse", ignore=shutil.ignore_patterns("__pycache__"))
+
+    env = {**os.environ, "GIPPARSE_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    env.pop("PYTHONPATH", None)
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(SCRIPT), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["modules"] == []
+    assert out["plugins"][0] == "somehost._vendor.gipparse.plugins.text_source"
+    assert all(p.startswith("somehost._vendor.gipparse.plugins.") for p in out["plugins"])
+
+    expected = []
+    for path in gipparse.sample_paths():
+        report = gipparse.load(path)
+        expected.append(
+            [
+                path.name,
+                [s.kind for s in report.sections],
+                [list(map(list, t.texts)) for t in report.tables],
+            ]
+        )
+    assert out["results"] == expected
+    assert len(out["results"]) == 5
