@@ -248,3 +248,20 @@ def test_to_dataframe_has_the_csv_columns_and_typed_values(corpus: Path) -> None
     # Reports are accepted as well as records.
     again = gipparse.to_dataframe(gipparse.load(p) for p in SEEDS)
     assert again.equals(frame.iloc[: len(SEEDS)])
+
+
+def test_the_fast_record_writer_writes_what_to_json_writes(corpus: Path) -> None:
+    from gipparse._export import record_json
+
+    records = list(gipparse.export([corpus, *SEEDS]))
+    records.append(
+        {
+            "path": 'a"\\\n中',
+            "meta": dict.fromkeys(META_KEYS),
+            "stats": {"active.fees.amount": Decimal("1E+3"), "x\u2028": None, "y": -3},
+            "valid": True,
+            "diagnostics": [{"code": "c", "severity": "info", "message": "\x00", "line": 1}],
+        }
+    )
+    for record in records:
+        assert record_json(record) == gipparse.to_json(record)

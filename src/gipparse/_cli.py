@@ -324,9 +324,10 @@ def _run_export(args: argparse.Namespace) -> int:
         for record in records:
             if not is_readable(record) or not is_report(record):
                 failed += 1
-                for d in record["diagnostics"]:
-                    if d["severity"] == "error" and d["line"] is None:
-                        progress.say(_format_diagnostic(record["path"], d))
+                errors = [d for d in record["diagnostics"] if d["severity"] == "error"]
+                # What made the file fail: the file-level errors, else the first error.
+                for d in [d for d in errors if d["line"] is None] or errors[:1]:
+                    progress.say(_format_diagnostic(record["path"], d))
             progress.step(record["path"])
             yield record
 
@@ -365,21 +366,21 @@ def _write_csv(records: Iterator[Record], out: IO[bytes]) -> None:
 
 
 def _write_jsonl(records: Iterator[Record], out: IO[bytes]) -> None:
-    from ._serialize import to_json
+    from ._export import record_json
 
     for record in records:
-        out.write((to_json(record) + "\n").encode("utf-8"))
+        out.write((record_json(record) + "\n").encode("utf-8"))
 
 
 def _write_json(records: Iterator[Record], out: IO[bytes]) -> None:
-    from ._serialize import to_json
+    from ._export import record_json
 
     out.write(b"[")
     first = True
     for record in records:
         out.write(b"\n" if first else b",\n")
         first = False
-        out.write(to_json(record).encode("utf-8"))
+        out.write(record_json(record).encode("utf-8"))
     out.write(b"]\n" if first else b"\n]\n")
 
 

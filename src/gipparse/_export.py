@@ -13,8 +13,9 @@ A record is plain data (what ``gipparse export`` writes as JSON)::
     }
 
 ``stats`` holds every schema key of the report's template, in template order, and is empty
-when no template was recognised. ``valid`` is :attr:`Report.valid`: statistics were read
-and every relation of the template holds.
+when no template was recognised; such a record carries an error saying why (a
+``template.*`` error of the parse, or else ``report.no-statistics``). ``valid`` is
+:attr:`Report.valid`: statistics were read and every relation of the template holds.
 
 A file that cannot be read as a report (missing, binary, undecodable, empty, too large)
 still gets a record, so that a batch goes on and its output names every input: ``meta``
@@ -33,7 +34,7 @@ import os
 import sys
 import types
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
@@ -46,8 +47,8 @@ PathLike = str | os.PathLike[str]
 #: The ``meta`` keys of a record, in order (also the first CSV columns after ``path``).
 META_KEYS = ("agency", "year", "template", "script", "period")
 
-#: Diagnostic code of the record of a report that has no statistics and no diagnostic
-#: saying why.
+#: Diagnostic code added to the record of a report that has no statistics, unless an
+#: error about its template or source already says why.
 NO_STATISTICS = "report.no-statistics"
 
 
@@ -72,7 +73,12 @@ def to_record(report: Report, *, columns: bool = False) -> Record:
     meta = report.metadata
     stats = report.statistics
     diagnostics = [_diagnostic(d, columns) for d in report.diagnostics]
-    if stats is None and not any(d.severity is Severity.ERROR for d in report.diagnostics):
+    if stats is None and not any(
+        d.severity is Severity.ERROR and d.code.startswith(("template.", "source."))
+        for d in report.diagnostics
+    ):
+        # A record that is not valid says why at error level, even when the parse only
+        # warned (a text without tables is a file, not a damaged report).
         diagnostics.append(_no_statistics(columns))
     return {
         "path": report.path,
@@ -143,6 +149,43 @@ def is_readable(record: Record) -> bool:
 def is_report(record: Record) -> bool:
     """True when statistics were read: the file is a report of a known template."""
     return bool(record["stats"])
+
+
+_KEY_JSON: dict[str, str] = {}
+_dumps: Callable[[object], str] | None = None
+
+
+def _key_json(key: str) -> str:
+    from json.encoder import encode_basestring
+
+    text = _KEY_JSON[key] = encode_basestring(key) + ":"
+    return text
+
+
+def record_json(record: Record) -> str:
+    """``to_json(record)`` for an export record, faster: the record's shape is known,
+    only ``stats`` may hold Decimals, and its keys are few and always the same."""
+    import json
+
+    from ._serialize import format_decimal
+
+    global _dumps  # noqa: PLW0603
+    if _dumps is None:
+        _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+    dumps = _dumps
+    keys = _KEY_JSON
+    stats = ",".join(
+        [
+            (keys.get(k) or _key_json(k))
+            + ("null" if v is None else int.__repr__(v) if type(v) is int else format_decimal(v))
+            for k, v in record["stats"].items()
+        ]
+    )
+    return (
+        f'{{"path":{dumps(record["path"])},"meta":{dumps(record["meta"])},"stats":{{{stats}}},'
+        f'"valid":{"true" if record["valid"] else "false"},'
+        f'"diagnostics":{dumps(record["diagnostics"])}}}'
+    )
 
 
 # -- walking folders ------------------------------------------------------------------
@@ -223,6 +266,8 @@ def resolve_jobs(jobs: int) -> int:
     if jobs < 0:
         raise GipparseError(f"jobs must be 0 (all cores) or more, not {jobs}")
     if jobs == 0:
+        if hasattr(os, "sched_getaffinity"):
+            return len(os.sched_getaffinity(0)) or 1
         return os.cpu_count() or 1
     return jobs
 
