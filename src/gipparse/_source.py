@@ -35,6 +35,10 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 
+# Bytes that are not control characters (TAB, LF, FF, CR and ESC count as text).
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 0x20 or b in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
+
+
 def max_input_size(override: int | None = None) -> int:
     if override is not None:
         return override
@@ -76,7 +80,7 @@ def describe_binary(data: bytes) -> str | None:
         if _looks_utf16(sample):
             return "UTF-16 text without a byte-order mark (convert it to UTF-8)"
         return "binary data (it holds NUL bytes)"
-    controls = sum(1 for b in sample if b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
+    controls = len(sample.translate(None, _NOT_CONTROL))
     if sample and controls * 20 > len(sample):
         return "binary data (too many control characters)"
     return None

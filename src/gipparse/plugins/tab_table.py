@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any
 
 from .._errors import RenderError
 from .._formats import TableFormat, TableParse
@@ -60,22 +62,25 @@ def _is_number(text: str) -> bool:
     return _BARE_NUMBER_RE.fullmatch(normalize_text(text)) is not None
 
 
-class _CellDraft:
-    __slots__ = ("first", "last", "parts", "start_column")
+# A cell being read: [text, first line index, last line index, start column].
+_Draft = list[Any]
+_new_span = partial(tuple.__new__, Span)
 
-    def __init__(self, text: str, index: int, start_column: int) -> None:
-        self.parts = [text]
-        self.first = index
-        self.last = index
-        self.start_column = start_column
 
-    def build(self) -> Cell:
-        last_part = self.parts[-1]
-        end_col = (self.start_column if len(self.parts) == 1 else 1) + len(last_part)
-        return Cell(
-            "\n".join(self.parts),
-            Span(self.first + 1, self.start_column, self.last + 1, end_col),
-        )
+def _last_part(draft: _Draft) -> str:
+    text: str = draft[0]
+    return text[text.rfind("\n") + 1 :]
+
+
+def _build_row(drafts: list[_Draft]) -> Row:
+    new_span = _new_span
+    cells = []
+    end_column = 1
+    for text, first, last, column in drafts:
+        k = text.rfind("\n")
+        end_column = column + len(text) if k < 0 else len(text) - k
+        cells.append(Cell(text, new_span((first + 1, column, last + 1, end_column))))
+    return Row(tuple(cells), new_span((drafts[0][1] + 1, 1, drafts[-1][2] + 1, end_column)))
 
 
 class TabTableFormat(TableFormat):
@@ -90,24 +95,14 @@ class TabTableFormat(TableFormat):
         n = len(lines)
         if start >= n or lines[start][:1] != "\t":
             return None
-        rows: list[Row] = []
-        cells: list[_CellDraft] = []
+        rows: list[list[_Draft]] = []
+        cells: list[_Draft] = []
         diagnostics: list[Diagnostic] = []
-
-        def flush() -> None:
-            if cells:
-                built = tuple(c.build() for c in cells)
-                first, last = built[0].span, built[-1].span
-                assert first is not None
-                assert last is not None
-                rows.append(Row(built, Span(first.line, 1, last.end_line, last.end_column)))
-                cells.clear()
-
         i = start
         while i < n:
             line = lines[i]
             if line[:1] == "\t":
-                cells.append(_CellDraft(line[1:], i, 2))
+                cells.append([line[1:], i, i, 2])
                 i += 1
                 continue
             if _is_blank(line):
@@ -118,7 +113,8 @@ class TabTableFormat(TableFormat):
                     break
                 if lines[j][:1] == "\t":
                     if j - i == 1:
-                        flush()
+                        rows.append(cells)
+                        cells = []
                         i = j
                         continue
                     break
@@ -128,70 +124,43 @@ class TabTableFormat(TableFormat):
                 if (
                     j - i == 1
                     and cells
-                    and not _is_number(cells[-1].parts[0])
+                    and not _is_number(cells[-1][0])
                     and _resumes(lines, run_end)
                     and _short_run(lines, j, run_end)
                 ):
-                    cells[-1].parts.extend(lines[i:j])
-                    cells[-1].last = j - 1
-                    i = j
-                    i = self._continue(lines, i, run_end, cells, diagnostics)
+                    cells[-1][0] += "\n" + lines[i]
+                    cells[-1][2] = i
+                    i = _continue(lines, j, run_end, cells, diagnostics)
                     continue
                 break
             # Un-indented text right below a cell.
             run_end = _run_end(lines, i)
             if _resumes(lines, run_end) or (
                 run_end - i == 1
-                and not _is_number(cells[-1].parts[-1])
+                and not _is_number(_last_part(cells[-1]))
                 and _tail_like(line)
                 and not _is_number(line)
             ):
-                i = self._continue(lines, i, run_end, cells, diagnostics)
+                i = _continue(lines, i, run_end, cells, diagnostics)
                 continue
-            if _is_number(line) and _is_number(cells[-1].parts[-1]):
-                i = self._continue(lines, i, run_end, cells, diagnostics)
+            if _is_number(line) and _is_number(_last_part(cells[-1])):
+                i = _continue(lines, i, run_end, cells, diagnostics)
                 continue
             break
-        flush()
-        if sum(len(r.cells) for r in rows) < 2:
+        if cells:
+            rows.append(cells)
+        if sum(len(r) for r in rows) < 2:
             return None
-        last_row = rows[-1].span
+        built = tuple([_build_row(r) for r in rows])
+        last_row = built[-1].span
         assert last_row is not None
         table = Table(
-            tuple(rows),
+            built,
             NAME,
             0,
-            Span(start + 1, 1, last_row.end_line, last_row.end_column),
+            _new_span((start + 1, 1, last_row.end_line, last_row.end_column)),
         )
         return TableParse(table, last_row.end_line, tuple(diagnostics))
-
-    def _continue(
-        self,
-        lines: Sequence[str],
-        i: int,
-        run_end: int,
-        cells: list[_CellDraft],
-        diagnostics: list[Diagnostic],
-    ) -> int:
-        """Take lines ``i:run_end`` as continuation lines, or as cells that lost their TAB."""
-        for k in range(i, run_end):
-            line = lines[k]
-            current = cells[-1]
-            if _is_number(line) and _is_number(current.parts[-1]):
-                cells.append(_CellDraft(line, k, 1))
-                diagnostics.append(
-                    Diagnostic(
-                        Severity.WARNING,
-                        "tab.unindented-cell",
-                        f"the value {normalize_text(line)!r} has no leading TAB; read as a "
-                        "cell of its own, not as part of the cell above",
-                        Span.of_line(k, line),
-                    )
-                )
-            else:
-                current.parts.append(line)
-                current.last = k
-        return run_end
 
     def render(self, table: Table) -> str:
         out: list[str] = []
@@ -211,6 +180,30 @@ class TabTableFormat(TableFormat):
                 lines.extend(rest)
             out.append("\n".join(lines))
         return "\n\n".join(out)
+
+
+def _continue(
+    lines: Sequence[str], i: int, run_end: int, cells: list[_Draft], diagnostics: list[Diagnostic]
+) -> int:
+    """Take lines ``i:run_end`` as continuation lines, or as cells that lost their TAB."""
+    for k in range(i, run_end):
+        line = lines[k]
+        current = cells[-1]
+        if _is_number(line) and _is_number(_last_part(current)):
+            cells.append([line, k, k, 1])
+            diagnostics.append(
+                Diagnostic(
+                    Severity.WARNING,
+                    "tab.unindented-cell",
+                    f"the value {normalize_text(line)!r} has no leading TAB; read as a "
+                    "cell of its own, not as part of the cell above",
+                    Span.of_line(k, line),
+                )
+            )
+        else:
+            current[0] += "\n" + line
+            current[2] = k
+    return run_end
 
 
 def _run_end(lines: Sequence[str], i: int) -> int:
