@@ -34,7 +34,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default ``sys.argv[1:]``); return the exit status."""
     from ._errors import GipparseError
 
-    parser = _parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser(argv)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)
@@ -58,6 +59,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 # -- the parser -----------------------------------------------------------------------
 
+_DESCRIPTION = (
+    "Read 政府信息公开工作年度报告 (government information disclosure annual reports): "
+    "export their statistics, check their arithmetic, show their structure."
+)
+
 
 def _jobs(text: str) -> int:
     import argparse
@@ -71,62 +77,84 @@ def _jobs(text: str) -> int:
     return jobs
 
 
-def _parser() -> argparse.ArgumentParser:
+def _columns() -> int:
+    """The terminal width, as :func:`shutil.get_terminal_size` finds it (without importing
+    shutil and the compression modules it pulls in)."""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser for *argv*: argparse builds a help formatter for every argument it is
+    given, so when *argv* names a command only that command's arguments are declared."""
     import argparse
 
     from . import __version__
 
+    class Formatter(argparse.HelpFormatter):
+        def __init__(self, prog: str) -> None:
+            super().__init__(prog, width=max(_columns() - 2, 20))
+
     parser = argparse.ArgumentParser(
-        prog="gipparse",
-        description="Read 政府信息公开工作年度报告 (government information disclosure annual "
-        "reports): export their statistics, check their arithmetic, show their structure.",
+        prog="gipparse", description=_DESCRIPTION, formatter_class=Formatter
     )
     parser.add_argument("--version", action="version", version=f"gipparse {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    named = next((a for a in argv if not a.startswith("-")), None)
+    for name, (summary, description, declare) in _COMMANDS.items():
+        if named in _COMMANDS and name != named:
+            continue
+        p = sub.add_parser(name, help=summary, description=description, formatter_class=Formatter)
+        declare(p)
+    return parser
 
-    def batch_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument(
-            "paths",
-            nargs="*",
-            metavar="PATH",
-            help="report files, or folders walked recursively for .txt files and the "
-            "suffixes plugins read",
-        )
-        p.add_argument(
-            "--samples",
-            action="store_true",
-            help="also read the sample reports shipped with gipparse",
-        )
-        p.add_argument(
-            "-j",
-            "--jobs",
-            type=_jobs,
-            default=1,
-            metavar="N",
-            help="worker processes (default 1; 0 = one per core); the output is the same",
-        )
-        p.add_argument(
-            "--progress",
-            action=argparse.BooleanOptionalAction,
-            default=None,
-            help="show progress on stderr (default: when stderr is a terminal)",
-        )
-        p.add_argument(
-            "--max-size",
-            type=int,
-            default=None,
-            metavar="BYTES",
-            help="refuse files larger than this (default 64 MiB)",
-        )
 
-    p = sub.add_parser(
-        "export",
-        help="write the statistics of reports as CSV or JSON",
-        description="Write one record per report: metadata, every statistic under its "
-        "schema key, whether all relations hold, and the diagnostics (JSON). CSV has one "
-        "column per schema key of both templates and is UTF-8 with a BOM.",
+def _batch_arguments(p: argparse.ArgumentParser) -> None:
+    import argparse
+
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="report files, or folders walked recursively for .txt files and the "
+        "suffixes plugins read",
     )
-    batch_options(p)
+    p.add_argument(
+        "--samples",
+        action="store_true",
+        help="also read the sample reports shipped with gipparse",
+    )
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="worker processes (default 1; 0 = one per core); the output is the same",
+    )
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show progress on stderr (default: when stderr is a terminal)",
+    )
+    p.add_argument(
+        "--max-size",
+        type=int,
+        default=None,
+        metavar="BYTES",
+        help="refuse files larger than this (default 64 MiB)",
+    )
+
+
+def _export_arguments(p: argparse.ArgumentParser) -> None:
+    _batch_arguments(p)
     p.add_argument(
         "-f",
         "--format",
@@ -136,14 +164,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.set_defaults(run=_run_export)
 
-    p = sub.add_parser(
-        "validate",
-        help="check reports and list every diagnostic",
-        description="Print each diagnostic as path:line:col: severity[code]: message and a "
-        "summary. Exit status 1 when a report fails a relation, has no statistics, or "
-        "cannot be read.",
-    )
-    batch_options(p)
+
+def _validate_arguments(p: argparse.ArgumentParser) -> None:
+    _batch_arguments(p)
     p.add_argument("-f", "--format", choices=("text", "json"), default="text")
     p.add_argument(
         "--min-severity",
@@ -153,38 +176,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=_run_validate)
 
-    p = sub.add_parser(
-        "parse",
-        help="print the whole report tree as JSON",
-        description="Print the report's AST as JSON (layout documented in "
-        "gipparse._serialize; it carries a version field).",
-    )
+
+def _parse_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="a report file, or - for stdin")
     p.add_argument("--source", action="store_true", help="include the decoded source text")
     p.add_argument("--compact", action="store_true", help="one line, no indentation")
     p.set_defaults(run=_run_parse)
 
-    p = sub.add_parser(
-        "render",
-        help="print a report with its tables in another format",
-        description="Print the report as text with every table in the format --to "
-        "(default: as read).",
-    )
+
+def _render_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="a report file, or - for stdin")
     p.add_argument(
         "-t", "--to", metavar="FORMAT", help="table format: tab, pipe, markdown, or a plugin's"
     )
     p.set_defaults(run=_run_render)
 
-    p = sub.add_parser(
-        "plugins",
-        help="list registered plugins and the hooks they implement",
-        description="List the registered plugins (built-in, then entry points) with their "
-        "hooks, table formats, templates and the file suffixes read.",
-    )
+
+def _plugins_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-f", "--format", choices=("text", "json"), default="text")
     p.set_defaults(run=_run_plugins)
-    return parser
 
 
 # -- helpers --------------------------------------------------------------------------
@@ -514,3 +524,38 @@ def _run_plugins(args: argparse.Namespace) -> int:
         text = "\n".join(lines) + "\n"
     _stdout().write(text.encode("utf-8"))
     return EXIT_OK
+
+
+#: name: (one-line summary, description, what declares its arguments)
+_COMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None]]] = {
+    "export": (
+        "write the statistics of reports as CSV or JSON",
+        "Write one record per report: metadata, every statistic under its schema key, "
+        "whether all relations hold, and the diagnostics (JSON). CSV has one column per "
+        "schema key of both templates and is UTF-8 with a BOM. Exit status 1 when a file "
+        "cannot be read as a report.",
+        _export_arguments,
+    ),
+    "validate": (
+        "check reports and list every diagnostic",
+        "Print each diagnostic as path:line:col: severity[code]: message, then a summary. "
+        "Exit status 1 when a report fails a relation, has no statistics, or cannot be read.",
+        _validate_arguments,
+    ),
+    "parse": (
+        "print the whole report tree as JSON",
+        "Print the report's AST as JSON (a documented layout with a version field).",
+        _parse_arguments,
+    ),
+    "render": (
+        "print a report with its tables in another format",
+        "Print the report as text with every table in the format --to (default: as read).",
+        _render_arguments,
+    ),
+    "plugins": (
+        "list registered plugins and the hooks they implement",
+        "List the registered plugins (built-in, then entry points) with their hooks, the "
+        "table formats, the templates and the file suffixes read.",
+        _plugins_arguments,
+    ),
+}
