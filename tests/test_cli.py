@@ -298,10 +298,12 @@ def test_output_file_gets_the_format_of_its_suffix(tmp_path: Path) -> None:
 
 
 def test_an_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
-    result = run("export", "--samples", "-o", tmp_path / "no" / "such" / "dir" / "out.csv")
-    no_traceback(result)
-    assert result.returncode == 1
-    assert b"cannot write" in result.stderr
+    for target in (tmp_path / "no" / "such" / "dir" / "out.csv", tmp_path):
+        result = run("export", "--samples", "-o", target)
+        no_traceback(result)
+        assert result.returncode == 1
+        assert b"cannot write" in result.stderr
+    assert list(tmp_path.iterdir()) == []  # no partial file left behind
 
 
 def test_progress_goes_to_stderr_only_when_asked_or_on_a_terminal(tmp_path: Path) -> None:

@@ -309,10 +309,17 @@ class _Output:
             self.stream.flush()
             return
         self.stream.close()
-        if kind is None:
-            os.replace(self._tmp, self.name)  # type: ignore[arg-type]
-        else:
+        if kind is not None:
             os.unlink(self._tmp)
+            return
+        assert self.name is not None
+        try:
+            os.replace(self._tmp, self.name)
+        except OSError as exc:
+            os.unlink(self._tmp)
+            from ._errors import GipparseError
+
+            raise GipparseError(f"cannot write {self.name}: {exc.strerror or exc}") from None
 
 
 # -- export ---------------------------------------------------------------------------
