@@ -315,11 +315,12 @@ class _Output:
         assert self.name is not None
         try:
             os.replace(self._tmp, self.name)
-        except OSError as exc:
+        except OSError as error:
             os.unlink(self._tmp)
             from ._errors import GipparseError
 
-            raise GipparseError(f"cannot write {self.name}: {exc.strerror or exc}") from None
+            reason = error.strerror or error
+            raise GipparseError(f"cannot write {self.name}: {reason}") from None
 
 
 # -- export ---------------------------------------------------------------------------
@@ -440,14 +441,15 @@ def _run_validate(args: argparse.Namespace) -> int:
             ]
             for d in record["diagnostics"]:
                 by_severity[d["severity"]] += 1
-            progress.clear()
             if as_json:
                 item = {"path": record["path"], "valid": record["valid"], "diagnostics": shown}
                 out.write((("\n" if i == 0 else ",\n") + to_json(item)).encode("utf-8"))
-            else:
+            elif shown:
                 text = "".join(_format_diagnostic(record["path"], d) + "\n" for d in shown)
+                progress.clear()
                 out.write(text.encode("utf-8"))
-            out.flush()
+                if progress.enabled:
+                    out.flush()  # before the progress line is drawn again
             progress.step(record["path"])
     finally:
         progress.clear()
@@ -456,7 +458,9 @@ def _run_validate(args: argparse.Namespace) -> int:
         summary = {
             "files": total,
             **counts,
-            **{f"{k}s" if k != "info" else k: v for k, v in by_severity.items()},
+            "errors": by_severity["error"],
+            "warnings": by_severity["warning"],
+            "info": by_severity["info"],
         }
         out.write(('\n], "summary": ' + to_json(summary) + "}\n").encode("utf-8"))
     else:
