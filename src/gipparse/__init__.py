@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ._compose import report_from_statistics
 from ._errors import (
     GipparseError,
     InputTooLargeError,
@@ -41,34 +42,67 @@ from ._nodes import (
 from ._pipeline import load, loads
 from ._render import render_report, render_table
 from ._serialize import from_dict, to_json
+from ._statistics import (
+    ActiveDisclosure,
+    ActiveItem,
+    AppealOutcomes,
+    ApplicantCounts,
+    ApplicationsTable,
+    NotProcessedCounts,
+    OtherHandlingCounts,
+    ReviewLitigation,
+    Statistics,
+    UnavailableCounts,
+    WithheldCounts,
+)
+from ._templates import Column, Relation, ReportTables, RowSpec, TableSpec, Template, schema_keys
+from ._values import ValueKind
 from .hookspecs import hookimpl
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "ActiveDisclosure",
+    "ActiveItem",
+    "AppealOutcomes",
+    "ApplicantCounts",
+    "ApplicationsTable",
     "Block",
     "Cell",
+    "Column",
     "Diagnostic",
     "GipparseError",
     "Heading",
     "InputTooLargeError",
     "Metadata",
+    "NotProcessedCounts",
+    "OtherHandlingCounts",
     "Paragraph",
     "ParseError",
     "PluginError",
     "PluginManager",
+    "Relation",
     "RenderError",
     "Report",
+    "ReportTables",
+    "ReviewLitigation",
     "Row",
+    "RowSpec",
     "Section",
     "SectionKind",
     "Severity",
     "SourceDocument",
     "SourceError",
     "Span",
+    "Statistics",
     "Table",
     "TableFormat",
     "TableParse",
+    "TableSpec",
+    "Template",
+    "UnavailableCounts",
+    "ValueKind",
+    "WithheldCounts",
     "__version__",
     "create_plugin_manager",
     "export",
@@ -78,7 +112,9 @@ __all__ = [
     "loads",
     "render_report",
     "render_table",
+    "report_from_statistics",
     "sample_paths",
+    "schema_keys",
     "to_dataframe",
     "to_json",
     "to_record",

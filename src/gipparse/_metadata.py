@@ -1,14 +1,173 @@
-"""Reading a report's agency, year and statistics period (filled in by the template
-implementation)."""
+"""Reading what a report says about itself: agency, year and statistics period.
+
+They are looked for in the title block (the short lines before the first section,
+joined: titles are often broken over two lines) and in the first paragraphs, on the
+Simplified form of those few lines only:
+
+* the title: ``<agency><year>年[度]政府信息公开[工作][年度]报告`` (``广州市越秀区应急管理局
+  2020年政府信息公开`` / ``工作年度报告``, ``管城回族区人民防空办公室`` / ``2020年度政府信息…``),
+  or ``<year>年<agency>政府信息公开…报告``;
+* the compiler named in the introduction: ``由开封市鼓楼区应急管理局编制``;
+* the period: ``统计期限为2020年1月1日至2020年12月31日``, ``统计期限自…起至…止``.
+
+The year is the title's, else the period's, else a ``<year>年政府信息公开`` phrase in the
+introduction. ``metadata.no-agency`` and ``metadata.no-year`` say when nothing was found.
+"""
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Callable, Sequence
 
-from ._nodes import Metadata, Section
+from ._nodes import Diagnostic, Metadata, Paragraph, Section, SectionKind, Severity
+from ._text import normalize_text
+
+#: Lines longer than this are prose, not part of a title block.
+MAX_TITLE_LINE = 60
+#: How many paragraphs at the start are searched.
+MAX_LEADING_PARAGRAPHS = 6
+
+_YEAR = r"(?P<year>(?:19|20)[0-9]{2})"
+_REPORT = r"(?:的)?政府信息(?:与政务)?公开(?:工作)?(?:年度)?(?:报告|年报)"
+_TITLE_RES = (
+    re.compile(rf"(?P<agency>[^,，。；;:：]{{2,40}}?)(?:关于)?{_YEAR}\s*年度?{_REPORT}"),
+    re.compile(rf"{_YEAR}\s*年度?(?P<agency>[^,，。；;:：0-9]{{2,40}}?){_REPORT}"),
+)
+_COMPILER_RE = re.compile(
+    r"由(?P<agency>[^,，。；;：:()（）、由]{2,40}?)(?:负责)?(?:编制|编辑|编写|编办|编印|汇编|起草)"
+)
+_DATE = r"(?P<{0}y>[0-9]{{4}})\s*年\s*(?P<{0}m>[0-9]{{1,2}})\s*月\s*(?P<{0}d>[0-9]{{1,2}})\s*日"
+_PERIOD_RE = re.compile(
+    r"统计(?:期限|时限|期间|时间|区间|范围)[^。]{0,6}?"
+    + _DATE.format("a")
+    + r"\s*(?:起)?\s*(?:至|到|-|~|～)\s*"
+    + _DATE.format("b")
+)
+_YEAR_PHRASE_RE = re.compile(rf"{_YEAR}\s*年度?(?:的)?政府信息(?:与政务)?公开")
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９－～", "0123456789-~")
+_FULLWIDTH_RE = re.compile("[０-９－～]")
 
 
 def extract_metadata(
     sections: Sequence[Section], script: str, to_simplified: Callable[[str], str]
-) -> Metadata:
-    return Metadata(script=script)
+) -> tuple[Metadata, list[Diagnostic]]:
+    """The metadata of a report and the diagnostics about what could not be found."""
+    paragraphs, in_preamble = _leading_paragraphs(sections)
+    texts = [_half_width_digits(to_simplified(p.text)) for p in paragraphs]
+
+    agency: str | None = None
+    year: int | None = None
+    title = _title_block(texts[:in_preamble])
+    for candidate in title:
+        for pattern in _TITLE_RES:
+            m = pattern.search(candidate)
+            if m is not None and _plausible_agency(m.group("agency")):
+                agency = _clean_agency(m.group("agency"))
+                year = int(m.group("year"))
+                break
+        if agency is not None:
+            break
+
+    if agency is None:
+        for text in texts:
+            m = _COMPILER_RE.search(text) if "由" in text else None
+            if m is not None and _plausible_agency(m.group("agency")):
+                agency = _clean_agency(m.group("agency"))
+                break
+
+    period: str | None = None
+    for text in texts:
+        found = _period(text)
+        if found is not None:
+            period, end_year = found
+            if year is None:
+                year = end_year
+            break
+
+    if year is None:
+        for text in texts:
+            m = _YEAR_PHRASE_RE.search(text)
+            if m is not None:
+                year = int(m.group("year"))
+                break
+
+    diagnostics = []
+    first = paragraphs[0].span if paragraphs else None
+    if agency is None:
+        diagnostics.append(
+            Diagnostic(
+                Severity.WARNING,
+                "metadata.no-agency",
+                "the agency is named neither in a title nor as the report's compiler",
+                first,
+            )
+        )
+    if year is None:
+        diagnostics.append(
+            Diagnostic(
+                Severity.WARNING,
+                "metadata.no-year",
+                "no report year in the title, the statistics period or the introduction",
+                first,
+            )
+        )
+    return Metadata(agency=agency, year=year, script=script, period=period), diagnostics
+
+
+def _half_width_digits(text: str) -> str:
+    return text.translate(_FULLWIDTH_DIGITS) if _FULLWIDTH_RE.search(text) else text
+
+
+def _leading_paragraphs(sections: Sequence[Section]) -> tuple[list[Paragraph], int]:
+    """The paragraphs a title block and an introduction stand in: the preamble's, then the
+    first few of the first section; with how many of them belong to the preamble."""
+    found: list[Paragraph] = []
+    in_preamble = 0
+    for section in sections:
+        if section.kind == SectionKind.PREAMBLE.value:
+            found.extend(section.paragraphs[:MAX_LEADING_PARAGRAPHS])
+            in_preamble = len(found)
+            continue
+        found.extend(section.paragraphs[:3])
+        break
+    return found, in_preamble
+
+
+def _title_block(texts: Sequence[str]) -> list[str]:
+    """Candidate titles: the first short line, then it joined with the next one or two."""
+    candidates = []
+    joined = ""
+    for text in texts[:3]:
+        if len(text) > MAX_TITLE_LINE:
+            break
+        joined += text
+        candidates.append(joined)
+    return candidates
+
+
+def _plausible_agency(text: str) -> bool:
+    text = text.strip()
+    return (
+        len(text) >= 2
+        and not text.startswith(("本", "根据", "按照", "依据", "现将", "我"))
+        and re.search(r"[\u4e00-\u9fff]", text) is not None
+    )
+
+
+def _clean_agency(text: str) -> str:
+    return normalize_text(text).strip(" 《》“”\"'").replace(" ", "")
+
+
+def _period(text: str) -> tuple[str, int] | None:
+    m = _PERIOD_RE.search(text) if "统计" in text else None
+    if m is None:
+        return None
+    try:
+        start = datetime.date(int(m["ay"]), int(m["am"]), int(m["ad"]))
+        end = datetime.date(int(m["by"]), int(m["bm"]), int(m["bd"]))
+    except ValueError:
+        return None
+    if end < start:
+        return None
+    return f"{start.isoformat()}/{end.isoformat()}", end.year

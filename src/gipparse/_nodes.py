@@ -163,7 +163,9 @@ Block: TypeAlias = Paragraph | Table
 
 
 class SectionKind(enum.StrEnum):
-    """The six statutory sections, plus what stands before the first of them."""
+    """The six statutory sections, plus what stands before the first of them (``preamble``:
+    title, introduction) and after the body of the last (``closing``: a signature and date,
+    chart data)."""
 
     PREAMBLE = "preamble"
     OVERVIEW = "overview"
@@ -172,6 +174,7 @@ class SectionKind(enum.StrEnum):
     APPEALS = "appeals"
     PROBLEMS = "problems"
     OTHER = "other"
+    CLOSING = "closing"
 
     def __str__(self) -> str:
         return self.value

@@ -97,9 +97,10 @@ def parse_document(
     else:
         blocks = split_blocks(split_lines(text), manager.table_formats(), diagnostics)
     sections = build_sections(blocks, to_simplified, diagnostics)
-    metadata = extract_metadata(sections, script, to_simplified)
+    metadata, found = extract_metadata(sections, script, to_simplified)
+    diagnostics.extend(found)
     template, statistics, found = read_statistics(
-        sections, manager.templates(), metadata.year, to_simplified
+        sections, manager.templates(), metadata.year, None if script == "hans" else to_simplified
     )
     diagnostics.extend(found)
     if template is not None:

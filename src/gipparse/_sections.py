@@ -3,7 +3,8 @@
 Headings are recognised in paragraphs only (a table cell such as ``一、本年新收…`` is never
 a heading), on the folded Simplified form of the line, with or without a numeral, and
 with one typo allowed in short lines. Each kind opens at most one section; text before
-the first heading is the ``preamble`` section.
+the first heading is the ``preamble`` section, and what follows the body of the last
+section (a signature and date, chart data exported from a figure) the ``closing`` one.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from ._nodes import Block, Diagnostic, Heading, Paragraph, Section, SectionKind, Severity, Span
-from ._text import fold
+from ._text import fold, normalize_text
 
 #: Folded heading bodies per section kind (folding turns 、 into , and drops spaces).
 SECTION_HEADINGS: tuple[tuple[SectionKind, str], ...] = (
@@ -31,6 +32,16 @@ SECTION_HEADINGS: tuple[tuple[SectionKind, str], ...] = (
         r"(?:政府信息公开|政务信息公开|政务公开)?(?:工作)?存在的?主要问题(?:及|和|与)改进(?:情况|措施)",
     ),
     (SectionKind.OTHER, r"其[他它]需要报告的?事项"),
+)
+
+#: The heading of each section as the templates print it.
+SECTION_TITLES: tuple[tuple[SectionKind, str], ...] = (
+    (SectionKind.OVERVIEW, "一、总体情况"),
+    (SectionKind.ACTIVE_DISCLOSURE, "二、主动公开政府信息情况"),
+    (SectionKind.APPLICATIONS, "三、收到和处理政府信息公开申请情况"),
+    (SectionKind.APPEALS, "四、政府信息公开行政复议、行政诉讼情况"),
+    (SectionKind.PROBLEMS, "五、存在的主要问题及改进情况"),
+    (SectionKind.OTHER, "六、其他需要报告的事项"),
 )
 
 #: An optional numeral before a heading: 一、 / 一. / 1、 / 1. (folded: 、 is ",").
@@ -55,15 +66,24 @@ def _fuzzy_patterns() -> tuple[tuple[SectionKind, Any], ...]:
     )
 
 
+@lru_cache(maxsize=4096)
 def heading_kind(folded: str) -> tuple[SectionKind, bool] | None:
-    """The section kind a folded line announces: ``(kind, exact)``, or ``None``."""
+    """The section kind a folded line announces: ``(kind, exact)``, or ``None``.
+
+    A typo is tolerated only in short lines holding one of the usual words, and never in a
+    line opening with a bracketed numeral (``（一）主动公开情况`` is a sub-heading).
+    """
     if not folded or len(folded) > MAX_HEADING_LENGTH:
         return None
     m = _EXACT_RE.fullmatch(folded)
     if m is not None:
         assert m.lastgroup is not None
         return SectionKind(m.lastgroup), True
-    if len(folded) <= MAX_FUZZY_LENGTH and any(h in folded for h in _FUZZY_HINTS):
+    if (
+        len(folded) <= MAX_FUZZY_LENGTH
+        and folded[0] != "("
+        and any(h in folded for h in _FUZZY_HINTS)
+    ):
         for kind, pattern in _fuzzy_patterns():
             if pattern.fullmatch(folded):
                 return kind, False
@@ -120,7 +140,55 @@ def build_sections(
                     continue
         current.append(block)
     close()
+    if sections and sections[-1].heading is not None:
+        last = sections[-1]
+        body, closing = split_closing(last.blocks, to_simplified)
+        if closing:
+            sections[-1] = Section(last.kind, last.heading, body, _span(last.heading, body))
+            sections.append(Section(SectionKind.CLOSING.value, None, closing, _span(None, closing)))
     return tuple(sections)
+
+
+#: A date line closing a report: 2021年1月18日, 二〇二一年一月十八日.
+_DATE_LINE_RE = re.compile(
+    r"(?:(?:19|20)[0-9]{2}年[0-9]{1,2}月(?:[0-9]{1,2}日)?"
+    r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)"
+)
+#: Longest line taken for a signature line or a caption above chart data.
+MAX_SIGNATURE_LENGTH = 30
+_NOT_SIGNATURE_RE = re.compile(r"[。；;：:,，]|^\(?[0-9一二三四五六七八九十]{1,2}[.,、)）]")
+
+
+def split_closing(
+    blocks: Sequence[Block], to_simplified: Callable[[str], str] = str
+) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
+    """Split the blocks of the last section into its body and a closing block: a trailing
+    date line or run of chart-data lines (cells separated by TABs), with up to two short
+    lines above it (the signing agency, a chart caption). The body keeps at least its first
+    block."""
+    start = len(blocks)
+    while start > 1:
+        block = blocks[start - 1]
+        if not isinstance(block, Paragraph):
+            break
+        text = fold(to_simplified(block.raw))
+        if "\t" in block.raw.lstrip() or _DATE_LINE_RE.fullmatch(text):
+            start -= 1
+            continue
+        break
+    if start == len(blocks):
+        return tuple(blocks), ()
+    for _ in range(2):
+        if start <= 1:
+            break
+        block = blocks[start - 1]
+        if not isinstance(block, Paragraph):
+            break
+        text = normalize_text(block.raw)
+        if len(text) > MAX_SIGNATURE_LENGTH or _NOT_SIGNATURE_RE.search(text):
+            break
+        start -= 1
+    return tuple(blocks[:start]), tuple(blocks[start:])
 
 
 def _span(heading: Heading | None, blocks: Sequence[Block]) -> Span | None:

@@ -1,34 +1,1414 @@
-"""Statutory templates: declarative definitions and the engine that reads them.
+"""Statutory templates as data, and the one engine that reads every template.
 
-(Filled in by the template implementation; this module fixes the interface the plugin
-manager and the pipeline use.)
+A :class:`Template` is declarative: its tables (:class:`TableSpec`) list rows
+(:class:`RowSpec`) and columns (:class:`Column`) with their keys and Chinese labels; its
+relations (:class:`Relation`) say which sums must hold; its markers are the labels that
+only its tables print. The built-in templates ``2020`` and ``2021`` are registered by the
+plugins ``template_2020`` and ``template_2021`` through ``gipparse_register_templates``;
+a template for a new year is one more definition of the same kind.
+
+How a report is read (:func:`read_statistics`):
+
+1. **Recognise**: each template scores the report by the share of its markers the tables
+   print (:meth:`Template.score`); the report year is a prior that breaks ties, and a
+   disagreement between the two is a ``template.year-mismatch`` diagnostic.
+2. **Locate**: rows are assigned to the template's tables by signature (a caption such as
+   ``第二十条``, ``申请人情况``, ``行政复议``), the section a table stands in being a hint for
+   tables that carry none; tables split in two and reports whose sections were not
+   recognised are read all the same.
+3. **Match rows by label**, on the folded Simplified form, with the numbering (``1.``
+   ``1、`` ``（一）``), punctuation and bracket width ignored; dictionary lookups first, group
+   context for labels that are ambiguous alone (``3.其他`` only under （六）), one typo
+   tolerated as a fallback. Rows whose labels were lost are placed by template order
+   between the rows that kept theirs, only when they fit exactly, with a diagnostic.
+4. **Read values** with :func:`gipparse._values.read_value`; a cell that cannot be read is
+   ``None`` with a diagnostic, never a guess.
+5. **Derive and check**: derived rows are summed, then every relation is evaluated on the
+   values as written (:meth:`Template.check`).
+
+To change how a template is recognised or read, subclass :class:`Template` and override
+:meth:`~Template.score`, :meth:`~Template.locate`, :meth:`~Template.read` or
+:meth:`~Template.check`; register an instance of the subclass from your plugin.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import operator
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
 
 import attrs
 
-from ._nodes import Diagnostic, Section
-from ._statistics import Statistics
+from ._errors import GipparseError, PluginError
+from ._nodes import Cell, Diagnostic, Row, Section, Severity, Span, Table
+from ._statistics import Statistics, Value
+from ._text import fold
+from ._values import ValueKind, ValueRead, _read, classify, is_digit_run, split_numbers
+
+#: Every diagnostic code the template engine and value reader emit, with its meaning.
+DIAGNOSTIC_CODES: dict[str, str] = {
+    "template.no-tables": "no statutory table was found; the report has no statistics",
+    "template.missing-table": "one of the template's tables was not found; its values are null",
+    "template.year-mismatch": "the tables follow another template than the report year implies",
+    "template.ambiguous": "the tables fit more than one template; the one reading most values won",
+    "template.collapsed-row": "a row the template splits is printed as one row (2021: "
+    "（六）其他处理); the parts are null",
+    "table.missing-row": "rows of a statutory table are missing; their values are null",
+    "table.unknown-row": "a row with values whose label matches no row of the template",
+    "table.duplicate-row": "a row printed twice; the first is kept",
+    "table.unlabelled-row": "a row without its label, placed by template order (or not at all "
+    "when the rows without labels do not fit the gap exactly)",
+    "table.fuzzy-label": "a label read despite a typo",
+    "table.values-below-label": "a label and its values printed on separate rows",
+    "table.extra-cell": "a row holds more value cells than the template has columns",
+    "table.missing-cell": "a row holds fewer value cells than the template has columns",
+    "table.values-in-one-cell": "the values of a row written in one cell, separated by spaces",
+    "table.concatenated-values": "the values of a row run together in one string of digits, "
+    "which cannot be split without guessing",
+    "value.blank-zero": "empty value cells read as 0",
+    "value.dash-zero": "a cell holding only —, -, / or 无 read as 0",
+    "value.annotated": "a number followed by a remark; the number is read",
+    "value.unit-converted": "an amount written in 元 or 亿元 converted to 万元",
+    "value.unreadable": "a cell that is not a number; its value is null",
+    "value.negative": "a negative number where the column cannot be negative; null",
+    "value.fraction": "a fraction where the column holds whole numbers; null",
+    "relation.balance": "一 + 二 differs from （七）总计 + 四 in a column of table 三",
+    "relation.results-total": "（七）总计 differs from the sum of the results in a column",
+    "relation.row-total": "a row's 总计 differs from the sum of its six applicant columns",
+    "relation.appeals-total": "a group of table 四: 总计 differs from the sum of its outcomes",
+    "relation.unchecked": "a relation that could not be evaluated because a value is null",
+    "metadata.no-agency": "the agency is named neither in a title nor as the compiler",
+    "metadata.no-year": "no report year in the title, the statistics period or the text",
+    "section.fuzzy-heading": "a section heading read despite a typo",
+    "section.repeated-heading": "a second heading of a section kind, kept as a paragraph",
+}
+"""Codes of relations come from the templates' data: a template plugin that defines a
+relation ``<name>`` emits ``relation.<name>``."""
+
+
+# ---------------------------------------------------------------------------
+# Labels
+# ---------------------------------------------------------------------------
+
+_NUMBERING_RE = re.compile(
+    r"\((?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})\)"
+    r"|[一二三四五六七八九十]{1,3}[,.]"
+    r"|[0-9]{1,2}[.,](?![0-9])"
+)
+_NON_WORD_RE = re.compile(r"[\W_]+")
+_TRAILING_REMARK_RE = re.compile(r"\([^()]*\)$")
+_UNIT_RE = re.compile(r"\((?:单位:?)?(万元|亿元|元)\)")
+
+
+@lru_cache(maxsize=4096)
+def label_keys(folded: str) -> tuple[str, str]:
+    """The matching keys of a folded label: ``(full, short)``.
+
+    The numbering at the start (``1.`` ``1,`` ``(1)`` ``(一)`` ``一,``) is dropped, then every
+    character that is not a letter or digit; ``short`` also drops a trailing bracketed
+    remark (``部分公开(区分处理的…)`` → ``部分公开``).
+    """
+    m = _NUMBERING_RE.match(folded)
+    body = folded[m.end() :] if m is not None else folded
+    full = _NON_WORD_RE.sub("", body)
+    short = _NON_WORD_RE.sub("", _TRAILING_REMARK_RE.sub("", body))
+    return full, short or full
+
+
+def _key_of(label: str) -> tuple[str, str]:
+    return label_keys(fold(label))
+
+
+# ---------------------------------------------------------------------------
+# The data model
+# ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Column:
+    """A value column: its key (last part of a statistic's key), its label and its kind."""
+
+    key: str
+    label: str
+    kind: ValueKind = ValueKind.COUNT
+    aliases: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class RowSpec:
+    """A row of a statutory table.
+
+    :param key: the row's part of the statistic keys (``withheld.state_secret``); empty for
+        the single value row of an unlabelled table.
+    :param label: the label as the template prints it, in Simplified script.
+    :param columns: the row's value columns, in order.
+    :param groups: the labels of the groups enclosing the row, outermost first
+        (``("三、本年度办理结果", "（三）不予公开")``; the caption ``第二十条第（一）项`` in table
+        二). Group labels give context to ambiguous labels and lay out rendered tables.
+    :param aliases: other labels reports print for the row (old names, known typos).
+    :param derived_from: for a row that sums other rows of the same table, column by column:
+        their keys. A derived row is computed, unless a report prints it as a row of its own
+        with values (then its parts are null, ``template.collapsed-row``).
+    """
+
+    key: str
+    label: str
+    columns: tuple[Column, ...]
+    groups: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    derived_from: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class TableSpec:
+    """A statutory table.
+
+    :param name: the first part of its statistic keys (``active``, ``applications``,
+        ``appeals``).
+    :param title: the table's subject, in Chinese.
+    :param section: the kind of section it belongs in (a hint where a table has no
+        signature).
+    :param signature: texts any one of which, inside a label cell, marks a row as belonging
+        to this table (``行政复议``); matched on label keys.
+    :param rows: the rows in template order.
+    :param header: header rows as the template prints them (tables 三 and 四), used to render
+        the table and to recognise its header rows.
+    :param header_labels: further texts of header rows (``信息内容``, notes), beyond the
+        column labels and *header*.
+    :param row_header: the heading of the label column, printed under each caption of a
+        table whose rows have their own columns (``信息内容`` in table 二).
+    :param labelled: ``False`` for a table whose values stand in one unlabelled row, in
+        column order (table 四).
+    """
+
+    name: str
+    title: str
+    section: str
+    signature: tuple[str, ...]
+    rows: tuple[RowSpec, ...]
+    header: tuple[tuple[str, ...], ...] = ()
+    header_labels: tuple[str, ...] = ()
+    row_header: str = ""
+    labelled: bool = True
+
+    def key(self, row: RowSpec, column: Column) -> str:
+        """The statistic key of *column* in *row*."""
+        return ".".join(p for p in (self.name, row.key, column.key) if p)
+
+    def statistic_keys(self) -> tuple[str, ...]:
+        """The keys of every value of the table, row by row."""
+        return tuple(self.key(r, c) for r in self.rows for c in r.columns)
+
+
+@attrs.frozen
+class Relation:
+    """An equation the template's numbers must satisfy, for each item of *over*.
+
+    Key patterns hold ``{}``, replaced by each item: ``sum(left) == sum(right)``.
+
+    :param name: the relation's name; a failure is diagnosed as ``relation.<name>``.
+    :param description: what the relation says, for messages (``一 + 二 = （七）总计 + 四``).
+    :param left: key patterns of the left side.
+    :param right: key patterns of the right side.
+    :param over: the items the patterns are instantiated with (column keys, row keys...).
+    :param axis: what an item is, for messages: ``column``, ``row``, ``group``.
+    :param anchor: the key pattern whose source cell locates a failure.
+    :param labels: the Chinese label of each item of *over*, for messages.
+    """
+
+    name: str
+    description: str
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    over: tuple[str, ...]
+    axis: str
+    anchor: str
+    labels: tuple[str, ...] = ()
+
+    def instances(self) -> Iterable[tuple[str, str, list[str], list[str], str]]:
+        """``(item, label, left keys, right keys, anchor key)`` for each item."""
+        for i, item in enumerate(self.over):
+            label = self.labels[i] if i < len(self.labels) else item
+            yield (
+                item,
+                label,
+                [p.format(item) for p in self.left],
+                [p.format(item) for p in self.right],
+                self.anchor.format(item),
+            )
+
+
+#: What templates know of a cell: ``(kind, full key, short key)``; kind is ``"blank"``,
+#: ``"value"`` or ``"label"``, the keys (see :func:`label_keys`) are empty but for labels.
+CellInfo = tuple[str, str, str]
+#: A row, the information of each of its cells, the indices of its label cells before the
+#: first value cell, the index of that first value cell (the row's length if none), and
+#: the full keys of all its label cells.
+RowInfo = tuple[Row, tuple[CellInfo, ...], tuple[int, ...], int, tuple[str, ...]]
+
+
+_RAW = operator.attrgetter("raw")
+#: What rows are, by their cell texts, for reports already in Simplified script.
+_SHAPES: dict[
+    tuple[str, ...], tuple[tuple[CellInfo, ...], tuple[int, ...], tuple[str, ...], int]
+] = {}
+_SHAPES_LIMIT = 16384
+
+
+class ReportTables:
+    """The tables of a report as templates see them: each with the kind of the section it
+    stands in, and what each cell is (blank, value or label, with the label's keys),
+    computed once per distinct cell text. Label keys are taken on the folded Simplified
+    form; *to_simplified* is applied to label cells only."""
+
+    def __init__(
+        self, sections: Sequence[Section], to_simplified: Callable[[str], str] | None = None
+    ) -> None:
+        self._to_simplified = to_simplified
+        self._info: dict[str, CellInfo] = {}
+        tables: list[tuple[Table, str, tuple[RowInfo, ...]]] = []
+        labels: list[str] = []
+        for section in sections:
+            for block in section.blocks:
+                if isinstance(block, Table):
+                    rows = tuple(self._row(row, labels) for row in block.rows)
+                    tables.append((block, section.kind, rows))
+        self.tables: tuple[tuple[Table, str, tuple[RowInfo, ...]], ...] = tuple(tables)
+        #: The full key of every label cell, one per line: what markers are looked for in.
+        self.text = "\n".join(labels)
+
+    def _row(self, row: Row, labels: list[str]) -> RowInfo:
+        shared = self._to_simplified is None
+        if shared:
+            # Without a script to fold, what a row is depends on its texts alone; real
+            # reports repeat whole rows (a label and seven zeros) endlessly.
+            texts = tuple(map(_RAW, row.cells))
+            found = _SHAPES.get(texts)
+            if found is not None:
+                labels.extend(found[2])
+                return row, found[0], found[1], found[3], found[2]
+        cache = self._info
+        infos = []
+        label_cells: list[int] = []
+        label_texts: list[str] = []
+        first_value = -1
+        for i, cell in enumerate(row.cells):
+            raw = cell.raw
+            info = cache.get(raw)
+            if info is None:
+                info = cache[raw] = self.describe(raw)
+            kind = info[0]
+            if kind == "label":
+                label_texts.append(info[1])
+                if first_value < 0:
+                    label_cells.append(i)
+            elif kind == "value" and first_value < 0:
+                first_value = i
+            infos.append(info)
+        if first_value < 0:
+            first_value = len(infos)
+        labels.extend(label_texts)
+        shape = (tuple(infos), tuple(label_cells), tuple(label_texts), first_value)
+        if shared:
+            if len(_SHAPES) >= _SHAPES_LIMIT:
+                _SHAPES.clear()
+            _SHAPES[texts] = shape
+        return row, shape[0], shape[1], first_value, shape[2]
+
+    def describe(self, raw: str) -> CellInfo:
+        """What a cell holding *raw* is."""
+        kind = classify(raw)
+        if kind != "label":
+            return kind, "", ""
+        text = self._to_simplified(raw) if self._to_simplified is not None else raw
+        full, short = label_keys(fold(text))
+        return kind, full, short
+
+    def folded(self, cell: Cell) -> str:
+        """The folded Simplified text of *cell*."""
+        raw = cell.raw
+        return fold(self._to_simplified(raw) if self._to_simplified is not None else raw)
+
+
+# ---------------------------------------------------------------------------
+# Row matching
+# ---------------------------------------------------------------------------
+
+#: Bound of the caches keyed by label or cell texts.
+_CACHE_LIMIT = 8192
+#: Readings of whole rows: (column kinds, column units, cell texts) -> (values, readings
+#: when one of them needed a rule). Real tables repeat rows of zeros endlessly.
+_ROW_CACHE: dict[
+    tuple[tuple[str, ...], tuple[str, ...] | None, tuple[str, ...]],
+    tuple[tuple[Value, ...], tuple[ValueRead, ...] | None],
+] = {}
+
+
+class _Matcher:
+    """Label lookup tables for one TableSpec, built once per template."""
+
+    def __init__(self, spec: TableSpec) -> None:
+        self.spec = spec
+        self.groups: dict[str, int] = {}
+        self.leaves: dict[tuple[str | None, str], int] = {}
+        self.row_groups: list[list[str]] = []
+        headers: set[str] = set()
+        for text in spec.header_labels + tuple(c for row in spec.header for c in row):
+            if text:
+                headers.update(_key_of(text))
+        for row in spec.rows:
+            for col in row.columns:
+                for text in (col.label, *col.aliases):
+                    headers.update(_key_of(text))
+        if spec.row_header:
+            headers.update(_key_of(spec.row_header))
+        self.headers = frozenset(headers)
+        self.signature = tuple(_key_of(s)[0] for s in spec.signature)
+        #: Per row: its keys, and the header unit key of each column.
+        self.keys = [tuple(spec.key(r, c) for c in r.columns) for r in spec.rows]
+        self.unit_keys = [tuple(_key_of(c.label)[1] for c in r.columns) for r in spec.rows]
+        self.kinds = [tuple(c.kind.value for c in r.columns) for r in spec.rows]
+        self.printed = [i for i, r in enumerate(spec.rows) if not r.derived_from]
+        self.value_count = sum(len(r.columns) for r in spec.rows)
+
+        counts: dict[str, int] = {}
+        variants: list[set[str]] = []
+        for row in spec.rows:
+            group_keys = [_key_of(g)[1] for g in row.groups]
+            self.row_groups.append(group_keys)
+            for depth, gkey in enumerate(group_keys):
+                self.groups.setdefault(gkey, depth)
+            keys: set[str] = set()
+            for text in (row.label, *row.aliases):
+                if text:
+                    keys.update(_key_of(text))
+            variants.append(keys)
+            for k in keys:
+                counts[k] = counts.get(k, 0) + 1
+        ambiguous: set[tuple[str | None, str]] = set()
+        for index, keys in enumerate(variants):
+            for k in keys:
+                scopes: list[str | None] = list(self.row_groups[index])
+                if counts[k] == 1 and k not in self.headers:
+                    scopes.append(None)  # unique alone: no context needed
+                for scope in scopes:
+                    entry = (scope, k)
+                    if entry in self.leaves and self.leaves[entry] != index:
+                        ambiguous.add(entry)
+                    self.leaves[entry] = index
+        for entry in ambiguous:
+            del self.leaves[entry]
+        self.direct = {k: i for (scope, k), i in self.leaves.items() if scope is None}
+        self._variants = variants
+        self._fuzzy: list[tuple[Any, int]] | None = None
+
+    def leaf(self, full: str, short: str, stack: Sequence[str]) -> int | None:
+        # A label unique in the table needs no context: one lookup answers (scoped
+        # entries for it would give the same row).
+        found = self.direct.get(full)
+        if found is not None:
+            return found
+        leaves = self.leaves
+        for k in (full, short):
+            for scope in reversed(stack):
+                found = leaves.get((scope, k))
+                if found is not None:
+                    return found
+            found = leaves.get((None, k))
+            if found is not None:
+                return found
+        return None
+
+    def group(self, full: str, short: str) -> tuple[str, int] | None:
+        depth = self.groups.get(short)
+        if depth is not None:
+            return short, depth
+        depth = self.groups.get(full)
+        return None if depth is None else (full, depth)
+
+    def fuzzy_leaf(self, key: str) -> int | None:
+        """The one row whose label is within one edit of *key*, or ``None``."""
+        if len(key) < 4 or key in self.headers:
+            return None
+        if self._fuzzy is None:
+            import regex
+
+            self._fuzzy = [
+                (regex.compile(f"(?:{regex.escape(k)}){{e<=1}}"), index)
+                for index, ks in enumerate(self._variants)
+                for k in sorted(ks)
+                if len(k) >= 4
+            ]
+        found = {index for pattern, index in self._fuzzy if pattern.fullmatch(key)}
+        return found.pop() if len(found) == 1 else None
+
+    def is_header(self, full: str, short: str) -> bool:
+        return full in self.headers or short in self.headers or self.signed(full)
+
+    def signed(self, key: str) -> bool:
+        return any(s in key for s in self.signature)
+
+
+@attrs.define
+class _Entry:
+    """A data row of a labelled table, after label matching."""
+
+    row: Row
+    leaf: int | None
+    values: list[Cell]
+    labelled: bool
+    group: str | None = None
+    placeable: bool = True
+
+
+@attrs.frozen
+class _Check:
+    """One instance of a relation, keys resolved."""
+
+    item: str
+    label: str
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    anchor: str
+    #: Fetches the values of ``left + right`` from a mapping, as a tuple.
+    fetch: Callable[[Mapping[str, Value]], tuple[Value, ...]]
+    #: Made of derived keys only: implied by the relations of the parts.
+    all_derived: bool
+    #: Touches keys that are the parts of a derived row.
+    parts: frozenset[str]
+
+
+# ---------------------------------------------------------------------------
+# Templates
+# ---------------------------------------------------------------------------
 
 
 @attrs.frozen
 class Template:
-    """A statutory template, as data."""
+    """A statutory template: tables, relations and markers, as data.
+
+    :param id: the template id (``"2020"``, ``"2021"``): ``Statistics.template`` and
+        ``Metadata.template``.
+    :param title: where the template comes from (the notice that issued it).
+    :param first_year: the first report year the template is used for.
+    :param last_year: the last one, ``None`` while it is current.
+    :param tables: the statutory tables, in report order.
+    :param relations: the equations the numbers must satisfy.
+    :param markers: labels that tell this template's tables from the others' (compared
+        on label keys: numbering and punctuation do not matter); a template extending
+        another lists what it adds.
+
+    Lookup tables (folded labels, keys, relation instances) are built once, when the
+    template is created. Subclass to change recognition (:meth:`score`), where tables are
+    found (:meth:`locate`), how they are read (:meth:`read`) or checked (:meth:`check`);
+    a subclass may be an ``attrs`` class or a plain one.
+    """
 
     id: str
-    years: tuple[int, ...] = ()
+    title: str
+    first_year: int
+    last_year: int | None
+    tables: tuple[TableSpec, ...]
+    relations: tuple[Relation, ...] = ()
+    markers: tuple[str, ...] = ()
 
-    def score(self, sections: Sequence[Section], fold_label: object) -> float:
-        return 0.0
+    keys: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+    key_set: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    derived: Mapping[str, tuple[str, ...]] = attrs.field(init=False, eq=False, repr=False)
+    _labels: dict[str, str] = attrs.field(init=False, eq=False, repr=False)
+    _matchers: tuple[_Matcher, ...] = attrs.field(init=False, eq=False, repr=False)
+    _checks: tuple[tuple[Relation, tuple[_Check, ...]], ...] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+    _marker_keys: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+    _signatures: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        keys = tuple(k for spec in self.tables for k in spec.statistic_keys())
+        key_set = frozenset(keys)
+        if len(key_set) != len(keys):
+            raise ValueError(f"template {self.id}: a statistic key is defined twice")
+        labels = {}
+        derived: dict[str, tuple[str, ...]] = {}
+        for spec in self.tables:
+            for row in spec.rows:
+                for col in row.columns:
+                    parts = [spec.title, *row.groups, row.label, col.label]
+                    labels[spec.key(row, col)] = " · ".join(p for p in parts if p)
+                    if row.derived_from:
+                        derived[spec.key(row, col)] = tuple(
+                            ".".join(p for p in (spec.name, part, col.key) if p)
+                            for part in row.derived_from
+                        )
+                for part in row.derived_from:
+                    if not any(r.key == part for r in spec.rows):
+                        raise ValueError(f"template {self.id}: {row.key} sums unknown row {part}")
+        checks = []
+        for rel in self.relations:
+            instances = []
+            for item, label, left, right, anchor in rel.instances():
+                for k in (*left, *right, anchor):
+                    if k not in key_set:
+                        raise ValueError(f"template {self.id}: relation {rel.name} names {k}")
+                both = (*left, *right)
+                instances.append(
+                    _Check(
+                        item,
+                        label,
+                        tuple(left),
+                        tuple(right),
+                        anchor,
+                        operator.itemgetter(*both) if len(both) > 1 else _one(both[0]),
+                        all(k in derived for k in both),
+                        frozenset(k for k in both for p in derived.values() if k in p),
+                    )
+                )
+            checks.append((rel, tuple(instances)))
+        set_ = object.__setattr__
+        set_(self, "keys", keys)
+        set_(self, "key_set", key_set)
+        set_(self, "derived", derived)
+        set_(self, "_labels", labels)
+        set_(self, "_matchers", tuple(_Matcher(s) for s in self.tables))
+        set_(self, "_checks", tuple(checks))
+        set_(self, "_marker_keys", tuple(_key_of(m)[0] for m in self.markers))
+        set_(self, "_signatures", {})
+
+    # -- the schema ---------------------------------------------------------------------
+
+    def label(self, key: str) -> str:
+        """The Chinese label of a statistic key: table, groups, row and column labels,
+        joined by `` · ``."""
+        return self._labels[key]
+
+    def matches_year(self, year: int) -> bool:
+        """Is *year* a report year this template is used for?"""
+        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
+
+    def complete(self, mapping: Mapping[str, Value]) -> tuple[dict[str, Value], frozenset[str]]:
+        """*mapping* in template order, derived keys it lacks computed: ``(flat, computed)``.
+
+        :raises ValueError: a key that is not derived is missing.
+        """
+        derived = self.derived
+        missing = [k for k in self.keys if k not in mapping and k not in derived]
+        if missing:
+            raise ValueError(
+                f"template {self.id} needs {len(missing)} more keys: "
+                + ", ".join(missing[:5])
+                + (" ..." if len(missing) > 5 else "")
+            )
+        computed = []
+        flat: dict[str, Value] = {}
+        for key in self.keys:
+            if key in mapping:
+                flat[key] = mapping[key]
+            else:
+                flat[key] = _sum([mapping.get(p) for p in derived[key]])
+                computed.append(key)
+        return flat, frozenset(computed)
+
+    # -- recognition --------------------------------------------------------------------
+
+    def score(self, tables: ReportTables) -> float:
+        """How strongly the tables say they follow this template: the share of this
+        template's markers they print, from 0 to 1.
+
+        A share, not a count, so that a template extending another (the same tables plus
+        one block) needs only the markers of what it adds: a report printing that block
+        scores 1 for both, and the report year, then the number of values each reads,
+        decide between them.
+        """
+        keys = self._marker_keys
+        if not keys:
+            return 0.0
+        text = tables.text
+        return sum(1 for m in keys if m in text) / len(keys)
+
+    def markers_found(self, tables: ReportTables) -> list[str]:
+        """The markers of this template the tables print."""
+        text = tables.text
+        return [m for m, k in zip(self.markers, self._marker_keys, strict=True) if k in text]
+
+    # -- locating tables ----------------------------------------------------------------
+
+    def locate(self, tables: ReportTables) -> list[list[RowInfo]]:
+        """The rows of each of this template's tables (in the order of :attr:`tables`).
+
+        A row with a label carrying a table's signature switches to that table; rows before
+        the first signature of a table, and tables without any, continue the table before
+        them or belong to the table of the section they stand in, when some of their rows
+        fit it.
+        """
+        found: list[list[RowInfo]] = [[] for _ in self.tables]
+        by_section = {spec.section: i for i, spec in enumerate(self.tables)}
+        current: int | None = None
+        for _, section, rows in tables.tables:
+            signed = [self._signature(info[4]) for info in rows]
+            hinted = by_section.get(section, current)
+            if all(s < 0 for s in signed):
+                if hinted is None or not self._fits(hinted, rows, found[hinted]):
+                    current = None
+                    continue
+                spec: int | None = hinted
+            else:
+                spec = hinted if signed[0] < 0 else None
+            for row, sig in zip(rows, signed, strict=True):
+                if sig >= 0:
+                    spec = sig
+                if spec is not None:
+                    found[spec].append(row)
+            current = spec
+        return found
+
+    def _signature(self, labels: tuple[str, ...]) -> int:
+        """The index of the table whose signature a row with these label keys carries,
+        or -1."""
+        cache = self._signatures
+        for full in labels:
+            found = cache.get(full)
+            if found is None:
+                if len(cache) >= _CACHE_LIMIT:
+                    cache.clear()
+                found = cache[full] = next(
+                    (i for i, m in enumerate(self._matchers) if m.signed(full)), -1
+                )
+            if found >= 0:
+                return found
+        return -1
+
+    def _fits(self, index: int, rows: Sequence[RowInfo], found: list[RowInfo]) -> bool:
+        """May *rows*, which carry no signature, belong to table *index*?"""
+        matcher = self._matchers[index]
+        if matcher.spec.labelled:
+            return any(
+                matcher.leaf(full, short, ()) is not None
+                for row in rows
+                for kind, full, short in row[1]
+                if kind == "label"
+            )
+        have = sum(1 for row in found for info in row[1] if info[0] == "value")
+        return have < matcher.value_count and any(not row[2] for row in rows)
+
+    # -- reading ------------------------------------------------------------------------
+
+    def read(self, tables: ReportTables) -> tuple[Statistics | None, list[Diagnostic]]:
+        """Read the statistics from *tables*: ``(statistics, diagnostics)``; statistics are
+        ``None`` when none of the template's tables is found."""
+        located = self.locate(tables)
+        if not any(located):
+            return None, [
+                Diagnostic(
+                    Severity.WARNING,
+                    "template.no-tables",
+                    "no statutory table found (none of 第二十条/信息内容, 申请人情况, 行政复议)",
+                )
+            ]
+        reader = _Reader(self, tables)
+        for matcher, rows in zip(self._matchers, located, strict=True):
+            spec = matcher.spec
+            if not rows:
+                reader.diag(
+                    Severity.WARNING,
+                    "template.missing-table",
+                    f"the table {spec.title} is missing; its values are null",
+                    None,
+                )
+            elif spec.labelled:
+                reader.read_labelled(matcher, rows)
+            else:
+                reader.read_value_rows(matcher, rows)
+        return reader.finish()
+
+    # -- checking -----------------------------------------------------------------------
+
+    def check(self, statistics: Statistics) -> list[Diagnostic]:
+        """Evaluate every relation on *statistics*, values as written.
+
+        Each failure is an ERROR ``relation.<name>`` naming the column, row or group, the
+        numbers on both sides and, through its span, the offending row. Instances that
+        cannot be evaluated because a value is null make one ``relation.unchecked`` WARNING
+        per relation. Instances made only of derived keys (implied by the relations of their
+        parts) and instances touching the parts of a row printed collapsed are skipped.
+        """
+        values = statistics._index
+        derived = statistics.derived
+        absent = self._absent_keys(values, derived) if self.derived else set()
+        sources = statistics.sources
+        found: list[Diagnostic] = []
+        for rel, instances in self._checks:
+            unchecked: list[str] = []
+            unknown: dict[str, None] = {}
+            first_unknown: Span | None = None
+            for check in instances:
+                if check.all_derived and check.left[0] in derived:
+                    continue
+                if absent and check.parts and not check.parts.isdisjoint(absent):
+                    continue
+                got = check.fetch(values)
+                nl = len(check.left)
+                if None in got:
+                    keys = check.left + check.right
+                    unchecked.append(check.item)
+                    missing = [k for k, v in zip(keys, got, strict=True) if v is None]
+                    unknown.update(dict.fromkeys(missing))
+                    if first_unknown is None:
+                        first_unknown = _span_of(sources, [*missing, check.anchor, *keys])
+                    continue
+                ls: Any = sum(got[:nl])
+                rs: Any = sum(got[nl:])
+                if ls != rs:
+                    keys = check.left + check.right
+                    span = _span_of(sources, [check.anchor, *keys])
+                    where = f" (line {span.line})" if span is not None else ""
+                    found.append(
+                        Diagnostic(
+                            Severity.ERROR,
+                            f"relation.{rel.name}",
+                            f"{rel.description} fails in {rel.axis} {check.item} "
+                            f"({check.label}): {_terms(check.left, got[:nl], ls)} but "
+                            f"{_terms(check.right, got[nl:], rs)}{where}",
+                            span,
+                        )
+                    )
+            if unchecked:
+                shown = list(unknown)
+                found.append(
+                    Diagnostic(
+                        Severity.WARNING,
+                        "relation.unchecked",
+                        f"relation {rel.name} ({rel.description}) not checked in "
+                        f"{len(unchecked)} {rel.axis}(s) ({', '.join(unchecked[:7])}"
+                        f"{', ...' if len(unchecked) > 7 else ''}) for want of "
+                        f"{', '.join(shown[:4])}{' ...' if len(shown) > 4 else ''}",
+                        first_unknown,
+                    )
+                )
+        return found
+
+    def _absent_keys(self, values: Mapping[str, Value], derived: frozenset[str]) -> set[str]:
+        """Keys of the parts of a derived row that the report printed as one row."""
+        absent: set[str] = set()
+        for key, parts in self.derived.items():
+            if key not in derived and all(values.get(p) is None for p in parts):
+                absent.update(parts)
+        return absent
+
+
+# ---------------------------------------------------------------------------
+# The reader: one template applied to one report's tables
+# ---------------------------------------------------------------------------
+
+
+class _Reader:
+    def __init__(self, template: Template, tables: ReportTables) -> None:
+        self.template = template
+        self.tables = tables
+        self.values: dict[str, Value] = {}
+        self.sources: dict[str, Cell] = {}
+        self.diagnostics: list[Diagnostic] = []
+
+    def diag(self, severity: Severity, code: str, message: str, span: Span | None) -> None:
+        self.diagnostics.append(Diagnostic(severity, code, message, span))
+
+    # -- labelled tables ----------------------------------------------------------------
+
+    def read_labelled(self, matcher: _Matcher, rows: Sequence[RowInfo]) -> None:
+        spec = matcher.spec
+        entries: list[_Entry] = []
+        stack: list[str] = []
+        units: dict[str, str] = {}
+        pending: _Entry | None = None
+        for info in rows:
+            entry = self._match_row(matcher, info, stack, units)
+            if entry is None:
+                continue
+            if pending is not None:
+                if not entry.labelled and entry.group is None and entry.placeable:
+                    pending.values = entry.values
+                    self.diag(
+                        Severity.INFO,
+                        "table.values-below-label",
+                        f"the values of {_label(spec.rows[pending.leaf or 0])} stand on the "
+                        f"row below its label (line {_line(entry.row)})",
+                        entry.row.span,
+                    )
+                    pending = None
+                    continue
+                pending = None
+            if entry.labelled and not entry.values:
+                pending = entry
+            entries.append(entry)
+        if any(not e.labelled for e in entries):
+            self._place_unlabelled(matcher, entries)
+        done: set[int] = set()
+        blanks: list[Cell] = []
+        for entry in entries:
+            leaf = entry.leaf
+            if leaf is None:
+                continue
+            if leaf in done:
+                self.diag(
+                    Severity.WARNING,
+                    "table.duplicate-row",
+                    f"{_label(spec.rows[leaf])} is printed again at line {_line(entry.row)}; "
+                    "the first one is kept",
+                    entry.row.span,
+                )
+                continue
+            done.add(leaf)
+            self._read_row(
+                matcher,
+                leaf,
+                entry.row,
+                entry.values,
+                lost_label=not entry.labelled,
+                units=units,
+                blanks=blanks,
+            )
+        self._report_blanks(spec, blanks)
+        self._missing_rows(matcher, done)
+
+    def _match_row(
+        self, matcher: _Matcher, info: RowInfo, stack: list[str], units: dict[str, str]
+    ) -> _Entry | None:
+        """Match a row's labels: its leaf, the group it names, its value cells.
+
+        Label cells are the text cells before the first number. The first one that names a
+        row of the table ends the labels: every cell after it is a value (an unreadable
+        value such as ``不详`` included). A label that names both a group and a row (2021:
+        （六）其他处理) is the group when another label of the table follows it.
+        """
+        row, infos, labels, first_value, _ = info
+        cells = row.cells
+        leaf: int | None = None
+        group: str | None = None
+        unknown: list[int] = []
+        header = False
+        start = labels[-1] + 1 if labels else first_value
+        for n, i in enumerate(labels):
+            _, full, short = infos[i]
+            grouped = matcher.group(full, short)
+            found = matcher.leaf(full, short, stack)
+            if found is not None and grouped is not None:
+                following = labels[n + 1] if n + 1 < len(labels) else None
+                if following is None:
+                    if not any(x[0] != "blank" for x in infos[i + 1 :]):
+                        found = None  # a group label standing alone
+                else:
+                    _, nfull, nshort = infos[following]
+                    scope = [*stack[: grouped[1]], grouped[0]]
+                    if (
+                        matcher.leaf(nfull, nshort, scope) is not None
+                        or matcher.group(nfull, nshort) is not None
+                    ):
+                        found = None
+            if found is not None:
+                leaf = found
+                stack[:] = matcher.row_groups[found]
+                start = i + 1
+                break
+            if grouped is not None:
+                gkey, depth = grouped
+                del stack[depth:]
+                stack.append(gkey)
+                group = gkey
+            else:
+                # A header label in a row with values is a label that matches no row.
+                header = header or matcher.is_header(full, short)
+                unknown.append(i)
+        values = list(cells[start:])
+        has_values = first_value < len(infos) or any(x[0] != "blank" for x in infos[start:])
+
+        if leaf is None and unknown and has_values:
+            # A typo: one edit away from exactly one row's label.
+            i = unknown[0]
+            fuzzy = matcher.fuzzy_leaf(infos[i][1])
+            if fuzzy is not None:
+                leaf = fuzzy
+                stack[:] = matcher.row_groups[fuzzy]
+                values = list(cells[i + 1 :])
+                unknown = []
+                self.diag(
+                    Severity.INFO,
+                    "table.fuzzy-label",
+                    f"{cells[i].text!r} read as {_label(matcher.spec.rows[fuzzy])}",
+                    cells[i].span,
+                )
+        if leaf is not None:
+            return _Entry(row, leaf, values, True, group)
+        if not has_values:
+            if header:
+                self._header_units(row, units)
+            return None
+        if unknown:
+            self.diag(
+                Severity.WARNING,
+                "table.unknown-row",
+                f"the row {' '.join(cells[i].text for i in unknown)!r} at line {_line(row)} "
+                f"matches no row of {matcher.spec.title}; its values are not read",
+                row.span,
+            )
+            return _Entry(row, None, values, False, group, placeable=False)
+        return _Entry(row, None, values, False, group)
+
+    def _header_units(self, row: Row, units: dict[str, str]) -> None:
+        """Note the unit a header cell gives its column: ``采购总金额（单位：元）``."""
+        for cell in row.cells:
+            if "元" not in cell.raw:
+                continue
+            folded = self.tables.folded(cell)
+            m = _UNIT_RE.search(folded)
+            if m is not None:
+                units[label_keys(folded)[1]] = m.group(1)
+
+    def _place_unlabelled(self, matcher: _Matcher, entries: list[_Entry]) -> None:
+        """Give rows without labels the places between labelled rows, when they fit
+        exactly (and each row's group, when it kept one, is its place's)."""
+        spec = matcher.spec
+        printed = matcher.printed
+        order = {leaf: n for n, leaf in enumerate(printed)}
+        i = 0
+        while i < len(entries):
+            if entries[i].labelled:
+                i += 1
+                continue
+            j = i
+            while j < len(entries) and not entries[j].labelled:
+                j += 1
+            run = entries[i:j]
+            before = _order_of(entries[i - 1], order, -1) if i > 0 else -1
+            after = _order_of(entries[j], order, len(printed)) if j < len(entries) else len(printed)
+            slots = printed[before + 1 : after] if after > before else []
+            fits = len(slots) == len(run) and all(
+                e.group is None or e.group in matcher.row_groups[slot]
+                for e, slot in zip(run, slots, strict=False)
+            )
+            for n, entry in enumerate(run):
+                if not entry.placeable:
+                    continue
+                if fits:
+                    entry.leaf = slots[n]
+                    self.diag(
+                        Severity.WARNING,
+                        "table.unlabelled-row",
+                        f"the row at line {_line(entry.row)} has no label; read as "
+                        f"{_label(spec.rows[slots[n]])} by its place in the template",
+                        entry.row.span,
+                    )
+                else:
+                    self.diag(
+                        Severity.WARNING,
+                        "table.unlabelled-row",
+                        f"the row at line {_line(entry.row)} has no label, and the "
+                        f"{len(run)} row(s) without labels here do not fit the {len(slots)} "
+                        "place(s) the template has for them; its values are not read",
+                        entry.row.span,
+                    )
+            i = j
+
+    def _read_row(
+        self,
+        matcher: _Matcher,
+        leaf: int,
+        row: Row,
+        values: list[Cell],
+        *,
+        lost_label: bool,
+        units: dict[str, str],
+        blanks: list[Cell],
+    ) -> None:
+        row_spec = matcher.spec.rows[leaf]
+        keys = matcher.keys[leaf]
+        if len(values) == len(keys):
+            cells, texts = values, tuple(map(_RAW, values))
+        else:
+            fitted = self._fit_cells(matcher.spec, row_spec, row, values, lost_label)
+            if fitted is None:
+                self.values.update(dict.fromkeys(keys))
+                return
+            cells, texts = fitted
+        unit = tuple(units.get(k, "万元") for k in matcher.unit_keys[leaf]) if units else None
+        cache_key = (matcher.kinds[leaf], unit, texts)
+        found = _ROW_CACHE.get(cache_key)
+        if found is None:
+            if len(_ROW_CACHE) >= _CACHE_LIMIT:
+                _ROW_CACHE.clear()
+            kinds = matcher.kinds[leaf]
+            readings = tuple(
+                _read(t, k, unit[n] if unit else "万元")
+                for n, (t, k) in enumerate(zip(texts, kinds, strict=True))
+            )
+            found = _ROW_CACHE[cache_key] = (
+                tuple(r.value for r in readings),
+                readings if any(r.code for r in readings) else None,
+            )
+        numbers, reads = found
+        # Same lengths by construction: one value and one cell per key.
+        self.values.update(zip(keys, numbers))  # noqa: B905
+        self.sources.update(zip(keys, cells))  # noqa: B905
+        if reads is None:
+            return
+        for key, col, cell, read in zip(keys, row_spec.columns, cells, reads, strict=True):
+            code = read.code
+            if code is None:
+                continue
+            if code == "value.blank-zero":
+                blanks.append(cell)
+                continue
+            where = f"{_label(row_spec)} · {col.label}" if row_spec.label else col.label
+            self.diag(read.severity, code, f"{where}: {read.note} ({key})", cell.span)
+
+    def _fit_cells(
+        self,
+        spec: TableSpec,
+        row_spec: RowSpec,
+        row: Row,
+        values: list[Cell],
+        lost_label: bool,
+    ) -> tuple[list[Cell], tuple[str, ...]] | None:
+        """The value cells of a row, one per column, and the text to read from each; or
+        ``None`` (diagnosed) when they cannot be told apart."""
+        n = len(row_spec.columns)
+        cells = values
+        if len(cells) != n:
+            cells = list(values)
+            while len(cells) > n and not cells[-1].raw.strip():
+                cells.pop()
+            while len(cells) > n and not cells[0].raw.strip():
+                cells.pop(0)
+        name = _label(row_spec) if row_spec.label else spec.title
+        if len(cells) > n and lost_label:
+            # The lost label cell was replaced by values at the start: keep the last n.
+            for extra in cells[: len(cells) - n]:
+                self.diag(
+                    Severity.WARNING,
+                    "table.extra-cell",
+                    f"{name}: extra cell {extra.text!r} at line {_span_line(extra, row)} "
+                    f"ignored (the row has {len(cells)} values for {n} columns; the last "
+                    f"{n} are read)",
+                    extra.span or row.span,
+                )
+            cells = cells[len(cells) - n :]
+        if len(cells) == 1 and n > 1:
+            parts = split_numbers(cells[0].raw)
+            if parts is not None and len(parts) == n:
+                self.diag(
+                    Severity.WARNING,
+                    "table.values-in-one-cell",
+                    f"{name}: the {n} values stand in one cell separated by spaces "
+                    f"(line {_span_line(cells[0], row)})",
+                    cells[0].span or row.span,
+                )
+                return [cells[0]] * n, tuple(parts)
+            if is_digit_run(cells[0].raw) and len(cells[0].text) >= n:
+                self.diag(
+                    Severity.WARNING,
+                    "table.concatenated-values",
+                    f"{name}: {cells[0].text!r} at line {_span_line(cells[0], row)} runs "
+                    f"{n} values together; they cannot be told apart, so they are null",
+                    cells[0].span or row.span,
+                )
+                return None
+        if len(cells) != n:
+            code = "table.extra-cell" if len(cells) > n else "table.missing-cell"
+            self.diag(
+                Severity.WARNING,
+                code,
+                f"{name}: the row at line {_line(row)} has {len(cells)} value cell(s) for "
+                f"{n} column(s); which is which cannot be told, so its values are null",
+                row.span,
+            )
+            return None
+        return cells, tuple(map(_RAW, cells))
+
+    def _report_blanks(self, spec: TableSpec, blanks: list[Cell]) -> None:
+        if not blanks:
+            return
+        lines = sorted({c.span.line for c in blanks if c.span is not None})
+        shown = ", ".join(map(str, lines[:10])) + (" ..." if len(lines) > 10 else "")
+        self.diag(
+            Severity.WARNING,
+            "value.blank-zero",
+            f"{spec.title}: {len(blanks)} empty value cell(s) read as 0"
+            + (f" (lines {shown})" if lines else ""),
+            blanks[0].span,
+        )
+
+    def _missing_rows(self, matcher: _Matcher, done: set[int]) -> None:
+        spec = matcher.spec
+        missing = [i for i in matcher.printed if i not in done]
+        if not missing:
+            return
+        collapsed: set[str] = set()
+        for i, row in enumerate(spec.rows):
+            if row.derived_from and i in done:
+                collapsed.update(row.derived_from)
+                parts = [r for r in spec.rows if r.key in row.derived_from]
+                self.diag(
+                    Severity.WARNING,
+                    "template.collapsed-row",
+                    f"{_label(row)} is printed as a single row: its values are read as "
+                    f"{spec.name}.{row.key}.*; the rows it sums in template "
+                    f"{self.template.id} ({', '.join(_label(r) for r in parts)}) are null",
+                    None,
+                )
+        missing = [i for i in missing if spec.rows[i].key not in collapsed]
+        if missing:
+            self.diag(
+                Severity.WARNING,
+                "table.missing-row",
+                f"{spec.title}: {len(missing)} row(s) missing, their values are null: "
+                + ", ".join(_label(spec.rows[i]) for i in missing[:6])
+                + (" ..." if len(missing) > 6 else ""),
+                None,
+            )
+
+    # -- unlabelled tables ---------------------------------------------------------------
+
+    def read_value_rows(self, matcher: _Matcher, rows: Sequence[RowInfo]) -> None:
+        """Read a table whose values stand in one row without a label (table 四)."""
+        spec = matcher.spec
+        value_rows: list[tuple[Row, list[Cell]]] = []
+        for row, infos, _, first_value, _ in rows:
+            if first_value == len(infos):
+                continue
+            # Values start after the last header label; other text cells are values that
+            # cannot be read (不详), not labels.
+            start = 0
+            for i, (kind, full, short) in enumerate(infos):
+                if kind == "label" and matcher.is_header(full, short):
+                    start = i + 1
+            value_rows.append((row, list(row.cells[start:])))
+        if not value_rows:
+            self.diag(
+                Severity.WARNING,
+                "table.missing-row",
+                f"{spec.title}: the row of values is missing; its values are null",
+                rows[0][0].span,
+            )
+            return
+        values = [c for _, cells in value_rows for c in cells]
+        if len(value_rows) > 1:
+            while values and not values[-1].raw.strip():
+                values.pop()
+        first_row = value_rows[0][0]
+        blanks: list[Cell] = []
+        self._read_row(matcher, 0, first_row, values, lost_label=False, units={}, blanks=blanks)
+        self._report_blanks(spec, blanks)
+
+    # -- the result ------------------------------------------------------------------------
+
+    def finish(self) -> tuple[Statistics, list[Diagnostic]]:
+        template = self.template
+        values = self.values
+        get = values.get
+        flat = {k: get(k) for k in template.keys}
+        computed = []
+        for key, parts in template.derived.items():
+            # A derived row read as a row of its own keeps its values; its parts stay null.
+            if key not in values:
+                flat[key] = _sum([get(p) for p in parts])
+                computed.append(key)
+        stats = Statistics._from_dict(template.id, flat, frozenset(computed), self.sources)
+        return stats, self.diagnostics
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------
+
+
+def _one(key: str) -> Callable[[Mapping[str, Value]], tuple[Value, ...]]:
+    def fetch(values: Mapping[str, Value]) -> tuple[Value, ...]:
+        return (values[key],)
+
+    return fetch
+
+
+def _sum(values: Iterable[Value]) -> Value:
+    total: int | Decimal = 0
+    for v in values:
+        if v is None:
+            return None
+        total += v
+    return total
+
+
+def _terms(keys: Sequence[str], values: Sequence[Value], total: Value) -> str:
+    def short(k: str) -> str:
+        return k.split(".", 1)[1] if "." in k else k
+
+    if len(keys) == 1:
+        return f"{short(keys[0])} = {_fmt(total)}"
+    if len(keys) <= 4:
+        parts = " + ".join(f"{short(k)} {_fmt(v)}" for k, v in zip(keys, values, strict=True))
+        return f"{parts} = {_fmt(total)}"
+    return f"the sum of {len(keys)} values ({short(keys[0])} ... {short(keys[-1])}) = {_fmt(total)}"
+
+
+def _fmt(v: Value) -> str:
+    if isinstance(v, Decimal):
+        return format(v, "f")
+    return str(v)
+
+
+def _span_of(sources: Mapping[str, Cell], keys: Iterable[str]) -> Span | None:
+    for k in keys:
+        cell = sources.get(k)
+        if cell is not None and cell.span is not None:
+            return cell.span
+    return None
+
+
+def _label(row: RowSpec) -> str:
+    return row.label or row.key
+
+
+def _line(row: Row) -> str:
+    return str(row.span.line) if row.span is not None else "?"
+
+
+def _span_line(cell: Cell, row: Row) -> str:
+    if cell.span is not None:
+        return str(cell.span.line)
+    return _line(row)
+
+
+def _order_of(entry: _Entry, order: dict[int, int], default: int) -> int:
+    if entry.leaf is None:
+        return default
+    return order.get(entry.leaf, default)
+
+
+# ---------------------------------------------------------------------------
+# The engine entry points
+# ---------------------------------------------------------------------------
 
 
 def read_statistics(
     sections: Sequence[Section],
     templates: Sequence[Template],
     year: int | None,
-    to_simplified: object,
+    to_simplified: Callable[[str], str] | None,
 ) -> tuple[Template | None, Statistics | None, list[Diagnostic]]:
-    return None, None, []
+    """Recognise the template of a report and read and check its statistics.
+
+    :param to_simplified: folds a label to Simplified script (``None``: it already is).
+    :returns: ``(template, statistics, diagnostics)``; template and statistics are
+        ``None`` when the report has no statutory table.
+    """
+    if not templates:
+        return None, None, []
+    tables = ReportTables(sections, to_simplified)
+    if not tables.tables:
+        return (
+            None,
+            None,
+            [Diagnostic(Severity.WARNING, "template.no-tables", "the report has no table")],
+        )
+    diagnostics: list[Diagnostic] = []
+    try:
+        template = _choose(tables, templates, year, diagnostics)
+        statistics, found = template.read(tables)
+        diagnostics.extend(found)
+        if statistics is None:
+            return None, None, diagnostics
+        diagnostics.extend(template.check(statistics))
+    except GipparseError:
+        raise
+    except Exception as exc:
+        # Templates are plugin code (the built-in ones too): name the culprit, as hooks do.
+        from ._manager import _culprit
+
+        raise PluginError(
+            f"reading the statistics failed: {type(exc).__name__}: {exc}",
+            plugin=_culprit(exc),
+        ) from exc
+    return template, statistics, diagnostics
+
+
+def _choose(
+    tables: ReportTables,
+    templates: Sequence[Template],
+    year: int | None,
+    diagnostics: list[Diagnostic],
+) -> Template:
+    scores = [(t.score(tables), t) for t in templates]
+    best = max(s for s, _ in scores)
+    candidates = [t for s, t in scores if s == best]
+    prior = [t for t in templates if year is not None and t.matches_year(year)]
+    if len(candidates) > 1:
+        candidates = [t for t in candidates if t in prior] or candidates
+    if len(candidates) > 1:
+        # Nothing tells them apart: the one reading the most values wins.
+        def known(t: Template) -> int:
+            stats, _ = t.read(tables)
+            return -1 if stats is None else len(stats) - len(stats.unknown)
+
+        ranked = sorted(((known(t), t) for t in candidates), key=lambda p: p[0], reverse=True)
+        if ranked[0][0] > 0:
+            diagnostics.append(
+                Diagnostic(
+                    Severity.INFO,
+                    "template.ambiguous",
+                    "neither the tables nor the report year tell the template; read as "
+                    f"template {ranked[0][1].id}, which reads the most values",
+                )
+            )
+        return ranked[0][1]
+    chosen = candidates[0]
+    if best > 0 and prior and chosen not in prior and year is not None:
+        diagnostics.append(
+            Diagnostic(
+                Severity.WARNING,
+                "template.year-mismatch",
+                f"the tables follow template {chosen.id} "
+                f"({', '.join(chosen.markers_found(tables)[:3])}), but a {year} report "
+                f"would use template {prior[0].id}",
+            )
+        )
+    return chosen
+
+
+def find_template(
+    template: str | Template, templates: Sequence[Template] | None = None
+) -> Template:
+    """The template with id *template* among *templates* (default: every registered one).
+
+    :raises ValueError: no such template.
+    """
+    if isinstance(template, Template):
+        return template
+    if templates is None:
+        from ._manager import default_plugin_manager
+
+        templates = default_plugin_manager().templates()
+    for t in templates:
+        if t.id == template:
+            return t
+    known = ", ".join(t.id for t in templates)
+    raise ValueError(f"unknown template {template!r} (known: {known})")
+
+
+def schema_keys(template: str | None = None, *, plugins: Sequence[object] = ()) -> tuple[str, ...]:
+    """The statistic keys of *template*, in template order.
+
+    With no template: the union of every registered template's keys, the oldest template's
+    (by :attr:`Template.first_year`) in its order first, then the keys each later template
+    adds, in its order (``2020``'s keys, then the ``2021``-only keys).
+
+    :raises ValueError: no template has that id.
+    """
+    from ._manager import plugin_manager_for
+
+    templates = plugin_manager_for(plugins).templates()
+    if template is not None:
+        return find_template(template, templates).keys
+    seen: dict[str, None] = {}
+    for t in sorted(templates, key=lambda t: t.first_year):
+        seen.update(dict.fromkeys(t.keys))
+    return tuple(seen)

@@ -1,1 +1,88 @@
-"""Built-in plugin: template_2020 (being implemented)."""
+"""Built-in plugin: the ``2020`` template (国办公开办函〔2019〕60号), used for the reports
+of 2019 and 2020.
+
+Table 二 has five blocks (第二十条第（一）（五）（六）（八）（九）项) with 上一年项目数量 /
+本年增/减 columns and 政府集中采购; （六）其他处理 in table 三 is one row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .._nodes import SectionKind
+from .._templates import Column, RowSpec, TableSpec, Template
+from .._values import ValueKind
+from ..hookspecs import hookimpl
+from ._statutory import (
+    APPEALS_TABLE,
+    OTHER_HANDLING_SINGLE,
+    ROWS_AFTER_OTHER_HANDLING,
+    ROWS_BEFORE_OTHER_HANDLING,
+    applications_table,
+    relations,
+)
+
+ITEM_1 = "第二十条第（一）项"
+ITEM_5 = "第二十条第（五）项"
+ITEM_6 = "第二十条第（六）项"
+ITEM_8 = "第二十条第（八）项"
+ITEM_9 = "第二十条第（九）项"
+
+DOCUMENTS = (
+    Column("made", "本年新制作数量"),
+    Column("published", "本年新公开数量"),
+    Column("total", "对外公开总数量"),
+)
+ITEMS = (
+    Column("prev_items", "上一年项目数量"),
+    Column("change", "本年增/减", ValueKind.SIGNED),
+    Column("decisions", "处理决定数量"),
+)
+FEES = ITEMS[:2]
+PROCUREMENT = (
+    Column("projects", "采购项目数量"),
+    Column("amount", "采购总金额", ValueKind.AMOUNT),
+)
+
+ACTIVE_TABLE = TableSpec(
+    name="active",
+    title="主动公开政府信息情况",
+    section=SectionKind.ACTIVE_DISCLOSURE.value,
+    signature=("第二十条", "信息内容"),
+    rows=(
+        RowSpec("rules", "规章", DOCUMENTS, (ITEM_1,)),
+        RowSpec("normative_docs", "规范性文件", DOCUMENTS, (ITEM_1,), ("行政规范性文件",)),
+        RowSpec("licensing", "行政许可", ITEMS, (ITEM_5,)),
+        RowSpec("other_services", "其他对外管理服务事项", ITEMS, (ITEM_5,)),
+        RowSpec("penalty", "行政处罚", ITEMS, (ITEM_6,)),
+        RowSpec("coercion", "行政强制", ITEMS, (ITEM_6,)),
+        RowSpec("fees", "行政事业性收费", FEES, (ITEM_8,)),
+        RowSpec("procurement", "政府集中采购", PROCUREMENT, (ITEM_9,)),
+    ),
+    row_header="信息内容",
+)
+
+APPLICATION_ROWS = (*ROWS_BEFORE_OTHER_HANDLING, OTHER_HANDLING_SINGLE, *ROWS_AFTER_OTHER_HANDLING)
+
+TEMPLATE = Template(
+    id="2020",
+    title="国办公开办函〔2019〕60号",
+    first_year=2019,
+    last_year=2020,
+    tables=(ACTIVE_TABLE, applications_table(APPLICATION_ROWS), APPEALS_TABLE),
+    relations=relations(APPLICATION_ROWS),
+    markers=(
+        "本年新制作数量",
+        "本年新公开数量",
+        "上一年项目数量",
+        "本年增/减",
+        "其他对外管理服务事项",
+        "第二十条第（九）项",
+        "政府集中采购",
+    ),
+)
+
+
+@hookimpl
+def gipparse_register_templates(register: Callable[[Template], None]) -> None:
+    register(TEMPLATE)

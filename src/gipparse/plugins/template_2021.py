@@ -1,1 +1,84 @@
-"""Built-in plugin: template_2021 (being implemented)."""
+"""Built-in plugin: the ``2021`` template (国办公开办函〔2021〕30号), used for the reports
+of 2021 onward.
+
+Table 二 has four blocks with 本年制发件数 / 本年废止件数 / 现行有效件数 and 本年处理决定数量
+columns, and no 采购 block; （六）其他处理 in table 三 has three rows, and
+``applications.other_handling`` is their sum (derived). A report that still prints （六） as
+one row has its values read as ``applications.other_handling`` and the three rows null.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .._nodes import SectionKind
+from .._templates import Column, RowSpec, TableSpec, Template
+from .._values import ValueKind
+from ..hookspecs import hookimpl
+from ._statutory import (
+    APPEALS_TABLE,
+    OTHER_HANDLING_DERIVED,
+    OTHER_HANDLING_PARTS,
+    ROWS_AFTER_OTHER_HANDLING,
+    ROWS_BEFORE_OTHER_HANDLING,
+    applications_table,
+    relations,
+)
+
+ITEM_1 = "第二十条第（一）项"
+ITEM_5 = "第二十条第（五）项"
+ITEM_6 = "第二十条第（六）项"
+ITEM_8 = "第二十条第（八）项"
+
+DOCUMENTS = (
+    Column("issued", "本年制发件数"),
+    Column("repealed", "本年废止件数"),
+    Column("in_force", "现行有效件数"),
+)
+DECISIONS = (Column("decisions", "本年处理决定数量"),)
+FEES = (Column("amount", "本年收费金额（单位：万元）", ValueKind.AMOUNT),)
+
+ACTIVE_TABLE = TableSpec(
+    name="active",
+    title="主动公开政府信息情况",
+    section=SectionKind.ACTIVE_DISCLOSURE.value,
+    signature=("第二十条", "信息内容"),
+    rows=(
+        RowSpec("rules", "规章", DOCUMENTS, (ITEM_1,)),
+        RowSpec("normative_docs", "行政规范性文件", DOCUMENTS, (ITEM_1,), ("规范性文件",)),
+        RowSpec("licensing", "行政许可", DECISIONS, (ITEM_5,)),
+        RowSpec("penalty", "行政处罚", DECISIONS, (ITEM_6,)),
+        RowSpec("coercion", "行政强制", DECISIONS, (ITEM_6,)),
+        RowSpec("fees", "行政事业性收费", FEES, (ITEM_8,)),
+    ),
+    row_header="信息内容",
+)
+
+APPLICATION_ROWS = (
+    *ROWS_BEFORE_OTHER_HANDLING,
+    OTHER_HANDLING_DERIVED,
+    *OTHER_HANDLING_PARTS,
+    *ROWS_AFTER_OTHER_HANDLING,
+)
+
+TEMPLATE = Template(
+    id="2021",
+    title="国办公开办函〔2021〕30号",
+    first_year=2021,
+    last_year=None,
+    tables=(ACTIVE_TABLE, applications_table(APPLICATION_ROWS), APPEALS_TABLE),
+    relations=relations(APPLICATION_ROWS),
+    markers=(
+        "本年制发件数",
+        "本年废止件数",
+        "现行有效件数",
+        "本年处理决定数量",
+        "本年收费金额",
+        "申请人无正当理由逾期不补正",
+    ),
+)
+
+
+@hookimpl
+def gipparse_register_templates(register: Callable[[Template], None]) -> None:
+    register(TEMPLATE)

@@ -1,0 +1,231 @@
+"""Reading the value of one table cell.
+
+:func:`read_value` turns a cell's raw text into a number of the kind its column holds,
+and says when it needed a rule to do so. It is pure and cached: real tables repeat a
+handful of texts (``0``, ``0\\xa0``, ``\\u3000\\u30000``) hundreds of times.
+
+What it reads, on the folded text (full-width digits and brackets made half-width, every
+kind of space and export debris such as ``[bookmark: _GoBack]`` removed):
+
+* integers with or without thousands separators (``1,234``, ``1，234``), a sign where the
+  column is signed (``+11``, ``-3``), decimals where the column is an amount;
+* a unit after the number: count units (``件`` ``个`` ``项`` ``条`` ...) on counts; ``万元``,
+  ``元`` or ``亿元`` on amounts, converted to 万元 (``3892431元`` → ``389.2431``,
+  ``value.unit-converted``); a column whose header says ``（单位：元）`` reads bare numbers
+  as 元 likewise;
+* a number followed by a bracketed remark (``22（其中修订 16 件）``): the leading number,
+  ``value.annotated``;
+* ``—`` ``-`` ``/`` ``无`` alone: 0, ``value.dash-zero``; an empty cell: 0,
+  ``value.blank-zero`` (callers report those once per table);
+* anything else: ``None`` with ``value.unreadable`` (never a guess), a negative count
+  ``value.negative``, a fraction where a count belongs ``value.fraction``.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from decimal import Decimal
+from functools import lru_cache
+from typing import NamedTuple
+
+from ._nodes import Severity
+from ._text import fold, normalize_text
+
+Number = int | Decimal
+
+
+class ValueKind(enum.StrEnum):
+    """What a column holds."""
+
+    #: A non-negative integer (a number of applications, of documents...).
+    COUNT = "count"
+    #: An integer that may carry a sign (``本年增/减``).
+    SIGNED = "signed"
+    #: A non-negative amount of money in 万元, as a :class:`~decimal.Decimal`.
+    AMOUNT = "amount"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class ValueRead(NamedTuple):
+    """The result of reading one cell.
+
+    ``value`` is ``None`` when the cell cannot be read. ``code`` is the diagnostic code of
+    the rule applied (``None`` when the cell was a plain number), ``note`` a short
+    explanation for the message, ``severity`` how much the rule matters.
+    """
+
+    value: Number | None
+    code: str | None = None
+    note: str = ""
+    severity: Severity = Severity.INFO
+
+
+#: Units that may follow a count: they say what is counted, not how much.
+COUNT_UNITS = frozenset(("件", "个", "项", "条", "次", "人次", "家", "宗", "起", "份", "人", "位"))
+#: Money units and their power of ten relative to 万元.
+AMOUNT_UNITS = {"万元": 0, "元": -4, "亿元": 4, "万": 0}
+#: Texts that stand for zero in a table.
+ZERO_MARKS = frozenset(("-", "--", "---", "/", "无", "無", "\\", "_"))
+
+_NUMBER_RE = re.compile(
+    r"(?P<sign>[+-])?"
+    r"(?P<int>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)"
+    r"(?:\.(?P<frac>[0-9]+))?"
+    r"(?P<unit>[^0-9().,+\-]{1,3})?"
+)
+_SPACED_RE = re.compile(r"[+\-]?[0-9][0-9,.]*(?:\s+[+\-]?[0-9][0-9,.]*)+")
+_DIGITS_RE = re.compile(r"[0-9]+")
+_THOUSANDS_GROUP_RE = re.compile(r"[0-9]{3}")
+
+
+def read_value(raw: str, kind: ValueKind = ValueKind.COUNT, unit: str = "万元") -> ValueRead:
+    """Read *raw* as a value of *kind*.
+
+    :param raw: the cell's text as written.
+    :param kind: what the column holds.
+    :param unit: for amounts, the unit of a bare number (the column header's unit).
+    """
+    return _read(raw, kind.value, unit)
+
+
+@lru_cache(maxsize=4096)
+def _read(raw: str, kind: str, unit: str) -> ValueRead:
+    """:func:`read_value` with the kind as a plain string (cheap to hash)."""
+    text = fold(raw)
+    if not text:
+        return ValueRead(_zero(kind), "value.blank-zero", "an empty cell", Severity.INFO)
+    shown = normalize_text(raw)
+    if " " in shown and _SPACED_RE.fullmatch(shown) is not None:
+        parts = shown.split()
+        if not all(_THOUSANDS_GROUP_RE.fullmatch(p) for p in parts[1:]):
+            return ValueRead(
+                None, "value.unreadable", f"{shown!r} holds several numbers", Severity.WARNING
+            )
+    m = _NUMBER_RE.fullmatch(text)
+    if m is not None:
+        return _number(m, kind, unit, text)
+    if text in ZERO_MARKS or (len(text) <= 3 and set(text) <= {"-"}):
+        return ValueRead(
+            _zero(kind), "value.dash-zero", f"{normalize_text(raw)!r} stands for 0", Severity.INFO
+        )
+    m = _NUMBER_RE.match(text)
+    if m is not None and m.end() < len(text) and text[m.end()] == "(" and text.endswith(")"):
+        read = _number(m, kind, unit, text[: m.end()])
+        if read.value is None:
+            return read
+        return ValueRead(
+            read.value,
+            "value.annotated",
+            f"{normalize_text(raw)!r} read as its leading number {_show(read.value)}",
+            Severity.WARNING,
+        )
+    return ValueRead(
+        None, "value.unreadable", f"{normalize_text(raw)!r} is not a number", Severity.WARNING
+    )
+
+
+def _zero(kind: str) -> Number:
+    return Decimal(0) if kind == ValueKind.AMOUNT else 0
+
+
+def _show(value: Number) -> str:
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def _number(m: re.Match[str], kind: str, default_unit: str, text: str) -> ValueRead:
+    sign, digits, frac, unit = m.group("sign", "int", "frac", "unit")
+    digits = digits.replace(",", "")
+    if kind == ValueKind.AMOUNT:
+        if unit is not None and unit not in AMOUNT_UNITS:
+            return ValueRead(
+                None,
+                "value.unreadable",
+                f"{text!r}: {unit!r} is not a unit of money",
+                Severity.WARNING,
+            )
+        if sign == "-":
+            return ValueRead(
+                None, "value.negative", f"{text!r} is a negative amount", Severity.WARNING
+            )
+        amount = Decimal(digits + ("." + frac if frac else ""))
+        written = unit or default_unit
+        shift = AMOUNT_UNITS.get(written, 0)
+        if shift:
+            converted = amount.scaleb(shift)
+            how = "written" if unit else "the column's unit"
+            return ValueRead(
+                converted,
+                "value.unit-converted",
+                f"{text!r} ({how}: {written}) read as {_show(converted)} 万元",
+                Severity.INFO,
+            )
+        return ValueRead(amount)
+    if unit is not None and unit not in COUNT_UNITS:
+        return ValueRead(
+            None,
+            "value.unreadable",
+            f"{text!r}: {unit!r} is not a unit of a count",
+            Severity.WARNING,
+        )
+    if frac is not None and frac.strip("0"):
+        return ValueRead(
+            None, "value.fraction", f"{text!r} is not a whole number", Severity.WARNING
+        )
+    number = int(digits)
+    if sign == "-":
+        if kind == ValueKind.COUNT:
+            return ValueRead(
+                None, "value.negative", f"{text!r} is a negative count", Severity.WARNING
+            )
+        number = -number
+    return ValueRead(number)
+
+
+@lru_cache(maxsize=1024)
+def classify(raw: str) -> str:
+    """``"blank"``, ``"value"`` (a number, a zero mark, an annotated number) or ``"label"``.
+
+    Used to split a row into its label cells and its value cells.
+    """
+    text = fold(raw)
+    if not text:
+        return "blank"
+    if text in ZERO_MARKS or (set(text) <= {"-"} and len(text) <= 3):
+        return "value"
+    m = _NUMBER_RE.fullmatch(text)
+    if m is not None and _known_unit(m.group("unit")):
+        return "value"
+    m = _NUMBER_RE.match(text)
+    if (
+        m is not None
+        and _known_unit(m.group("unit"))
+        and m.end() < len(text)
+        and text[m.end()] == "("
+        and text.endswith(")")
+    ):
+        return "value"
+    if _SPACED_RE.fullmatch(normalize_text(raw)) is not None:
+        return "value"
+    return "label"
+
+
+def _known_unit(unit: str | None) -> bool:
+    return unit is None or unit in COUNT_UNITS or unit in AMOUNT_UNITS
+
+
+def split_numbers(raw: str) -> list[str] | None:
+    """The numbers of a cell holding several separated by spaces (``0 1 1 0 2``), or
+    ``None`` when it does not."""
+    text = normalize_text(raw)
+    if _SPACED_RE.fullmatch(text) is None:
+        return None
+    return text.split()
+
+
+def is_digit_run(raw: str) -> bool:
+    """True for a cell holding nothing but digits (a concatenated row, ``10203120001200000``)."""
+    text = normalize_text(raw)
+    return " " not in text and _DIGITS_RE.fullmatch(fold(text)) is not None

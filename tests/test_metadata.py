@@ -1,0 +1,139 @@
+"""Agency, year, period, template and script, as the reports state them."""
+
+from __future__ import annotations
+
+import pytest
+from tests.conftest import SEEDS
+
+import gipparse
+from gipparse import Metadata
+
+
+@pytest.mark.parametrize(
+    ("seed", "expected"),
+    [
+        (
+            "000",  # line 1: 由开封市鼓楼区应急管理局编制 … 统计期限为2020年1月1日至2020年12月31日
+            Metadata("开封市鼓楼区应急管理局", 2020, "2020", "hans", "2020-01-01/2020-12-31"),
+        ),
+        (
+            "002",  # lines 1-2: 广州市越秀区应急管理局2020年政府信息公开 / 工作年度报告
+            Metadata("广州市越秀区应急管理局", 2020, "2020", "hans", None),
+        ),
+        (
+            "003",  # lines 1-2: 管城回族区人民防空办公室 / 2020年度政府信息公开工作年度报告
+            Metadata("管城回族区人民防空办公室", 2020, "2020", "hans", None),
+        ),
+        (
+            "004",  # lines 1-2: 枣庄市台儿庄区应急管理局2021年 / 政府信息公开工作年度报告
+            Metadata("枣庄市台儿庄区应急管理局", 2021, "2021", "hans", None),
+        ),
+    ],
+)
+def test_seed_metadata(seed: str, expected: Metadata) -> None:
+    report = gipparse.load(SEEDS[seed])
+    assert report.metadata == expected
+    assert not [d for d in report.diagnostics if d.code.startswith(("metadata.", "template."))]
+
+
+def test_seed_001_metadata_in_simplified() -> None:
+    opencc = pytest.importorskip("opencc")
+    converter = opencc.OpenCC("t2s")
+
+    class Traditional:
+        @gipparse.hookimpl
+        def gipparse_detect_script(self, text: str) -> str | None:
+            return "hant"
+
+        @gipparse.hookimpl
+        def gipparse_simplify(self, text: str, script: str, exact: bool) -> str | None:
+            return str(converter.convert(text))
+
+    report = gipparse.load(SEEDS["001"], plugins=[Traditional()])
+    # 由阜陽市應急管理局編辦 … 統計期限自2020年1月1日起至2020年12月31日止
+    assert report.metadata == Metadata(
+        "阜阳市应急管理局", 2020, "2020", "hant", "2020-01-01/2020-12-31"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "year", "period"),
+    [
+        ("2021年广州市财政局政府信息公开工作年度报告\n正文。", "广州市财政局", 2021, None),
+        (
+            "淮安市洪泽区人民政府关于2023年度政府信息公开工作年度报告\n正文。",
+            "淮安市洪泽区人民政府",
+            2023,
+            None,
+        ),
+        (
+            "平潭综合实验区管委会2022年政府信息公开年度报告\n正文。",
+            "平潭综合实验区管委会",
+            2022,
+            None,
+        ),
+        (
+            "上海市科学技术委员会\n2024年政府信息公开\n工作年度报告\n正文。",
+            "上海市科学技术委员会",
+            2024,
+            None,
+        ),
+        (
+            "本报告由某某区应急管理局编制。本报告统计期限自２０２０年１月１日起至２０２０年１２月３１日止。",
+            "某某区应急管理局",
+            2020,
+            "2020-01-01/2020-12-31",
+        ),
+        (
+            "某县财政局2022年政府信息公开工作年度报告\n本报告所列数据统计时间为2022年1月1日至2022年12月31日。",
+            "某县财政局",
+            2022,
+            "2022-01-01/2022-12-31",
+        ),
+        (
+            "现将我办2019年政府信息公开工作情况报告如下。",  # the year in the introduction only
+            None,
+            2019,
+            None,
+        ),
+        (
+            "本报告统计期限为2020年2月30日至2020年12月31日。",  # no such date
+            None,
+            None,
+            None,
+        ),
+    ],
+)
+def test_metadata_variants(
+    text: str, agency: str | None, year: int | None, period: str | None
+) -> None:
+    report = gipparse.loads(text + "\n一、总体情况\n无\n")
+    meta = report.metadata
+    assert (meta.agency, meta.year, meta.period) == (agency, year, period)
+
+
+def test_missing_agency_and_year_are_diagnosed() -> None:
+    report = gipparse.loads("\n\n本年度报告是根据《条例》要求编写的。\n一、总体情况\n无\n")
+    found = [(d.code, d.line) for d in report.diagnostics if d.code.startswith("metadata.")]
+    assert found == [("metadata.no-agency", 3), ("metadata.no-year", 3)]
+    assert report.metadata.agency is None
+    assert report.metadata.year is None
+
+
+def test_a_long_first_line_is_not_a_title() -> None:
+    text = (
+        "本年度报告是根据《中华人民共和国政府信息公开条例》要求编制，全文包括2020年政府信息公开工作年度报告"
+        "的六个部分，由某局办公室编制。\n一、总体情况\n无\n"
+    )
+    meta = gipparse.loads(text).metadata
+    assert meta.agency == "某局办公室"
+
+
+def test_metadata_survives_a_render_round_trip() -> None:
+    report = gipparse.load(SEEDS["000"])
+    assert report.statistics is not None
+    built = gipparse.report_from_statistics(report.statistics, report.metadata)
+    for fmt in ("tab", "pipe", "markdown"):
+        again = gipparse.loads(gipparse.render_report(built, to=fmt))
+        assert again.metadata == report.metadata
+        assert again.statistics == report.statistics

@@ -1,0 +1,165 @@
+"""Reading one cell's value: what is read, what is read with a rule, what is refused."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from gipparse import Severity, ValueKind
+from gipparse._values import classify, is_digit_run, read_value, split_numbers
+
+COUNT, SIGNED, AMOUNT = ValueKind.COUNT, ValueKind.SIGNED, ValueKind.AMOUNT
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("0", 0),
+        ("17", 17),
+        ("0\xa0", 0),  # NBSP after the number (seed 000)
+        ("\xa00", 0),
+        ("\u3000\u30000", 0),  # full-width spaces before it (seed 004)
+        ("[bookmark: _GoBack]\xa0\xa00", 0),  # export debris (seed 003)
+        ("３３０７", 3307),  # full-width digits
+        (" 0 ", 0),
+        ("1,234", 1234),
+        ("1，234", 1234),  # a full-width comma as thousands separator
+        ("12,345,678", 12345678),
+        ("1 234", 1234),  # a space as thousands separator
+        ("+5", 5),
+        ("3.0", 3),
+        ("3．0", 3),
+        ("26件", 26),
+        ("5个", 5),
+        ("12人次", 12),
+        ("0\n", 0),
+    ],
+)
+def test_counts_read_plainly(raw: str, expected: int) -> None:
+    read = read_value(raw, COUNT)
+    assert read.value == expected
+    assert type(read.value) is int
+    assert read.code is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("+11", 11), ("-18", -18), ("0", 0), ("－3", -3), ("+0", 0), ("－ 3", -3)],
+)
+def test_signed_changes(raw: str, expected: int) -> None:
+    read = read_value(raw, SIGNED)
+    assert (read.value, read.code) == (expected, None)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected", "code"),
+    [
+        ("27.37", Decimal("27.37"), None),
+        ("0", Decimal(0), None),
+        ("7730.28", Decimal("7730.28"), None),
+        ("24252.311082", Decimal("24252.311082"), None),
+        ("27.37万元", Decimal("27.37"), None),
+        ("3892431元", Decimal("389.2431"), "value.unit-converted"),  # seed 001
+        ("251000元", Decimal("25.1"), "value.unit-converted"),
+        ("75394432.52元", Decimal("7539.443252"), "value.unit-converted"),
+        ("1.5亿元", Decimal("15000"), "value.unit-converted"),
+        ("1,234.5", Decimal("1234.5"), None),
+    ],
+)
+def test_amounts_in_wan_yuan(raw: str, expected: Decimal, code: str | None) -> None:
+    read = read_value(raw, AMOUNT)
+    assert isinstance(read.value, Decimal)
+    assert read.value == expected
+    assert read.code == code
+
+
+def test_a_column_in_yuan_converts_bare_numbers() -> None:
+    read = read_value("251000", AMOUNT, unit="元")
+    assert read.value == Decimal("25.1")
+    assert read.code == "value.unit-converted"
+    assert "the column's unit" in read.note
+
+
+@pytest.mark.parametrize("raw", ["—", "-", "/", "无", "無", "－", "／", "——", "--", " — "])
+@pytest.mark.parametrize("kind", [COUNT, SIGNED, AMOUNT])
+def test_dash_marks_are_zero_with_a_diagnostic(raw: str, kind: ValueKind) -> None:
+    read = read_value(raw, kind)
+    assert read.value == 0
+    assert type(read.value) is (Decimal if kind is AMOUNT else int)
+    assert read.code == "value.dash-zero"
+
+
+@pytest.mark.parametrize("raw", ["", " ", "\xa0", "\u3000", "[bookmark: _GoBack]"])
+def test_blank_cells_are_zero_with_a_diagnostic(raw: str) -> None:
+    read = read_value(raw, COUNT)
+    assert (read.value, read.code) == (0, "value.blank-zero")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("22（其中修订 16 件）", 22), ("55（含自然失效 29 件）", 55), ("3件(含转办1件)", 3)],
+)
+def test_annotated_cells_give_their_leading_number(raw: str, expected: int) -> None:
+    read = read_value(raw, COUNT)
+    assert read.value == expected
+    assert read.code == "value.annotated"
+    assert read.severity is Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind", "code"),
+    [
+        ("约300", COUNT, "value.unreadable"),
+        ("300余", COUNT, "value.unreadable"),
+        ("若干", COUNT, "value.unreadable"),
+        ("3892431元", COUNT, "value.unreadable"),  # money in a count column
+        ("5件", AMOUNT, "value.unreadable"),
+        ("0 1 1 0 2", COUNT, "value.unreadable"),  # several numbers in one cell
+        ("1,23", COUNT, "value.unreadable"),
+        ("12.5", COUNT, "value.fraction"),
+        ("-3", COUNT, "value.negative"),
+        ("-3", AMOUNT, "value.negative"),
+        ("不详", COUNT, "value.unreadable"),
+        ("1.2.3", COUNT, "value.unreadable"),
+    ],
+)
+def test_unreadable_cells_are_null_never_guessed(raw: str, kind: ValueKind, code: str) -> None:
+    read = read_value(raw, kind)
+    assert read.value is None
+    assert read.code == code
+    assert read.severity is Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [
+        ("0", "value"),
+        ("\xa00", "value"),
+        ("+11", "value"),
+        ("3892431元", "value"),
+        ("—", "value"),
+        ("无", "value"),
+        ("22（其中修订 16 件）", "value"),
+        ("0 1 1 0 2", "value"),
+        ("", "blank"),
+        ("\u3000", "blank"),
+        ("1.属于国家秘密", "label"),
+        ("（七）总计", "label"),
+        ("3.其他", "label"),
+        ("2020年", "label"),
+        ("约300", "label"),
+    ],
+)
+def test_classify(raw: str, kind: str) -> None:
+    assert classify(raw) == kind
+
+
+def test_split_numbers_and_digit_runs() -> None:
+    row = "0 1 1 0 2 1 0 0 0 1 0 0 0 0 0"  # 平潭 2022, table 四
+    assert split_numbers(row) == row.split(" ")
+    assert split_numbers("0\u30001 2") == ["0", "1", "2"]
+    assert split_numbers("17") is None
+    assert split_numbers("结果 维持") is None
+    assert is_digit_run("10203120001200000")
+    assert not is_digit_run("1 0")
