@@ -16,6 +16,8 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from gipparse import Cell, Heading, Paragraph, Report, Row, Section, SectionKind, Table
+from gipparse._sections import heading_kind
+from gipparse._text import fold
 
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
 ASCII = st.characters(min_codepoint=0x20, max_codepoint=0x7E)
@@ -80,10 +82,11 @@ HEADINGS = {
 }
 
 # Prose as reports write it: Chinese text with digits and punctuation, never starting
-# with a TAB and without pipes (a line with an outer pipe would be a table row).
+# with a TAB, without pipes (a line with an outer pipe would be a table row), and not
+# within one typo of a section heading (it would rightly be read as one).
 PROSE_CHARS = st.one_of(CJK, st.sampled_from("0123456789，。、；：“”（）《》 ·%abc"))
 prose = st.text(PROSE_CHARS, min_size=1, max_size=40).filter(
-    lambda s: s.strip() and not s[0].isspace()
+    lambda s: s.strip() and not s[0].isspace() and heading_kind(fold(s)) is None
 )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ._compose import report_from_statistics
+from ._document import DocumentBuilder
 from ._errors import (
     GipparseError,
     InputTooLargeError,
@@ -71,6 +72,7 @@ __all__ = [
     "Cell",
     "Column",
     "Diagnostic",
+    "DocumentBuilder",
     "GipparseError",
     "Heading",
     "InputTooLargeError",

@@ -267,9 +267,14 @@ class Report:
 @attrs.frozen
 class SourceDocument:
     """What a reader hook returns: the report's text and, for structured formats (HTML,
-    DOCX), the blocks already built, with spans pointing into ``text``."""
+    DOCX), the blocks already built, with spans pointing into ``text``.
+
+    ``diagnostics`` are what the reader noticed or had to guess (an undeclared charset, a
+    layout table unwrapped); they are added to the report's diagnostics.
+    """
 
     text: str
     encoding: str | None = None
     format: str = "text"
     blocks: tuple[Block, ...] | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()

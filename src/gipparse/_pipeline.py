@@ -86,7 +86,7 @@ def parse_document(
     text = doc.text
     if not text or text.isspace():
         raise SourceError("the source is empty", path=path)
-    diagnostics: list[Diagnostic] = []
+    diagnostics: list[Diagnostic] = list(doc.diagnostics)
     script = manager.detect_script(text)
 
     def to_simplified(s: str) -> str:

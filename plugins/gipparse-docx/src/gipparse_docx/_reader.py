@@ -1,0 +1,235 @@
+"""From a Word document to the report's blocks.
+
+python-docx opens the package and parses ``word/document.xml``; the body is then walked
+in document order:
+
+* a paragraph (``w:p``) is its text: runs (``w:t``, ``w:tab``, line breaks), including
+  runs inside hyperlinks, fields' results, smart tags, content controls and tracked
+  insertions; never deleted text, field codes, hidden text (``w:vanish``) or text boxes.
+  A line break in a paragraph starts a new paragraph, as Word's text export does;
+* a table (``w:tbl``) with at least two cells and no table inside is a data table: each
+  ``w:tc`` of a row is a cell, a cell continuing a vertical merge (``w:vMerge``) is an
+  empty cell, a horizontal merge (``w:gridSpan``, or the legacy ``w:hMerge``) is written
+  once: the tab format of the text exports, which are Word's own. The paragraphs of a
+  cell are its lines;
+* a table holding tables is layout, and a table of one cell a frame: their cells are
+  read like the body;
+* content controls (``w:sdt``) and custom XML are read through.
+
+Page headers and footers, footnotes and comments are not the report and are not read.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from gipparse import DocumentBuilder, Severity, SourceDocument, SourceError
+
+if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement as _Element
+
+FORMAT = "docx"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+#: Largest total size of the unpacked package, in bytes: a defence against zip bombs.
+MAX_UNPACKED_SIZE = 512 * 1024 * 1024
+
+# Elements whose children are read as if they stood in their parent.
+_PARAGRAPH_WRAPPERS = frozenset(
+    _W + tag
+    for tag in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "bdo", "dir")
+)
+_BODY_WRAPPERS = frozenset(_W + tag for tag in ("customXml", "ins", "moveTo"))
+_SKIPPED_RUN_PROPERTIES = ("vanish", "specVanish")
+
+
+def read_docx(data: bytes, path: str | None) -> SourceDocument:
+    """Open and read a Word document into a :class:`~gipparse.SourceDocument`."""
+    body = _open_body(data, path)
+    reader = _Reader(DocumentBuilder(FORMAT))
+    reader.container(body)
+    builder = reader.builder
+    if reader.tracked_changes:
+        builder.diagnose(
+            Severity.INFO,
+            "source.tracked-changes",
+            "the document holds tracked changes; it was read with insertions kept and "
+            "deletions left out, as if they were accepted",
+        )
+    if reader.layout_tables:
+        builder.diagnose(
+            Severity.INFO,
+            "source.layout-table",
+            f"{reader.layout_tables} tables holding other tables were read as layout: "
+            "their cells as paragraphs",
+        )
+    if not builder.blocks:
+        raise SourceError("the document holds no text", path=path)
+    return builder.build()
+
+
+def _open_body(data: bytes, path: str | None) -> _Element:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise SourceError(f"cannot open the DOCX, it is damaged: {exc}", path=path) from None
+    if "word/document.xml" not in names:
+        raise SourceError(
+            "this ZIP archive has no word/document.xml: it is not a Word document", path=path
+        )
+    if unpacked > MAX_UNPACKED_SIZE:
+        raise SourceError(
+            f"the DOCX unpacks to {unpacked:,} bytes, over the maximum of {MAX_UNPACKED_SIZE:,}",
+            path=path,
+        )
+    import docx  # imported on first use: it loads lxml
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds on damaged packages
+        raise SourceError(f"cannot read the DOCX: {type(exc).__name__}: {exc}", path=path) from None
+    body: _Element = document.element.body
+    return body
+
+
+def _is_off(element: _Element | None) -> bool:
+    """Whether an on/off property element is absent or switched off (``w:val="0"``)."""
+    if element is None:
+        return True
+    return element.get(_W + "val", "true").lower() in ("0", "false", "off")
+
+
+class _Reader:
+    def __init__(self, builder: DocumentBuilder) -> None:
+        self.builder = builder
+        self.layout_tables = 0
+        self.tracked_changes = False
+
+    # -- block level ---------------------------------------------------------------
+
+    def container(self, element: _Element) -> None:
+        """Read the blocks of the body, a content control, or a layout cell."""
+        for child in _blocks(element):
+            if child.tag == _W + "p":
+                self.builder.paragraph(self.paragraph_text(child))
+            else:
+                self.table(child)
+
+    def table(self, tbl: _Element) -> None:
+        if any(True for _ in tbl.iter(_W + "tbl") if _ is not tbl):
+            self.layout_tables += 1
+            self._read_cells_as_body(tbl)
+            return
+        rows = [self._row(tr) for tr in _children(tbl, "tr")]
+        if sum(len(row) for row in rows) < 2:
+            self._read_cells_as_body(tbl)
+            return
+        self.builder.table(rows)
+
+    def _read_cells_as_body(self, tbl: _Element) -> None:
+        for tr in _children(tbl, "tr"):
+            for tc in _children(tr, "tc"):
+                self.container(tc)
+
+    def _row(self, tr: _Element) -> list[str]:
+        cells: list[str] = []
+        for tc in _children(tr, "tc"):
+            properties = tc.find(_W + "tcPr")
+            if properties is not None:
+                h_merge = properties.find(_W + "hMerge")
+                if h_merge is not None and h_merge.get(_W + "val", "continue") == "continue":
+                    continue  # covered by the cell to its left: a merge is written once
+                v_merge = properties.find(_W + "vMerge")
+                if v_merge is not None and v_merge.get(_W + "val", "continue") == "continue":
+                    cells.append("")  # covered by the cell above
+                    continue
+            cells.append(self._cell_text(tc))
+        return cells
+
+    def _cell_text(self, tc: _Element) -> str:
+        lines = [self.paragraph_text(p) for p in _blocks(tc) if p.tag == _W + "p"]
+        while lines and not lines[-1].strip():
+            lines.pop()
+        start = 0
+        while start < len(lines) and not lines[start].strip():
+            start += 1
+        return "\n".join(lines[start:])
+
+    # -- text -------------------------------------------------------------------------
+
+    def paragraph_text(self, p: _Element) -> str:
+        parts: list[str] = []
+        stack: list[Iterator[Any]] = [iter(p)]
+        while stack:
+            for child in stack[-1]:
+                tag = child.tag
+                if tag == _W + "r":
+                    parts.append(self._run_text(child))
+                elif tag in _PARAGRAPH_WRAPPERS:
+                    if tag in (_W + "ins", _W + "moveTo"):
+                        self.tracked_changes = True
+                    stack.append(iter(child))
+                    break
+                elif tag == _W + "sdt":
+                    content = child.find(_W + "sdtContent")
+                    if content is not None:
+                        stack.append(iter(content))
+                        break
+                elif tag in (_W + "del", _W + "moveFrom"):
+                    self.tracked_changes = True
+            else:
+                stack.pop()
+        return "".join(parts)
+
+    def _run_text(self, r: _Element) -> str:
+        properties = r.find(_W + "rPr")
+        if properties is not None and any(
+            not _is_off(properties.find(_W + name)) for name in _SKIPPED_RUN_PROPERTIES
+        ):
+            return ""
+        parts: list[str] = []
+        for child in r:
+            tag = child.tag
+            if tag == _W + "t":
+                parts.append(child.text or "")
+            elif tag in (_W + "tab", _W + "ptab"):
+                parts.append("\t")
+            elif tag in (_W + "br", _W + "cr"):
+                parts.append("\n")
+            elif tag == _W + "noBreakHyphen":
+                parts.append("-")
+            elif tag == _W + "delText":
+                self.tracked_changes = True
+        return "".join(parts)
+
+
+def _blocks(element: _Element) -> Iterator[_Element]:
+    """The paragraphs and tables of a container, through content controls and custom XML."""
+    for child in element:
+        tag = child.tag
+        if tag in (_W + "p", _W + "tbl"):
+            yield child
+        elif tag == _W + "sdt":
+            content = child.find(_W + "sdtContent")
+            if content is not None:
+                yield from _blocks(content)
+        elif tag in _BODY_WRAPPERS:
+            yield from _blocks(child)
+
+
+def _children(element: _Element, name: str) -> Iterator[_Element]:
+    """The ``w:<name>`` children of a table or row, through content controls."""
+    for child in element:
+        if child.tag == _W + name:
+            yield child
+        elif child.tag == _W + "sdt":
+            content = child.find(_W + "sdtContent")
+            if content is not None:
+                yield from _children(content, name)
+        elif child.tag == _W + "customXml":
+            yield from _children(child, name)

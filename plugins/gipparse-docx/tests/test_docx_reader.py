@@ -1,0 +1,352 @@
+"""The DOCX reader on small documents: runs, fields, tracked changes, merges, damage."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import zipfile
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import gipparse
+from gipparse import Paragraph, SourceError
+
+gipparse_docx = pytest.importorskip("gipparse_docx")
+docx = pytest.importorskip("docx")
+
+_NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+
+
+def make_docx(body_xml: str) -> bytes:
+    """A Word document whose body holds *body_xml* (``w:`` elements), saved by python-docx."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    body = document.element.body
+    section = body[-1]  # w:sectPr stays last
+    for element in list(parse_xml(f"<w:body {_NS}>{body_xml}</w:body>")):
+        section.addprevious(element)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def p(*runs: str) -> str:
+    return "<w:p>" + "".join(runs) + "</w:p>"
+
+
+def r(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def tc(content: str, props: str = "") -> str:
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{content or '<w:p/>'}</w:tc>"
+
+
+def read(data: bytes, path: str | None = "report.docx") -> gipparse.SourceDocument:
+    doc = gipparse_docx.gipparse_read_source(path=path, data=data)
+    assert doc is not None
+    return doc
+
+
+def paragraphs(doc: gipparse.SourceDocument) -> list[str]:
+    return [b.raw for b in doc.blocks or () if isinstance(b, Paragraph)]
+
+
+def tables(doc: gipparse.SourceDocument) -> list[list[list[str]]]:
+    return [
+        [[c.raw for c in row.cells] for row in b.rows]
+        for b in doc.blocks or ()
+        if isinstance(b, gipparse.Table)
+    ]
+
+
+def codes(doc: gipparse.SourceDocument) -> list[str]:
+    return [d.code for d in doc.diagnostics]
+
+
+SIMPLE = make_docx(p(r("一、总体情况")) + p(r("正文。")))
+
+
+# ---------------------------------------------------------------------------------------
+# Which sources are read
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["report.docx", "REPORT.DOCX", "report.bin", None])
+def test_documents_are_read_by_suffix_or_by_their_content(path: str | None) -> None:
+    assert paragraphs(read(SIMPLE, path)) == ["一、总体情况", "正文。"]
+
+
+def test_other_sources_are_left_to_other_readers() -> None:
+    plain_zip = io.BytesIO()
+    with zipfile.ZipFile(plain_zip, "w") as archive:
+        archive.writestr("data.csv", "a,b")
+    for path, data in [
+        (None, plain_zip.getvalue()),
+        ("report.txt", "一、总体情况".encode()),
+        ("report.docx", b"%PDF-1.7"),
+        ("report.docx", "一、总体情况".encode()),
+        ("report.html", b"<html><body><p>x</p></body></html>"),
+    ]:
+        assert gipparse_docx.gipparse_read_source(path=path, data=data) is None, (path, data)
+
+
+def test_a_legacy_doc_is_refused_by_the_text_reader_saying_what_it_is() -> None:
+    with pytest.raises(SourceError, match=r"legacy Microsoft Office file \(\.doc"):
+        gipparse.loads(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), path="report.doc")
+
+
+def test_a_password_protected_docx_is_refused_with_what_to_do() -> None:
+    with pytest.raises(SourceError, match="password-protected or legacy"):
+        gipparse.loads(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), path="report.docx")
+
+
+def test_a_zip_that_is_not_a_word_document_is_refused() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(SourceError, match="not a Word document"):
+        read(out.getvalue())
+
+
+@pytest.mark.parametrize("cut", [30, len(SIMPLE) // 2, len(SIMPLE) - 10])
+def test_a_truncated_document_is_refused_as_damaged(cut: int) -> None:
+    with pytest.raises(SourceError, match=r"damaged|cannot read"):
+        read(SIMPLE[:cut])
+
+
+def test_a_document_with_broken_xml_is_refused() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(SIMPLE)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                data = data[: len(data) // 2]
+            target.writestr(item, data)
+    with pytest.raises(SourceError, match="cannot read the DOCX"):
+        read(out.getvalue())
+
+
+def test_a_package_unpacking_past_the_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gipparse_docx import _reader
+
+    monkeypatch.setattr(_reader, "MAX_UNPACKED_SIZE", 1000)
+    with pytest.raises(SourceError, match="unpacks to"):
+        read(SIMPLE)
+
+
+def test_an_empty_document_is_refused() -> None:
+    with pytest.raises(SourceError, match="holds no text"):
+        read(make_docx(p() + p(r("  "))))
+
+
+def test_source_suffixes() -> None:
+    assert gipparse_docx.gipparse_source_suffixes() == [".docx"]
+
+
+# ---------------------------------------------------------------------------------------
+# Paragraphs
+# ---------------------------------------------------------------------------------------
+
+
+def test_paragraph_text_from_runs_links_fields_and_controls() -> None:
+    doc = read(
+        make_docx(
+            p(
+                r("详见"),
+                '<w:hyperlink w:history="1">' + r("网站") + "</w:hyperlink>",
+                '<w:fldSimple w:instr=" PAGE ">' + r("3") + "</w:fldSimple>",
+                '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+                '<w:r><w:instrText xml:space="preserve"> HYPERLINK "x" </w:instrText></w:r>',
+                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
+                r("链接"),
+                '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+                "<w:smartTag>" + r("标记") + "</w:smartTag>",
+                "<w:sdt><w:sdtContent>" + r("控件") + "</w:sdtContent></w:sdt>",
+                "<w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t><w:noBreakHyphen/><w:t>丙</w:t></w:r>",
+            )
+        )
+    )
+    assert paragraphs(doc) == ["详见网站3链接标记控件甲\t乙-丙"]
+
+
+def test_a_line_break_starts_a_new_paragraph() -> None:
+    doc = read(make_docx(p("<w:r><w:t>第一行</w:t><w:br/><w:t>第二行</w:t><w:cr/></w:r>")))
+    assert paragraphs(doc) == ["第一行", "第二行"]
+
+
+def test_hidden_text_and_text_boxes_are_not_read() -> None:
+    doc = read(
+        make_docx(
+            p(
+                r("看得见"),
+                "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>",
+                '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>不隐藏</w:t></w:r>',
+                "<w:r><w:pict><v:shape><v:textbox><w:txbxContent>"
+                + p(r("文本框"))
+                + "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>",
+            )
+        )
+    )
+    assert paragraphs(doc) == ["看得见不隐藏"]
+
+
+def test_tracked_changes_are_read_as_accepted_and_said_so() -> None:
+    doc = read(
+        make_docx(
+            p(
+                r("保留"),
+                '<w:ins w:id="1" w:author="a">' + r("插入") + "</w:ins>",
+                '<w:del w:id="2" w:author="a"><w:r><w:delText>删除</w:delText></w:r></w:del>',
+            )
+        )
+    )
+    assert paragraphs(doc) == ["保留插入"]
+    assert codes(doc) == ["source.tracked-changes"]
+
+
+def test_content_controls_and_custom_xml_around_blocks_are_read_through() -> None:
+    doc = read(
+        make_docx(
+            "<w:sdt><w:sdtPr/><w:sdtContent>"
+            + p(r("控件里的段落"))
+            + "</w:sdtContent></w:sdt>"
+            + '<w:customXml w:element="x">'
+            + p(r("自定义"))
+            + "</w:customXml>"
+        )
+    )
+    assert paragraphs(doc) == ["控件里的段落", "自定义"]
+
+
+# ---------------------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------------------
+
+
+def test_vertical_and_horizontal_merges_are_expanded_like_the_text_export() -> None:
+    span2 = '<w:gridSpan w:val="2"/>'
+    doc = read(
+        make_docx(
+            "<w:tbl>"
+            "<w:tr>"
+            + tc(p(r("（本列）")), span2 + '<w:vMerge w:val="restart"/>')
+            + tc(p(r("申请人情况")), '<w:gridSpan w:val="3"/>')
+            + "</w:tr><w:tr>"
+            + tc("", span2 + "<w:vMerge/>")
+            + tc(p(r("自然人")), '<w:vMerge w:val="restart"/>')
+            + tc(p(r("法人")))
+            + tc(p(r("总计")), '<w:vMerge w:val="restart"/>')
+            + "</w:tr><w:tr>"
+            + tc("", span2 + '<w:vMerge w:val="continue"/>')
+            + tc("", "<w:vMerge/>")
+            + tc(p(r("商业企业")))
+            + tc("", "<w:vMerge/>")
+            + "</w:tr><w:tr>"
+            + tc(p(r("一、本年新收")))
+            + tc(p(r("旧式")), '<w:hMerge w:val="restart"/>')
+            + tc("", "<w:hMerge/>")
+            + tc(p(r("0")))
+            + tc(p())
+            + "</w:tr>"
+            "</w:tbl>"
+        )
+    )
+    assert tables(doc) == [
+        [
+            ["（本列）", "申请人情况"],
+            ["", "自然人", "法人", "总计"],
+            ["", "", "商业企业", ""],
+            ["一、本年新收", "旧式", "0", ""],
+        ]
+    ]
+
+
+def test_the_paragraphs_of_a_cell_are_its_lines() -> None:
+    doc = read(
+        make_docx(
+            "<w:tbl><w:tr>"
+            + tc(p() + p(r("结果")) + p() + p(r("维持")) + p() + p())
+            + tc(p("<w:r><w:t>本年新</w:t><w:br/><w:t>制作数量</w:t></w:r>"))
+            + "</w:tr></w:tbl>"
+        )
+    )
+    assert tables(doc) == [[["结果\n\n维持", "本年新\n制作数量"]]]
+
+
+def test_rows_and_cells_inside_content_controls_are_read() -> None:
+    doc = read(
+        make_docx(
+            "<w:tbl><w:sdt><w:sdtContent><w:tr>"
+            + tc(p(r("规章")))
+            + "<w:sdt><w:sdtContent>"
+            + tc(p(r("0")))
+            + "</w:sdtContent></w:sdt></w:tr></w:sdtContent></w:sdt></w:tbl>"
+        )
+    )
+    assert tables(doc) == [[["规章", "0"]]]
+
+
+def test_a_table_holding_tables_is_layout_and_a_one_cell_table_a_frame() -> None:
+    inner = "<w:tbl><w:tr>" + tc(p(r("规章"))) + tc(p(r("0"))) + "</w:tr></w:tbl>"
+    doc = read(
+        make_docx(
+            "<w:tbl><w:tr>" + tc(p(r("框里的段落"))) + "</w:tr></w:tbl>"
+            "<w:tbl><w:tr>" + tc(p(r("左栏"))) + tc(p(r("说明")) + inner + p()) + "</w:tr></w:tbl>"
+        )
+    )
+    blocks = [b.raw if isinstance(b, Paragraph) else b.texts for b in read_blocks(doc)]
+    assert blocks == ["框里的段落", "左栏", "说明", (("规章", "0"),)]
+    assert codes(doc) == ["source.layout-table"]
+
+
+def read_blocks(doc: gipparse.SourceDocument) -> tuple[gipparse.Block, ...]:
+    return doc.blocks or ()
+
+
+def test_spans_point_into_the_text() -> None:
+    doc = read(
+        make_docx(
+            p(r("标题"))
+            + "<w:tbl><w:tr>"
+            + tc(p(r("本年新")) + p(r("制作数量")))
+            + tc(p(r("0")))
+            + "</w:tr></w:tbl>"
+        )
+    )
+    assert doc.text.split("\n") == ["标题", "\t本年新", "制作数量", "\t0"]
+    (table,) = [b for b in read_blocks(doc) if isinstance(b, gipparse.Table)]
+    assert table.format == "docx"
+    assert [c.span for c in table.cells()] == [
+        gipparse.Span(2, 2, 3, 5),
+        gipparse.Span(4, 2, 4, 3),
+    ]
+
+
+# ---------------------------------------------------------------------------------------
+# Damage
+# ---------------------------------------------------------------------------------------
+
+
+@given(st.lists(st.tuples(st.integers(0, len(SIMPLE) - 1), st.integers(0, 255)), max_size=8))
+def test_a_damaged_document_reads_or_is_refused_with_a_gipparse_error(
+    flips: list[tuple[int, int]],
+) -> None:
+    data = bytearray(SIMPLE)
+    for index, value in flips:
+        data[index] = value
+    with contextlib.suppress(SourceError):  # a crash would be a PluginError
+        gipparse.loads(bytes(data), path="report.docx")
+
+
+@given(st.binary(max_size=200))
+def test_any_bytes_named_docx_read_or_are_refused_with_a_gipparse_error(data: bytes) -> None:
+    with contextlib.suppress(SourceError):  # a crash would be a PluginError
+        gipparse.loads(b"PK\x03\x04" + data, path="report.docx")

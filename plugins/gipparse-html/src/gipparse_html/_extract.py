@@ -1,0 +1,572 @@
+"""From a web page to the report's blocks: drop the page chrome, find the content, and turn
+paragraphs and headings into paragraphs and each data table into a table.
+
+Chrome is removed in two passes. Elements that are never report content go first:
+``head``, scripts, styles, ``noscript``, ``template``, frames, embedded objects, forms
+and their controls, ``nav``, ``aside``, hidden elements, landmarks with a navigation,
+banner, search or footer role, ``footer``, and ``header`` outside an ``article`` or
+``main``. Then, when an ``article``, a ``main`` or a container whose class or id says it
+holds the content (``content``, ``TRS_Editor``, ``zoom``, ``zhengwen``...) holds at least
+half of what text is left, only that container is read; the page's ``<h1>`` (or
+``title`` element) outside it is kept as the first paragraph, since the report's title
+often sits above its body. Inside what is read, menus, breadcrumbs, share and print bars
+and site footers are removed by their class or id, by their text (``当前位置：``,
+``上一篇：``, ``ICP备``) or because they are mostly links; cells of data tables are never
+removed one by one.
+
+A ``<table>`` holding other tables is page layout: its cells are read as paragraphs. Any
+other table with at least two cells is a data table. Its rows are read in display order
+(``thead``, bodies, ``tfoot``) and merged cells are expanded the way the tab format
+writes them: a cell covered by a ``rowspan`` from above is an empty cell at the merge's
+first column; a ``colspan`` is written once. ``<br>`` and paragraphs inside a cell are
+line breaks in the cell's text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from gipparse import DocumentBuilder, Severity, SourceDocument, SourceError
+
+from ._charset import decode
+from ._tree import MAX_DEPTH, Element, parse, words
+
+FORMAT = "html"
+
+
+#: Elements that are never report content, wherever they are.
+DROP_TAGS = words(
+    "head title meta link base script style noscript template iframe frame frameset "
+    "object embed applet svg math canvas audio video map nav aside form button select "
+    "option textarea input label dialog menu rt rp"
+)
+_LANDMARK_ROLES = words("navigation banner contentinfo search menu menubar complementary toolbar")
+#: Class or id tokens of page chrome, removed wherever they are.
+CHROME_TOKENS = words(
+    "nav navbar navigation topnav mainnav subnav menu menubar submenu breadcrumb "
+    "breadcrumbs crumb crumbs bread mianbaoxie position location weizhi dqwz daohang "
+    "share sharing social fenxiang print dayin toolbar pagination pager skip"
+)
+#: Substrings of a class or id that mark chrome even inside a longer name (bdsharebuttonbox).
+_CHROME_SUBSTRINGS = ("share", "breadcrumb", "crumb", "navbar", "fenxiang")
+#: Class or id tokens of site-wide chrome, removed when no content container was found.
+SITE_CHROME_TOKENS = words(
+    "header head top topbar footer foot bottom sidebar side banner logo copyright links "
+    "friendlink related search"
+)
+#: Class or id tokens of a container holding the content.
+CONTENT_TOKENS = words(
+    "content maincontent article articlecontent trs_editor editor trs_ueditor zoom "
+    "fontzoom detail zw zhengwen nr neirong wznr text txt body main con view"
+)
+#: The start of a short block of chrome: a breadcrumb, previous/next links, a print or
+#: font-size bar.
+_CHROME_START_RE = re.compile(
+    r"(?:当前位置|您现在的位置|您的位置|你的位置|你现在的位置|所在位置|上一篇|下一篇|上一条|下一条)[:：]"
+    r"|【?(?:打印本页|打印此页|关闭窗口|字体|字号)"
+)
+#: What only a site footer says.
+_SITE_FOOTER_RE = re.compile(r"ICP备|网站标识码|版权所有|Copyright|©", re.I)
+#: Longest block (characters, whitespace aside) the two patterns above are tried on.
+MAX_CHROME_BLOCK = 300
+
+#: Longest text taken for the page's title.
+MAX_TITLE_LENGTH = 100
+#: Share of the page's text (link text aside) a content container must hold to be read
+#: alone.
+CONTENT_SHARE = 0.5
+#: A container inside the chosen one that holds this share of its text is chosen instead.
+TIGHTEN_SHARE = 0.85
+
+_BLOCK_TAGS = words(
+    "html body address article aside blockquote center dd details dialog dir div dl dt "
+    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main "
+    "menu nav ol p pre section summary table caption thead tbody tfoot tr td th ul legend "
+    "listing xmp plaintext"
+)
+_ASCII_WS_RE = re.compile(r"[ \t\n\r\f]+")
+_CAMEL_RE = re.compile(r"([a-z0-9])([A-Z])")
+_TOKEN_SPLIT_RE = re.compile(r"[^a-z0-9_]+|_")
+_DIGITS_RE = re.compile(r"\s*([0-9]+)")
+
+#: Most cells a table is expanded to (a report's tables have a few hundred); past that, a
+#: ``rowspan`` is no longer followed, so that a hostile page cannot expand without end.
+MAX_TABLE_CELLS = 100_000
+#: Largest colspan and rowspan honoured (the HTML standard's limits).
+MAX_COLSPAN = 1000
+MAX_ROWSPAN = 65534
+
+
+def read_html(data: bytes, path: str | None) -> SourceDocument:
+    """Decode and read a page into a :class:`~gipparse.SourceDocument`."""
+    text, codec, findings = decode(data)
+    root, dropped = parse(text)
+    builder = DocumentBuilder(FORMAT, encoding=codec)
+    for severity, code, message in findings:
+        builder.diagnose(severity, code, message)
+    if dropped:
+        builder.diagnose(
+            Severity.WARNING,
+            "source.too-deep",
+            f"{dropped} elements nested deeper than {MAX_DEPTH} levels were flattened into "
+            "their parent; their text is kept",
+        )
+    body = next((e for e in root.elements() if e.tag == "body"), root)
+    _prune(body, _never_content)
+    sizes = _Sizes(body)
+    content, title = _content_root(body, sizes)
+    if title is not None:
+        builder.paragraph(title)
+    tokens = CHROME_TOKENS if content is not body else CHROME_TOKENS | SITE_CHROME_TOKENS
+    in_data_tables = _in_data_tables(content)
+    _prune(content, lambda e: id(e) not in in_data_tables and _is_chrome(e, tokens, sizes))
+    left_out = (
+        sizes.text[id(body)]
+        - _Sizes(content).text[id(content)]
+        - len("".join((title or "").split()))
+    )
+    if left_out > 0:
+        builder.diagnose(
+            Severity.INFO,
+            "source.page-chrome",
+            f"{left_out} characters of page text around the report (navigation, menus, "
+            "breadcrumbs, links, share and print bars) were left out",
+        )
+    layout_tables = _Reader(builder).read(content)
+    if layout_tables:
+        builder.diagnose(
+            Severity.INFO,
+            "source.layout-table",
+            f"{layout_tables} tables holding other tables were read as page layout: their "
+            "cells as paragraphs",
+        )
+    if not builder.blocks:
+        raise SourceError("the page holds no text besides page chrome", path=path)
+    return builder.build()
+
+
+# ---------------------------------------------------------------------------------------
+# Chrome
+# ---------------------------------------------------------------------------------------
+
+
+def _prune(root: Element, drop: Callable[[Element], bool]) -> None:
+    """Remove every element below *root* for which *drop* is true, with its subtree."""
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        kept: list[Element | str] = []
+        for child in element.children:
+            if isinstance(child, Element):
+                if drop(child):
+                    continue
+                stack.append(child)
+            kept.append(child)
+        element.children = kept
+
+
+def _never_content(element: Element) -> bool:
+    tag = element.tag
+    if tag in DROP_TAGS:
+        return True
+    attrs = element.attrs
+    if "hidden" in attrs or attrs.get("aria-hidden", "").strip().lower() == "true":
+        return True
+    style = attrs.get("style")
+    if style and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style, re.I):
+        return True
+    if attrs.get("role", "").strip().lower() in _LANDMARK_ROLES:
+        return True
+    if tag == "footer":  # the page's, or an article's (date, share and print links)
+        return True
+    if tag == "header":  # an article's header holds its title
+        return not any(_is_main(a) for a in element.ancestors())
+    return False
+
+
+def _is_main(element: Element) -> bool:
+    return element.tag in ("article", "main") or element.attrs.get("role", "").lower() == "main"
+
+
+def _tokens(element: Element) -> set[str]:
+    """The lowercased tokens of the class and id (``mainNav`` → main, nav, mainnav)."""
+    found: set[str] = set()
+    for name in ("class", "id"):
+        value = element.attrs.get(name)
+        if not value:
+            continue
+        for word in value.split():
+            lowered = word.lower()
+            found.add(lowered)
+            found.update(t for t in _TOKEN_SPLIT_RE.split(_CAMEL_RE.sub(r"\1 \2", word).lower()))
+    found.discard("")
+    return found
+
+
+def _in_data_tables(root: Element) -> set[int]:
+    """The elements inside data tables (tables holding no table): never judged one by one,
+    since dropping a cell would shift the columns."""
+    inside: set[int] = set()
+    for table in root.elements():
+        if table.tag == "table" and id(table) not in inside:
+            below = list(table.elements())
+            if not any(e.tag == "table" for e in below):
+                inside.update(map(id, below))
+    return inside
+
+
+def _is_chrome(element: Element, tokens: frozenset[str], sizes: _Sizes) -> bool:
+    found = _tokens(element)
+    if found & tokens:
+        return True
+    if any(s in t for t in found for s in _CHROME_SUBSTRINGS):
+        return True
+    size = sizes.text.get(id(element), 0)
+    if size <= MAX_CHROME_BLOCK:
+        text = _text_of(element)
+        if _CHROME_START_RE.match(text) or _SITE_FOOTER_RE.search(text):
+            return True
+    # A menu or a list of links: three links or more making up most of the text.
+    return sizes.links.get(id(element), 0) >= 3 and sizes.link_text[id(element)] >= 0.7 * size
+
+
+class _Sizes:
+    """Characters of text (whitespace excluded), links, and characters of link text below
+    each element, measured once."""
+
+    def __init__(self, top: Element) -> None:
+        order = [top, *top.elements()]
+        self.text: dict[int, int] = {}
+        self.links: dict[int, int] = {}
+        self.link_text: dict[int, int] = {}
+        for element in order:
+            self.text[id(element)] = sum(
+                _visible_length(c) for c in element.children if isinstance(c, str)
+            )
+            self.links[id(element)] = 0
+            self.link_text[id(element)] = 0
+        for element in reversed(order):
+            key = id(element)
+            if element.tag == "a" and self.text[key]:
+                self.links[key] += 1
+                self.link_text[key] = self.text[key]
+            parent = element.parent
+            if element is not top and parent is not None:
+                self.text[id(parent)] += self.text[key]
+                self.links[id(parent)] += self.links[key]
+                self.link_text[id(parent)] += self.link_text[key]
+
+
+def _visible_length(text: str) -> int:
+    return len(text) - sum(1 for c in text if c.isspace())
+
+
+def _text_of(element: Element) -> str:
+    """All text below *element*, whitespace removed (for matching, not for output)."""
+    parts: list[str] = []
+    stack: list[Element | str] = [element]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            parts.append(node)
+        else:
+            stack.extend(reversed(node.children))
+    return "".join("".join(parts).split())
+
+
+# ---------------------------------------------------------------------------------------
+# The content container
+# ---------------------------------------------------------------------------------------
+
+
+def _content_root(body: Element, sizes: _Sizes) -> tuple[Element, str | None]:
+    """The element to read, and the page's title when it stands outside that element."""
+    # Text that is not link text: menus and link lists do not count.
+    size = {key: sizes.text[key] - sizes.link_text[key] for key in sizes.text}
+    total = size[id(body)]
+    candidates = [e for e in body.elements() if size[id(e)] > 0 and _is_content_candidate(e)]
+    if not candidates or total <= 0:
+        return body, None
+    best = max(candidates, key=lambda e: size[id(e)])  # the first of equals: the outermost
+    for element in candidates:
+        if size[id(element)] >= TIGHTEN_SHARE * size[id(best)] and best in element.ancestors():
+            best = element
+    if size[id(best)] < CONTENT_SHARE * total:
+        return body, None
+    return best, _title_before(body, best)
+
+
+def _is_content_candidate(element: Element) -> bool:
+    return _is_main(element) or bool(_tokens(element) & CONTENT_TOKENS)
+
+
+def _title_before(body: Element, content: Element) -> str | None:
+    """The page's title when it stands above *content*: the closest ``<h1>`` or element
+    whose class or id says ``title`` before it, outside page chrome. ``None`` when
+    *content* has an ``<h1>`` of its own."""
+    if any(e.tag == "h1" for e in content.elements()):
+        return None
+    around = set(map(id, content.ancestors()))
+    title = None
+    for element in body.elements():
+        if element is content:
+            break
+        if id(element) in around:
+            continue
+        if element.tag == "h1" or "title" in _tokens(element):
+            chrome = CHROME_TOKENS | SITE_CHROME_TOKENS
+            if any(_tokens(e) & chrome for e in (element, *element.ancestors())):
+                continue
+            text = _flatten(element)
+            if text and len(text) <= MAX_TITLE_LENGTH:
+                title = text
+    return title
+
+
+def _flatten(element: Element) -> str:
+    """The text of *element* on one line, whitespace collapsed."""
+    lines: list[str] = []
+    flow = _Lines(lines.append)
+    _walk(element, flow, None)
+    flow.finish()
+    return " ".join(line for line in lines if line and not line.isspace())
+
+
+# ---------------------------------------------------------------------------------------
+# Blocks
+# ---------------------------------------------------------------------------------------
+
+
+class _Lines:
+    """Collects inline text into lines: whitespace collapsed as HTML does, a line ended at
+    each block boundary (when it holds something) and at each ``<br>`` (always)."""
+
+    __slots__ = ("parts", "sink")
+
+    def __init__(self, sink: Callable[[str], object]) -> None:
+        self.sink = sink
+        self.parts: list[str] = []
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+
+    def _current(self) -> str:
+        line = _ASCII_WS_RE.sub(" ", "".join(self.parts)).strip(" ")
+        self.parts.clear()
+        return line
+
+    def boundary(self) -> None:
+        if self.parts:
+            line = self._current()
+            if line:
+                self.sink(line)
+
+    def line_break(self) -> None:
+        self.sink(self._current())
+
+    def finish(self) -> None:
+        self.boundary()
+
+
+def _walk(root: Element, flow: _Lines, table: Callable[[Element, _Lines], bool] | None) -> None:
+    """Feed the text below *root* to *flow* in document order, a block boundary where each
+    block element starts and ends. *table* may take a ``<table>`` whole (it returns
+    ``True``); tables it leaves, and all tables without it, are read as text."""
+    stack: list[tuple[Element, Iterator[Element | str]]] = [(root, iter(root.children))]
+    while stack:  # iterative: pages nest deeper than Python recurses
+        element, children = stack[-1]
+        for child in children:
+            if isinstance(child, str):
+                flow.add(child)
+                continue
+            tag = child.tag
+            if tag == "br":
+                flow.line_break()
+                continue
+            if tag == "table" and table is not None and table(child, flow):
+                continue
+            if tag in _BLOCK_TAGS:
+                flow.boundary()
+            stack.append((child, iter(child.children)))
+            break
+        else:
+            stack.pop()
+            if element.tag in _BLOCK_TAGS:
+                flow.boundary()
+
+
+class _Reader:
+    """Reads the content in document order into the builder: paragraphs, and data tables."""
+
+    def __init__(self, builder: DocumentBuilder) -> None:
+        self.builder = builder
+        self.layout_tables = 0
+
+    def read(self, root: Element) -> int:
+        """Read *root*; returns the number of layout tables met."""
+        flow = _Lines(self.builder.paragraph)
+        _walk(root, flow, self._table)
+        flow.finish()
+        return self.layout_tables
+
+    def _table(self, table: Element, flow: _Lines) -> bool:
+        """Add *table* as a table if it is a data table; ``False`` to read it as flow."""
+        if any(e.tag == "table" for e in table.elements()):
+            self.layout_tables += 1
+            return False
+        rows, too_large = table_rows(table)
+        if sum(len(r) for r in rows) < 2:
+            return False
+        flow.boundary()
+        for child in table.children:
+            if isinstance(child, Element) and child.tag == "caption":
+                caption = _flatten(child)
+                if caption:
+                    self.builder.paragraph(caption)
+        added = self.builder.table(rows)
+        if too_large:
+            self.builder.diagnose(
+                Severity.WARNING,
+                "source.table-too-large",
+                f"the table expands to more than {MAX_TABLE_CELLS:,} cells; its row merges "
+                "past that point were not followed",
+                added,
+            )
+        return True
+
+
+# ---------------------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------------------
+
+
+def table_rows(table: Element) -> tuple[list[list[str]], bool]:
+    """The rows of a data table in display order, merged cells expanded (module docstring),
+    and whether it was too large for its row merges to be followed."""
+    head: list[list[Element]] = []
+    bodies: list[list[Element]] = []
+    foot: list[list[Element]] = []
+    groups: dict[int, list[Element]] = {}
+    for element in table.elements():
+        if element.tag != "tr" or _inside_cell(element, table):
+            continue
+        section = next(
+            (a for a in element.ancestors() if a is table or a.tag in ("thead", "tbody", "tfoot")),
+            table,
+        )
+        key = id(section)
+        if key not in groups:
+            groups[key] = []
+            (head if section.tag == "thead" else foot if section.tag == "tfoot" else bodies).append(
+                groups[key]
+            )
+        groups[key].append(element)
+    rows: list[list[str]] = []
+    budget = _Budget(MAX_TABLE_CELLS)
+    for group in (*head, *bodies, *foot):
+        rows.extend(_expand(group, budget))
+    return rows, budget.exceeded
+
+
+def _inside_cell(element: Element, table: Element) -> bool:
+    for ancestor in element.ancestors():
+        if ancestor is table:
+            return False
+        if ancestor.tag in ("td", "th"):
+            return True
+    return False
+
+
+def _cells(tr: Element) -> list[Element]:
+    found: list[Element] = []
+    stack: list[Element | str] = list(reversed(tr.children))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            continue
+        if node.tag in ("td", "th"):
+            found.append(node)
+        elif node.tag != "table":
+            stack.extend(reversed(node.children))
+    return found
+
+
+def _span(value: str | None, limit: int, zero: int) -> int:
+    """An HTML span attribute: leading digits, 0 means *zero*, clamped to 1..*limit*."""
+    if value is None:
+        return 1
+    m = _DIGITS_RE.match(value)
+    if m is None:
+        return 1
+    n = int(m.group(1)[:7])
+    if n == 0:
+        n = zero
+    return max(1, min(n, limit))
+
+
+def cell_text(cell: Element) -> str:
+    """A cell's text: lines from ``<br>`` and block elements, blank lines at the ends dropped."""
+    lines: list[str] = []
+    flow = _Lines(lines.append)
+    _walk(cell, flow, None)
+    flow.finish()
+    while lines and not lines[-1]:
+        lines.pop()
+    start = 0
+    while start < len(lines) and not lines[start]:
+        start += 1
+    return "\n".join(lines[start:])
+
+
+class _Budget:
+    """Cells a table may still expand to: merges stop being followed past it."""
+
+    __slots__ = ("exceeded", "left")
+
+    def __init__(self, cells: int) -> None:
+        self.left = cells
+        self.exceeded = False
+
+
+def _expand(trs: list[Element], budget: _Budget) -> list[list[str]]:
+    """Rows of one row group with rowspans and colspans expanded (see the module docstring).
+
+    Work is linear in the cells written, and those are bounded by *budget*: a hostile
+    ``rowspan`` cannot make a small page expand into millions of cells.
+    """
+    # Merges still open from rows above: start column -> [rows left, width].
+    open_merges: dict[int, list[int]] = {}
+    rows: list[list[str]] = []
+    for r, tr in enumerate(trs):
+        cells = _cells(tr)
+        budget.left -= len(open_merges) + len(cells)
+        if budget.left < 0 and not budget.exceeded:
+            budget.exceeded = True
+        if budget.exceeded:
+            open_merges.clear()
+        rows_left = len(trs) - r
+        merges = sorted(open_merges.items())
+        items: list[tuple[int, str]] = [(start, "") for start, _ in merges]
+        new_merges: dict[int, list[int]] = {}
+        column = 0
+        k = 0
+        for cell in cells:
+            # Skip the columns covered by merges from above (sorted by their start).
+            while k < len(merges) and merges[k][0] <= column:
+                column = max(column, merges[k][0] + merges[k][1][1])
+                k += 1
+            colspan = _span(cell.attrs.get("colspan"), MAX_COLSPAN, 1)
+            rowspan = _span(cell.attrs.get("rowspan"), min(MAX_ROWSPAN, rows_left), rows_left)
+            items.append((column, cell_text(cell)))
+            if rowspan > 1 and not budget.exceeded:
+                new_merges[column] = [rowspan - 1, colspan]
+            column += colspan
+        for start, merge in merges:
+            merge[0] -= 1
+            if merge[0] == 0:
+                del open_merges[start]
+        open_merges.update(new_merges)
+        items.sort(key=lambda item: item[0])
+        rows.append([text for _column, text in items])
+    return rows

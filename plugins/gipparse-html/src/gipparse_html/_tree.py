@@ -1,0 +1,162 @@
+"""A small element tree built with the standard library's :mod:`html.parser`.
+
+Real pages leave ``<p>``, ``<li>``, ``<td>`` and ``<tr>`` unclosed, close elements in the
+wrong order and nest deeper than anyone reads. The builder applies the few HTML parsing
+rules that matter for reading a report: a block start tag closes an open paragraph, a
+cell closes the open cell, a row closes the open row, an end tag never closes elements
+across a table cell it did not open inside, and nesting deeper than :data:`MAX_DEPTH`
+is flattened (text is kept, elements are not).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html.parser import HTMLParser
+
+#: Deepest element nesting kept; deeper start tags add no element (their text is kept).
+MAX_DEPTH = 200
+
+
+def words(text: str) -> frozenset[str]:
+    """A set of words written as one string: tag names, class tokens."""
+    return frozenset(text.split())
+
+
+VOID = words(
+    "area base basefont bgsound br col embed frame hr img input keygen link meta param "
+    "source track wbr"
+)
+# Start tags that close an open <p> (the HTML parsing algorithm's list).
+_CLOSES_P = words(
+    "address article aside blockquote center details dialog dir div dl fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p "
+    "pre section summary table ul li dd dt listing xmp plaintext"
+)
+_HEADINGS = words("h1 h2 h3 h4 h5 h6")
+_TABLE_SECTIONS = frozenset(("thead", "tbody", "tfoot"))
+_CELLS = frozenset(("td", "th"))
+# Elements an end tag of an unrelated element does not close across.
+_BARRIERS = frozenset(("td", "th", "table", "caption", "template"))
+
+
+class Element:
+    """An element: its tag, attributes and children (elements and text strings)."""
+
+    __slots__ = ("attrs", "children", "parent", "tag")
+
+    def __init__(self, tag: str, attrs: dict[str, str], parent: Element | None) -> None:
+        self.tag = tag
+        self.attrs = attrs
+        self.parent = parent
+        self.children: list[Element | str] = []
+
+    def elements(self) -> Iterator[Element]:
+        """Every element below this one, in document order (iterative: pages nest deep)."""
+        stack: list[Iterator[Element | str]] = [iter(self.children)]
+        while stack:
+            for child in stack[-1]:
+                if isinstance(child, Element):
+                    yield child
+                    stack.append(iter(child.children))
+                    break
+            else:
+                stack.pop()
+
+    def ancestors(self) -> Iterator[Element]:
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    def __repr__(self) -> str:
+        return f"<{self.tag} {self.attrs!r}>"
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("#document", {}, None)
+        self.stack: list[Element] = [self.root]
+        self.dropped = 0  # start tags not turned into elements (too deep)
+
+    # -- tags ---------------------------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, self_closing=False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, self_closing=True)
+
+    def _start(self, tag: str, attrs: list[tuple[str, str | None]], self_closing: bool) -> None:
+        self._close_implied(tag)
+        if len(self.stack) > MAX_DEPTH and tag not in VOID:
+            self.dropped += 1
+            return
+        parent = self.stack[-1]
+        element = Element(tag, {k: v or "" for k, v in attrs}, parent)
+        parent.children.append(element)
+        if tag not in VOID and not self_closing:
+            self.stack.append(element)
+
+    def _close_implied(self, tag: str) -> None:
+        if tag in _CLOSES_P:
+            self._close_within("p", _BARRIERS | {"button", "object"})
+        if tag in _HEADINGS:
+            for h in _HEADINGS:
+                if self.stack[-1].tag == h:
+                    self.stack.pop()
+        if tag == "li":
+            self._close_within("li", _BARRIERS | {"ul", "ol"})
+        elif tag in ("dt", "dd"):
+            self._close_within("dt", _BARRIERS | {"dl"})
+            self._close_within("dd", _BARRIERS | {"dl"})
+        elif tag == "option":
+            self._close_within("option", _BARRIERS | {"select"})
+        elif tag in _CELLS:
+            for cell in _CELLS:
+                self._close_within(cell, {"tr", "table"})
+        elif tag == "tr":
+            self._close_within("tr", {"table"} | _TABLE_SECTIONS)
+        elif tag in _TABLE_SECTIONS:
+            for section in _TABLE_SECTIONS:
+                self._close_within(section, {"table"})
+
+    def _close_within(self, tag: str, barriers: frozenset[str] | set[str]) -> bool:
+        """Close the innermost open *tag* unless a barrier element is open inside it."""
+        for i in range(len(self.stack) - 1, 0, -1):
+            open_tag = self.stack[i].tag
+            if open_tag == tag:
+                del self.stack[i:]
+                return True
+            if open_tag in barriers:
+                return False
+        return False
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "br":  # </br> is read as <br>, as browsers do
+            self._start("br", [], self_closing=True)
+            return
+        if tag in ("body", "html"):  # content after </body> still belongs to the body
+            return
+        if tag in ("table", "tr", "thead", "tbody", "tfoot", *_CELLS):
+            barriers: frozenset[str] | set[str] = {"table"} if tag != "table" else set()
+        else:
+            barriers = _BARRIERS
+        self._close_within(tag, barriers)
+
+    # -- text -----------------------------------------------------------------------
+
+    def handle_data(self, data: str) -> None:
+        children = self.stack[-1].children
+        if children and isinstance(children[-1], str):
+            children[-1] += data
+        else:
+            children.append(data)
+
+
+def parse(text: str) -> tuple[Element, int]:
+    """Parse *text* into a tree: ``(root, start tags dropped for depth)``."""
+    builder = _TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    return builder.root, builder.dropped

@@ -1,0 +1,454 @@
+"""The HTML reader on small pages: charsets, chrome, content, tables, damage."""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import gipparse
+from gipparse import Paragraph, Severity, SourceError
+
+gipparse_html = pytest.importorskip("gipparse_html")
+
+
+def read(page: str | bytes, path: str | None = "report.html") -> gipparse.SourceDocument:
+    data = page.encode("utf-8") if isinstance(page, str) else page
+    doc = gipparse_html.gipparse_read_source(path=path, data=data)
+    assert doc is not None
+    return doc
+
+
+def paragraphs(doc: gipparse.SourceDocument) -> list[str]:
+    return [b.raw for b in doc.blocks or () if isinstance(b, Paragraph)]
+
+
+def tables(doc: gipparse.SourceDocument) -> list[list[list[str]]]:
+    return [
+        [[c.raw for c in row.cells] for row in b.rows]
+        for b in doc.blocks or ()
+        if isinstance(b, gipparse.Table)
+    ]
+
+
+def codes(doc: gipparse.SourceDocument) -> list[str]:
+    return [d.code for d in doc.diagnostics]
+
+
+# ---------------------------------------------------------------------------------------
+# Which sources are read
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["a.html", "a.HTM", "a.shtml", "a.xhtml", "a.txt", None])
+def test_pages_are_read_by_suffix_or_by_their_first_bytes(path: str | None) -> None:
+    assert paragraphs(read("<!DOCTYPE html><html><body><p>一、总体情况</p></body></html>", path))
+
+
+def test_a_page_in_utf16_with_a_bom_is_sniffed() -> None:
+    data = codecs.BOM_UTF16_LE + "<html><body><p>一、总体情况</p>".encode("utf-16-le")
+    assert paragraphs(read(data, None)) == ["一、总体情况"]
+
+
+@pytest.mark.parametrize(
+    ("path", "data"),
+    [
+        ("report.txt", "一、总体情况\n<p>不是网页</p>".encode()),
+        (None, "一、总体情况".encode()),
+        ("report.html", "一、总体情况，没有标签".encode()),
+        ("report.html", b"%PDF-1.7\n"),
+        ("report.docx", b"PK\x03\x04word/document.xml"),
+    ],
+)
+def test_other_sources_are_left_to_other_readers(path: str | None, data: bytes) -> None:
+    assert gipparse_html.gipparse_read_source(path=path, data=data) is None
+
+
+def test_a_pdf_named_html_is_refused_by_the_text_reader_saying_what_it_is() -> None:
+    with pytest.raises(SourceError, match="PDF"):
+        gipparse.loads(b"%PDF-1.7\n%...", path="report.html")
+
+
+def test_source_suffixes() -> None:
+    assert gipparse_html.gipparse_source_suffixes() == [".html", ".htm", ".shtml", ".xhtml"]
+
+
+# ---------------------------------------------------------------------------------------
+# Charsets
+# ---------------------------------------------------------------------------------------
+
+_PAGE = "<html><head>{meta}</head><body><p>收到和处理政府信息公开申请情况</p></body></html>"
+_TEXT = "收到和处理政府信息公开申请情况"
+
+
+@pytest.mark.parametrize(
+    ("meta", "encoding", "codec"),
+    [
+        ('<meta charset="utf-8">', "utf-8", "utf-8"),
+        ('<meta charset="gbk">', "gbk", "gb18030"),
+        (
+            '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
+            "gb2312",
+            "gb18030",
+        ),
+        (
+            "<meta content='text/html;charset=GB18030' http-equiv='content-type'>",
+            "gb18030",
+            "gb18030",
+        ),
+        ('<meta charset="big5">', "big5", "big5hkscs"),
+    ],
+)
+def test_the_declared_charset_is_used(meta: str, encoding: str, codec: str) -> None:
+    text = "收到和處理政府信息公開申請情況" if encoding == "big5" else _TEXT
+    doc = read(_PAGE.format(meta=meta).replace(_TEXT, text).encode(encoding))
+    assert (paragraphs(doc), doc.encoding, codes(doc)) == ([text], codec, [])
+
+
+def test_an_xml_declaration_is_a_declaration() -> None:
+    page = '<?xml version="1.0" encoding="gb2312"?>\n' + _PAGE.format(meta="")
+    doc = read(page.encode("gb2312"))
+    assert (paragraphs(doc), doc.encoding) == ([_TEXT], "gb18030")
+
+
+@pytest.mark.parametrize("bom", [codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE])
+def test_a_bom_wins_over_the_declaration(bom: bytes) -> None:
+    codec = {codecs.BOM_UTF8: "utf-8", codecs.BOM_UTF16_LE: "utf-16-le"}.get(bom, "utf-16-be")
+    doc = read(bom + _PAGE.format(meta='<meta charset="gbk">').encode(codec))
+    assert (paragraphs(doc), doc.encoding, codes(doc)) == ([_TEXT], codec, [])
+
+
+def test_an_undeclared_gbk_page_is_detected_and_said_so() -> None:
+    doc = read(_PAGE.format(meta="").encode("gbk"))
+    assert (paragraphs(doc), doc.encoding) == ([_TEXT], "gb18030")
+    assert [(d.severity, d.code) for d in doc.diagnostics] == [
+        (Severity.INFO, "source.charset-detected")
+    ]
+
+
+def test_a_page_saved_as_utf8_but_declaring_gb2312_is_read_as_utf8_with_a_warning() -> None:
+    doc = read(_PAGE.format(meta='<meta charset="gb2312">').encode("utf-8") + "冇".encode())
+    assert doc.encoding == "utf-8"
+    assert codes(doc) == ["source.charset-mismatch"]
+    assert "gb2312" in doc.diagnostics[0].message
+
+
+def test_an_unknown_charset_is_ignored_with_a_warning() -> None:
+    doc = read(_PAGE.format(meta='<meta charset="x-klingon">').encode("utf-8"))
+    assert (paragraphs(doc), codes(doc)) == ([_TEXT], ["source.charset-unknown"])
+
+
+def test_undecodable_bytes_are_replaced_and_reported_with_their_line() -> None:
+    data = _PAGE.format(meta='<meta charset="utf-8">').encode() + b"\n<p>\xff\xfe\x80</p>"
+    doc = read(data)
+    assert "source.decode-error" in codes(doc)
+    assert "line 2" in next(d.message for d in doc.diagnostics if d.code == "source.decode-error")
+    assert paragraphs(doc)[0] == _TEXT
+
+
+# ---------------------------------------------------------------------------------------
+# Text
+# ---------------------------------------------------------------------------------------
+
+
+def test_entities_whitespace_and_line_breaks() -> None:
+    doc = read(
+        "<body><p>\n  一、总体情况&nbsp;&amp;&#12288;概述\n</p>"
+        "<p>第一行<br>第二行<br/><br>第三行</br>第四行</p>"
+        "<div>块<span>内</span>文字<div>嵌套块</div>尾</div>"
+        "<ul><li>甲<li>乙</ul><p>&nbsp;</p><p>\u3000\u3000缩进</p></body>"
+    )
+    assert paragraphs(doc) == [
+        "一、总体情况\xa0&\u3000概述",
+        "第一行",
+        "第二行",
+        "第三行",
+        "第四行",
+        "块内文字",
+        "嵌套块",
+        "尾",
+        "甲",
+        "乙",
+        "\u3000\u3000缩进",
+    ]
+
+
+def test_headings_are_paragraphs_and_sections_are_recognised_from_them() -> None:
+    report = gipparse.loads(
+        b"<body><h2>\xe4\xb8\x80\xe3\x80\x81\xe6\x80\xbb\xe4\xbd\x93\xe6\x83\x85\xe5\x86\xb5"
+        b"</h2><p>x</p><h3>\xe5\x85\xad\xe3\x80\x81\xe5\x85\xb6\xe4\xbb\x96\xe9\x9c\x80\xe8"
+        b"\xa6\x81\xe6\x8a\xa5\xe5\x91\x8a\xe7\x9a\x84\xe4\xba\x8b\xe9\xa1\xb9</h3><p>y</p>",
+        path="a.html",
+    )
+    assert [(s.kind, s.heading.text if s.heading else None) for s in report.sections] == [
+        ("overview", "一、总体情况"),
+        ("other", "六、其他需要报告的事项"),
+    ]
+
+
+def test_ruby_annotations_and_comments_are_not_text() -> None:
+    doc = read("<p><ruby>区<rt>qū</rt><rp>(</rp></ruby>域<!-- 注释 --></p>")
+    assert paragraphs(doc) == ["区域"]
+
+
+# ---------------------------------------------------------------------------------------
+# Chrome and content
+# ---------------------------------------------------------------------------------------
+
+
+def test_elements_that_are_never_content_are_dropped() -> None:
+    doc = read(
+        "<html><head><title>标题</title><style>p{}</style></head><body>"
+        "<script>document.write('<p>脚本</p>')</script><noscript>请启用脚本</noscript>"
+        "<template><p>模板</p></template><iframe src=x>框架</iframe>"
+        "<form><label>搜索</label><input value=关键字><select><option>选项</select>"
+        "<button>提交</button><textarea>文本框</textarea></form>"
+        "<header>网站头部</header><nav>导航</nav><aside>侧栏</aside><footer>页脚</footer>"
+        "<div hidden>隐藏</div><div style='DISPLAY: none'>不显示</div>"
+        "<div aria-hidden=true>辅助隐藏</div><div role=navigation>角色导航</div>"
+        "<p>正文</p></body></html>"
+    )
+    assert paragraphs(doc) == ["正文"]
+
+
+def test_chrome_is_recognised_by_class_text_and_links() -> None:
+    body = "".join(f"<p>正文第{i}段，内容足够长。</p>" for i in range(5))
+    doc = read(
+        "<body>"
+        "<div class='breadcrumb'>首页 &gt; 年报</div>"
+        "<div>当前位置：<a>首页</a> &gt; <a>年报</a></div>"
+        "<ul><li><a>链接一</a><li><a>链接二</a><li><a>链接三</a></ul>"
+        f"{body}"
+        "<div class='bdsharebuttonbox'>分享</div><div id='mainNav'>菜单</div>"
+        "<p><a>上一篇：去年的报告</a></p>"
+        "<div>【打印本页】【关闭窗口】</div>"
+        "<div>地址：某某路1号 豫ICP备12345678号</div>"
+        "<p>附件：<a>一个链接</a>不算菜单。</p>"
+        "</body>"
+    )
+    assert paragraphs(doc) == [f"正文第{i}段，内容足够长。" for i in range(5)] + [
+        "附件：一个链接不算菜单。"
+    ]
+    assert "source.page-chrome" in codes(doc)
+
+
+def test_the_content_container_is_read_with_the_title_above_it() -> None:
+    content = "".join(f"<p>正文第{i}段，内容足够长，足够长，足够长。</p>" for i in range(5))
+    doc = read(
+        "<body><div class='top'><h1 class='logo'>某某区人民政府</h1></div>"
+        "<div class='wrap'><h1>某局2020年政府信息公开工作年度报告</h1>"
+        "<div class='info'>来源：本站 日期：2021-01-20</div>"
+        f"<div class='main'><div id='zoom'>{content}</div><div>相关文章很多</div></div>"
+        "</div><div class='bottom'>地址：某某路1号</div></body>"
+    )
+    assert paragraphs(doc) == ["某局2020年政府信息公开工作年度报告"] + [
+        f"正文第{i}段，内容足够长，足够长，足够长。" for i in range(5)
+    ]
+
+
+def test_an_article_with_its_own_h1_and_header_keeps_them() -> None:
+    doc = read(
+        "<body><header><h1>网站</h1></header><main><article>"
+        "<header><h1>年度报告</h1></header><p>正文，相当长的一段正文。</p>"
+        "<footer>发布日期：2021-01-20</footer></article></main></body>"
+    )
+    assert paragraphs(doc) == ["年度报告", "正文，相当长的一段正文。"]
+
+
+def test_without_a_container_the_site_chrome_classes_are_dropped_too() -> None:
+    doc = read(
+        "<body><div class='header'>网站名称</div><div id='left'><p>正文</p></div>"
+        "<div class='copyright'>版权</div></body>"
+    )
+    assert paragraphs(doc) == ["正文"]
+
+
+def test_a_page_with_nothing_but_chrome_is_refused() -> None:
+    with pytest.raises(SourceError, match="no text besides page chrome"):
+        read("<html><head><title>x</title></head><body><nav>菜单</nav><script>x</script>")
+
+
+# ---------------------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------------------
+
+
+def test_rowspan_and_colspan_are_expanded_like_the_tab_format() -> None:
+    doc = read(
+        "<table>"
+        "<tr><td rowspan=3 colspan=2>（本列）<td colspan=6>申请人情况"
+        "<tr><td rowspan=2>自然人<td colspan=4>法人或其他组织<td rowspan=2>总计"
+        "<tr><td>商业企业<td>科研机构<td>社会公益组织<td>其他"
+        "<tr><td colspan=2>一、本年新收<td>1<td>0<td>0<td>0<td>0<td>1"
+        "<tr><td rowspan=2>三、本年度办理结果<td>（一）予以公开<td>1<td><td>&nbsp;<td>0<td>0<td>1"
+        "<tr><td>（二）部分公开<td>0<td>0<td>0<td>0<td>0<td>0"
+        "</table>"
+    )
+    assert tables(doc) == [
+        [
+            ["（本列）", "申请人情况"],
+            ["", "自然人", "法人或其他组织", "总计"],
+            ["", "", "商业企业", "科研机构", "社会公益组织", "其他", ""],
+            ["一、本年新收", "1", "0", "0", "0", "0", "1"],
+            ["三、本年度办理结果", "（一）予以公开", "1", "", "\xa0", "0", "0", "1"],
+            ["", "（二）部分公开", "0", "0", "0", "0", "0", "0"],
+        ]
+    ]
+
+
+def test_odd_span_attributes() -> None:
+    doc = read(
+        "<table><tr><td rowspan=0>整列<td colspan='2px'>宽<td colspan=x>乱"
+        "<tr><td>a<td>b<td rowspan=99999>高"
+        "<tr><td>c<td>d</table>"
+    )
+    assert tables(doc) == [[["整列", "宽", "乱"], ["", "a", "b", "高"], ["", "c", "d", ""]]]
+
+
+def test_a_table_expanding_past_the_limit_stops_following_row_merges(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from gipparse_html import _extract
+
+    monkeypatch.setattr(_extract, "MAX_TABLE_CELLS", 12)
+    doc = read("<table>" + "<tr><td rowspan=65534>甲<td>0" * 6 + "</table>")
+    rows = tables(doc)[0]
+    assert rows[:3] == [["甲", "0"], ["", "甲", "0"], ["", "", "甲", "0"]]
+    assert rows[3:] == [["甲", "0"]] * 3
+    assert codes(doc) == ["source.table-too-large"]
+    assert doc.diagnostics[0].span is not None
+
+
+def test_rows_are_read_in_display_order_and_spans_stay_in_their_group() -> None:
+    doc = read(
+        "<table><tfoot><tr><td>合计<td>3</tfoot>"
+        "<tbody><tr><td rowspan=5>项目<td>1</tbody>"
+        "<thead><tr><th>名称<th>数量</thead>"
+        "<tr><td>直接行<td>2</table>"
+    )
+    assert tables(doc) == [[["名称", "数量"], ["项目", "1"], ["直接行", "2"], ["合计", "3"]]]
+
+
+def test_cell_lines_come_from_br_and_paragraphs() -> None:
+    doc = read(
+        "<table><tr><td>本年新<br>制作数量<td><p>结果</p><p></p><p>维持</p>"
+        "<td>\n  <p>&nbsp;</p>\n<td><br>上<br><br></table>"
+    )
+    assert tables(doc) == [[["本年新\n制作数量", "结果\n维持", "\xa0", "上"]]]
+
+
+def test_unclosed_cells_rows_and_paragraphs_are_closed_as_browsers_do() -> None:
+    doc = read("<p>段落一<p>段落二<table><tr><td>甲<td><p>乙<tr><td>丙<td>丁</table><p>段落三")
+    assert paragraphs(doc) == ["段落一", "段落二", "段落三"]
+    assert tables(doc) == [[["甲", "乙"], ["丙", "丁"]]]
+
+
+def test_a_table_holding_tables_is_layout_and_a_one_cell_table_is_a_paragraph() -> None:
+    doc = read(
+        "<table><tr><td>左栏<td>"
+        "<table><tr><td>说明文字</td></tr></table>"
+        "<p>正文</p>"
+        "<table><caption>表一</caption><tr><td>规章<td>0</table>"
+        "</table>"
+    )
+    blocks = doc.blocks or ()
+    assert [(type(b).__name__, b.raw if isinstance(b, Paragraph) else b.texts) for b in blocks] == [
+        ("Paragraph", "左栏"),
+        ("Paragraph", "说明文字"),
+        ("Paragraph", "正文"),
+        ("Paragraph", "表一"),
+        ("Table", (("规章", "0"),)),
+    ]
+    assert codes(doc) == ["source.layout-table"]
+
+
+def test_a_table_of_links_is_a_menu() -> None:
+    doc = read(
+        "<table><tr><td><a>首页</a><td><a>公开</a><td><a>服务</a></table>"
+        "<p>正文足够长的一段文字。</p>"
+    )
+    assert (paragraphs(doc), tables(doc)) == (["正文足够长的一段文字。"], [])
+
+
+def test_data_table_cells_are_never_dropped_as_chrome() -> None:
+    doc = read("<table><tr><td class='nav'>导航<td>当前位置：办公室<td>0</table>")
+    assert tables(doc) == [[["导航", "当前位置：办公室", "0"]]]
+
+
+def test_spans_point_into_the_text() -> None:
+    doc = read("<p>标题</p><table><tr><td>本年新<br>制作数量<td>0</table><p>尾</p>")
+    assert doc.text.split("\n") == ["标题", "\t本年新", "制作数量", "\t0", "尾"]
+    (table,) = [b for b in doc.blocks or () if isinstance(b, gipparse.Table)]
+    assert [c.span for c in table.cells()] == [
+        gipparse.Span(2, 2, 3, 5),
+        gipparse.Span(4, 2, 4, 3),
+    ]
+    assert table.format == "html"
+
+
+# ---------------------------------------------------------------------------------------
+# Damage
+# ---------------------------------------------------------------------------------------
+
+
+def test_deep_nesting_is_flattened_not_a_crash() -> None:
+    doc = read("<div>" * 5000 + "深处的文字" + "</div>" * 5000 + "<p>之后</p>")
+    assert paragraphs(doc) == ["深处的文字", "之后"]
+    assert "source.too-deep" in codes(doc)
+
+
+def test_mismatched_end_tags_do_not_lose_text() -> None:
+    doc = read("<div><span>一<table><tr><td>甲</span><td>乙</div></table>二</span></div>三")
+    assert tables(doc) == [[["甲", "乙"]]]
+    assert paragraphs(doc) == ["一", "二", "三"]
+
+
+_html_pieces = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<td>",
+        "</td>",
+        "<tr>",
+        "<table>",
+        "</table>",
+        "<br>",
+        "<div>",
+        "</div>",
+        "<td rowspan=3>",
+        "<td colspan=0>",
+        "<th rowspan=x>",
+        "<script>",
+        "&nbsp;",
+        "<!--",
+        "-->",
+        "<",
+        ">",
+        "\t",
+        "\n",
+        "一、总体情况",
+        "0",
+        "<![if !x]>",
+        "<meta charset=gbk>",
+    ]
+)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_html_pieces, st.text(max_size=5)), max_size=40))
+def test_any_page_reads_or_is_refused_with_a_gipparse_error(pieces: list[str]) -> None:
+    data = ("<html>" + "".join(pieces)).encode("utf-8", errors="surrogatepass")
+    try:
+        report = gipparse.loads(data, path="x.html")
+    except SourceError:  # a crash in the reader would be a PluginError
+        return
+    assert report.source
+
+
+@given(st.binary(max_size=300))
+def test_any_bytes_named_html_read_or_are_refused_with_a_gipparse_error(data: bytes) -> None:
+    with contextlib.suppress(SourceError):  # a crash would be a PluginError
+        gipparse.loads(b"<html><body>" + data, path="x.html")
