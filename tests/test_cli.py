@@ -564,3 +564,42 @@ def test_the_readme_first_command_uses_the_samples() -> None:
     text = readme.read_text(encoding="utf-8")
     first = next(line for line in text.splitlines() if "pip install" in line)
     assert "gipparse export --samples" in first
+
+
+def test_entry_points_are_read_as_importlib_metadata_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command finds plugins without importing importlib.metadata (a quarter of its
+    start-up time); what it finds must be exactly what importlib.metadata finds."""
+    from importlib.metadata import entry_points
+
+    from gipparse._manager import _declared_entry_points
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, dist, text in [
+        (
+            first,
+            "Demo_Reader-2.0.dist-info",
+            "# comment\n[console_scripts]\nx = y:z\n\n[gipparse]\n"
+            "demo = demo_reader.plugin:hooks.impl [extra]\n ; other = thing\n",
+        ),
+        (first, "plain-1.0.egg-info", "[gipparse]\nplain=plain_plugin\n"),
+        (first, "nothing-1.0.dist-info", None),
+        # The same distribution further down sys.path is shadowed by the first one.
+        (second, "demo.reader-1.0.dist-info", "[gipparse]\nold = demo_reader_old\n"),
+        (second, "other-3.dist-info", "[gipparse]\nother = other_plugin:register\n"),
+    ]:
+        (folder / dist).mkdir(parents=True)
+        (folder / dist / "METADATA").write_text(
+            f"Metadata-Version: 2.1\nName: {dist.split('-')[0]}\nVersion: 1\n", encoding="utf-8"
+        )
+        if text is not None:
+            (folder / dist / "entry_points.txt").write_text(text, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(second))
+    monkeypatch.syspath_prepend(str(first))
+    expected = [(ep.name, ep.value) for ep in entry_points(group="gipparse")]
+    found = _declared_entry_points()
+    assert found == expected
+    names = [name for name, _ in found]
+    assert {"demo", "plain", "other", "; other"} <= set(names)
+    assert "old" not in names
