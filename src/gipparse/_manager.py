@@ -31,6 +31,8 @@ _ENTRY_POINT_RE = re.compile(
     r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$"
 )
 AUTOLOAD_ENV = "GIPPARSE_DISABLE_PLUGIN_AUTOLOAD"
+#: Texts converted for matching that a manager remembers, per script.
+_SIMPLIFY_CACHE_SIZE = 16384
 
 
 def builtin_plugins() -> tuple[object, ...]:
@@ -69,6 +71,7 @@ class PluginManager:
         self._formats: tuple[TableFormat, ...] | None = None
         self._templates: tuple[Template, ...] | None = None
         self._suffixes: frozenset[str] | None = None
+        self._simplified: dict[str, dict[str, str]] = {}
 
     @property
     def pluggy(self) -> pluggy.PluginManager:
@@ -134,8 +137,24 @@ class PluginManager:
         return script or "hans"
 
     def simplify(self, text: str, script: str, *, exact: bool = False) -> str:
+        """*text* in Simplified script. Conversions for matching (``exact=False``) are
+        cached per manager: labels and headings recur in every report, and a hook call
+        costs more than the conversion itself."""
         if script == "hans":
             return text
+        if exact:
+            return self._simplify(text, script, exact)
+        cache = self._simplified.get(script)
+        if cache is None:
+            cache = self._simplified[script] = {}
+        found = cache.get(text)
+        if found is None:
+            if len(cache) >= _SIMPLIFY_CACHE_SIZE:
+                cache.clear()
+            found = cache[text] = self._simplify(text, script, exact)
+        return found
+
+    def _simplify(self, text: str, script: str, exact: bool) -> str:
         result: str | None = self._call(
             self._pm.hook.gipparse_simplify, text=text, script=script, exact=exact
         )

@@ -9,6 +9,7 @@ wherever it was written. Edit a tree with :func:`attrs.evolve`.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
@@ -145,6 +146,16 @@ class Paragraph:
     def text(self) -> str:
         return normalize_text(self.raw)
 
+    @functools.cached_property
+    def simplified(self) -> str:
+        """:attr:`text` in Simplified script, converted on first access and kept.
+
+        Text written in Traditional script gets a phrase-level conversion; anything else
+        is returned as it is. The script is told from the text itself, so a paragraph
+        built by hand behaves like a parsed one.
+        """
+        return _simplified(self.text)
+
 
 @attrs.frozen
 class Heading:
@@ -158,8 +169,24 @@ class Heading:
     def text(self) -> str:
         return normalize_text(self.raw)
 
+    @functools.cached_property
+    def simplified(self) -> str:
+        """:attr:`text` in Simplified script, converted on first access and kept (see
+        :attr:`Paragraph.simplified`)."""
+        return _simplified(self.text)
+
 
 Block: TypeAlias = Paragraph | Table
+
+
+def _simplified(text: str) -> str:
+    """*text* in Simplified script, through the ``gipparse_simplify`` hook (exact) of the
+    default plugin manager when the ``gipparse_detect_script`` hook says it is in another
+    script."""
+    from ._manager import default_plugin_manager
+
+    manager = default_plugin_manager()
+    return manager.simplify(text, manager.detect_script(text), exact=True)
 
 
 class SectionKind(enum.StrEnum):

@@ -109,8 +109,10 @@ def build_sections(
 
     for block in blocks:
         if isinstance(block, Paragraph):
-            folded = fold(to_simplified(block.raw))
-            found = heading_kind(folded) if len(folded) <= MAX_HEADING_LENGTH else None
+            folded = fold(block.raw)
+            # Only a line short enough to be a heading is converted to Simplified.
+            short = len(folded) <= MAX_HEADING_LENGTH
+            found = heading_kind(to_simplified(folded)) if short else None
             if found is not None:
                 new_kind, exact = found
                 if new_kind in seen:

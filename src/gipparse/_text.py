@@ -16,18 +16,41 @@ Both are pure, cached and use :mod:`re` (they are on the hot path).
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 #: Markers that Word exporters leave in text: ``[bookmark: _GoBack]`` and friends.
 DEBRIS_RE = re.compile(r"\[bookmark:[^\]\n]*\]")
 
-#: Pinyin with a tone mark in ASCII brackets right after a Han character, left behind by
-#: automatic Simplified→Traditional converters (``區(qū)``, ``發(fā)``). Requiring a tone mark
-#: keeps ordinary bracketed Latin text (``微信(app)``) intact.
+#: Pinyin in brackets right after a Han character, left behind by automatic
+#: Simplified→Traditional converters that annotate readings (``區(qū)``, ``發(fā)``). The
+#: brackets (ASCII or full-width) must hold exactly one lowercase pinyin syllable with its
+#: tone mark (precomposed or combining): ordinary bracketed Latin text is never touched,
+#: whether it has no tone mark (``微信(app)``, ``(PDF)``, ``(H5)``) or is not a syllable
+#: (``咖啡(café)``).
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_TONE_MARKS = "\u0300\u0301\u0304\u030c"
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_PINYIN_INITIAL = "(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
+_PINYIN_FINALS = (
+    "iang iong uang ueng ang eng ing ong iao ian uai uan üan ai ei ao ou an en in un ün "
+    "ia ie iu ua uo ui üe ue er a o e i u ü"
+)
+
+
+def _toned(letters: str) -> str:
+    """A regex for *letters* where any vowel may carry a tone mark."""
+    out = []
+    for letter in letters:
+        toned = "".join(t for t in _TONED if unicodedata.normalize("NFD", t)[0] == letter)
+        out.append(f"[{letter}{toned}][{_TONE_MARKS}]?" if toned else letter)
+    return "".join(out)
+
+
 PINYIN_DEBRIS_RE = re.compile(
-    rf"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"
-    rf"\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,8}}\)"
+    f"[(（](?<=[{_HAN}][(（])"
+    f"(?=[^)）]{{0,8}}[{_TONED}{_TONE_MARKS}])"
+    f"{_PINYIN_INITIAL}(?:{'|'.join(_toned(f) for f in _PINYIN_FINALS.split())})[)）]"
 )
 
 # Every kind of space a report uses, including the ones str.split() ignores.
@@ -89,7 +112,7 @@ def normalize_text(raw: str) -> str:
     text = raw
     if "[" in text:
         text = DEBRIS_RE.sub("", text)
-    if "(" in text:
+    if "(" in text or "（" in text:
         text = PINYIN_DEBRIS_RE.sub("", text)
     text = text.translate(_SPACES_TO_ASCII).strip()
     return _WS_RUN_RE.sub(_join_ws, text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import opencc
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -24,8 +25,13 @@ from tests.report_strategies import (
 import gipparse
 from gipparse import Metadata, Statistics
 
+_S2T = opencc.OpenCC("s2t")
+
 #: How to write a rendered report in each script.
-SCRIPTS: dict[str, Callable[[str], str]] = {"hans": lambda text: text}
+SCRIPTS: dict[str, Callable[[str], str]] = {
+    "hans": lambda text: text,
+    "hant": lambda text: str(_S2T.convert(text)),
+}
 
 TEMPLATES = ("2020", "2021")
 FORMATS = ("tab", "pipe")
