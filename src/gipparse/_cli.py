@@ -327,7 +327,9 @@ class _Output:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from ._export import is_readable, is_report
+    from functools import partial
+
+    from ._export import iter_records
 
     fmt = args.format
     if fmt is None:
@@ -336,23 +338,31 @@ def _run_export(args: argparse.Namespace) -> int:
     paths = _batch_paths(args)
     progress = _Progress(len(paths), args.progress)
     failed = 0
-
-    def checked(records: Iterator[Record]) -> Iterator[Record]:
-        nonlocal failed
-        for record in records:
-            if not is_readable(record) or not is_report(record):
-                failed += 1
-                errors = [d for d in record["diagnostics"] if d["severity"] == "error"]
-                # What made the file fail: the file-level errors, else the first error.
-                for d in [d for d in errors if d["line"] is None] or errors[:1]:
-                    progress.say(_format_diagnostic(record["path"], d))
-            progress.step(record["path"])
-            yield record
-
-    writer = _WRITERS[fmt]
+    items: Iterator[_ExportItem] = iter_records(
+        paths,
+        jobs=args.jobs,
+        max_size=args.max_size,
+        transform=partial(_export_item, fmt),
+    )
     try:
         with _Output(args.output) as out:
-            writer(checked(_records(args, paths, columns=False)), out)
+            if fmt == "csv":
+                from ._export import csv_columns
+
+                out.write(("\ufeff" + ",".join(csv_columns()) + "\r\n").encode("utf-8"))
+            elif fmt == "json":
+                out.write(b"[")
+            for i, (path, data, problems) in enumerate(items):
+                if fmt == "json":
+                    out.write(b"\n" if i == 0 else b",\n")
+                out.write(data)
+                if problems:
+                    failed += 1
+                    for line in problems:
+                        progress.say(line)
+                progress.step(path)
+            if fmt == "json":
+                out.write(b"\n]\n" if paths else b"]\n")
     finally:
         progress.clear()
     if failed:
@@ -364,49 +374,30 @@ def _run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_csv(records: Iterator[Record], out: IO[bytes]) -> None:
-    import csv
-    import io
-
-    from ._export import csv_columns, csv_row
-
-    columns = csv_columns()
-    keys = columns[7:]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
-    out.write(("\ufeff" + buffer.getvalue()).encode("utf-8"))
-    for record in records:
-        buffer.seek(0)
-        buffer.truncate()
-        writer.writerow(csv_row(record, keys))
-        out.write(buffer.getvalue().encode("utf-8"))
+#: What a worker sends back for one report: its path, its encoded output, and the lines
+#: saying why it failed (none when it did not).
+_ExportItem = tuple[str, bytes, list[str]]
 
 
-def _write_jsonl(records: Iterator[Record], out: IO[bytes]) -> None:
-    from ._export import record_json
+def _export_item(fmt: str, record: Record) -> _ExportItem:
+    """Encode *record* for the output, where it was made (a worker process, with --jobs)."""
+    from ._export import csv_line, is_readable, is_report, record_json
 
-    for record in records:
-        out.write((record_json(record) + "\n").encode("utf-8"))
-
-
-def _write_json(records: Iterator[Record], out: IO[bytes]) -> None:
-    from ._export import record_json
-
-    out.write(b"[")
-    first = True
-    for record in records:
-        out.write(b"\n" if first else b",\n")
-        first = False
-        out.write(record_json(record).encode("utf-8"))
-    out.write(b"]\n" if first else b"\n]\n")
-
-
-_WRITERS: dict[str, Callable[[Iterator[Record], IO[bytes]], None]] = {
-    "csv": _write_csv,
-    "jsonl": _write_jsonl,
-    "json": _write_json,
-}
+    if fmt == "csv":
+        data = csv_line(record).encode("utf-8")
+    elif fmt == "jsonl":
+        data = (record_json(record) + "\n").encode("utf-8")
+    else:
+        data = record_json(record).encode("utf-8")
+    problems = []
+    if not is_readable(record) or not is_report(record):
+        errors = [d for d in record["diagnostics"] if d["severity"] == "error"]
+        # What made the file fail: the file-level errors, else the first error.
+        for d in [d for d in errors if d["line"] is None] or errors[:1]:
+            problems.append(_format_diagnostic(record["path"], d))
+        if not problems:
+            problems.append(f"{record['path']}: not read as a report")
+    return record["path"], data, problems
 
 
 # -- validate -------------------------------------------------------------------------

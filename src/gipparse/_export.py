@@ -240,8 +240,14 @@ def _record_for(
     return to_record(report, columns=columns)
 
 
-def _records_for_chunk(chunk: Sequence[str], columns: bool, max_size: int | None) -> list[Record]:
-    return [_record_for(p, _worker_plugins, columns, max_size) for p in chunk]
+def _records_for_chunk(
+    chunk: Sequence[str],
+    columns: bool,
+    max_size: int | None,
+    transform: Callable[[Record], Any] | None,
+) -> list[Any]:
+    records = [_record_for(p, _worker_plugins, columns, max_size) for p in chunk]
+    return records if transform is None else [transform(r) for r in records]
 
 
 # -- worker processes -----------------------------------------------------------------
@@ -292,10 +298,12 @@ def _mp_context() -> Any:
 def _parallel(
     paths: Sequence[str],
     jobs: int,
+    *,
     plugins: Sequence[object],
     columns: bool,
     max_size: int | None,
-) -> Iterator[Record]:
+    transform: Callable[[Record], Any] | None,
+) -> Iterator[Any]:
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -307,12 +315,12 @@ def _parallel(
     pool = ProcessPoolExecutor(
         max_workers=jobs, mp_context=_mp_context(), initializer=_init_worker, initargs=(refs,)
     )
-    pending: deque[Future[list[Record]]] = deque()
+    pending: deque[Future[list[Any]]] = deque()
     try:
         # A bounded window of chunks in flight keeps memory flat on any corpus size,
         # and taking them back in submission order keeps the records in input order.
         for chunk in islice(chunks, jobs * 4):
-            pending.append(pool.submit(_records_for_chunk, chunk, columns, max_size))
+            pending.append(pool.submit(_records_for_chunk, chunk, columns, max_size, transform))
         while pending:
             try:
                 records = pending.popleft().result()
@@ -322,7 +330,7 @@ def _parallel(
                     "run again with --jobs 1 to find the report at fault"
                 ) from None
             for chunk in islice(chunks, 1):
-                pending.append(pool.submit(_records_for_chunk, chunk, columns, max_size))
+                pending.append(pool.submit(_records_for_chunk, chunk, columns, max_size, transform))
             yield from records
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
@@ -335,14 +343,29 @@ def iter_records(
     plugins: Sequence[object] = (),
     columns: bool = False,
     max_size: int | None = None,
-) -> Iterator[Record]:
-    """Records of already expanded *paths*, in order (see :func:`export`)."""
+    transform: Callable[[Record], Any] | None = None,
+) -> Iterator[Any]:
+    """Records of already expanded *paths*, in order (see :func:`export`).
+
+    *transform*, when given, is applied to each record where it is made (in the worker
+    process with *jobs*), and its results are yielded instead: the command line encodes
+    its output there, so that the main process only writes bytes. With *jobs* it must be
+    picklable (a module-level function, or a :func:`functools.partial` of one).
+    """
     jobs = resolve_jobs(jobs)
     if jobs == 1 or len(paths) <= 1:
         for path in paths:
-            yield _record_for(path, plugins, columns, max_size)
+            record = _record_for(path, plugins, columns, max_size)
+            yield record if transform is None else transform(record)
         return
-    yield from _parallel(paths, min(jobs, len(paths)), plugins, columns, max_size)
+    yield from _parallel(
+        paths,
+        min(jobs, len(paths)),
+        plugins=plugins,
+        columns=columns,
+        max_size=max_size,
+        transform=transform,
+    )
 
 
 def export(
@@ -384,6 +407,25 @@ def csv_columns() -> tuple[str, ...]:
     from . import schema_keys
 
     return ("path", *META_KEYS, "valid", *schema_keys(None))
+
+
+def csv_line(record: Record) -> str:
+    """The CSV line of *record* (``\\r\\n`` included), columns as :func:`csv_columns`."""
+    global _csv  # noqa: PLW0603
+    if _csv is None:
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        _csv = (buffer, csv.writer(buffer, lineterminator="\r\n"), csv_columns()[7:])
+    buffer, writer, keys = _csv
+    buffer.seek(0)
+    buffer.truncate()
+    writer.writerow(csv_row(record, keys))
+    return buffer.getvalue()
+
+
+_csv: tuple[Any, Any, tuple[str, ...]] | None = None
 
 
 def csv_row(record: Record, keys: Sequence[str]) -> list[str]:
