@@ -280,3 +280,18 @@ def test_the_fast_record_writer_writes_what_to_json_writes(corpus: Path) -> None
         records.append(record)
     for record in records:
         assert record_json(record) == gipparse.to_json(record)
+
+
+def test_every_code_a_record_adds_is_declared(corpus: Path, tmp_path: Path) -> None:
+    from gipparse._export import DIAGNOSTIC_CODES
+
+    parsed = {
+        d.code for p in [*SEEDS, corpus / "d_prose.txt"] for d in gipparse.load(p).diagnostics
+    }
+    records = [
+        *gipparse.export([corpus, tmp_path / "missing.txt"]),
+        *gipparse.export(SEEDS[0], max_size=10),
+    ]
+    added = {d["code"] for r in records for d in r["diagnostics"]} - parsed
+    assert added == {"source.unreadable", "source.too-large", "report.no-statistics"}
+    assert added <= set(DIAGNOSTIC_CODES)
