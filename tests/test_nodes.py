@@ -91,7 +91,7 @@ def test_strict_mode_raises_on_the_first_error() -> None:
 
     text = "一、总体情况\n正文\n"
     report = gipparse.loads(text, plugins=[Complain()])
-    assert report.diagnostics[-1].code == "house.rule"
+    assert "house.rule" in [d.code for d in report.diagnostics]
     assert not report.valid
     with pytest.raises(gipparse.ParseError, match=r"\[house.rule\] no \(at line 2, column 1\)"):
         gipparse.loads(text, plugins=[Complain()], strict=True)

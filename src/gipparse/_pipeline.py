@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from time import perf_counter
 
 import attrs
 
@@ -79,10 +80,37 @@ def _load_bytes(
     return parse_document(doc, path, manager, strict)
 
 
+class _Clock:
+    """Times the pipeline's stages into *timings* (seconds per stage), when one is given."""
+
+    __slots__ = ("_last", "_timings")
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self._timings = timings
+        self._last = perf_counter() if timings is not None else 0.0
+
+    def lap(self, stage: str) -> None:
+        if self._timings is not None:
+            now = perf_counter()
+            self._timings[stage] = self._timings.get(stage, 0.0) + now - self._last
+            self._last = now
+
+
 def parse_document(
-    doc: SourceDocument, path: str | None, manager: PluginManager, strict: bool = False
+    doc: SourceDocument,
+    path: str | None,
+    manager: PluginManager,
+    strict: bool = False,
+    *,
+    timings: dict[str, float] | None = None,
 ) -> Report:
-    """Run the pipeline on a document a reader returned."""
+    """Run the pipeline on a document a reader returned.
+
+    :param timings: if given, filled with the seconds each stage took (``script``,
+        ``blocks``, ``sections``, ``metadata``, ``statistics``, ``validate``); the
+        benchmarks use it.
+    """
+    clock = _Clock(timings)
     text = doc.text
     if not text or text.isspace():
         raise SourceError("the source is empty", path=path)
@@ -92,32 +120,44 @@ def parse_document(
     def to_simplified(s: str) -> str:
         return manager.simplify(s, script)
 
+    clock.lap("script")
     if doc.blocks is not None:
         blocks = list(doc.blocks)
     else:
         blocks = split_blocks(split_lines(text), manager.table_formats(), diagnostics)
+    clock.lap("blocks")
     sections = build_sections(blocks, to_simplified, diagnostics)
+    clock.lap("sections")
     metadata, found = extract_metadata(sections, script, to_simplified)
     diagnostics.extend(found)
+    clock.lap("metadata")
     template, statistics, found = read_statistics(
         sections, manager.templates(), metadata.year, None if script == "hans" else to_simplified
     )
     diagnostics.extend(found)
     if template is not None:
         metadata = attrs.evolve(metadata, template=template.id)
+    clock.lap("statistics")
     report = Report(
         sections=sections,
         metadata=metadata,
         statistics=statistics,
-        diagnostics=tuple(diagnostics),
+        diagnostics=_in_source_order(diagnostics),
         source=text,
         path=path,
     )
     extra = manager.validate(report)
     if extra:
-        report = attrs.evolve(report, diagnostics=report.diagnostics + tuple(extra))
+        report = attrs.evolve(report, diagnostics=_in_source_order([*report.diagnostics, *extra]))
+    clock.lap("validate")
     if strict:
         for d in report.diagnostics:
             if d.severity is Severity.ERROR:
                 raise ParseError(f"[{d.code}] {d.message}", line=d.line, column=d.column)
     return report
+
+
+def _in_source_order(diagnostics: list[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """Diagnostics by line (a stable sort: those of one line keep their order), then the
+    ones that point at no line."""
+    return tuple(sorted(diagnostics, key=lambda d: d.span.line if d.span else 1 << 62))
