@@ -297,6 +297,34 @@ def test_output_file_gets_the_format_of_its_suffix(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv", "out.jsonl"]
 
 
+def test_output_to_a_device_or_a_link_writes_through_it(tmp_path: Path) -> None:
+    # A device is written in place, never replaced by a file of ours.
+    result = run("export", "--samples", "-o", os.devnull)
+    assert result.returncode == 0, result.stderr.decode()
+    assert Path(os.devnull).is_char_device()
+    # So is a symbolic link: the file it points to gets the output, the link stays.
+    target = tmp_path / "target.jsonl"
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(target)
+    result = run("export", "--samples", "-o", link)
+    assert result.returncode == 0
+    assert link.is_symlink()
+    assert len(jsonl(target.read_bytes())) == len(SEEDS)
+    # A regular file is replaced whole, and keeps its permissions.
+    target.chmod(0o640)
+    result = run("export", SEEDS[0], "-o", target)
+    assert len(jsonl(target.read_bytes())) == 1
+    assert target.stat().st_mode & 0o777 == 0o640
+    # A new file gets the permissions the umask gives (not those of a private temp file).
+    umask = os.umask(0)
+    os.umask(umask)
+    run("export", SEEDS[0], "-o", tmp_path / "new.jsonl")
+    assert (tmp_path / "new.jsonl").stat().st_mode & 0o777 == 0o666 & ~umask
+    (tmp_path / "new.jsonl").unlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.jsonl", "target.jsonl"]
+
+
 def test_an_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
     for target in (tmp_path / "no" / "such" / "dir" / "out.csv", tmp_path):
         result = run("export", "--samples", "-o", target)

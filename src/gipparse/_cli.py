@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+import typing
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
@@ -280,35 +281,62 @@ def _format_diagnostic(path: str | None, d: dict[str, Any]) -> str:
 
 
 class _Output:
-    """stdout, or a file written beside its final name and moved there when complete, so
-    that an interrupted run never leaves half a file where a whole one was expected."""
+    """stdout, or the file named: a new or regular file is written beside its final name
+    and moved there when complete, so that an interrupted run never leaves half a file
+    where a whole one was expected; anything else (``/dev/null``, a pipe, a symbolic link)
+    is written in place, never replaced."""
 
     def __init__(self, name: str | None) -> None:
         self.name = name
         self._tmp: str | None = None
+        self._own = False
         self.stream: IO[bytes]
 
     def __enter__(self) -> IO[bytes]:
+        import stat
+
         if self.name is None or self.name == "-":
             self.stream = _stdout()
             return self.stream
-        import tempfile
-
-        from ._errors import GipparseError
-
-        folder = os.path.dirname(os.path.abspath(self.name))
         try:
-            fd, self._tmp = tempfile.mkstemp(prefix=".gipparse-", suffix=".part", dir=folder)
+            mode = os.lstat(self.name).st_mode
+        except FileNotFoundError:
+            mode = None
         except OSError as exc:
-            raise GipparseError(f"cannot write {self.name}: {exc.strerror or exc}") from None
-        self.stream = os.fdopen(fd, "wb")
+            self._fail(exc)
+        try:
+            if mode is None or stat.S_ISREG(mode):
+                import tempfile
+
+                folder = os.path.dirname(os.path.abspath(self.name))
+                fd, self._tmp = tempfile.mkstemp(prefix=".gipparse-", suffix=".part", dir=folder)
+                self.stream = os.fdopen(fd, "wb")
+                # mkstemp makes the file private; give it the mode a plain open would.
+                if mode is None:
+                    umask = os.umask(0)
+                    os.umask(umask)
+                    os.chmod(fd, 0o666 & ~umask)
+                else:
+                    os.chmod(fd, stat.S_IMODE(mode))
+            else:
+                self.stream = open(self.name, "wb")
+        except OSError as exc:
+            self._fail(exc)
+        self._own = True
         return self.stream
 
+    def _fail(self, exc: OSError) -> typing.NoReturn:
+        from ._errors import GipparseError
+
+        raise GipparseError(f"cannot write {self.name}: {exc.strerror or exc}") from None
+
     def __exit__(self, kind: object, exc: object, tb: object) -> None:
-        if self._tmp is None:
+        if not self._own:
             self.stream.flush()
             return
         self.stream.close()
+        if self._tmp is None:
+            return
         if kind is not None:
             os.unlink(self._tmp)
             return
@@ -317,10 +345,7 @@ class _Output:
             os.replace(self._tmp, self.name)
         except OSError as error:
             os.unlink(self._tmp)
-            from ._errors import GipparseError
-
-            reason = error.strerror or error
-            raise GipparseError(f"cannot write {self.name}: {reason}") from None
+            self._fail(error)
 
 
 # -- export ---------------------------------------------------------------------------
