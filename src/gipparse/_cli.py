@@ -390,6 +390,8 @@ def _run_export(args: argparse.Namespace) -> int:
                 out.write(b"\n]\n" if paths else b"]\n")
     finally:
         progress.clear()
+    if args.output not in (None, "-") and progress.enabled:
+        print(f"gipparse: {len(paths)} records written to {args.output}", file=sys.stderr)
     if failed:
         print(
             f"gipparse: {failed} of {len(paths)} files could not be read as reports",
