@@ -25,7 +25,8 @@ the size limit, ``report.plugin-error`` when a plugin failed on it, ``report.int
 for a failure inside gipparse itself, which is a bug worth reporting).
 
 :func:`export` yields the records in input order; with ``jobs`` other than 1 the reports
-are parsed in worker processes, in chunks, and only the records travel back.
+are parsed in worker processes, in chunks, and only the records travel back (for the
+command line, only their encoded output lines): never a report tree.
 """
 
 from __future__ import annotations
