@@ -729,27 +729,66 @@ def test_a_misbehaving_plugin_is_a_plugin_error(plugin: object, message: str) ->
 # -- the command line ---------------------------------------------------------------
 
 
-def test_the_command_line_reports_bad_files_without_a_traceback(tmp_path: Path) -> None:
-    bad = {
-        "report.pdf": FOREIGN[0][1],
-        "report.docx": FOREIGN[1][1],
-        "empty.txt": b"",
-        "utf32.txt": SEED_TEXT.encode("utf-32"),
-    }
-    for name, data in bad.items():
-        (tmp_path / name).write_bytes(data)
-    (tmp_path / "folder.txt").mkdir()
-    paths = [str(tmp_path / name) for name in [*bad, "folder.txt", "missing.txt"]]
+def _gipparse(*args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, GIPPARSE_DISABLE_PLUGIN_AUTOLOAD="1")
-    done = subprocess.run(
-        [sys.executable, "-m", "gipparse", *paths],
+    return subprocess.run(
+        [sys.executable, "-m", "gipparse", *args],
         capture_output=True,
         text=True,
-        timeout=120,
+        encoding="utf-8",
+        timeout=300,
         env=env,
         check=False,
     )
-    assert done.returncode != 0
+
+
+def test_the_command_line_names_each_bad_file_and_goes_on(tmp_path: Path) -> None:
+    lines = SEED_TEXT.split("\n")
+    k = _line_index(SEED_TEXT, "第二十条第（一）项")
+    mixed = "\n".join(lines[:k]).encode() + b"\n" + lines[k].encode("gbk") + b"\n"
+    mixed += "\n".join(lines[k + 1 :]).encode()
+    files = {
+        "report.pdf": (FOREIGN[0][1], "this looks like a PDF document"),
+        "report.docx": (FOREIGN[1][1], "install the gipparse-docx plugin"),
+        "empty.txt": (b"", "the source is empty"),
+        "utf32.txt": (SEED_TEXT.encode("utf-32"), "this looks like UTF-32 text"),
+        "utf16.txt": (SEED_TEXT.encode("utf-16-le"), "UTF-16 text without a byte-order mark"),
+        "binary.txt": (bytes(range(256)) * 8, "binary data"),
+        "missing.txt": (None, "No such file or directory"),
+    }
+    for name, (data, _) in files.items():
+        if data is not None:
+            (tmp_path / name).write_bytes(data)
+    (tmp_path / "good.txt").write_bytes(SEED_BYTES)
+    (tmp_path / "mixed.txt").write_bytes(mixed)
+    paths = [str(tmp_path / name) for name in [*files, "good.txt", "mixed.txt"]]
+
+    done = _gipparse("validate", *paths)
+    assert done.returncode == 1
     assert "Traceback" not in done.stderr
-    for path in paths:
-        assert path in done.stderr
+    said = done.stdout + done.stderr
+    for name, (_, message) in files.items():
+        (line,) = [x for x in said.splitlines() if x.startswith(str(tmp_path / name) + ":")]
+        assert message in line, line
+    assert f"{tmp_path / 'mixed.txt'}:{k + 1}:2: warning[source.mixed-encoding]" in said
+    assert "9 files: " in said
+
+    done = _gipparse("export", "--format", "jsonl", *paths)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    exported = {r["path"]: r for r in records}
+    assert exported[str(tmp_path / "good.txt")]["stats"]["applications.new.total"] == 0
+    assert (
+        exported[str(tmp_path / "mixed.txt")]["stats"]
+        == exported[str(tmp_path / "good.txt")]["stats"]
+    )
+    for name in files:
+        assert str(tmp_path / name) in done.stdout + done.stderr
+
+    for name, (_, message) in files.items():
+        done = _gipparse("parse", str(tmp_path / name))
+        assert done.returncode == 1, name
+        assert done.stderr.startswith("gipparse: error: "), done.stderr
+        assert message in done.stderr
+        assert "Traceback" not in done.stderr

@@ -10,7 +10,11 @@ inside UTF-8 (or the reverse); the whole report in UTF-16; random bytes overwrit
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import re
+import tempfile
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -22,6 +26,7 @@ from tests.conftest import SEEDS
 
 import gipparse
 from gipparse import GipparseError, Report, Table
+from gipparse._cli import main as cli_main
 from gipparse._source import decode, split_lines
 
 SEED_TEXTS = {key: path.read_text(encoding="utf-8") for key, path in sorted(SEEDS.items())}
@@ -394,6 +399,37 @@ def test_numbers_on_two_lines_of_a_cell_are_never_joined() -> None:
         assert codes & {"value.unreadable", "tab.unindented-cell"}, (cell, codes)
     assert _flat(with_cell("1 000"))["applications.new.natural_person"] == 1000
     assert _flat(with_cell("１\xa0０００"))["applications.new.natural_person"] == 1000
+
+
+# -- the command line ------------------------------------------------------------------
+
+
+def run_cli(*args: str) -> tuple[int, str]:
+    """Run ``gipparse`` in this process: ``(exit status, stdout and stderr)``."""
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    err = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = cli_main(list(args))
+    out.flush()
+    return status, out.buffer.getvalue().decode("utf-8") + err.getvalue()  # type: ignore[attr-defined]
+
+
+@given(st.binary(max_size=2000) | damaged_seeds())
+def test_the_command_line_reads_anything_without_a_traceback(data: bytes) -> None:
+    """Each command that reads a report exits 0 or 1 on any bytes; nothing escapes."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "report.txt")
+        with open(path, "wb") as f:
+            f.write(data)
+        for command in (
+            ("validate", "--no-progress", path),
+            ("export", "--no-progress", "--format", "jsonl", path),
+            ("parse", path),
+            ("render", "--to", "pipe", path),
+        ):
+            status, said = run_cli(*command)
+            assert status in (0, 1), (command, status, said[-500:])
+            assert path in said or status == 0
 
 
 # -- damage is diagnosed, and never shifts a value ------------------------------------
