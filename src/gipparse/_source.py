@@ -37,7 +37,7 @@ MAX_DAMAGED_SHARE = 10
 MAX_DAMAGED_LINES = 2
 MAX_REPLACED_CHARACTERS = 16
 
-#: The text reader and the plugin that reads a format it refuses.
+#: The plugins that read formats the text reader refuses, and the suffixes they read.
 HTML_PLUGIN = "gipparse-html"
 DOCX_PLUGIN = "gipparse-docx"
 _PLUGIN_FOR_SUFFIX = {".html": HTML_PLUGIN, ".htm": HTML_PLUGIN, ".docx": DOCX_PLUGIN}
