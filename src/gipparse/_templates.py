@@ -69,7 +69,7 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "table.concatenated-values": "the values of a row run together in one string of digits, "
     "which cannot be split without guessing",
     "value.blank-zero": "empty value cells read as 0",
-    "value.dash-zero": "a cell holding only —, -, / or 无 read as 0",
+    "value.dash-zero": "a cell holding only a dash (—, -, --), /, \\, _ or 无 read as 0",
     "value.annotated": "a number followed by a remark; the number is read",
     "value.unit-converted": "an amount written in 元 or 亿元 converted to 万元",
     "value.unreadable": "a cell that is not a number; its value is null",

@@ -17,7 +17,8 @@ kind of space and export debris such as ``[bookmark: _GoBack]`` removed):
   as 元 likewise;
 * a number followed by a bracketed remark (``22（其中修订 16 件）``): the leading number,
   ``value.annotated``;
-* ``—`` ``-`` ``/`` ``无`` alone: 0, ``value.dash-zero``; an empty cell: 0,
+* a dash (``—`` ``-`` ``--``), ``/``, ``\\``, ``_`` or ``无`` (``無``) alone: 0,
+  ``value.dash-zero``; an empty cell: 0,
   ``value.blank-zero`` (callers report those once per table);
 * anything else: ``None`` with ``value.unreadable`` (never a guess), a negative count
   ``value.negative``, a fraction where a count belongs ``value.fraction``.

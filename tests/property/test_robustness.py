@@ -35,8 +35,9 @@ SEED_TEXTS = {key: path.read_text(encoding="utf-8") for key, path in sorted(SEED
 
 _NUMBER_RE = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 _FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-#: Cells the schema reads as 0 ("a cell holding —, /, 无 or - alone"), and a blank cell.
-ZERO_MARKS = frozenset({"", "—", "/", "无", "-", "－", "無", "——", "–"})
+#: Cells read as 0: blank, or a dash, /, \\, _ or 无 alone (the schema's rule, and the
+#: value reader's documented marks).
+ZERO_MARKS = frozenset({"", "—", "——", "–", "-", "--", "---", "－", "/", "\\", "_", "无", "無"})
 #: The only derived keys of the contract: 2021's other_handling = the sum of its sub-rows.
 _OTHER_HANDLING = "applications.other_handling."
 _SUB_ROWS = ("no_correction", "unpaid_fee", "other")
