@@ -93,10 +93,14 @@ def bench_seeds(out: Results, repeat: int) -> dict[str, float]:
 def bench_stages(out: Results, repeat: int) -> None:
     out.section("Pipeline stages, seed 000 (medians over runs)")
     path = gipparse.sample_paths()[0]
+    manager = gipparse.create_plugin_manager()
+    data = path.read_bytes()
     samples: dict[str, list[float]] = {}
     for _ in range(repeat):
-        timings: dict[str, float] = {}
-        gipparse.loads(path.read_bytes(), path=str(path), _timings=timings)  # type: ignore[call-arg]
+        start = time.perf_counter()
+        doc = manager.read_source(str(path), data)
+        timings = {"read": time.perf_counter() - start}
+        _pipeline.parse_document(doc, str(path), manager, timings=timings)
         for stage, seconds in timings.items():
             samples.setdefault(stage, []).append(seconds)
     for stage, values in samples.items():
