@@ -169,7 +169,10 @@ def metadata_for(template_id: str, draw: Draw) -> Metadata:
 
 
 def _drawer(draw: Any) -> Draw:
-    return lambda low, high: draw(st.integers(low, high))
+    # A Random backed by Hypothesis' data: it shrinks, and drawing two hundred numbers
+    # through it is several times faster than as many st.integers() draws.
+    rng = draw(st.randoms(use_true_random=False))
+    return rng.randint  # type: ignore[no-any-return]
 
 
 @st.composite

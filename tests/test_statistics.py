@@ -512,3 +512,18 @@ def test_a_new_template_is_only_data() -> None:
     assert again.metadata.template == "2025"
     assert again.statistics == stats
     assert again.valid
+
+
+def test_from_flat_keeps_the_contract_types() -> None:
+    flat = zeros("2020")
+    flat["active.procurement.amount"] = 5  # an int amount becomes a Decimal
+    flat["active.penalty.decisions"] = Decimal("7")  # a whole Decimal count becomes an int
+    stats = Statistics.from_flat("2020", flat)
+    assert stats["active.procurement.amount"] == Decimal(5)
+    assert type(stats["active.procurement.amount"]) is Decimal
+    assert type(stats["active.penalty.decisions"]) is int
+    for bad in (1.5, True, "3"):
+        with pytest.raises(TypeError, match="values are int, Decimal or None"):
+            Statistics.from_flat("2020", {**flat, "active.rules.made": bad})
+    with pytest.raises(ValueError, match="not a whole number"):
+        Statistics.from_flat("2020", {**flat, "active.rules.made": Decimal("1.5")})

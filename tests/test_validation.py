@@ -405,3 +405,24 @@ def test_a_failing_template_plugin_is_named() -> None:
     ) as info:
         gipparse.load(SEEDS["000"], plugins=[Plugin()])
     assert info.value.plugin == __name__
+
+
+@pytest.mark.parametrize("seed", ["000", "003", "004"])
+def test_reading_a_table_of_a_known_shape_gives_the_same_result(seed: str) -> None:
+    """Tables of a shape already matched cleanly are read by replaying the match; the
+    result must not differ from the first reading, diagnostics included."""
+    lines = seed_lines(seed)
+    first = load_lines(lines)
+    second = load_lines(lines)
+    assert second.statistics == first.statistics
+    assert [d.format() for d in second.diagnostics] == [d.format() for d in first.diagnostics]
+    # The same shape with other numbers and an unreadable cell: read afresh, once each.
+    changed = [
+        line.replace("\t0", "\t—", 1) if n % 3 == 0 else line for n, line in enumerate(lines)
+    ]
+    a, b = load_lines(changed), load_lines(changed)
+    assert a.statistics == b.statistics
+    assert [d.format() for d in a.diagnostics] == [d.format() for d in b.diagnostics]
+    dashes = [d.line for d in a.diagnostics if d.code == "value.dash-zero"]
+    assert dashes
+    assert len(dashes) == len(set(dashes))

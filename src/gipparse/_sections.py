@@ -144,7 +144,7 @@ def build_sections(
     close()
     if sections and sections[-1].heading is not None:
         last = sections[-1]
-        body, closing = split_closing(last.blocks, to_simplified)
+        body, closing = split_closing(last.blocks)
         if closing:
             sections[-1] = Section(last.kind, last.heading, body, _span(last.heading, body))
             sections.append(Section(SectionKind.CLOSING.value, None, closing, _span(None, closing)))
@@ -161,9 +161,7 @@ MAX_SIGNATURE_LENGTH = 30
 _NOT_SIGNATURE_RE = re.compile(r"[。；;：:,，]|^\(?[0-9一二三四五六七八九十]{1,2}[.,、)）]")
 
 
-def split_closing(
-    blocks: Sequence[Block], to_simplified: Callable[[str], str] = str
-) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
+def split_closing(blocks: Sequence[Block]) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
     """Split the blocks of the last section into its body and a closing block: a trailing
     date line or run of chart-data lines (cells separated by TABs), with up to two short
     lines above it (the signing agency, a chart caption). The body keeps at least its first
@@ -173,8 +171,8 @@ def split_closing(
         block = blocks[start - 1]
         if not isinstance(block, Paragraph):
             break
-        text = fold(to_simplified(block.raw))
-        if "\t" in block.raw.lstrip() or _DATE_LINE_RE.fullmatch(text):
+        # Dates read the same in both scripts: no conversion needed.
+        if "\t" in block.raw.lstrip() or _DATE_LINE_RE.fullmatch(fold(block.raw)):
             start -= 1
             continue
         break

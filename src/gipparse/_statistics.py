@@ -65,12 +65,15 @@ class Statistics:
 
         *mapping* must hold every key of the template that is not derived; keys the
         template derives (2021: ``applications.other_handling.<column>``) are computed when
-        absent and then named in ``derived``. Values are stored as given (counts should be
-        ``int``, amounts :class:`~decimal.Decimal`, unknown ``None``).
+        absent and then named in ``derived``. Counts are ``int``, amounts
+        :class:`~decimal.Decimal` (an ``int`` amount is converted), unknown ``None``.
 
         :param template: a template id (``"2020"``, ``"2021"``, or one a plugin registers)
             or a :class:`~gipparse.Template`.
-        :raises ValueError: a key is not in the template's schema, or a key is missing.
+        :raises ValueError: a key is not in the template's schema, a key is missing, or a
+            count is fractional.
+        :raises TypeError: a value is neither ``int``, ``Decimal`` nor ``None`` (a ``float``
+            or a ``bool``, say).
         """
         from ._templates import find_template
 

@@ -3,7 +3,7 @@
 A :class:`Template` is declarative: its tables (:class:`TableSpec`) list rows
 (:class:`RowSpec`) and columns (:class:`Column`) with their keys and Chinese labels; its
 relations (:class:`Relation`) say which sums must hold; its markers are the labels that
-only its tables print. The built-in templates ``2020`` and ``2021`` are registered by the
+tell its tables from the others'. The built-in templates ``2020`` and ``2021`` are registered by the
 plugins ``template_2020`` and ``template_2021`` through ``gipparse_register_templates``;
 a template for a new year is one more definition of the same kind.
 
@@ -46,7 +46,7 @@ from ._errors import GipparseError, PluginError
 from ._nodes import Cell, Diagnostic, Row, Section, Severity, Span, Table
 from ._statistics import Statistics, Value
 from ._text import fold
-from ._values import ValueKind, ValueRead, _read, classify, is_digit_run, split_numbers
+from ._values import ValueKind, ValueRead, classify, is_digit_run, read_cached, split_numbers
 
 #: Every diagnostic code the template engine and value reader emit, with its meaning.
 DIAGNOSTIC_CODES: dict[str, str] = {
@@ -251,11 +251,12 @@ RowInfo = tuple[Row, tuple[CellInfo, ...], tuple[int, ...], int, tuple[str, ...]
 
 
 _RAW = operator.attrgetter("raw")
+
 #: What rows are, by their cell texts, for reports already in Simplified script.
 _SHAPES: dict[
     tuple[str, ...], tuple[tuple[CellInfo, ...], tuple[int, ...], tuple[str, ...], int]
 ] = {}
-_SHAPES_LIMIT = 16384
+_SHAPES_LIMIT = 4096
 
 
 class ReportTables:
@@ -269,6 +270,9 @@ class ReportTables:
     ) -> None:
         self._to_simplified = to_simplified
         self._info: dict[str, CellInfo] = {}
+        self._simplified: dict[str, str] = {}
+        if to_simplified is not None:
+            self._simplify_labels(sections, to_simplified)
         tables: list[tuple[Table, str, tuple[RowInfo, ...]]] = []
         labels: list[str] = []
         for section in sections:
@@ -318,19 +322,47 @@ class ReportTables:
             _SHAPES[texts] = shape
         return row, shape[0], shape[1], first_value, shape[2]
 
+    def _simplify_labels(
+        self, sections: Sequence[Section], to_simplified: Callable[[str], str]
+    ) -> None:
+        """Fold every distinct label text to Simplified in one call instead of one hook
+        call per text. Label folding works character by character, so texts joined by NUL
+        come back in as many pieces (checked; otherwise each text is folded alone)."""
+        texts = list(
+            dict.fromkeys(
+                cell.raw
+                for section in sections
+                for block in section.blocks
+                if isinstance(block, Table)
+                for cell in block.cells()
+                if "\x00" not in cell.raw and classify(cell.raw) == "label"
+            )
+        )
+        if not texts:
+            return
+        converted = to_simplified("\x00".join(texts)).split("\x00")
+        if len(converted) != len(texts):
+            converted = [to_simplified(t) for t in texts]
+        self._simplified = dict(zip(texts, converted, strict=True))
+
+    def simplified(self, raw: str) -> str:
+        """*raw* in Simplified script (as the script plugin folds labels)."""
+        if self._to_simplified is None:
+            return raw
+        found = self._simplified.get(raw)
+        return found if found is not None else self._to_simplified(raw)
+
     def describe(self, raw: str) -> CellInfo:
         """What a cell holding *raw* is."""
         kind = classify(raw)
         if kind != "label":
             return kind, "", ""
-        text = self._to_simplified(raw) if self._to_simplified is not None else raw
-        full, short = label_keys(fold(text))
+        full, short = label_keys(fold(self.simplified(raw)))
         return kind, full, short
 
     def folded(self, cell: Cell) -> str:
         """The folded Simplified text of *cell*."""
-        raw = cell.raw
-        return fold(self._to_simplified(raw) if self._to_simplified is not None else raw)
+        return fold(self.simplified(cell.raw))
 
 
 # ---------------------------------------------------------------------------
@@ -345,6 +377,13 @@ _ROW_CACHE: dict[
     tuple[tuple[str, ...], tuple[str, ...] | None, tuple[str, ...]],
     tuple[tuple[Value, ...], tuple[ValueRead, ...] | None],
 ] = {}
+
+
+#: Which row of the template reads which row of a table, from which cell: ``((leaf,
+#: row index, first value cell), ...)``, and the units header cells give columns.
+_Plan = tuple[tuple[tuple[int, int, int], ...], dict[str, str]]
+#: Bound of the plans kept per table of a template.
+_PLAN_LIMIT = 512
 
 
 class _Matcher:
@@ -402,6 +441,8 @@ class _Matcher:
         for entry in ambiguous:
             del self.leaves[entry]
         self.direct = {k: i for (scope, k), i in self.leaves.items() if scope is None}
+        #: Match plans of clean tables by skeleton (see _Reader.read_labelled).
+        self.plans: dict[tuple[tuple[CellInfo, ...], ...], _Plan] = {}
         self._variants = variants
         self._fuzzy: list[tuple[Any, int]] | None = None
 
@@ -462,6 +503,8 @@ class _Entry:
     labelled: bool
     group: str | None = None
     placeable: bool = True
+    #: The row's index in the table's rows (-1 when its values come from another row).
+    index: int = -1
 
 
 @attrs.frozen
@@ -504,7 +547,22 @@ class Template:
     Lookup tables (folded labels, keys, relation instances) are built once, when the
     template is created. Subclass to change recognition (:meth:`score`), where tables are
     found (:meth:`locate`), how they are read (:meth:`read`) or checked (:meth:`check`);
-    a subclass may be an ``attrs`` class or a plain one.
+    a subclass may be an ``attrs`` class or a plain one. For instance, a provincial
+    variant of the 2021 template recognised by a caption of its own::
+
+        class Provincial(Template):
+            def score(self, tables: ReportTables) -> float:
+                return 1.0 if "本省补充事项" in tables.text else 0.0
+
+        PROVINCIAL = Provincial(
+            id="2021-zj", title="...", first_year=2021, last_year=None,
+            tables=(*TEMPLATE_2021.tables, SUPPLEMENT_TABLE),
+            relations=TEMPLATE_2021.relations,
+        )
+
+        @gipparse.hookimpl
+        def gipparse_register_templates(register):
+            register(PROVINCIAL)
     """
 
     id: str
@@ -519,6 +577,7 @@ class Template:
     key_set: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
     derived: Mapping[str, tuple[str, ...]] = attrs.field(init=False, eq=False, repr=False)
     _labels: dict[str, str] = attrs.field(init=False, eq=False, repr=False)
+    _kinds: dict[str, ValueKind] = attrs.field(init=False, eq=False, repr=False)
     _matchers: tuple[_Matcher, ...] = attrs.field(init=False, eq=False, repr=False)
     _checks: tuple[tuple[Relation, tuple[_Check, ...]], ...] = attrs.field(
         init=False, eq=False, repr=False
@@ -532,10 +591,12 @@ class Template:
         if len(key_set) != len(keys):
             raise ValueError(f"template {self.id}: a statistic key is defined twice")
         labels = {}
+        kinds = {}
         derived: dict[str, tuple[str, ...]] = {}
         for spec in self.tables:
             for row in spec.rows:
                 for col in row.columns:
+                    kinds[spec.key(row, col)] = col.kind
                     parts = [spec.title, *row.groups, row.label, col.label]
                     labels[spec.key(row, col)] = " · ".join(p for p in parts if p)
                     if row.derived_from:
@@ -572,12 +633,17 @@ class Template:
         set_(self, "key_set", key_set)
         set_(self, "derived", derived)
         set_(self, "_labels", labels)
+        set_(self, "_kinds", kinds)
         set_(self, "_matchers", tuple(_Matcher(s) for s in self.tables))
         set_(self, "_checks", tuple(checks))
         set_(self, "_marker_keys", tuple(_key_of(m)[0] for m in self.markers))
         set_(self, "_signatures", {})
 
     # -- the schema ---------------------------------------------------------------------
+
+    def kind(self, key: str) -> ValueKind:
+        """What the statistic *key* holds (count, signed count or amount)."""
+        return self._kinds[key]
 
     def label(self, key: str) -> str:
         """The Chinese label of a statistic key: table, groups, row and column labels,
@@ -591,7 +657,11 @@ class Template:
     def complete(self, mapping: Mapping[str, Value]) -> tuple[dict[str, Value], frozenset[str]]:
         """*mapping* in template order, derived keys it lacks computed: ``(flat, computed)``.
 
-        :raises ValueError: a key that is not derived is missing.
+        Amounts given as ``int`` become :class:`~decimal.Decimal`; counts given as a whole
+        ``Decimal`` become ``int``.
+
+        :raises ValueError: a key that is not derived is missing, or a count is fractional.
+        :raises TypeError: a value is neither ``int``, ``Decimal`` nor ``None``.
         """
         derived = self.derived
         missing = [k for k in self.keys if k not in mapping and k not in derived]
@@ -605,7 +675,7 @@ class Template:
         flat: dict[str, Value] = {}
         for key in self.keys:
             if key in mapping:
-                flat[key] = mapping[key]
+                flat[key] = _typed(key, mapping[key], self._kinds[key])
             else:
                 flat[key] = _sum([mapping.get(p) for p in derived[key]])
                 computed.append(key)
@@ -817,18 +887,57 @@ class _Reader:
     # -- labelled tables ----------------------------------------------------------------
 
     def read_labelled(self, matcher: _Matcher, rows: Sequence[RowInfo]) -> None:
+        """Read a table whose rows carry labels (tables 二 and 三).
+
+        Matching depends only on the rows' skeletons (what each cell is, and the keys of
+        label cells), not on the numbers: for a table matched without any diagnostic the
+        outcome (which row reads which cells, header units) is kept per skeleton and
+        replayed for the next table of the same shape. Damaged tables are matched afresh
+        every time.
+        """
+        skeleton = tuple([r[1] for r in rows])
+        plan = matcher.plans.get(skeleton)
+        if plan is None:
+            # Match and read; keep the plan when matching was clean.
+            plan = self._plan_labelled(matcher, rows)
+            if plan is not None:
+                if len(matcher.plans) >= _PLAN_LIMIT:
+                    matcher.plans.clear()
+                matcher.plans[skeleton] = plan
+            return
+        reads, units = plan
+        blanks: list[Cell] = []
+        for leaf, index, start in reads:
+            row = rows[index][0]
+            self._read_row(
+                matcher,
+                leaf,
+                row,
+                list(row.cells[start:]),
+                lost_label=False,
+                units=units,
+                blanks=blanks,
+            )
+        self._report_blanks(matcher.spec, blanks)
+
+    def _plan_labelled(self, matcher: _Matcher, rows: Sequence[RowInfo]) -> _Plan | None:
+        """Match the rows of a labelled table and read them. Returns the plan to replay
+        for tables of the same skeleton, or ``None`` when matching needed a diagnostic."""
         spec = matcher.spec
+        before = len(self.diagnostics)
         entries: list[_Entry] = []
         stack: list[str] = []
         units: dict[str, str] = {}
         pending: _Entry | None = None
-        for info in rows:
+        for index, info in enumerate(rows):
             entry = self._match_row(matcher, info, stack, units)
             if entry is None:
                 continue
+            entry.index = index
             if pending is not None:
                 if not entry.labelled and entry.group is None and entry.placeable:
                     pending.values = entry.values
+                    pending.index = -1  # values from another row: not replayable
                     self.diag(
                         Severity.INFO,
                         "table.values-below-label",
@@ -845,7 +954,7 @@ class _Reader:
         if any(not e.labelled for e in entries):
             self._place_unlabelled(matcher, entries)
         done: set[int] = set()
-        blanks: list[Cell] = []
+        reading: list[_Entry] = []
         for entry in entries:
             leaf = entry.leaf
             if leaf is None:
@@ -860,9 +969,15 @@ class _Reader:
                 )
                 continue
             done.add(leaf)
+            reading.append(entry)
+        self._missing_rows(matcher, done)
+        clean = len(self.diagnostics) == before
+        blanks: list[Cell] = []
+        for entry in reading:
+            assert entry.leaf is not None
             self._read_row(
                 matcher,
-                leaf,
+                entry.leaf,
                 entry.row,
                 entry.values,
                 lost_label=not entry.labelled,
@@ -870,7 +985,16 @@ class _Reader:
                 blanks=blanks,
             )
         self._report_blanks(spec, blanks)
-        self._missing_rows(matcher, done)
+        if not clean:
+            return None
+        return (
+            tuple(
+                (e.leaf, e.index, len(e.row.cells) - len(e.values))
+                for e in reading
+                if e.leaf is not None
+            ),
+            units,
+        )
 
     def _match_row(
         self, matcher: _Matcher, info: RowInfo, stack: list[str], units: dict[str, str]
@@ -1039,7 +1163,7 @@ class _Reader:
                 _ROW_CACHE.clear()
             kinds = matcher.kinds[leaf]
             readings = tuple(
-                _read(t, k, unit[n] if unit else "万元")
+                read_cached(t, k, unit[n] if unit else "万元")
                 for n, (t, k) in enumerate(zip(texts, kinds, strict=True))
             )
             found = _ROW_CACHE[cache_key] = (
@@ -1206,7 +1330,8 @@ class _Reader:
         template = self.template
         values = self.values
         get = values.get
-        flat = {k: get(k) for k in template.keys}
+        flat: dict[str, Value] = dict.fromkeys(template.keys)
+        flat.update(values)  # keeps the template's order: every key is already in it
         computed = []
         for key, parts in template.derived.items():
             # A derived row read as a row of its own keeps its values; its parts stay null.
@@ -1218,8 +1343,25 @@ class _Reader:
 
 
 # ---------------------------------------------------------------------------
-# Helpers
+# Sums, messages, spans
 # ---------------------------------------------------------------------------
+
+
+def _typed(key: str, value: object, kind: ValueKind) -> Value:
+    """*value* as the contract types it: ``int`` counts, ``Decimal`` amounts, ``None``."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise TypeError(
+            f"{key}: {value!r} is a {type(value).__name__}; values are int, Decimal or None"
+        )
+    if kind is ValueKind.AMOUNT:
+        return Decimal(value) if isinstance(value, int) else value
+    if isinstance(value, Decimal):
+        if value != value.to_integral_value():
+            raise ValueError(f"{key}: {value} is not a whole number")
+        return int(value)
+    return value
 
 
 def _one(key: str) -> Callable[[Mapping[str, Value]], tuple[Value, ...]]:

@@ -88,11 +88,11 @@ def read_value(raw: str, kind: ValueKind = ValueKind.COUNT, unit: str = "万元"
     :param kind: what the column holds.
     :param unit: for amounts, the unit of a bare number (the column header's unit).
     """
-    return _read(raw, kind.value, unit)
+    return read_cached(raw, kind.value, unit)
 
 
 @lru_cache(maxsize=4096)
-def _read(raw: str, kind: str, unit: str) -> ValueRead:
+def read_cached(raw: str, kind: str, unit: str) -> ValueRead:
     """:func:`read_value` with the kind as a plain string (cheap to hash)."""
     text = fold(raw)
     if not text:
