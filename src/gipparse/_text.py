@@ -68,6 +68,7 @@ def __getattr__(name: str) -> object:
         return _pinyin_debris_re()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 # Every kind of space a report uses, including the ones str.split() ignores.
 _SPACE_CHARS = (
     "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
