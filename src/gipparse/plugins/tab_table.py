@@ -85,7 +85,7 @@ def _last_part(draft: _Draft) -> str:
 def _build_row(drafts: list[_Draft]) -> Row:
     new_span = _new_span
     new, set_raw, set_span = new_node, set_cell_raw, set_cell_span
-    cells = []
+    cells: list[Cell] = []
     append = cells.append
     end_column = 1
     for text, first, last, column in drafts:
