@@ -131,6 +131,9 @@ class Results:
         print(f"  skipped: {why}")
 
 
+LOOPS = 10_000_000
+
+
 def bench_machine(out: Results) -> None:
     out.section("Machine")
     out.value("machine.cpu", "CPU", cpu_model())
@@ -142,6 +145,32 @@ def bench_machine(out: Results) -> None:
     )
     out.value("machine.platform", "platform", platform.platform())
     out.value("machine.load_start", "load average at start (1, 5, 15 min)", load_average())
+    out.value(
+        "machine.parallel",
+        "2 busy processes / 1: work done per second",
+        f"{parallel_capacity(LOOPS):.2f}",
+        "×",
+        "2.00 on two idle cores",
+    )
+
+
+SPIN = "import sys\nx = 0\nfor i in range(int(sys.argv[1])): x += i"
+
+
+def parallel_capacity(loops: int) -> float:
+    """How much faster two busy processes finish a fixed amount of pure-Python work than
+    one: 2.0 on two idle cores; less when other work holds a core. The ceiling of what
+    ``--jobs 2`` can show on this machine at this time."""
+    argv = [sys.executable, "-c", SPIN, str(loops)]
+    start = time.perf_counter()
+    subprocess.run(argv, check=True)
+    one = time.perf_counter() - start
+    start = time.perf_counter()
+    both = [subprocess.Popen(argv), subprocess.Popen(argv)]
+    for process in both:
+        process.wait()
+    two = time.perf_counter() - start
+    return 2 * one / two
 
 
 def bench_seeds(out: Results, repeat: int, number: int) -> None:
@@ -452,6 +481,8 @@ def main(argv: list[str] | None = None) -> int:
         help="where the generated corpus is kept",
     )
     args = parser.parse_args(argv)
+    global LOOPS  # noqa: PLW0603
+    LOOPS = 1_000_000 if args.quick else LOOPS
     repeat, number = (3, 1) if args.quick else (41, 10)
     out = Results()
     print(f"gipparse {gipparse.__version__}: benchmarks ({'quick' if args.quick else 'full'} run)")
@@ -467,6 +498,12 @@ def main(argv: list[str] | None = None) -> int:
     bench_scaling(out, repeat, 0.3 if args.quick else 5)
     print()
     out.value("machine.load_end", "load average at the end (1, 5, 15 min)", load_average())
+    out.value(
+        "machine.parallel_end",
+        "2 busy processes / 1 at the end",
+        f"{parallel_capacity(LOOPS):.2f}",
+        "×",
+    )
     if args.json:
         args.json.write_text(json.dumps(out.data, indent=2, ensure_ascii=False), encoding="utf-8")
     return 0
