@@ -46,9 +46,6 @@ class Severity(enum.StrEnum):
     WARNING = "warning"
     INFO = "info"
 
-    def __str__(self) -> str:
-        return self.value
-
 
 @attrs.frozen
 class Diagnostic:
@@ -202,9 +199,6 @@ class SectionKind(enum.StrEnum):
     PROBLEMS = "problems"
     OTHER = "other"
     CLOSING = "closing"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @attrs.frozen

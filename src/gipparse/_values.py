@@ -45,9 +45,6 @@ class ValueKind(enum.StrEnum):
     #: A non-negative amount of money in 万元, as a :class:`~decimal.Decimal`.
     AMOUNT = "amount"
 
-    def __str__(self) -> str:
-        return self.value
-
 
 class ValueRead(NamedTuple):
     """The result of reading one cell.

@@ -15,18 +15,17 @@ from .._values import ValueKind
 from ..hookspecs import hookimpl
 from ._statutory import (
     APPEALS_TABLE,
+    ITEM_1,
+    ITEM_5,
+    ITEM_6,
+    ITEM_8,
+    ITEM_9,
     OTHER_HANDLING_SINGLE,
     ROWS_AFTER_OTHER_HANDLING,
     ROWS_BEFORE_OTHER_HANDLING,
     applications_table,
     relations,
 )
-
-ITEM_1 = "第二十条第（一）项"
-ITEM_5 = "第二十条第（五）项"
-ITEM_6 = "第二十条第（六）项"
-ITEM_8 = "第二十条第（八）项"
-ITEM_9 = "第二十条第（九）项"
 
 DOCUMENTS = (
     Column("made", "本年新制作数量"),

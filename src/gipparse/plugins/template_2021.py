@@ -17,6 +17,10 @@ from .._values import ValueKind
 from ..hookspecs import hookimpl
 from ._statutory import (
     APPEALS_TABLE,
+    ITEM_1,
+    ITEM_5,
+    ITEM_6,
+    ITEM_8,
     OTHER_HANDLING_DERIVED,
     OTHER_HANDLING_PARTS,
     ROWS_AFTER_OTHER_HANDLING,
@@ -24,11 +28,6 @@ from ._statutory import (
     applications_table,
     relations,
 )
-
-ITEM_1 = "第二十条第（一）项"
-ITEM_5 = "第二十条第（五）项"
-ITEM_6 = "第二十条第（六）项"
-ITEM_8 = "第二十条第（八）项"
 
 DOCUMENTS = (
     Column("issued", "本年制发件数"),
