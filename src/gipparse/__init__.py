@@ -21,6 +21,7 @@ from ._errors import (
     RenderError,
     SourceError,
 )
+from ._export import export, to_dataframe, to_record
 from ._formats import TableFormat, TableParse
 from ._manager import PluginManager, create_plugin_manager
 from ._nodes import (
@@ -41,6 +42,7 @@ from ._nodes import (
 )
 from ._pipeline import load, loads
 from ._render import render_report, render_table
+from ._serialize import from_dict, to_json
 from ._statistics import (
     ActiveDisclosure,
     ActiveItem,
@@ -105,6 +107,8 @@ __all__ = [
     "WithheldCounts",
     "__version__",
     "create_plugin_manager",
+    "export",
+    "from_dict",
     "hookimpl",
     "load",
     "loads",
@@ -113,6 +117,9 @@ __all__ = [
     "report_from_statistics",
     "sample_paths",
     "schema_keys",
+    "to_dataframe",
+    "to_json",
+    "to_record",
 ]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
 import attrs
 
@@ -276,6 +276,13 @@ class Report:
         return self.statistics is not None and not any(
             d.code.startswith("relation.") for d in self.diagnostics
         )
+
+    def to_dict(self, *, source: bool = False) -> dict[str, Any]:
+        """The report as plain data (JSON layout documented in ``gipparse._serialize``);
+        :func:`gipparse.from_dict` rebuilds it. With *source*, the decoded text too."""
+        from ._serialize import report_to_dict
+
+        return report_to_dict(self, source=source)
 
 
 @attrs.frozen

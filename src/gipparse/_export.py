@@ -1,0 +1,510 @@
+"""The dataset: one small record per report, for one file or a corpus of thousands.
+
+A record is plain data (what ``gipparse export`` writes as JSON)::
+
+    {
+      "path": "reports/a.txt",
+      "meta": {"agency": str|null, "year": int|null, "template": "2020"|"2021"|null,
+               "script": "hans"|"hant"|null, "period": "2020-01-01/2020-12-31"|null},
+      "stats": {<schema key>: int | Decimal (万元) | None, ...},
+      "valid": bool,
+      "diagnostics": [{"code": str, "severity": "error"|"warning"|"info",
+                       "message": str, "line": int|null}, ...]
+    }
+
+``stats`` holds every schema key of the report's template, in template order, and is empty
+when no template was recognised; such a record carries an error saying why (a
+``template.*`` error of the parse, or else ``report.no-statistics``). ``valid`` is
+:attr:`Report.valid`: statistics were read and every relation of the template holds.
+
+A file that cannot be read as a report (missing, binary, undecodable, empty, too large)
+still gets a record, so that a batch goes on and its output names every input: ``meta``
+has its five keys, all null; ``stats`` is empty; ``valid`` is false; and one error
+diagnostic says why, with code ``source.unreadable`` (``source.too-large`` for a file over
+the size limit, ``report.plugin-error`` when a plugin failed on it, ``report.internal-error``
+for a failure inside gipparse itself, which is a bug worth reporting).
+
+:func:`export` yields the records in input order; with ``jobs`` other than 1 the reports
+are parsed in worker processes, in chunks, and only the records travel back (for the
+command line, only their encoded output lines): never a report tree.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import types
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from decimal import Decimal
+from itertools import islice
+from typing import Any
+
+from ._errors import GipparseError, InputTooLargeError, PluginError, SourceError
+from ._nodes import Diagnostic, Report, Severity
+from ._serialize import format_decimal
+
+Record = dict[str, Any]
+PathLike = str | os.PathLike[str]
+
+#: The ``meta`` keys of a record, in order (also the first CSV columns after ``path``).
+META_KEYS = ("agency", "year", "template", "script", "period")
+
+#: Every diagnostic code records add to what the parser reports, with its meaning.
+DIAGNOSTIC_CODES: dict[str, str] = {
+    "source.unreadable": "the file could not be read as a report: missing, unreadable, "
+    "binary, in an unknown encoding, or empty; the record has no metadata and no statistics",
+    "source.too-large": "the file is larger than the maximum input size; not read",
+    "report.plugin-error": "a plugin failed on this file; the record has no statistics",
+    "report.internal-error": "gipparse itself failed on this file (a bug worth reporting); "
+    "the record has no statistics",
+    "report.no-statistics": "the file was read but no statutory template was recognised in "
+    "it, and no other error says why",
+}
+
+#: Diagnostic code added to the record of a report that has no statistics, unless an
+#: error about its template or source already says why.
+NO_STATISTICS = "report.no-statistics"
+
+
+# -- records --------------------------------------------------------------------------
+
+
+def _diagnostic(d: Diagnostic, columns: bool) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "code": d.code,
+        "severity": d.severity.value,
+        "message": d.message,
+        "line": d.line,
+    }
+    if columns:
+        item["column"] = d.column
+    return item
+
+
+def to_record(report: Report, *, columns: bool = False) -> Record:
+    """The record of *report* (see the module docstring). With *columns*, each diagnostic
+    also carries its ``column``."""
+    meta = report.metadata
+    stats = report.statistics
+    diagnostics = [_diagnostic(d, columns) for d in report.diagnostics]
+    if stats is None and not any(
+        d.severity is Severity.ERROR and d.code.startswith(("template.", "source."))
+        for d in report.diagnostics
+    ):
+        # A record that is not valid says why at error level, even when the parse only
+        # warned (a text without tables is a file, not a damaged report).
+        diagnostics.append(_no_statistics(columns))
+    return {
+        "path": report.path,
+        "meta": {
+            "agency": meta.agency,
+            "year": meta.year,
+            "template": meta.template,
+            "script": meta.script,
+            "period": meta.period,
+        },
+        "stats": {} if stats is None else dict(stats.to_flat()),
+        "valid": report.valid,
+        "diagnostics": diagnostics,
+    }
+
+
+def _no_statistics(columns: bool) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "code": NO_STATISTICS,
+        "severity": "error",
+        "message": "no statistics: no statutory template was recognised (is this a report?)",
+        "line": None,
+    }
+    if columns:
+        item["column"] = None
+    return item
+
+
+def error_record(path: str, exc: BaseException, *, columns: bool = False) -> Record:
+    """The record of a file that could not be read as a report."""
+    if isinstance(exc, InputTooLargeError):
+        code, message = "source.too-large", exc.reason
+    elif isinstance(exc, SourceError):
+        code, message = "source.unreadable", exc.reason
+    elif isinstance(exc, PluginError):
+        code, message = "report.plugin-error", str(exc)
+    elif isinstance(exc, GipparseError):
+        code, message = "source.unreadable", str(exc)
+    else:
+        code = "report.internal-error"
+        message = f"internal error: {type(exc).__name__}: {exc} (please report this as a bug)"
+    prefix = f"{path}: "
+    if message.startswith(prefix):
+        message = message[len(prefix) :]
+    item: dict[str, Any] = {"code": code, "severity": "error", "message": message, "line": None}
+    if columns:
+        item["column"] = None
+    return {
+        "path": path,
+        "meta": dict.fromkeys(META_KEYS),
+        "stats": {},
+        "valid": False,
+        "diagnostics": [item],
+    }
+
+
+#: Codes of the one diagnostic of a file that could not be read as a report.
+UNREADABLE_CODES = frozenset(DIAGNOSTIC_CODES) - {NO_STATISTICS}
+
+
+def is_readable(record: Record) -> bool:
+    """False for the record of a file that could not be read as a report at all."""
+    return not any(d["code"] in UNREADABLE_CODES for d in record["diagnostics"])
+
+
+def is_report(record: Record) -> bool:
+    """True when statistics were read: the file is a report of a known template."""
+    return bool(record["stats"])
+
+
+class _Inexact(Exception):
+    """A Decimal that the C JSON encoder cannot write as :func:`to_json` does."""
+
+
+def _number(value: object) -> int | float:
+    """The int or float whose JSON text is exactly ``format_decimal(value)``."""
+    if type(value) is not Decimal:
+        raise TypeError(f"{type(value).__name__} cannot be written as JSON")
+    text = format_decimal(value)
+    number: int | float = int(value)
+    if str(number) == text:
+        return number
+    number = float(value)
+    if repr(number) == text:
+        return number
+    raise _Inexact
+
+
+_encode: Callable[[object], str] | None = None
+
+
+def record_json(record: Record) -> str:
+    """``to_json(record)``, several times faster: the C encoder of :mod:`json` writes the
+    record, each Decimal given to it as the int or float that prints the same digits;
+    the rare amount that no float prints exactly sends the record to :func:`to_json`."""
+    global _encode  # noqa: PLW0603
+    if _encode is None:
+        import json
+
+        _encode = json.JSONEncoder(
+            ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_number
+        ).encode
+    try:
+        return _encode(record)
+    except _Inexact:
+        from ._serialize import to_json
+
+        return to_json(record)
+
+
+# -- walking folders ------------------------------------------------------------------
+
+
+def expand_paths(paths: Iterable[PathLike], suffixes: Iterable[str]) -> list[str]:
+    """Files named by *paths*, in order: a file as given (whatever its suffix), a folder
+    walked recursively for files with one of *suffixes* (case-insensitive), skipping
+    hidden files and folders (``.git``), in code-point order of their path components.
+    Symbolic links to folders are not followed. A path that does not exist is kept, so
+    that it is reported in its turn."""
+    wanted = tuple(s.lower() for s in suffixes)
+    found: list[str] = []
+    for path in paths:
+        name = os.fspath(path)
+        if not os.path.isdir(name):
+            found.append(name)
+            continue
+        inside: list[tuple[tuple[str, ...], str]] = []
+        for root, dirs, files in os.walk(name):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            rel = os.path.relpath(root, name)
+            parts = () if rel == "." else tuple(rel.split(os.sep))
+            for f in files:
+                if not f.startswith(".") and f.lower().endswith(wanted):
+                    inside.append(((*parts, f), os.path.join(root, f)))
+        inside.sort()
+        found.extend(p for _, p in inside)
+    return found
+
+
+# -- one report -----------------------------------------------------------------------
+
+# The plugins a worker process parses with; set once per process by _init_worker.
+_worker_plugins: Sequence[object] = ()
+
+
+def _record_for(
+    path: str, plugins: Sequence[object], columns: bool, max_size: int | None
+) -> Record:
+    from ._pipeline import load
+
+    try:
+        report = load(path, plugins=plugins, max_size=max_size)
+    except Exception as exc:
+        return error_record(path, exc, columns=columns)
+    return to_record(report, columns=columns)
+
+
+def _records_for_chunk(
+    chunk: Sequence[str],
+    columns: bool,
+    max_size: int | None,
+    transform: Callable[[Record], Any] | None,
+) -> list[Any]:
+    records = [_record_for(p, _worker_plugins, columns, max_size) for p in chunk]
+    return records if transform is None else [transform(r) for r in records]
+
+
+# -- worker processes -----------------------------------------------------------------
+
+
+class _ModuleRef:
+    """A plugin module, sent to a worker by name (module objects cannot be pickled)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def _init_worker(plugins: Sequence[object]) -> None:
+    import importlib
+    import signal
+
+    # The parent handles Ctrl-C and stops the pool; workers just end.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    global _worker_plugins  # noqa: PLW0603
+    _worker_plugins = tuple(
+        importlib.import_module(p.name) if isinstance(p, _ModuleRef) else p for p in plugins
+    )
+
+
+def resolve_jobs(jobs: int) -> int:
+    """The number of processes for *jobs*: ``0`` means one per core."""
+    if jobs < 0:
+        raise GipparseError(f"jobs must be 0 (all cores) or more, not {jobs}")
+    if jobs == 0:
+        if hasattr(os, "sched_getaffinity"):
+            return len(os.sched_getaffinity(0)) or 1
+        return os.cpu_count() or 1
+    return jobs
+
+
+def _mp_context() -> Any:
+    import multiprocessing
+    import threading
+
+    # fork is much the cheapest start (workers inherit the imported modules and the
+    # plugins) but unsafe in a process that already runs other threads, and not offered
+    # everywhere; elsewhere the platform's default applies.
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def _parallel(
+    paths: Sequence[str],
+    jobs: int,
+    *,
+    plugins: Sequence[object],
+    columns: bool,
+    max_size: int | None,
+    transform: Callable[[Record], Any] | None,
+) -> Iterator[Any]:
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # Chunks big enough that sending them costs little beside parsing (about 1 ms a
+    # report), small enough to share the work out evenly and to report progress.
+    size = max(1, min(64, len(paths) // (jobs * 8)))
+    chunks = (paths[i : i + size] for i in range(0, len(paths), size))
+    refs = tuple(_ModuleRef(p.__name__) if isinstance(p, types.ModuleType) else p for p in plugins)
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=_mp_context(), initializer=_init_worker, initargs=(refs,)
+    )
+    pending: deque[Future[list[Any]]] = deque()
+    try:
+        # A bounded window of chunks in flight keeps memory flat on any corpus size,
+        # and taking them back in submission order keeps the records in input order.
+        for chunk in islice(chunks, jobs * 4):
+            pending.append(pool.submit(_records_for_chunk, chunk, columns, max_size, transform))
+        while pending:
+            try:
+                records = pending.popleft().result()
+            except BrokenProcessPool:
+                raise GipparseError(
+                    "a worker process died (out of memory, or killed); "
+                    "run again with --jobs 1 to find the report at fault"
+                ) from None
+            for chunk in islice(chunks, 1):
+                pending.append(pool.submit(_records_for_chunk, chunk, columns, max_size, transform))
+            yield from records
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def iter_records(
+    paths: Sequence[str],
+    *,
+    jobs: int = 1,
+    plugins: Sequence[object] = (),
+    columns: bool = False,
+    max_size: int | None = None,
+    transform: Callable[[Record], Any] | None = None,
+) -> Iterator[Any]:
+    """Records of already expanded *paths*, in order (see :func:`export`).
+
+    *transform*, when given, is applied to each record where it is made (in the worker
+    process with *jobs*), and its results are yielded instead: the command line encodes
+    its output there, so that the main process only writes bytes. With *jobs* it must be
+    picklable (a module-level function, or a :func:`functools.partial` of one).
+    """
+    jobs = resolve_jobs(jobs)
+    if jobs == 1 or len(paths) <= 1:
+        for path in paths:
+            record = _record_for(path, plugins, columns, max_size)
+            yield record if transform is None else transform(record)
+        return
+    yield from _parallel(
+        paths,
+        min(jobs, len(paths)),
+        plugins=plugins,
+        columns=columns,
+        max_size=max_size,
+        transform=transform,
+    )
+
+
+def export(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    jobs: int = 1,
+    plugins: Sequence[object] = (),
+    max_size: int | None = None,
+) -> Iterator[Record]:
+    """Yield the record of every report under *paths*, in input order, lazily.
+
+    :param paths: a file or folder, or several; folders are walked recursively for text
+        files (``.txt``) and the suffixes plugins read, in a stable order (see
+        :func:`expand_paths`).
+    :param jobs: worker processes; ``1`` parses in this process, ``0`` uses every core.
+        The records are the same whatever the number.
+    :param plugins: extra plugins (modules, or picklable objects when *jobs* is not 1).
+    :param max_size: the largest file accepted, in bytes (see :func:`gipparse.load`).
+
+    A file that cannot be read gets a record with an error diagnostic; nothing is raised
+    for it. Records are the same as ``gipparse export --format jsonl`` writes, with
+    万元 amounts as :class:`~decimal.Decimal`.
+    """
+    from ._manager import plugin_manager_for
+
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    suffixes = plugin_manager_for(plugins).source_suffixes() | {".txt"}
+    expanded = expand_paths(paths, sorted(suffixes))
+    return iter_records(expanded, jobs=jobs, plugins=plugins, max_size=max_size)
+
+
+# -- tables ---------------------------------------------------------------------------
+
+
+def csv_columns() -> tuple[str, ...]:
+    """The CSV header: path, the meta keys, ``valid``, then every schema key of both
+    templates in template order."""
+    from . import schema_keys
+
+    return ("path", *META_KEYS, "valid", *schema_keys(None))
+
+
+def csv_line(record: Record) -> str:
+    """The CSV line of *record* (``\\r\\n`` included), columns as :func:`csv_columns`."""
+    global _csv  # noqa: PLW0603
+    if _csv is None:
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        _csv = (buffer, csv.writer(buffer, lineterminator="\r\n"), csv_columns()[7:])
+    buffer, writer, keys = _csv
+    buffer.seek(0)
+    buffer.truncate()
+    writer.writerow(csv_row(record, keys))
+    return buffer.getvalue()
+
+
+_csv: tuple[Any, Any, tuple[str, ...]] | None = None
+
+
+def csv_row(record: Record, keys: Sequence[str]) -> list[str]:
+    """One CSV row for *record*: *keys* are the schema keys (``csv_columns()[7:]``)."""
+    meta = record["meta"]
+    stats = record["stats"]
+    row = [record["path"] or ""]
+    for key in META_KEYS:
+        value = meta.get(key)
+        row.append("" if value is None else str(value))
+    row.append("true" if record["valid"] else "false")
+    for key in keys:
+        value = stats.get(key)
+        if value is None:
+            row.append("")
+        elif isinstance(value, int):
+            row.append(str(value))
+        else:
+            row.append(format_decimal(value))
+    return row
+
+
+def to_dataframe(records: Iterable[Record | Report]) -> Any:
+    """A :class:`pandas.DataFrame` of *records* (or reports): the CSV columns, one row each.
+
+    Counts are nullable integers (``Int64``), 万元 amounts are floats (``Float64``; the
+    records keep them as exact decimals), ``valid`` is boolean, unknown values are
+    ``<NA>``. pandas is not a dependency of gipparse.
+
+    :raises GipparseError: pandas is not installed.
+    """
+    import importlib
+
+    try:
+        pd: Any = importlib.import_module("pandas")
+    except ImportError:
+        raise GipparseError(
+            "to_dataframe() needs pandas, which is not installed: pip install pandas"
+        ) from None
+    from . import schema_keys
+
+    keys = schema_keys(None)
+    rows: list[list[Any]] = []
+    for item in records:
+        record = to_record(item) if isinstance(item, Report) else item
+        meta = record["meta"]
+        stats = record["stats"]
+        rows.append(
+            [
+                record["path"],
+                *(meta.get(k) for k in META_KEYS),
+                record["valid"],
+                *(_float_or_same(stats.get(k)) for k in keys),
+            ]
+        )
+    frame = pd.DataFrame(rows, columns=["path", *META_KEYS, "valid", *keys])
+    dtypes: dict[str, str] = {"year": "Int64", "valid": "boolean"}
+    for key in META_KEYS:
+        dtypes.setdefault(key, "string")
+    dtypes["path"] = "string"
+    for key in keys:
+        dtypes[key] = "Float64" if _is_amount(key) else "Int64"
+    return frame.astype(dtypes)
+
+
+def _is_amount(key: str) -> bool:
+    return key.rsplit(".", 1)[-1] == "amount"
+
+
+def _float_or_same(value: object) -> object:
+    return float(value) if isinstance(value, Decimal) else value

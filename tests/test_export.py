@@ -1,0 +1,297 @@
+"""The Python side of the dataset: ``gipparse.export``, records, folders, worker processes,
+``to_dataframe``."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import textwrap
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import gipparse
+from gipparse import _pipeline
+from gipparse._export import META_KEYS, expand_paths
+
+SEEDS = gipparse.sample_paths()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A folder of reports and of files that are not reports, nested, in no sorted order."""
+    root = tmp_path / "corpus"
+    (root / "sub" / "deeper").mkdir(parents=True)
+    (root / ".git").mkdir()
+    shutil.copy(SEEDS[0], root / "b_000.txt")
+    shutil.copy(SEEDS[4], root / "sub" / "deeper" / "004.TXT")
+    shutil.copy(SEEDS[1], root / "sub" / "001.txt")
+    (root / "a_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    (root / "c_empty.txt").write_bytes(b"")
+    (root / "d_prose.txt").write_text("这不是一份年度报告。\n只是两行文字。\n", encoding="utf-8")
+    (root / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    (root / ".hidden.txt").write_text("hidden\n", encoding="utf-8")
+    (root / ".git" / "x.txt").write_text("inside .git\n", encoding="utf-8")
+    return root
+
+
+def _names(paths: list[str], root: Path) -> list[str]:
+    return [Path(p).relative_to(root).as_posix() for p in paths]
+
+
+def test_folders_are_walked_recursively_in_a_stable_order(corpus: Path) -> None:
+    found = expand_paths([corpus], [".txt"])
+    assert _names(found, corpus) == [
+        "a_binary.txt",
+        "b_000.txt",
+        "c_empty.txt",
+        "d_prose.txt",
+        "sub/001.txt",
+        "sub/deeper/004.TXT",
+    ]
+
+
+def test_files_are_kept_as_given_whatever_their_suffix(corpus: Path) -> None:
+    missing = str(corpus / "missing.txt")
+    found = expand_paths([corpus / "notes.csv", missing, corpus / "sub"], [".txt"])
+    assert found[:2] == [str(corpus / "notes.csv"), missing]
+    assert _names(found[2:], corpus) == ["sub/001.txt", "sub/deeper/004.TXT"]
+
+
+def test_export_yields_a_record_per_file_in_input_order(corpus: Path) -> None:
+    records = list(gipparse.export([corpus, SEEDS[2]]))
+    assert [r["path"] for r in records] == [*expand_paths([corpus], [".txt"]), str(SEEDS[2])]
+    for record in records:
+        assert list(record) == ["path", "meta", "stats", "valid", "diagnostics"]
+        assert list(record["meta"]) == list(META_KEYS)
+        for d in record["diagnostics"]:
+            assert list(d) == ["code", "severity", "message", "line"]
+
+
+def test_a_single_path_is_accepted(tmp_path: Path) -> None:
+    [record] = gipparse.export(SEEDS[0])
+    assert record == gipparse.to_record(gipparse.load(SEEDS[0]))
+    [again] = gipparse.export(str(SEEDS[0]))
+    assert again == record
+
+
+def test_records_of_files_that_cannot_be_read(corpus: Path) -> None:
+    records = {Path(r["path"]).name: r for r in gipparse.export(corpus)}
+    for name, words in [
+        ("a_binary.txt", "PNG image"),
+        ("c_empty.txt", "empty"),
+    ]:
+        record = records[name]
+        assert record["meta"] == dict.fromkeys(META_KEYS)
+        assert record["stats"] == {}
+        assert record["valid"] is False
+        [d] = record["diagnostics"]
+        assert d["code"] == "source.unreadable"
+        assert d["severity"] == "error"
+        assert d["line"] is None
+        assert words in d["message"]
+        assert not d["message"].startswith(str(corpus))  # the path is in the record already
+
+
+def test_a_readable_file_that_is_not_a_report_says_so(corpus: Path) -> None:
+    [record] = gipparse.export(corpus / "d_prose.txt")
+    assert record["stats"] == {}
+    assert record["valid"] is False
+    assert record["meta"]["script"] == "hans"
+    errors = [d for d in record["diagnostics"] if d["severity"] == "error"]
+    assert errors, record["diagnostics"]
+
+
+def test_missing_and_oversized_files(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    [record] = gipparse.export(missing)
+    assert record["diagnostics"][0]["code"] == "source.unreadable"
+    assert "cannot read" in record["diagnostics"][0]["message"]
+    [record] = gipparse.export(SEEDS[0], max_size=100)
+    assert record["diagnostics"][0]["code"] == "source.too-large"
+
+
+def test_a_failure_inside_gipparse_is_recorded_and_the_batch_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = _pipeline.load
+
+    def flaky(path: Any, **kwargs: Any) -> Any:
+        if str(path) == str(SEEDS[1]):
+            raise KeyError("boom")
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(_pipeline, "load", flaky)
+    records = list(gipparse.export(SEEDS[:3]))
+    assert len(records) == 3
+    [d] = records[1]["diagnostics"]
+    assert d["code"] == "report.internal-error"
+    assert "KeyError" in d["message"]
+    assert records[2]["diagnostics"] == gipparse.to_record(real(SEEDS[2]))["diagnostics"]
+
+
+def test_export_is_lazy(monkeypatch: pytest.MonkeyPatch) -> None:
+    loaded: list[str] = []
+    real = _pipeline.load
+
+    def counting(path: Any, **kwargs: Any) -> Any:
+        loaded.append(str(path))
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(_pipeline, "load", counting)
+    records = gipparse.export(SEEDS)
+    assert loaded == []
+    next(records)
+    assert loaded == [str(SEEDS[0])]
+
+
+@pytest.mark.parametrize("jobs", [2, 0])
+def test_worker_processes_give_the_same_records_in_the_same_order(corpus: Path, jobs: int) -> None:
+    paths = [corpus, *SEEDS, *SEEDS]
+    assert list(gipparse.export(paths, jobs=jobs)) == list(gipparse.export(paths, jobs=1))
+
+
+def test_negative_jobs_are_refused() -> None:
+    with pytest.raises(gipparse.GipparseError, match="jobs"):
+        list(gipparse.export(SEEDS, jobs=-1))
+
+
+PLUGIN = """
+from gipparse import Diagnostic, Severity, hookimpl
+
+@hookimpl
+def gipparse_source_suffixes():
+    return [".rpt"]
+
+@hookimpl
+def gipparse_validate(report):
+    return [Diagnostic(Severity.INFO, "demo.seen", "seen by the demo plugin")]
+"""
+
+
+def test_plugin_modules_reach_the_worker_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "demo_export_plugin.py").write_text(textwrap.dedent(PLUGIN), encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import demo_export_plugin  # type: ignore[import-not-found]
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, seed in enumerate(SEEDS):
+        shutil.copy(seed, folder / f"{i}.rpt")
+    shutil.copy(SEEDS[0], folder / "9.txt")
+    for jobs in (1, 2):
+        records = list(gipparse.export(folder, jobs=jobs, plugins=[demo_export_plugin]))
+        assert [Path(r["path"]).name for r in records] == [
+            "0.rpt",
+            "1.rpt",
+            "2.rpt",
+            "3.rpt",
+            "4.rpt",
+            "9.txt",
+        ]
+        for record in records:
+            assert "demo.seen" in [d["code"] for d in record["diagnostics"]]
+    sys.modules.pop("demo_export_plugin", None)
+
+
+# -- statistics in records ------------------------------------------------------------------
+
+
+def test_record_stats_are_the_flat_statistics() -> None:
+    for seed in SEEDS:
+        report = gipparse.load(seed)
+        record = gipparse.to_record(report)
+        assert report.statistics is not None, seed.name
+        flat = report.statistics.to_flat()
+        assert record["stats"] == flat
+        assert list(record["stats"]) == list(gipparse.schema_keys(report.statistics.template))
+        assert record["valid"] is report.valid
+        assert record["meta"]["template"] == report.statistics.template
+        for key, value in record["stats"].items():
+            assert value is None or type(value) is (Decimal if key.endswith(".amount") else int)
+
+
+# -- pandas -----------------------------------------------------------------------------
+
+
+def test_to_dataframe_without_pandas_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)  # makes `import pandas` fail
+    with pytest.raises(gipparse.GipparseError, match="pip install pandas"):
+        gipparse.to_dataframe([])
+
+
+def test_to_dataframe_has_the_csv_columns_and_typed_values(corpus: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    records = list(gipparse.export([*SEEDS, corpus / "c_empty.txt"]))
+    frame = gipparse.to_dataframe(records)
+    keys = gipparse.schema_keys(None)
+    assert list(frame.columns) == ["path", *META_KEYS, "valid", *keys]
+    assert len(frame) == len(records)
+    assert str(frame["valid"].dtype) == "boolean"
+    assert str(frame["year"].dtype) == "Int64"
+    for key in keys:
+        assert str(frame[key].dtype) == ("Float64" if key.endswith(".amount") else "Int64")
+    for i, record in enumerate(records):
+        row = frame.iloc[i]
+        assert row["path"] == record["path"]
+        assert bool(row["valid"]) is record["valid"]
+        for key in keys:
+            value = record["stats"].get(key)
+            if value is None:
+                assert row[key] is pd.NA, key
+            elif isinstance(value, Decimal):
+                assert row[key] == float(value), key
+            else:
+                assert row[key] == value, key
+    # Reports are accepted as well as records.
+    again = gipparse.to_dataframe(gipparse.load(p) for p in SEEDS)
+    assert again.equals(frame.iloc[: len(SEEDS)])
+
+
+def test_the_fast_record_writer_writes_what_to_json_writes(corpus: Path) -> None:
+    from gipparse._export import record_json
+
+    records = list(gipparse.export([corpus, *SEEDS]))
+    records.append(
+        {
+            "path": 'a"\\\n中',
+            "meta": dict.fromkeys(META_KEYS),
+            "stats": {"active.fees.amount": Decimal("1E+3"), "x\u2028": None, "y": -3},
+            "valid": True,
+            "diagnostics": [{"code": "c", "severity": "info", "message": "\x00", "line": 1}],
+        }
+    )
+    # Amounts no float prints with the same digits take the slow path, and still agree.
+    for text in [
+        "0",
+        "-0",
+        "0.10",
+        "1E+3",
+        "120.0",
+        "389.2431",
+        "24252.311082",
+        "1.0000000000000001",
+    ]:
+        record = dict(records[0], stats={"active.procurement.amount": Decimal(text)})
+        records.append(record)
+    for record in records:
+        assert record_json(record) == gipparse.to_json(record)
+
+
+def test_every_code_a_record_adds_is_declared(corpus: Path, tmp_path: Path) -> None:
+    from gipparse._export import DIAGNOSTIC_CODES
+
+    parsed = {
+        d.code for p in [*SEEDS, corpus / "d_prose.txt"] for d in gipparse.load(p).diagnostics
+    }
+    records = [
+        *gipparse.export([corpus, tmp_path / "missing.txt"]),
+        *gipparse.export(SEEDS[0], max_size=10),
+    ]
+    added = {d["code"] for r in records for d in r["diagnostics"]} - parsed
+    assert added == {"source.unreadable", "source.too-large", "report.no-statistics"}
+    assert added <= set(DIAGNOSTIC_CODES)
