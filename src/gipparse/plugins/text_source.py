@@ -39,4 +39,5 @@ def gipparse_read_source(path: str | None, data: bytes) -> SourceDocument:
 
 @hookimpl
 def gipparse_source_suffixes() -> list[str]:
-    return [".txt", ".text", ".md"]
+    # Not ".md": a folder of reports often holds a README that is no report.
+    return [".txt", ".text"]
