@@ -15,7 +15,12 @@ from pathlib import Path
 import gipparse
 
 COLUMNS = ("natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org")
-AGENCIES = ("开封市鼓楼区应急管理局", "广州市越秀区应急管理局", "枣庄市台儿庄区应急管理局", "阜阳市生态环境局")
+AGENCIES = (
+    "开封市鼓楼区应急管理局",
+    "广州市越秀区应急管理局",
+    "枣庄市台儿庄区应急管理局",
+    "阜阳市生态环境局",
+)
 
 
 def random_statistics(template: str, rng: random.Random) -> gipparse.Statistics:
@@ -31,7 +36,9 @@ def random_statistics(template: str, rng: random.Random) -> gipparse.Statistics:
                 flat[key] = rng.randrange(-20, 21)
             else:
                 flat[key] = rng.randrange(0, 500)
-    rows = sorted({k.split(".", 1)[1].rsplit(".", 1)[0] for k in keys if k.startswith("applications.")})
+    rows = sorted(
+        {k.split(".", 1)[1].rsplit(".", 1)[0] for k in keys if k.startswith("applications.")}
+    )
     derived = template == "2021"
     results = [
         r
@@ -61,7 +68,13 @@ def random_statistics(template: str, rng: random.Random) -> gipparse.Statistics:
         for outcome, value in zip(("upheld", "corrected", "other", "pending"), parts, strict=True):
             flat[f"appeals.{group}.{outcome}"] = value
         flat[f"appeals.{group}.total"] = sum(parts)
-    derived_keys = frozenset(k for k in keys if k.startswith("applications.other_handling.") and k.count(".") == 2) if derived else frozenset()
+    derived_keys = (
+        frozenset(
+            k for k in keys if k.startswith("applications.other_handling.") and k.count(".") == 2
+        )
+        if derived
+        else frozenset()
+    )
     return gipparse.Statistics.from_flat(template, flat, derived=derived_keys)
 
 

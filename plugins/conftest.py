@@ -31,7 +31,10 @@ settings.register_profile("ci", max_examples=100, deadline=None, print_blob=True
 settings.register_profile(
     "fuzz", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+# CI (which sets CI=true) runs the "ci" profile unless a profile is named explicitly.
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default")
+)
 
 _NUMBER_RE = re.compile(r"[+\-]?[0-9][0-9,.]*(?:万元|元)?")
 #: Most column assignments weighed for one row; a row with more gets the plain one.

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, settings
 
 import gipparse
 
-# Hypothesis profiles: a fast default for everyday runs, "ci" (what .ci/run uses: the
+# Hypothesis profiles: a fast default for everyday runs, "ci" (chosen when CI is set: the
 # default with a deadline off, since CI machines are noisy), and an opt-in "fuzz" that runs
 # many more examples: HYPOTHESIS_PROFILE=fuzz python -m pytest tests/property
 settings.register_profile("default", max_examples=60, deadline=None)
@@ -19,7 +19,10 @@ settings.register_profile(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+# CI (which sets CI=true) runs the "ci" profile unless a profile is named explicitly.
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default")
+)
 
 SEEDS: dict[str, Path] = {p.name[:3]: p for p in gipparse.sample_paths()}
 

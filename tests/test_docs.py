@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import inspect
 import re
 import sys
@@ -28,7 +30,7 @@ def python_blocks(path: Path) -> list[tuple[str, str, int]]:
     return blocks
 
 
-PAGES = sorted(p for p in DOCS.glob("*.md") if python_blocks(p))
+PAGES = sorted(p for p in [*DOCS.glob("*.md"), DOCS.parent / "README.md"] if python_blocks(p))
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
@@ -89,3 +91,159 @@ def test_the_complete_plugin_is_under_thirty_lines() -> None:
 def test_public_names_are_exported() -> None:
     for name in gipparse.__all__:
         assert hasattr(gipparse, name), name
+
+
+# -- generated and checked references ----------------------------------------------------
+
+ROOT = DOCS.parent
+CODE_RE = re.compile(
+    r"(?:table|tab|pipe|section|value|template|metadata|relation|source|report)"
+    r"\.[a-z0-9]+(?:-[a-z0-9]+)*"
+)
+
+
+def load_generator() -> types.ModuleType:
+    spec = importlib.util.spec_from_file_location("docs_generate", DOCS / "_generate.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_statistics_reference_is_generated_from_the_templates() -> None:
+    """Fails when a template changed and docs/statistics.md was not regenerated."""
+    page = (DOCS / "statistics.md").read_text(encoding="utf-8")
+    assert load_generator().render(page) == page, "run: python docs/_generate.py"
+
+
+def test_every_statistic_key_has_a_row_in_the_reference() -> None:
+    page = (DOCS / "statistics.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([a-z_.]+)` \|", page, re.MULTILINE)
+    assert set(rows) == set(gipparse.schema_keys())
+    for template in ("2020", "2021"):
+        assert set(gipparse.schema_keys(template)) <= set(rows)
+
+
+def source_files() -> list[Path]:
+    return sorted(
+        [*(ROOT / "src" / "gipparse").rglob("*.py"), *(ROOT / "plugins").glob("*/src/**/*.py")]
+    )
+
+
+def emitted_codes() -> dict[str, set[str]]:
+    """Every diagnostic code written in the source of gipparse and of its reader plugins,
+    with the severities it is emitted with where the code says so in the same call or
+    tuple (``Diagnostic(Severity.WARNING, "table.extra-cell", ...)``)."""
+    found: dict[str, set[str]] = {}
+    for path in source_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and CODE_RE.fullmatch(node.value)
+            ):
+                found.setdefault(node.value, set())
+            parts: list[ast.expr] = []
+            if isinstance(node, ast.Call):
+                parts = [*node.args, *(k.value for k in node.keywords)]
+            elif isinstance(node, ast.Tuple):
+                parts = list(node.elts)
+            codes = [
+                p.value
+                for p in parts
+                if isinstance(p, ast.Constant)
+                and isinstance(p.value, str)
+                and CODE_RE.fullmatch(p.value)
+            ]
+            severities = [
+                p.attr.lower()
+                for p in parts
+                if isinstance(p, ast.Attribute)
+                and isinstance(p.value, ast.Name)
+                and p.value.id == "Severity"
+            ]
+            for code in codes:
+                found.setdefault(code, set()).update(severities)
+    # Relation codes are made from the templates' data: relation.<name>.
+    for template in gipparse.create_plugin_manager(entry_points=False).templates():
+        for relation in template.relations:
+            found.setdefault(f"relation.{relation.name}", set()).add("error")
+    return found
+
+
+def documented_codes() -> dict[str, str]:
+    """``code -> severity`` of every ``### `code` `` entry of docs/diagnostics.md."""
+    page = (DOCS / "diagnostics.md").read_text(encoding="utf-8")
+    entries = re.findall(r"^### `([^`]+)`\n\n\*\*(\w+)\*\*\.", page, re.MULTILINE)
+    headings = re.findall(r"^### `([^`]+)`", page, re.MULTILINE)
+    assert len(entries) == len(headings), "each entry starts with its **severity**."
+    return dict(entries)
+
+
+def test_every_diagnostic_code_is_documented() -> None:
+    emitted = emitted_codes()
+    assert len(emitted) >= 40
+    documented = documented_codes()
+    assert sorted(set(emitted) - set(documented)) == [], "codes missing from diagnostics.md"
+    assert sorted(set(documented) - set(emitted)) == [], "documented codes no longer emitted"
+
+
+def test_the_declared_codes_are_documented() -> None:
+    """The template engine and export records declare their codes with a meaning."""
+    from gipparse import _export, _templates
+
+    declared = {*_templates.DIAGNOSTIC_CODES, *_export.DIAGNOSTIC_CODES}
+    assert sorted(declared - set(documented_codes())) == []
+
+
+def test_documented_severities_are_the_emitted_ones() -> None:
+    documented = documented_codes()
+    wrong = {
+        code: (documented[code], sorted(severities))
+        for code, severities in emitted_codes().items()
+        if severities and documented.get(code) not in severities
+    }
+    assert wrong == {}
+
+
+def test_every_public_name_is_in_the_api_reference() -> None:
+    page = (DOCS / "api.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\| `(\w+)` \|", page, re.MULTILINE)
+    assert len(listed) == len(set(listed)), "a name is listed twice"
+    assert sorted(set(gipparse.__all__) - set(listed)) == [], "public names missing"
+    assert sorted(set(listed) - set(gipparse.__all__)) == [], "listed names not public"
+
+
+# -- links ---------------------------------------------------------------------------------
+
+LINK_RE = re.compile(r"\]\((?!https?:|mailto:)([^)\s]+)\)")
+
+
+def anchors(text: str) -> set[str]:
+    """The anchors GitHub gives the headings of a Markdown page."""
+    text = FENCE_RE.sub("", text)
+    found = set()
+    for heading in re.findall(r"^#{1,6} (.+)$", text, re.MULTILINE):
+        slug = re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+        found.add(slug)
+    return found
+
+
+MARKDOWN = sorted([*DOCS.glob("*.md"), ROOT / "README.md"])
+
+
+def resolves(page: Path, target: str) -> bool:
+    """Does the link *target* on *page* lead to an existing file (and heading)?"""
+    name, _, anchor = target.partition("#")
+    path = (page.parent / name).resolve() if name else page
+    if not path.exists():
+        return False
+    return not anchor or path.suffix != ".md" or anchor in anchors(path.read_text("utf-8"))
+
+
+@pytest.mark.parametrize("page", MARKDOWN, ids=[p.name for p in MARKDOWN])
+def test_relative_links_resolve(page: Path) -> None:
+    text = FENCE_RE.sub("", page.read_text(encoding="utf-8"))
+    assert [t for t in LINK_RE.findall(text) if not resolves(page, t)] == []

@@ -99,3 +99,20 @@ def test_strict_mode_raises_on_the_first_error() -> None:
 
 def test_version_is_a_literal() -> None:
     assert gipparse.__version__.count(".") == 2
+
+
+def test_new_cell_is_a_cell_like_any_other() -> None:
+    from gipparse._nodes import new_cell
+
+    fast, slow = (
+        new_cell("本年新\n制作数量", Span(3, 2, 4, 5)),
+        Cell("本年新\n制作数量", Span(3, 2, 4, 5)),
+    )
+    assert type(fast) is Cell
+    assert fast == slow
+    assert hash(fast) == hash(slow)
+    assert repr(fast) == repr(slow)
+    assert fast.span == slow.span
+    assert fast.text == slow.text == "本年新制作数量"
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fast.raw = "x"  # type: ignore[misc]

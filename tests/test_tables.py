@@ -332,3 +332,9 @@ def test_table_equality_ignores_positions() -> None:
     b = Table((Row((Cell("x"),)),))
     assert a == b
     assert Cell("x") != Cell("x ")
+
+
+def test_unknown_render_format_is_a_render_error() -> None:
+    report = gipparse.loads("\ta\n\tb\n")
+    with pytest.raises(gipparse.RenderError, match=r"unknown table format 'xlsx' \(known: "):
+        gipparse.render_report(report, "xlsx")

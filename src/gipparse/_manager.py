@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 from . import hookspecs
-from ._errors import GipparseError, PluginError
+from ._errors import GipparseError, PluginError, RenderError
 from ._formats import TableFormat
 from ._nodes import Diagnostic, Paragraph, SourceDocument, Table
 
@@ -130,7 +130,7 @@ class PluginManager:
             if fmt.name == name:
                 return fmt
         known = ", ".join(sorted({f.name for f in self.table_formats()}))
-        raise GipparseError(f"unknown table format {name!r} (known: {known})")
+        raise RenderError(f"unknown table format {name!r} (known: {known})")
 
     # -- text -------------------------------------------------------------------------
 

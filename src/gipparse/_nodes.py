@@ -94,6 +94,22 @@ class Cell:
         return not self.text
 
 
+# Parsers build hundreds of cells per report: they set the two slots directly, which is
+# what the generated ``Cell.__init__`` does, without its frozen-attribute indirection
+# (about a third of the cost of a cell). Same class, same fields, same equality.
+new_node = object.__new__
+set_cell_raw = Cell.__dict__["raw"].__set__
+set_cell_span = Cell.__dict__["span"].__set__
+
+
+def new_cell(raw: str, span: Span | None) -> Cell:
+    """``Cell(raw, span)``, built the fast way (see above)."""
+    cell: Cell = new_node(Cell)
+    set_cell_raw(cell, raw)
+    set_cell_span(cell, span)
+    return cell
+
+
 @attrs.frozen
 class Row:
     """A table row; rows of one table may differ in length (merged ranges, damage)."""

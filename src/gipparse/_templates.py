@@ -38,6 +38,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
 import attrs
@@ -251,12 +252,20 @@ RowInfo = tuple[Row, tuple[CellInfo, ...], tuple[int, ...], int, tuple[str, ...]
 
 
 _RAW = operator.attrgetter("raw")
+_VALUE = operator.attrgetter("value")
+_CODE = operator.attrgetter("code")
 
 #: What rows are, by their cell texts, for reports already in Simplified script.
 _SHAPES: dict[
     tuple[str, ...], tuple[tuple[CellInfo, ...], tuple[int, ...], tuple[str, ...], int]
 ] = {}
 _SHAPES_LIMIT = 4096
+#: What a cell is, by its text, for reports already in Simplified script.
+_DESCRIBED: dict[str, CellInfo] = {}
+#: What a blank or value cell is, by its text, whatever the script.
+_PLAIN: dict[str, CellInfo] = {}
+#: Where a row's label cells and first value cell stand, by what its cells are.
+_LAYOUTS: dict[tuple[CellInfo, ...], tuple[tuple[int, ...], tuple[str, ...], int]] = {}
 
 
 class ReportTables:
@@ -286,41 +295,63 @@ class ReportTables:
 
     def _row(self, row: Row, labels: list[str]) -> RowInfo:
         shared = self._to_simplified is None
+        texts = tuple(map(_RAW, row.cells))
         if shared:
             # Without a script to fold, what a row is depends on its texts alone; real
             # reports repeat whole rows (a label and seven zeros) endlessly.
-            texts = tuple(map(_RAW, row.cells))
             found = _SHAPES.get(texts)
             if found is not None:
                 labels.extend(found[2])
                 return row, found[0], found[1], found[3], found[2]
-        cache = self._info
-        infos = []
-        label_cells: list[int] = []
-        label_texts: list[str] = []
-        first_value = -1
-        for i, cell in enumerate(row.cells):
-            raw = cell.raw
-            info = cache.get(raw)
-            if info is None:
-                info = cache[raw] = self.describe(raw)
-            kind = info[0]
-            if kind == "label":
-                label_texts.append(info[1])
-                if first_value < 0:
-                    label_cells.append(i)
-            elif kind == "value" and first_value < 0:
-                first_value = i
-            infos.append(info)
-        if first_value < 0:
-            first_value = len(infos)
-        labels.extend(label_texts)
-        shape = (tuple(infos), tuple(label_cells), tuple(label_texts), first_value)
+            # ...and what a cell is, on its text alone: kept across reports.
+            if len(_DESCRIBED) >= _CACHE_LIMIT:
+                _DESCRIBED.clear()
+            get = _DESCRIBED.get
+            infos = tuple([get(raw) or self._describe_into(_DESCRIBED, raw) for raw in texts])
+        else:
+            # Labels depend on the script folding; blanks and values do not.
+            get, plain = self._info.get, _PLAIN.get
+            infos = tuple([get(raw) or plain(raw) or self._describe_scripted(raw) for raw in texts])
+        # Where the labels and the first value stand depends on the cells' kinds and keys
+        # only: rows of different numbers share it.
+        layout = _LAYOUTS.get(infos)
+        if layout is None:
+            label_cells: list[int] = []
+            label_texts: list[str] = []
+            first_value = -1
+            for i, info in enumerate(infos):
+                kind = info[0]
+                if kind == "label":
+                    label_texts.append(info[1])
+                    if first_value < 0:
+                        label_cells.append(i)
+                elif kind == "value" and first_value < 0:
+                    first_value = i
+            if first_value < 0:
+                first_value = len(infos)
+            if len(_LAYOUTS) >= _SHAPES_LIMIT:
+                _LAYOUTS.clear()
+            layout = _LAYOUTS[infos] = (tuple(label_cells), tuple(label_texts), first_value)
+        labels.extend(layout[1])
         if shared:
             if len(_SHAPES) >= _SHAPES_LIMIT:
                 _SHAPES.clear()
-            _SHAPES[texts] = shape
-        return row, shape[0], shape[1], first_value, shape[2]
+            _SHAPES[texts] = (infos, layout[0], layout[1], layout[2])
+        return row, infos, layout[0], layout[2], layout[1]
+
+    def _describe_into(self, cache: dict[str, CellInfo], raw: str) -> CellInfo:
+        info = cache[raw] = self.describe(raw)
+        return info
+
+    def _describe_scripted(self, raw: str) -> CellInfo:
+        info = self.describe(raw)
+        if info[0] == "label":
+            self._info[raw] = info
+        else:
+            if len(_PLAIN) >= _CACHE_LIMIT:
+                _PLAIN.clear()
+            _PLAIN[raw] = info
+        return info
 
     def _simplify_labels(
         self, sections: Sequence[Section], to_simplified: Callable[[str], str]
@@ -1166,14 +1197,12 @@ class _Reader:
         if found is None:
             if len(_ROW_CACHE) >= _CACHE_LIMIT:
                 _ROW_CACHE.clear()
-            kinds = matcher.kinds[leaf]
-            readings = tuple(
-                read_cached(t, k, unit[n] if unit else "万元")
-                for n, (t, k) in enumerate(zip(texts, kinds, strict=True))
-            )
+            # One value per cell (same lengths by construction), read in C loops: most
+            # rows of a report are new to the cache, their numbers differ.
+            readings = tuple(map(read_cached, texts, matcher.kinds[leaf], unit or repeat("万元")))
             found = _ROW_CACHE[cache_key] = (
-                tuple(r.value for r in readings),
-                readings if any(r.code for r in readings) else None,
+                tuple(map(_VALUE, readings)),
+                readings if any(map(_CODE, readings)) else None,
             )
         numbers, reads = found
         # Same lengths by construction: one value and one cell per key.

@@ -49,11 +49,27 @@ def _toned(letters: str) -> str:
     return "".join(out)
 
 
-PINYIN_DEBRIS_RE = re.compile(
-    f"[(（](?<=[{_HAN}][(（])"
-    f"(?=[^)）]{{0,8}}[{_TONED}{_TONE_MARKS}])"
-    f"{_PINYIN_INITIAL}(?:{'|'.join(_toned(f) for f in _PINYIN_FINALS.split())})[)）]"
-)
+#: Text the pinyin pattern can match holds a toned vowel or a tone mark: a cheap test that
+#: spares every other text the pattern, and spares ``import gipparse`` compiling it (about
+#: 30 ms: its character classes span all of Han).
+_TONE_RE = re.compile(f"[{_TONED}{_TONE_MARKS}]")
+
+
+@lru_cache(maxsize=1)
+def _pinyin_debris_re() -> re.Pattern[str]:
+    return re.compile(
+        f"[(（](?<=[{_HAN}][(（])"
+        f"(?=[^)）]{{0,8}}[{_TONED}{_TONE_MARKS}])"
+        f"{_PINYIN_INITIAL}(?:{'|'.join(_toned(f) for f in _PINYIN_FINALS.split())})[)）]"
+    )
+
+
+def __getattr__(name: str) -> object:
+    # ``PINYIN_DEBRIS_RE`` is compiled on first use.
+    if name == "PINYIN_DEBRIS_RE":
+        return _pinyin_debris_re()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # Every kind of space a report uses, including the ones str.split() ignores.
 _SPACE_CHARS = (
@@ -114,8 +130,8 @@ def normalize_text(raw: str) -> str:
     text = raw
     if "[" in text:
         text = DEBRIS_RE.sub("", text)
-    if "(" in text or "（" in text:
-        text = PINYIN_DEBRIS_RE.sub("", text)
+    if ("(" in text or "（" in text) and _TONE_RE.search(text):
+        text = _pinyin_debris_re().sub("", text)
     text = text.translate(_SPACES_TO_ASCII).strip()
     return _WS_RUN_RE.sub(_join_ws, text)
 

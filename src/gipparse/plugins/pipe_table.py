@@ -21,10 +21,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import partial
+from itertools import accumulate
 
 from .._errors import RenderError
 from .._formats import TableFormat, TableParse
-from .._nodes import Cell, Diagnostic, Row, Severity, Span, Table
+from .._nodes import (
+    Cell,
+    Diagnostic,
+    Row,
+    Severity,
+    Span,
+    Table,
+    new_node,
+    set_cell_raw,
+    set_cell_span,
+)
 from ..hookspecs import hookimpl
 
 NAME = "pipe"
@@ -33,6 +45,7 @@ _TOKEN_RE = re.compile(r"\\.|\|")
 _ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])|<br\s*/?>", re.IGNORECASE)
 _SEPARATOR_CELL_RE = re.compile(r"[ \t]*:?-+:?[ \t]*")
 _BR_RE = re.compile(r"<br", re.IGNORECASE)
+_new_span = partial(tuple.__new__, Span)
 
 
 def _unescape(match: re.Match[str]) -> str:
@@ -45,7 +58,12 @@ def _segments(line: str) -> tuple[list[tuple[int, int]], bool] | None:
 
     ``None`` when the line holds no unescaped pipe or no cell at all.
     """
-    pipes = [m.start() for m in _TOKEN_RE.finditer(line) if m.group() == "|"]
+    if "\\" in line:
+        pipes = [m.start() for m in _TOKEN_RE.finditer(line) if m.group() == "|"]
+    else:  # no escapes: every pipe counts, found by splitting (several times faster)
+        parts = line.split("|")
+        parts.pop()
+        pipes = [k + n for k, n in enumerate(accumulate(map(len, parts)))]
     if not pipes:
         return None
     begin = len(line) - len(line.lstrip(" \t"))
@@ -64,21 +82,8 @@ def _segments(line: str) -> tuple[list[tuple[int, int]], bool] | None:
     return bounds, leading or trailing
 
 
-def _cell_text(line: str, start: int, end: int) -> tuple[str, int, int]:
-    """The cell text between *start* and *end*, padding removed and escapes decoded, with
-    the 0-based source columns where it starts and ends."""
-    if end - start >= 1 and line[start] == " ":
-        start += 1
-    if end - start >= 1 and line[end - 1] == " ":
-        end -= 1
-    raw = line[start:end]
-    if "\\" in raw or "<" in raw:
-        raw = _ESCAPE_RE.sub(_unescape, raw)
-    return raw, start, end
-
-
 def _is_separator(line: str, bounds: list[tuple[int, int]]) -> bool:
-    return all(_SEPARATOR_CELL_RE.fullmatch(line, s, e) for s, e in bounds)
+    return "-" in line and all(_SEPARATOR_CELL_RE.fullmatch(line, s, e) for s, e in bounds)
 
 
 class PipeTableFormat(TableFormat):
@@ -128,10 +133,22 @@ class PipeTableFormat(TableFormat):
                 i += 1
                 continue
             cells = []
+            number = i + 1
             for s, e in bounds:
-                text, col, end_col = _cell_text(line, s, e)
-                cells.append(Cell(text, Span(i + 1, col + 1, i + 1, end_col + 1)))
-            rows.append(Row(tuple(cells), Span(i + 1, 1, i + 1, len(line) + 1)))
+                # One space of padding on each side is syntax; escapes are decoded. This
+                # loop runs for every cell of every pipe table: kept inline.
+                if e > s and line[s] == " ":
+                    s += 1  # noqa: PLW2901
+                if e > s and line[e - 1] == " ":
+                    e -= 1  # noqa: PLW2901
+                raw = line[s:e]
+                if "\\" in raw or "<" in raw:
+                    raw = _ESCAPE_RE.sub(_unescape, raw)
+                cell = new_node(Cell)
+                set_cell_raw(cell, raw)
+                set_cell_span(cell, _new_span((number, s + 1, number, e + 1)))
+                cells.append(cell)
+            rows.append(Row(tuple(cells), _new_span((number, 1, number, len(line) + 1))))
             i += 1
         if not rows:
             return None

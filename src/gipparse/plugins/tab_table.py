@@ -36,7 +36,17 @@ from typing import Any
 
 from .._errors import RenderError
 from .._formats import TableFormat, TableParse
-from .._nodes import Cell, Diagnostic, Row, Severity, Span, Table
+from .._nodes import (
+    Cell,
+    Diagnostic,
+    Row,
+    Severity,
+    Span,
+    Table,
+    new_node,
+    set_cell_raw,
+    set_cell_span,
+)
 from .._text import normalize_text
 from ..hookspecs import hookimpl
 
@@ -74,12 +84,17 @@ def _last_part(draft: _Draft) -> str:
 
 def _build_row(drafts: list[_Draft]) -> Row:
     new_span = _new_span
-    cells = []
+    new, set_raw, set_span = new_node, set_cell_raw, set_cell_span
+    cells: list[Cell] = []
+    append = cells.append
     end_column = 1
     for text, first, last, column in drafts:
         k = text.rfind("\n")
         end_column = column + len(text) if k < 0 else len(text) - k
-        cells.append(Cell(text, new_span((first + 1, column, last + 1, end_column))))
+        cell = new(Cell)
+        set_raw(cell, text)
+        set_span(cell, new_span((first + 1, column, last + 1, end_column)))
+        append(cell)
     return Row(tuple(cells), new_span((drafts[0][1] + 1, 1, drafts[-1][2] + 1, end_column)))
 
 

@@ -1,0 +1,64 @@
+"""The benchmark harness runs: a quick pass prints every section and writes its numbers.
+
+Only that it ran is checked; speed is measured by ``benchmarks/run.py``, never asserted.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+@pytest.fixture(scope="module")
+def quick_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, object]]:
+    if not (BENCHMARKS / "run.py").is_file():
+        pytest.skip("the benchmarks are not part of this checkout")
+    folder = tmp_path_factory.mktemp("bench")
+    numbers = folder / "numbers.json"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(BENCHMARKS / "run.py"),
+            "--quick",
+            "--corpus",
+            str(folder / "corpus"),
+            "--json",
+            str(numbers),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout, json.loads(numbers.read_text(encoding="utf-8"))
+
+
+def test_quick_run_prints_every_section(quick_run: tuple[str, dict[str, object]]) -> None:
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        from run import SECTIONS
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    stdout, _ = quick_run
+    headings = [line[3:].split("  (")[0] for line in stdout.splitlines() if line.startswith("## ")]
+    assert headings == list(SECTIONS)
+
+
+def test_quick_run_measures_every_seed_and_stage(quick_run: tuple[str, dict[str, object]]) -> None:
+    _, numbers = quick_run
+    for seed in ("000", "001", "002", "003", "004"):
+        assert f"seed.{seed}.ratio" in numbers
+    for stage in ("read", "script", "blocks", "sections", "metadata", "statistics", "validate"):
+        assert f"stage.{stage}_us" in numbers
+    for template in ("2020", "2021"):
+        for fmt in ("tab", "pipe"):
+            assert f"gen.{template}.{fmt}.hant_ratio" in numbers
+    assert "cold.import_ratio" in numbers
+    assert "scale.1_report.ratio" in numbers
