@@ -68,10 +68,16 @@ def _probes_of(parsed: Iterable[Item], out: set[int]) -> None:
 
 
 def probe_alphabet(patterns: Iterable[re.Pattern[str]]) -> str:
+    """The characters to compare sets on: ASCII, a few spaces and CJK characters, and the
+    characters (and their neighbours) that patterns with an unbounded repeat name; the
+    others are not compared at all."""
     codes: set[int] = set(range(128))
     codes.update(ord(c) for c in _EXTRA_PROBES)
+    nothing = Auditor("")
     for pattern in patterns:
-        _probes_of(P.parse(pattern.pattern, pattern.flags), codes)
+        parsed = P.parse(pattern.pattern, pattern.flags)
+        if nothing._has_unbounded(parsed):
+            _probes_of(parsed, codes)
     return "".join(chr(c) for c in sorted(codes) if 0 <= c <= 0x10FFFF and not 0xD800 <= c < 0xE000)
 
 
@@ -190,12 +196,34 @@ class Auditor:
         """The problems of *pattern*; *scanning* if it is used with ``search``-like calls."""
         flags = pattern.flags
         parsed = list(P.parse(pattern.pattern, flags))
-        start = self.first(parsed, flags)
         problems: list[str] = []
+        if not self._has_unbounded(parsed):
+            return problems  # nothing can backtrack more than a constant
+        start = self.first(parsed, flags)
         self._walk(
             parsed, flags, problems, tail_safe=True, start=start if scanning else None, prefix=[]
         )
         return problems
+
+    def _has_unbounded(self, seq: Iterable[Item]) -> bool:
+        for op, av in seq:
+            if self._unbounded(op, av):
+                return True
+            if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+                found = self._has_unbounded(av[2])
+            elif op is C.SUBPATTERN:
+                found = self._has_unbounded(av[3])
+            elif op is C.ATOMIC_GROUP:
+                found = self._has_unbounded(av)
+            elif op is C.BRANCH:
+                found = any(self._has_unbounded(a) for a in av[1])
+            elif op in (C.ASSERT, C.ASSERT_NOT):
+                found = self._has_unbounded(av[1])
+            else:
+                found = False
+            if found:
+                return True
+        return False
 
     @staticmethod
     def _unbounded(op: Any, av: Any) -> bool:
