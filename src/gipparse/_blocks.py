@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ._errors import GipparseError, PluginError
 from ._formats import TableFormat, TableParse
-from ._nodes import Block, Diagnostic, Paragraph, Span
+from ._nodes import Block, Diagnostic, Paragraph, Span, Table
 
 
 def split_blocks(
@@ -24,7 +24,7 @@ def split_blocks(
             i += 1
             continue
         for fmt in parsers:
-            if fmt.could_start(line):
+            if _could_start(fmt, line, i):
                 found = _parse(fmt, lines, i)
                 if found is not None:
                     blocks.append(found.table)
@@ -38,19 +38,40 @@ def split_blocks(
     return blocks
 
 
+def _could_start(fmt: TableFormat, line: str, i: int) -> bool:
+    try:
+        return bool(fmt.could_start(line))
+    except GipparseError:
+        raise
+    except Exception as exc:
+        raise _failed(fmt, i, exc) from exc
+
+
 def _parse(fmt: TableFormat, lines: Sequence[str], i: int) -> TableParse | None:
     try:
         found = fmt.parse(lines, i)
     except GipparseError:
         raise
     except Exception as exc:
+        raise _failed(fmt, i, exc) from exc
+    if found is None:
+        return None
+    if not isinstance(found, TableParse) or not isinstance(found.table, Table):
         raise PluginError(
-            f"table format {fmt.name!r} failed at line {i + 1}: {type(exc).__name__}: {exc}",
+            f"table format {fmt.name!r} returned {found!r} at line {i + 1}, not a TableParse "
+            "holding a Table",
             plugin=type(fmt).__module__,
-        ) from exc
-    if found is not None and found.end <= i:
+        )
+    if not isinstance(found.end, int) or found.end <= i:
         raise PluginError(
             f"table format {fmt.name!r} claimed a table at line {i + 1} but consumed no line",
             plugin=type(fmt).__module__,
         )
     return found
+
+
+def _failed(fmt: TableFormat, i: int, exc: Exception) -> PluginError:
+    return PluginError(
+        f"table format {fmt.name!r} failed at line {i + 1}: {type(exc).__name__}: {exc}",
+        plugin=type(fmt).__module__,
+    )

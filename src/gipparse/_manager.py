@@ -19,9 +19,10 @@ import pluggy
 from . import hookspecs
 from ._errors import GipparseError, PluginError, RenderError
 from ._formats import TableFormat
+from ._nodes import Diagnostic, Paragraph, SourceDocument, Table
 
 if TYPE_CHECKING:
-    from ._nodes import Diagnostic, Report, SourceDocument
+    from ._nodes import Report
     from ._templates import Template
 
 ENTRY_POINT_GROUP = "gipparse"
@@ -96,6 +97,7 @@ class PluginManager:
         )
         if doc is None:
             raise GipparseError(f"{path or '<data>'}: no reader accepted this source")
+        _check_document(doc)
         return doc
 
     def source_suffixes(self) -> frozenset[str]:
@@ -134,6 +136,7 @@ class PluginManager:
 
     def detect_script(self, text: str) -> str:
         script = self._call(self._pm.hook.gipparse_detect_script, text=text)
+        _check_result(script, str, "gipparse_detect_script")
         return script or "hans"
 
     def simplify(self, text: str, script: str, *, exact: bool = False) -> str:
@@ -158,6 +161,7 @@ class PluginManager:
         result: str | None = self._call(
             self._pm.hook.gipparse_simplify, text=text, script=script, exact=exact
         )
+        _check_result(result, str, "gipparse_simplify")
         return text if result is None else result
 
     # -- templates --------------------------------------------------------------------
@@ -184,6 +188,8 @@ class PluginManager:
         for result in self._call(self._pm.hook.gipparse_validate, report=report):
             if result:
                 found.extend(result)
+        for d in found:
+            _check_result(d, Diagnostic, "gipparse_validate")
         return found
 
     # -- plumbing ---------------------------------------------------------------------
@@ -201,6 +207,23 @@ class PluginManager:
                 f"{type(exc).__name__} in hook {getattr(hook, 'name', hook)}: {exc}",
                 plugin=culprit,
             ) from exc
+
+
+def _check_result(value: object, kind: type | tuple[type, ...], hook: str) -> None:
+    """A plugin's result of the wrong type becomes a PluginError here, not an
+    AttributeError deep in the pipeline."""
+    if value is not None and not isinstance(value, kind):
+        names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+        raise PluginError(f"hook {hook} returned {type(value).__name__} {value!r:.60}, not {names}")
+
+
+def _check_document(doc: SourceDocument) -> None:
+    _check_result(doc, SourceDocument, "gipparse_read_source")
+    _check_result(doc.text, str, "gipparse_read_source (SourceDocument.text)")
+    for block in doc.blocks or ():
+        _check_result(block, (Paragraph, Table), "gipparse_read_source (SourceDocument.blocks)")
+    for d in doc.diagnostics:
+        _check_result(d, Diagnostic, "gipparse_read_source (SourceDocument.diagnostics)")
 
 
 def _culprit(exc: BaseException) -> str | None:

@@ -41,7 +41,9 @@ _DATE = r"(?P<{0}y>[0-9]{{4}})\s*年\s*(?P<{0}m>[0-9]{{1,2}})\s*月\s*(?P<{0}d>[
 _PERIOD_RE = re.compile(
     r"统计(?:期限|时限|期间|时间|区间|范围)[^。]{0,6}?"
     + _DATE.format("a")
-    + r"\s*(?:起)?\s*(?:至|到|-|~|～)\s*"
+    # One optional run of spaces on each side of 起: two runs side by side ("\s*(?:起)?\s*")
+    # could split the same spaces in every way, which is quadratic on a long run.
+    + r"\s*(?:起\s*)?(?:至|到|-|~|～)\s*"
     + _DATE.format("b")
 )
 _YEAR_PHRASE_RE = re.compile(rf"{_YEAR}\s*年度?(?:的)?政府信息(?:与政务)?公开")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Sequence
-from pathlib import Path
 from time import perf_counter
 
 import attrs
@@ -16,7 +15,7 @@ from ._manager import PluginManager, plugin_manager_for
 from ._metadata import extract_metadata
 from ._nodes import Diagnostic, Report, Severity, SourceDocument
 from ._sections import build_sections
-from ._source import check_size, max_input_size, split_lines
+from ._source import check_size, check_text, max_input_size, split_lines
 from ._templates import read_statistics
 
 PathLike = str | os.PathLike[str]
@@ -42,11 +41,14 @@ def load(
     name = os.fspath(path)
     limit = max_input_size(max_size)
     try:
-        size = os.stat(name).st_size
-        check_size(size, limit, name)
-        data = Path(name).read_bytes()
+        check_size(os.stat(name).st_size, limit, name)
+        # Read at most one byte past the limit: a device or a pipe has no size to check.
+        with open(name, "rb") as f:
+            data = f.read(limit + 1)
     except OSError as exc:
         raise SourceError(f"cannot read the file: {exc.strerror or exc}", path=name) from None
+    except ValueError as exc:  # a NUL byte or an unencodable character in the name
+        raise SourceError(f"cannot read the file: {exc}", path=repr(name)) from None
     return _load_bytes(data, name, plugins, strict, limit)
 
 
@@ -64,7 +66,8 @@ def loads(
     """
     limit = max_input_size(max_size)
     if isinstance(data, str):
-        check_size(len(data), limit, path)
+        check_size(len(data), limit, path, "characters")
+        check_text(data, path)
         manager = plugin_manager_for(plugins)
         return parse_document(SourceDocument(data, None), path, manager, strict)
     if not isinstance(data, bytes | bytearray | memoryview):

@@ -148,7 +148,34 @@ def build_sections(
         if closing:
             sections[-1] = Section(last.kind, last.heading, body, _span(last.heading, body))
             sections.append(Section(SectionKind.CLOSING.value, None, closing, _span(None, closing)))
+    diagnostics.extend(missing_sections(seen))
     return tuple(sections)
+
+
+def missing_sections(found: set[SectionKind]) -> list[Diagnostic]:
+    """``section.missing`` for each statutory section without a heading: damage (a report
+    cut short says where it ends), an unrecognised heading, or not a report at all."""
+    if not found:
+        return [
+            Diagnostic(
+                Severity.WARNING,
+                "section.missing",
+                "no heading of the six statutory sections ("
+                + ", ".join(title for _, title in SECTION_TITLES)
+                + ") was found",
+            )
+        ]
+    order = [kind for kind, _ in SECTION_TITLES]
+    last = max(order.index(kind) for kind in found)
+    missing = []
+    for position, (kind, title) in enumerate(SECTION_TITLES):
+        if kind in found:
+            continue
+        message = f"no {title} section ({kind.value})"
+        if position > last:
+            message += f"; the report may be cut short after {SECTION_TITLES[last][1]}"
+        missing.append(Diagnostic(Severity.WARNING, "section.missing", message))
+    return missing
 
 
 #: A date line closing a report: 2021年1月18日, 二〇二一年一月十八日.

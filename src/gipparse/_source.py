@@ -1,96 +1,273 @@
-"""Decoding the bytes of a text report: encodings, line ends, and refusing binary input."""
+"""Turning the bytes of a source into the text of a report: size limits, refusing binary
+or foreign input with a message that says what it looks like, and decoding.
+
+Decoding reads UTF-8 (with or without BOM), UTF-16 with a BOM, and GB18030 (a superset of
+GBK and GB2312). Damage is read, not hidden: a UTF-8 file with a few lines in GBK (a
+paragraph pasted from elsewhere) or with a few invalid bytes (a file cut inside a
+character, a bad sector) decodes line by line, and every line that needed help is named
+by a ``source.*`` diagnostic. A source whose damage is pervasive is refused.
+"""
 
 from __future__ import annotations
 
 import codecs
 import os
+import re
+from typing import NamedTuple
 
 from ._errors import InputTooLargeError, SourceError
+from ._nodes import Diagnostic, Severity, SourceDocument, Span
 
 #: Default ceiling on the size of one source, in bytes. Override per call with
 #: ``max_size=`` or for a whole process with ``GIPPARSE_MAX_INPUT_SIZE``.
 DEFAULT_MAX_INPUT_SIZE = 64 * 1024 * 1024
 MAX_SIZE_ENV = "GIPPARSE_MAX_INPUT_SIZE"
 
-# Magic numbers of formats people hand to a text reader by mistake: (prefix, description).
-_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "a PDF document"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Microsoft Office file (.doc/.xls)"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"BM", ""),  # checked further below: too short a prefix to trust alone
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
-    (b"RIFF", "a RIFF file (WebP image, WAV audio or AVI video)"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"BZh", "a bzip2 archive"),
-    (b"\xfd7zXZ\x00", "an xz archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"Rar!\x1a\x07", "a RAR archive"),
-    (b"{\\rtf", "an RTF document"),
-    (b"\x7fELF", "an executable (ELF)"),
-    (b"MZ", ""),  # checked further below
+#: How much of a source the format sniffing looks at.
+SNIFF_SIZE = 8192
+#: A source is binary when more than 1 byte in this many of its first SNIFF_SIZE bytes is a
+#: control character that text does not use.
+CONTROL_RATIO = 20
+#: A damaged source is still read when at most this share (1/n) of its lines that hold
+#: non-ASCII bytes need replacement characters ...
+MAX_DAMAGED_SHARE = 10
+#: ... or when at most this many lines do, whatever their share; and it must not need
+#: more than this many replacement characters, unless they are under 1/n of its
+#: non-ASCII bytes.
+MAX_DAMAGED_LINES = 2
+MAX_REPLACED_CHARACTERS = 16
+
+#: The plugins that read formats the text reader refuses, and the suffixes they read.
+HTML_PLUGIN = "gipparse-html"
+DOCX_PLUGIN = "gipparse-docx"
+_PLUGIN_FOR_SUFFIX = {".html": HTML_PLUGIN, ".htm": HTML_PLUGIN, ".docx": DOCX_PLUGIN}
+
+
+class ForeignFormat(NamedTuple):
+    """What a source that is not a text report looks like."""
+
+    #: ``"a PDF document"``: completes "this looks like ...".
+    what: str
+    #: The plugin that reads it, when one exists.
+    plugin: str | None = None
+    #: What to do instead when no plugin reads it.
+    advice: str | None = None
+    #: Why it is refused, when "not a text report" would be wrong.
+    reason: str = "not a text report"
+
+    def message(self) -> str:
+        text = f"this looks like {self.what}, {self.reason}"
+        if self.plugin:
+            text += f"; install the {self.plugin} plugin to read it"
+        elif self.advice:
+            text += f"; {self.advice}"
+        return text
+
+
+_NO_TEXT = "gipparse reads reports as text"
+_TO_UTF8 = "convert it to UTF-8 (gipparse reads UTF-8, UTF-16 with a BOM, and GB18030/GBK)"
+
+# Magic numbers at offset 0 of formats people hand to a text reader by mistake.
+_MAGIC: tuple[tuple[bytes, ForeignFormat], ...] = (
+    (b"\x89PNG\r\n\x1a\n", ForeignFormat("a PNG image", advice=_NO_TEXT)),
+    (b"\xff\xd8\xff", ForeignFormat("a JPEG image", advice=_NO_TEXT)),
+    (b"GIF87a", ForeignFormat("a GIF image", advice=_NO_TEXT)),
+    (b"GIF89a", ForeignFormat("a GIF image", advice=_NO_TEXT)),
+    (b"II*\x00", ForeignFormat("a TIFF image", advice=_NO_TEXT)),
+    (b"MM\x00*", ForeignFormat("a TIFF image", advice=_NO_TEXT)),
+    (b"\x1f\x8b", ForeignFormat("a gzip archive", advice="unpack it first")),
+    (b"\xfd7zXZ\x00", ForeignFormat("an xz archive", advice="unpack it first")),
+    (b"(\xb5/\xfd", ForeignFormat("a Zstandard archive", advice="unpack it first")),
+    (b"7z\xbc\xaf\x27\x1c", ForeignFormat("a 7-Zip archive", advice="unpack it first")),
+    (b"Rar!\x1a\x07", ForeignFormat("a RAR archive", advice="unpack it first")),
+    (
+        b"{\\rtf",
+        ForeignFormat("an RTF document", advice="save it as .docx or as plain text first"),
+    ),
+    (b"\x7fELF", ForeignFormat("an executable (ELF)", advice=_NO_TEXT)),
+    (b"\xcf\xfa\xed\xfe", ForeignFormat("an executable (Mach-O)", advice=_NO_TEXT)),
+    (b"\xce\xfa\xed\xfe", ForeignFormat("an executable (Mach-O)", advice=_NO_TEXT)),
+    (b"\x00asm", ForeignFormat("a WebAssembly module", advice=_NO_TEXT)),
+    (b"SQLite format 3\x00", ForeignFormat("an SQLite database", advice=_NO_TEXT)),
+)
+_PDF = ForeignFormat(
+    "a PDF document", advice="extract its text first (for example with pdftotext -layout)"
+)
+_UTF32 = ForeignFormat("UTF-32 text", advice=_TO_UTF8, reason="an encoding gipparse does not read")
+_UTF16_NO_BOM = ForeignFormat(
+    "UTF-16 text without a byte-order mark",
+    advice=_TO_UTF8,
+    reason="which gipparse reads only with a byte-order mark",
 )
 
 
-# Bytes that are not control characters (TAB, LF, FF, CR and ESC count as text).
-_NOT_CONTROL = bytes(b for b in range(256) if b >= 0x20 or b in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
-
-
 def max_input_size(override: int | None = None) -> int:
-    if override is not None:
-        return override
-    env = os.environ.get(MAX_SIZE_ENV)
-    if env:
+    """The size limit of one source: *override*, else ``GIPPARSE_MAX_INPUT_SIZE``, else
+    :data:`DEFAULT_MAX_INPUT_SIZE`.
+
+    :raises SourceError: the limit is negative or the variable is not a number.
+    """
+    if override is None:
+        env = os.environ.get(MAX_SIZE_ENV, "").strip()
+        if not env:
+            return DEFAULT_MAX_INPUT_SIZE
         try:
-            return int(env)
+            override = int(env.replace("_", ""))
         except ValueError:
-            raise SourceError(f"{MAX_SIZE_ENV}={env!r} is not a number of bytes") from None
-    return DEFAULT_MAX_INPUT_SIZE
+            raise SourceError(f"{MAX_SIZE_ENV}={env!r} is not a whole number of bytes") from None
+        source = MAX_SIZE_ENV
+    else:
+        if isinstance(override, bool) or not isinstance(override, int):
+            raise TypeError(f"max_size must be an int, not {type(override).__name__}")
+        source = "max_size"
+    if override < 0:
+        raise SourceError(f"{source}={override} is negative")
+    return override
 
 
-def check_size(size: int, limit: int, path: str | None) -> None:
+def check_size(size: int, limit: int, path: str | None, unit: str = "bytes") -> None:
+    """:raises InputTooLargeError: *size* is over *limit*."""
     if size > limit:
         raise InputTooLargeError(
-            f"the source is {size:,} bytes, over the maximum of {limit:,} "
+            f"the source is {size:,} {unit}, over the maximum of {limit:,} "
             f"(raise it with max_size= or {MAX_SIZE_ENV})",
             path=path,
         )
 
 
-def describe_binary(data: bytes) -> str | None:
-    """Say what binary *data* looks like, or ``None`` if it may be text."""
+# -- recognising what is not a text report -------------------------------------------
+
+
+def identify(data: bytes) -> ForeignFormat | None:
+    """Say what *data* looks like when it is not a text report, or ``None`` if it may be one.
+
+    Looks at magic numbers, at the member names of ZIP and OLE2 containers, at the pattern
+    of NUL bytes (UTF-16 and UTF-32 without a BOM) and at the share of control characters.
+    Sources with a UTF-8 or UTF-16 BOM are text; UTF-32 BOMs are recognised.
+    """
     head = data[:16]
-    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        window = data[:4096]
-        if b"word/" in data[:65536] or b"[Content_Types].xml" in window:
-            return "a DOCX (Office Open XML) document"
-        if b"xl/" in window:
-            return "an XLSX spreadsheet"
-        return "a ZIP archive"
-    for magic, what in _MAGIC:
-        if what and head.startswith(magic):
-            return what
-    if head.startswith(b"\x00\x00\xfe\xff") or head.startswith(b"\xff\xfe\x00\x00"):
-        return "UTF-32 text (convert it to UTF-8)"
-    sample = data[:8192]
-    if b"\x00" in sample:
-        if _looks_utf16(sample):
-            return "UTF-16 text without a byte-order mark (convert it to UTF-8)"
-        return "binary data (it holds NUL bytes)"
-    controls = len(sample.translate(None, _NOT_CONTROL))
-    if sample and controls * 20 > len(sample):
-        return "binary data (too many control characters)"
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return _UTF32
+    if head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
+        return _identify_zip(data)
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return _identify_ole(data)
+    if b"%PDF-" in data[:1024]:
+        return _PDF
+    for magic, found in _MAGIC:
+        if head.startswith(magic):
+            return found
+    if head.startswith(b"BZh") and head[3:4].isdigit() and head[4:10] == b"1AY&SY":
+        return ForeignFormat("a bzip2 archive", advice="unpack it first")
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        if brand in (b"heic", b"heix", b"mif1", b"avif"):
+            return ForeignFormat("an HEIF/AVIF image", advice=_NO_TEXT)
+        return ForeignFormat("an MP4/QuickTime media file", advice=_NO_TEXT)
+    if head.startswith(b"RIFF") and len(head) >= 12:
+        kind = {b"WEBP": "a WebP image", b"WAVE": "WAV audio", b"AVI ": "an AVI video"}
+        return ForeignFormat(kind.get(head[8:12], "a RIFF media file"), advice=_NO_TEXT)
+    if head.startswith(b"BM") and len(data) >= 26 and data[6:10] == b"\x00\x00\x00\x00":
+        return ForeignFormat("a BMP image", advice=_NO_TEXT)
+    if head.startswith(b"MZ") and len(data) >= 64:
+        offset = int.from_bytes(data[60:64], "little")
+        if data[offset : offset + 4] == b"PE\x00\x00":
+            return ForeignFormat("a Windows executable", advice=_NO_TEXT)
+    if data[257:262] == b"ustar":
+        return ForeignFormat("a tar archive", advice="unpack it first")
+    return _identify_by_bytes(data[:SNIFF_SIZE])
+
+
+def _identify_zip(data: bytes) -> ForeignFormat:
+    # Member names sit in the local headers at the front and in the central directory at
+    # the end; Office files often list [Content_Types].xml first, so look for the folders.
+    names = data[:65536] + data[-65536:]
+    if b"word/" in names:
+        return ForeignFormat("a DOCX (Word) document", plugin=DOCX_PLUGIN)
+    if b"xl/" in names:
+        return ForeignFormat(
+            "an XLSX (Excel) spreadsheet", advice="export the report itself as text or .docx"
+        )
+    if b"ppt/" in names:
+        return ForeignFormat("a PPTX (PowerPoint) presentation", advice=_NO_TEXT)
+    if b"application/vnd.oasis.opendocument.text" in names:
+        return ForeignFormat(
+            "an OpenDocument text (.odt)", advice="save it as .docx and use " + DOCX_PLUGIN
+        )
+    if b"application/vnd.oasis.opendocument" in names:
+        return ForeignFormat("an OpenDocument file", advice=_NO_TEXT)
+    if b"application/epub+zip" in names:
+        return ForeignFormat("an EPUB book", advice=_NO_TEXT)
+    return ForeignFormat("a ZIP archive", advice="unpack it first")
+
+
+def _identify_ole(data: bytes) -> ForeignFormat:
+    # Stream names in an OLE2 directory are UTF-16LE.
+    if "WordDocument".encode("utf-16-le") in data:
+        return ForeignFormat(
+            "a legacy Word document (.doc)",
+            advice=f"save it as .docx and install the {DOCX_PLUGIN} plugin",
+        )
+    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
+        return ForeignFormat("a legacy Excel spreadsheet (.xls)", advice=_NO_TEXT)
+    if "PowerPoint Document".encode("utf-16-le") in data:
+        return ForeignFormat("a legacy PowerPoint presentation (.ppt)", advice=_NO_TEXT)
+    return ForeignFormat("a legacy Microsoft Office file (OLE2)", advice=_NO_TEXT)
+
+
+def _identify_by_bytes(sample: bytes) -> ForeignFormat | None:
+    if not sample:
+        return None
+    nuls = sample.count(0)
+    if nuls:
+        if _is_utf32(sample, little=True) or _is_utf32(sample, little=False):
+            return _UTF32
+        if _is_utf16(sample, little=True) or _is_utf16(sample, little=False):
+            return _UTF16_NO_BOM
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if controls * CONTROL_RATIO > len(sample):
+        why = "it holds NUL bytes" if nuls else "too many control characters"
+        return ForeignFormat(f"binary data ({why})", advice=_NO_TEXT)
     return None
 
 
-def _looks_utf16(sample: bytes) -> bool:
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    half = len(sample) // 2 or 1
-    return max(even, odd) > half * 0.3 and min(even, odd) < half * 0.05
+# Control characters that text does not use (TAB, LF, VT, FF, CR and ESC are allowed).
+_CONTROL_BYTES = bytes([0, *range(1, 9), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+
+
+def _is_utf32(sample: bytes, *, little: bool) -> bool:
+    """Every code unit has a zero top byte and a plane byte of at most 0x10."""
+    sample = sample[: len(sample) - len(sample) % 4]
+    top, plane = (sample[3::4], sample[2::4]) if little else (sample[0::4], sample[1::4])
+    return (
+        bool(top)
+        and top.count(0) == len(top)
+        and max(plane) <= 0x10
+        and _printable(sample, "utf-32-le" if little else "utf-32-be")
+    )
+
+
+def _is_utf16(sample: bytes, *, little: bool) -> bool:
+    """NUL bytes in the high half of code units (ASCII characters: line ends, digits), far
+    fewer in the low half (U+4E00 一 and the like), and the result is printable text."""
+    sample = sample[: len(sample) - len(sample) % 2]
+    high, low = (sample[1::2], sample[0::2]) if little else (sample[0::2], sample[1::2])
+    units, high_nuls, low_nuls = len(high), high.count(0), low.count(0)
+    return (
+        units > 0
+        and high_nuls * 100 >= units
+        and high_nuls >= 3 * low_nuls
+        and low_nuls * 10 <= units
+        and _printable(sample, "utf-16-le" if little else "utf-16-be")
+    )
+
+
+def _printable(sample: bytes, encoding: str) -> bool:
+    text = sample.decode(encoding, errors="replace")
+    good = sum(1 for ch in text if ch.isprintable() or ch.isspace())
+    return good * 20 >= len(text) * 19 and text.count("\ufffd") * 100 <= len(text)
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -100,49 +277,212 @@ def looks_like_html(data: bytes) -> bool:
     )
 
 
-def decode(data: bytes, path: str | None = None) -> tuple[str, str]:
-    """Decode *data* as text: ``(text, encoding)``. Line ends are left as they are.
+def check_text(text: str, path: str | None = None) -> None:
+    """Refuse text handed over as ``str`` that is plainly a binary file read as text.
 
-    UTF-8 (with or without BOM), UTF-16 with BOM; otherwise GB18030 (a superset of GBK and
-    GB2312) when the bytes are not UTF-8.
+    :raises SourceError: naming what it looks like.
+    """
+    head = text[:SNIFF_SIZE]
+    try:
+        data = head.encode("latin-1")  # the bytes themselves, if they were read as Latin-1
+    except UnicodeEncodeError:
+        data = head.encode("utf-8", "surrogatepass")
+    found = identify(data)
+    if found is _UTF16_NO_BOM or found is _UTF32:
+        found = ForeignFormat(
+            "UTF-16 or UTF-32 bytes decoded one byte at a time (NUL characters between the "
+            "letters)",
+            advice="pass the bytes to gipparse and let it decode them",
+        )
+    if found is not None:
+        raise SourceError(found.message(), path=path)
 
-    :raises SourceError: binary or undecodable input, with what it looks like.
+
+# -- decoding ------------------------------------------------------------------------
+
+
+def read_text(data: bytes, path: str | None = None) -> SourceDocument:
+    """What the built-in text reader returns for *data*.
+
+    :raises SourceError: binary or foreign input (the message names what it looks like
+        and the plugin that reads it, if any), or text too damaged to read.
+    """
+    found = identify(data)
+    if found is None and looks_like_html(data):
+        found = ForeignFormat("an HTML page", plugin=HTML_PLUGIN)
+    if found is not None:
+        message = found.message()
+        suffix = os.path.splitext(path)[1].lower() if path else ""
+        plugin = _PLUGIN_FOR_SUFFIX.get(suffix)
+        if plugin is not None and found.plugin is None:
+            message += f" (its name ends in {suffix}, which the {plugin} plugin reads)"
+        raise SourceError(message, path=path)
+    text, encoding, diagnostics = decode(data, path)
+    return SourceDocument(text, encoding, "text", diagnostics=tuple(diagnostics))
+
+
+def decode(data: bytes, path: str | None = None) -> tuple[str, str, list[Diagnostic]]:
+    """Decode *data* as text: ``(text, encoding, diagnostics)``. Line ends are kept.
+
+    :raises SourceError: the bytes are not text in an encoding gipparse reads.
     """
     if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
-        raise SourceError("this looks like UTF-32 text (convert it to UTF-8)", path=path)
+        raise SourceError(_UTF32.message(), path=path)
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[3:], "utf-8", path), "utf-8-sig"
+        text, diagnostics = _decode_damaged(data[3:], "utf-8", path)
+        return text, "utf-8-sig", diagnostics
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        return _strict(data, "utf-16", path), "utf-16"
-    what = describe_binary(data)
-    if what is not None:
-        raise SourceError(f"this looks like {what}, not a text report", path=path)
+        text, diagnostics = _decode_utf16(data, path)
+        return text, "utf-16", diagnostics
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as exc:
-        utf8_error = exc
-    try:
-        return data.decode("gb18030"), "gb18030"
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
-    line = data[: utf8_error.start].count(b"\n") + 1
-    raise SourceError(
-        f"cannot decode the text: not UTF-8 (invalid byte at line {line}, offset "
-        f"{utf8_error.start}) and not GB18030/GBK either",
-        path=path,
-    )
+    lines = _LINE_END_RE.split(data)[0::2]
+    utf8 = invalid = 0
+    for line in lines:
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            invalid += 1
+        else:
+            utf8 += 1
+    if utf8 <= invalid:
+        try:
+            return data.decode("gb18030"), "gb18030", []
+        except UnicodeDecodeError:
+            text, diagnostics = _decode_damaged(data, "gb18030", path)
+            return text, "gb18030", diagnostics
+    text, diagnostics = _decode_damaged(data, "utf-8", path)
+    return text, "utf-8", diagnostics
 
 
-def _strict(data: bytes, encoding: str, path: str | None) -> str:
+_LINE_END_RE = re.compile(rb"(\r\n|\r|\n)")
+# Either encoding can stand in for the other on a line that is not in the main one.
+_OTHER = {"utf-8": "gb18030", "gb18030": "utf-8"}
+
+
+def _decode_damaged(data: bytes, encoding: str, path: str | None) -> tuple[str, list[Diagnostic]]:
+    """Decode *data* line by line in *encoding*; a line that is not valid in it is read in
+    the other encoding gipparse knows if it is valid there (a pasted paragraph), else with
+    U+FFFD for the invalid bytes. Each such line gets a diagnostic.
+
+    Line ends are the same bytes in UTF-8 and GB18030 (neither uses 0x0A or 0x0D inside a
+    character), so splitting the bytes first is safe.
+    """
     try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        return data.decode(encoding), []
+    except UnicodeDecodeError:
+        pass
+    pieces = _LINE_END_RE.split(data)
+    diagnostics: list[Diagnostic] = []
+    out: list[str] = []
+    non_ascii = damaged = replaced = 0
+    first_damaged = 0
+    for k, piece in enumerate(pieces):
+        if k % 2:
+            out.append(piece.decode("ascii"))
+            continue
+        if not piece.isascii():
+            non_ascii += 1
+        try:
+            out.append(piece.decode(encoding))
+            continue
+        except UnicodeDecodeError as exc:
+            error = exc
+        line_no = k // 2 + 1
+        column = len(piece[: error.start].decode(encoding, errors="replace")) + 1
+        text, how = _rescue_line(piece, encoding)
+        out.append(text)
+        span = Span(line_no, column, line_no, column + 1)
+        if how == "replaced":
+            damaged += 1
+            replaced += text.count("\ufffd")
+            first_damaged = first_damaged or line_no
+            diagnostics.append(
+                Diagnostic(
+                    Severity.WARNING,
+                    "source.invalid-bytes",
+                    f"line {line_no} holds bytes that are not valid {_NAMES[encoding]}; "
+                    "they are shown as U+FFFD",
+                    span,
+                )
+            )
+        else:
+            diagnostics.append(
+                Diagnostic(
+                    Severity.WARNING,
+                    "source.mixed-encoding",
+                    f"line {line_no} is not {_NAMES[encoding]} like the rest of the source; "
+                    f"read as {_NAMES[how]}",
+                    span,
+                )
+            )
+    if (damaged > MAX_DAMAGED_LINES and damaged * MAX_DAMAGED_SHARE > non_ascii) or (
+        replaced > MAX_REPLACED_CHARACTERS
+        and replaced * MAX_DAMAGED_SHARE > len(data) - len(data.translate(None, _ASCII))
+    ):
         raise SourceError(
-            f"cannot decode the text as {encoding}: invalid data at line {line} "
-            f"(offset {exc.start})",
+            f"cannot decode the text: {damaged} of its {non_ascii} lines with non-ASCII bytes "
+            f"hold bytes that are valid neither as UTF-8 nor as GB18030/GBK, "
+            f"{replaced} in all (the first on line {first_damaged}); {_TO_UTF8}",
             path=path,
-        ) from None
+        )
+    return "".join(out), diagnostics
+
+
+_NAMES = {"utf-8": "UTF-8", "gb18030": "GB18030/GBK"}
+_ASCII = bytes(range(128))
+
+
+def _rescue_line(line: bytes, encoding: str) -> tuple[str, str]:
+    """Read a line that is not valid *encoding*: ``(text, how)`` where *how* is the other
+    encoding, or ``"replaced"``.
+
+    Valid UTF-8 is rare by chance, so in a GB18030 source a line that is valid UTF-8 is
+    UTF-8. The converse does not hold (most byte pairs are valid GB18030), so in a UTF-8
+    source a line is read as GB18030 only when hardly any of it is valid UTF-8: a line
+    with one bad byte among good characters is damaged UTF-8.
+    """
+    if encoding == "utf-8":
+        replaced = line.decode(encoding, errors="replace")
+        bad = replaced.count("\ufffd")
+        good = sum(1 for ch in replaced if ch > "\x7f") - bad
+        if good >= bad:
+            return replaced, "replaced"
+    other = _OTHER[encoding]
+    try:
+        return line.decode(other), other
+    except UnicodeDecodeError:
+        return line.decode(encoding, errors="replace"), "replaced"
+
+
+def _decode_utf16(data: bytes, path: str | None) -> tuple[str, list[Diagnostic]]:
+    """UTF-16 with a BOM. A file cut inside its last character keeps everything before
+    the cut, with a diagnostic; invalid data anywhere else is refused."""
+    try:
+        return data.decode("utf-16"), []
+    except UnicodeDecodeError as exc:
+        error = exc
+    before = data[: error.start].decode("utf-16")
+    lines = split_lines(before)
+    if error.end < len(data):
+        raise SourceError(
+            f"cannot decode the text as UTF-16: invalid data at line {len(lines)}, "
+            f"column {len(lines[-1]) + 1}",
+            path=path,
+        )
+    column = len(lines[-1]) + 1
+    diagnostic = Diagnostic(
+        Severity.WARNING,
+        "source.invalid-bytes",
+        f"the source ends inside a UTF-16 character on line {len(lines)}; it is shown as "
+        "U+FFFD (the file may be cut short)",
+        Span(len(lines), column, len(lines), column + 1),
+    )
+    return before + "\ufffd", [diagnostic]
 
 
 def split_lines(text: str) -> list[str]:

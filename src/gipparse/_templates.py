@@ -70,7 +70,7 @@ DIAGNOSTIC_CODES: dict[str, str] = {
     "table.concatenated-values": "the values of a row run together in one string of digits, "
     "which cannot be split without guessing",
     "value.blank-zero": "empty value cells read as 0",
-    "value.dash-zero": "a cell holding only —, -, / or 无 read as 0",
+    "value.dash-zero": "a cell holding only a dash (—, -, --), /, \\, _ or 无 read as 0",
     "value.annotated": "a number followed by a remark; the number is read",
     "value.unit-converted": "an amount written in 元 or 亿元 converted to 万元",
     "value.unreadable": "a cell that is not a number; its value is null",
@@ -476,6 +476,11 @@ class _Matcher:
         self.plans: dict[tuple[tuple[CellInfo, ...], ...], _Plan] = {}
         self._variants = variants
         self._fuzzy: list[tuple[Any, int]] | None = None
+        #: A label within one edit of a key is at most one character longer or shorter.
+        self._fuzzy_lengths = range(
+            min((len(k) for ks in variants for k in ks), default=0) - 1,
+            max((len(k) for ks in variants for k in ks), default=0) + 2,
+        )
 
     def leaf(self, full: str, short: str, stack: Sequence[str]) -> int | None:
         # A label unique in the table needs no context: one lookup answers (scoped
@@ -503,7 +508,7 @@ class _Matcher:
 
     def fuzzy_leaf(self, key: str) -> int | None:
         """The one row whose label is within one edit of *key*, or ``None``."""
-        if len(key) < 4 or key in self.headers:
+        if len(key) < 4 or len(key) not in self._fuzzy_lengths or key in self.headers:
             return None
         if self._fuzzy is None:
             import regex

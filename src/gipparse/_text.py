@@ -19,8 +19,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-#: Markers that Word exporters leave in text: ``[bookmark: _GoBack]`` and friends.
-DEBRIS_RE = re.compile(r"\[bookmark:[^\]\n]*\]")
+#: Markers that Word exporters leave in text: ``[bookmark: _GoBack]`` and friends. A marker
+#: holds no ``[``: were ``[`` allowed inside, a failed attempt at one ``[bookmark:`` would
+#: scan over every later one, and a line of them would take quadratic time.
+DEBRIS_RE = re.compile(r"\[bookmark:[^\[\]\n]*\]")
 
 #: Pinyin in brackets right after a Han character, left behind by automatic
 #: Simplified→Traditional converters that annotate readings (``區(qū)``, ``發(fā)``). The

@@ -7,7 +7,9 @@ handful of texts (``0``, ``0\\xa0``, ``\\u3000\\u30000``) hundreds of times.
 What it reads, on the folded text (full-width digits and brackets made half-width, every
 kind of space and export debris such as ``[bookmark: _GoBack]`` removed):
 
-* integers with or without thousands separators (``1,234``, ``1，234``), a sign where the
+* integers with or without thousands separators (``1,234``, ``1，234``, ``1 234`` with one
+  space, no-break space or thin space; a TAB or a line break between digits separates
+  two numbers, which makes the cell unreadable), a sign where the
   column is signed (``+11``, ``-3``), decimals where the column is an amount;
 * a unit after the number: count units (``件`` ``个`` ``项`` ``条`` ...) on counts; ``万元``,
   ``元`` or ``亿元`` on amounts, converted to 万元 (``3892431元`` → ``389.2431``,
@@ -15,7 +17,8 @@ kind of space and export debris such as ``[bookmark: _GoBack]`` removed):
   as 元 likewise;
 * a number followed by a bracketed remark (``22（其中修订 16 件）``): the leading number,
   ``value.annotated``;
-* ``—`` ``-`` ``/`` ``无`` alone: 0, ``value.dash-zero``; an empty cell: 0,
+* a dash (``—`` ``-`` ``--``), ``/``, ``\\``, ``_`` or ``无`` (``無``) alone: 0,
+  ``value.dash-zero``; an empty cell: 0,
   ``value.blank-zero`` (callers report those once per table);
 * anything else: ``None`` with ``value.unreadable`` (never a guess), a negative count
   ``value.negative``, a fraction where a count belongs ``value.fraction``.
@@ -75,7 +78,17 @@ _NUMBER_RE = re.compile(
 )
 _SPACED_RE = re.compile(r"[+\-]?[0-9][0-9,.]*(?:\s+[+\-]?[0-9][0-9,.]*)+")
 _DIGITS_RE = re.compile(r"[0-9]+")
-_THOUSANDS_GROUP_RE = re.compile(r"[0-9]{3}")
+#: Groups of three digits after one space, no-break space or thin space: ``1 000``. A TAB
+#: or a line break between digits separates two numbers.
+_SPACE_GROUPED_RE = re.compile(r"[+\-]?[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3})+")
+#: Full-width digits are wide characters, which normalising joins across a line break
+#: ("１\n０" would read as 10): they are made narrow before numbers are told apart.
+_NARROW = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+
+
+def _spaced(raw: str) -> str:
+    """*raw* normalised, full-width digits made narrow: numbers stay apart."""
+    return normalize_text(raw.translate(_NARROW))
 
 
 def read_value(raw: str, kind: ValueKind = ValueKind.COUNT, unit: str = "万元") -> ValueRead:
@@ -94,13 +107,15 @@ def read_cached(raw: str, kind: str, unit: str) -> ValueRead:
     text = fold(raw)
     if not text:
         return ValueRead(_zero(kind), "value.blank-zero", "an empty cell", Severity.INFO)
-    shown = normalize_text(raw)
-    if " " in shown and _SPACED_RE.fullmatch(shown) is not None:
-        parts = shown.split()
-        if not all(_THOUSANDS_GROUP_RE.fullmatch(p) for p in parts[1:]):
-            return ValueRead(
-                None, "value.unreadable", f"{shown!r} holds several numbers", Severity.WARNING
-            )
+    shown = _spaced(raw)
+    if (
+        " " in shown
+        and _SPACED_RE.fullmatch(shown) is not None
+        and _SPACE_GROUPED_RE.fullmatch(raw.translate(_NARROW).strip()) is None
+    ):
+        return ValueRead(
+            None, "value.unreadable", f"{shown!r} holds several numbers", Severity.WARNING
+        )
     m = _NUMBER_RE.fullmatch(text)
     if m is not None:
         return _number(m, kind, unit, text)
@@ -204,7 +219,7 @@ def classify(raw: str) -> str:
         and text.endswith(")")
     ):
         return "value"
-    if _SPACED_RE.fullmatch(normalize_text(raw)) is not None:
+    if _SPACED_RE.fullmatch(_spaced(raw)) is not None:
         return "value"
     return "label"
 
@@ -216,7 +231,7 @@ def _known_unit(unit: str | None) -> bool:
 def split_numbers(raw: str) -> list[str] | None:
     """The numbers of a cell holding several separated by spaces (``0 1 1 0 2``), or
     ``None`` when it does not."""
-    text = normalize_text(raw)
+    text = _spaced(raw)
     if _SPACED_RE.fullmatch(text) is None:
         return None
     return text.split()

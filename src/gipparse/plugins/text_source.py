@@ -1,40 +1,20 @@
-"""The built-in reader for plain-text reports. Runs after every other reader."""
+"""The built-in reader for plain-text reports. Runs after every other reader.
+
+It refuses binary and foreign input (PDF, Office files, images, archives, UTF-32, UTF-16
+without a BOM, HTML...) with a message that says what the source looks like and names
+the plugin that reads it, when one exists.
+"""
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
-from .._errors import SourceError
 from .._nodes import SourceDocument
-from .._source import decode, describe_binary, looks_like_html
+from .._source import read_text
 from ..hookspecs import hookimpl
-
-_PLUGIN_FOR = {
-    ".html": "gipparse-html",
-    ".htm": "gipparse-html",
-    ".docx": "gipparse-docx",
-}
 
 
 @hookimpl(trylast=True)
 def gipparse_read_source(path: str | None, data: bytes) -> SourceDocument:
-    suffix = PurePath(path).suffix.lower() if path else ""
-    has_bom = data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
-    what = None if has_bom else describe_binary(data)
-    if what is None and looks_like_html(data):
-        what = "an HTML page"
-    if what is not None:
-        hint = _PLUGIN_FOR.get(suffix)
-        if hint is None and "DOCX" in what:
-            hint = "gipparse-docx"
-        elif hint is None and "HTML" in what:
-            hint = "gipparse-html"
-        message = f"this looks like {what}, not a text report"
-        if hint:
-            message += f"; install the {hint} plugin to read it"
-        raise SourceError(message, path=path)
-    text, encoding = decode(data, path)
-    return SourceDocument(text=text, encoding=encoding, format="text")
+    return read_text(data, path)
 
 
 @hookimpl
