@@ -94,7 +94,7 @@ def test_load_without_autoloaded_plugins_refuses_a_document_naming_the_plugin(
         text=True,
         check=True,
     )
-    assert "looks like a DOCX (Office Open XML) document" in out.stdout
+    assert "looks like a DOCX (Word) document" in out.stdout
     assert "install the gipparse-docx plugin" in out.stdout
 
 

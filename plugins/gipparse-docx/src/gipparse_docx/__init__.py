@@ -13,8 +13,6 @@ A gipparse plugin, registered through the ``gipparse`` entry-point group: once i
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import PurePath
 
@@ -41,6 +39,9 @@ def looks_like_docx(data: bytes) -> bool:
     """Whether *data* is a ZIP archive holding ``word/document.xml``."""
     if not data.startswith(_ZIP_MAGIC):
         return False
+    import io  # imported here: loading the plugin must cost a one-report CLI run nothing
+    import zipfile
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
