@@ -16,39 +16,14 @@ import gc
 import os
 import sys
 import time
-from collections.abc import Callable
+from pathlib import Path
 
 os.environ.setdefault("GIPPARSE_DISABLE_PLUGIN_AUTOLOAD", "1")
 
 import gipparse
 
-
-def _seeds(n: int) -> str:
-    texts = [p.read_text(encoding="utf-8") for p in gipparse.sample_paths()]
-    return "\n".join(texts) * max(1, n // 500)
-
-
-SHAPES: dict[str, Callable[[int], str]] = {
-    "one long line": lambda n: "字a " * (100 * n),
-    "tab lines": lambda n: "".join(f"\t{i}\n" for i in range(n)),
-    "tab lines between blank lines": lambda n: "".join(f"\t{i}\n\n\n" for i in range(n)),
-    "alternating tab and plain lines": lambda n: "".join(f"\ta{i}\nb{i}\n" for i in range(n)),
-    "numbers without tabs": lambda n: "".join(f"\t{i}\n{i + 1}\n" for i in range(n)),
-    "pipes on one line": lambda n: "|" * (10 * n),
-    "pipe cells on one line": lambda n: "".join(f"| {i} " for i in range(n)) + "|",
-    "pipe rows": lambda n: "".join(f"| {i} | b |\n" for i in range(n)),
-    "separator rows": lambda n: "a|b\n-|-\n" * n,
-    "escapes": lambda n: "|" + "\\|\\" * (10 * n) + "|",
-    "repeated headings": lambda n: "一、总体情况\n三、收到和处理政府信息公开申请情况\n" * n,
-    "near headings": lambda n: "".join(f"一、总休情况{i}\n" for i in range(n)),
-    "blank lines": lambda n: "x\n" + "\n" * (10 * n) + "y\n",
-    "one huge cell": lambda n: "\t" + "格" * (100 * n) + "\n\t1\n",
-    "bookmark debris": lambda n: "[bookmark:" * (10 * n),
-    "pinyin debris": lambda n: "區(qū" * (10 * n),
-    "long runs of spaces": lambda n: (" " * (10 * n) + "x\n") * 10,
-    "a period, then line separators": lambda n: "统计期限2020年1月1日" + "\u2028" * (10 * n),
-    "seeds concatenated": _seeds,
-}
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.shapes import SHAPES  # the shapes the linearity tests use
 
 
 def best_time(text: str, repeat: int) -> float:

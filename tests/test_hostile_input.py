@@ -33,6 +33,7 @@ import attrs
 import pytest
 from tests.conftest import SEEDS
 from tests.regex_audit import SCANNING, Auditor, probe_alphabet
+from tests.shapes import SHAPES
 
 import gipparse
 from gipparse import GipparseError, InputTooLargeError, SourceError
@@ -316,32 +317,6 @@ def test_unreadable_paths_raise_source_error(
 
 # -- pathological shapes: they complete, and the work grows linearly ----------------
 
-#: name -> a function of a scale n building the input (n lines or n units).
-FAMILIES: dict[str, Callable[[int], str]] = {
-    "one long line": lambda n: "字a " * (20 * n),
-    "tab lines": lambda n: "".join(f"\t{i}\n" for i in range(n)),
-    "tab lines between blank lines": lambda n: "".join(f"\t{i}\n\n\n" for i in range(n)),
-    "alternating tab and plain lines": lambda n: "".join(f"\ta{i}\nb{i}\n" for i in range(n)),
-    "numbers without tabs": lambda n: "".join(f"\t{i}\n{i + 1}\n" for i in range(n)),
-    "pipes on one line": lambda n: "|" * (10 * n),
-    "pipe cells on one line": lambda n: "".join(f"| {i} " for i in range(n)) + "|",
-    "pipe rows": lambda n: "".join(f"| {i} | b |\n" for i in range(n)),
-    "separator rows": lambda n: "a|b\n-|-\n" * n,
-    "escapes": lambda n: "|" + "\\|\\" * (10 * n) + "|",
-    "repeated headings": lambda n: "一、总体情况\n三、收到和处理政府信息公开申请情况\n" * n,
-    "near headings": lambda n: "".join(f"一、总休情况{i}\n" for i in range(n)),
-    "blank lines": lambda n: "x\n" + "\n" * (10 * n) + "y\n",
-    "one huge cell": lambda n: "\t" + "格" * (100 * n) + "\n\t1\n",
-    "bookmark debris": lambda n: "[bookmark:" * (10 * n),
-    "pinyin debris": lambda n: "區(qū" * (10 * n),
-    "a Traditional seed concatenated": lambda n: (
-        SEEDS["001"].read_text(encoding="utf-8") * max(1, n // 250)
-    ),
-    "seeds concatenated": lambda n: (
-        "\n".join(SEEDS[k].read_text(encoding="utf-8") for k in sorted(SEEDS)) * max(1, n // 250)
-    ),
-}
-
 
 def _clear_caches() -> None:
     for module in list(sys.modules.values()):
@@ -372,9 +347,9 @@ def count_lines_executed(text: str) -> int:
     return steps
 
 
-@pytest.mark.parametrize("family", sorted(FAMILIES))
+@pytest.mark.parametrize("family", sorted(SHAPES))
 def test_work_grows_linearly(family: str) -> None:
-    build = FAMILIES[family]
+    build = SHAPES[family]
     count_lines_executed(build(10))  # lazy imports and compiled patterns happen once
     small, large = count_lines_executed(build(250)), count_lines_executed(build(1000))
     # Four times the input may cost at most 4.5 times the work (quadratic would be 16).
