@@ -11,9 +11,11 @@ real ``rowspan``/``colspan`` and vertical/horizontal merges, as agencies publish
 from __future__ import annotations
 
 import functools
+import inspect
 import itertools
 import os
 import re
+import types
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -320,6 +322,22 @@ def readme_code(readme: Path) -> tuple[list[str], list[str]]:
     return [b for b in blocks if b not in quoted], quoted
 
 
+def check_readme(plugin: types.ModuleType, readme: Path, hooks: int) -> None:
+    """The README's examples run, and every block quoting the plugin's code (each of its
+    *hooks* hook functions among them) is the plugin's source as written."""
+    examples, quoted = readme_code(readme)
+    assert examples
+    for code in examples:
+        exec(compile(code, str(readme), "exec"), {})
+    source = inspect.getsource(plugin)
+    for code in quoted:
+        assert code in source
+    names = [name for name in dir(plugin) if name.startswith("gipparse_")]
+    assert len(names) == hooks
+    for name in names:
+        assert f"def {name}(" in "".join(quoted)
+
+
 SEED_NAMES = [p.name[:3] for p in gipparse.sample_paths()]
 
 
@@ -340,6 +358,7 @@ class Support:
     is_image_line = staticmethod(is_image_line)
     check_spans = staticmethod(check_spans)
     readme_code = staticmethod(readme_code)
+    check_readme = staticmethod(check_readme)
     seed_names = SEED_NAMES
 
 
