@@ -38,7 +38,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, compress, repeat
 from typing import Any
 
 import attrs
@@ -275,13 +275,21 @@ class ReportTables:
     form; *to_simplified* is applied to label cells only."""
 
     def __init__(
-        self, sections: Sequence[Section], to_simplified: Callable[[str], str] | None = None
+        self,
+        sections: Sequence[Section],
+        to_simplified: Callable[[str], str] | None = None,
+        *,
+        _simplified: dict[str, str] | None = None,
     ) -> None:
         self._to_simplified = to_simplified
         self._info: dict[str, CellInfo] = {}
         self._simplified: dict[str, str] = {}
         if to_simplified is not None:
-            self._simplify_labels(sections, to_simplified)
+            if _simplified is not None:
+                # Folded already, the same way (the fast path's report key holds them).
+                self._simplified = _simplified
+            else:
+                self._simplify_labels(sections, to_simplified)
         tables: list[tuple[Table, str, tuple[RowInfo, ...]]] = []
         labels: list[str] = []
         for section in sections:
@@ -804,6 +812,13 @@ class Template:
     def read(self, tables: ReportTables) -> tuple[Statistics | None, list[Diagnostic]]:
         """Read the statistics from *tables*: ``(statistics, diagnostics)``; statistics are
         ``None`` when none of the template's tables is found."""
+        return self._read(tables, None)
+
+    def _read(
+        self, tables: ReportTables, trace: list[_Traced] | None
+    ) -> tuple[Statistics | None, list[Diagnostic]]:
+        """:meth:`read`, noting in *trace* (when given) every row read and every table
+        finished, for :class:`_Plan`."""
         located = self.locate(tables)
         if not any(located):
             return None, [
@@ -814,6 +829,7 @@ class Template:
                 )
             ]
         reader = _Reader(self, tables)
+        reader.trace = trace
         for matcher, rows in zip(self._matchers, located, strict=True):
             spec = matcher.spec
             if not rows:
@@ -916,6 +932,8 @@ class _Reader:
         self.values: dict[str, Value] = {}
         self.sources: dict[str, Cell] = {}
         self.diagnostics: list[Diagnostic] = []
+        #: When a list: what was read, row by row, and where each table ended.
+        self.trace: list[_Traced] | None = None
 
     def diag(self, severity: Severity, code: str, message: str, span: Span | None) -> None:
         self.diagnostics.append(Diagnostic(severity, code, message, span))
@@ -1192,6 +1210,8 @@ class _Reader:
                 return
             cells, texts = fitted
         unit = tuple(units.get(k, "万元") for k in matcher.unit_keys[leaf]) if units else None
+        if self.trace is not None:
+            self.trace.append((matcher, leaf, tuple(cells), unit))
         cache_key = (matcher.kinds[leaf], unit, texts)
         found = _ROW_CACHE.get(cache_key)
         if found is None:
@@ -1284,17 +1304,10 @@ class _Reader:
         return cells, tuple(map(_RAW, cells))
 
     def _report_blanks(self, spec: TableSpec, blanks: list[Cell]) -> None:
-        if not blanks:
-            return
-        lines = sorted({c.span.line for c in blanks if c.span is not None})
-        shown = ", ".join(map(str, lines[:10])) + (" ..." if len(lines) > 10 else "")
-        self.diag(
-            Severity.WARNING,
-            "value.blank-zero",
-            f"{spec.title}: {len(blanks)} empty value cell(s) read as 0"
-            + (f" (lines {shown})" if lines else ""),
-            blanks[0].span,
-        )
+        if self.trace is not None:
+            self.trace.append(spec)
+        if blanks:
+            self.diagnostics.append(_blank_zero(spec, blanks))
 
     def _missing_rows(self, matcher: _Matcher, done: set[int]) -> None:
         spec = matcher.spec
@@ -1461,6 +1474,310 @@ def _order_of(entry: _Entry, order: dict[int, int], default: int) -> int:
 
 
 # ---------------------------------------------------------------------------
+# Plans: a report whose tables the engine has seen, read again without matching
+# ---------------------------------------------------------------------------
+
+_CELLS = operator.attrgetter("cells")
+_ISDECIMAL = str.isdecimal
+_IS_LABEL = "label".__eq__
+_IS_NOT_VALUE = "value".__ne__
+
+
+@lru_cache(maxsize=256)
+def _plan_slot(key: tuple[Any, ...]) -> list[_ReportPlan | None]:
+    """Where the plan of a report key (:class:`_Seen`) is kept: an LRU cache of slots,
+    filled once the first report of the key has been read."""
+    return [None]
+
+
+#: What a reader notes while it reads (see :meth:`Template._read`): a row read (matcher,
+#: template row, the cells read, their units) or, a :class:`TableSpec`, a table finished.
+_Traced = tuple[_Matcher, int, tuple[Cell, ...], tuple[str, ...] | None] | TableSpec
+
+
+def _blank_zero(spec: TableSpec, blanks: list[Cell]) -> Diagnostic:
+    lines = sorted({c.span.line for c in blanks if c.span is not None})
+    shown = ", ".join(map(str, lines[:10])) + (" ..." if len(lines) > 10 else "")
+    return Diagnostic(
+        Severity.WARNING,
+        "value.blank-zero",
+        f"{spec.title}: {len(blanks)} empty value cell(s) read as 0"
+        + (f" (lines {shown})" if lines else ""),
+        blanks[0].span,
+    )
+
+
+def _getter(positions: Sequence[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+    """Fetches the items at *positions* of a sequence, as a tuple."""
+    if len(positions) > 1:
+        return operator.itemgetter(*positions)
+    if positions:
+        at = positions[0]
+        return lambda items: (items[at],)
+    return lambda items: ()
+
+
+class _Seen:
+    """The tables of one report reduced to what every decision of the engine depends on.
+
+    Which template, which table each row belongs to, which template row each row is,
+    which cell holds which value: all of that follows from the section each table stands
+    in, the number of cells of each row, what each cell is (blank, value or label), the
+    text of every cell that is not a value and, for labels, their folded Simplified form;
+    the numbers themselves only decide the values. :attr:`key` holds exactly that (where
+    the cells that are not values stand, and their texts), so two reports with the same
+    key are matched alike, and a plan made from one reads the other.
+    """
+
+    __slots__ = ("cells", "flags", "key", "simplified", "texts")
+
+    def __init__(
+        self,
+        key: tuple[Any, ...],
+        texts: list[str],
+        cells: list[Cell],
+        flags: bytes,
+        simplified: dict[str, str] | None,
+    ) -> None:
+        self.key = key
+        #: Every cell of every table, and its text, in order.
+        self.texts = texts
+        self.cells = cells
+        #: 1 for each cell of ASCII digits only (an ``int`` as it is written), else 0.
+        self.flags = flags
+        #: Label texts folded to Simplified, when the report is in another script.
+        self.simplified = simplified
+
+    @staticmethod
+    def of(
+        sections: Sequence[Section],
+        templates: Sequence[Template],
+        year: int | None,
+        to_simplified: Callable[[str], str] | None,
+    ) -> _Seen | None:
+        """The report's key and cells, or ``None`` when plans do not apply (a template of
+        a subclass, which may read otherwise; no table)."""
+        for t in templates:
+            if type(t) is not Template:
+                return None
+        parts: list[tuple[str, tuple[int, ...], tuple[int, ...], tuple[str, ...]]] = []
+        all_texts: list[str] = []
+        all_cells: list[Cell] = []
+        all_flags: list[bytes] = []
+        labels: dict[str, None] = {}
+        for section in sections:
+            for block in section.blocks:
+                if not isinstance(block, Table):
+                    continue
+                rows = list(map(_CELLS, block.rows))
+                cells = list(chain.from_iterable(rows))
+                texts = list(map(_RAW, cells))
+                flags = bytes(map(_ISDECIMAL, texts))
+                if not "".join(compress(texts, flags)).isascii():
+                    # Digits of another script (full-width): read by the value reader.
+                    flags = bytes([t.isdecimal() and t.isascii() for t in texts])
+                where = list(compress(range(len(texts)), map(operator.not_, flags)))
+                others = list(compress(texts, map(operator.not_, flags)))
+                kinds = list(map(classify, others))
+                if to_simplified is not None:
+                    labels.update(dict.fromkeys(compress(others, map(_IS_LABEL, kinds))))
+                # Where the cells that are not values stand, and their texts.
+                keep = list(map(_IS_NOT_VALUE, kinds))
+                parts.append(
+                    (
+                        section.kind,
+                        tuple(map(len, rows)),
+                        tuple(compress(where, keep)),
+                        tuple(compress(others, keep)),
+                    )
+                )
+                all_texts += texts
+                all_cells += cells
+                all_flags.append(flags)
+        if not parts:
+            return None
+        simplified: dict[str, str] | None = None
+        folded: tuple[str, ...] | None = None
+        if to_simplified is not None:
+            # As ReportTables folds them: every distinct label text in one call.
+            texts = list(labels)
+            if any("\x00" in t for t in texts):
+                return None
+            if texts:
+                converted = to_simplified("\x00".join(texts)).split("\x00")
+                if len(converted) != len(texts):
+                    converted = [to_simplified(t) for t in texts]
+            else:
+                converted = []
+            simplified = dict(zip(texts, converted, strict=True))
+            folded = tuple(converted)
+        key = (year, tuple(map(id, templates)), folded, tuple(parts))
+        return _Seen(key, all_texts, all_cells, b"".join(all_flags), simplified)
+
+
+class _ReportPlan:
+    """How a report of one key was read, cell by cell: replayed for the next report of
+    that key without locating tables or matching rows. Made only from a reading that
+    needed no diagnostic but those of values, which are made again from the cells."""
+
+    __slots__ = (
+        "computed",
+        "derived",
+        "segments",
+        "source_get",
+        "source_keys",
+        "template",
+        "templates",
+    )
+
+    def __init__(  # noqa: PLR0917
+        self,
+        templates: tuple[Template, ...],
+        template: Template,
+        segments: tuple[
+            tuple[
+                tuple[str, ...],
+                Callable[[Sequence[Any]], tuple[Any, ...]],
+                tuple[tuple[str, int, str, str, str], ...],
+                tuple[tuple[str, int, str, str, str], ...],
+                TableSpec,
+            ],
+            ...,
+        ],
+        source_keys: tuple[str, ...],
+        source_get: Callable[[Sequence[Any]], tuple[Any, ...]],
+        derived: tuple[tuple[str, tuple[str, ...] | None], ...],
+        computed: frozenset[str],
+    ) -> None:
+        self.templates = templates
+        self.template = template
+        #: Per table: the keys of counts and a getter of their texts (and flags); the
+        #: other cells ``(key, position, kind, unit, where)``, read by the value reader;
+        #: every cell so, in reading order (for counts that are not plain digits); the table.
+        self.segments = segments
+        self.source_keys = source_keys
+        self.source_get = source_get
+        #: Derived keys to compute, with their parts (``None``: a part was not read).
+        self.derived = derived
+        self.computed = computed
+
+    def serves(self, templates: Sequence[Template]) -> bool:
+        return len(templates) == len(self.templates) and all(
+            map(operator.is_, templates, self.templates)
+        )
+
+    @staticmethod
+    def build(
+        seen: _Seen,
+        templates: Sequence[Template],
+        template: Template,
+        trace: list[_Traced],
+        found: list[Diagnostic],
+    ) -> _ReportPlan | None:
+        """The plan of a reading, or ``None`` when it cannot be replayed."""
+        for d in found:
+            if not d.code.startswith("value."):
+                return None
+        position = {id(c): i for i, c in enumerate(seen.cells)}
+        segments = []
+        int_keys: list[str] = []
+        int_pos: list[int] = []
+        others: list[tuple[str, int, str, str, str]] = []
+        every: list[tuple[str, int, str, str, str]] = []
+        source_keys: list[str] = []
+        source_pos: list[int] = []
+        read: set[str] = set()
+        for item in trace:
+            if isinstance(item, TableSpec):
+                segments.append(
+                    (tuple(int_keys), _getter(int_pos), tuple(others), tuple(every), item)
+                )
+                int_keys, int_pos, others, every = [], [], [], []
+                continue
+            matcher, leaf, cells, units = item
+            row_spec = matcher.spec.rows[leaf]
+            keys = matcher.keys[leaf]
+            kinds = matcher.kinds[leaf]
+            if len(cells) != len(keys):
+                return None
+            for n, key in enumerate(keys):
+                pos = position.get(id(cells[n]), -1)
+                if pos < 0 or key in read:
+                    return None
+                read.add(key)
+                source_keys.append(key)
+                source_pos.append(pos)
+                col = row_spec.columns[n]
+                where = f"{_label(row_spec)} · {col.label}" if row_spec.label else col.label
+                cell = (key, pos, kinds[n], units[n] if units else "万元", where)
+                every.append(cell)
+                if kinds[n] == "count":
+                    int_keys.append(key)
+                    int_pos.append(pos)
+                else:
+                    others.append(cell)
+        if every:
+            return None
+        derived = tuple(
+            (key, parts if all(p in read for p in parts) else None)
+            for key, parts in template.derived.items()
+            if key not in read
+        )
+        return _ReportPlan(
+            tuple(templates),
+            template,
+            tuple(segments),
+            tuple(source_keys),
+            _getter(source_pos),
+            derived,
+            frozenset(k for k, _ in derived),
+        )
+
+    def run(self, seen: _Seen) -> tuple[Statistics, list[Diagnostic]]:
+        """Read *seen*, a report of this plan's key, and check it."""
+        texts = seen.texts
+        cells = seen.cells
+        template = self.template
+        flat: dict[str, Value] = dict.fromkeys(template.keys)
+        diagnostics: list[Diagnostic] = []
+        flags = seen.flags
+        for int_keys, get, others, every, spec in self.segments:
+            cells_read = others
+            if int_keys:
+                if 0 in get(flags):
+                    # Not every count is plain digits: read every cell, in order.
+                    cells_read = every
+                else:
+                    # A count of plain ASCII digits reads as int() reads it, no rule needed.
+                    flat.update(zip(int_keys, map(int, get(texts))))  # noqa: B905
+            blanks: list[Cell] = []
+            for key, pos, kind, unit, where in cells_read:
+                read = read_cached(texts[pos], kind, unit)
+                flat[key] = read.value
+                code = read.code
+                if code is not None:
+                    if code == "value.blank-zero":
+                        blanks.append(cells[pos])
+                    else:
+                        diagnostics.append(
+                            Diagnostic(
+                                read.severity,
+                                code,
+                                f"{where}: {read.note} ({key})",
+                                cells[pos].span,
+                            )
+                        )
+            if blanks:
+                diagnostics.append(_blank_zero(spec, blanks))
+        for key, parts in self.derived:
+            flat[key] = None if parts is None else _sum([flat[p] for p in parts])
+        sources = dict(zip(self.source_keys, self.source_get(cells)))  # noqa: B905
+        statistics = Statistics._from_dict(template.id, flat, self.computed, sources)
+        diagnostics.extend(template.check(statistics))
+        return statistics, diagnostics
+
+
+# ---------------------------------------------------------------------------
 # The engine entry points
 # ---------------------------------------------------------------------------
 
@@ -1479,7 +1796,21 @@ def read_statistics(
     """
     if not templates:
         return None, None, []
-    tables = ReportTables(sections, to_simplified)
+    seen = _Seen.of(sections, templates, year, to_simplified)
+    slot = None
+    if seen is not None:
+        slot = _plan_slot(seen.key)
+        plan = slot[0]
+        if plan is not None and plan.serves(templates):
+            try:
+                return (plan.template, *plan.run(seen))
+            except GipparseError:
+                raise
+            except Exception as exc:
+                raise _failure(exc) from exc
+    tables = ReportTables(
+        sections, to_simplified, _simplified=None if seen is None else seen.simplified
+    )
     if not tables.tables:
         return (
             None,
@@ -1488,23 +1819,35 @@ def read_statistics(
         )
     diagnostics: list[Diagnostic] = []
     try:
-        template = _choose(tables, templates, year, diagnostics)
-        statistics, found = template.read(tables)
+        template, by_reading = _choose_how(tables, templates, year, diagnostics)
+        trace: list[_Traced] | None = (
+            [] if seen is not None and not by_reading and not diagnostics else None
+        )
+        if trace is None:
+            statistics, found = template.read(tables)
+        else:  # plans are made only when every template is a plain Template
+            statistics, found = template._read(tables, trace)
         diagnostics.extend(found)
         if statistics is None:
             return None, None, diagnostics
+        if trace is not None and seen is not None and slot is not None:
+            slot[0] = _ReportPlan.build(seen, templates, template, trace, found)
         diagnostics.extend(template.check(statistics))
     except GipparseError:
         raise
     except Exception as exc:
-        # Templates are plugin code (the built-in ones too): name the culprit, as hooks do.
-        from ._manager import _culprit
-
-        raise PluginError(
-            f"reading the statistics failed: {type(exc).__name__}: {exc}",
-            plugin=_culprit(exc),
-        ) from exc
+        raise _failure(exc) from exc
     return template, statistics, diagnostics
+
+
+def _failure(exc: Exception) -> PluginError:
+    # Templates are plugin code (the built-in ones too): name the culprit, as hooks do.
+    from ._manager import _culprit
+
+    return PluginError(
+        f"reading the statistics failed: {type(exc).__name__}: {exc}",
+        plugin=_culprit(exc),
+    )
 
 
 def _choose(
@@ -1513,6 +1856,17 @@ def _choose(
     year: int | None,
     diagnostics: list[Diagnostic],
 ) -> Template:
+    return _choose_how(tables, templates, year, diagnostics)[0]
+
+
+def _choose_how(
+    tables: ReportTables,
+    templates: Sequence[Template],
+    year: int | None,
+    diagnostics: list[Diagnostic],
+) -> tuple[Template, bool]:
+    """:func:`_choose`, and whether the choice depended on the values read (the tables
+    alone did not tell)."""
     scores = [(t.score(tables), t) for t in templates]
     best = max(s for s, _ in scores)
     candidates = [t for s, t in scores if s == best]
@@ -1535,7 +1889,7 @@ def _choose(
                     f"template {ranked[0][1].id}, which reads the most values",
                 )
             )
-        return ranked[0][1]
+        return ranked[0][1], True
     chosen = candidates[0]
     if best > 0 and prior and chosen not in prior and year is not None:
         diagnostics.append(
@@ -1547,7 +1901,7 @@ def _choose(
                 f"would use template {prior[0].id}",
             )
         )
-    return chosen
+    return chosen, False
 
 
 def find_template(

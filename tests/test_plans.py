@@ -1,0 +1,121 @@
+"""A report whose tables were seen before is read by replaying a plan: the outcome must be
+exactly what reading it afresh gives, whatever its numbers."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+
+import gipparse
+from gipparse import _templates
+
+SEEDS = gipparse.sample_paths()
+#: Texts a value cell may hold, plain or needing a rule of the value reader.
+CELL_TEXTS = (
+    "0",
+    "7",
+    "12",
+    "",
+    " ",
+    "—",
+    "-",
+    "无",
+    "-3",
+    "+4",
+    "1,234",
+    "１２",
+    "3件",
+    "5（其中2件）",
+    "12.5",
+    "不详",
+    "0 1",
+    "99999",
+)
+
+
+def _fresh(text: str) -> Any:
+    _templates._plan_slot.cache_clear()
+    return gipparse.loads(text)
+
+
+def _outcome(report: gipparse.Report) -> tuple[Any, ...]:
+    stats = report.statistics
+    assert stats is not None
+    cells = [c for t in report.tables for c in t.cells()]
+    where = {id(c): i for i, c in enumerate(cells)}
+    return (
+        report.metadata,
+        stats,
+        stats.derived,
+        stats.to_flat(),
+        [(k, where[id(c)]) for k, c in stats.sources.items()],
+        report.diagnostics,
+    )
+
+
+#: Texts that are values too (a report that only changes them keeps its plan).
+VALUE_TEXTS = ("0", "7", "-3", "1,234", "—", "3件", "１２", "5（其中2件）")
+
+
+def _mutated(text: str, rng: random.Random, count: int, texts: tuple[str, ...] = CELL_TEXTS) -> str:
+    """*text* with *count* value cells of its tab tables replaced."""
+    lines = text.split("\n")
+    spots = [
+        (n, i, sep)
+        for n, line in enumerate(lines)
+        for sep in ("\t", "|")
+        if sep in line
+        for i, cell in enumerate(line.split(sep))
+        if i and cell.strip().isdigit()
+    ]
+    assert spots
+    for n, i, sep in rng.sample(spots, min(count, len(spots))):
+        cells = lines[n].split(sep)
+        cells[i] = rng.choice(texts)
+        if sep == "|":
+            cells[i] = f" {cells[i]} "
+        lines[n] = sep.join(cells)
+    return "\n".join(lines)
+
+
+def _replays(text: str) -> bool:
+    """Is *text* read by a plan?"""
+    before = _templates._plan_slot.cache_info().hits
+    gipparse.loads(text)
+    return _templates._plan_slot.cache_info().hits > before
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_a_replayed_seed_reads_as_a_fresh_one(path: Any) -> None:
+    text = path.read_text(encoding="utf-8")
+    fresh = _outcome(_fresh(text))
+    assert _outcome(gipparse.loads(text)) == fresh  # the plan made by the first read
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_a_plan_reads_other_numbers_as_reading_afresh_does(path: Any) -> None:
+    text = path.read_text(encoding="utf-8")
+    rng = random.Random(path.name)
+    replayed_some = False
+    for round_ in range(12):
+        changed = _mutated(text, rng, 1 + round_ * 3)
+        _fresh(text)  # a plan made from the seed...
+        replayed_some = replayed_some or _replays(changed)
+        _fresh(text)
+        replayed = _outcome(gipparse.loads(changed))  # ...reads the changed report
+        assert replayed == _outcome(_fresh(changed)), round_
+    assert replayed_some
+
+
+def test_a_traditional_report_reads_as_reading_afresh_does() -> None:
+    text = SEEDS[1].read_text(encoding="utf-8")
+    rng = random.Random(1)
+    for round_ in range(8):
+        changed = _mutated(text, rng, round_ * 4, CELL_TEXTS if round_ % 2 else VALUE_TEXTS)
+        _fresh(text)
+        assert round_ % 2 or _replays(changed)
+        _fresh(text)
+        replayed = _outcome(gipparse.loads(changed))
+        assert replayed == _outcome(_fresh(changed)), round_
