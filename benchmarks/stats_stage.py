@@ -48,7 +48,7 @@ def clear_caches() -> None:
         obj = getattr(_templates, name)
         if isinstance(obj, dict) and name.isupper() and name.startswith("_"):
             obj.clear()
-    for fn in ("label_keys", "_plan_slot"):
+    for fn in ("label_keys", "_plans_of"):
         if hasattr(_templates, fn):
             getattr(_templates, fn).cache_clear()
     from gipparse import _values

@@ -1480,19 +1480,25 @@ def _order_of(entry: _Entry, order: dict[int, int], default: int) -> int:
 _CELLS = operator.attrgetter("cells")
 _ISDECIMAL = str.isdecimal
 _IS_LABEL = "label".__eq__
+_IS_VALUE = "value".__eq__
 _IS_NOT_VALUE = "value".__ne__
-
-
-@lru_cache(maxsize=256)
-def _plan_slot(key: tuple[Any, ...]) -> list[_ReportPlan | None]:
-    """Where the plan of a report key (:class:`_Seen`) is kept: an LRU cache of slots,
-    filled once the first report of the key has been read."""
-    return [None]
-
+_ORDER = operator.itemgetter(5)
+#: Plans kept per report shape.
+_PLANS_PER_SHAPE = 8
 
 #: What a reader notes while it reads (see :meth:`Template._read`): a row read (matcher,
 #: template row, the cells read, their units) or, a :class:`TableSpec`, a table finished.
 _Traced = tuple[_Matcher, int, tuple[Cell, ...], tuple[str, ...] | None] | TableSpec
+#: A cell a plan reads: key, position, kind, unit, what it is (for messages), reading order.
+_PlanCell = tuple[str, int, str, str, str, int]
+_Getter = Callable[[Sequence[Any]], tuple[Any, ...]]
+
+
+@lru_cache(maxsize=256)
+def _plans_of(shape: tuple[Any, ...]) -> list[_ReportPlan]:
+    """The plans made for reports of one shape (:attr:`_Seen.shape`), newest last: an LRU
+    cache of lists, filled as reports of the shape are read."""
+    return []
 
 
 def _blank_zero(spec: TableSpec, blanks: list[Cell]) -> Diagnostic:
@@ -1507,7 +1513,7 @@ def _blank_zero(spec: TableSpec, blanks: list[Cell]) -> Diagnostic:
     )
 
 
-def _getter(positions: Sequence[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+def _getter(positions: Sequence[int]) -> _Getter:
     """Fetches the items at *positions* of a sequence, as a tuple."""
     if len(positions) > 1:
         return operator.itemgetter(*positions)
@@ -1517,36 +1523,56 @@ def _getter(positions: Sequence[int]) -> Callable[[Sequence[Any]], tuple[Any, ..
     return lambda items: ()
 
 
+def _plain_digits(texts: Sequence[str]) -> bytes:
+    """1 for each text of ASCII digits only (an ``int`` as written), else 0."""
+    flags = bytes(map(_ISDECIMAL, texts))
+    if not "".join(compress(texts, flags)).isascii():
+        # Digits of another script (full-width): left to the value reader.
+        flags = bytes([t.isdecimal() and t.isascii() for t in texts])
+    return flags
+
+
+def _fold_labels(labels: Sequence[str], to_simplified: Callable[[str], str]) -> list[str] | None:
+    """*labels* folded to Simplified as :class:`ReportTables` folds them, all in one call;
+    ``None`` when one holds a NUL (folded alone there)."""
+    if not labels:
+        return []
+    joined = "\x00".join(labels)
+    if joined.count("\x00") != len(labels) - 1:
+        return None
+    converted = to_simplified(joined).split("\x00")
+    if len(converted) != len(labels):
+        converted = [to_simplified(t) for t in labels]
+    return converted
+
+
 class _Seen:
-    """The tables of one report reduced to what every decision of the engine depends on.
+    """The tables of one report, as plans look at them.
 
     Which template, which table each row belongs to, which template row each row is,
     which cell holds which value: all of that follows from the section each table stands
     in, the number of cells of each row, what each cell is (blank, value or label), the
     text of every cell that is not a value and, for labels, their folded Simplified form;
-    the numbers themselves only decide the values. :attr:`key` holds exactly that (where
-    the cells that are not values stand, and their texts), so two reports with the same
-    key are matched alike, and a plan made from one reads the other.
+    the numbers themselves only decide the values. Two reports alike in all of that are
+    matched alike, and a plan made from one reads the other. :attr:`shape` holds the
+    part that is cheap to compare (sections, row lengths, year, templates); a plan checks
+    the rest (:meth:`_ReportPlan.fits`).
     """
 
-    __slots__ = ("cells", "flags", "key", "simplified", "texts")
+    __slots__ = ("cells", "shape", "texts", "to_simplified")
 
     def __init__(
         self,
-        key: tuple[Any, ...],
+        shape: tuple[Any, ...],
         texts: list[str],
         cells: list[Cell],
-        flags: bytes,
-        simplified: dict[str, str] | None,
+        to_simplified: Callable[[str], str] | None,
     ) -> None:
-        self.key = key
+        self.shape = shape
         #: Every cell of every table, and its text, in order.
         self.texts = texts
         self.cells = cells
-        #: 1 for each cell of ASCII digits only (an ``int`` as it is written), else 0.
-        self.flags = flags
-        #: Label texts folded to Simplified, when the report is in another script.
-        self.simplified = simplified
+        self.to_simplified = to_simplified
 
     @staticmethod
     def of(
@@ -1555,144 +1581,142 @@ class _Seen:
         year: int | None,
         to_simplified: Callable[[str], str] | None,
     ) -> _Seen | None:
-        """The report's key and cells, or ``None`` when plans do not apply (a template of
-        a subclass, which may read otherwise; no table)."""
+        """The report's tables, or ``None`` when plans do not apply (a template of a
+        subclass, which may read otherwise; no table)."""
         for t in templates:
             if type(t) is not Template:
                 return None
-        parts: list[tuple[str, tuple[int, ...], tuple[int, ...], tuple[str, ...]]] = []
-        all_texts: list[str] = []
-        all_cells: list[Cell] = []
-        all_flags: list[bytes] = []
-        labels: dict[str, None] = {}
+        shape: list[Any] = [year, tuple(map(id, templates)), to_simplified is None]
+        texts: list[str] = []
+        cells: list[Cell] = []
         for section in sections:
             for block in section.blocks:
-                if not isinstance(block, Table):
-                    continue
-                rows = list(map(_CELLS, block.rows))
-                cells = list(chain.from_iterable(rows))
-                texts = list(map(_RAW, cells))
-                flags = bytes(map(_ISDECIMAL, texts))
-                if not "".join(compress(texts, flags)).isascii():
-                    # Digits of another script (full-width): read by the value reader.
-                    flags = bytes([t.isdecimal() and t.isascii() for t in texts])
-                where = list(compress(range(len(texts)), map(operator.not_, flags)))
-                others = list(compress(texts, map(operator.not_, flags)))
-                kinds = list(map(classify, others))
-                if to_simplified is not None:
-                    labels.update(dict.fromkeys(compress(others, map(_IS_LABEL, kinds))))
-                # Where the cells that are not values stand, and their texts.
-                keep = list(map(_IS_NOT_VALUE, kinds))
-                parts.append(
-                    (
-                        section.kind,
-                        tuple(map(len, rows)),
-                        tuple(compress(where, keep)),
-                        tuple(compress(others, keep)),
-                    )
-                )
-                all_texts += texts
-                all_cells += cells
-                all_flags.append(flags)
-        if not parts:
+                if isinstance(block, Table):
+                    rows = list(map(_CELLS, block.rows))
+                    shape.append(section.kind)
+                    shape.append(tuple(map(len, rows)))
+                    cells += chain.from_iterable(rows)
+        if len(shape) == 3:
             return None
-        simplified: dict[str, str] | None = None
-        folded: tuple[str, ...] | None = None
-        if to_simplified is not None:
-            # As ReportTables folds them: every distinct label text in one call.
-            texts = list(labels)
-            if any("\x00" in t for t in texts):
-                return None
-            if texts:
-                converted = to_simplified("\x00".join(texts)).split("\x00")
-                if len(converted) != len(texts):
-                    converted = [to_simplified(t) for t in texts]
-            else:
-                converted = []
-            simplified = dict(zip(texts, converted, strict=True))
-            folded = tuple(converted)
-        key = (year, tuple(map(id, templates)), folded, tuple(parts))
-        return _Seen(key, all_texts, all_cells, b"".join(all_flags), simplified)
+        texts = list(map(_RAW, cells))
+        return _Seen(tuple(shape), texts, cells, to_simplified)
+
+    def describe(
+        self,
+    ) -> tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...], list[str] | None, bool]:
+        """What the cells are: where the cells that are not values stand and their texts,
+        the distinct label texts and their folded forms (``None`` when the report is in
+        Simplified script), and whether the labels could be folded together."""
+        texts = self.texts
+        flags = _plain_digits(texts)
+        where = list(compress(range(len(texts)), map(operator.not_, flags)))
+        others = list(compress(texts, map(operator.not_, flags)))
+        kinds = list(map(classify, others))
+        keep = list(map(_IS_NOT_VALUE, kinds))
+        labels = tuple(dict.fromkeys(compress(others, map(_IS_LABEL, kinds))))
+        folded = None
+        if self.to_simplified is not None:
+            folded = _fold_labels(labels, self.to_simplified)
+            if folded is None:
+                return (
+                    tuple(compress(where, keep)),
+                    tuple(compress(others, keep)),
+                    labels,
+                    [],
+                    False,
+                )
+        return tuple(compress(where, keep)), tuple(compress(others, keep)), labels, folded, True
 
 
 class _ReportPlan:
-    """How a report of one key was read, cell by cell: replayed for the next report of
-    that key without locating tables or matching rows. Made only from a reading that
-    needed no diagnostic but those of values, which are made again from the cells."""
+    """How a report was read, cell by cell: replayed for the next report alike in all
+    that matching depends on (see :class:`_Seen`) without locating tables or matching
+    rows. Made only from a reading that needed no diagnostic but those of values, which
+    are made again from the cells."""
 
     __slots__ = (
         "computed",
         "derived",
+        "fixed",
+        "fixed_get",
+        "folded",
+        "labels",
         "segments",
         "source_get",
         "source_keys",
         "template",
         "templates",
+        "value_get",
     )
 
     def __init__(  # noqa: PLR0917
         self,
         templates: tuple[Template, ...],
         template: Template,
+        fixed: tuple[tuple[int, ...], tuple[str, ...]],
+        values: tuple[int, ...],
+        labels: tuple[tuple[str, ...], list[str] | None],
         segments: tuple[
             tuple[
-                tuple[str, ...],
-                Callable[[Sequence[Any]], tuple[Any, ...]],
-                tuple[tuple[str, int, str, str, str], ...],
-                tuple[tuple[str, int, str, str, str], ...],
-                TableSpec,
+                tuple[str, ...], _Getter, tuple[_PlanCell, ...], tuple[_PlanCell, ...], TableSpec
             ],
             ...,
         ],
-        source_keys: tuple[str, ...],
-        source_get: Callable[[Sequence[Any]], tuple[Any, ...]],
+        sources: tuple[tuple[str, ...], _Getter],
         derived: tuple[tuple[str, tuple[str, ...] | None], ...],
-        computed: frozenset[str],
     ) -> None:
         self.templates = templates
         self.template = template
-        #: Per table: the keys of counts and a getter of their texts (and flags); the
-        #: other cells ``(key, position, kind, unit, where)``, read by the value reader;
-        #: every cell so, in reading order (for counts that are not plain digits); the table.
+        #: The cells that are not values, and their texts.
+        self.fixed_get = _getter(fixed[0])
+        self.fixed = fixed[1]
+        #: The value cells.
+        self.value_get = _getter(values)
+        #: The distinct label texts and their folded forms (other scripts).
+        self.labels, self.folded = labels
+        #: Per table: the keys of counts read from value cells, a getter of those cells
+        #: among the value cells, the same cells as :data:`_PlanCell`; the other cells
+        #: read, by the value reader; the table.
         self.segments = segments
-        self.source_keys = source_keys
-        self.source_get = source_get
+        self.source_keys, self.source_get = sources
         #: Derived keys to compute, with their parts (``None``: a part was not read).
         self.derived = derived
-        self.computed = computed
-
-    def serves(self, templates: Sequence[Template]) -> bool:
-        return len(templates) == len(self.templates) and all(
-            map(operator.is_, templates, self.templates)
-        )
+        self.computed = frozenset(k for k, _ in derived)
 
     @staticmethod
-    def build(
+    def build(  # noqa: PLR0917
         seen: _Seen,
+        described: tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...], list[str] | None, bool],
         templates: Sequence[Template],
         template: Template,
         trace: list[_Traced],
         found: list[Diagnostic],
     ) -> _ReportPlan | None:
         """The plan of a reading, or ``None`` when it cannot be replayed."""
+        fixed_pos, fixed_texts, labels, folded, foldable = described
+        if not foldable:
+            return None
         for d in found:
             if not d.code.startswith("value."):
                 return None
         position = {id(c): i for i, c in enumerate(seen.cells)}
+        fixed = set(fixed_pos)
+        values = [i for i in range(len(seen.cells)) if i not in fixed]
+        value_index = {pos: n for n, pos in enumerate(values)}
         segments = []
-        int_keys: list[str] = []
-        int_pos: list[int] = []
-        others: list[tuple[str, int, str, str, str]] = []
-        every: list[tuple[str, int, str, str, str]] = []
+        count_keys: list[str] = []
+        count_at: list[int] = []
+        counts: list[_PlanCell] = []
+        others: list[_PlanCell] = []
         source_keys: list[str] = []
         source_pos: list[int] = []
         read: set[str] = set()
         for item in trace:
             if isinstance(item, TableSpec):
                 segments.append(
-                    (tuple(int_keys), _getter(int_pos), tuple(others), tuple(every), item)
+                    (tuple(count_keys), _getter(count_at), tuple(counts), tuple(others), item)
                 )
-                int_keys, int_pos, others, every = [], [], [], []
+                count_keys, count_at, counts, others = [], [], [], []
                 continue
             matcher, leaf, cells, units = item
             row_spec = matcher.spec.rows[leaf]
@@ -1709,14 +1733,14 @@ class _ReportPlan:
                 source_pos.append(pos)
                 col = row_spec.columns[n]
                 where = f"{_label(row_spec)} · {col.label}" if row_spec.label else col.label
-                cell = (key, pos, kinds[n], units[n] if units else "万元", where)
-                every.append(cell)
-                if kinds[n] == "count":
-                    int_keys.append(key)
-                    int_pos.append(pos)
+                cell = (key, pos, kinds[n], units[n] if units else "万元", where, len(read))
+                if kinds[n] == "count" and pos in value_index:
+                    count_keys.append(key)
+                    count_at.append(value_index[pos])
+                    counts.append(cell)
                 else:
                     others.append(cell)
-        if every:
+        if counts or others:
             return None
         derived = tuple(
             (key, parts if all(p in read for p in parts) else None)
@@ -1726,32 +1750,57 @@ class _ReportPlan:
         return _ReportPlan(
             tuple(templates),
             template,
+            (fixed_pos, fixed_texts),
+            tuple(values),
+            (labels, folded),
             tuple(segments),
-            tuple(source_keys),
-            _getter(source_pos),
+            (tuple(source_keys), _getter(source_pos)),
             derived,
-            frozenset(k for k, _ in derived),
         )
 
-    def run(self, seen: _Seen) -> tuple[Statistics, list[Diagnostic]]:
-        """Read *seen*, a report of this plan's key, and check it."""
+    def fits(self, seen: _Seen) -> tuple[bytes | None] | None:
+        """Is *seen* alike in all that matching depends on? Then ``(flags,)``: which value
+        cells hold plain ASCII digits (``None``: all of them)."""
+        texts = seen.texts
+        if self.fixed_get(texts) != self.fixed:
+            return None
+        found = self.value_get(texts)
+        flags = None
+        if not all(found) or not (digits := "".join(found)).isdecimal() or not digits.isascii():
+            # Not all plain digits: every other one must be a value all the same.
+            flags = _plain_digits(found)
+            if not all(map(_IS_VALUE, map(classify, compress(found, map(operator.not_, flags))))):
+                return None
+        if seen.to_simplified is not None and self.folded != _fold_labels(
+            self.labels, seen.to_simplified
+        ):
+            return None
+        return (flags,)
+
+    def run(self, seen: _Seen, flags: bytes | None) -> tuple[Statistics, list[Diagnostic]]:
+        """Read *seen*, a report this plan fits, and check it."""
         texts = seen.texts
         cells = seen.cells
         template = self.template
+        found = self.value_get(texts)
         flat: dict[str, Value] = dict.fromkeys(template.keys)
         diagnostics: list[Diagnostic] = []
-        flags = seen.flags
-        for int_keys, get, others, every, spec in self.segments:
-            cells_read = others
-            if int_keys:
-                if 0 in get(flags):
-                    # Not every count is plain digits: read every cell, in order.
-                    cells_read = every
-                else:
+        for count_keys, get, counts, others, spec in self.segments:
+            cells_read: Sequence[_PlanCell] = others
+            if count_keys:
+                plain = None if flags is None else get(flags)
+                if plain is None or 0 not in plain:
                     # A count of plain ASCII digits reads as int() reads it, no rule needed.
-                    flat.update(zip(int_keys, map(int, get(texts))))  # noqa: B905
+                    flat.update(zip(count_keys, map(int, get(found))))  # noqa: B905
+                else:
+                    flat.update(
+                        zip(compress(count_keys, plain), map(int, compress(get(found), plain)))  # noqa: B905
+                    )
+                    cells_read = list(compress(counts, map(operator.not_, plain)))
+                    if others:
+                        cells_read = sorted([*cells_read, *others], key=_ORDER)
             blanks: list[Cell] = []
-            for key, pos, kind, unit, where in cells_read:
+            for key, pos, kind, unit, where, _ in cells_read:
                 read = read_cached(texts[pos], kind, unit)
                 flat[key] = read.value
                 code = read.code
@@ -1797,19 +1846,27 @@ def read_statistics(
     if not templates:
         return None, None, []
     seen = _Seen.of(sections, templates, year, to_simplified)
-    slot = None
+    plans = None
     if seen is not None:
-        slot = _plan_slot(seen.key)
-        plan = slot[0]
-        if plan is not None and plan.serves(templates):
-            try:
-                return (plan.template, *plan.run(seen))
-            except GipparseError:
-                raise
-            except Exception as exc:
-                raise _failure(exc) from exc
+        plans = _plans_of(seen.shape)
+        for plan in reversed(plans):
+            fit = plan.fits(seen)
+            if fit is not None:
+                try:
+                    return (plan.template, *plan.run(seen, fit[0]))
+                except GipparseError:
+                    raise
+                except Exception as exc:
+                    raise _failure(exc) from exc
+    described = None if seen is None else seen.describe()
     tables = ReportTables(
-        sections, to_simplified, _simplified=None if seen is None else seen.simplified
+        sections,
+        to_simplified,
+        _simplified=(
+            None
+            if described is None or described[3] is None or not described[4]
+            else dict(zip(described[2], described[3], strict=True))
+        ),
     )
     if not tables.tables:
         return (
@@ -1821,7 +1878,7 @@ def read_statistics(
     try:
         template, by_reading = _choose_how(tables, templates, year, diagnostics)
         trace: list[_Traced] | None = (
-            [] if seen is not None and not by_reading and not diagnostics else None
+            [] if described is not None and not by_reading and not diagnostics else None
         )
         if trace is None:
             statistics, found = template.read(tables)
@@ -1830,8 +1887,12 @@ def read_statistics(
         diagnostics.extend(found)
         if statistics is None:
             return None, None, diagnostics
-        if trace is not None and seen is not None and slot is not None:
-            slot[0] = _ReportPlan.build(seen, templates, template, trace, found)
+        if trace is not None and seen is not None and described is not None and plans is not None:
+            made = _ReportPlan.build(seen, described, templates, template, trace, found)
+            if made is not None:
+                if len(plans) >= _PLANS_PER_SHAPE:
+                    del plans[0]
+                plans.append(made)
         diagnostics.extend(template.check(statistics))
     except GipparseError:
         raise
