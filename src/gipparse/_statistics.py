@@ -110,7 +110,7 @@ class Statistics:
 
     def to_flat(self) -> dict[str, Value]:
         """Every schema key of the template, in template order, with its value."""
-        return dict(self._items)
+        return self._index.copy()
 
     def keys(self) -> tuple[str, ...]:
         return tuple(k for k, _ in self._items)

@@ -628,6 +628,9 @@ class Template:
     )
     _marker_keys: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
     _signatures: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
+    _quick_checks: dict[frozenset[str], tuple[tuple[Any, ...], tuple[Any, ...]]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         keys = tuple(k for spec in self.tables for k in spec.statistic_keys())
@@ -682,6 +685,7 @@ class Template:
         set_(self, "_checks", tuple(checks))
         set_(self, "_marker_keys", tuple(_key_of(m)[0] for m in self.markers))
         set_(self, "_signatures", {})
+        set_(self, "_quick_checks", {})
 
     # -- the schema ---------------------------------------------------------------------
 
@@ -858,6 +862,17 @@ class Template:
         """
         values = statistics._index
         derived = statistics.derived
+        if None not in values.values():
+            # Every value known, so no part of a derived row is absent: when every
+            # relation holds there is nothing to say, and the sums tell at once.
+            quick = self._quick_checks.get(derived)
+            if quick is None:
+                quick = self._quick_checks[derived] = self._quick(derived)
+            lefts, rights = quick
+            if list(map(sum, map(operator.call, lefts, repeat(values)))) == list(
+                map(sum, map(operator.call, rights, repeat(values)))
+            ):
+                return []
         absent = self._absent_keys(values, derived) if self.derived else set()
         sources = statistics.sources
         found: list[Diagnostic] = []
@@ -910,6 +925,20 @@ class Template:
                     )
                 )
         return found
+
+    def _quick(self, derived: frozenset[str]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        """Getters of both sides of every relation instance :meth:`check` evaluates when
+        *derived* are the derived keys and no value is null."""
+        if len(self._quick_checks) >= 64:
+            self._quick_checks.clear()
+        lefts, rights = [], []
+        for _, instances in self._checks:
+            for check in instances:
+                if check.all_derived and check.left[0] in derived:
+                    continue
+                lefts.append(_getter_of_keys(check.left))
+                rights.append(_getter_of_keys(check.right))
+        return tuple(lefts), tuple(rights)
 
     def _absent_keys(self, values: Mapping[str, Value], derived: frozenset[str]) -> set[str]:
         """Keys of the parts of a derived row that the report printed as one row."""
@@ -1411,6 +1440,10 @@ def _typed(key: str, value: object, kind: ValueKind) -> Value:
     return value
 
 
+def _getter_of_keys(keys: Sequence[str]) -> Callable[[Mapping[str, Value]], tuple[Value, ...]]:
+    return operator.itemgetter(*keys) if len(keys) > 1 else _one(keys[0])
+
+
 def _one(key: str) -> Callable[[Mapping[str, Value]], tuple[Value, ...]]:
     def fetch(values: Mapping[str, Value]) -> tuple[Value, ...]:
         return (values[key],)
@@ -1483,6 +1516,9 @@ _IS_LABEL = "label".__eq__
 _IS_VALUE = "value".__eq__
 _IS_NOT_VALUE = "value".__ne__
 _ORDER = operator.itemgetter(5)
+#: Counts read without a rule, by text (a count's reading does not depend on a unit);
+#: every such text is a value cell's.
+_PLAIN_COUNTS: dict[str, Value] = {}
 #: Plans kept per report shape.
 _PLANS_PER_SHAPE = 8
 
@@ -1758,45 +1794,50 @@ class _ReportPlan:
             derived,
         )
 
-    def fits(self, seen: _Seen) -> tuple[bytes | None] | None:
-        """Is *seen* alike in all that matching depends on? Then ``(flags,)``: which value
-        cells hold plain ASCII digits (``None``: all of them)."""
+    def fits(self, seen: _Seen) -> list[Value] | None:
+        """Is *seen* alike in all that matching depends on? Then the count each value
+        cell holds, when it is one read before without a rule (else ``None``)."""
         texts = seen.texts
         if self.fixed_get(texts) != self.fixed:
             return None
         found = self.value_get(texts)
-        flags = None
-        if not all(found) or not (digits := "".join(found)).isdecimal() or not digits.isascii():
-            # Not all plain digits: every other one must be a value all the same.
-            flags = _plain_digits(found)
-            if not all(map(_IS_VALUE, map(classify, compress(found, map(operator.not_, flags))))):
+        counts = list(map(_PLAIN_COUNTS.get, found))
+        if None in counts:
+            # Cells not read before (new numbers, amounts...) must be values all the same.
+            new = list(compress(found, map(operator.is_, counts, repeat(None))))
+            if not all(map(_IS_VALUE, map(classify, new))):
                 return None
+            digits = [t for t in new if t.isdecimal() and t.isascii()]
+            if digits:
+                # A count of plain ASCII digits reads as int() reads it, without a rule.
+                if len(_PLAIN_COUNTS) >= _CACHE_LIMIT:
+                    _PLAIN_COUNTS.clear()
+                _PLAIN_COUNTS.update(zip(digits, map(int, digits), strict=True))
+                counts = list(map(_PLAIN_COUNTS.get, found))
         if seen.to_simplified is not None and self.folded != _fold_labels(
             self.labels, seen.to_simplified
         ):
             return None
-        return (flags,)
+        return counts
 
-    def run(self, seen: _Seen, flags: bytes | None) -> tuple[Statistics, list[Diagnostic]]:
-        """Read *seen*, a report this plan fits, and check it."""
+    def run(self, seen: _Seen, counts: list[Value]) -> tuple[Statistics, list[Diagnostic]]:
+        """Read *seen*, a report this plan fits (*counts*: what :meth:`fits` returned),
+        and check it."""
         texts = seen.texts
         cells = seen.cells
         template = self.template
-        found = self.value_get(texts)
         flat: dict[str, Value] = dict.fromkeys(template.keys)
         diagnostics: list[Diagnostic] = []
-        for count_keys, get, counts, others, spec in self.segments:
+        for count_keys, get, entries, others, spec in self.segments:
             cells_read: Sequence[_PlanCell] = others
             if count_keys:
-                plain = None if flags is None else get(flags)
-                if plain is None or 0 not in plain:
-                    # A count of plain ASCII digits reads as int() reads it, no rule needed.
-                    flat.update(zip(count_keys, map(int, get(found))))  # noqa: B905
+                got = get(counts)
+                if None not in got:
+                    flat.update(zip(count_keys, got))  # noqa: B905
                 else:
-                    flat.update(
-                        zip(compress(count_keys, plain), map(int, compress(get(found), plain)))  # noqa: B905
-                    )
-                    cells_read = list(compress(counts, map(operator.not_, plain)))
+                    known = list(map(operator.is_not, got, repeat(None)))
+                    flat.update(zip(compress(count_keys, known), compress(got, known)))  # noqa: B905
+                    cells_read = list(compress(entries, map(operator.not_, known)))
                     if others:
                         cells_read = sorted([*cells_read, *others], key=_ORDER)
             blanks: list[Cell] = []
@@ -1804,18 +1845,22 @@ class _ReportPlan:
                 read = read_cached(texts[pos], kind, unit)
                 flat[key] = read.value
                 code = read.code
-                if code is not None:
-                    if code == "value.blank-zero":
-                        blanks.append(cells[pos])
-                    else:
-                        diagnostics.append(
-                            Diagnostic(
-                                read.severity,
-                                code,
-                                f"{where}: {read.note} ({key})",
-                                cells[pos].span,
-                            )
+                if code is None:
+                    if kind == "count" and classify(texts[pos]) == "value":
+                        if len(_PLAIN_COUNTS) >= _CACHE_LIMIT:
+                            _PLAIN_COUNTS.clear()
+                        _PLAIN_COUNTS[texts[pos]] = read.value
+                elif code == "value.blank-zero":
+                    blanks.append(cells[pos])
+                else:
+                    diagnostics.append(
+                        Diagnostic(
+                            read.severity,
+                            code,
+                            f"{where}: {read.note} ({key})",
+                            cells[pos].span,
                         )
+                    )
             if blanks:
                 diagnostics.append(_blank_zero(spec, blanks))
         for key, parts in self.derived:
@@ -1853,7 +1898,7 @@ def read_statistics(
             fit = plan.fits(seen)
             if fit is not None:
                 try:
-                    return (plan.template, *plan.run(seen, fit[0]))
+                    return (plan.template, *plan.run(seen, fit))
                 except GipparseError:
                     raise
                 except Exception as exc:
