@@ -128,3 +128,50 @@ def test_a_traditional_report_reads_as_reading_afresh_does() -> None:
         _fresh(text)
         replayed = _outcome(gipparse.loads(changed))
         assert replayed == _outcome(_fresh(changed)), round_
+
+
+@pytest.mark.parametrize("template_id", ["2020", "2021"])
+def test_checking_all_relations_at_once_says_what_checking_each_says(template_id: str) -> None:
+    template = _templates.find_template(template_id)
+    rng = random.Random(template_id)
+    keys = [k for k in template.keys if k not in template.derived]
+    for round_ in range(200):
+        flat: dict[str, Any] = {k: rng.choice((0, 0, 1, 2, 5)) for k in keys}
+        if round_ % 4 == 0:  # every relation holds
+            flat = gipparse.Statistics.from_flat(template, flat).to_flat()
+            for k in template.keys:
+                if k.endswith(".total") and k.startswith("applications."):
+                    row = k.rsplit(".", 1)[0]
+                    flat[k] = sum(
+                        v
+                        for kk, v in flat.items()
+                        if kk.startswith(row + ".") and kk != k and kk.count(".") == k.count(".")
+                    )
+        if round_ % 5 == 1:
+            flat[rng.choice(keys)] = None
+        derived = frozenset(template.derived) if round_ % 3 else frozenset()
+        stats = gipparse.Statistics.from_flat(template, flat, derived)
+        assert template.check(stats) == template._check_each(stats), round_
+
+
+def test_checking_at_once_agrees_on_reports_whose_relations_hold() -> None:
+    outcomes = set()
+    for path in SEEDS:
+        stats = gipparse.load(path).statistics
+        assert stats is not None
+        template = _templates.find_template(stats.template)
+        flat = stats.to_flat()
+        variants = [flat]
+        for key in list(flat)[::9]:
+            if isinstance(flat[key], int):
+                variants.append({**flat, key: flat[key] + 1})
+        for variant in variants:
+            changed = gipparse.Statistics.from_flat(
+                template,
+                {k: v for k, v in variant.items() if k not in stats.derived},
+                stats.derived,
+            )
+            found = template.check(changed)
+            assert found == template._check_each(changed)
+            outcomes.add(bool(found))
+    assert outcomes == {True, False}

@@ -628,7 +628,7 @@ class Template:
     )
     _marker_keys: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
     _signatures: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
-    _quick_checks: dict[frozenset[str], tuple[tuple[Any, ...], tuple[Any, ...]]] = attrs.field(
+    _quick_checks: dict[frozenset[str], tuple[_Sides, ...]] = attrs.field(
         init=False, eq=False, repr=False
     )
 
@@ -868,11 +868,14 @@ class Template:
             quick = self._quick_checks.get(derived)
             if quick is None:
                 quick = self._quick_checks[derived] = self._quick(derived)
-            lefts, rights = quick
-            if list(map(sum, map(operator.call, lefts, repeat(values)))) == list(
-                map(sum, map(operator.call, rights, repeat(values)))
-            ):
+            if all(map(_sides_agree, quick, repeat(values))):
                 return []
+        return self._check_each(statistics)
+
+    def _check_each(self, statistics: Statistics) -> list[Diagnostic]:
+        """:meth:`check`, one relation instance after another."""
+        values = statistics._index
+        derived = statistics.derived
         absent = self._absent_keys(values, derived) if self.derived else set()
         sources = statistics.sources
         found: list[Diagnostic] = []
@@ -926,19 +929,28 @@ class Template:
                 )
         return found
 
-    def _quick(self, derived: frozenset[str]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-        """Getters of both sides of every relation instance :meth:`check` evaluates when
-        *derived* are the derived keys and no value is null."""
+    def _quick(self, derived: frozenset[str]) -> tuple[_Sides, ...]:
+        """Both sides of every relation instance :meth:`check` evaluates when *derived*
+        are the derived keys and no value is null, grouped by how many keys each side
+        has: one key (its values fetched together) or several (summed)."""
         if len(self._quick_checks) >= 64:
             self._quick_checks.clear()
-        lefts, rights = [], []
+        groups: dict[tuple[bool, bool], tuple[list[Any], list[Any]]] = {}
         for _, instances in self._checks:
             for check in instances:
                 if check.all_derived and check.left[0] in derived:
                     continue
-                lefts.append(_getter_of_keys(check.left))
-                rights.append(_getter_of_keys(check.right))
-        return tuple(lefts), tuple(rights)
+                # Sides compare as the loop compares them: with ==, a sum on one side at
+                # least (list equality first tests identity, which a NaN would fool).
+                one_left = len(check.left) == 1
+                one_right = len(check.right) == 1 and not one_left
+                lefts, rights = groups.setdefault((one_left, one_right), ([], []))
+                lefts.append(check.left[0] if one_left else _getter_of_keys(check.left))
+                rights.append(check.right[0] if one_right else _getter_of_keys(check.right))
+        return tuple(
+            (_side(one_left, lefts), _side(one_right, rights))
+            for (one_left, one_right), (lefts, rights) in groups.items()
+        )
 
     def _absent_keys(self, values: Mapping[str, Value], derived: frozenset[str]) -> set[str]:
         """Keys of the parts of a derived row that the report printed as one row."""
@@ -1440,8 +1452,28 @@ def _typed(key: str, value: object, kind: ValueKind) -> Value:
     return value
 
 
+#: One side of a group of relation instances: the values of its side, one per instance.
+_Side = Callable[[Mapping[str, Value]], list[Value]]
+_Sides = tuple[_Side, _Side]
+
+
 def _getter_of_keys(keys: Sequence[str]) -> Callable[[Mapping[str, Value]], tuple[Value, ...]]:
     return operator.itemgetter(*keys) if len(keys) > 1 else _one(keys[0])
+
+
+def _side(one: bool, parts: list[Any]) -> _Side:
+    if not one:
+        getters = tuple(parts)
+        return lambda values: list(map(sum, map(operator.call, getters, repeat(values))))
+    if len(parts) == 1:
+        key = parts[0]
+        return lambda values: [values[key]]
+    get = operator.itemgetter(*parts)
+    return lambda values: list(get(values))
+
+
+def _sides_agree(sides: _Sides, values: Mapping[str, Value]) -> bool:
+    return sides[0](values) == sides[1](values)
 
 
 def _one(key: str) -> Callable[[Mapping[str, Value]], tuple[Value, ...]]:
@@ -1671,6 +1703,7 @@ class _ReportPlan:
     are made again from the cells."""
 
     __slots__ = (
+        "blank",
         "computed",
         "derived",
         "fixed",
@@ -1718,6 +1751,8 @@ class _ReportPlan:
         #: Derived keys to compute, with their parts (``None``: a part was not read).
         self.derived = derived
         self.computed = frozenset(k for k, _ in derived)
+        #: Every key of the template, null.
+        self.blank: dict[str, Value] = dict.fromkeys(template.keys)
 
     @staticmethod
     def build(  # noqa: PLR0917
@@ -1826,7 +1861,7 @@ class _ReportPlan:
         texts = seen.texts
         cells = seen.cells
         template = self.template
-        flat: dict[str, Value] = dict.fromkeys(template.keys)
+        flat: dict[str, Value] = self.blank.copy()
         diagnostics: list[Diagnostic] = []
         for count_keys, get, entries, others, spec in self.segments:
             cells_read: Sequence[_PlanCell] = others
