@@ -537,35 +537,58 @@ class _Matcher:
         return any(s in key for s in self.signature)
 
 
-@attrs.define
 class _Entry:
     """A data row of a labelled table, after label matching."""
 
-    row: Row
-    leaf: int | None
-    values: list[Cell]
-    labelled: bool
-    group: str | None = None
-    placeable: bool = True
-    #: The row's index in the table's rows (-1 when its values come from another row).
-    index: int = -1
+    __slots__ = ("group", "index", "labelled", "leaf", "placeable", "row", "values")
+
+    def __init__(  # noqa: PLR0917
+        self,
+        row: Row,
+        leaf: int | None,
+        values: list[Cell],
+        labelled: bool,
+        group: str | None = None,
+        placeable: bool = True,
+    ) -> None:
+        self.row = row
+        self.leaf = leaf
+        self.values = values
+        self.labelled = labelled
+        self.group = group
+        self.placeable = placeable
+        #: The row's index in the table's rows (-1 when its values come from another row).
+        self.index = -1
 
 
-@attrs.frozen
 class _Check:
-    """One instance of a relation, keys resolved."""
+    """One instance of a relation, keys resolved (a plain class: templates make dozens
+    when they are created, at start-up)."""
 
-    item: str
-    label: str
-    left: tuple[str, ...]
-    right: tuple[str, ...]
-    anchor: str
-    #: Fetches the values of ``left + right`` from a mapping, as a tuple.
-    fetch: Callable[[Mapping[str, Value]], tuple[Value, ...]]
-    #: Made of derived keys only: implied by the relations of the parts.
-    all_derived: bool
-    #: Touches keys that are the parts of a derived row.
-    parts: frozenset[str]
+    __slots__ = ("all_derived", "anchor", "fetch", "item", "label", "left", "parts", "right")
+
+    def __init__(  # noqa: PLR0917
+        self,
+        item: str,
+        label: str,
+        left: tuple[str, ...],
+        right: tuple[str, ...],
+        anchor: str,
+        fetch: Callable[[Mapping[str, Value]], tuple[Value, ...]],
+        all_derived: bool,
+        parts: frozenset[str],
+    ) -> None:
+        self.item = item
+        self.label = label
+        self.left = left
+        self.right = right
+        self.anchor = anchor
+        #: Fetches the values of ``left + right`` from a mapping, as a tuple.
+        self.fetch = fetch
+        #: Made of derived keys only: implied by the relations of the parts.
+        self.all_derived = all_derived
+        #: Touches keys that are the parts of a derived row.
+        self.parts = parts
 
 
 # ---------------------------------------------------------------------------
