@@ -68,7 +68,12 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--distinct", type=int, default=400)
     ap.add_argument("--number", type=int, default=200)
+    ap.add_argument(
+        "--no-plans", action="store_true", help="match every report afresh (no replayed plans)"
+    )
     args = ap.parse_args()
+    if args.no_plans and hasattr(_templates, "_ReportPlan"):
+        _templates._ReportPlan.build = staticmethod(lambda *args: None)  # type: ignore[method-assign]
     manager = gipparse.create_plugin_manager()
     gc.disable()
     seeds = gipparse.sample_paths()[:2]

@@ -137,13 +137,13 @@ def test_checking_all_relations_at_once_says_what_checking_each_says(template_id
     keys = [k for k in template.keys if k not in template.derived]
     for round_ in range(200):
         flat: dict[str, Any] = {k: rng.choice((0, 0, 1, 2, 5)) for k in keys}
-        if round_ % 4 == 0:  # every relation holds
+        if round_ % 4 == 0:  # every row total holds
             flat = gipparse.Statistics.from_flat(template, flat).to_flat()
             for k in template.keys:
                 if k.endswith(".total") and k.startswith("applications."):
                     row = k.rsplit(".", 1)[0]
                     flat[k] = sum(
-                        v
+                        int(v or 0)
                         for kk, v in flat.items()
                         if kk.startswith(row + ".") and kk != k and kk.count(".") == k.count(".")
                     )
@@ -163,8 +163,9 @@ def test_checking_at_once_agrees_on_reports_whose_relations_hold() -> None:
         flat = stats.to_flat()
         variants = [flat]
         for key in list(flat)[::9]:
-            if isinstance(flat[key], int):
-                variants.append({**flat, key: flat[key] + 1})
+            value = flat[key]
+            if isinstance(value, int):
+                variants.append({**flat, key: value + 1})
         for variant in variants:
             changed = gipparse.Statistics.from_flat(
                 template,
@@ -175,3 +176,25 @@ def test_checking_at_once_agrees_on_reports_whose_relations_hold() -> None:
             assert found == template._check_each(changed)
             outcomes.add(bool(found))
     assert outcomes == {True, False}
+
+
+def test_parsed_statistics_compare_hash_and_pickle_as_built_ones() -> None:
+    import pickle
+
+    for path in SEEDS:
+        parsed = gipparse.load(path).statistics
+        assert parsed is not None
+        flat = parsed.to_flat()
+        built = gipparse.Statistics.from_flat(
+            parsed.template,
+            {k: v for k, v in flat.items() if k not in parsed.derived},
+            parsed.derived,
+        )
+        assert parsed == built
+        assert hash(parsed) == hash(built)
+        assert repr(parsed) == repr(built)
+        assert parsed.keys() == built.keys()
+        assert parsed.unknown == built.unknown
+        assert pickle.loads(pickle.dumps(parsed)) == parsed
+        with pytest.raises(AttributeError):
+            parsed.no_such_attribute  # type: ignore[attr-defined]  # noqa: B018

@@ -275,21 +275,13 @@ class ReportTables:
     form; *to_simplified* is applied to label cells only."""
 
     def __init__(
-        self,
-        sections: Sequence[Section],
-        to_simplified: Callable[[str], str] | None = None,
-        *,
-        _simplified: dict[str, str] | None = None,
+        self, sections: Sequence[Section], to_simplified: Callable[[str], str] | None = None
     ) -> None:
         self._to_simplified = to_simplified
         self._info: dict[str, CellInfo] = {}
         self._simplified: dict[str, str] = {}
         if to_simplified is not None:
-            if _simplified is not None:
-                # Folded already, the same way (the fast path's report key holds them).
-                self._simplified = _simplified
-            else:
-                self._simplify_labels(sections, to_simplified)
+            self._simplify_labels(sections, to_simplified)
         tables: list[tuple[Table, str, tuple[RowInfo, ...]]] = []
         labels: list[str] = []
         for section in sections:
@@ -1961,16 +1953,7 @@ def read_statistics(
                     raise
                 except Exception as exc:
                     raise _failure(exc) from exc
-    described = None if seen is None else seen.describe()
-    tables = ReportTables(
-        sections,
-        to_simplified,
-        _simplified=(
-            None
-            if described is None or described[3] is None or not described[4]
-            else dict(zip(described[2], described[3], strict=True))
-        ),
-    )
+    tables = ReportTables(sections, to_simplified)
     if not tables.tables:
         return (
             None,
@@ -1981,7 +1964,7 @@ def read_statistics(
     try:
         template, by_reading = _choose_how(tables, templates, year, diagnostics)
         trace: list[_Traced] | None = (
-            [] if described is not None and not by_reading and not diagnostics else None
+            [] if plans is not None and not by_reading and not diagnostics else None
         )
         if trace is None:
             statistics, found = template.read(tables)
@@ -1990,17 +1973,22 @@ def read_statistics(
         diagnostics.extend(found)
         if statistics is None:
             return None, None, diagnostics
-        if trace is not None and seen is not None and described is not None and plans is not None:
-            made = _ReportPlan.build(seen, described, templates, template, trace, found)
-            if made is not None:
-                if len(plans) >= _PLANS_PER_SHAPE:
-                    del plans[0]
-                plans.append(made)
         diagnostics.extend(template.check(statistics))
     except GipparseError:
         raise
     except Exception as exc:
         raise _failure(exc) from exc
+    if (
+        trace is not None
+        and seen is not None
+        and plans is not None
+        and all(d.code.startswith("value.") for d in found)
+    ):
+        made = _ReportPlan.build(seen, seen.describe(), templates, template, trace, found)
+        if made is not None:
+            if len(plans) >= _PLANS_PER_SHAPE:
+                del plans[0]
+            plans.append(made)
     return template, statistics, diagnostics
 
 
