@@ -197,7 +197,7 @@ class TableSpec:
 
     def key(self, row: RowSpec, column: Column) -> str:
         """The statistic key of *column* in *row*."""
-        return ".".join(p for p in (self.name, row.key, column.key) if p)
+        return ".".join([p for p in (self.name, row.key, column.key) if p])
 
     def statistic_keys(self) -> tuple[str, ...]:
         """The keys of every value of the table, row by row."""
@@ -648,27 +648,31 @@ class Template:
     )
 
     def __attrs_post_init__(self) -> None:
-        keys = tuple(k for spec in self.tables for k in spec.statistic_keys())
-        key_set = frozenset(keys)
-        if len(key_set) != len(keys):
-            raise ValueError(f"template {self.id}: a statistic key is defined twice")
+        all_keys: list[str] = []
         labels = {}
         kinds = {}
         derived: dict[str, tuple[str, ...]] = {}
         for spec in self.tables:
             for row in spec.rows:
                 for col in row.columns:
-                    kinds[spec.key(row, col)] = col.kind
+                    key = spec.key(row, col)
+                    all_keys.append(key)
+                    kinds[key] = col.kind
                     parts = [spec.title, *row.groups, row.label, col.label]
-                    labels[spec.key(row, col)] = " · ".join(p for p in parts if p)
+                    labels[key] = " · ".join([p for p in parts if p])
                     if row.derived_from:
-                        derived[spec.key(row, col)] = tuple(
-                            ".".join(p for p in (spec.name, part, col.key) if p)
+                        derived[key] = tuple(
+                            ".".join([p for p in (spec.name, part, col.key) if p])
                             for part in row.derived_from
                         )
                 for part in row.derived_from:
                     if not any(r.key == part for r in spec.rows):
                         raise ValueError(f"template {self.id}: {row.key} sums unknown row {part}")
+        keys = tuple(all_keys)
+        key_set = frozenset(keys)
+        if len(key_set) != len(keys):
+            raise ValueError(f"template {self.id}: a statistic key is defined twice")
+        derived_parts = {p for parts in derived.values() for p in parts}
         checks = []
         for rel in self.relations:
             instances = []
@@ -686,7 +690,7 @@ class Template:
                         anchor,
                         operator.itemgetter(*both) if len(both) > 1 else _one(both[0]),
                         all(k in derived for k in both),
-                        frozenset(k for k in both for p in derived.values() if k in p),
+                        frozenset(k for k in both if k in derived_parts),
                     )
                 )
             checks.append((rel, tuple(instances)))
