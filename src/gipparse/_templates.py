@@ -1581,10 +1581,16 @@ _PlanCell = tuple[str, int, str, str, str, int]
 _Getter = Callable[[Sequence[Any]], tuple[Any, ...]]
 
 
+#: A layout read once: where the cells that are not values stand, their texts, and the
+#: folded labels (see :meth:`_Seen.describe`).
+_Layout = tuple[tuple[int, ...], tuple[str, ...], list[str] | None]
+
+
 @lru_cache(maxsize=256)
-def _plans_of(shape: tuple[Any, ...]) -> list[_ReportPlan]:
-    """The plans made for reports of one shape (:attr:`_Seen.shape`), newest last: an LRU
-    cache of lists, filled as reports of the shape are read."""
+def _plans_of(shape: tuple[Any, ...]) -> list[_ReportPlan | _Layout]:
+    """The plans made for reports of one shape (:attr:`_Seen.shape`), and the layouts
+    read once, newest last: an LRU cache of lists, filled as reports of the shape are
+    read."""
     return []
 
 
@@ -1949,6 +1955,8 @@ def read_statistics(
     if seen is not None:
         plans = _plans_of(seen.shape)
         for plan in reversed(plans):
+            if not isinstance(plan, _ReportPlan):
+                continue
             fit = plan.fits(seen)
             if fit is not None:
                 try:
@@ -1988,11 +1996,18 @@ def read_statistics(
         and plans is not None
         and all(d.code.startswith("value.") for d in found)
     ):
-        made = _ReportPlan.build(seen, seen.describe(), templates, template, trace, found)
-        if made is not None:
+        # A plan costs more to make than a reading: it is made the second time a layout
+        # is read (a layout that occurs once, as many do, only leaves its description).
+        described = seen.describe()
+        layout = (described[0], described[1], described[3])
+        if layout in plans:
+            made = _ReportPlan.build(seen, described, templates, template, trace, found)
+            if made is not None:
+                plans[plans.index(layout)] = made
+        elif described[4]:
             if len(plans) >= _PLANS_PER_SHAPE:
                 del plans[0]
-            plans.append(made)
+            plans.append(layout)
     return template, statistics, diagnostics
 
 
