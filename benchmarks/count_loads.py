@@ -3,7 +3,7 @@
     python benchmarks/count_loads.py MODE N
 
 MODE ``seed``: N loads of sample 000. ``seed1``: N loads of sample 001. ``corpus``: one load
-each of N generated reports (every kind in turn), after 16 others. ``stats-seed`` and
+each of N generated reports (every kind in turn), after 24 others. ``stats-seed`` and
 ``stats-corpus``: the same, statistics stage only, the stages before it run for 105 inputs
 whatever N (so that the difference between two N is the statistics stage alone).
 The per-load cost is (count at N=105 - count at N=5) / 100.
@@ -18,8 +18,8 @@ from pathlib import Path
 import gipparse
 
 HERE = Path(__file__).parent
-#: Generated reports read before the counted ones (two of each of the eight kinds).
-WARM = 16
+#: Generated reports read before the counted ones (three of each of the eight kinds).
+WARM = 24
 
 
 def main() -> None:
@@ -35,7 +35,7 @@ def main() -> None:
         for _ in range(n):
             gipparse.load(path)
     elif mode == "corpus":
-        # The first two reports of each kind first, whatever N: a batch's steady state.
+        # The first three reports of each kind first, whatever N: a batch's steady state.
         for path in corpus[: WARM + n]:
             gipparse.load(path)
     elif mode.startswith("stats-"):

@@ -36,6 +36,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import suppress
 from decimal import Decimal
 from functools import lru_cache
 from itertools import chain, compress, repeat
@@ -1562,11 +1563,11 @@ def _order_of(entry: _Entry, order: dict[int, int], default: int) -> int:
 # ---------------------------------------------------------------------------
 
 _CELLS = operator.attrgetter("cells")
-_ISDECIMAL = str.isdecimal
 _IS_LABEL = "label".__eq__
 _IS_VALUE = "value".__eq__
 _IS_NOT_VALUE = "value".__ne__
 _ORDER = operator.itemgetter(5)
+_KIND = operator.itemgetter(0)
 #: Counts read without a rule, by text (a count's reading does not depend on a unit);
 #: every such text is a value cell's.
 _PLAIN_COUNTS: dict[str, Value] = {}
@@ -1587,10 +1588,10 @@ _Layout = tuple[tuple[int, ...], tuple[str, ...], list[str] | None]
 
 
 @lru_cache(maxsize=256)
-def _plans_of(shape: tuple[Any, ...]) -> list[_ReportPlan | _Layout]:
-    """The plans made for reports of one shape (:attr:`_Seen.shape`), and the layouts
-    read once, newest last: an LRU cache of lists, filled as reports of the shape are
-    read."""
+def _plans_of(shape: tuple[Any, ...]) -> list[_ReportPlan | _Layout | tuple[()]]:
+    """The plans made for reports of one shape (:attr:`_Seen.shape`), the layouts read
+    once, and ``()`` once a report of the shape was read, newest last: an LRU cache of
+    lists, filled as reports of the shape are read."""
     return []
 
 
@@ -1614,15 +1615,6 @@ def _getter(positions: Sequence[int]) -> _Getter:
         at = positions[0]
         return lambda items: (items[at],)
     return lambda items: ()
-
-
-def _plain_digits(texts: Sequence[str]) -> bytes:
-    """1 for each text of ASCII digits only (an ``int`` as written), else 0."""
-    flags = bytes(map(_ISDECIMAL, texts))
-    if not "".join(compress(texts, flags)).isascii():
-        # Digits of another script (full-width): left to the value reader.
-        flags = bytes([t.isdecimal() and t.isascii() for t in texts])
-    return flags
 
 
 def _fold_labels(labels: Sequence[str], to_simplified: Callable[[str], str]) -> list[str] | None:
@@ -1695,30 +1687,31 @@ class _Seen:
         return _Seen(tuple(shape), texts, cells, to_simplified)
 
     def describe(
-        self,
+        self, tables: ReportTables
     ) -> tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...], list[str] | None, bool]:
-        """What the cells are: where the cells that are not values stand and their texts,
-        the distinct label texts and their folded forms (``None`` when the report is in
-        Simplified script), and whether the labels could be folded together."""
+        """What the cells are, as *tables* (this report's) found: where the cells that are
+        not values stand and their texts, the distinct label texts and their folded forms
+        (``None`` when the report is in Simplified script), and whether the labels could
+        be folded together."""
         texts = self.texts
-        flags = _plain_digits(texts)
-        where = list(compress(range(len(texts)), map(operator.not_, flags)))
-        others = list(compress(texts, map(operator.not_, flags)))
-        kinds = list(map(classify, others))
+        kinds = list(
+            map(
+                _KIND,
+                chain.from_iterable(info for _, _, rows in tables.tables for _, info, *_ in rows),
+            )
+        )
+        if len(kinds) != len(texts):
+            return (), (), (), None, False
         keep = list(map(_IS_NOT_VALUE, kinds))
-        labels = tuple(dict.fromkeys(compress(others, map(_IS_LABEL, kinds))))
-        folded = None
-        if self.to_simplified is not None:
-            folded = _fold_labels(labels, self.to_simplified)
-            if folded is None:
-                return (
-                    tuple(compress(where, keep)),
-                    tuple(compress(others, keep)),
-                    labels,
-                    [],
-                    False,
-                )
-        return tuple(compress(where, keep)), tuple(compress(others, keep)), labels, folded, True
+        fixed = tuple(compress(range(len(texts)), keep))
+        fixed_texts = tuple(compress(texts, keep))
+        labels = tuple(dict.fromkeys(compress(texts, map(_IS_LABEL, kinds))))
+        if self.to_simplified is None:
+            return fixed, fixed_texts, labels, None, True
+        folded = _fold_labels(labels, self.to_simplified)
+        if folded is None:
+            return fixed, fixed_texts, labels, [], False
+        return fixed, fixed_texts, labels, folded, True
 
 
 class _ReportPlan:
@@ -1996,14 +1989,20 @@ def read_statistics(
         and plans is not None
         and all(d.code.startswith("value.") for d in found)
     ):
-        # A plan costs more to make than a reading: it is made the second time a layout
-        # is read (a layout that occurs once, as many do, only leaves its description).
-        described = seen.describe()
+        # A plan costs more to make than a reading, and describing a layout costs a tenth
+        # of one: the first report of a shape only marks it, the next ones leave their
+        # layout's description, and a plan is made when a described layout is read again
+        # (many layouts, and shapes, occur once).
+        if not plans:
+            plans.append(())
+            return template, statistics, diagnostics
+        described = seen.describe(tables)
         layout = (described[0], described[1], described[3])
         if layout in plans:
             made = _ReportPlan.build(seen, described, templates, template, trace, found)
             if made is not None:
-                plans[plans.index(layout)] = made
+                with suppress(ValueError):  # another thread replaced it
+                    plans[plans.index(layout)] = made
         elif described[4]:
             if len(plans) >= _PLANS_PER_SHAPE:
                 del plans[0]
