@@ -1691,8 +1691,8 @@ class _Seen:
     ) -> tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...], list[str] | None, bool]:
         """What the cells are, as *tables* (this report's) found: where the cells that are
         not values stand and their texts, the distinct label texts and their folded forms
-        (``None`` when the report is in Simplified script), and whether the labels could
-        be folded together."""
+        (none and ``None`` when the report is in Simplified script), and whether the
+        labels could be folded together."""
         texts = self.texts
         kinds = list(
             map(
@@ -1705,9 +1705,9 @@ class _Seen:
         keep = list(map(_IS_NOT_VALUE, kinds))
         fixed = tuple(compress(range(len(texts)), keep))
         fixed_texts = tuple(compress(texts, keep))
-        labels = tuple(dict.fromkeys(compress(texts, map(_IS_LABEL, kinds))))
         if self.to_simplified is None:
-            return fixed, fixed_texts, labels, None, True
+            return fixed, fixed_texts, (), None, True  # labels are not folded
+        labels = tuple(dict.fromkeys(compress(texts, map(_IS_LABEL, kinds))))
         folded = _fold_labels(labels, self.to_simplified)
         if folded is None:
             return fixed, fixed_texts, labels, [], False
@@ -2005,7 +2005,9 @@ def read_statistics(
                     plans[plans.index(layout)] = made
         elif described[4]:
             if len(plans) >= _PLANS_PER_SHAPE:
-                del plans[0]
+                # Forget the oldest layout read once, rather than a plan.
+                once = [i for i, p in enumerate(plans) if not isinstance(p, _ReportPlan)]
+                del plans[once[0] if once else 0]
             plans.append(layout)
     return template, statistics, diagnostics
 
