@@ -26,6 +26,12 @@ How a report is read (:func:`read_statistics`):
 5. **Derive and check**: derived rows are summed, then every relation is evaluated on the
    values as written (:meth:`Template.check`).
 
+Real reports repeat a few layouts with other numbers. A layout read cleanly (no
+diagnostic but those of values) a second time becomes a plan: which cell holds which
+value. A later report alike in all that matching depends on (sections, row lengths,
+what each cell is, the texts of the cells that are not values) is read from the plan,
+cell by cell, with the same result; see :class:`_Seen` and :class:`_ReportPlan`.
+
 To change how a template is recognised or read, subclass :class:`Template` and override
 :meth:`~Template.score`, :meth:`~Template.locate`, :meth:`~Template.read` or
 :meth:`~Template.check`; register an instance of the subclass from your plugin.
