@@ -100,20 +100,30 @@ class Statistics:
         self = cls.__new__(cls)
         set_ = object.__setattr__
         set_(self, "template", template)
-        set_(self, "_items", tuple(flat.items()))
         set_(self, "derived", derived)
         set_(self, "sources", sources)
         set_(self, "_index", flat)
         return self
 
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            # Statistics the parser builds get their ``items`` (what equality, hashing
+            # and repr compare) from the index on first use: parsing does not need them.
+            if name == "_items":
+                items = tuple(self._index.items())
+                object.__setattr__(self, "_items", items)
+                return items
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
     # -- the flat mapping ---------------------------------------------------------------
 
     def to_flat(self) -> dict[str, Value]:
         """Every schema key of the template, in template order, with its value."""
-        return dict(self._items)
+        return self._index.copy()
 
     def keys(self) -> tuple[str, ...]:
-        return tuple(k for k, _ in self._items)
+        return tuple(self._index)
 
     def __getitem__(self, key: str) -> Value:
         return self._index[key]
@@ -128,16 +138,16 @@ class Statistics:
         return iter(self._index)
 
     def __len__(self) -> int:
-        return len(self._items)
+        return len(self._index)
 
     @property
     def unknown(self) -> tuple[str, ...]:
         """The keys whose value is ``None``."""
-        return tuple(k for k, v in self._items if v is None)
+        return tuple(k for k, v in self._index.items() if v is None)
 
     def __repr__(self) -> str:
         return (
-            f"Statistics(template={self.template!r}, {len(self._items)} keys, "
+            f"Statistics(template={self.template!r}, {len(self._index)} keys, "
             f"{len(self.unknown)} unknown, {len(self.derived)} derived)"
         )
 

@@ -26,6 +26,12 @@ How a report is read (:func:`read_statistics`):
 5. **Derive and check**: derived rows are summed, then every relation is evaluated on the
    values as written (:meth:`Template.check`).
 
+Real reports repeat a few layouts with other numbers. A layout read cleanly (no
+diagnostic but those of values) a second time becomes a plan: which cell holds which
+value. A later report alike in all that matching depends on (sections, row lengths,
+what each cell is, the texts of the cells that are not values) is read from the plan,
+cell by cell, with the same result; see :class:`_Seen` and :class:`_ReportPlan`.
+
 To change how a template is recognised or read, subclass :class:`Template` and override
 :meth:`~Template.score`, :meth:`~Template.locate`, :meth:`~Template.read` or
 :meth:`~Template.check`; register an instance of the subclass from your plugin.
@@ -36,9 +42,10 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import suppress
 from decimal import Decimal
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, compress, repeat
 from typing import Any
 
 import attrs
@@ -197,7 +204,7 @@ class TableSpec:
 
     def key(self, row: RowSpec, column: Column) -> str:
         """The statistic key of *column* in *row*."""
-        return ".".join(p for p in (self.name, row.key, column.key) if p)
+        return ".".join([p for p in (self.name, row.key, column.key) if p])
 
     def statistic_keys(self) -> tuple[str, ...]:
         """The keys of every value of the table, row by row."""
@@ -529,35 +536,58 @@ class _Matcher:
         return any(s in key for s in self.signature)
 
 
-@attrs.define
 class _Entry:
     """A data row of a labelled table, after label matching."""
 
-    row: Row
-    leaf: int | None
-    values: list[Cell]
-    labelled: bool
-    group: str | None = None
-    placeable: bool = True
-    #: The row's index in the table's rows (-1 when its values come from another row).
-    index: int = -1
+    __slots__ = ("group", "index", "labelled", "leaf", "placeable", "row", "values")
+
+    def __init__(  # noqa: PLR0917
+        self,
+        row: Row,
+        leaf: int | None,
+        values: list[Cell],
+        labelled: bool,
+        group: str | None = None,
+        placeable: bool = True,
+    ) -> None:
+        self.row = row
+        self.leaf = leaf
+        self.values = values
+        self.labelled = labelled
+        self.group = group
+        self.placeable = placeable
+        #: The row's index in the table's rows (-1 when its values come from another row).
+        self.index = -1
 
 
-@attrs.frozen
 class _Check:
-    """One instance of a relation, keys resolved."""
+    """One instance of a relation, keys resolved (a plain class: templates make dozens
+    when they are created, at start-up)."""
 
-    item: str
-    label: str
-    left: tuple[str, ...]
-    right: tuple[str, ...]
-    anchor: str
-    #: Fetches the values of ``left + right`` from a mapping, as a tuple.
-    fetch: Callable[[Mapping[str, Value]], tuple[Value, ...]]
-    #: Made of derived keys only: implied by the relations of the parts.
-    all_derived: bool
-    #: Touches keys that are the parts of a derived row.
-    parts: frozenset[str]
+    __slots__ = ("all_derived", "anchor", "fetch", "item", "label", "left", "parts", "right")
+
+    def __init__(  # noqa: PLR0917
+        self,
+        item: str,
+        label: str,
+        left: tuple[str, ...],
+        right: tuple[str, ...],
+        anchor: str,
+        fetch: Callable[[Mapping[str, Value]], tuple[Value, ...]],
+        all_derived: bool,
+        parts: frozenset[str],
+    ) -> None:
+        self.item = item
+        self.label = label
+        self.left = left
+        self.right = right
+        self.anchor = anchor
+        #: Fetches the values of ``left + right`` from a mapping, as a tuple.
+        self.fetch = fetch
+        #: Made of derived keys only: implied by the relations of the parts.
+        self.all_derived = all_derived
+        #: Touches keys that are the parts of a derived row.
+        self.parts = parts
 
 
 # ---------------------------------------------------------------------------
@@ -620,29 +650,36 @@ class Template:
     )
     _marker_keys: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
     _signatures: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
+    _quick_checks: dict[frozenset[str], tuple[_Sides, ...]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
-        keys = tuple(k for spec in self.tables for k in spec.statistic_keys())
-        key_set = frozenset(keys)
-        if len(key_set) != len(keys):
-            raise ValueError(f"template {self.id}: a statistic key is defined twice")
+        all_keys: list[str] = []
         labels = {}
         kinds = {}
         derived: dict[str, tuple[str, ...]] = {}
         for spec in self.tables:
             for row in spec.rows:
                 for col in row.columns:
-                    kinds[spec.key(row, col)] = col.kind
+                    key = spec.key(row, col)
+                    all_keys.append(key)
+                    kinds[key] = col.kind
                     parts = [spec.title, *row.groups, row.label, col.label]
-                    labels[spec.key(row, col)] = " · ".join(p for p in parts if p)
+                    labels[key] = " · ".join([p for p in parts if p])
                     if row.derived_from:
-                        derived[spec.key(row, col)] = tuple(
-                            ".".join(p for p in (spec.name, part, col.key) if p)
+                        derived[key] = tuple(
+                            ".".join([p for p in (spec.name, part, col.key) if p])
                             for part in row.derived_from
                         )
                 for part in row.derived_from:
                     if not any(r.key == part for r in spec.rows):
                         raise ValueError(f"template {self.id}: {row.key} sums unknown row {part}")
+        keys = tuple(all_keys)
+        key_set = frozenset(keys)
+        if len(key_set) != len(keys):
+            raise ValueError(f"template {self.id}: a statistic key is defined twice")
+        derived_parts = {p for parts in derived.values() for p in parts}
         checks = []
         for rel in self.relations:
             instances = []
@@ -660,7 +697,7 @@ class Template:
                         anchor,
                         operator.itemgetter(*both) if len(both) > 1 else _one(both[0]),
                         all(k in derived for k in both),
-                        frozenset(k for k in both for p in derived.values() if k in p),
+                        frozenset(k for k in both if k in derived_parts),
                     )
                 )
             checks.append((rel, tuple(instances)))
@@ -674,6 +711,7 @@ class Template:
         set_(self, "_checks", tuple(checks))
         set_(self, "_marker_keys", tuple(_key_of(m)[0] for m in self.markers))
         set_(self, "_signatures", {})
+        set_(self, "_quick_checks", {})
 
     # -- the schema ---------------------------------------------------------------------
 
@@ -804,6 +842,13 @@ class Template:
     def read(self, tables: ReportTables) -> tuple[Statistics | None, list[Diagnostic]]:
         """Read the statistics from *tables*: ``(statistics, diagnostics)``; statistics are
         ``None`` when none of the template's tables is found."""
+        return self._read(tables, None)
+
+    def _read(
+        self, tables: ReportTables, trace: list[_Traced] | None
+    ) -> tuple[Statistics | None, list[Diagnostic]]:
+        """:meth:`read`, noting in *trace* (when given) every row read and every table
+        finished, for :class:`_Plan`."""
         located = self.locate(tables)
         if not any(located):
             return None, [
@@ -814,6 +859,7 @@ class Template:
                 )
             ]
         reader = _Reader(self, tables)
+        reader.trace = trace
         for matcher, rows in zip(self._matchers, located, strict=True):
             spec = matcher.spec
             if not rows:
@@ -840,6 +886,20 @@ class Template:
         per relation. Instances made only of derived keys (implied by the relations of their
         parts) and instances touching the parts of a row printed collapsed are skipped.
         """
+        values = statistics._index
+        derived = statistics.derived
+        if None not in values.values():
+            # Every value known, so no part of a derived row is absent: when every
+            # relation holds there is nothing to say, and the sums tell at once.
+            quick = self._quick_checks.get(derived)
+            if quick is None:
+                quick = self._quick_checks[derived] = self._quick(derived)
+            if all(map(_sides_agree, quick, repeat(values))):
+                return []
+        return self._check_each(statistics)
+
+    def _check_each(self, statistics: Statistics) -> list[Diagnostic]:
+        """:meth:`check`, one relation instance after another."""
         values = statistics._index
         derived = statistics.derived
         absent = self._absent_keys(values, derived) if self.derived else set()
@@ -895,6 +955,29 @@ class Template:
                 )
         return found
 
+    def _quick(self, derived: frozenset[str]) -> tuple[_Sides, ...]:
+        """Both sides of every relation instance :meth:`check` evaluates when *derived*
+        are the derived keys and no value is null, grouped by how many keys each side
+        has: one key (its values fetched together) or several (summed)."""
+        if len(self._quick_checks) >= 64:
+            self._quick_checks.clear()
+        groups: dict[tuple[bool, bool], tuple[list[Any], list[Any]]] = {}
+        for _, instances in self._checks:
+            for check in instances:
+                if check.all_derived and check.left[0] in derived:
+                    continue
+                # Sides compare as the loop compares them: with ==, a sum on one side at
+                # least (list equality first tests identity, which a NaN would fool).
+                one_left = len(check.left) == 1
+                one_right = len(check.right) == 1 and not one_left
+                lefts, rights = groups.setdefault((one_left, one_right), ([], []))
+                lefts.append(check.left[0] if one_left else _getter_of_keys(check.left))
+                rights.append(check.right[0] if one_right else _getter_of_keys(check.right))
+        return tuple(
+            (_side(one_left, lefts), _side(one_right, rights))
+            for (one_left, one_right), (lefts, rights) in groups.items()
+        )
+
     def _absent_keys(self, values: Mapping[str, Value], derived: frozenset[str]) -> set[str]:
         """Keys of the parts of a derived row that the report printed as one row."""
         absent: set[str] = set()
@@ -916,6 +999,8 @@ class _Reader:
         self.values: dict[str, Value] = {}
         self.sources: dict[str, Cell] = {}
         self.diagnostics: list[Diagnostic] = []
+        #: When a list: what was read, row by row, and where each table ended.
+        self.trace: list[_Traced] | None = None
 
     def diag(self, severity: Severity, code: str, message: str, span: Span | None) -> None:
         self.diagnostics.append(Diagnostic(severity, code, message, span))
@@ -1192,6 +1277,8 @@ class _Reader:
                 return
             cells, texts = fitted
         unit = tuple(units.get(k, "万元") for k in matcher.unit_keys[leaf]) if units else None
+        if self.trace is not None:
+            self.trace.append((matcher, leaf, tuple(cells), unit))
         cache_key = (matcher.kinds[leaf], unit, texts)
         found = _ROW_CACHE.get(cache_key)
         if found is None:
@@ -1284,17 +1371,10 @@ class _Reader:
         return cells, tuple(map(_RAW, cells))
 
     def _report_blanks(self, spec: TableSpec, blanks: list[Cell]) -> None:
-        if not blanks:
-            return
-        lines = sorted({c.span.line for c in blanks if c.span is not None})
-        shown = ", ".join(map(str, lines[:10])) + (" ..." if len(lines) > 10 else "")
-        self.diag(
-            Severity.WARNING,
-            "value.blank-zero",
-            f"{spec.title}: {len(blanks)} empty value cell(s) read as 0"
-            + (f" (lines {shown})" if lines else ""),
-            blanks[0].span,
-        )
+        if self.trace is not None:
+            self.trace.append(spec)
+        if blanks:
+            self.diagnostics.append(_blank_zero(spec, blanks))
 
     def _missing_rows(self, matcher: _Matcher, done: set[int]) -> None:
         spec = matcher.spec
@@ -1398,6 +1478,30 @@ def _typed(key: str, value: object, kind: ValueKind) -> Value:
     return value
 
 
+#: One side of a group of relation instances: the values of its side, one per instance.
+_Side = Callable[[Mapping[str, Value]], list[Value]]
+_Sides = tuple[_Side, _Side]
+
+
+def _getter_of_keys(keys: Sequence[str]) -> Callable[[Mapping[str, Value]], tuple[Value, ...]]:
+    return operator.itemgetter(*keys) if len(keys) > 1 else _one(keys[0])
+
+
+def _side(one: bool, parts: list[Any]) -> _Side:
+    if not one:
+        getters = tuple(parts)
+        return lambda values: list(map(sum, map(operator.call, getters, repeat(values))))
+    if len(parts) == 1:
+        key = parts[0]
+        return lambda values: [values[key]]
+    get = operator.itemgetter(*parts)
+    return lambda values: list(get(values))
+
+
+def _sides_agree(sides: _Sides, values: Mapping[str, Value]) -> bool:
+    return sides[0](values) == sides[1](values)
+
+
 def _one(key: str) -> Callable[[Mapping[str, Value]], tuple[Value, ...]]:
     def fetch(values: Mapping[str, Value]) -> tuple[Value, ...]:
         return (values[key],)
@@ -1461,6 +1565,372 @@ def _order_of(entry: _Entry, order: dict[int, int], default: int) -> int:
 
 
 # ---------------------------------------------------------------------------
+# Plans: a report whose tables the engine has seen, read again without matching
+# ---------------------------------------------------------------------------
+
+_CELLS = operator.attrgetter("cells")
+_IS_LABEL = "label".__eq__
+_IS_VALUE = "value".__eq__
+_IS_NOT_VALUE = "value".__ne__
+_ORDER = operator.itemgetter(5)
+_KIND = operator.itemgetter(0)
+#: Counts read without a rule, by text (a count's reading does not depend on a unit);
+#: every such text is a value cell's.
+_PLAIN_COUNTS: dict[str, Value] = {}
+#: Plans kept per report shape.
+_PLANS_PER_SHAPE = 8
+
+#: What a reader notes while it reads (see :meth:`Template._read`): a row read (matcher,
+#: template row, the cells read, their units) or, a :class:`TableSpec`, a table finished.
+_Traced = tuple[_Matcher, int, tuple[Cell, ...], tuple[str, ...] | None] | TableSpec
+#: A cell a plan reads: key, position, kind, unit, what it is (for messages), reading order.
+_PlanCell = tuple[str, int, str, str, str, int]
+_Getter = Callable[[Sequence[Any]], tuple[Any, ...]]
+
+
+#: A layout read once: where the cells that are not values stand, their texts, and the
+#: folded labels (see :meth:`_Seen.describe`).
+_Layout = tuple[tuple[int, ...], tuple[str, ...], list[str] | None]
+
+
+@lru_cache(maxsize=256)
+def _plans_of(shape: tuple[Any, ...]) -> list[_ReportPlan | _Layout | tuple[()]]:
+    """The plans made for reports of one shape (:attr:`_Seen.shape`), the layouts read
+    once, and ``()`` once a report of the shape was read, newest last: an LRU cache of
+    lists, filled as reports of the shape are read."""
+    return []
+
+
+def _blank_zero(spec: TableSpec, blanks: list[Cell]) -> Diagnostic:
+    lines = sorted({c.span.line for c in blanks if c.span is not None})
+    shown = ", ".join(map(str, lines[:10])) + (" ..." if len(lines) > 10 else "")
+    return Diagnostic(
+        Severity.WARNING,
+        "value.blank-zero",
+        f"{spec.title}: {len(blanks)} empty value cell(s) read as 0"
+        + (f" (lines {shown})" if lines else ""),
+        blanks[0].span,
+    )
+
+
+def _getter(positions: Sequence[int]) -> _Getter:
+    """Fetches the items at *positions* of a sequence, as a tuple."""
+    if len(positions) > 1:
+        return operator.itemgetter(*positions)
+    if positions:
+        at = positions[0]
+        return lambda items: (items[at],)
+    return lambda items: ()
+
+
+def _fold_labels(labels: Sequence[str], to_simplified: Callable[[str], str]) -> list[str] | None:
+    """*labels* folded to Simplified as :class:`ReportTables` folds them, all in one call;
+    ``None`` when one holds a NUL (folded alone there)."""
+    if not labels:
+        return []
+    joined = "\x00".join(labels)
+    if joined.count("\x00") != len(labels) - 1:
+        return None
+    converted = to_simplified(joined).split("\x00")
+    if len(converted) != len(labels):
+        converted = [to_simplified(t) for t in labels]
+    return converted
+
+
+class _Seen:
+    """The tables of one report, as plans look at them.
+
+    Which template, which table each row belongs to, which template row each row is,
+    which cell holds which value: all of that follows from the section each table stands
+    in, the number of cells of each row, what each cell is (blank, value or label), the
+    text of every cell that is not a value and, for labels, their folded Simplified form;
+    the numbers themselves only decide the values. Two reports alike in all of that are
+    matched alike, and a plan made from one reads the other. :attr:`shape` holds the
+    part that is cheap to compare (sections, row lengths, year, templates); a plan checks
+    the rest (:meth:`_ReportPlan.fits`).
+    """
+
+    __slots__ = ("cells", "shape", "texts", "to_simplified")
+
+    def __init__(
+        self,
+        shape: tuple[Any, ...],
+        texts: list[str],
+        cells: list[Cell],
+        to_simplified: Callable[[str], str] | None,
+    ) -> None:
+        self.shape = shape
+        #: Every cell of every table, and its text, in order.
+        self.texts = texts
+        self.cells = cells
+        self.to_simplified = to_simplified
+
+    @staticmethod
+    def of(
+        sections: Sequence[Section],
+        templates: Sequence[Template],
+        year: int | None,
+        to_simplified: Callable[[str], str] | None,
+    ) -> _Seen | None:
+        """The report's tables, or ``None`` when plans do not apply (a template of a
+        subclass, which may read otherwise; no table)."""
+        for t in templates:
+            if type(t) is not Template:
+                return None
+        shape: list[Any] = [year, tuple(map(id, templates)), to_simplified is None]
+        texts: list[str] = []
+        cells: list[Cell] = []
+        for section in sections:
+            for block in section.blocks:
+                if isinstance(block, Table):
+                    rows = list(map(_CELLS, block.rows))
+                    shape.append(section.kind)
+                    shape.append(tuple(map(len, rows)))
+                    cells += chain.from_iterable(rows)
+        if len(shape) == 3:
+            return None
+        texts = list(map(_RAW, cells))
+        return _Seen(tuple(shape), texts, cells, to_simplified)
+
+    def describe(
+        self, tables: ReportTables
+    ) -> tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...], list[str] | None, bool]:
+        """What the cells are, as *tables* (this report's) found: where the cells that are
+        not values stand and their texts, the distinct label texts and their folded forms
+        (none and ``None`` when the report is in Simplified script), and whether the
+        labels could be folded together."""
+        texts = self.texts
+        kinds = list(
+            map(
+                _KIND,
+                chain.from_iterable(info for _, _, rows in tables.tables for _, info, *_ in rows),
+            )
+        )
+        if len(kinds) != len(texts):
+            return (), (), (), None, False
+        keep = list(map(_IS_NOT_VALUE, kinds))
+        fixed = tuple(compress(range(len(texts)), keep))
+        fixed_texts = tuple(compress(texts, keep))
+        if self.to_simplified is None:
+            return fixed, fixed_texts, (), None, True  # labels are not folded
+        labels = tuple(dict.fromkeys(compress(texts, map(_IS_LABEL, kinds))))
+        folded = _fold_labels(labels, self.to_simplified)
+        if folded is None:
+            return fixed, fixed_texts, labels, [], False
+        return fixed, fixed_texts, labels, folded, True
+
+
+class _ReportPlan:
+    """How a report was read, cell by cell: replayed for the next report alike in all
+    that matching depends on (see :class:`_Seen`) without locating tables or matching
+    rows. Made only from a reading that needed no diagnostic but those of values, which
+    are made again from the cells."""
+
+    __slots__ = (
+        "blank",
+        "computed",
+        "derived",
+        "fixed",
+        "fixed_get",
+        "folded",
+        "labels",
+        "segments",
+        "source_get",
+        "source_keys",
+        "template",
+        "templates",
+        "value_get",
+    )
+
+    def __init__(  # noqa: PLR0917
+        self,
+        templates: tuple[Template, ...],
+        template: Template,
+        fixed: tuple[tuple[int, ...], tuple[str, ...]],
+        values: tuple[int, ...],
+        labels: tuple[tuple[str, ...], list[str] | None],
+        segments: tuple[
+            tuple[
+                tuple[str, ...], _Getter, tuple[_PlanCell, ...], tuple[_PlanCell, ...], TableSpec
+            ],
+            ...,
+        ],
+        sources: tuple[tuple[str, ...], _Getter],
+        derived: tuple[tuple[str, tuple[str, ...] | None], ...],
+    ) -> None:
+        self.templates = templates
+        self.template = template
+        #: The cells that are not values, and their texts.
+        self.fixed_get = _getter(fixed[0])
+        self.fixed = fixed[1]
+        #: The value cells.
+        self.value_get = _getter(values)
+        #: The distinct label texts and their folded forms (other scripts).
+        self.labels, self.folded = labels
+        #: Per table: the keys of counts read from value cells, a getter of those cells
+        #: among the value cells, the same cells as :data:`_PlanCell`; the other cells
+        #: read, by the value reader; the table.
+        self.segments = segments
+        self.source_keys, self.source_get = sources
+        #: Derived keys to compute, with their parts (``None``: a part was not read).
+        self.derived = derived
+        self.computed = frozenset(k for k, _ in derived)
+        #: Every key of the template, null.
+        self.blank: dict[str, Value] = dict.fromkeys(template.keys)
+
+    @staticmethod
+    def build(  # noqa: PLR0917
+        seen: _Seen,
+        described: tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...], list[str] | None, bool],
+        templates: Sequence[Template],
+        template: Template,
+        trace: list[_Traced],
+        found: list[Diagnostic],
+    ) -> _ReportPlan | None:
+        """The plan of a reading, or ``None`` when it cannot be replayed."""
+        fixed_pos, fixed_texts, labels, folded, foldable = described
+        if not foldable:
+            return None
+        for d in found:
+            if not d.code.startswith("value."):
+                return None
+        position = {id(c): i for i, c in enumerate(seen.cells)}
+        fixed = set(fixed_pos)
+        values = [i for i in range(len(seen.cells)) if i not in fixed]
+        value_index = {pos: n for n, pos in enumerate(values)}
+        segments = []
+        count_keys: list[str] = []
+        count_at: list[int] = []
+        counts: list[_PlanCell] = []
+        others: list[_PlanCell] = []
+        source_keys: list[str] = []
+        source_pos: list[int] = []
+        read: set[str] = set()
+        for item in trace:
+            if isinstance(item, TableSpec):
+                segments.append(
+                    (tuple(count_keys), _getter(count_at), tuple(counts), tuple(others), item)
+                )
+                count_keys, count_at, counts, others = [], [], [], []
+                continue
+            matcher, leaf, cells, units = item
+            row_spec = matcher.spec.rows[leaf]
+            keys = matcher.keys[leaf]
+            kinds = matcher.kinds[leaf]
+            if len(cells) != len(keys):
+                return None
+            for n, key in enumerate(keys):
+                pos = position.get(id(cells[n]), -1)
+                if pos < 0 or key in read:
+                    return None
+                read.add(key)
+                source_keys.append(key)
+                source_pos.append(pos)
+                col = row_spec.columns[n]
+                where = f"{_label(row_spec)} · {col.label}" if row_spec.label else col.label
+                cell = (key, pos, kinds[n], units[n] if units else "万元", where, len(read))
+                if kinds[n] == "count" and pos in value_index:
+                    count_keys.append(key)
+                    count_at.append(value_index[pos])
+                    counts.append(cell)
+                else:
+                    others.append(cell)
+        if counts or others:
+            return None
+        derived = tuple(
+            (key, parts if all(p in read for p in parts) else None)
+            for key, parts in template.derived.items()
+            if key not in read
+        )
+        return _ReportPlan(
+            tuple(templates),
+            template,
+            (fixed_pos, fixed_texts),
+            tuple(values),
+            (labels, folded),
+            tuple(segments),
+            (tuple(source_keys), _getter(source_pos)),
+            derived,
+        )
+
+    def fits(self, seen: _Seen) -> list[Value] | None:
+        """Is *seen* alike in all that matching depends on? Then the count each value
+        cell holds, when it is one read before without a rule (else ``None``)."""
+        texts = seen.texts
+        if self.fixed_get(texts) != self.fixed:
+            return None
+        found = self.value_get(texts)
+        counts = list(map(_PLAIN_COUNTS.get, found))
+        if None in counts:
+            # Cells not read before (new numbers, amounts...) must be values all the same.
+            new = list(compress(found, map(operator.is_, counts, repeat(None))))
+            if not all(map(_IS_VALUE, map(classify, new))):
+                return None
+            digits = [t for t in new if t.isdecimal() and t.isascii()]
+            if digits:
+                # A count of plain ASCII digits reads as int() reads it, without a rule.
+                if len(_PLAIN_COUNTS) >= _CACHE_LIMIT:
+                    _PLAIN_COUNTS.clear()
+                _PLAIN_COUNTS.update(zip(digits, map(int, digits), strict=True))
+                counts = list(map(_PLAIN_COUNTS.get, found))
+        if seen.to_simplified is not None and self.folded != _fold_labels(
+            self.labels, seen.to_simplified
+        ):
+            return None
+        return counts
+
+    def run(self, seen: _Seen, counts: list[Value]) -> tuple[Statistics, list[Diagnostic]]:
+        """Read *seen*, a report this plan fits (*counts*: what :meth:`fits` returned),
+        and check it."""
+        texts = seen.texts
+        cells = seen.cells
+        template = self.template
+        flat: dict[str, Value] = self.blank.copy()
+        diagnostics: list[Diagnostic] = []
+        for count_keys, get, entries, others, spec in self.segments:
+            cells_read: Sequence[_PlanCell] = others
+            if count_keys:
+                got = get(counts)
+                if None not in got:
+                    flat.update(zip(count_keys, got))  # noqa: B905
+                else:
+                    known = list(map(operator.is_not, got, repeat(None)))
+                    flat.update(zip(compress(count_keys, known), compress(got, known)))  # noqa: B905
+                    cells_read = list(compress(entries, map(operator.not_, known)))
+                    if others:
+                        cells_read = sorted([*cells_read, *others], key=_ORDER)
+            blanks: list[Cell] = []
+            for key, pos, kind, unit, where, _ in cells_read:
+                read = read_cached(texts[pos], kind, unit)
+                flat[key] = read.value
+                code = read.code
+                if code is None:
+                    if kind == "count" and classify(texts[pos]) == "value":
+                        if len(_PLAIN_COUNTS) >= _CACHE_LIMIT:
+                            _PLAIN_COUNTS.clear()
+                        _PLAIN_COUNTS[texts[pos]] = read.value
+                elif code == "value.blank-zero":
+                    blanks.append(cells[pos])
+                else:
+                    diagnostics.append(
+                        Diagnostic(
+                            read.severity,
+                            code,
+                            f"{where}: {read.note} ({key})",
+                            cells[pos].span,
+                        )
+                    )
+            if blanks:
+                diagnostics.append(_blank_zero(spec, blanks))
+        for key, parts in self.derived:
+            flat[key] = None if parts is None else _sum([flat[p] for p in parts])
+        sources = dict(zip(self.source_keys, self.source_get(cells)))  # noqa: B905
+        statistics = Statistics._from_dict(template.id, flat, self.computed, sources)
+        diagnostics.extend(template.check(statistics))
+        return statistics, diagnostics
+
+
+# ---------------------------------------------------------------------------
 # The engine entry points
 # ---------------------------------------------------------------------------
 
@@ -1479,6 +1949,21 @@ def read_statistics(
     """
     if not templates:
         return None, None, []
+    seen = _Seen.of(sections, templates, year, to_simplified)
+    plans = None
+    if seen is not None:
+        plans = _plans_of(seen.shape)
+        for plan in reversed(plans):
+            if not isinstance(plan, _ReportPlan):
+                continue
+            fit = plan.fits(seen)
+            if fit is not None:
+                try:
+                    return (plan.template, *plan.run(seen, fit))
+                except GipparseError:
+                    raise
+                except Exception as exc:
+                    raise _failure(exc) from exc
     tables = ReportTables(sections, to_simplified)
     if not tables.tables:
         return (
@@ -1488,8 +1973,14 @@ def read_statistics(
         )
     diagnostics: list[Diagnostic] = []
     try:
-        template = _choose(tables, templates, year, diagnostics)
-        statistics, found = template.read(tables)
+        template, by_reading = _choose_how(tables, templates, year, diagnostics)
+        trace: list[_Traced] | None = (
+            [] if plans is not None and not by_reading and not diagnostics else None
+        )
+        if trace is None:
+            statistics, found = template.read(tables)
+        else:  # plans are made only when every template is a plain Template
+            statistics, found = template._read(tables, trace)
         diagnostics.extend(found)
         if statistics is None:
             return None, None, diagnostics
@@ -1497,14 +1988,44 @@ def read_statistics(
     except GipparseError:
         raise
     except Exception as exc:
-        # Templates are plugin code (the built-in ones too): name the culprit, as hooks do.
-        from ._manager import _culprit
-
-        raise PluginError(
-            f"reading the statistics failed: {type(exc).__name__}: {exc}",
-            plugin=_culprit(exc),
-        ) from exc
+        raise _failure(exc) from exc
+    if (
+        trace is not None
+        and seen is not None
+        and plans is not None
+        and all(d.code.startswith("value.") for d in found)
+    ):
+        # A plan costs more to make than a reading, and describing a layout costs a tenth
+        # of one: the first report of a shape only marks it, the next ones leave their
+        # layout's description, and a plan is made when a described layout is read again
+        # (many layouts, and shapes, occur once).
+        if not plans:
+            plans.append(())
+            return template, statistics, diagnostics
+        described = seen.describe(tables)
+        layout = (described[0], described[1], described[3])
+        if layout in plans:
+            made = _ReportPlan.build(seen, described, templates, template, trace, found)
+            if made is not None:
+                with suppress(ValueError):  # another thread replaced it
+                    plans[plans.index(layout)] = made
+        elif described[4]:
+            if len(plans) >= _PLANS_PER_SHAPE:
+                # Forget the oldest layout read once, rather than a plan.
+                once = [i for i, p in enumerate(plans) if not isinstance(p, _ReportPlan)]
+                del plans[once[0] if once else 0]
+            plans.append(layout)
     return template, statistics, diagnostics
+
+
+def _failure(exc: Exception) -> PluginError:
+    # Templates are plugin code (the built-in ones too): name the culprit, as hooks do.
+    from ._manager import _culprit
+
+    return PluginError(
+        f"reading the statistics failed: {type(exc).__name__}: {exc}",
+        plugin=_culprit(exc),
+    )
 
 
 def _choose(
@@ -1513,6 +2034,17 @@ def _choose(
     year: int | None,
     diagnostics: list[Diagnostic],
 ) -> Template:
+    return _choose_how(tables, templates, year, diagnostics)[0]
+
+
+def _choose_how(
+    tables: ReportTables,
+    templates: Sequence[Template],
+    year: int | None,
+    diagnostics: list[Diagnostic],
+) -> tuple[Template, bool]:
+    """:func:`_choose`, and whether the choice depended on the values read (the tables
+    alone did not tell)."""
     scores = [(t.score(tables), t) for t in templates]
     best = max(s for s, _ in scores)
     candidates = [t for s, t in scores if s == best]
@@ -1535,7 +2067,7 @@ def _choose(
                     f"template {ranked[0][1].id}, which reads the most values",
                 )
             )
-        return ranked[0][1]
+        return ranked[0][1], True
     chosen = candidates[0]
     if best > 0 and prior and chosen not in prior and year is not None:
         diagnostics.append(
@@ -1547,7 +2079,7 @@ def _choose(
                 f"would use template {prior[0].id}",
             )
         )
-    return chosen
+    return chosen, False
 
 
 def find_template(

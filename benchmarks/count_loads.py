@@ -1,0 +1,61 @@
+"""A fixed amount of work for instruction counting (``valgrind --tool=callgrind``).
+
+    python benchmarks/count_loads.py MODE N
+
+MODE ``seed``: N loads of sample 000. ``seed1``: N loads of sample 001. ``corpus``: one load
+each of N generated reports (every kind in turn), after 24 others. ``stats-seed`` and
+``stats-corpus``: the same, statistics stage only, the stages before it run for 105 inputs
+whatever N (so that the difference between two N is the statistics stage alone).
+The per-load cost is (count at N=105 - count at N=5) / 100.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import gipparse
+
+HERE = Path(__file__).parent
+#: Generated reports read before the counted ones (three of each of the eight kinds).
+WARM = 24
+
+
+def main() -> None:
+    mode, n = sys.argv[1], int(sys.argv[2])
+    if os.environ.get("NO_PLANS"):
+        # Match every report afresh: no reading is kept as a plan.
+        from gipparse import _templates
+
+        _templates._ReportPlan.build = staticmethod(lambda *args: None)  # type: ignore[method-assign]
+    corpus = sorted((HERE / "out" / "corpus").glob("*.txt"))
+    if mode in ("seed", "seed1"):
+        path = gipparse.sample_paths()[0 if mode == "seed" else 1]
+        for _ in range(n):
+            gipparse.load(path)
+    elif mode == "corpus":
+        # The first three reports of each kind first, whatever N: a batch's steady state.
+        for path in corpus[: WARM + n]:
+            gipparse.load(path)
+    elif mode.startswith("stats-"):
+        sys.path.insert(0, str(HERE))
+        from stats_stage import prepare
+
+        from gipparse import _templates
+
+        manager = gipparse.create_plugin_manager()
+        if mode == "stats-seed":
+            text = gipparse.sample_paths()[0].read_text(encoding="utf-8")
+            items = [prepare(text, manager)] * 105
+        else:
+            items = [prepare(p.read_text(encoding="utf-8"), manager) for p in corpus[: WARM + 105]]
+            n += WARM
+        for prepared in items[:n]:
+            _templates.read_statistics(*prepared)
+    else:
+        raise SystemExit(f"unknown mode {mode}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""Time the statistics stage (``read_statistics``) alone, on seeds and on distinct
+generated reports: CPU time, best of rounds.
+
+    python benchmarks/stats_stage.py [--rounds 7] [--distinct 400]
+
+The sections of every report are parsed once up front; only template recognition,
+reading and checking are timed. Distinct reports are read once each per round, with the
+engine's caches cleared between rounds, so each round sees them as never seen before.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import time
+from pathlib import Path
+
+import gipparse
+from gipparse import _templates
+from gipparse._blocks import split_blocks
+from gipparse._metadata import extract_metadata
+from gipparse._sections import build_sections
+from gipparse._source import split_lines
+
+HERE = Path(__file__).parent
+
+
+def prepare(text: str, manager: object) -> tuple[object, ...]:
+    script = manager.detect_script(text)  # type: ignore[attr-defined]
+
+    def to_simplified(s: str) -> str:
+        return manager.simplify(s, script)  # type: ignore[attr-defined]
+
+    diagnostics: list[object] = []
+    blocks = split_blocks(split_lines(text), manager.table_formats(), diagnostics)  # type: ignore[attr-defined]
+    sections = build_sections(blocks, to_simplified, diagnostics)
+    metadata, _ = extract_metadata(sections, script, to_simplified)
+    return (
+        sections,
+        manager.templates(),  # type: ignore[attr-defined]
+        metadata.year,
+        None if script == "hans" else to_simplified,
+    )
+
+
+def clear_caches() -> None:
+    for name in dir(_templates):
+        obj = getattr(_templates, name)
+        if isinstance(obj, dict) and name.isupper() and name.startswith("_"):
+            obj.clear()
+    for fn in ("label_keys", "_plans_of"):
+        if hasattr(_templates, fn):
+            getattr(_templates, fn).cache_clear()
+    from gipparse import _values
+
+    _values.read_cached.cache_clear()
+    _values.classify.cache_clear()
+    for t in gipparse.create_plugin_manager().templates():
+        for m in getattr(t, "_matchers", ()):
+            if hasattr(m, "plans"):
+                m.plans.clear()
+        if hasattr(t, "_signatures"):
+            t._signatures.clear()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--distinct", type=int, default=400)
+    ap.add_argument("--number", type=int, default=200)
+    ap.add_argument(
+        "--no-plans", action="store_true", help="match every report afresh (no replayed plans)"
+    )
+    args = ap.parse_args()
+    if args.no_plans and hasattr(_templates, "_ReportPlan"):
+        _templates._ReportPlan.build = staticmethod(lambda *args: None)  # type: ignore[method-assign]
+    manager = gipparse.create_plugin_manager()
+    gc.disable()
+    seeds = gipparse.sample_paths()[:2]
+    for path in seeds:
+        prepared = prepare(path.read_text(encoding="utf-8"), manager)
+        _templates.read_statistics(*prepared)
+        best = float("inf")
+        for _ in range(args.rounds):
+            t = time.process_time()
+            for _ in range(args.number):
+                _templates.read_statistics(*prepared)
+            best = min(best, (time.process_time() - t) / args.number)
+        print(f"{path.name[:40]}: statistics {best * 1e6:.1f} µs (best of {args.rounds})")
+    paths = sorted((HERE / "out" / "corpus").glob("*.txt"))[: args.distinct]
+    by_kind: dict[str, list[tuple[object, ...]]] = {}
+    for p in paths:
+        kind = p.stem.split("_", 1)[1]
+        by_kind.setdefault(kind, []).append(prepare(p.read_text(encoding="utf-8"), manager))
+    total_best = float("inf")
+    kind_best: dict[str, float] = {}
+    for _ in range(args.rounds):
+        clear_caches()
+        round_total = 0.0
+        for kind, items in by_kind.items():
+            t = time.process_time()
+            for prepared in items:
+                _templates.read_statistics(*prepared)
+            spent = time.process_time() - t
+            round_total += spent
+            kind_best[kind] = min(kind_best.get(kind, float("inf")), spent / len(items))
+        total_best = min(total_best, round_total / len(paths))
+    for kind, best in sorted(kind_best.items()):
+        print(f"distinct {kind}: {best * 1e6:.1f} µs")
+    print(f"distinct, all {len(paths)}: {total_best * 1e6:.1f} µs per report")
+
+
+if __name__ == "__main__":
+    main()
