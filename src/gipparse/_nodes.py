@@ -125,6 +125,10 @@ class Row:
         return len(self.cells)
 
 
+set_row_cells = Row.__dict__["cells"].__set__
+set_row_span = Row.__dict__["span"].__set__
+
+
 @attrs.frozen
 class Table:
     """A table as written, in the format named by ``format`` (``tab``, ``pipe``, ``html``...).
