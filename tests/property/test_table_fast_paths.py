@@ -104,6 +104,7 @@ def _pipe_general() -> Iterator[None]:
 def _cold_caches() -> None:
     tab_table._cell.cache_clear()
     pipe_table._simple_row.cache_clear()
+    pipe_table._cell.cache_clear()
 
 
 @given(_LINES, st.integers(0, 3))
@@ -112,6 +113,11 @@ def _cold_caches() -> None:
 @example(["\ta", "", "x", "", "\tb"], 0)
 @example(["\t1", "\t2", "3", "", "\t4"], 0)
 @example(["\ta", "  ", "\tb", "", "\tc", ""], 0)
+@example(["\ta", "\tb", "", "", "x"], 0)
+@example(["\ta", "\tb", "", "  ", "\tc"], 0)
+@example(["\ta", "\tb", "", "\u3000"], 0)
+@example(["\ta", "", "\tb", ""], 0)
+@example(["\t甲", "", "乙", "\t1"], 0)
 def test_tab_fast_path_matches_line_by_line_reading(lines: list[str], start: int) -> None:
     expected = _tab_general(lines, start)
     _same(TAB.parse(lines, start), expected)  # cold cache

@@ -20,8 +20,7 @@ render only, the pipe parser reads it back).
 from __future__ import annotations
 
 import re
-from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
 from itertools import accumulate, repeat
 from operator import add as _add
@@ -50,7 +49,6 @@ _ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])|<br\s*/?>", re.IGNORECASE)
 _SEPARATOR_CELL_RE = re.compile(r"[ \t]*:?-+:?[ \t]*")
 _BR_RE = re.compile(r"<br", re.IGNORECASE)
 _new_span = partial(tuple.__new__, Span)
-_consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
 
 
 def _unescape(match: re.Match[str]) -> str:
@@ -98,6 +96,16 @@ def _new_row(cells: tuple[Cell, ...], span: Span) -> Row:
     return row
 
 
+@lru_cache(maxsize=1 << 15)
+def _cell(raw: str, number: int, column: int) -> Cell:
+    """The cell holding *raw* from *column* of line *number*. Kept like rows: label cells
+    and small values recur at the same place in rows that differ elsewhere."""
+    cell: Cell = new_node(Cell)
+    set_cell_raw(cell, raw)
+    set_cell_span(cell, _new_span((number, column, number, column + len(raw))))
+    return cell
+
+
 @lru_cache(maxsize=1 << 14)
 def _simple_row(line: str, index: int) -> Row | None:
     """The row on *line* (0-based *index*) when it has the plain shape ``| a | b |`` or
@@ -125,15 +133,10 @@ def _simple_row(line: str, index: int) -> Row | None:
     if "-" in line and all(map(_SEPARATOR_CELL_RE.fullmatch, raws)):
         return None
     # Cell k starts 3 columns after the end of cell k-1 (" | ").
-    lengths = list(map(len, raws))
-    columns = list(accumulate(map(_add, lengths, repeat(3)), initial=first))
+    columns = accumulate(map(_add, map(len, raws), repeat(3)), initial=first)
     number = index + 1
-    numbers = repeat(number)
-    cells = list(map(new_node, repeat(Cell, len(raws))))
-    _consume(map(set_cell_raw, cells, raws))
-    spans = zip(numbers, columns, numbers, map(_add, columns, lengths), strict=False)
-    _consume(map(set_cell_span, cells, map(_new_span, spans)))
-    return _new_row(tuple(cells), _new_span((number, 1, number, len(line) + 1)))
+    cells = tuple(map(_cell, raws, repeat(number), columns))
+    return _new_row(cells, _new_span((number, 1, number, len(line) + 1)))
 
 
 class PipeTableFormat(TableFormat):

@@ -198,7 +198,15 @@ class TabTableFormat(TableFormat):
                 j = lines.index("", i, limit)
             except ValueError:
                 j = n if limit == n else -1
-            if j > i and (j == n or (j + 1 < n and lines[j + 1][:1] == "\t")):
+            # The row goes on to the next one after a single empty line, or the table
+            # ends after it: at the end of the input or at two blank lines.
+            if j + 1 >= n or lines[j + 1][:1] == "\t":
+                following = j + 1 if j + 1 < n else -1
+            elif _is_blank(lines[j + 1]):
+                following = -1
+            else:
+                following = 0  # text after one blank line may continue a cell
+            if j > i and following:
                 texts = lines[i:j]
                 cells = list(map(_cell, texts, range(i + 1, j + 1)))
                 if all(cells):
@@ -207,7 +215,7 @@ class TabTableFormat(TableFormat):
                     set_row_span(row, _new_span((i + 1, 1, j, len(texts[-1]) + 1)))
                     rows.append(row)
                     count += j - i
-                    i = j + 1 if j < n else -1
+                    i = following
                     continue
             drafts, i = _read_row(lines, i, diagnostics)
             rows.append(_build_row(drafts))
