@@ -103,6 +103,7 @@ def _pipe_general() -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _cold_caches() -> None:
     tab_table._cell.cache_clear()
+    tab_table._row.cache_clear()
     pipe_table._simple_row.cache_clear()
     pipe_table._cell.cache_clear()
 
@@ -122,7 +123,7 @@ def test_tab_fast_path_matches_line_by_line_reading(lines: list[str], start: int
     expected = _tab_general(lines, start)
     _same(TAB.parse(lines, start), expected)  # cold cache
     _same(TAB.parse(lines, start), expected)  # every cell cached
-    tab_table._cell.cache_clear()
+    tab_table._row.cache_clear()  # rows built again from cached cells
     _same(TAB.parse(list(lines), start), _tab_general(lines, start))
 
 

@@ -30,8 +30,7 @@ written, and read back as long as the table goes on after the cell.
 from __future__ import annotations
 
 import re
-from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
 from typing import Any
 
@@ -78,7 +77,6 @@ def _is_number(text: str) -> bool:
 # A cell being read: [text, first line index, last line index, start column].
 _Draft = list[Any]
 _new_span = partial(tuple.__new__, Span)
-_consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
 #: Longest row the parser builds in one step (longer ones are read line by line).
 _MAX_FAST_ROW_LINES = 64
 
@@ -115,6 +113,20 @@ def _cell(line: str, number: int) -> Cell | None:
     set_cell_raw(cell, line[1:])
     set_cell_span(cell, _new_span((number, 2, number, len(line) + 1)))
     return cell
+
+
+@lru_cache(maxsize=1 << 13)
+def _row(texts: tuple[str, ...], start: int) -> Row | None:
+    """The row of the cells written on *texts*, lines ``start:start + len(texts)``
+    (0-based), or ``None`` when one of them is not a cell. Kept like cells: header rows
+    recur in every report of a template."""
+    cells = tuple(map(_cell, texts, range(start + 1, start + len(texts) + 1)))
+    if not all(cells):
+        return None
+    row: Row = new_node(Row)
+    set_row_cells(row, cells)
+    set_row_span(row, _new_span((start + 1, 1, start + len(texts), len(texts[-1]) + 1)))
+    return row
 
 
 def _read_row(
@@ -207,12 +219,8 @@ class TabTableFormat(TableFormat):
             else:
                 following = 0  # text after one blank line may continue a cell
             if j > i and following:
-                texts = lines[i:j]
-                cells = list(map(_cell, texts, range(i + 1, j + 1)))
-                if all(cells):
-                    row = new_node(Row)
-                    set_row_cells(row, tuple(cells))
-                    set_row_span(row, _new_span((i + 1, 1, j, len(texts[-1]) + 1)))
+                row = _row(tuple(lines[i:j]), i)
+                if row is not None:
                     rows.append(row)
                     count += j - i
                     i = following
