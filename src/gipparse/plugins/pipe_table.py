@@ -96,7 +96,7 @@ def _new_row(cells: tuple[Cell, ...], span: Span) -> Row:
     return row
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 12)
 def _cell(raw: str, number: int, column: int) -> Cell:
     """The cell holding *raw* from *column* of line *number*. Kept like rows: label cells
     and small values recur at the same place in rows that differ elsewhere."""
@@ -106,7 +106,7 @@ def _cell(raw: str, number: int, column: int) -> Cell:
     return cell
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 10)
 def _simple_row(line: str, index: int) -> Row | None:
     """The row on *line* (0-based *index*) when it has the plain shape ``| a | b |`` or
     ``a | b |`` (a closing pipe, every cell padded by exactly one space on each side but

@@ -102,7 +102,7 @@ def _build_row(drafts: list[_Draft]) -> Row:
     return Row(tuple(cells), new_span((drafts[0][1] + 1, 1, drafts[-1][2] + 1, end_column)))
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 12)
 def _cell(line: str, number: int) -> Cell | None:
     """The cell written on *line*, line *number* (1-based), or ``None`` when the line is
     not a cell. A cell is the same value wherever its line recurs at that place (the
@@ -115,7 +115,7 @@ def _cell(line: str, number: int) -> Cell | None:
     return cell
 
 
-@lru_cache(maxsize=1 << 13)
+@lru_cache(maxsize=1 << 10)
 def _row(texts: tuple[str, ...], start: int) -> Row | None:
     """The row of the cells written on *texts*, lines ``start:start + len(texts)``
     (0-based), or ``None`` when one of them is not a cell. Kept like cells: header rows
