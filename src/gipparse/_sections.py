@@ -109,10 +109,14 @@ def build_sections(
 
     for block in blocks:
         if isinstance(block, Paragraph):
-            folded = fold(block.raw)
-            # Only a line short enough to be a heading is converted to Simplified.
-            short = len(folded) <= MAX_HEADING_LENGTH
-            found = heading_kind(to_simplified(folded)) if short else None
+            # Only a line short enough to be a heading is folded and converted to
+            # Simplified. Folding the normalised text only drops its spaces, so its length
+            # is known without folding a long paragraph.
+            text = normalize_text(block.raw)
+            if len(text) - text.count(" ") <= MAX_HEADING_LENGTH:
+                found = heading_kind(to_simplified(fold(block.raw)))
+            else:
+                found = None
             if found is not None:
                 new_kind, exact = found
                 if new_kind in seen:

@@ -139,7 +139,15 @@ def normalize_text(raw: str) -> str:
         text = DEBRIS_RE.sub("", text)
     if ("(" in text or "（" in text) and _TONE_RE.search(text):
         text = _pinyin_debris_re().sub("", text)
-    text = text.translate(_SPACES_TO_ASCII).strip()
+    # Odd spaces, zero-width characters and ASCII whitespace but the space are all
+    # unprintable: printable text needs neither the (per-character) translation nor,
+    # without a space, the collapsing of whitespace runs.
+    printable = text.isprintable()
+    if not printable:
+        text = text.translate(_SPACES_TO_ASCII)
+    text = text.strip()
+    if printable and " " not in text:
+        return text
     return _WS_RUN_RE.sub(_join_ws, text)
 
 
