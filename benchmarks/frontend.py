@@ -1,6 +1,8 @@
 """The front end of a load (lines -> blocks -> sections -> metadata), measured alone.
 
     python benchmarks/frontend.py stages [SEED...]   # best-of-N stage times of full loads
+    python benchmarks/frontend.py stages-cold [SEED...]  # the same, text caches cleared
+                                                     # before each load (new paragraphs)
     python benchmarks/frontend.py count KIND N       # N loads, for instruction counts:
                                                      # KIND is seed000, seed001 or corpus
     python benchmarks/frontend.py count-front KIND N # the same, front end only
@@ -22,8 +24,9 @@ from gipparse._blocks import split_blocks
 from gipparse._manager import default_plugin_manager
 from gipparse._metadata import extract_metadata
 from gipparse._pipeline import parse_document
-from gipparse._sections import build_sections
+from gipparse._sections import _heading_candidate, build_sections
 from gipparse._source import split_lines
+from gipparse._text import fold, normalize_text
 
 HERE = Path(__file__).resolve().parent
 SAMPLES = Path(gipparse.__file__).parent / "samples"
@@ -57,21 +60,28 @@ def texts(kind: str, n: int) -> list[str]:
 
 
 def main(argv: list[str]) -> None:
-    if argv[0] == "stages":
+    if argv[0] in ("stages", "stages-cold"):
         manager = default_plugin_manager()
         for number in argv[1:] or ["000", "001"]:
             path = seed(number)
             data = path.read_bytes()
             best: dict[str, float] = {}
             for _ in range(600):
+                if argv[0] == "stages-cold":
+                    for cached in (normalize_text, fold, _heading_candidate):
+                        cached.cache_clear()
                 timings: dict[str, float] = {}
-                parse_document(manager.read_source(str(path), data), str(path), manager,
-                               timings=timings)
+                parse_document(
+                    manager.read_source(str(path), data), str(path), manager, timings=timings
+                )
                 for k, v in timings.items():
                     best[k] = min(best.get(k, 1.0), v)
             front_us = sum(best[k] for k in ("blocks", "sections", "metadata")) * 1e6
-            print(number, " ".join(f"{k}={v * 1e6:.1f}" for k, v in best.items()),
-                  f"front={front_us:.1f}")
+            print(
+                number,
+                " ".join(f"{k}={v * 1e6:.1f}" for k, v in best.items()),
+                f"front={front_us:.1f}",
+            )
         return
     kind, n = argv[1], int(argv[2])
     items = texts(kind, n)
