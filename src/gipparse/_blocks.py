@@ -7,33 +7,56 @@ from collections.abc import Sequence
 
 from ._errors import GipparseError, PluginError
 from ._formats import TableFormat, TableParse
-from ._nodes import Block, Diagnostic, Paragraph, Span, Table
+from ._nodes import (
+    Block,
+    Diagnostic,
+    Paragraph,
+    Table,
+    new_node,
+    new_span,
+    set_paragraph_raw,
+    set_paragraph_span,
+)
 
 
 def split_blocks(
     lines: Sequence[str], formats: Sequence[TableFormat], diagnostics: list[Diagnostic]
 ) -> list[Block]:
     """Every non-blank line ends up in exactly one block."""
-    parsers = [f for f in formats if f.parses]
+    parsers = [(f, f.could_start) for f in formats if f.parses]
     blocks: list[Block] = []
+    append = blocks.append
     i, n = 0, len(lines)
     while i < n:
         line = lines[i]
-        blank = not line or line.isspace()
-        if blank and line[:1] != "\t":
+        if not line:
             i += 1
             continue
-        for fmt in parsers:
-            if _could_start(fmt, line, i):
+        blank = line.isspace()
+        if blank and line[0] != "\t":
+            i += 1
+            continue
+        for fmt, could_start in parsers:
+            try:
+                start = bool(could_start(line))
+            except GipparseError:
+                raise
+            except Exception as exc:
+                raise _failed(fmt, i, exc) from exc
+            if start:
                 found = _parse(fmt, lines, i)
                 if found is not None:
-                    blocks.append(found.table)
+                    append(found.table)
                     diagnostics.extend(found.diagnostics)
                     i = found.end
                     break
         else:
             if not blank:  # a TAB-only line no table claimed is blank
-                blocks.append(Paragraph(line, Span(i + 1, 1, i + 1, len(line) + 1)))
+                # Paragraph(line, Span(...)), built the fast way (see Cell in _nodes).
+                paragraph = new_node(Paragraph)
+                set_paragraph_raw(paragraph, line)
+                set_paragraph_span(paragraph, new_span((i + 1, 1, i + 1, len(line) + 1)))
+                append(paragraph)
             i += 1
     return blocks
 

@@ -98,6 +98,9 @@ class Cell:
 # what the generated ``Cell.__init__`` does, without its frozen-attribute indirection
 # (about a third of the cost of a cell). Same class, same fields, same equality.
 new_node = object.__new__
+#: ``Span(line, column, end_line, end_column)`` from a tuple of the four, without the
+#: keyword handling of the generated ``Span.__new__``.
+new_span = functools.partial(tuple.__new__, Span)
 set_cell_raw = Cell.__dict__["raw"].__set__
 set_cell_span = Cell.__dict__["span"].__set__
 
@@ -123,6 +126,10 @@ class Row:
 
     def __len__(self) -> int:
         return len(self.cells)
+
+
+set_row_cells = Row.__dict__["cells"].__set__
+set_row_span = Row.__dict__["span"].__set__
 
 
 @attrs.frozen
@@ -168,6 +175,10 @@ class Paragraph:
         built by hand behaves like a parsed one.
         """
         return _simplified(self.text)
+
+
+set_paragraph_raw = Paragraph.__dict__["raw"].__set__
+set_paragraph_span = Paragraph.__dict__["span"].__set__
 
 
 @attrs.frozen

@@ -90,6 +90,19 @@ def heading_kind(folded: str) -> tuple[SectionKind, bool] | None:
     return None
 
 
+@lru_cache(maxsize=8192)
+def _heading_candidate(raw: str) -> str | None:
+    """The folded *raw*, or ``None`` when it is too long to be a heading.
+
+    Folding never lengthens text, and folding normalised text only drops its spaces, so a
+    long paragraph is told apart without folding it."""
+    if len(raw) > MAX_HEADING_LENGTH:
+        text = normalize_text(raw)
+        if len(text) - text.count(" ") > MAX_HEADING_LENGTH:
+            return None
+    return fold(raw)
+
+
 def build_sections(
     blocks: Sequence[Block],
     to_simplified: Callable[[str], str],
@@ -109,10 +122,9 @@ def build_sections(
 
     for block in blocks:
         if isinstance(block, Paragraph):
-            folded = fold(block.raw)
             # Only a line short enough to be a heading is converted to Simplified.
-            short = len(folded) <= MAX_HEADING_LENGTH
-            found = heading_kind(to_simplified(folded)) if short else None
+            folded = _heading_candidate(block.raw)
+            found = heading_kind(to_simplified(folded)) if folded is not None else None
             if found is not None:
                 new_kind, exact = found
                 if new_kind in seen:

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import partial
-from itertools import accumulate
+from functools import lru_cache, partial
+from itertools import accumulate, repeat
+from operator import add as _add
 
 from .._errors import RenderError
 from .._formats import TableFormat, TableParse
@@ -36,6 +37,8 @@ from .._nodes import (
     new_node,
     set_cell_raw,
     set_cell_span,
+    set_row_cells,
+    set_row_span,
 )
 from ..hookspecs import hookimpl
 
@@ -86,6 +89,56 @@ def _is_separator(line: str, bounds: list[tuple[int, int]]) -> bool:
     return "-" in line and all(_SEPARATOR_CELL_RE.fullmatch(line, s, e) for s, e in bounds)
 
 
+def _new_row(cells: tuple[Cell, ...], span: Span) -> Row:
+    row: Row = new_node(Row)
+    set_row_cells(row, cells)
+    set_row_span(row, span)
+    return row
+
+
+@lru_cache(maxsize=1 << 12)
+def _cell(raw: str, number: int, column: int) -> Cell:
+    """The cell holding *raw* from *column* of line *number*. Kept like rows: label cells
+    and small values recur at the same place in rows that differ elsewhere."""
+    cell: Cell = new_node(Cell)
+    set_cell_raw(cell, raw)
+    set_cell_span(cell, _new_span((number, column, number, column + len(raw))))
+    return cell
+
+
+@lru_cache(maxsize=1 << 10)
+def _simple_row(line: str, index: int) -> Row | None:
+    """The row on *line* (0-based *index*) when it has the plain shape ``| a | b |`` or
+    ``a | b |`` (a closing pipe, every cell padded by exactly one space on each side but
+    the outer side of a first cell without an opening pipe, no escape, no ``<br>``), built
+    without a per-cell step; ``None`` for any other line, a separator row included.
+
+    A row is the same value wherever its line recurs at that place (the header rows of one
+    template, the same report parsed again): it is built once."""
+    if line[-1:] != "|" or "\\" in line or "<" in line or "| |" in line:
+        return None
+    pipes = line.count("|")
+    if line.count("| ") != pipes - 1:
+        return None
+    if line[:1] == "|":
+        if pipes < 2 or line.count(" |") != pipes - 1:
+            return None
+        raws = line[2:-2].split(" | ")
+        first = 3
+    elif line[:1] not in " \t" and line.count(" |") == pipes:
+        raws = line[:-2].split(" | ")
+        first = 1
+    else:
+        return None
+    if "-" in line and all(map(_SEPARATOR_CELL_RE.fullmatch, raws)):
+        return None
+    # Cell k starts 3 columns after the end of cell k-1 (" | ").
+    columns = accumulate(map(_add, map(len, raws), repeat(3)), initial=first)
+    number = index + 1
+    cells = tuple(map(_cell, raws, repeat(number), columns))
+    return _new_row(cells, _new_span((number, 1, number, len(line) + 1)))
+
+
 class PipeTableFormat(TableFormat):
     """The pipe table syntax (see the module docstring)."""
 
@@ -112,6 +165,11 @@ class PipeTableFormat(TableFormat):
             line = lines[i]
             if line[:1] == "\t":
                 break
+            row = _simple_row(line, i)
+            if row is not None:
+                rows.append(row)
+                i += 1
+                continue
             found = _segments(line) if i > start else first
             if found is None:
                 break
@@ -135,8 +193,7 @@ class PipeTableFormat(TableFormat):
             cells = []
             number = i + 1
             for s, e in bounds:
-                # One space of padding on each side is syntax; escapes are decoded. This
-                # loop runs for every cell of every pipe table: kept inline.
+                # One space of padding on each side is syntax; escapes are decoded.
                 if e > s and line[s] == " ":
                     s += 1  # noqa: PLW2901
                 if e > s and line[e - 1] == " ":
@@ -148,7 +205,7 @@ class PipeTableFormat(TableFormat):
                 set_cell_raw(cell, raw)
                 set_cell_span(cell, _new_span((number, s + 1, number, e + 1)))
                 cells.append(cell)
-            rows.append(Row(tuple(cells), _new_span((number, 1, number, len(line) + 1))))
+            rows.append(_new_row(tuple(cells), _new_span((number, 1, number, len(line) + 1))))
             i += 1
         if not rows:
             return None

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 from .._errors import RenderError
@@ -46,6 +46,8 @@ from .._nodes import (
     new_node,
     set_cell_raw,
     set_cell_span,
+    set_row_cells,
+    set_row_span,
 )
 from .._text import normalize_text
 from ..hookspecs import hookimpl
@@ -75,6 +77,8 @@ def _is_number(text: str) -> bool:
 # A cell being read: [text, first line index, last line index, start column].
 _Draft = list[Any]
 _new_span = partial(tuple.__new__, Span)
+#: Longest row the parser builds in one step (longer ones are read line by line).
+_MAX_FAST_ROW_LINES = 64
 
 
 def _last_part(draft: _Draft) -> str:
@@ -98,6 +102,89 @@ def _build_row(drafts: list[_Draft]) -> Row:
     return Row(tuple(cells), new_span((drafts[0][1] + 1, 1, drafts[-1][2] + 1, end_column)))
 
 
+@lru_cache(maxsize=1 << 12)
+def _cell(line: str, number: int) -> Cell | None:
+    """The cell written on *line*, line *number* (1-based), or ``None`` when the line is
+    not a cell. A cell is the same value wherever its line recurs at that place (the
+    tables of one template, the same report parsed again): it is built once."""
+    if line[:1] != "\t":
+        return None
+    cell: Cell = new_node(Cell)
+    set_cell_raw(cell, line[1:])
+    set_cell_span(cell, _new_span((number, 2, number, len(line) + 1)))
+    return cell
+
+
+@lru_cache(maxsize=1 << 10)
+def _row(texts: tuple[str, ...], start: int) -> Row | None:
+    """The row of the cells written on *texts*, lines ``start:start + len(texts)``
+    (0-based), or ``None`` when one of them is not a cell. Kept like cells: header rows
+    recur in every report of a template."""
+    cells = tuple(map(_cell, texts, range(start + 1, start + len(texts) + 1)))
+    if not all(cells):
+        return None
+    row: Row = new_node(Row)
+    set_row_cells(row, cells)
+    set_row_span(row, _new_span((start + 1, 1, start + len(texts), len(texts[-1]) + 1)))
+    return row
+
+
+def _read_row(
+    lines: Sequence[str], start: int, diagnostics: list[Diagnostic]
+) -> tuple[list[_Draft], int]:
+    """The cells of the row whose first line is *start*, and the first line of the next
+    row, or -1 when the table ends with this row."""
+    n = len(lines)
+    cells: list[_Draft] = []
+    i = start
+    while i < n:
+        line = lines[i]
+        if line[:1] == "\t":
+            cells.append([line[1:], i, i, 2])
+            i += 1
+            continue
+        if _is_blank(line):
+            j = i + 1
+            while j < n and _is_blank(lines[j]):
+                j += 1
+            if j >= n:
+                break
+            if lines[j][:1] == "\t":
+                if j - i == 1:
+                    return cells, j
+                break
+            # Text after exactly one blank line continues a header cell only when it
+            # is short and the table visibly goes on after it (seed: 结果 / / 维持).
+            run_end = _run_end(lines, j)
+            if (
+                j - i == 1
+                and cells
+                and not _is_number(cells[-1][0])
+                and _resumes(lines, run_end)
+                and _short_run(lines, j, run_end)
+            ):
+                cells[-1][0] += "\n" + lines[i]
+                cells[-1][2] = i
+                i = _continue(lines, j, run_end, cells, diagnostics)
+                continue
+            break
+        # Un-indented text right below a cell.
+        run_end = _run_end(lines, i)
+        if _resumes(lines, run_end) or (
+            run_end - i == 1
+            and not _is_number(_last_part(cells[-1]))
+            and _tail_like(line)
+            and not _is_number(line)
+        ):
+            i = _continue(lines, i, run_end, cells, diagnostics)
+            continue
+        if _is_number(line) and _is_number(_last_part(cells[-1])):
+            i = _continue(lines, i, run_end, cells, diagnostics)
+            continue
+        break
+    return cells, -1
+
+
 class TabTableFormat(TableFormat):
     """The tab-indented table syntax (see the module docstring)."""
 
@@ -110,67 +197,43 @@ class TabTableFormat(TableFormat):
         n = len(lines)
         if start >= n or lines[start][:1] != "\t":
             return None
-        rows: list[list[_Draft]] = []
-        cells: list[_Draft] = []
+        # Rows of TAB lines separated by single empty lines, the bulk of every table, are
+        # built without a per-cell step; a row that needs more (a continuation line, a
+        # lost TAB, the table's end after blank lines) is read line by line.
+        rows: list[Row] = []
         diagnostics: list[Diagnostic] = []
+        count = 0
         i = start
-        while i < n:
-            line = lines[i]
-            if line[:1] == "\t":
-                cells.append([line[1:], i, i, 2])
-                i += 1
-                continue
-            if _is_blank(line):
-                j = i + 1
-                while j < n and _is_blank(lines[j]):
-                    j += 1
-                if j >= n:
-                    break
-                if lines[j][:1] == "\t":
-                    if j - i == 1:
-                        rows.append(cells)
-                        cells = []
-                        i = j
-                        continue
-                    break
-                # Text after exactly one blank line continues a header cell only when it
-                # is short and the table visibly goes on after it (seed: 结果 / / 维持).
-                run_end = _run_end(lines, j)
-                if (
-                    j - i == 1
-                    and cells
-                    and not _is_number(cells[-1][0])
-                    and _resumes(lines, run_end)
-                    and _short_run(lines, j, run_end)
-                ):
-                    cells[-1][0] += "\n" + lines[i]
-                    cells[-1][2] = i
-                    i = _continue(lines, j, run_end, cells, diagnostics)
+        while i >= 0:
+            limit = min(n, i + _MAX_FAST_ROW_LINES)
+            try:
+                j = lines.index("", i, limit)
+            except ValueError:
+                j = n if limit == n else -1
+            # The row goes on to the next one after a single empty line, or the table
+            # ends after it: at the end of the input or at two blank lines.
+            if j + 1 >= n or lines[j + 1][:1] == "\t":
+                following = j + 1 if j + 1 < n else -1
+            elif _is_blank(lines[j + 1]):
+                following = -1
+            else:
+                following = 0  # text after one blank line may continue a cell
+            if j > i and following:
+                row = _row(tuple(lines[i:j]), i)
+                if row is not None:
+                    rows.append(row)
+                    count += j - i
+                    i = following
                     continue
-                break
-            # Un-indented text right below a cell.
-            run_end = _run_end(lines, i)
-            if _resumes(lines, run_end) or (
-                run_end - i == 1
-                and not _is_number(_last_part(cells[-1]))
-                and _tail_like(line)
-                and not _is_number(line)
-            ):
-                i = _continue(lines, i, run_end, cells, diagnostics)
-                continue
-            if _is_number(line) and _is_number(_last_part(cells[-1])):
-                i = _continue(lines, i, run_end, cells, diagnostics)
-                continue
-            break
-        if cells:
-            rows.append(cells)
-        if sum(len(r) for r in rows) < 2:
+            drafts, i = _read_row(lines, i, diagnostics)
+            rows.append(_build_row(drafts))
+            count += len(drafts)
+        if count < 2:
             return None
-        built = tuple([_build_row(r) for r in rows])
-        last_row = built[-1].span
+        last_row = rows[-1].span
         assert last_row is not None
         table = Table(
-            built,
+            tuple(rows),
             NAME,
             0,
             _new_span((start + 1, 1, last_row.end_line, last_row.end_column)),

@@ -1,0 +1,167 @@
+"""The table parsers' fast paths (rows built in one step, rows and cells kept across
+reports) give exactly what the general line-by-line reading gives: the same nodes, the
+same spans, the same end and diagnostics, whether the caches are cold or warm."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import gipparse
+from gipparse import Diagnostic, Row, Span, Table, TableParse
+from gipparse.plugins import pipe_table, tab_table
+from gipparse.plugins.pipe_table import PIPE
+from gipparse.plugins.tab_table import TAB
+
+# Lines made of the pieces the formats care about: TABs, pipes, padding, escapes,
+# separators, numbers, breaks, labels, blank and whitespace-only lines.
+_PIECES = [
+    "\t",
+    "|",
+    " | ",
+    "| ",
+    " |",
+    " ",
+    "  ",
+    "-",
+    ":",
+    "\\",
+    "\\|",
+    "<br>",
+    "1",
+    "０",
+    "规章",
+    "x",
+    "。",
+    "一、",
+    "\u3000",
+]
+_LINE = st.lists(st.sampled_from(_PIECES), max_size=6).map("".join)
+_LINES = st.lists(
+    st.one_of(_LINE, st.just(""), st.sampled_from(["\t1", "\t规章", "| a | 1 |"])),
+    min_size=1,
+    max_size=14,
+)
+
+
+def _spans(table: Table) -> list[object]:
+    out: list[object] = [table.span]
+    for row in table.rows:
+        out.append(row.span)
+        out.extend(cell.span for cell in row.cells)
+    return out
+
+
+def _same(found: TableParse | None, expected: TableParse | None) -> None:
+    if expected is None:
+        assert found is None
+        return
+    assert found is not None
+    assert found == expected
+    assert _spans(found.table) == _spans(expected.table)
+    assert [d.span for d in found.diagnostics] == [d.span for d in expected.diagnostics]
+    for row in found.table.rows:
+        assert type(row) is Row
+        assert all(type(s) is Span for s in (row.span, *(c.span for c in row.cells)))
+
+
+def _tab_general(lines: list[str], start: int) -> TableParse | None:
+    """The tab format read line by line only."""
+    n = len(lines)
+    if start >= n or lines[start][:1] != "\t":
+        return None
+    diagnostics: list[Diagnostic] = []
+    rows: list[Row] = []
+    i = start
+    while i >= 0:
+        drafts, i = tab_table._read_row(lines, i, diagnostics)
+        rows.append(tab_table._build_row(drafts))
+    if sum(len(r) for r in rows) < 2:
+        return None
+    last = rows[-1].span
+    assert last is not None
+    table = Table(tuple(rows), "tab", 0, Span(start + 1, 1, last.end_line, last.end_column))
+    return TableParse(table, last.end_line, tuple(diagnostics))
+
+
+@contextmanager
+def _pipe_general() -> Iterator[None]:
+    """The pipe format without its plain-row path (and so without its row cache)."""
+    saved = pipe_table._simple_row
+    pipe_table._simple_row = lambda line, index: None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        pipe_table._simple_row = saved
+
+
+@pytest.fixture(autouse=True)
+def _cold_caches() -> None:
+    tab_table._cell.cache_clear()
+    tab_table._row.cache_clear()
+    pipe_table._simple_row.cache_clear()
+    pipe_table._cell.cache_clear()
+
+
+@given(_LINES, st.integers(0, 3))
+@example(["\t信息内容", "\t本年新", "制作数量", "", "\t规章", "\t0"], 0)
+@example(["\ta", "\tb", "", "", "\tc"], 0)
+@example(["\ta", "", "x", "", "\tb"], 0)
+@example(["\t1", "\t2", "3", "", "\t4"], 0)
+@example(["\ta", "  ", "\tb", "", "\tc", ""], 0)
+@example(["\ta", "\tb", "", "", "x"], 0)
+@example(["\ta", "\tb", "", "  ", "\tc"], 0)
+@example(["\ta", "\tb", "", "\u3000"], 0)
+@example(["\ta", "", "\tb", ""], 0)
+@example(["\t甲", "", "乙", "\t1"], 0)
+def test_tab_fast_path_matches_line_by_line_reading(lines: list[str], start: int) -> None:
+    expected = _tab_general(lines, start)
+    _same(TAB.parse(lines, start), expected)  # cold cache
+    _same(TAB.parse(lines, start), expected)  # every cell cached
+    tab_table._row.cache_clear()  # rows built again from cached cells
+    _same(TAB.parse(list(lines), start), _tab_general(lines, start))
+
+
+@given(_LINES, st.integers(0, 3))
+@example(["| a | b |", "| --- | --- |", "| 1 | -2 |"], 0)
+@example(["| a |  | b |", "| | x |", "|  |", "| a<br>b | c\\|d |"], 0)
+@example(["a | b", "--- | ---", "| c | d |"], 0)
+@example(["| - | :-: |", "| a | b |"], 0)
+def test_pipe_fast_path_matches_line_by_line_reading(lines: list[str], start: int) -> None:
+    with _pipe_general():
+        expected = PIPE.parse(lines, start)
+    _same(PIPE.parse(lines, start), expected)  # cold cache
+    _same(PIPE.parse(lines, start), expected)  # every row cached
+
+
+def test_a_table_seen_at_another_place_gets_its_own_spans() -> None:
+    lines = ["\ta", "\t1", "", "\tb", "\t2"]
+    first = TAB.parse(lines, 0)
+    moved = TAB.parse(["x", "", *lines], 2)
+    assert first is not None
+    assert moved is not None
+    assert first.table == moved.table
+    assert [c.span for c in moved.table.cells()] == [
+        Span(3, 2, 3, 3),
+        Span(4, 2, 4, 3),
+        Span(6, 2, 6, 3),
+        Span(7, 2, 7, 3),
+    ]
+
+
+@pytest.mark.parametrize("path", gipparse.sample_paths(), ids=lambda p: p.name[:3])
+def test_the_seeds_tables_read_the_same_both_ways(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    starts = [i for i, line in enumerate(lines) if line[:1] == "\t" or "|" in line]
+    assert starts
+    for start in starts:
+        _same(TAB.parse(lines, start), _tab_general(lines, start))
+        with _pipe_general():
+            expected = PIPE.parse(lines, start)
+        _same(PIPE.parse(lines, start), expected)
+        _same(PIPE.parse(lines, start), expected)
