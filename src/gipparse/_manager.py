@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pluggy
 
-from . import hookspecs
+from . import _caches, hookspecs
 from ._errors import GipparseError, PluginError, RenderError
 from ._formats import TableFormat
 from ._nodes import Diagnostic, Paragraph, SourceDocument, Table
@@ -73,6 +73,11 @@ class PluginManager:
         self._templates: tuple[Template, ...] | None = None
         self._suffixes: frozenset[str] | None = None
         self._simplified: dict[str, dict[str, str]] = {}
+        _caches.track(self)
+
+    def clear_caches(self) -> None:
+        """Forget the conversions kept for matching (see :func:`gipparse._caches.clear`)."""
+        self._simplified.clear()
 
     @property
     def pluggy(self) -> pluggy.PluginManager:

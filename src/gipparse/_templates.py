@@ -50,6 +50,7 @@ from typing import Any
 
 import attrs
 
+from ._caches import kept, track
 from ._errors import GipparseError, PluginError
 from ._nodes import Cell, Diagnostic, Row, Section, Severity, Span, Table
 from ._statistics import Statistics, Value
@@ -265,14 +266,14 @@ _CODE = operator.attrgetter("code")
 #: What rows are, by their cell texts, for reports already in Simplified script.
 _SHAPES: dict[
     tuple[str, ...], tuple[tuple[CellInfo, ...], tuple[int, ...], tuple[str, ...], int]
-] = {}
+] = kept({})
 _SHAPES_LIMIT = 4096
 #: What a cell is, by its text, for reports already in Simplified script.
-_DESCRIBED: dict[str, CellInfo] = {}
+_DESCRIBED: dict[str, CellInfo] = kept({})
 #: What a blank or value cell is, by its text, whatever the script.
-_PLAIN: dict[str, CellInfo] = {}
+_PLAIN: dict[str, CellInfo] = kept({})
 #: Where a row's label cells and first value cell stand, by what its cells are.
-_LAYOUTS: dict[tuple[CellInfo, ...], tuple[tuple[int, ...], tuple[str, ...], int]] = {}
+_LAYOUTS: dict[tuple[CellInfo, ...], tuple[tuple[int, ...], tuple[str, ...], int]] = kept({})
 
 
 class ReportTables:
@@ -414,7 +415,7 @@ _CACHE_LIMIT = 8192
 _ROW_CACHE: dict[
     tuple[tuple[str, ...], tuple[str, ...] | None, tuple[str, ...]],
     tuple[tuple[Value, ...], tuple[ValueRead, ...] | None],
-] = {}
+] = kept({})
 
 
 #: Which row of the template reads which row of a table, from which cell: ``((leaf,
@@ -481,6 +482,7 @@ class _Matcher:
         self.direct = {k: i for (scope, k), i in self.leaves.items() if scope is None}
         #: Match plans of clean tables by skeleton (see _Reader.read_labelled).
         self.plans: dict[tuple[tuple[CellInfo, ...], ...], _Plan] = {}
+        track(self)
         self._variants = variants
         self._fuzzy: list[tuple[Any, int]] | None = None
         #: A label within one edit of a key is at most one character longer or shorter.
@@ -488,6 +490,9 @@ class _Matcher:
             min((len(k) for ks in variants for k in ks), default=0) - 1,
             max((len(k) for ks in variants for k in ks), default=0) + 2,
         )
+
+    def clear_caches(self) -> None:
+        self.plans.clear()
 
     def leaf(self, full: str, short: str, stack: Sequence[str]) -> int | None:
         # A label unique in the table needs no context: one lookup answers (scoped
@@ -1576,7 +1581,7 @@ _ORDER = operator.itemgetter(5)
 _KIND = operator.itemgetter(0)
 #: Counts read without a rule, by text (a count's reading does not depend on a unit);
 #: every such text is a value cell's.
-_PLAIN_COUNTS: dict[str, Value] = {}
+_PLAIN_COUNTS: dict[str, Value] = kept({})
 #: Plans kept per report shape.
 _PLANS_PER_SHAPE = 8
 

@@ -1,0 +1,57 @@
+"""What gipparse keeps from one report to the next, and how to let it all go.
+
+Reports of one year share their labels, headings, table rows and layouts, so gipparse
+keeps what it worked out about them: the normalised form of a text, what a cell is, how
+a layout of tables is read. Every such cache is bounded. :func:`clear` empties them all,
+for a long-running process that wants the memory back, or to measure what a report costs
+when gipparse has seen nothing like it (``benchmarks/run.py`` does).
+
+A cache is either a function wrapped in :func:`functools.lru_cache` at module level in
+this package (found by :func:`clear` itself; ``maxsize=1`` wrappers build a constant on
+first use and are left alone), a mapping made by :func:`kept`, or an object registered
+with :func:`track` whose ``clear_caches()`` method empties its own.
+"""
+
+from __future__ import annotations
+
+import sys
+import weakref
+from functools import _lru_cache_wrapper
+from typing import Any, Protocol, TypeVar
+
+_M = TypeVar("_M", bound=dict[Any, Any])
+
+_MAPPINGS: list[dict[Any, Any]] = []
+
+
+class _HasCaches(Protocol):
+    def clear_caches(self) -> None: ...
+
+
+_OWNERS: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def kept(mapping: _M) -> _M:
+    """*mapping*, a module-level cache, made known to :func:`clear`."""
+    _MAPPINGS.append(mapping)
+    return mapping
+
+
+def track(owner: _HasCaches) -> None:
+    """Have :func:`clear` call ``owner.clear_caches()`` while *owner* lives."""
+    _OWNERS.add(owner)
+
+
+def clear() -> None:
+    """Empty every cache gipparse keeps across reports."""
+    for mapping in _MAPPINGS:
+        mapping.clear()
+    for owner in list(_OWNERS):
+        owner.clear_caches()
+    package = __name__.rpartition(".")[0]
+    for name, module in list(sys.modules.items()):
+        if name != package and not name.startswith(package + "."):
+            continue
+        for value in list(vars(module).values()):
+            if isinstance(value, _lru_cache_wrapper) and value.cache_info().maxsize != 1:
+                value.cache_clear()
