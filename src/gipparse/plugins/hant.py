@@ -23,9 +23,9 @@ metadata reported) in Simplified.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from .._errors import GipparseError
@@ -167,8 +167,9 @@ def _opencc_file(name: str) -> str:
         spec = find_spec("opencc")
         if spec is None or not spec.submodule_search_locations:
             raise ImportError("no package named opencc")
-        folder = Path(next(iter(spec.submodule_search_locations)))
-        return (folder / "dictionary" / name).read_text(encoding="utf-8")
+        folder = next(iter(spec.submodule_search_locations))
+        with open(os.path.join(folder, "dictionary", name), encoding="utf-8") as f:
+            return f.read()
     except (ImportError, OSError) as exc:
         raise GipparseError(
             f"reading Traditional script needs the opencc-python-reimplemented package "
