@@ -9,53 +9,72 @@
 
 from __future__ import annotations
 
+import gc as _gc
 from typing import TYPE_CHECKING, Any
 
-from ._errors import (
-    GipparseError,
-    InputTooLargeError,
-    ParseError,
-    PluginError,
-    RenderError,
-    SourceError,
-)
-from ._export import export, to_dataframe, to_record
-from ._formats import TableFormat, TableParse
-from ._manager import PluginManager, create_plugin_manager
-from ._nodes import (
-    Block,
-    Cell,
-    Diagnostic,
-    Heading,
-    Metadata,
-    Paragraph,
-    Report,
-    Row,
-    Section,
-    SectionKind,
-    Severity,
-    SourceDocument,
-    Span,
-    Table,
-)
-from ._pipeline import load, loads
-from ._serialize import from_dict, to_json
-from ._statistics import (
-    ActiveDisclosure,
-    ActiveItem,
-    AppealOutcomes,
-    ApplicantCounts,
-    ApplicationsTable,
-    NotProcessedCounts,
-    OtherHandlingCounts,
-    ReviewLitigation,
-    Statistics,
-    UnavailableCounts,
-    WithheldCounts,
-)
-from ._templates import Column, Relation, ReportTables, RowSpec, TableSpec, Template, schema_keys
-from ._values import ValueKind
-from .hookspecs import hookimpl
+# The cyclic collector is paused while the package is imported: an import makes tens of
+# thousands of objects that live as long as the process, and collections that would walk
+# them find nothing (the command line then freezes them; see gipparse._cli.main).
+_collecting = _gc.isenabled()
+_gc.disable()
+try:
+    from ._errors import (
+        GipparseError,
+        InputTooLargeError,
+        ParseError,
+        PluginError,
+        RenderError,
+        SourceError,
+    )
+    from ._export import export, to_dataframe, to_record
+    from ._formats import TableFormat, TableParse
+    from ._manager import PluginManager, create_plugin_manager
+    from ._nodes import (
+        Block,
+        Cell,
+        Diagnostic,
+        Heading,
+        Metadata,
+        Paragraph,
+        Report,
+        Row,
+        Section,
+        SectionKind,
+        Severity,
+        SourceDocument,
+        Span,
+        Table,
+    )
+    from ._pipeline import load, loads
+    from ._serialize import from_dict, to_json
+    from ._statistics import (
+        ActiveDisclosure,
+        ActiveItem,
+        AppealOutcomes,
+        ApplicantCounts,
+        ApplicationsTable,
+        NotProcessedCounts,
+        OtherHandlingCounts,
+        ReviewLitigation,
+        Statistics,
+        UnavailableCounts,
+        WithheldCounts,
+    )
+    from ._templates import (
+        Column,
+        Relation,
+        ReportTables,
+        RowSpec,
+        TableSpec,
+        Template,
+        schema_keys,
+    )
+    from ._values import ValueKind
+    from .hookspecs import hookimpl
+finally:
+    if _collecting:
+        _gc.enable()
+    del _collecting
 
 if TYPE_CHECKING:
     from pathlib import Path
