@@ -37,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Run as the program: what exists now (the interpreter, gipparse and its
         # dependencies, imported with the collector paused) lives until the process
         # ends, so the collector is told to leave it alone, during the run and in the
-        # full collection at exit (5% of a one-report export). Worker processes inherit
+        # full collection at exit (4% of a one-report export). Worker processes inherit
         # that. A caller that passes *argv* keeps its collector as it is.
         import gc
 

@@ -366,7 +366,7 @@ def _item_for(
     The cyclic collector stays paused until the report is freed: the parse pauses it
     (see :func:`gipparse._pipeline.parse_document`), and a pass started while the record
     is made or encoded would walk the thousands of objects of a tree that reference
-    counting frees a moment later (a sixth of the cost of a report, measured)."""
+    counting frees a moment later (6% of the cost of a report, measured)."""
     if not gc.isenabled():
         record = _record_for(path, plugins, columns, max_size)
         return record if transform is None else transform(record)
