@@ -252,6 +252,10 @@ def test_to_dataframe_has_the_csv_columns_and_typed_values(corpus: Path) -> None
     assert again.equals(frame.iloc[: len(SEEDS)])
 
 
+class _Count(int):
+    """An int subclass, as a plugin's template might give."""
+
+
 def test_the_fast_record_writer_writes_what_to_json_writes(corpus: Path) -> None:
     from gipparse._export import record_json
 
@@ -278,6 +282,18 @@ def test_the_fast_record_writer_writes_what_to_json_writes(corpus: Path) -> None
     ]:
         record = dict(records[0], stats={"active.procurement.amount": Decimal(text)})
         records.append(record)
+    # Stats values of every scalar type, keys that need escaping, and a value that is not
+    # a scalar (written by the general path).
+    odd_stats: list[dict[str, object]] = [
+        {"a%s": 1, 'b"\\': None, "c": True, "d": False, "e": 1.5, "f": "中\n", "g": -0},
+        {"a": gipparse.Severity.ERROR.value, "b": _Count(3), "c": Decimal("-0.50"), "d": 2**70},
+        {"a": 1, "b": [1, 2]},
+        {"a": 1, "b": {"c": Decimal("0.1")}},
+        {},
+    ]
+    for stats in odd_stats:
+        records.append(dict(records[0], stats=stats))
+        records.append(dict(records[0], stats=stats, valid=False))
     for record in records:
         assert record_json(record) == gipparse.to_json(record)
 

@@ -56,6 +56,42 @@ def test_traditional_twins_are_traditional(name: str) -> None:
     assert hant.detect_script(traditional_twin(name)) == "hant"
 
 
+def _counts_both_ways(
+    monkeypatch: pytest.MonkeyPatch, text: str, start: int = 0, end: int | None = None
+) -> tuple[tuple[int, int], tuple[int, int]]:
+    """What :func:`hant._count` finds in its first counts and once its patterns are compiled."""
+    monkeypatch.setattr(hant, "_counts", 0)
+    cold = hant._count(text, start, end)
+    monkeypatch.setattr(hant, "_counts", hant._COLD_COUNTS)
+    return cold, hant._count(text, start, end)
+
+
+def test_the_first_counts_and_the_compiled_patterns_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert not set(hant._TRADITIONAL_ONLY) & set(hant._SIMPLIFIED_ONLY)
+    texts = [path.read_text(encoding="utf-8") for path in SEEDS.values()]
+    texts += [traditional_twin(name) for name in SIMPLIFIED_SEEDS]
+    texts.append(hant._TRADITIONAL_ONLY + "x" + hant._SIMPLIFIED_ONLY + "无無")
+    for text in texts:
+        middle = len(text) // 2
+        for start, end in ((0, None), (0, 128), (middle, middle + 128), (5, 3)):
+            cold, compiled = _counts_both_ways(monkeypatch, text, start, end)
+            assert cold == compiled
+    cold, compiled = _counts_both_ways(monkeypatch, texts[-1])
+    assert cold == compiled == (len(hant._TRADITIONAL_ONLY) + 1, len(hant._SIMPLIFIED_ONLY) + 1)
+
+
+def test_detection_is_the_same_before_and_after_the_patterns_are_compiled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = [path.read_text(encoding="utf-8") for path in SEEDS.values()]
+    texts += [traditional_twin(name) for name in SIMPLIFIED_SEEDS]
+    for text in texts:
+        monkeypatch.setattr(hant, "_counts", 0)
+        cold = hant.detect_script(text)
+        monkeypatch.setattr(hant, "_counts", hant._COLD_COUNTS)
+        assert hant.detect_script(text) == cold
+
+
 @pytest.mark.parametrize(
     ("text", "script"),
     [

@@ -9,56 +9,104 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import gc as _gc
+from typing import TYPE_CHECKING, Any
 
-from ._compose import report_from_statistics
-from ._document import DocumentBuilder
-from ._errors import (
-    GipparseError,
-    InputTooLargeError,
-    ParseError,
-    PluginError,
-    RenderError,
-    SourceError,
-)
-from ._export import export, to_dataframe, to_record
-from ._formats import TableFormat, TableParse
-from ._manager import PluginManager, create_plugin_manager
-from ._nodes import (
-    Block,
-    Cell,
-    Diagnostic,
-    Heading,
-    Metadata,
-    Paragraph,
-    Report,
-    Row,
-    Section,
-    SectionKind,
-    Severity,
-    SourceDocument,
-    Span,
-    Table,
-)
-from ._pipeline import load, loads
-from ._render import render_report, render_table
-from ._serialize import from_dict, to_json
-from ._statistics import (
-    ActiveDisclosure,
-    ActiveItem,
-    AppealOutcomes,
-    ApplicantCounts,
-    ApplicationsTable,
-    NotProcessedCounts,
-    OtherHandlingCounts,
-    ReviewLitigation,
-    Statistics,
-    UnavailableCounts,
-    WithheldCounts,
-)
-from ._templates import Column, Relation, ReportTables, RowSpec, TableSpec, Template, schema_keys
-from ._values import ValueKind
-from .hookspecs import hookimpl
+# The cyclic collector is paused while the package is imported: an import makes tens of
+# thousands of objects that live as long as the process, and collections that would walk
+# them find nothing (the command line then freezes them; see gipparse._cli.main).
+_collecting = _gc.isenabled()
+_gc.disable()
+try:
+    from ._errors import (
+        GipparseError,
+        InputTooLargeError,
+        ParseError,
+        PluginError,
+        RenderError,
+        SourceError,
+    )
+    from ._export import export, to_dataframe, to_record
+    from ._formats import TableFormat, TableParse
+    from ._manager import PluginManager, create_plugin_manager
+    from ._nodes import (
+        Block,
+        Cell,
+        Diagnostic,
+        Heading,
+        Metadata,
+        Paragraph,
+        Report,
+        Row,
+        Section,
+        SectionKind,
+        Severity,
+        SourceDocument,
+        Span,
+        Table,
+    )
+    from ._pipeline import load, loads
+    from ._serialize import from_dict, to_json
+    from ._statistics import (
+        ActiveDisclosure,
+        ActiveItem,
+        AppealOutcomes,
+        ApplicantCounts,
+        ApplicationsTable,
+        NotProcessedCounts,
+        OtherHandlingCounts,
+        ReviewLitigation,
+        Statistics,
+        UnavailableCounts,
+        WithheldCounts,
+    )
+    from ._templates import (
+        Column,
+        Relation,
+        ReportTables,
+        RowSpec,
+        TableSpec,
+        Template,
+        schema_keys,
+    )
+    from ._values import ValueKind
+    from .hookspecs import hookimpl
+finally:
+    if _collecting:
+        _gc.enable()
+    del _collecting
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ._compose import report_from_statistics
+    from ._document import DocumentBuilder
+    from ._render import render_report, render_table
+
+#: Names whose modules are imported when first asked for (PEP 562): reading and exporting
+#: reports never needs them, and ``gipparse`` is imported by every command-line run.
+_LAZY = {
+    "DocumentBuilder": "._document",
+    "render_report": "._render",
+    "render_table": "._render",
+    "report_from_statistics": "._compose",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __version__ = "0.1.0"
 
@@ -125,4 +173,6 @@ __all__ = [
 
 def sample_paths() -> list[Path]:
     """The sample reports shipped inside the package, sorted by name."""
+    from pathlib import Path
+
     return sorted((Path(__file__).parent / "samples").glob("*.txt"))

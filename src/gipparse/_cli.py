@@ -33,6 +33,19 @@ _SEVERITIES = ("info", "warning", "error")
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default ``sys.argv[1:]``); return the exit status."""
+    if argv is None:
+        # Run as the program: what exists now (the interpreter, gipparse and its
+        # dependencies, imported with the collector paused) lives until the process
+        # ends, so the collector is told to leave it alone, during the run and in the
+        # full collection at exit (4% of a one-report export). Worker processes inherit
+        # that. A caller that passes *argv* keeps its collector as it is.
+        import gc
+
+        gc.freeze()
+    return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     from ._errors import GipparseError
 
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -306,10 +319,8 @@ class _Output:
             self._fail(exc)
         try:
             if mode is None or stat.S_ISREG(mode):
-                import tempfile
-
                 folder = os.path.dirname(os.path.abspath(self.name))
-                fd, self._tmp = tempfile.mkstemp(prefix=".gipparse-", suffix=".part", dir=folder)
+                fd, self._tmp = _private_file(folder)
                 self.stream = os.fdopen(fd, "wb")
                 # mkstemp makes the file private; give it the mode a plain open would.
                 if mode is None:
@@ -346,6 +357,24 @@ class _Output:
         except OSError as error:
             os.unlink(self._tmp)
             self._fail(error)
+
+
+def _private_file(folder: str) -> tuple[int, str]:
+    """A new file in *folder* that only its owner may read, open for writing, and its
+    path: what :func:`tempfile.mkstemp` makes (same flags, same mode), without the import
+    of tempfile (random, shutil and the compression modules), which costs a one-report
+    ``gipparse export -o FILE`` a tenth of its time."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        path = os.path.join(folder, f".gipparse-{os.urandom(6).hex()}.part")
+        try:
+            return os.open(path, flags, 0o600), path
+        except FileExistsError:
+            continue
+    import errno
+
+    raise FileExistsError(errno.EEXIST, "no unused name for a temporary file", folder)
 
 
 # -- export ---------------------------------------------------------------------------

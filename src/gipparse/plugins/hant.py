@@ -23,9 +23,9 @@ metadata reported) in Simplified.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from .._errors import GipparseError
@@ -125,15 +125,36 @@ _ENOUGH = 24
 _MAJORITY = 4
 
 
+#: How many counts are made with :func:`_kinds` before the patterns are compiled.
+_COLD_COUNTS = 64
+_counts = 0
+
+
 @lru_cache(maxsize=1)
 def _classes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    # Compiled on first use: a few milliseconds, paid once, not at import.
+    # Compiled after the first few reports: some 4 ms, more than a command that reads
+    # one report spends on its whole parse.
     return re.compile(f"[{_TRADITIONAL_ONLY}]"), re.compile(f"[{_SIMPLIFIED_ONLY}]")
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, int]:
+    """1 for each Traditional-only character, 2 for each Simplified-only one (the two sets
+    are disjoint): built in a tenth of the time the patterns take to compile, and a third
+    as fast to count with."""
+    kinds = dict.fromkeys(_TRADITIONAL_ONLY, 1)
+    kinds.update(dict.fromkeys(_SIMPLIFIED_ONLY, 2))
+    return kinds
 
 
 def _count(text: str, start: int = 0, end: int | None = None) -> tuple[int, int]:
     """``(traditional-only, simplified-only)`` characters in ``text[start:end]``."""
+    global _counts  # noqa: PLW0603
     stop = len(text) if end is None else end
+    if _counts < _COLD_COUNTS:
+        _counts += 1
+        found = list(map(_kinds().get, text[start:stop]))
+        return found.count(1), found.count(2)
     traditional, simplified = _classes()
     return len(traditional.findall(text, start, stop)), len(simplified.findall(text, start, stop))
 
@@ -167,8 +188,9 @@ def _opencc_file(name: str) -> str:
         spec = find_spec("opencc")
         if spec is None or not spec.submodule_search_locations:
             raise ImportError("no package named opencc")
-        folder = Path(next(iter(spec.submodule_search_locations)))
-        return (folder / "dictionary" / name).read_text(encoding="utf-8")
+        folder = next(iter(spec.submodule_search_locations))
+        with open(os.path.join(folder, "dictionary", name), encoding="utf-8") as f:
+            return f.read()
     except (ImportError, OSError) as exc:
         raise GipparseError(
             f"reading Traditional script needs the opencc-python-reimplemented package "
