@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import gipparse
-from gipparse import _templates
+from gipparse import _caches, _templates
 from gipparse._blocks import split_blocks
 from gipparse._metadata import extract_metadata
 from gipparse._sections import build_sections
@@ -44,23 +44,7 @@ def prepare(text: str, manager: object) -> tuple[object, ...]:
 
 
 def clear_caches() -> None:
-    for name in dir(_templates):
-        obj = getattr(_templates, name)
-        if isinstance(obj, dict) and name.isupper() and name.startswith("_"):
-            obj.clear()
-    for fn in ("label_keys", "_plans_of"):
-        if hasattr(_templates, fn):
-            getattr(_templates, fn).cache_clear()
-    from gipparse import _values
-
-    _values.read_cached.cache_clear()
-    _values.classify.cache_clear()
-    for t in gipparse.create_plugin_manager().templates():
-        for m in getattr(t, "_matchers", ()):
-            if hasattr(m, "plans"):
-                m.plans.clear()
-        if hasattr(t, "_signatures"):
-            t._signatures.clear()
+    _caches.clear()
 
 
 def main() -> None:

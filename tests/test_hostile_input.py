@@ -26,7 +26,6 @@ import tarfile
 import textwrap
 import zipfile
 from collections.abc import Callable
-from functools import _lru_cache_wrapper
 from pathlib import Path
 
 import attrs
@@ -36,7 +35,7 @@ from tests.regex_audit import SCANNING, Auditor, probe_alphabet
 from tests.shapes import SHAPES
 
 import gipparse
-from gipparse import GipparseError, InputTooLargeError, SourceError
+from gipparse import GipparseError, InputTooLargeError, SourceError, _caches
 
 SRC = Path(gipparse.__file__).parent
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "fuzzing.md"
@@ -318,17 +317,9 @@ def test_unreadable_paths_raise_source_error(
 # -- pathological shapes: they complete, and the work grows linearly ----------------
 
 
-def _clear_caches() -> None:
-    for module in list(sys.modules.values()):
-        if getattr(module, "__name__", "").startswith("gipparse"):
-            for value in vars(module).values():
-                if isinstance(value, _lru_cache_wrapper) and value.cache_info().maxsize != 1:
-                    value.cache_clear()
-
-
 def count_lines_executed(text: str) -> int:
     """How many Python lines ``loads(text)`` executes: a deterministic measure of work."""
-    _clear_caches()
+    _caches.clear()
     steps = 0
 
     def tracer(frame: object, event: str, arg: object) -> object:

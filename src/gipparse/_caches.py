@@ -9,26 +9,22 @@ when gipparse has seen nothing like it (``benchmarks/run.py`` does).
 A cache is either a function wrapped in :func:`functools.lru_cache` at module level in
 this package (found by :func:`clear` itself; ``maxsize=1`` wrappers build a constant on
 first use and are left alone), a mapping made by :func:`kept`, or an object registered
-with :func:`track` whose ``clear_caches()`` method empties its own.
+with :func:`track` together with the function that empties its own caches.
 """
 
 from __future__ import annotations
 
 import sys
 import weakref
+from collections.abc import Callable
 from functools import _lru_cache_wrapper
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 _M = TypeVar("_M", bound=dict[Any, Any])
+_T = TypeVar("_T")
 
 _MAPPINGS: list[dict[Any, Any]] = []
-
-
-class _HasCaches(Protocol):
-    def clear_caches(self) -> None: ...
-
-
-_OWNERS: weakref.WeakSet[Any] = weakref.WeakSet()
+_OWNERS: weakref.WeakKeyDictionary[Any, Callable[[Any], None]] = weakref.WeakKeyDictionary()
 
 
 def kept(mapping: _M) -> _M:
@@ -37,17 +33,17 @@ def kept(mapping: _M) -> _M:
     return mapping
 
 
-def track(owner: _HasCaches) -> None:
-    """Have :func:`clear` call ``owner.clear_caches()`` while *owner* lives."""
-    _OWNERS.add(owner)
+def track(owner: _T, forget: Callable[[_T], None]) -> None:
+    """Have :func:`clear` call ``forget(owner)`` for as long as *owner* lives."""
+    _OWNERS[owner] = forget
 
 
 def clear() -> None:
     """Empty every cache gipparse keeps across reports."""
     for mapping in _MAPPINGS:
         mapping.clear()
-    for owner in list(_OWNERS):
-        owner.clear_caches()
+    for owner, forget in list(_OWNERS.items()):
+        forget(owner)
     package = __name__.rpartition(".")[0]
     for name, module in list(sys.modules.items()):
         if name != package and not name.startswith(package + "."):

@@ -64,6 +64,11 @@ def _plugin_label(plugin: object) -> str:
     return type(plugin).__qualname__
 
 
+def _forget(manager: PluginManager) -> None:
+    """Forget the conversions *manager* keeps for matching (see :mod:`gipparse._caches`)."""
+    manager._simplified.clear()
+
+
 class PluginManager:
     """The registered plugins of one configuration, with typed calls for each hook."""
 
@@ -73,11 +78,7 @@ class PluginManager:
         self._templates: tuple[Template, ...] | None = None
         self._suffixes: frozenset[str] | None = None
         self._simplified: dict[str, dict[str, str]] = {}
-        _caches.track(self)
-
-    def clear_caches(self) -> None:
-        """Forget the conversions kept for matching (see :func:`gipparse._caches.clear`)."""
-        self._simplified.clear()
+        _caches.track(self, _forget)
 
     @property
     def pluggy(self) -> pluggy.PluginManager:

@@ -425,6 +425,14 @@ _Plan = tuple[tuple[tuple[int, int, int], ...], dict[str, str]]
 _PLAN_LIMIT = 512
 
 
+def _forget(template: Template) -> None:
+    """Empty what *template* keeps across reports (see :mod:`gipparse._caches`)."""
+    template._signatures.clear()
+    template._quick_checks.clear()
+    for matcher in template._matchers:
+        matcher.plans.clear()
+
+
 class _Matcher:
     """Label lookup tables for one TableSpec, built once per template."""
 
@@ -482,7 +490,6 @@ class _Matcher:
         self.direct = {k: i for (scope, k), i in self.leaves.items() if scope is None}
         #: Match plans of clean tables by skeleton (see _Reader.read_labelled).
         self.plans: dict[tuple[tuple[CellInfo, ...], ...], _Plan] = {}
-        track(self)
         self._variants = variants
         self._fuzzy: list[tuple[Any, int]] | None = None
         #: A label within one edit of a key is at most one character longer or shorter.
@@ -490,9 +497,6 @@ class _Matcher:
             min((len(k) for ks in variants for k in ks), default=0) - 1,
             max((len(k) for ks in variants for k in ks), default=0) + 2,
         )
-
-    def clear_caches(self) -> None:
-        self.plans.clear()
 
     def leaf(self, full: str, short: str, stack: Sequence[str]) -> int | None:
         # A label unique in the table needs no context: one lookup answers (scoped
@@ -717,6 +721,7 @@ class Template:
         set_(self, "_marker_keys", tuple(_key_of(m)[0] for m in self.markers))
         set_(self, "_signatures", {})
         set_(self, "_quick_checks", {})
+        track(self, _forget)
 
     # -- the schema ---------------------------------------------------------------------
 
