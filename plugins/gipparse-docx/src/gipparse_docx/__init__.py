@@ -13,8 +13,8 @@ A gipparse plugin, registered through the ``gipparse`` entry-point group: once i
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
-from pathlib import PurePath
 
 from gipparse import (
     DocumentBuilder,
@@ -57,7 +57,7 @@ def gipparse_read_source(path: str | None, data: bytes) -> SourceDocument | None
     to the next reader, which says what it is; one that is a damaged or foreign archive is
     refused with a :class:`~gipparse.SourceError`.
     """
-    suffix = PurePath(path).suffix.lower() if path else ""
+    suffix = os.path.splitext(path)[1].lower() if path else ""
     if suffix in SUFFIXES:
         if data.startswith(_OLE_MAGIC):
             raise SourceError(

@@ -13,9 +13,9 @@ A gipparse plugin, registered through the ``gipparse`` entry-point group: once i
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Sequence
-from pathlib import PurePath
 
 from gipparse import DocumentBuilder, SourceDocument, Table, TableFormat, TableParse, hookimpl
 
@@ -49,7 +49,7 @@ def gipparse_read_source(path: str | None, data: bytes) -> SourceDocument | None
     A file named like a page but holding no markup (plain text, a PDF saved as ``.html``)
     is left to the next reader, which says what it is.
     """
-    suffix = PurePath(path).suffix.lower() if path else ""
+    suffix = os.path.splitext(path)[1].lower() if path else ""
     if suffix in SUFFIXES:
         if _MARKUP_RE.search(data[: 64 * 1024]) is None and not looks_like_html(data):
             return None
