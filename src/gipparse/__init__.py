@@ -47,19 +47,7 @@ try:
     )
     from ._pipeline import load, loads
     from ._serialize import from_dict, to_json
-    from ._statistics import (
-        ActiveDisclosure,
-        ActiveItem,
-        AppealOutcomes,
-        ApplicantCounts,
-        ApplicationsTable,
-        NotProcessedCounts,
-        OtherHandlingCounts,
-        ReviewLitigation,
-        Statistics,
-        UnavailableCounts,
-        WithheldCounts,
-    )
+    from ._statistics import Statistics
     from ._templates import (
         Column,
         Relation,
@@ -82,6 +70,18 @@ if TYPE_CHECKING:
     from ._compose import report_from_statistics
     from ._document import DocumentBuilder
     from ._render import render_report, render_table
+    from ._views import (
+        ActiveDisclosure,
+        ActiveItem,
+        AppealOutcomes,
+        ApplicantCounts,
+        ApplicationsTable,
+        NotProcessedCounts,
+        OtherHandlingCounts,
+        ReviewLitigation,
+        UnavailableCounts,
+        WithheldCounts,
+    )
 
 #: Names whose modules are imported when first asked for (PEP 562): reading and exporting
 #: reports never needs them, and ``gipparse`` is imported by every command-line run.
@@ -90,6 +90,21 @@ _LAZY = {
     "render_report": "._render",
     "render_table": "._render",
     "report_from_statistics": "._compose",
+    **dict.fromkeys(
+        (
+            "ActiveDisclosure",
+            "ActiveItem",
+            "AppealOutcomes",
+            "ApplicantCounts",
+            "ApplicationsTable",
+            "NotProcessedCounts",
+            "OtherHandlingCounts",
+            "ReviewLitigation",
+            "UnavailableCounts",
+            "WithheldCounts",
+        ),
+        "._views",
+    ),
 }
 
 

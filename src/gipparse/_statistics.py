@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -23,6 +23,7 @@ from ._nodes import Cell
 
 if TYPE_CHECKING:
     from ._templates import Template
+    from ._views import ActiveDisclosure, ApplicationsTable, ReviewLitigation
 
 Value = int | Decimal | None
 
@@ -156,237 +157,20 @@ class Statistics:
     @property
     def active(self) -> ActiveDisclosure:
         """Section 二, 主动公开政府信息情况 (rows the template lacks are ``None``)."""
-        return _build(ActiveDisclosure, self._index, "active") or ActiveDisclosure()
+        from ._views import ActiveDisclosure, build
+
+        return build(ActiveDisclosure, self._index, "active") or ActiveDisclosure()
 
     @property
     def applications(self) -> ApplicationsTable:
         """Section 三, 收到和处理政府信息公开申请情况."""
-        return _build(ApplicationsTable, self._index, "applications") or ApplicationsTable()
+        from ._views import ApplicationsTable, build
+
+        return build(ApplicationsTable, self._index, "applications") or ApplicationsTable()
 
     @property
     def appeals(self) -> ReviewLitigation:
         """Section 四, 政府信息公开行政复议、行政诉讼情况."""
-        return _build(ReviewLitigation, self._index, "appeals") or ReviewLitigation()
+        from ._views import ReviewLitigation, build
 
-
-# ---------------------------------------------------------------------------
-# Typed views. A field ``f`` of a view built at prefix ``p`` holds the value of key ``p.f``;
-# a field named in the class's ``_parts`` holds the view class given there, built at
-# ``p.<key given there>``, or None when no key lies under it.
-# ---------------------------------------------------------------------------
-
-_T = TypeVar("_T")
-
-
-def _build(cls: type[_T], flat: Mapping[str, Value], prefix: str) -> _T | None:
-    """The view *cls* at *prefix*, or ``None`` when the mapping has no key under it."""
-    parts: Mapping[str, tuple[type[Any], str]] = getattr(cls, "_parts", {})
-    kwargs: dict[str, Any] = {}
-    found = False
-    for name in _field_names(cls):
-        sub = parts.get(name)
-        if sub is None:
-            key = f"{prefix}.{name}"
-            found = found or key in flat
-            kwargs[name] = flat.get(key)
-        else:
-            kwargs[name] = part = _build(sub[0], flat, f"{prefix}.{sub[1]}")
-            found = found or part is not None
-    return cls(**kwargs) if found else None
-
-
-def _field_names(cls: type[Any]) -> tuple[str, ...]:
-    return tuple(f.name for f in attrs.fields(cls))
-
-
-@attrs.frozen
-class ApplicantCounts:
-    """One row of table 三: a count per applicant type and the row's total."""
-
-    natural_person: int | None = None
-    commercial: int | None = None
-    research: int | None = None
-    nonprofit: int | None = None
-    legal_services: int | None = None
-    other_org: int | None = None
-    total: int | None = None
-
-
-def _rows(*names: str, key: type[Any] = ApplicantCounts) -> dict[str, tuple[type[Any], str]]:
-    return {n: (key, n) for n in names}
-
-
-@attrs.frozen
-class WithheldCounts:
-    """（三）不予公开, by reason."""
-
-    _parts: ClassVar[Mapping[str, tuple[type[Any], str]]] = _rows(
-        "state_secret",
-        "prohibited_by_law",
-        "security_stability",
-        "third_party",
-        "internal_affairs",
-        "process_info",
-        "enforcement_files",
-        "query_matters",
-    )
-
-    state_secret: ApplicantCounts | None = None
-    prohibited_by_law: ApplicantCounts | None = None
-    security_stability: ApplicantCounts | None = None
-    third_party: ApplicantCounts | None = None
-    internal_affairs: ApplicantCounts | None = None
-    process_info: ApplicantCounts | None = None
-    enforcement_files: ApplicantCounts | None = None
-    query_matters: ApplicantCounts | None = None
-
-
-@attrs.frozen
-class UnavailableCounts:
-    """（四）无法提供, by reason."""
-
-    _parts: ClassVar[Mapping[str, tuple[type[Any], str]]] = _rows(
-        "not_held", "needs_creation", "unclear"
-    )
-
-    not_held: ApplicantCounts | None = None
-    needs_creation: ApplicantCounts | None = None
-    unclear: ApplicantCounts | None = None
-
-
-@attrs.frozen
-class NotProcessedCounts:
-    """（五）不予处理, by reason."""
-
-    _parts: ClassVar[Mapping[str, tuple[type[Any], str]]] = _rows(
-        "petition", "repeated", "publication", "excessive", "confirmation"
-    )
-
-    petition: ApplicantCounts | None = None
-    repeated: ApplicantCounts | None = None
-    publication: ApplicantCounts | None = None
-    excessive: ApplicantCounts | None = None
-    confirmation: ApplicantCounts | None = None
-
-
-@attrs.frozen
-class OtherHandlingCounts:
-    """（六）其他处理, by reason (template ``2021`` only)."""
-
-    _parts: ClassVar[Mapping[str, tuple[type[Any], str]]] = _rows(
-        "no_correction", "unpaid_fee", "other"
-    )
-
-    no_correction: ApplicantCounts | None = None
-    unpaid_fee: ApplicantCounts | None = None
-    other: ApplicantCounts | None = None
-
-
-@attrs.frozen
-class ApplicationsTable:
-    """Table 三: applications received and how they were handled.
-
-    ``other_handling`` is the （六）其他处理 row (template ``2021``: the sum of the rows in
-    ``other_handling_rows``); ``other_handling_rows`` is ``None`` for template ``2020``.
-    """
-
-    _parts: ClassVar[Mapping[str, tuple[type[Any], str]]] = {
-        **_rows(
-            "new",
-            "carried_over",
-            "granted",
-            "partial",
-            "other_handling",
-            "total",
-            "carried_forward",
-        ),
-        "withheld": (WithheldCounts, "withheld"),
-        "unavailable": (UnavailableCounts, "unavailable"),
-        "not_processed": (NotProcessedCounts, "not_processed"),
-        "other_handling_rows": (OtherHandlingCounts, "other_handling"),
-    }
-
-    new: ApplicantCounts | None = None
-    carried_over: ApplicantCounts | None = None
-    granted: ApplicantCounts | None = None
-    partial: ApplicantCounts | None = None
-    withheld: WithheldCounts | None = None
-    unavailable: UnavailableCounts | None = None
-    not_processed: NotProcessedCounts | None = None
-    other_handling: ApplicantCounts | None = None
-    other_handling_rows: OtherHandlingCounts | None = None
-    total: ApplicantCounts | None = None
-    carried_forward: ApplicantCounts | None = None
-
-
-@attrs.frozen
-class AppealOutcomes:
-    """One group of table 四: outcomes and their total."""
-
-    upheld: int | None = None
-    corrected: int | None = None
-    other: int | None = None
-    pending: int | None = None
-    total: int | None = None
-
-
-@attrs.frozen
-class ReviewLitigation:
-    """Table 四: administrative review (行政复议) and litigation (行政诉讼) outcomes."""
-
-    _parts: ClassVar[Mapping[str, tuple[type[Any], str]]] = _rows(
-        "review", "litigation_direct", "litigation_after_review", key=AppealOutcomes
-    )
-
-    review: AppealOutcomes | None = None
-    litigation_direct: AppealOutcomes | None = None
-    litigation_after_review: AppealOutcomes | None = None
-
-
-@attrs.frozen
-class ActiveItem:
-    """One row of table 二. Each template fills its own fields, the others are ``None``.
-
-    Template ``2020``: ``made``/``published``/``total`` (规章, 规范性文件),
-    ``prev_items``/``change``/``decisions`` (许可, 其他服务, 处罚, 强制; 收费 without
-    ``decisions``), ``projects``/``amount`` (采购). Template ``2021``:
-    ``issued``/``repealed``/``in_force``, ``decisions``, ``amount`` (收费, 万元).
-    """
-
-    made: int | None = None
-    published: int | None = None
-    total: int | None = None
-    prev_items: int | None = None
-    change: int | None = None
-    decisions: int | None = None
-    projects: int | None = None
-    amount: Decimal | None = None
-    issued: int | None = None
-    repealed: int | None = None
-    in_force: int | None = None
-
-
-@attrs.frozen
-class ActiveDisclosure:
-    """Table 二: information disclosed on the agency's own initiative."""
-
-    _parts: ClassVar[Mapping[str, tuple[type[Any], str]]] = _rows(
-        "rules",
-        "normative_docs",
-        "licensing",
-        "other_services",
-        "penalty",
-        "coercion",
-        "fees",
-        "procurement",
-        key=ActiveItem,
-    )
-
-    rules: ActiveItem | None = None
-    normative_docs: ActiveItem | None = None
-    licensing: ActiveItem | None = None
-    other_services: ActiveItem | None = None
-    penalty: ActiveItem | None = None
-    coercion: ActiveItem | None = None
-    fees: ActiveItem | None = None
-    procurement: ActiveItem | None = None
+        return build(ReviewLitigation, self._index, "appeals") or ReviewLitigation()
