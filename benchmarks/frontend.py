@@ -7,8 +7,8 @@
                                                      # KIND is seed000, seed001 or corpus
     python benchmarks/frontend.py count-front KIND N # the same, front end only
 
-For instruction counts run ``count`` under callgrind at two values of N and take the
-difference (see docs/performance.md). ``corpus`` parses N distinct reports of the generated
+For instruction counts: ``benchmarks/icount.sh frontend.py count seed000`` (runs ``count``
+under callgrind at two values of N and takes the difference). ``corpus`` parses N distinct reports of the generated
 corpus (``benchmarks/out/corpus``), every kind in turn, after five others as a warm-up.
 """
 

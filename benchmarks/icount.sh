@@ -1,10 +1,18 @@
 #!/bin/sh
-# Instructions per report: callgrind at N=105 and N=5, difference / 100.
-# usage: benchmarks/icount.sh MODE KIND   (MODE: count or count-front; KIND: seed000, seed001, corpus)
-cd "$(dirname "$0")/.."
-c() {
-  valgrind --tool=callgrind --callgrind-out-file=/dev/null .venv/bin/python benchmarks/frontend.py "$1" "$2" "$3" 2>&1 \
+# Instructions per load, counted by callgrind (independent of how busy the machine is):
+# the script runs with N=5 and N=105 as its last argument; the difference / 100 is printed.
+#
+#   benchmarks/icount.sh count_loads.py seed          # full loads of sample 000
+#   benchmarks/icount.sh count_loads.py stats-corpus  # statistics stage, distinct reports
+#   benchmarks/icount.sh frontend.py count-front seed001
+cd "$(dirname "$0")/.." || exit 1
+py=${PYTHON:-.venv/bin/python}
+script=$1
+shift
+run() {
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$py" "benchmarks/$script" "$@" 2>&1 \
     | sed -n 's/.*Collected : *//p'
 }
-a=$(c "$1" "$2" 105); b=$(c "$1" "$2" 5)
-echo "$1 $2: $(( (a - b) / 100 )) instructions per report"
+a=$(run "$@" 5)
+b=$(run "$@" 105)
+echo "$script $*: $(( (b - a) / 100 )) instructions per load"
