@@ -8,8 +8,9 @@
     python benchmarks/frontend.py count-front KIND N # the same, front end only
 
 For instruction counts: ``benchmarks/icount.sh frontend.py count seed000`` (runs ``count``
-under callgrind at two values of N and takes the difference). ``corpus`` parses N distinct reports of the generated
-corpus (``benchmarks/out/corpus``), every kind in turn, after five others as a warm-up.
+under callgrind at two values of N and takes the difference). ``corpus`` parses N distinct
+reports of the generated corpus (``benchmarks/out/corpus``), every kind in turn, after five
+others as a warm-up.
 """
 
 from __future__ import annotations
