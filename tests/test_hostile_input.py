@@ -575,6 +575,11 @@ def test_every_regular_expression_is_in_the_written_audit() -> None:
         if f"`{key}`" not in written
     ]
     assert missing == []
+    # ...and every row names a pattern or a function that still exists.
+    known = {*compiled_patterns(), *regex_calls_outside_module_level()}
+    named = re.findall(r"^\| `(gipparse\.[\w.]+)`", written, re.MULTILINE)
+    assert named
+    assert [name for name in named if name not in known] == []
 
 
 def test_fuzzy_heading_matching_only_sees_short_lines(monkeypatch: pytest.MonkeyPatch) -> None:
