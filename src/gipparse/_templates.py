@@ -418,9 +418,13 @@ _ROW_CACHE: dict[
 ] = kept({})
 
 
-#: Which row of the template reads which row of a table, from which cell: ``((leaf,
-#: row index, first value cell), ...)``, and the units header cells give columns.
-_Plan = tuple[tuple[tuple[int, int, int], ...], dict[str, str]]
+#: A diagnostic of matching, made again from the rows of the next table of the same
+#: skeleton: ``(what, row index, arguments)`` (see :meth:`_Reader._emit`).
+_Event = tuple[str, int, tuple[Any, ...]]
+#: Which row of the template reads which row of a table: ``((leaf, row index, index of
+#: the row holding its values, first value cell, whether its label was lost), ...)``, the
+#: units header cells give columns, and the diagnostics matching made.
+_Plan = tuple[tuple[tuple[int, int, int, int, bool], ...], dict[str, str], tuple[_Event, ...]]
 #: Bound of the plans kept per table of a template.
 _PLAN_LIMIT = 512
 
@@ -548,7 +552,7 @@ class _Matcher:
 class _Entry:
     """A data row of a labelled table, after label matching."""
 
-    __slots__ = ("group", "index", "labelled", "leaf", "placeable", "row", "values")
+    __slots__ = ("at", "group", "index", "labelled", "leaf", "placeable", "row", "values")
 
     def __init__(  # noqa: PLR0917
         self,
@@ -565,8 +569,9 @@ class _Entry:
         self.labelled = labelled
         self.group = group
         self.placeable = placeable
-        #: The row's index in the table's rows (-1 when its values come from another row).
+        #: The row's index in the table's rows, and that of the row holding its values.
         self.index = -1
+        self.at = -1
 
 
 class _Check:
@@ -1022,59 +1027,56 @@ class _Reader:
 
         Matching depends only on the rows' skeletons (what each cell is, and the keys of
         label cells), not on the numbers: for a table matched without any diagnostic the
-        outcome (which row reads which cells, header units) is kept per skeleton and
-        replayed for the next table of the same shape. Damaged tables are matched afresh
-        every time.
+        outcome (which row reads which cells, header units, and the diagnostics matching
+        made, by the rows they concern) is kept per skeleton and replayed for the next
+        table of the same shape.
         """
         skeleton = tuple([r[1] for r in rows])
         plan = matcher.plans.get(skeleton)
         if plan is None:
-            # Match and read; keep the plan when matching was clean.
+            # Match and read; keep how.
             plan = self._plan_labelled(matcher, rows)
-            if plan is not None:
-                if len(matcher.plans) >= _PLAN_LIMIT:
-                    matcher.plans.clear()
-                matcher.plans[skeleton] = plan
+            if len(matcher.plans) >= _PLAN_LIMIT:
+                matcher.plans.clear()
+            matcher.plans[skeleton] = plan
             return
-        reads, units = plan
+        reads, units, events = plan
+        for event in events:
+            self._emit(matcher, rows, event)
         blanks: list[Cell] = []
-        for leaf, index, start in reads:
+        for leaf, index, at, start, lost_label in reads:
             row = rows[index][0]
             self._read_row(
                 matcher,
                 leaf,
                 row,
-                list(row.cells[start:]),
-                lost_label=False,
+                list((row if at == index else rows[at][0]).cells[start:]),
+                lost_label=lost_label,
                 units=units,
                 blanks=blanks,
             )
         self._report_blanks(matcher.spec, blanks)
 
-    def _plan_labelled(self, matcher: _Matcher, rows: Sequence[RowInfo]) -> _Plan | None:
+    def _plan_labelled(self, matcher: _Matcher, rows: Sequence[RowInfo]) -> _Plan:
         """Match the rows of a labelled table and read them. Returns the plan to replay
-        for tables of the same skeleton, or ``None`` when matching needed a diagnostic."""
+        for tables of the same skeleton."""
         spec = matcher.spec
-        before = len(self.diagnostics)
+        events: list[_Event] = []
         entries: list[_Entry] = []
         stack: list[str] = []
         units: dict[str, str] = {}
         pending: _Entry | None = None
-        for index, info in enumerate(rows):
-            entry = self._match_row(matcher, info, stack, units)
+        for index in range(len(rows)):
+            entry = self._match_row(matcher, rows, index, stack, units, events)
             if entry is None:
                 continue
-            entry.index = index
+            entry.index = entry.at = index
             if pending is not None:
                 if not entry.labelled and entry.group is None and entry.placeable:
                     pending.values = entry.values
-                    pending.index = -1  # values from another row: not replayable
-                    self.diag(
-                        Severity.INFO,
-                        "table.values-below-label",
-                        f"the values of {_label(spec.rows[pending.leaf or 0])} stand on the "
-                        f"row below its label (line {_line(entry.row)})",
-                        entry.row.span,
+                    pending.at = index
+                    self._event(
+                        matcher, rows, events, ("values-below-label", index, (pending.leaf or 0,))
                     )
                     pending = None
                     continue
@@ -1083,7 +1085,7 @@ class _Reader:
                 pending = entry
             entries.append(entry)
         if any(not e.labelled for e in entries):
-            self._place_unlabelled(matcher, entries)
+            self._place_unlabelled(matcher, rows, entries, events)
         done: set[int] = set()
         reading: list[_Entry] = []
         for entry in entries:
@@ -1091,18 +1093,14 @@ class _Reader:
             if leaf is None:
                 continue
             if leaf in done:
-                self.diag(
-                    Severity.WARNING,
-                    "table.duplicate-row",
-                    f"{_label(spec.rows[leaf])} is printed again at line {_line(entry.row)}; "
-                    "the first one is kept",
-                    entry.row.span,
-                )
+                self._event(matcher, rows, events, ("duplicate-row", entry.index, (leaf,)))
                 continue
             done.add(leaf)
             reading.append(entry)
+        before = len(self.diagnostics)
         self._missing_rows(matcher, done)
-        clean = len(self.diagnostics) == before
+        if len(self.diagnostics) != before:
+            events.append(("missing-rows", -1, (frozenset(done),)))
         blanks: list[Cell] = []
         for entry in reading:
             assert entry.leaf is not None
@@ -1116,19 +1114,98 @@ class _Reader:
                 blanks=blanks,
             )
         self._report_blanks(spec, blanks)
-        if not clean:
-            return None
         return (
             tuple(
-                (e.leaf, e.index, len(e.row.cells) - len(e.values))
+                (
+                    e.leaf,
+                    e.index,
+                    e.at,
+                    len(rows[e.at][0].cells) - len(e.values),
+                    not e.labelled,
+                )
                 for e in reading
                 if e.leaf is not None
             ),
             units,
+            tuple(events),
         )
 
-    def _match_row(
-        self, matcher: _Matcher, info: RowInfo, stack: list[str], units: dict[str, str]
+    def _event(
+        self, matcher: _Matcher, rows: Sequence[RowInfo], events: list[_Event], event: _Event
+    ) -> None:
+        """Make the diagnostic *event* describes, and note it for the plan."""
+        events.append(event)
+        self._emit(matcher, rows, event)
+
+    def _emit(self, matcher: _Matcher, rows: Sequence[RowInfo], event: _Event) -> None:
+        """The diagnostic of matching *event* describes, for the table of *rows*."""
+        what, index, args = event
+        spec = matcher.spec
+        if what == "missing-rows":
+            self._missing_rows(matcher, args[0])
+            return
+        row = rows[index][0]
+        if what == "unlabelled-row":
+            if len(args) == 1:
+                self.diag(
+                    Severity.WARNING,
+                    "table.unlabelled-row",
+                    f"the row at line {_line(row)} has no label; read as "
+                    f"{_label(spec.rows[args[0]])} by its place in the template",
+                    row.span,
+                )
+            else:
+                self.diag(
+                    Severity.WARNING,
+                    "table.unlabelled-row",
+                    f"the row at line {_line(row)} has no label, and the "
+                    f"{args[0]} row(s) without labels here do not fit the {args[1]} "
+                    "place(s) the template has for them; its values are not read",
+                    row.span,
+                )
+        elif what == "values-below-label":
+            self.diag(
+                Severity.INFO,
+                "table.values-below-label",
+                f"the values of {_label(spec.rows[args[0]])} stand on the "
+                f"row below its label (line {_line(row)})",
+                row.span,
+            )
+        elif what == "fuzzy-label":
+            cell = row.cells[args[0]]
+            self.diag(
+                Severity.INFO,
+                "table.fuzzy-label",
+                f"{cell.text!r} read as {_label(spec.rows[args[1]])}",
+                cell.span,
+            )
+        elif what == "unknown-row":
+            cells = row.cells
+            self.diag(
+                Severity.WARNING,
+                "table.unknown-row",
+                f"the row {' '.join(cells[i].text for i in args)!r} at line {_line(row)} "
+                f"matches no row of {spec.title}; its values are not read",
+                row.span,
+            )
+        else:
+            assert what == "duplicate-row"
+            self.diag(
+                Severity.WARNING,
+                "table.duplicate-row",
+                f"{_label(spec.rows[args[0]])} is printed again at line {_line(row)}; "
+                "the first one is kept",
+                row.span,
+            )
+
+    def _match_row(  # noqa: PLR0917
+        self,
+        matcher: _Matcher,
+        rows: Sequence[RowInfo],
+        index: int,
+        stack: list[str],
+        units: dict[str, str],
+        events: list[_Event],
     ) -> _Entry | None:
         """Match a row's labels: its leaf, the group it names, its value cells.
 
@@ -1137,7 +1214,7 @@ class _Reader:
         value such as ``不详`` included). A label that names both a group and a row (2021:
         （六）其他处理) is the group when another label of the table follows it.
         """
-        row, infos, labels, first_value, _ = info
+        row, infos, labels, first_value, _ = rows[index]
         cells = row.cells
         leaf: int | None = None
         group: str | None = None
@@ -1187,12 +1264,7 @@ class _Reader:
                 stack[:] = matcher.row_groups[fuzzy]
                 values = list(cells[i + 1 :])
                 unknown = []
-                self.diag(
-                    Severity.INFO,
-                    "table.fuzzy-label",
-                    f"{cells[i].text!r} read as {_label(matcher.spec.rows[fuzzy])}",
-                    cells[i].span,
-                )
+                self._event(matcher, rows, events, ("fuzzy-label", index, (i, fuzzy)))
         if leaf is not None:
             return _Entry(row, leaf, values, True, group)
         if not has_values:
@@ -1200,13 +1272,7 @@ class _Reader:
                 self._header_units(row, units)
             return None
         if unknown:
-            self.diag(
-                Severity.WARNING,
-                "table.unknown-row",
-                f"the row {' '.join(cells[i].text for i in unknown)!r} at line {_line(row)} "
-                f"matches no row of {matcher.spec.title}; its values are not read",
-                row.span,
-            )
+            self._event(matcher, rows, events, ("unknown-row", index, tuple(unknown)))
             return _Entry(row, None, values, False, group, placeable=False)
         return _Entry(row, None, values, False, group)
 
@@ -1220,10 +1286,15 @@ class _Reader:
             if m is not None:
                 units[label_keys(folded)[1]] = m.group(1)
 
-    def _place_unlabelled(self, matcher: _Matcher, entries: list[_Entry]) -> None:
+    def _place_unlabelled(
+        self,
+        matcher: _Matcher,
+        rows: Sequence[RowInfo],
+        entries: list[_Entry],
+        events: list[_Event],
+    ) -> None:
         """Give rows without labels the places between labelled rows, when they fit
         exactly (and each row's group, when it kept one, is its place's)."""
-        spec = matcher.spec
         printed = matcher.printed
         order = {leaf: n for n, leaf in enumerate(printed)}
         i = 0
@@ -1247,22 +1318,10 @@ class _Reader:
                     continue
                 if fits:
                     entry.leaf = slots[n]
-                    self.diag(
-                        Severity.WARNING,
-                        "table.unlabelled-row",
-                        f"the row at line {_line(entry.row)} has no label; read as "
-                        f"{_label(spec.rows[slots[n]])} by its place in the template",
-                        entry.row.span,
-                    )
+                    event: _Event = ("unlabelled-row", entry.index, (slots[n],))
                 else:
-                    self.diag(
-                        Severity.WARNING,
-                        "table.unlabelled-row",
-                        f"the row at line {_line(entry.row)} has no label, and the "
-                        f"{len(run)} row(s) without labels here do not fit the {len(slots)} "
-                        "place(s) the template has for them; its values are not read",
-                        entry.row.span,
-                    )
+                    event = ("unlabelled-row", entry.index, (len(run), len(slots)))
+                self._event(matcher, rows, events, event)
             i = j
 
     def _read_row(
