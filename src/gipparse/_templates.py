@@ -875,6 +875,12 @@ class Template:
             ]
         reader = _Reader(self, tables)
         reader.trace = trace
+        return self._read_located(reader, located)
+
+    def _read_located(
+        self, reader: _Reader, located: Sequence[Sequence[RowInfo]]
+    ) -> tuple[Statistics, list[Diagnostic]]:
+        """Read the rows *located* for each table with *reader*."""
         for matcher, rows in zip(self._matchers, located, strict=True):
             spec = matcher.spec
             if not rows:
@@ -1008,14 +1014,24 @@ class Template:
 
 
 class _Reader:
-    def __init__(self, template: Template, tables: ReportTables) -> None:
+    def __init__(
+        self, template: Template, tables: ReportTables | Callable[[], ReportTables]
+    ) -> None:
         self.template = template
-        self.tables = tables
+        #: The report's tables, or what makes them when they are needed.
+        self._tables = tables
         self.values: dict[str, Value] = {}
         self.sources: dict[str, Cell] = {}
         self.diagnostics: list[Diagnostic] = []
         #: When a list: what was read, row by row, and where each table ended.
         self.trace: list[_Traced] | None = None
+
+    @property
+    def tables(self) -> ReportTables:
+        tables = self._tables
+        if not isinstance(tables, ReportTables):
+            tables = self._tables = tables()
+        return tables
 
     def diag(self, severity: Severity, code: str, message: str, span: Span | None) -> None:
         self.diagnostics.append(Diagnostic(severity, code, message, span))
@@ -1663,7 +1679,7 @@ _Layout = tuple[tuple[int, ...], tuple[str, ...], list[str] | None]
 
 
 @lru_cache(maxsize=256)
-def _plans_of(shape: tuple[Any, ...]) -> list[_ReportPlan | _Layout | tuple[()]]:
+def _plans_of(shape: tuple[Any, ...]) -> list[_ReportPlan | _Located | _Layout | tuple[()]]:
     """The plans made for reports of one shape (:attr:`_Seen.shape`), the layouts read
     once, and ``()`` once a report of the shape was read, newest last: an LRU cache of
     lists, filled as reports of the shape are read."""
@@ -1719,16 +1735,21 @@ class _Seen:
     the rest (:meth:`_ReportPlan.fits`).
     """
 
-    __slots__ = ("cells", "shape", "texts", "to_simplified")
+    __slots__ = ("cells", "rows", "sections", "shape", "texts", "to_simplified")
 
-    def __init__(
+    def __init__(  # noqa: PLR0917
         self,
         shape: tuple[Any, ...],
         texts: list[str],
         cells: list[Cell],
         to_simplified: Callable[[str], str] | None,
+        rows: list[tuple[Row, ...]],
+        sections: Sequence[Section],
     ) -> None:
         self.shape = shape
+        #: The rows of every table, and the sections.
+        self.rows = rows
+        self.sections = sections
         #: Every cell of every table, and its text, in order.
         self.texts = texts
         self.cells = cells
@@ -1749,9 +1770,11 @@ class _Seen:
         shape: list[Any] = [year, tuple(map(id, templates)), to_simplified is None]
         texts: list[str] = []
         cells: list[Cell] = []
+        tables: list[tuple[Row, ...]] = []
         for section in sections:
             for block in section.blocks:
                 if isinstance(block, Table):
+                    tables.append(block.rows)
                     rows = list(map(_CELLS, block.rows))
                     shape.append(section.kind)
                     shape.append(tuple(map(len, rows)))
@@ -1759,7 +1782,7 @@ class _Seen:
         if len(shape) == 3:
             return None
         texts = list(map(_RAW, cells))
-        return _Seen(tuple(shape), texts, cells, to_simplified)
+        return _Seen(tuple(shape), texts, cells, to_simplified, tables, sections)
 
     def describe(
         self, tables: ReportTables
@@ -1789,7 +1812,46 @@ class _Seen:
         return fixed, fixed_texts, labels, folded, True
 
 
-class _ReportPlan:
+class _Fitting:
+    """What a plan checks of a report: the cells that are not values, their texts, and
+    the folded labels (see :class:`_Seen`)."""
+
+    __slots__ = ("fixed", "fixed_get", "folded", "labels", "value_get")
+
+    fixed_get: _Getter
+    fixed: tuple[str, ...]
+    value_get: _Getter
+    labels: tuple[str, ...]
+    folded: list[str] | None
+
+    def fits(self, seen: _Seen) -> list[Value] | None:
+        """Is *seen* alike in all that matching depends on? Then the count each value
+        cell holds, when it is one read before without a rule (else ``None``)."""
+        texts = seen.texts
+        if self.fixed_get(texts) != self.fixed:
+            return None
+        found = self.value_get(texts)
+        counts = list(map(_PLAIN_COUNTS.get, found))
+        if None in counts:
+            # Cells not read before (new numbers, amounts...) must be values all the same.
+            new = list(compress(found, map(operator.is_, counts, repeat(None))))
+            if not all(map(_IS_VALUE, map(classify, new))):
+                return None
+            digits = [t for t in new if t.isdecimal() and t.isascii()]
+            if digits:
+                # A count of plain ASCII digits reads as int() reads it, without a rule.
+                if len(_PLAIN_COUNTS) >= _CACHE_LIMIT:
+                    _PLAIN_COUNTS.clear()
+                _PLAIN_COUNTS.update(zip(digits, map(int, digits), strict=True))
+                counts = list(map(_PLAIN_COUNTS.get, found))
+        if seen.to_simplified is not None and self.folded != _fold_labels(
+            self.labels, seen.to_simplified
+        ):
+            return None
+        return counts
+
+
+class _ReportPlan(_Fitting):
     """How a report was read, cell by cell: replayed for the next report alike in all
     that matching depends on (see :class:`_Seen`) without locating tables or matching
     rows. Made only from a reading that needed no diagnostic but those of values, which
@@ -1799,16 +1861,11 @@ class _ReportPlan:
         "blank",
         "computed",
         "derived",
-        "fixed",
-        "fixed_get",
-        "folded",
-        "labels",
         "segments",
         "source_get",
         "source_keys",
         "template",
         "templates",
-        "value_get",
     )
 
     def __init__(  # noqa: PLR0917
@@ -1922,32 +1979,6 @@ class _ReportPlan:
             derived,
         )
 
-    def fits(self, seen: _Seen) -> list[Value] | None:
-        """Is *seen* alike in all that matching depends on? Then the count each value
-        cell holds, when it is one read before without a rule (else ``None``)."""
-        texts = seen.texts
-        if self.fixed_get(texts) != self.fixed:
-            return None
-        found = self.value_get(texts)
-        counts = list(map(_PLAIN_COUNTS.get, found))
-        if None in counts:
-            # Cells not read before (new numbers, amounts...) must be values all the same.
-            new = list(compress(found, map(operator.is_, counts, repeat(None))))
-            if not all(map(_IS_VALUE, map(classify, new))):
-                return None
-            digits = [t for t in new if t.isdecimal() and t.isascii()]
-            if digits:
-                # A count of plain ASCII digits reads as int() reads it, without a rule.
-                if len(_PLAIN_COUNTS) >= _CACHE_LIMIT:
-                    _PLAIN_COUNTS.clear()
-                _PLAIN_COUNTS.update(zip(digits, map(int, digits), strict=True))
-                counts = list(map(_PLAIN_COUNTS.get, found))
-        if seen.to_simplified is not None and self.folded != _fold_labels(
-            self.labels, seen.to_simplified
-        ):
-            return None
-        return counts
-
     def run(self, seen: _Seen, counts: list[Value]) -> tuple[Statistics, list[Diagnostic]]:
         """Read *seen*, a report this plan fits (*counts*: what :meth:`fits` returned),
         and check it."""
@@ -1999,6 +2030,92 @@ class _ReportPlan:
         return statistics, diagnostics
 
 
+#: Where a table's rows stand in a report, and what they are: ``(table, row, cells,
+#: label cells, first value cell, label keys)`` (a :data:`RowInfo` without its row).
+_RowPlace = tuple[int, int, tuple[CellInfo, ...], tuple[int, ...], int, tuple[str, ...]]
+
+
+class _Located(_Fitting):
+    """Which rows of a report each table of its template read, for a report whose
+    reading needed diagnostics beyond those of values (a damaged table). The next report
+    alike in all that matching depends on (see :class:`_Seen`) has the same rows, so its
+    template and its tables' rows are the same: it is read without describing its cells,
+    choosing a template and locating tables, each table's match replayed from its
+    matcher's plan (see :meth:`_Reader.read_labelled`)."""
+
+    __slots__ = ("located", "skeletons", "template", "templates")
+
+    def __init__(
+        self,
+        templates: tuple[Template, ...],
+        template: Template,
+        described: tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...], list[str] | None, bool],
+        values: Sequence[int],
+        located: tuple[tuple[_RowPlace, ...], ...],
+    ) -> None:
+        fixed_pos, self.fixed, self.labels, self.folded, _ = described
+        self.fixed_get = _getter(fixed_pos)
+        self.value_get = _getter(values)
+        self.templates = templates
+        self.template = template
+        self.located = located
+        #: The skeleton of each labelled table read, by its matcher.
+        self.skeletons = tuple(
+            (matcher, tuple([place[2] for place in rows]))
+            for matcher, rows in zip(template._matchers, located, strict=True)
+            if rows and matcher.spec.labelled
+        )
+
+    @staticmethod
+    def build(
+        seen: _Seen,
+        described: tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...], list[str] | None, bool],
+        templates: Sequence[Template],
+        template: Template,
+        tables: ReportTables,
+    ) -> _Located | None:
+        """The rows *template* read in *tables*, or ``None`` when they cannot be told."""
+        if not described[4]:
+            return None
+        place: dict[int, tuple[int, int]] = {}
+        for t, (_, _, rows) in enumerate(tables.tables):
+            for r, info in enumerate(rows):
+                place[id(info[0])] = (t, r)
+        if len(place) != sum(len(rows) for _, _, rows in tables.tables):
+            return None  # a row object standing twice
+        if [len(rows) for rows in seen.rows] != [len(rows) for _, _, rows in tables.tables]:
+            return None
+        located = tuple(
+            tuple((*place[id(info[0])], *info[1:]) for info in rows)
+            for rows in template.locate(tables)
+        )
+        fixed = set(described[0])
+        values = [i for i in range(len(seen.cells)) if i not in fixed]
+        return _Located(tuple(templates), template, described, values, located)
+
+    def run(self, seen: _Seen) -> tuple[Statistics, list[Diagnostic]] | None:
+        """Read *seen*, a report this plan fits, and check it; ``None`` when a table's
+        match is no longer kept."""
+        for matcher, skeleton in self.skeletons:
+            if skeleton not in matcher.plans:
+                return None
+        template = self.template
+        rows = seen.rows
+        reader = _Reader(template, lambda: ReportTables(seen.sections, seen.to_simplified))
+        statistics, diagnostics = template._read_located(
+            reader,
+            [
+                [
+                    (rows[t][r], cells, labels, first, keys)
+                    for t, r, cells, labels, first, keys in table
+                ]
+                for table in self.located
+            ],
+        )
+        diagnostics.extend(template.check(statistics))
+        return statistics, diagnostics
+
+
 # ---------------------------------------------------------------------------
 # The engine entry points
 # ---------------------------------------------------------------------------
@@ -2023,16 +2140,25 @@ def read_statistics(
     if seen is not None:
         plans = _plans_of(seen.shape)
         for plan in reversed(plans):
-            if not isinstance(plan, _ReportPlan):
-                continue
-            fit = plan.fits(seen)
-            if fit is not None:
+            if isinstance(plan, _ReportPlan):
+                fit = plan.fits(seen)
+                if fit is not None:
+                    try:
+                        return (plan.template, *plan.run(seen, fit))
+                    except GipparseError:
+                        raise
+                    except Exception as exc:
+                        raise _failure(exc) from exc
+            elif isinstance(plan, _Located) and plan.fits(seen) is not None:
                 try:
-                    return (plan.template, *plan.run(seen, fit))
+                    read = plan.run(seen)
                 except GipparseError:
                     raise
                 except Exception as exc:
                     raise _failure(exc) from exc
+                if read is not None:
+                    return (plan.template, *read)
+                break
     tables = ReportTables(sections, to_simplified)
     if not tables.tables:
         return (
@@ -2058,30 +2184,33 @@ def read_statistics(
         raise
     except Exception as exc:
         raise _failure(exc) from exc
-    if (
-        trace is not None
-        and seen is not None
-        and plans is not None
-        and all(d.code.startswith("value.") for d in found)
-    ):
+    if trace is not None and seen is not None and plans is not None:
         # A plan costs more to make than a reading, and describing a layout costs a tenth
         # of one: the first report of a shape only marks it, the next ones leave their
         # layout's description, and a plan is made when a described layout is read again
-        # (many layouts, and shapes, occur once).
+        # (many layouts, and shapes, occur once). A reading that needed diagnostics
+        # beyond those of values (a damaged table) is not replayed cell by cell: its plan
+        # keeps which rows each table read.
         if not plans:
             plans.append(())
             return template, statistics, diagnostics
         described = seen.describe(tables)
         layout = (described[0], described[1], described[3])
         if layout in plans:
-            made = _ReportPlan.build(seen, described, templates, template, trace, found)
+            made: _ReportPlan | _Located | None
+            if all(d.code.startswith("value.") for d in found):
+                made = _ReportPlan.build(seen, described, templates, template, trace, found)
+            else:
+                made = _Located.build(seen, described, templates, template, tables)
             if made is not None:
                 with suppress(ValueError):  # another thread replaced it
                     plans[plans.index(layout)] = made
         elif described[4]:
             if len(plans) >= _PLANS_PER_SHAPE:
                 # Forget the oldest layout read once, rather than a plan.
-                once = [i for i, p in enumerate(plans) if not isinstance(p, _ReportPlan)]
+                once = [
+                    i for i, p in enumerate(plans) if not isinstance(p, (_ReportPlan, _Located))
+                ]
                 del plans[once[0] if once else 0]
             plans.append(layout)
     return template, statistics, diagnostics
