@@ -2093,6 +2093,21 @@ class _Located(_Fitting):
         values = [i for i in range(len(seen.cells)) if i not in fixed]
         return _Located(tuple(templates), template, described, values, located)
 
+    def fits(self, seen: _Seen) -> list[Value] | None:
+        """Is *seen* alike in all that matching depends on? (No counts are read from it:
+        an empty list when it is.)"""
+        texts = seen.texts
+        if self.fixed_get(texts) != self.fixed:
+            return None
+        # Each distinct text once: a damaged report repeats its texts, 0 above all.
+        if not all(map(_IS_VALUE, map(classify, set(self.value_get(texts))))):
+            return None
+        if seen.to_simplified is not None and self.folded != _fold_labels(
+            self.labels, seen.to_simplified
+        ):
+            return None
+        return []
+
     def run(self, seen: _Seen) -> tuple[Statistics, list[Diagnostic]] | None:
         """Read *seen*, a report this plan fits, and check it; ``None`` when a table's
         match is no longer kept."""
