@@ -236,6 +236,38 @@ def test_tab_unindented_number_below_number_is_a_cell() -> None:
     assert diagnostic.line == 2
 
 
+def test_tab_rows_read_line_by_line_read_alike_when_kept() -> None:
+    """A row read line by line is kept with the lines its reading looked at: the same
+    lines at the same place give the same row, whatever follows them."""
+    import random
+
+    from gipparse import _caches
+
+    rng = random.Random(3)
+    pieces = ["\t1", "2", "3", "", "\t4", "\t", "结果", "维持", "x" * 30, "\t5", "", ""]
+    texts = ["\n".join(rng.choice(pieces) for _ in range(rng.randrange(2, 14))) for _ in range(600)]
+    texts = ["\t1\n2\n\t3", *texts, "\t1\n2", "\t1\n2\n", "\t1\n2\n\n\t3"]
+
+    def parsed(text: str) -> tuple[object, ...]:
+        lines = text.split("\n")
+        found = [TAB.parse(lines, i) for i in range(len(lines))]
+        return tuple(
+            None
+            if f is None
+            else (f.table, [c.span for c in f.table.cells()], f.end, f.diagnostics)
+            for f in found
+        )
+
+    _caches.clear()
+    fresh = []
+    for text in texts:
+        _caches.clear()
+        fresh.append(parsed(text))
+    for _ in range(2):
+        for text, expected in zip(texts, fresh, strict=True):
+            assert parsed(text) == expected, text
+
+
 def test_tab_lone_indented_line_is_a_paragraph() -> None:
     report = gipparse.loads("前言\n\t只有一行缩进的文字\n结尾\n")
     assert report.tables == ()

@@ -418,9 +418,13 @@ _ROW_CACHE: dict[
 ] = kept({})
 
 
-#: Which row of the template reads which row of a table, from which cell: ``((leaf,
-#: row index, first value cell), ...)``, and the units header cells give columns.
-_Plan = tuple[tuple[tuple[int, int, int], ...], dict[str, str]]
+#: A diagnostic of matching, made again from the rows of the next table of the same
+#: skeleton: ``(what, row index, arguments)`` (see :meth:`_Reader._emit`).
+_Event = tuple[str, int, tuple[Any, ...]]
+#: Which row of the template reads which row of a table: ``((leaf, row index, index of
+#: the row holding its values, first value cell, whether its label was lost), ...)``, the
+#: units header cells give columns, and the diagnostics matching made.
+_Plan = tuple[tuple[tuple[int, int, int, int, bool], ...], dict[str, str], tuple[_Event, ...]]
 #: Bound of the plans kept per table of a template.
 _PLAN_LIMIT = 512
 
@@ -548,7 +552,7 @@ class _Matcher:
 class _Entry:
     """A data row of a labelled table, after label matching."""
 
-    __slots__ = ("group", "index", "labelled", "leaf", "placeable", "row", "values")
+    __slots__ = ("at", "group", "index", "labelled", "leaf", "placeable", "row", "values")
 
     def __init__(  # noqa: PLR0917
         self,
@@ -565,8 +569,9 @@ class _Entry:
         self.labelled = labelled
         self.group = group
         self.placeable = placeable
-        #: The row's index in the table's rows (-1 when its values come from another row).
+        #: The row's index in the table's rows, and that of the row holding its values.
         self.index = -1
+        self.at = -1
 
 
 class _Check:
@@ -870,6 +875,12 @@ class Template:
             ]
         reader = _Reader(self, tables)
         reader.trace = trace
+        return self._read_located(reader, located)
+
+    def _read_located(
+        self, reader: _Reader, located: Sequence[Sequence[RowInfo]]
+    ) -> tuple[Statistics, list[Diagnostic]]:
+        """Read the rows *located* for each table with *reader*."""
         for matcher, rows in zip(self._matchers, located, strict=True):
             spec = matcher.spec
             if not rows:
@@ -1003,14 +1014,24 @@ class Template:
 
 
 class _Reader:
-    def __init__(self, template: Template, tables: ReportTables) -> None:
+    def __init__(
+        self, template: Template, tables: ReportTables | Callable[[], ReportTables]
+    ) -> None:
         self.template = template
-        self.tables = tables
+        #: The report's tables, or what makes them when they are needed.
+        self._tables = tables
         self.values: dict[str, Value] = {}
         self.sources: dict[str, Cell] = {}
         self.diagnostics: list[Diagnostic] = []
         #: When a list: what was read, row by row, and where each table ended.
         self.trace: list[_Traced] | None = None
+
+    @property
+    def tables(self) -> ReportTables:
+        tables = self._tables
+        if not isinstance(tables, ReportTables):
+            tables = self._tables = tables()
+        return tables
 
     def diag(self, severity: Severity, code: str, message: str, span: Span | None) -> None:
         self.diagnostics.append(Diagnostic(severity, code, message, span))
@@ -1022,59 +1043,56 @@ class _Reader:
 
         Matching depends only on the rows' skeletons (what each cell is, and the keys of
         label cells), not on the numbers: for a table matched without any diagnostic the
-        outcome (which row reads which cells, header units) is kept per skeleton and
-        replayed for the next table of the same shape. Damaged tables are matched afresh
-        every time.
+        outcome (which row reads which cells, header units, and the diagnostics matching
+        made, by the rows they concern) is kept per skeleton and replayed for the next
+        table of the same shape.
         """
         skeleton = tuple([r[1] for r in rows])
         plan = matcher.plans.get(skeleton)
         if plan is None:
-            # Match and read; keep the plan when matching was clean.
+            # Match and read; keep how.
             plan = self._plan_labelled(matcher, rows)
-            if plan is not None:
-                if len(matcher.plans) >= _PLAN_LIMIT:
-                    matcher.plans.clear()
-                matcher.plans[skeleton] = plan
+            if len(matcher.plans) >= _PLAN_LIMIT:
+                matcher.plans.clear()
+            matcher.plans[skeleton] = plan
             return
-        reads, units = plan
+        reads, units, events = plan
+        for event in events:
+            self._emit(matcher, rows, event)
         blanks: list[Cell] = []
-        for leaf, index, start in reads:
+        for leaf, index, at, start, lost_label in reads:
             row = rows[index][0]
             self._read_row(
                 matcher,
                 leaf,
                 row,
-                list(row.cells[start:]),
-                lost_label=False,
+                list((row if at == index else rows[at][0]).cells[start:]),
+                lost_label=lost_label,
                 units=units,
                 blanks=blanks,
             )
         self._report_blanks(matcher.spec, blanks)
 
-    def _plan_labelled(self, matcher: _Matcher, rows: Sequence[RowInfo]) -> _Plan | None:
+    def _plan_labelled(self, matcher: _Matcher, rows: Sequence[RowInfo]) -> _Plan:
         """Match the rows of a labelled table and read them. Returns the plan to replay
-        for tables of the same skeleton, or ``None`` when matching needed a diagnostic."""
+        for tables of the same skeleton."""
         spec = matcher.spec
-        before = len(self.diagnostics)
+        events: list[_Event] = []
         entries: list[_Entry] = []
         stack: list[str] = []
         units: dict[str, str] = {}
         pending: _Entry | None = None
-        for index, info in enumerate(rows):
-            entry = self._match_row(matcher, info, stack, units)
+        for index in range(len(rows)):
+            entry = self._match_row(matcher, rows, index, stack, units, events)
             if entry is None:
                 continue
-            entry.index = index
+            entry.index = entry.at = index
             if pending is not None:
                 if not entry.labelled and entry.group is None and entry.placeable:
                     pending.values = entry.values
-                    pending.index = -1  # values from another row: not replayable
-                    self.diag(
-                        Severity.INFO,
-                        "table.values-below-label",
-                        f"the values of {_label(spec.rows[pending.leaf or 0])} stand on the "
-                        f"row below its label (line {_line(entry.row)})",
-                        entry.row.span,
+                    pending.at = index
+                    self._event(
+                        matcher, rows, events, ("values-below-label", index, (pending.leaf or 0,))
                     )
                     pending = None
                     continue
@@ -1083,7 +1101,7 @@ class _Reader:
                 pending = entry
             entries.append(entry)
         if any(not e.labelled for e in entries):
-            self._place_unlabelled(matcher, entries)
+            self._place_unlabelled(matcher, rows, entries, events)
         done: set[int] = set()
         reading: list[_Entry] = []
         for entry in entries:
@@ -1091,18 +1109,14 @@ class _Reader:
             if leaf is None:
                 continue
             if leaf in done:
-                self.diag(
-                    Severity.WARNING,
-                    "table.duplicate-row",
-                    f"{_label(spec.rows[leaf])} is printed again at line {_line(entry.row)}; "
-                    "the first one is kept",
-                    entry.row.span,
-                )
+                self._event(matcher, rows, events, ("duplicate-row", entry.index, (leaf,)))
                 continue
             done.add(leaf)
             reading.append(entry)
+        before = len(self.diagnostics)
         self._missing_rows(matcher, done)
-        clean = len(self.diagnostics) == before
+        if len(self.diagnostics) != before:
+            events.append(("missing-rows", -1, (frozenset(done),)))
         blanks: list[Cell] = []
         for entry in reading:
             assert entry.leaf is not None
@@ -1116,19 +1130,98 @@ class _Reader:
                 blanks=blanks,
             )
         self._report_blanks(spec, blanks)
-        if not clean:
-            return None
         return (
             tuple(
-                (e.leaf, e.index, len(e.row.cells) - len(e.values))
+                (
+                    e.leaf,
+                    e.index,
+                    e.at,
+                    len(rows[e.at][0].cells) - len(e.values),
+                    not e.labelled,
+                )
                 for e in reading
                 if e.leaf is not None
             ),
             units,
+            tuple(events),
         )
 
-    def _match_row(
-        self, matcher: _Matcher, info: RowInfo, stack: list[str], units: dict[str, str]
+    def _event(
+        self, matcher: _Matcher, rows: Sequence[RowInfo], events: list[_Event], event: _Event
+    ) -> None:
+        """Make the diagnostic *event* describes, and note it for the plan."""
+        events.append(event)
+        self._emit(matcher, rows, event)
+
+    def _emit(self, matcher: _Matcher, rows: Sequence[RowInfo], event: _Event) -> None:
+        """The diagnostic of matching *event* describes, for the table of *rows*."""
+        what, index, args = event
+        spec = matcher.spec
+        if what == "missing-rows":
+            self._missing_rows(matcher, args[0])
+            return
+        row = rows[index][0]
+        if what == "unlabelled-row":
+            if len(args) == 1:
+                self.diag(
+                    Severity.WARNING,
+                    "table.unlabelled-row",
+                    f"the row at line {_line(row)} has no label; read as "
+                    f"{_label(spec.rows[args[0]])} by its place in the template",
+                    row.span,
+                )
+            else:
+                self.diag(
+                    Severity.WARNING,
+                    "table.unlabelled-row",
+                    f"the row at line {_line(row)} has no label, and the "
+                    f"{args[0]} row(s) without labels here do not fit the {args[1]} "
+                    "place(s) the template has for them; its values are not read",
+                    row.span,
+                )
+        elif what == "values-below-label":
+            self.diag(
+                Severity.INFO,
+                "table.values-below-label",
+                f"the values of {_label(spec.rows[args[0]])} stand on the "
+                f"row below its label (line {_line(row)})",
+                row.span,
+            )
+        elif what == "fuzzy-label":
+            cell = row.cells[args[0]]
+            self.diag(
+                Severity.INFO,
+                "table.fuzzy-label",
+                f"{cell.text!r} read as {_label(spec.rows[args[1]])}",
+                cell.span,
+            )
+        elif what == "unknown-row":
+            cells = row.cells
+            self.diag(
+                Severity.WARNING,
+                "table.unknown-row",
+                f"the row {' '.join(cells[i].text for i in args)!r} at line {_line(row)} "
+                f"matches no row of {spec.title}; its values are not read",
+                row.span,
+            )
+        else:
+            assert what == "duplicate-row"
+            self.diag(
+                Severity.WARNING,
+                "table.duplicate-row",
+                f"{_label(spec.rows[args[0]])} is printed again at line {_line(row)}; "
+                "the first one is kept",
+                row.span,
+            )
+
+    def _match_row(  # noqa: PLR0917
+        self,
+        matcher: _Matcher,
+        rows: Sequence[RowInfo],
+        index: int,
+        stack: list[str],
+        units: dict[str, str],
+        events: list[_Event],
     ) -> _Entry | None:
         """Match a row's labels: its leaf, the group it names, its value cells.
 
@@ -1137,7 +1230,7 @@ class _Reader:
         value such as ``不详`` included). A label that names both a group and a row (2021:
         （六）其他处理) is the group when another label of the table follows it.
         """
-        row, infos, labels, first_value, _ = info
+        row, infos, labels, first_value, _ = rows[index]
         cells = row.cells
         leaf: int | None = None
         group: str | None = None
@@ -1187,12 +1280,7 @@ class _Reader:
                 stack[:] = matcher.row_groups[fuzzy]
                 values = list(cells[i + 1 :])
                 unknown = []
-                self.diag(
-                    Severity.INFO,
-                    "table.fuzzy-label",
-                    f"{cells[i].text!r} read as {_label(matcher.spec.rows[fuzzy])}",
-                    cells[i].span,
-                )
+                self._event(matcher, rows, events, ("fuzzy-label", index, (i, fuzzy)))
         if leaf is not None:
             return _Entry(row, leaf, values, True, group)
         if not has_values:
@@ -1200,13 +1288,7 @@ class _Reader:
                 self._header_units(row, units)
             return None
         if unknown:
-            self.diag(
-                Severity.WARNING,
-                "table.unknown-row",
-                f"the row {' '.join(cells[i].text for i in unknown)!r} at line {_line(row)} "
-                f"matches no row of {matcher.spec.title}; its values are not read",
-                row.span,
-            )
+            self._event(matcher, rows, events, ("unknown-row", index, tuple(unknown)))
             return _Entry(row, None, values, False, group, placeable=False)
         return _Entry(row, None, values, False, group)
 
@@ -1220,10 +1302,15 @@ class _Reader:
             if m is not None:
                 units[label_keys(folded)[1]] = m.group(1)
 
-    def _place_unlabelled(self, matcher: _Matcher, entries: list[_Entry]) -> None:
+    def _place_unlabelled(
+        self,
+        matcher: _Matcher,
+        rows: Sequence[RowInfo],
+        entries: list[_Entry],
+        events: list[_Event],
+    ) -> None:
         """Give rows without labels the places between labelled rows, when they fit
         exactly (and each row's group, when it kept one, is its place's)."""
-        spec = matcher.spec
         printed = matcher.printed
         order = {leaf: n for n, leaf in enumerate(printed)}
         i = 0
@@ -1247,22 +1334,10 @@ class _Reader:
                     continue
                 if fits:
                     entry.leaf = slots[n]
-                    self.diag(
-                        Severity.WARNING,
-                        "table.unlabelled-row",
-                        f"the row at line {_line(entry.row)} has no label; read as "
-                        f"{_label(spec.rows[slots[n]])} by its place in the template",
-                        entry.row.span,
-                    )
+                    event: _Event = ("unlabelled-row", entry.index, (slots[n],))
                 else:
-                    self.diag(
-                        Severity.WARNING,
-                        "table.unlabelled-row",
-                        f"the row at line {_line(entry.row)} has no label, and the "
-                        f"{len(run)} row(s) without labels here do not fit the {len(slots)} "
-                        "place(s) the template has for them; its values are not read",
-                        entry.row.span,
-                    )
+                    event = ("unlabelled-row", entry.index, (len(run), len(slots)))
+                self._event(matcher, rows, events, event)
             i = j
 
     def _read_row(
@@ -1604,7 +1679,7 @@ _Layout = tuple[tuple[int, ...], tuple[str, ...], list[str] | None]
 
 
 @lru_cache(maxsize=256)
-def _plans_of(shape: tuple[Any, ...]) -> list[_ReportPlan | _Layout | tuple[()]]:
+def _plans_of(shape: tuple[Any, ...]) -> list[_ReportPlan | _Located | _Layout | tuple[()]]:
     """The plans made for reports of one shape (:attr:`_Seen.shape`), the layouts read
     once, and ``()`` once a report of the shape was read, newest last: an LRU cache of
     lists, filled as reports of the shape are read."""
@@ -1660,16 +1735,21 @@ class _Seen:
     the rest (:meth:`_ReportPlan.fits`).
     """
 
-    __slots__ = ("cells", "shape", "texts", "to_simplified")
+    __slots__ = ("cells", "rows", "sections", "shape", "texts", "to_simplified")
 
-    def __init__(
+    def __init__(  # noqa: PLR0917
         self,
         shape: tuple[Any, ...],
         texts: list[str],
         cells: list[Cell],
         to_simplified: Callable[[str], str] | None,
+        rows: list[tuple[Row, ...]],
+        sections: Sequence[Section],
     ) -> None:
         self.shape = shape
+        #: The rows of every table, and the sections.
+        self.rows = rows
+        self.sections = sections
         #: Every cell of every table, and its text, in order.
         self.texts = texts
         self.cells = cells
@@ -1690,9 +1770,11 @@ class _Seen:
         shape: list[Any] = [year, tuple(map(id, templates)), to_simplified is None]
         texts: list[str] = []
         cells: list[Cell] = []
+        tables: list[tuple[Row, ...]] = []
         for section in sections:
             for block in section.blocks:
                 if isinstance(block, Table):
+                    tables.append(block.rows)
                     rows = list(map(_CELLS, block.rows))
                     shape.append(section.kind)
                     shape.append(tuple(map(len, rows)))
@@ -1700,7 +1782,7 @@ class _Seen:
         if len(shape) == 3:
             return None
         texts = list(map(_RAW, cells))
-        return _Seen(tuple(shape), texts, cells, to_simplified)
+        return _Seen(tuple(shape), texts, cells, to_simplified, tables, sections)
 
     def describe(
         self, tables: ReportTables
@@ -1730,7 +1812,46 @@ class _Seen:
         return fixed, fixed_texts, labels, folded, True
 
 
-class _ReportPlan:
+class _Fitting:
+    """What a plan checks of a report: the cells that are not values, their texts, and
+    the folded labels (see :class:`_Seen`)."""
+
+    __slots__ = ("fixed", "fixed_get", "folded", "labels", "value_get")
+
+    fixed_get: _Getter
+    fixed: tuple[str, ...]
+    value_get: _Getter
+    labels: tuple[str, ...]
+    folded: list[str] | None
+
+    def fits(self, seen: _Seen) -> list[Value] | None:
+        """Is *seen* alike in all that matching depends on? Then the count each value
+        cell holds, when it is one read before without a rule (else ``None``)."""
+        texts = seen.texts
+        if self.fixed_get(texts) != self.fixed:
+            return None
+        found = self.value_get(texts)
+        counts = list(map(_PLAIN_COUNTS.get, found))
+        if None in counts:
+            # Cells not read before (new numbers, amounts...) must be values all the same.
+            new = list(compress(found, map(operator.is_, counts, repeat(None))))
+            if not all(map(_IS_VALUE, map(classify, new))):
+                return None
+            digits = [t for t in new if t.isdecimal() and t.isascii()]
+            if digits:
+                # A count of plain ASCII digits reads as int() reads it, without a rule.
+                if len(_PLAIN_COUNTS) >= _CACHE_LIMIT:
+                    _PLAIN_COUNTS.clear()
+                _PLAIN_COUNTS.update(zip(digits, map(int, digits), strict=True))
+                counts = list(map(_PLAIN_COUNTS.get, found))
+        if seen.to_simplified is not None and self.folded != _fold_labels(
+            self.labels, seen.to_simplified
+        ):
+            return None
+        return counts
+
+
+class _ReportPlan(_Fitting):
     """How a report was read, cell by cell: replayed for the next report alike in all
     that matching depends on (see :class:`_Seen`) without locating tables or matching
     rows. Made only from a reading that needed no diagnostic but those of values, which
@@ -1740,16 +1861,11 @@ class _ReportPlan:
         "blank",
         "computed",
         "derived",
-        "fixed",
-        "fixed_get",
-        "folded",
-        "labels",
         "segments",
         "source_get",
         "source_keys",
         "template",
         "templates",
-        "value_get",
     )
 
     def __init__(  # noqa: PLR0917
@@ -1863,32 +1979,6 @@ class _ReportPlan:
             derived,
         )
 
-    def fits(self, seen: _Seen) -> list[Value] | None:
-        """Is *seen* alike in all that matching depends on? Then the count each value
-        cell holds, when it is one read before without a rule (else ``None``)."""
-        texts = seen.texts
-        if self.fixed_get(texts) != self.fixed:
-            return None
-        found = self.value_get(texts)
-        counts = list(map(_PLAIN_COUNTS.get, found))
-        if None in counts:
-            # Cells not read before (new numbers, amounts...) must be values all the same.
-            new = list(compress(found, map(operator.is_, counts, repeat(None))))
-            if not all(map(_IS_VALUE, map(classify, new))):
-                return None
-            digits = [t for t in new if t.isdecimal() and t.isascii()]
-            if digits:
-                # A count of plain ASCII digits reads as int() reads it, without a rule.
-                if len(_PLAIN_COUNTS) >= _CACHE_LIMIT:
-                    _PLAIN_COUNTS.clear()
-                _PLAIN_COUNTS.update(zip(digits, map(int, digits), strict=True))
-                counts = list(map(_PLAIN_COUNTS.get, found))
-        if seen.to_simplified is not None and self.folded != _fold_labels(
-            self.labels, seen.to_simplified
-        ):
-            return None
-        return counts
-
     def run(self, seen: _Seen, counts: list[Value]) -> tuple[Statistics, list[Diagnostic]]:
         """Read *seen*, a report this plan fits (*counts*: what :meth:`fits` returned),
         and check it."""
@@ -1940,6 +2030,107 @@ class _ReportPlan:
         return statistics, diagnostics
 
 
+#: Where a table's rows stand in a report, and what they are: ``(table, row, cells,
+#: label cells, first value cell, label keys)`` (a :data:`RowInfo` without its row).
+_RowPlace = tuple[int, int, tuple[CellInfo, ...], tuple[int, ...], int, tuple[str, ...]]
+
+
+class _Located(_Fitting):
+    """Which rows of a report each table of its template read, for a report whose
+    reading needed diagnostics beyond those of values (a damaged table). The next report
+    alike in all that matching depends on (see :class:`_Seen`) has the same rows, so its
+    template and its tables' rows are the same: it is read without describing its cells,
+    choosing a template and locating tables, each table's match replayed from its
+    matcher's plan (see :meth:`_Reader.read_labelled`)."""
+
+    __slots__ = ("located", "skeletons", "template", "templates")
+
+    def __init__(
+        self,
+        templates: tuple[Template, ...],
+        template: Template,
+        described: tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...], list[str] | None, bool],
+        values: Sequence[int],
+        located: tuple[tuple[_RowPlace, ...], ...],
+    ) -> None:
+        fixed_pos, self.fixed, self.labels, self.folded, _ = described
+        self.fixed_get = _getter(fixed_pos)
+        self.value_get = _getter(values)
+        self.templates = templates
+        self.template = template
+        self.located = located
+        #: The skeleton of each labelled table read, by its matcher.
+        self.skeletons = tuple(
+            (matcher, tuple([place[2] for place in rows]))
+            for matcher, rows in zip(template._matchers, located, strict=True)
+            if rows and matcher.spec.labelled
+        )
+
+    @staticmethod
+    def build(
+        seen: _Seen,
+        described: tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...], list[str] | None, bool],
+        templates: Sequence[Template],
+        template: Template,
+        tables: ReportTables,
+    ) -> _Located | None:
+        """The rows *template* read in *tables*, or ``None`` when they cannot be told."""
+        if not described[4]:
+            return None
+        place: dict[int, tuple[int, int]] = {}
+        for t, (_, _, rows) in enumerate(tables.tables):
+            for r, info in enumerate(rows):
+                place[id(info[0])] = (t, r)
+        if len(place) != sum(len(rows) for _, _, rows in tables.tables):
+            return None  # a row object standing twice
+        if [len(rows) for rows in seen.rows] != [len(rows) for _, _, rows in tables.tables]:
+            return None
+        located = tuple(
+            tuple((*place[id(info[0])], *info[1:]) for info in rows)
+            for rows in template.locate(tables)
+        )
+        fixed = set(described[0])
+        values = [i for i in range(len(seen.cells)) if i not in fixed]
+        return _Located(tuple(templates), template, described, values, located)
+
+    def fits(self, seen: _Seen) -> list[Value] | None:
+        """Is *seen* alike in all that matching depends on? (No counts are read from it:
+        an empty list when it is.)"""
+        texts = seen.texts
+        if self.fixed_get(texts) != self.fixed:
+            return None
+        # Each distinct text once: a damaged report repeats its texts, 0 above all.
+        if not all(map(_IS_VALUE, map(classify, set(self.value_get(texts))))):
+            return None
+        if seen.to_simplified is not None and self.folded != _fold_labels(
+            self.labels, seen.to_simplified
+        ):
+            return None
+        return []
+
+    def run(self, seen: _Seen) -> tuple[Statistics, list[Diagnostic]] | None:
+        """Read *seen*, a report this plan fits, and check it; ``None`` when a table's
+        match is no longer kept."""
+        for matcher, skeleton in self.skeletons:
+            if skeleton not in matcher.plans:
+                return None
+        template = self.template
+        rows = seen.rows
+        reader = _Reader(template, lambda: ReportTables(seen.sections, seen.to_simplified))
+        statistics, diagnostics = template._read_located(
+            reader,
+            [
+                [
+                    (rows[t][r], cells, labels, first, keys)
+                    for t, r, cells, labels, first, keys in table
+                ]
+                for table in self.located
+            ],
+        )
+        diagnostics.extend(template.check(statistics))
+        return statistics, diagnostics
+
+
 # ---------------------------------------------------------------------------
 # The engine entry points
 # ---------------------------------------------------------------------------
@@ -1964,16 +2155,25 @@ def read_statistics(
     if seen is not None:
         plans = _plans_of(seen.shape)
         for plan in reversed(plans):
-            if not isinstance(plan, _ReportPlan):
-                continue
-            fit = plan.fits(seen)
-            if fit is not None:
+            if isinstance(plan, _ReportPlan):
+                fit = plan.fits(seen)
+                if fit is not None:
+                    try:
+                        return (plan.template, *plan.run(seen, fit))
+                    except GipparseError:
+                        raise
+                    except Exception as exc:
+                        raise _failure(exc) from exc
+            elif isinstance(plan, _Located) and plan.fits(seen) is not None:
                 try:
-                    return (plan.template, *plan.run(seen, fit))
+                    read = plan.run(seen)
                 except GipparseError:
                     raise
                 except Exception as exc:
                     raise _failure(exc) from exc
+                if read is not None:
+                    return (plan.template, *read)
+                break
     tables = ReportTables(sections, to_simplified)
     if not tables.tables:
         return (
@@ -1999,30 +2199,33 @@ def read_statistics(
         raise
     except Exception as exc:
         raise _failure(exc) from exc
-    if (
-        trace is not None
-        and seen is not None
-        and plans is not None
-        and all(d.code.startswith("value.") for d in found)
-    ):
+    if trace is not None and seen is not None and plans is not None:
         # A plan costs more to make than a reading, and describing a layout costs a tenth
         # of one: the first report of a shape only marks it, the next ones leave their
         # layout's description, and a plan is made when a described layout is read again
-        # (many layouts, and shapes, occur once).
+        # (many layouts, and shapes, occur once). A reading that needed diagnostics
+        # beyond those of values (a damaged table) is not replayed cell by cell: its plan
+        # keeps which rows each table read.
         if not plans:
             plans.append(())
             return template, statistics, diagnostics
         described = seen.describe(tables)
         layout = (described[0], described[1], described[3])
         if layout in plans:
-            made = _ReportPlan.build(seen, described, templates, template, trace, found)
+            made: _ReportPlan | _Located | None
+            if all(d.code.startswith("value.") for d in found):
+                made = _ReportPlan.build(seen, described, templates, template, trace, found)
+            else:
+                made = _Located.build(seen, described, templates, template, tables)
             if made is not None:
                 with suppress(ValueError):  # another thread replaced it
                     plans[plans.index(layout)] = made
         elif described[4]:
             if len(plans) >= _PLANS_PER_SHAPE:
                 # Forget the oldest layout read once, rather than a plan.
-                once = [i for i, p in enumerate(plans) if not isinstance(p, _ReportPlan)]
+                once = [
+                    i for i, p in enumerate(plans) if not isinstance(p, (_ReportPlan, _Located))
+                ]
                 del plans[once[0] if once else 0]
             plans.append(layout)
     return template, statistics, diagnostics

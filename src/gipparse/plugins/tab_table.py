@@ -34,6 +34,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
 from typing import Any
 
+from .._caches import kept
 from .._errors import RenderError
 from .._formats import TableFormat, TableParse
 from .._nodes import (
@@ -127,6 +128,61 @@ def _row(texts: tuple[str, ...], start: int) -> Row | None:
     set_row_cells(row, cells)
     set_row_span(row, _new_span((start + 1, 1, start + len(texts), len(texts[-1]) + 1)))
     return row
+
+
+class _Watched(Sequence[str]):
+    """Lines that note the furthest one read."""
+
+    __slots__ = ("furthest", "lines")
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = lines
+        self.furthest = -1
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __getitem__(self, k: Any) -> Any:
+        self.furthest = max(self.furthest, k)
+        return self.lines[k]
+
+
+#: Rows read line by line, by their first line's place and text: what the reading looked
+#: at (the lines from the first one on), whether those run to the end of the input, the
+#: row, the first line of the next row and the diagnostics. A damaged row recurs where
+#: the same report, or one laid out alike, is read again.
+_SLOW_ROWS: dict[
+    tuple[int, str], list[tuple[tuple[str, ...], bool, Row, int, tuple[Diagnostic, ...]]]
+] = kept({})
+_SLOW_ROWS_LIMIT = 1024
+
+
+def _slow_row(lines: Sequence[str], start: int) -> tuple[Row, int, tuple[Diagnostic, ...]]:
+    """The row whose first line is *start*, read line by line (see :func:`_read_row`),
+    the first line of the next row (-1: the table ends) and the diagnostics."""
+    n = len(lines)
+    key = (start, lines[start])
+    kept_rows = _SLOW_ROWS.get(key)
+    if kept_rows is not None:
+        for seen, at_end, row, following, found in kept_rows:
+            end = start + len(seen)
+            if (end == n if at_end else end <= n) and tuple(lines[start:end]) == seen:
+                return row, following, found
+    watched = _Watched(lines)
+    diagnostics: list[Diagnostic] = []
+    drafts, following = _read_row(watched, start, diagnostics)
+    row = _build_row(drafts)
+    # The reading compares positions with the input's length only next to lines it read;
+    # a line more is kept for a margin.
+    end = min(n, watched.furthest + 3)
+    found = tuple(diagnostics)
+    if len(_SLOW_ROWS) >= _SLOW_ROWS_LIMIT:
+        _SLOW_ROWS.clear()
+    entries = _SLOW_ROWS.setdefault(key, [])
+    if len(entries) >= 4:
+        del entries[0]
+    entries.append((tuple(lines[start:end]), end == n, row, following, found))
+    return row, following, found
 
 
 def _read_row(
@@ -225,9 +281,10 @@ class TabTableFormat(TableFormat):
                     count += j - i
                     i = following
                     continue
-            drafts, i = _read_row(lines, i, diagnostics)
-            rows.append(_build_row(drafts))
-            count += len(drafts)
+            row, i, found = _slow_row(lines, i)
+            rows.append(row)
+            diagnostics += found
+            count += len(row.cells)
         if count < 2:
             return None
         last_row = rows[-1].span
