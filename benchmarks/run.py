@@ -14,6 +14,7 @@ the targets.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -182,20 +183,46 @@ def two_at_once(argv: list[str], repeat: int = 1) -> float:
     return 2 * min(ones) / min(twos)
 
 
+#: Copies of a seed moved down by this many blank lines, loaded in turn.
+SHIFTS = 50
+
+
+def shifted(path: Path, folder: Path) -> Callable[[], object]:
+    """Loads of *path* moved down by 1, 2, … :data:`SHIFTS` blank lines, in turn: the same
+    tables and texts, but no line where it was (as in a report that shares a template's
+    tables with earlier ones but not their place)."""
+    text = path.read_bytes()
+    copies = []
+    for k in range(1, SHIFTS + 1):
+        copy = folder / f"{path.stem}.{k}.txt"
+        copy.write_bytes(b"\n" * k + text)
+        copies.append(copy)
+    turn = itertools.cycle(copies)
+    return lambda: gipparse.load(next(turn))
+
+
 def bench_seeds(out: Results, repeat: int, number: int) -> None:
     out.section("Seeds", "load() against the floor; µs per report, CPU time")
-    for path in gipparse.sample_paths():
-        seed = path.name[:3]
-        t = interleaved({"floor": reader(path), "load": loader(path)}, repeat, number)
-        script = "Traditional" if seed == "001" else "Simplified"
-        out.timing(f"seed.{seed}.floor_us", f"seed {seed} floor", t["floor"], 1e6, "µs")
-        out.timing(f"seed.{seed}.load_us", f"seed {seed} load ({script})", t["load"], 1e6, "µs")
-        target = "target ≤ 20" if script == "Simplified" else "(Traditional: see its twin)"
-        out.ratio(f"seed.{seed}.ratio", f"seed {seed} load / floor", t["load"], t["floor"], target)
-        if clear_caches is not None:
-            new = first_sight(path, repeat, number)
-            out.timing(f"seed.{seed}.new_us", f"seed {seed} load, new to gipparse", new, 1e6, "µs")
-            out.ratio(f"seed.{seed}.new_ratio", f"seed {seed} new / floor", new, t["floor"])
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in gipparse.sample_paths():
+            bench_seed(out, path, Path(tmp), repeat, number)
+
+
+def bench_seed(out: Results, path: Path, folder: Path, repeat: int, number: int) -> None:
+    seed = path.name[:3]
+    t = interleaved({"floor": reader(path), "load": loader(path)}, repeat, number)
+    script = "Traditional" if seed == "001" else "Simplified"
+    out.timing(f"seed.{seed}.floor_us", f"seed {seed} floor", t["floor"], 1e6, "µs")
+    out.timing(f"seed.{seed}.load_us", f"seed {seed} load ({script})", t["load"], 1e6, "µs")
+    target = "target ≤ 20" if script == "Simplified" else "(Traditional: see its twin)"
+    out.ratio(f"seed.{seed}.ratio", f"seed {seed} load / floor", t["load"], t["floor"], target)
+    moved = interleaved({"moved": shifted(path, folder)}, repeat, number)["moved"]
+    out.timing(f"seed.{seed}.moved_us", f"seed {seed} load, at other lines", moved, 1e6, "µs")
+    out.ratio(f"seed.{seed}.moved_ratio", f"seed {seed} at other lines / floor", moved, t["floor"])
+    if clear_caches is not None:
+        new = first_sight(path, repeat, number)
+        out.timing(f"seed.{seed}.new_us", f"seed {seed} load, new to gipparse", new, 1e6, "µs")
+        out.ratio(f"seed.{seed}.new_ratio", f"seed {seed} new / floor", new, t["floor"])
 
 
 #: Empties every cache gipparse keeps across reports (None in versions without it).
