@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache, partial
+from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import add as _add
 
@@ -34,11 +34,12 @@ from .._nodes import (
     Severity,
     Span,
     Table,
+    new_cell,
     new_node,
+    new_row,
+    new_span,
     set_cell_raw,
     set_cell_span,
-    set_row_cells,
-    set_row_span,
 )
 from ..hookspecs import hookimpl
 
@@ -48,7 +49,6 @@ _TOKEN_RE = re.compile(r"\\.|\|")
 _ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])|<br\s*/?>", re.IGNORECASE)
 _SEPARATOR_CELL_RE = re.compile(r"[ \t]*:?-+:?[ \t]*")
 _BR_RE = re.compile(r"<br", re.IGNORECASE)
-_new_span = partial(tuple.__new__, Span)
 
 
 def _unescape(match: re.Match[str]) -> str:
@@ -89,21 +89,11 @@ def _is_separator(line: str, bounds: list[tuple[int, int]]) -> bool:
     return "-" in line and all(_SEPARATOR_CELL_RE.fullmatch(line, s, e) for s, e in bounds)
 
 
-def _new_row(cells: tuple[Cell, ...], span: Span) -> Row:
-    row: Row = new_node(Row)
-    set_row_cells(row, cells)
-    set_row_span(row, span)
-    return row
-
-
 @lru_cache(maxsize=1 << 12)
 def _cell(raw: str, number: int, column: int) -> Cell:
     """The cell holding *raw* from *column* of line *number*. Kept like rows: label cells
     and small values recur at the same place in rows that differ elsewhere."""
-    cell: Cell = new_node(Cell)
-    set_cell_raw(cell, raw)
-    set_cell_span(cell, _new_span((number, column, number, column + len(raw))))
-    return cell
+    return new_cell(raw, new_span((number, column, number, column + len(raw))))
 
 
 @lru_cache(maxsize=1 << 10)
@@ -136,7 +126,7 @@ def _simple_row(line: str, index: int) -> Row | None:
     columns = accumulate(map(_add, map(len, raws), repeat(3)), initial=first)
     number = index + 1
     cells = tuple(map(_cell, raws, repeat(number), columns))
-    return _new_row(cells, _new_span((number, 1, number, len(line) + 1)))
+    return new_row(cells, new_span((number, 1, number, len(line) + 1)))
 
 
 class PipeTableFormat(TableFormat):
@@ -203,9 +193,9 @@ class PipeTableFormat(TableFormat):
                     raw = _ESCAPE_RE.sub(_unescape, raw)
                 cell = new_node(Cell)
                 set_cell_raw(cell, raw)
-                set_cell_span(cell, _new_span((number, s + 1, number, e + 1)))
+                set_cell_span(cell, new_span((number, s + 1, number, e + 1)))
                 cells.append(cell)
-            rows.append(_new_row(tuple(cells), _new_span((number, 1, number, len(line) + 1))))
+            rows.append(new_row(tuple(cells), new_span((number, 1, number, len(line) + 1))))
             i += 1
         if not rows:
             return None

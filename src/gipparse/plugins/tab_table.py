@@ -31,8 +31,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache, partial
-from typing import Any
+from functools import lru_cache
+from typing import Any, cast
 
 from .._caches import kept
 from .._errors import RenderError
@@ -44,11 +44,12 @@ from .._nodes import (
     Severity,
     Span,
     Table,
+    new_cell,
     new_node,
+    new_row,
+    new_span,
     set_cell_raw,
     set_cell_span,
-    set_row_cells,
-    set_row_span,
 )
 from .._text import normalize_text
 from ..hookspecs import hookimpl
@@ -77,7 +78,6 @@ def _is_number(text: str) -> bool:
 
 # A cell being read: [text, first line index, last line index, start column].
 _Draft = list[Any]
-_new_span = partial(tuple.__new__, Span)
 #: Longest row the parser builds in one step (longer ones are read line by line).
 _MAX_FAST_ROW_LINES = 64
 
@@ -88,8 +88,7 @@ def _last_part(draft: _Draft) -> str:
 
 
 def _build_row(drafts: list[_Draft]) -> Row:
-    new_span = _new_span
-    new, set_raw, set_span = new_node, set_cell_raw, set_cell_span
+    new, set_raw, set_span, span = new_node, set_cell_raw, set_cell_span, new_span
     cells: list[Cell] = []
     append = cells.append
     end_column = 1
@@ -98,9 +97,9 @@ def _build_row(drafts: list[_Draft]) -> Row:
         end_column = column + len(text) if k < 0 else len(text) - k
         cell = new(Cell)
         set_raw(cell, text)
-        set_span(cell, new_span((first + 1, column, last + 1, end_column)))
+        set_span(cell, span((first + 1, column, last + 1, end_column)))
         append(cell)
-    return Row(tuple(cells), new_span((drafts[0][1] + 1, 1, drafts[-1][2] + 1, end_column)))
+    return new_row(tuple(cells), new_span((drafts[0][1] + 1, 1, drafts[-1][2] + 1, end_column)))
 
 
 @lru_cache(maxsize=1 << 12)
@@ -110,10 +109,7 @@ def _cell(line: str, number: int) -> Cell | None:
     tables of one template, the same report parsed again): it is built once."""
     if line[:1] != "\t":
         return None
-    cell: Cell = new_node(Cell)
-    set_cell_raw(cell, line[1:])
-    set_cell_span(cell, _new_span((number, 2, number, len(line) + 1)))
-    return cell
+    return new_cell(line[1:], new_span((number, 2, number, len(line) + 1)))
 
 
 @lru_cache(maxsize=1 << 10)
@@ -124,10 +120,8 @@ def _row(texts: tuple[str, ...], start: int) -> Row | None:
     cells = tuple(map(_cell, texts, range(start + 1, start + len(texts) + 1)))
     if not all(cells):
         return None
-    row: Row = new_node(Row)
-    set_row_cells(row, cells)
-    set_row_span(row, _new_span((start + 1, 1, start + len(texts), len(texts[-1]) + 1)))
-    return row
+    span = new_span((start + 1, 1, start + len(texts), len(texts[-1]) + 1))
+    return new_row(cast("tuple[Cell, ...]", cells), span)  # no None: checked above
 
 
 class _Watched(Sequence[str]):
@@ -293,7 +287,7 @@ class TabTableFormat(TableFormat):
             tuple(rows),
             NAME,
             0,
-            _new_span((start + 1, 1, last_row.end_line, last_row.end_column)),
+            new_span((start + 1, 1, last_row.end_line, last_row.end_column)),
         )
         return TableParse(table, last_row.end_line, tuple(diagnostics))
 
