@@ -709,7 +709,7 @@ class Template:
                         tuple(left),
                         tuple(right),
                         anchor,
-                        operator.itemgetter(*both) if len(both) > 1 else _one(both[0]),
+                        _getter(both),
                         all(k in derived for k in both),
                         frozenset(k for k in both if k in derived_parts),
                     )
@@ -992,8 +992,8 @@ class Template:
                 one_left = len(check.left) == 1
                 one_right = len(check.right) == 1 and not one_left
                 lefts, rights = groups.setdefault((one_left, one_right), ([], []))
-                lefts.append(check.left[0] if one_left else _getter_of_keys(check.left))
-                rights.append(check.right[0] if one_right else _getter_of_keys(check.right))
+                lefts.append(check.left[0] if one_left else _getter(check.left))
+                rights.append(check.right[0] if one_right else _getter(check.right))
         return tuple(
             (_side(one_left, lefts), _side(one_right, rights))
             for (one_left, one_right), (lefts, rights) in groups.items()
@@ -1568,10 +1568,6 @@ _Side = Callable[[Mapping[str, Value]], list[Value]]
 _Sides = tuple[_Side, _Side]
 
 
-def _getter_of_keys(keys: Sequence[str]) -> Callable[[Mapping[str, Value]], tuple[Value, ...]]:
-    return operator.itemgetter(*keys) if len(keys) > 1 else _one(keys[0])
-
-
 def _side(one: bool, parts: list[Any]) -> _Side:
     if not one:
         getters = tuple(parts)
@@ -1585,13 +1581,6 @@ def _side(one: bool, parts: list[Any]) -> _Side:
 
 def _sides_agree(sides: _Sides, values: Mapping[str, Value]) -> bool:
     return sides[0](values) == sides[1](values)
-
-
-def _one(key: str) -> Callable[[Mapping[str, Value]], tuple[Value, ...]]:
-    def fetch(values: Mapping[str, Value]) -> tuple[Value, ...]:
-        return (values[key],)
-
-    return fetch
 
 
 def _sum(values: Iterable[Value]) -> Value:
@@ -1698,8 +1687,9 @@ def _blank_zero(spec: TableSpec, blanks: list[Cell]) -> Diagnostic:
     )
 
 
-def _getter(positions: Sequence[int]) -> _Getter:
-    """Fetches the items at *positions* of a sequence, as a tuple."""
+def _getter(positions: Sequence[Any]) -> Callable[[Any], tuple[Any, ...]]:
+    """Fetches the items at *positions* (indices of a sequence, or keys of a mapping), as
+    a tuple."""
     if len(positions) > 1:
         return operator.itemgetter(*positions)
     if positions:
