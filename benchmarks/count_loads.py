@@ -24,11 +24,11 @@ WARM = 24
 
 def main() -> None:
     mode, n = sys.argv[1], int(sys.argv[2])
-    if os.environ.get("NO_PLANS"):
-        # Match every report afresh: no reading is kept as a plan.
-        from gipparse import _templates
+    sys.path.insert(0, str(HERE))
+    from stats_stage import disable_plans, prepare
 
-        _templates._ReportPlan.build = staticmethod(lambda *args: None)  # type: ignore[method-assign]
+    if os.environ.get("NO_PLANS"):
+        disable_plans()
     corpus = sorted((HERE / "out" / "corpus").glob("*.txt"))
     if mode in ("seed", "seed1"):
         path = gipparse.sample_paths()[0 if mode == "seed" else 1]
@@ -39,10 +39,7 @@ def main() -> None:
         for path in corpus[: WARM + n]:
             gipparse.load(path)
     elif mode.startswith("stats-"):
-        sys.path.insert(0, str(HERE))
-        from stats_stage import prepare
-
-        from gipparse import _templates
+        from gipparse._pipeline import read_statistics
 
         manager = gipparse.create_plugin_manager()
         if mode == "stats-seed":
@@ -52,7 +49,7 @@ def main() -> None:
             items = [prepare(p.read_text(encoding="utf-8"), manager) for p in corpus[: WARM + 105]]
             n += WARM
         for prepared in items[:n]:
-            _templates.read_statistics(*prepared)
+            read_statistics(*prepared)
     else:
         raise SystemExit(f"unknown mode {mode}")
 

@@ -7,7 +7,7 @@ import sys
 from functools import _lru_cache_wrapper
 
 import gipparse
-from gipparse import _caches, _manager, _templates
+from gipparse import _caches, _manager, _plans, _templates
 
 
 def _lru_sizes() -> dict[str, int]:
@@ -32,7 +32,7 @@ def test_clear_empties_every_kind_of_cache() -> None:
     manager = _manager.default_plugin_manager()
     assert manager._simplified.get("hant")  # seed 001 is Traditional
     assert _templates._DESCRIBED
-    assert _templates._PLAIN_COUNTS
+    assert _plans._PLAIN_COUNTS
     assert any(m.plans for t in _default_templates() for m in t._matchers)
     assert sum(_lru_sizes().values()) > 0
 
@@ -40,7 +40,7 @@ def test_clear_empties_every_kind_of_cache() -> None:
 
     assert manager._simplified == {}
     assert not _templates._DESCRIBED
-    assert not _templates._PLAIN_COUNTS
+    assert not _plans._PLAIN_COUNTS
     assert not any(m.plans for t in _default_templates() for m in t._matchers)
     assert all(not t._signatures for t in _default_templates())
     assert {k: v for k, v in _lru_sizes().items() if v} == {}

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import gipparse
-from gipparse import _templates
+from gipparse import _plans, _templates
 
 SEEDS = gipparse.sample_paths()
 #: Texts a value cell may hold, plain or needing a rule of the value reader.
@@ -36,7 +36,7 @@ CELL_TEXTS = (
 
 
 def _fresh(text: str) -> Any:
-    _templates._plans_of.cache_clear()
+    _plans._plans_of.cache_clear()
     return gipparse.loads(text)
 
 
@@ -91,14 +91,14 @@ def _mutated(text: str, rng: random.Random, count: int, texts: tuple[str, ...] =
 def _replays(text: str) -> bool:
     """Is *text* read by a plan?"""
     calls: list[object] = []
-    original = _templates._ReportPlan.run
+    original = _plans._ReportPlan.run
 
     def run(self: Any, *args: Any) -> Any:
         calls.append(self)
         return original(self, *args)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(_templates._ReportPlan, "run", run)
+        patch.setattr(_plans._ReportPlan, "run", run)
         gipparse.loads(text)
     return bool(calls)
 
@@ -161,7 +161,7 @@ def _damaged(text: str, rng: random.Random) -> str:
 def _located(text: str) -> bool:
     """Is *text* read by the rows a damaged report's reading located?"""
     calls: list[object] = []
-    original = _templates._Located.run
+    original = _plans._Located.run
 
     def run(self: Any, *args: Any) -> Any:
         found = original(self, *args)
@@ -169,7 +169,7 @@ def _located(text: str) -> bool:
         return found
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(_templates._Located, "run", run)
+        patch.setattr(_plans._Located, "run", run)
         gipparse.loads(text)
     return any(c is not None for c in calls)
 

@@ -14,9 +14,9 @@ from ._errors import ParseError, SourceError
 from ._manager import PluginManager, plugin_manager_for
 from ._metadata import extract_metadata
 from ._nodes import Diagnostic, Report, Severity, SourceDocument
+from ._plans import read_statistics
 from ._sections import build_sections
 from ._source import check_size, check_text, max_input_size, split_lines
-from ._templates import read_statistics
 
 PathLike = str | os.PathLike[str]
 
