@@ -258,6 +258,43 @@ def test_bad_files_are_reported_with_their_path_and_the_run_goes_on(broken: Path
     assert str(broken / "1_report.txt") + ":" not in stderr
 
 
+#: Runs the command with one folder that cannot be listed (argv[1]), as a folder without
+#: read permission behaves; file permissions alone cannot show it to a test run as root.
+UNLISTABLE = """
+import errno, os, runpy, sys
+refused, real = sys.argv.pop(1), os.scandir
+def scandir(path="."):
+    if os.fspath(path) == refused:
+        raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+    return real(path)
+os.scandir = scandir
+sys.argv[0] = "gipparse"
+runpy.run_module("gipparse", run_name="__main__")
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_folder_that_cannot_be_listed_is_reported_and_the_run_goes_on(
+    tmp_path: Path, jobs: str
+) -> None:
+    (tmp_path / "sub").mkdir()
+    shutil.copy(SEEDS[0], tmp_path / "a.txt")
+    shutil.copy(SEEDS[4], tmp_path / "sub" / "b.txt")
+    shutil.copy(SEEDS[2], tmp_path / "z.txt")
+    argv = [sys.executable, "-c", UNLISTABLE, str(tmp_path / "sub"), "export", str(tmp_path)]
+    result = subprocess.run(
+        [*argv, "-f", "jsonl", "--jobs", jobs], capture_output=True, timeout=120, check=False
+    )
+    no_traceback(result)
+    assert result.returncode == 1
+    records = jsonl(result.stdout)
+    assert [Path(r["path"]).name for r in records] == ["a.txt", "sub", "z.txt"]
+    assert records[1]["diagnostics"][0]["code"] == "source.unreadable"
+    stderr = result.stderr.decode()
+    assert f"{tmp_path / 'sub'}: error[source.unreadable]: cannot read the folder" in stderr
+    assert "1 of 3 files could not be read as reports" in stderr
+
+
 def test_an_empty_input_list_is_a_clear_error() -> None:
     result = run("export")
     no_traceback(result)

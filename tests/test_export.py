@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 import sys
 import textwrap
@@ -58,6 +60,58 @@ def test_files_are_kept_as_given_whatever_their_suffix(corpus: Path) -> None:
     found = expand_paths([corpus / "notes.csv", missing, corpus / "sub"], [".txt"])
     assert found[:2] == [str(corpus / "notes.csv"), missing]
     assert _names(found[2:], corpus) == ["sub/001.txt", "sub/deeper/004.TXT"]
+
+
+def _unlistable(monkeypatch: pytest.MonkeyPatch, *folders: Path) -> None:
+    """Make *folders* fail to list, as a folder without read permission does (file
+    permissions alone cannot show it to a test run as root)."""
+    real = os.scandir
+    refused = {str(f) for f in folders}
+
+    def scandir(path: Any = ".") -> Any:
+        if os.fspath(path) in refused:
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_folder_that_cannot_be_listed_gets_a_record_in_its_turn(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    _unlistable(monkeypatch, corpus / "sub")
+    found = expand_paths([corpus], [".txt"])
+    assert _names(found, corpus) == [
+        "a_binary.txt",
+        "b_000.txt",
+        "c_empty.txt",
+        "d_prose.txt",
+        "sub",
+    ]
+    records = list(gipparse.export(corpus, jobs=jobs))
+    assert [r["path"] for r in records] == found
+    assert records[1]["valid"] is True
+    last = records[-1]
+    assert last["stats"] == {}
+    assert last["diagnostics"] == [
+        {
+            "code": "source.unreadable",
+            "severity": "error",
+            "message": "cannot read the folder: Permission denied",
+            "line": None,
+        }
+    ]
+
+
+def test_a_top_folder_that_cannot_be_listed_gets_a_record(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _unlistable(monkeypatch, corpus)
+    assert expand_paths([corpus, SEEDS[0]], [".txt"]) == [str(corpus), str(SEEDS[0])]
+    first, second = gipparse.export([corpus, SEEDS[0]])
+    assert first["diagnostics"][0]["message"] == "cannot read the folder: Permission denied"
+    assert second["valid"] is True
 
 
 def test_export_yields_a_record_per_file_in_input_order(corpus: Path) -> None:

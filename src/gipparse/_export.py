@@ -18,7 +18,8 @@ when no template was recognised; such a record carries an error saying why (a
 :attr:`Report.valid`: statistics were read and every relation of the template holds.
 
 A file that cannot be read as a report (missing, binary, undecodable, empty, too large)
-still gets a record, so that a batch goes on and its output names every input: ``meta``
+still gets a record, and so does a folder that cannot be listed, so that a batch goes on
+and its output names every input: ``meta``
 has its five keys, all null; ``stats`` is empty; ``valid`` is false; and one error
 diagnostic says why, with code ``source.unreadable`` (``source.too-large`` for a file over
 the size limit, ``report.plugin-error`` when a plugin failed on it, ``report.internal-error``
@@ -56,7 +57,8 @@ META_KEYS = ("agency", "year", "template", "script", "period")
 #: Every diagnostic code records add to what the parser reports, with its meaning.
 DIAGNOSTIC_CODES: dict[str, str] = {
     "source.unreadable": "the file could not be read as a report: missing, unreadable, "
-    "binary, in an unknown encoding, or empty; the record has no metadata and no statistics",
+    "binary, in an unknown encoding, or empty, or a folder met in a walk could not be "
+    "listed; the record has no metadata and no statistics",
     "source.too-large": "the file is larger than the maximum input size; not read",
     "report.plugin-error": "a plugin failed on this file; the record has no statistics",
     "report.internal-error": "gipparse itself failed on this file (a bug worth reporting); "
@@ -315,7 +317,8 @@ def expand_paths(paths: Iterable[PathLike], suffixes: Iterable[str]) -> list[str
     walked recursively for files with one of *suffixes* (case-insensitive), skipping
     hidden files and folders (``.git``), in code-point order of their path components.
     Symbolic links to folders are not followed. A path that does not exist is kept, so
-    that it is reported in its turn."""
+    that it is reported in its turn, and so is a folder that cannot be listed (its
+    record says why)."""
     wanted = tuple(s.lower() for s in suffixes)
     found: list[str] = []
     for path in paths:
@@ -323,17 +326,31 @@ def expand_paths(paths: Iterable[PathLike], suffixes: Iterable[str]) -> list[str
         if not os.path.isdir(name):
             found.append(name)
             continue
-        inside: list[tuple[tuple[str, ...], str]] = []
-        for root, dirs, files in os.walk(name):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            rel = os.path.relpath(root, name)
-            parts = () if rel == "." else tuple(rel.split(os.sep))
-            for f in files:
-                if not f.startswith(".") and f.lower().endswith(wanted):
-                    inside.append(((*parts, f), os.path.join(root, f)))
-        inside.sort()
-        found.extend(p for _, p in inside)
+        found.extend(_walk(name, wanted))
     return found
+
+
+def _walk(top: str, wanted: tuple[str, ...]) -> list[str]:
+    """The files under the folder *top* with one of the *wanted* suffixes, and the folders
+    that could not be listed, in code-point order of their path components."""
+    inside: list[tuple[tuple[str, ...], str]] = []
+
+    def parts_of(folder: str) -> tuple[str, ...]:
+        rel = os.path.relpath(folder, top)
+        return () if rel == "." else tuple(rel.split(os.sep))
+
+    def unlisted(exc: OSError) -> None:
+        folder = top if exc.filename is None else os.fspath(exc.filename)
+        inside.append((parts_of(folder), folder))
+
+    for root, dirs, files in os.walk(top, onerror=unlisted):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        parts = parts_of(root)
+        for f in files:
+            if not f.startswith(".") and f.lower().endswith(wanted):
+                inside.append(((*parts, f), os.path.join(root, f)))
+    inside.sort()
+    return [p for _, p in inside]
 
 
 # -- one report -----------------------------------------------------------------------
@@ -350,8 +367,21 @@ def _record_for(
     try:
         report = load(path, plugins=plugins, max_size=max_size)
     except Exception as exc:
-        return error_record(path, exc, columns=columns)
+        return error_record(path, _folder_error(path) or exc, columns=columns)
     return to_record(report, columns=columns)
+
+
+def _folder_error(path: str) -> SourceError | None:
+    """Why *path*, a folder met in a walk that could not be listed, has no reports;
+    ``None`` when *path* is no folder."""
+    if not os.path.isdir(path):
+        return None
+    try:
+        with os.scandir(path):
+            pass
+    except OSError as exc:
+        return SourceError(f"cannot read the folder: {exc.strerror or exc}", path=path)
+    return SourceError("a folder, not a report", path=path)
 
 
 def _item_for(
