@@ -90,6 +90,18 @@ def test_seed_001_metadata_in_simplified() -> None:
             2022,
             "2022-01-01/2022-12-31",
         ),
+        (  # a running header above the title
+            "政府信息公开工作年度报告\n开封市鼓楼区应急管理局2020年政府信息公开工作年度报告\n正文。",
+            "开封市鼓楼区应急管理局",
+            2020,
+            None,
+        ),
+        (
+            "鼓楼区政府信息公开年报\n\n开封市鼓楼区应急管理局\n2020年度政府信息公开工作年度报告\n正文。",
+            "开封市鼓楼区应急管理局",
+            2020,
+            None,
+        ),
         (
             "现将我办2019年政府信息公开工作情况报告如下。",  # the year in the introduction only
             None,

@@ -46,6 +46,7 @@ _PERIOD_RE = re.compile(
     + r"\s*(?:起\s*)?(?:至|到|-|~|～)\s*"
     + _DATE.format("b")
 )
+_REPORT_RE = re.compile(_REPORT)
 _YEAR_PHRASE_RE = re.compile(rf"{_YEAR}\s*年度?(?:的)?政府信息(?:与政务)?公开")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９－～", "0123456789-~")
 _FULLWIDTH_RE = re.compile("[０-９－～]")
@@ -147,14 +148,17 @@ def _leading_paragraphs(sections: Sequence[Section]) -> tuple[list[Paragraph], i
 
 
 def _title_block(texts: Sequence[str]) -> list[str]:
-    """Candidate titles: the first short line, then it joined with the next one or two."""
+    """Candidate titles: the first short line, then it joined with the next one or two;
+    then the same from the second and the third line (a running header such as a bare
+    ``政府信息公开工作年度报告`` may stand above the title)."""
     candidates = []
-    joined = ""
-    for text in texts[:3]:
-        if len(text) > MAX_TITLE_LINE:
-            break
-        joined += text
-        candidates.append(joined)
+    for start in range(min(3, len(texts))):
+        joined = ""
+        for text in texts[start:3]:
+            if len(text) > MAX_TITLE_LINE:
+                break
+            joined += text
+            candidates.append(joined)
     return candidates
 
 
@@ -163,6 +167,8 @@ def _plausible_agency(text: str) -> bool:
     return (
         len(text) >= 2
         and not text.startswith(("本", "根据", "按照", "依据", "现将", "我"))
+        # A title block's line above the title joined to it: no agency is named so.
+        and (_REPORT_RE.search(text) is None if "报" in text else True)
         # A CJK unified ideograph, told without the character class (about a millisecond
         # to compile: re fills its map of a range one character at a time).
         and any("\u4e00" <= c <= "\u9fff" for c in text)
