@@ -528,13 +528,6 @@ def bench_batch(out: Results, count: int, folder: Path, repeat: int, missing: st
         "×",
         "the ceiling of the ratio in the same round",
     )
-    out.value(
-        "batch.share_of_ceiling",
-        "--jobs 2 / --jobs 1 as a share of the ceiling",
-        f"{statistics.median(r / c for r, c in zip(ratios, ceilings, strict=True)):.2f}",
-        "",
-        "median of the rounds; 1.00: all that two processes could gain",
-    )
 
 
 def bench_scaling(out: Results, repeat: int, big_mb: float) -> None:

@@ -61,6 +61,6 @@ def test_quick_run_measures_every_seed_and_stage(quick_run: tuple[str, dict[str,
         for fmt in ("tab", "pipe"):
             assert f"gen.{template}.{fmt}.hant_ratio" in numbers
     assert "cold.import_ratio" in numbers
-    for key in ("batch.speedup", "batch.rounds", "batch.parse_capacity", "batch.share_of_ceiling"):
+    for key in ("batch.speedup", "batch.rounds", "batch.parse_capacity"):
         assert key in numbers
     assert "scale.1_report.ratio" in numbers
