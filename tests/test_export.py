@@ -39,20 +39,17 @@ def corpus(tmp_path: Path) -> Path:
     return root
 
 
+#: The reports and non-reports at the top of the corpus fixture, in walking order.
+TOP_FILES = ["a_binary.txt", "b_000.txt", "c_empty.txt", "d_prose.txt"]
+
+
 def _names(paths: list[str], root: Path) -> list[str]:
     return [Path(p).relative_to(root).as_posix() for p in paths]
 
 
 def test_folders_are_walked_recursively_in_a_stable_order(corpus: Path) -> None:
     found = expand_paths([corpus], [".txt"])
-    assert _names(found, corpus) == [
-        "a_binary.txt",
-        "b_000.txt",
-        "c_empty.txt",
-        "d_prose.txt",
-        "sub/001.txt",
-        "sub/deeper/004.TXT",
-    ]
+    assert _names(found, corpus) == [*TOP_FILES, "sub/001.txt", "sub/deeper/004.TXT"]
 
 
 def test_files_are_kept_as_given_whatever_their_suffix(corpus: Path) -> None:
@@ -82,13 +79,7 @@ def test_a_folder_that_cannot_be_listed_gets_a_record_in_its_turn(
 ) -> None:
     _unlistable(monkeypatch, corpus / "sub")
     found = expand_paths([corpus], [".txt"])
-    assert _names(found, corpus) == [
-        "a_binary.txt",
-        "b_000.txt",
-        "c_empty.txt",
-        "d_prose.txt",
-        "sub",
-    ]
+    assert _names(found, corpus) == [*TOP_FILES, "sub"]
     records = list(gipparse.export(corpus, jobs=jobs))
     assert [r["path"] for r in records] == found
     assert records[1]["valid"] is True
