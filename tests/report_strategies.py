@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from hypothesis import strategies as st
+from tests.schema_names import APPEAL_GROUPS, APPEAL_OUTCOMES, APPLICANTS
 
 import gipparse
 from gipparse import Metadata, Statistics, Template
@@ -24,16 +25,9 @@ Value = int | Decimal | None
 #: ``draw(low, high)`` returns an int in [low, high].
 Draw = Callable[[int, int], int]
 
-COLUMNS = (
-    "natural_person",
-    "commercial",
-    "research",
-    "nonprofit",
-    "legal_services",
-    "other_org",
-)
-GROUPS = ("review", "litigation_direct", "litigation_after_review")
-OUTCOMES = ("upheld", "corrected", "other", "pending")
+COLUMNS = APPLICANTS
+GROUPS = APPEAL_GROUPS
+OUTCOMES = APPEAL_OUTCOMES
 #: The relations of both built-in templates, by name.
 RELATIONS = ("balance", "results-total", "row-total", "appeals-total")
 

@@ -13,6 +13,7 @@ import attrs
 import opencc
 import pytest
 from tests.conftest import SEEDS
+from tests.schema_names import APPEAL_GROUPS, APPEAL_OUTCOMES, APPLICATION_COLUMNS
 
 import gipparse
 from gipparse import Heading, Paragraph
@@ -536,17 +537,7 @@ _APPLICATION_ROWS = (
     "total",
     "carried_forward",
 )
-_APPLICATION_COLUMNS = (
-    "natural_person",
-    "commercial",
-    "research",
-    "nonprofit",
-    "legal_services",
-    "other_org",
-    "total",
-)
-_APPEAL_GROUPS = ("review", "litigation_direct", "litigation_after_review")
-_APPEAL_OUTCOMES = ("upheld", "corrected", "other", "pending", "total")
+_APPEAL_OUTCOMES_AND_TOTAL = (*APPEAL_OUTCOMES, "total")
 
 
 def _seed_001_statistics() -> dict[str, int | Decimal | None]:
@@ -582,11 +573,11 @@ def _seed_001_statistics() -> dict[str, int | Decimal | None]:
     }
     # lines 59-81: every cell of the applications table is 0
     for row in _APPLICATION_ROWS:
-        for column in _APPLICATION_COLUMNS:
+        for column in APPLICATION_COLUMNS:
             expected[f"applications.{row}.{column}"] = 0
     # line 86: fifteen zeros
-    for group in _APPEAL_GROUPS:
-        for outcome in _APPEAL_OUTCOMES:
+    for group in APPEAL_GROUPS:
+        for outcome in _APPEAL_OUTCOMES_AND_TOTAL:
             expected[f"appeals.{group}.{outcome}"] = 0
     return expected
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import attrs
 import pytest
 from tests.conftest import SEEDS
+from tests.schema_names import APPEAL_GROUPS, APPEAL_OUTCOMES, APPLICATION_COLUMNS
 
 import gipparse
 from gipparse import Statistics, schema_keys
@@ -22,15 +23,7 @@ from gipparse import Statistics, schema_keys
 # The schema, written out from statistics-schema.md
 # ---------------------------------------------------------------------------
 
-COLUMNS = (
-    "natural_person",
-    "commercial",
-    "research",
-    "nonprofit",
-    "legal_services",
-    "other_org",
-    "total",
-)
+COLUMNS = APPLICATION_COLUMNS
 ROWS_BEFORE_OTHER = (
     "new",
     "carried_over",
@@ -83,8 +76,8 @@ ACTIVE_FIELDS = {
         ("fees", ("amount",)),
     ),
 }
-GROUPS = ("review", "litigation_direct", "litigation_after_review")
-OUTCOMES = ("upheld", "corrected", "other", "pending", "total")
+GROUPS = APPEAL_GROUPS
+OUTCOMES = (*APPEAL_OUTCOMES, "total")
 
 
 def spec_keys(template: str) -> list[str]:

@@ -13,6 +13,7 @@ from decimal import Decimal
 import pytest
 from tests.conftest import SEEDS
 from tests.report_strategies import balanced_flat, break_relation, template
+from tests.schema_names import APPLICATION_COLUMNS
 
 import gipparse
 from gipparse import Metadata, Report, Severity, Statistics
@@ -149,15 +150,7 @@ def test_a_2021_report_with_a_single_row_other_handling() -> None:
             flat[f"applications.other_handling.{p}.{c}"] or 0
             for p in ("no_correction", "unpaid_fee", "other")
         )
-        for c in (
-            "natural_person",
-            "commercial",
-            "research",
-            "nonprofit",
-            "legal_services",
-            "other_org",
-            "total",
-        )
+        for c in APPLICATION_COLUMNS
     }
     collapsed = {k: v for k, v in flat.items() if k not in parts}
     collapsed |= dict.fromkeys(parts)
