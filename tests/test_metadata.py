@@ -36,20 +36,8 @@ def test_seed_metadata(seed: str, expected: Metadata) -> None:
     assert not [d for d in report.diagnostics if d.code.startswith(("metadata.", "template."))]
 
 
-def test_seed_001_metadata_in_simplified() -> None:
-    opencc = pytest.importorskip("opencc")
-    converter = opencc.OpenCC("t2s")
-
-    class Traditional:
-        @gipparse.hookimpl
-        def gipparse_detect_script(self, text: str) -> str | None:
-            return "hant"
-
-        @gipparse.hookimpl
-        def gipparse_simplify(self, text: str, script: str, exact: bool) -> str | None:
-            return str(converter.convert(text))
-
-    report = gipparse.load(SEEDS["001"], plugins=[Traditional()])
+def test_seed_001_metadata_in_simplified(opencc_traditional: object) -> None:
+    report = gipparse.load(SEEDS["001"], plugins=[opencc_traditional])
     # 由阜陽市應急管理局編辦 … 統計期限自2020年1月1日起至2020年12月31日止
     assert report.metadata == Metadata(
         "阜阳市应急管理局", 2020, "2020", "hant", "2020-01-01/2020-12-31"

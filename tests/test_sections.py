@@ -221,20 +221,8 @@ def test_table_cells_are_never_headings() -> None:
     assert appeals.heading.text == "四、政府信息公开行政复议、行政诉讼情况"
 
 
-def test_traditional_headings_through_a_simplifying_plugin() -> None:
-    opencc = pytest.importorskip("opencc")
-    converter = opencc.OpenCC("t2s")
-
-    class Traditional:
-        @gipparse.hookimpl
-        def gipparse_detect_script(self, text: str) -> str | None:
-            return "hant"
-
-        @gipparse.hookimpl
-        def gipparse_simplify(self, text: str, script: str, exact: bool) -> str | None:
-            return str(converter.convert(text))
-
-    report = gipparse.load(SEEDS["001"], plugins=[Traditional()])
+def test_traditional_headings_through_a_simplifying_plugin(opencc_traditional: object) -> None:
+    report = gipparse.load(SEEDS["001"], plugins=[opencc_traditional])
     assert [s.kind for s in report.sections] == ["preamble", *SIX]
     assert [s.heading.raw for s in report.sections if s.heading] == [
         "一、總體情況",
