@@ -116,6 +116,9 @@ def test_annotated_cells_give_their_leading_number(raw: str, expected: int) -> N
         ("3892431元", COUNT, "value.unreadable"),  # money in a count column
         ("5件", AMOUNT, "value.unreadable"),
         ("0 1 1 0 2", COUNT, "value.unreadable"),  # several numbers in one cell
+        ("0 1 2 件", COUNT, "value.unreadable"),  # ... with a unit after them
+        ("3\t892431元", AMOUNT, "value.unreadable"),  # a TAB splits two numbers
+        ("3 892431元", AMOUNT, "value.unreadable"),  # 892431 is no group of three digits
         ("1,23", COUNT, "value.unreadable"),
         ("12.5", COUNT, "value.fraction"),
         ("-3", COUNT, "value.negative"),
@@ -163,3 +166,18 @@ def test_split_numbers_and_digit_runs() -> None:
     assert split_numbers("结果 维持") is None
     assert is_digit_run("10203120001200000")
     assert not is_digit_run("1 0")
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind", "expected"),
+    [
+        ("1 000", COUNT, 1000),
+        ("1 000 件", COUNT, 1000),
+        ("1 000元", AMOUNT, Decimal("0.1000")),
+        ("1 000 000 元", AMOUNT, Decimal("100.0000")),
+    ],
+)
+def test_digits_in_groups_of_three_are_one_number(
+    raw: str, kind: ValueKind, expected: int | Decimal
+) -> None:
+    assert read_value(raw, kind).value == expected
