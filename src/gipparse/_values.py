@@ -8,9 +8,10 @@ What it reads, on the folded text (full-width digits and brackets made half-widt
 kind of space and export debris such as ``[bookmark: _GoBack]`` removed):
 
 * integers with or without thousands separators (``1,234``, ``1，234``, ``1 234`` with one
-  space, no-break space or thin space; a TAB or a line break between digits separates
-  two numbers, which makes the cell unreadable, with or without a unit after them:
-  ``3 892431元`` is not read as 3892431元), a sign where the
+  space, no-break space or thin space between groups of three digits; any other
+  whitespace inside a number, a TAB or a line break included, separates two numbers,
+  which makes the cell unreadable, with or without a unit after them: ``3 892431元`` is
+  not read as 3892431元, nor ``1\n,000`` as 1000), a sign where the
   column is signed (``+11``, ``-3``), decimals where the column is an amount;
 * a unit after the number: count units (``件`` ``个`` ``项`` ``条`` ...) on counts; ``万元``,
   ``元`` or ``亿元`` on amounts, converted to 万元 (``3892431元`` → ``389.2431``,
@@ -78,11 +79,9 @@ _NUMBER_RE = re.compile(
     r"(?P<unit>[^0-9().,+\-]{1,3})?"
 )
 _SPACED_RE = re.compile(r"[+\-]?[0-9][0-9,.]*(?:\s+[+\-]?[0-9][0-9,.]*)+")
-#: The same followed by a unit (``3 892431元``): spaces or a TAB inside it must not join
-#: two numbers into one.
-_SPACED_UNIT_RE = re.compile(
-    r"[+\-]?[0-9][0-9,.]*(?:\s+[+\-]?[0-9][0-9,.]*)+ ?(?P<unit>[^0-9().,+\-\s]{1,3})"
-)
+#: The first run of number characters in a cell, whitespace inside it included: where
+#: whitespace could glue numbers into one once a cell is folded.
+_NUMBER_RUN_RE = re.compile(r"[0-9][0-9,.\s]*")
 _DIGITS_RE = re.compile(r"[0-9]+")
 #: Groups of three digits after one space, no-break space or thin space: ``1 000``. A TAB
 #: or a line break between digits separates two numbers.
@@ -114,7 +113,7 @@ def read_cached(raw: str, kind: str, unit: str) -> ValueRead:
     if not text:
         return ValueRead(_zero(kind), "value.blank-zero", "an empty cell", Severity.INFO)
     shown = _spaced(raw)
-    if " " in shown and _several_numbers(raw, shown):
+    if " " in shown and _several_numbers(raw):
         return ValueRead(
             None, "value.unreadable", f"{shown!r} holds several numbers", Severity.WARNING
         )
@@ -141,20 +140,16 @@ def read_cached(raw: str, kind: str, unit: str) -> ValueRead:
     )
 
 
-def _several_numbers(raw: str, shown: str) -> bool:
-    """Whether *raw* (*shown* normalised) holds numbers side by side, with or without a
-    unit after them (``0 1 2``, ``3\t892431元``), rather than one number in groups of
-    three digits (``1 000``, ``1 000元``)."""
-    numbers = raw.translate(_NARROW).strip()
-    if _SPACED_RE.fullmatch(shown) is None:
-        m = _SPACED_UNIT_RE.fullmatch(shown)
-        if m is None:
-            return False
-        unit = m["unit"]
-        if not numbers.endswith(unit):
-            return True
-        numbers = numbers[: -len(unit)].rstrip()
-    return _SPACE_GROUPED_RE.fullmatch(numbers) is None
+def _several_numbers(raw: str) -> bool:
+    """Whether the first run of number characters of *raw* is broken by whitespace other
+    than single spaces between groups of three digits: numbers side by side, with or
+    without a unit after them (``0 1 2``, ``3\t892431元``, ``0\n,01``), not one number
+    (``1 000``, ``1 000元``)."""
+    m = _NUMBER_RUN_RE.search(raw.translate(_NARROW))
+    if m is None:
+        return False
+    run = m.group().rstrip()
+    return len(run.split()) > 1 and _SPACE_GROUPED_RE.fullmatch(run) is None
 
 
 def _zero(kind: str) -> Number:
