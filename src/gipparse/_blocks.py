@@ -61,15 +61,6 @@ def split_blocks(
     return blocks
 
 
-def _could_start(fmt: TableFormat, line: str, i: int) -> bool:
-    try:
-        return bool(fmt.could_start(line))
-    except GipparseError:
-        raise
-    except Exception as exc:
-        raise _failed(fmt, i, exc) from exc
-
-
 def _parse(fmt: TableFormat, lines: Sequence[str], i: int) -> TableParse | None:
     try:
         found = fmt.parse(lines, i)

@@ -1667,23 +1667,14 @@ def _getter(positions: Sequence[Any]) -> Callable[[Any], tuple[Any, ...]]:
 # ---------------------------------------------------------------------------
 
 
-def _choose(
-    tables: ReportTables,
-    templates: Sequence[Template],
-    year: int | None,
-    diagnostics: list[Diagnostic],
-) -> Template:
-    return _choose_how(tables, templates, year, diagnostics)[0]
-
-
 def _choose_how(
     tables: ReportTables,
     templates: Sequence[Template],
     year: int | None,
     diagnostics: list[Diagnostic],
 ) -> tuple[Template, bool]:
-    """:func:`_choose`, and whether the choice depended on the values read (the tables
-    alone did not tell)."""
+    """The template the report's tables follow, and whether the choice depended on the
+    values read (the tables alone did not tell)."""
     scores = [(t.score(tables), t) for t in templates]
     best = max(s for s, _ in scores)
     candidates = [t for s, t in scores if s == best]
