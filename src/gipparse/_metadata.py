@@ -168,7 +168,7 @@ def _plausible_agency(text: str) -> bool:
         len(text) >= 2
         and not text.startswith(("本", "根据", "按照", "依据", "现将", "我"))
         # A title block's line above the title joined to it: no agency is named so.
-        and (_REPORT_RE.search(text) is None if "报" in text else True)
+        and ("报" not in text or _REPORT_RE.search(text) is None)
         # A CJK unified ideograph, told without the character class (about a millisecond
         # to compile: re fills its map of a range one character at a time).
         and any("\u4e00" <= c <= "\u9fff" for c in text)
