@@ -1,0 +1,1 @@
+"""Output: the JSON form of the report tree, export records, batch export."""

@@ -1,1 +1,0 @@
-"""The built-in plugins. Each is a module registered as an object (see ``_manager``)."""

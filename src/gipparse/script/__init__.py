@@ -1,0 +1,1 @@
+"""Traditional script: telling it, and converting labels and prose to Simplified."""

@@ -1,0 +1,1 @@
+"""Reading a source: decoding bytes to text, and the plain-text reader."""

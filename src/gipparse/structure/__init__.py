@@ -1,0 +1,1 @@
+"""Document structure: sections by their headings, and the report's metadata."""

@@ -1,0 +1,1 @@
+"""The report tree: text normalisation, the AST nodes, and the builder readers use."""
