@@ -39,7 +39,7 @@ def main() -> None:
         for path in corpus[: WARM + n]:
             gipparse.load(path)
     elif mode.startswith("stats-"):
-        from gipparse._pipeline import read_statistics
+        from gipparse.pipeline import read_statistics
 
         manager = gipparse.create_plugin_manager()
         if mode == "stats-seed":

@@ -21,13 +21,13 @@ import time
 from pathlib import Path
 
 import gipparse
-from gipparse._blocks import split_blocks
-from gipparse._manager import default_plugin_manager
-from gipparse._metadata import extract_metadata
-from gipparse._pipeline import parse_document
-from gipparse._sections import _heading_candidate, build_sections
-from gipparse._source import split_lines
-from gipparse._text import fold, normalize_text
+from gipparse.manager import default_plugin_manager
+from gipparse.pipeline import parse_document
+from gipparse.source.decode import split_lines
+from gipparse.structure.metadata import extract_metadata
+from gipparse.structure.sections import _heading_candidate, build_sections
+from gipparse.tables.blocks import split_blocks
+from gipparse.tree.text import fold, normalize_text
 
 HERE = Path(__file__).resolve().parent
 SAMPLES = Path(gipparse.__file__).parent / "samples"

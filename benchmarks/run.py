@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import gipparse
-from gipparse import _pipeline
+from gipparse import pipeline as _pipeline
 
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus import report_text, to_traditional, write_corpus
@@ -324,9 +324,9 @@ def bench_twins(out: Results, repeat: int, number: int) -> None:
     )
     from twins import twins
 
-    from gipparse._manager import PluginManager
-    from gipparse._nodes import SourceDocument
-    from gipparse.plugins import hant
+    from gipparse.manager import PluginManager
+    from gipparse.script import hant
+    from gipparse.tree.nodes import SourceDocument
 
     manager = gipparse.create_plugin_manager(entry_points=False)
     without = gipparse.create_plugin_manager(entry_points=False)

@@ -17,12 +17,12 @@ import time
 from pathlib import Path
 
 import gipparse
-from gipparse import _caches
-from gipparse._blocks import split_blocks
-from gipparse._metadata import extract_metadata
-from gipparse._pipeline import read_statistics
-from gipparse._sections import build_sections
-from gipparse._source import split_lines
+from gipparse import caches as _caches
+from gipparse.pipeline import read_statistics
+from gipparse.source.decode import split_lines
+from gipparse.structure.metadata import extract_metadata
+from gipparse.structure.sections import build_sections
+from gipparse.tables.blocks import split_blocks
 
 HERE = Path(__file__).parent
 
@@ -52,7 +52,7 @@ def clear_caches() -> None:
 def disable_plans() -> None:
     """Match every report afresh: no reading is kept as a plan. Nothing to do for a
     version of gipparse without plans (the code before them, for comparisons)."""
-    for name in ("gipparse._plans", "gipparse._templates"):
+    for name in ("gipparse.templates.plans", "gipparse.templates.engine"):
         try:
             module = importlib.import_module(name)
         except ImportError:

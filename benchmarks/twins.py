@@ -20,10 +20,10 @@ from collections.abc import Callable
 import opencc
 
 import gipparse
-from gipparse._manager import PluginManager, create_plugin_manager
-from gipparse._nodes import SourceDocument
-from gipparse._pipeline import parse_document
-from gipparse.plugins import hant
+from gipparse.manager import PluginManager, create_plugin_manager
+from gipparse.pipeline import parse_document
+from gipparse.script import hant
+from gipparse.tree.nodes import SourceDocument
 
 
 @functools.cache

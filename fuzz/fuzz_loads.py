@@ -35,7 +35,7 @@ FORMATS = ("tab", "pipe", "markdown") if os.environ.get("GIPPARSE_FUZZ_RENDER") 
 _NUMBER_RE = re.compile(r"[+-]?[0-9][0-9,]*(?:\.[0-9]+)?")
 # "1 000": groups of three digits after one space (.text has made NBSP a space).
 _SPACE_GROUPED_RE = re.compile(r"(?<![0-9])[0-9]{1,3}(?: [0-9]{3})+(?![0-9])")
-# Cells read as 0: blank, or a dash, /, \, _ or 无 alone (documented in gipparse._values).
+# Cells read as 0: blank, or a dash, /, \, _ or 无 alone (documented in gipparse.templates.values).
 _ZERO_MARKS = frozenset({"", "—", "——", "–", "-", "--", "---", "－", "/", "\\", "_", "无", "無"})
 
 

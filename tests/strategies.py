@@ -16,8 +16,8 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from gipparse import Cell, Heading, Paragraph, Report, Row, Section, SectionKind, Table
-from gipparse._sections import heading_kind
-from gipparse._text import fold
+from gipparse.structure.sections import heading_kind
+from gipparse.tree.text import fold
 
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
 ASCII = st.characters(min_codepoint=0x20, max_codepoint=0x7E)

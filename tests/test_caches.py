@@ -7,7 +7,10 @@ import sys
 from functools import _lru_cache_wrapper
 
 import gipparse
-from gipparse import _caches, _manager, _plans, _templates
+from gipparse import caches as _caches
+from gipparse import manager as _manager
+from gipparse.templates import engine as _templates
+from gipparse.templates import plans as _plans
 
 
 def _lru_sizes() -> dict[str, int]:

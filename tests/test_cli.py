@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 import gipparse
-from gipparse._serialize import parse_json
+from gipparse.export.serialize import parse_json
 
 SEEDS = gipparse.sample_paths()
 META_COLUMNS = ["path", "agency", "year", "template", "script", "period", "valid"]
@@ -558,12 +558,12 @@ def test_plugins_lists_every_builtin_with_its_hooks() -> None:
     by_name = {p["name"]: p["hooks"] for p in data["plugins"]}
     for name, hooks in manager.plugins():
         assert by_name[name] == hooks
-    assert "gipparse_read_source" in by_name["gipparse.plugins.text_source"]
+    assert "gipparse_read_source" in by_name["gipparse.source.reader"]
     assert {f["name"] for f in data["table_formats"]} >= {"tab", "pipe", "markdown"}
     assert set(data["templates"]) >= {"2020", "2021"}
     assert ".txt" in data["source_suffixes"]
     text = run("plugins").stdout.decode("utf-8")
-    assert "gipparse.plugins.text_source\n    gipparse_read_source\n" in text
+    assert "gipparse.source.reader\n    gipparse_read_source\n" in text
 
 
 ENTRY_POINT_PLUGIN = """
@@ -638,7 +638,7 @@ def test_entry_points_are_read_as_importlib_metadata_reads_them(
     start-up time); what it finds must be exactly what importlib.metadata finds."""
     from importlib.metadata import entry_points
 
-    from gipparse._manager import _declared_entry_points
+    from gipparse.manager import _declared_entry_points
 
     first, second = tmp_path / "first", tmp_path / "second"
     for folder, dist, text in [

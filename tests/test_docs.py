@@ -192,7 +192,8 @@ def test_every_diagnostic_code_is_documented() -> None:
 
 def test_the_declared_codes_are_documented() -> None:
     """The template engine and export records declare their codes with a meaning."""
-    from gipparse import _export, _templates
+    from gipparse.export import records as _export
+    from gipparse.templates import engine as _templates
 
     declared = {*_templates.DIAGNOSTIC_CODES, *_export.DIAGNOSTIC_CODES}
     assert sorted(declared - set(documented_codes())) == []

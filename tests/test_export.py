@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 import gipparse
-from gipparse import _pipeline
-from gipparse._export import META_KEYS, expand_paths
+from gipparse import pipeline as _pipeline
+from gipparse.export.records import META_KEYS, expand_paths
 
 SEEDS = gipparse.sample_paths()
 
@@ -302,7 +302,7 @@ class _Count(int):
 
 
 def test_the_fast_record_writer_writes_what_to_json_writes(corpus: Path) -> None:
-    from gipparse._export import record_json
+    from gipparse.export.records import record_json
 
     records = list(gipparse.export([corpus, *SEEDS]))
     records.append(
@@ -344,7 +344,7 @@ def test_the_fast_record_writer_writes_what_to_json_writes(corpus: Path) -> None
 
 
 def test_every_code_a_record_adds_is_declared(corpus: Path, tmp_path: Path) -> None:
-    from gipparse._export import DIAGNOSTIC_CODES
+    from gipparse.export.records import DIAGNOSTIC_CODES
 
     parsed = {
         d.code for p in [*SEEDS, corpus / "d_prose.txt"] for d in gipparse.load(p).diagnostics

@@ -17,9 +17,9 @@ from tests.schema_names import APPEAL_GROUPS, APPEAL_OUTCOMES, APPLICATION_COLUM
 
 import gipparse
 from gipparse import Heading, Paragraph
-from gipparse._manager import create_plugin_manager
-from gipparse._text import PINYIN_DEBRIS_RE, normalize_text
-from gipparse.plugins import hant
+from gipparse.manager import create_plugin_manager
+from gipparse.script import hant
+from gipparse.tree.text import PINYIN_DEBRIS_RE, normalize_text
 
 SEED_001 = SEEDS["001"]
 SIMPLIFIED_SEEDS = [name for name in SEEDS if name != "001"]

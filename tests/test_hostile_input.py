@@ -35,7 +35,8 @@ from tests.regex_audit import SCANNING, Auditor, probe_alphabet
 from tests.shapes import SHAPES
 
 import gipparse
-from gipparse import GipparseError, InputTooLargeError, SourceError, _caches
+from gipparse import GipparseError, InputTooLargeError, SourceError
+from gipparse import caches as _caches
 
 SRC = Path(gipparse.__file__).parent
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "fuzzing.md"
@@ -130,7 +131,7 @@ def test_foreign_input_is_refused_with_what_it_looks_like(
 ) -> None:
     # The text reader's own word: installed reader plugins (which would read the HTML page
     # or try the DOCX) are left out.
-    from gipparse import _manager
+    from gipparse import manager as _manager
 
     monkeypatch.setattr(_manager, "_default", gipparse.create_plugin_manager(entry_points=False))
     with pytest.raises(SourceError) as info:
@@ -520,8 +521,8 @@ def patterns_compiled_on_first_use() -> dict[str, re.Pattern[str]]:
 
 def test_no_regular_expression_can_backtrack_catastrophically() -> None:
     patterns = {**compiled_patterns(), **patterns_compiled_on_first_use()}
-    assert "gipparse._text.DEBRIS_RE" in patterns
-    assert "gipparse.plugins.hant._matching()[2]" in patterns
+    assert "gipparse.tree.text.DEBRIS_RE" in patterns
+    assert "gipparse.script.hant._matching()[2]" in patterns
     uses = pattern_uses()
     auditor = Auditor(probe_alphabet(p for p in patterns.values() if isinstance(p.pattern, str)))
     problems = {}
@@ -585,7 +586,7 @@ def test_every_regular_expression_is_in_the_written_audit() -> None:
 def test_fuzzy_heading_matching_only_sees_short_lines(monkeypatch: pytest.MonkeyPatch) -> None:
     """The fuzzy ``regex`` patterns are not audited structurally: their cost is bounded by
     the length of what they are given."""
-    from gipparse import _sections
+    from gipparse.structure import sections as _sections
 
     lengths: list[int] = []
     real = _sections._fuzzy_patterns()

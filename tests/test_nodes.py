@@ -7,7 +7,7 @@ import pytest
 
 import gipparse
 from gipparse import Cell, Diagnostic, Paragraph, Row, Severity, Span, Table
-from gipparse._text import fold, normalize_text
+from gipparse.tree.text import fold, normalize_text
 
 
 @pytest.mark.parametrize(
@@ -102,7 +102,7 @@ def test_version_is_a_literal() -> None:
 
 
 def test_new_cell_is_a_cell_like_any_other() -> None:
-    from gipparse._nodes import new_cell
+    from gipparse.tree.nodes import new_cell
 
     fast, slow = (
         new_cell("本年新\n制作数量", Span(3, 2, 4, 5)),

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 import gipparse
-from gipparse import _plans, _templates
+from gipparse.templates import engine as _templates
+from gipparse.templates import plans as _plans
 
 SEEDS = gipparse.sample_paths()
 #: Texts a value cell may hold, plain or needing a rule of the value reader.

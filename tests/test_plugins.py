@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 import gipparse
-from gipparse import Cell, Row, Span, Table, TableFormat, TableParse, _manager
+from gipparse import Cell, Row, Span, Table, TableFormat, TableParse
+from gipparse import manager as _manager
 
 # A made-up table syntax a third party might need: rows of ";;"-prefixed lines, cells
 # separated by " ; ".
@@ -71,16 +72,16 @@ def test_builtins_are_module_objects_in_order() -> None:
     manager = gipparse.create_plugin_manager(entry_points=False)
     names = [name for name, _ in manager.plugins()]
     assert names == [
-        "gipparse.plugins.text_source",
-        "gipparse.plugins.tab_table",
-        "gipparse.plugins.pipe_table",
-        "gipparse.plugins.template_2020",
-        "gipparse.plugins.template_2021",
-        "gipparse.plugins.hant",
+        "gipparse.source.reader",
+        "gipparse.tables.tab",
+        "gipparse.tables.pipe",
+        "gipparse.templates.y2020",
+        "gipparse.templates.y2021",
+        "gipparse.script.hant",
     ]
     hooks = dict(manager.plugins())
-    assert "gipparse_register_table_formats" in hooks["gipparse.plugins.tab_table"]
-    assert "gipparse_read_source" in hooks["gipparse.plugins.text_source"]
+    assert "gipparse_register_table_formats" in hooks["gipparse.tables.tab"]
+    assert "gipparse_read_source" in hooks["gipparse.source.reader"]
     # Formats of later plugins are tried first, so a third party's can claim lines first.
     assert [f.name for f in manager.table_formats()] == ["pipe", "markdown", "tab"]
 
@@ -89,10 +90,12 @@ def test_nothing_is_loaded_at_import_time() -> None:
     out = run_python(
         """
         import sys, gipparse
-        from gipparse import _manager
-        heavy = [m for m in sys.modules if m.startswith(("gipparse.plugins", "regex", "opencc",
+        from gipparse import manager
+        builtins = ("gipparse.source.reader", "gipparse.tables.tab", "gipparse.tables.pipe",
+                    "gipparse.templates.y2020", "gipparse.templates.y2021", "gipparse.script")
+        heavy = [m for m in sys.modules if m.startswith((*builtins, "regex", "opencc",
                  "importlib.metadata", "json", "argparse"))]
-        print(heavy, _manager._default)
+        print(heavy, manager._default)
         """
     )
     assert out == "[] None"
@@ -175,7 +178,7 @@ def test_wrong_hook_arguments_are_rejected() -> None:
 
 
 def test_same_plugin_twice_is_rejected() -> None:
-    from gipparse.plugins import tab_table
+    from gipparse.tables import tab as tab_table
 
     with pytest.raises(gipparse.PluginError, match="already registered"):
         gipparse.create_plugin_manager(plugins=[tab_table], entry_points=False)

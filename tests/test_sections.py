@@ -8,7 +8,7 @@ from tests.conftest import SEEDS
 
 import gipparse
 from gipparse import Paragraph, SectionKind, Table
-from gipparse._sections import split_closing
+from gipparse.structure.sections import split_closing
 
 SIX = [
     "overview",

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import gipparse
-from gipparse._serialize import FORMAT_VERSION, parse_json
+from gipparse.export.serialize import FORMAT_VERSION, parse_json
 
 SEEDS = gipparse.sample_paths()
 

@@ -7,8 +7,8 @@ from tests.conftest import SEEDS
 
 import gipparse
 from gipparse import Cell, Row, Table
-from gipparse.plugins.pipe_table import MARKDOWN, PIPE
-from gipparse.plugins.tab_table import TAB
+from gipparse.tables.pipe import MARKDOWN, PIPE
+from gipparse.tables.tab import TAB
 
 
 def parse_tab(text: str) -> gipparse.TableParse | None:
@@ -241,7 +241,7 @@ def test_tab_rows_read_line_by_line_read_alike_when_kept() -> None:
     lines at the same place give the same row, whatever follows them."""
     import random
 
-    from gipparse import _caches
+    from gipparse import caches as _caches
 
     rng = random.Random(3)
     pieces = ["\t1", "2", "3", "", "\t4", "\t", "结果", "维持", "x" * 30, "\t5", "", ""]

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from gipparse import Severity, ValueKind
-from gipparse._values import classify, is_digit_run, read_value, split_numbers
+from gipparse.templates.values import classify, is_digit_run, read_value, split_numbers
 
 COUNT, SIGNED, AMOUNT = ValueKind.COUNT, ValueKind.SIGNED, ValueKind.AMOUNT
 

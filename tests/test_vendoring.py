@@ -66,8 +66,8 @@ def test_vendored_copy_loads_every_seed(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     assert out["modules"] == []
-    assert out["plugins"][0] == "somehost._vendor.gipparse.plugins.text_source"
-    assert all(p.startswith("somehost._vendor.gipparse.plugins.") for p in out["plugins"])
+    assert out["plugins"][0] == "somehost._vendor.gipparse.source.reader"
+    assert all(p.startswith("somehost._vendor.gipparse.") for p in out["plugins"])
 
     expected = []
     for path in gipparse.sample_paths():

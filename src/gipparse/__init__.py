@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 # The cyclic collector is paused while the package is imported: an import makes tens of
 # thousands of objects that live as long as the process, and collections that would walk
-# them find nothing (the command line then freezes them; see gipparse._cli.main).
+# them find nothing (the command line then freezes them; see gipparse.cli.main).
 _collecting = _gc.isenabled()
 _gc.disable()
 try:
-    from ._errors import (
+    from .errors import (
         GipparseError,
         InputTooLargeError,
         ParseError,
@@ -26,10 +26,24 @@ try:
         RenderError,
         SourceError,
     )
-    from ._export import export, to_dataframe, to_record
-    from ._formats import TableFormat, TableParse
-    from ._manager import PluginManager, create_plugin_manager
-    from ._nodes import (
+    from .export.records import export, to_dataframe, to_record
+    from .export.serialize import from_dict, to_json
+    from .hookspecs import hookimpl
+    from .manager import PluginManager, create_plugin_manager
+    from .pipeline import load, loads
+    from .tables.formats import TableFormat, TableParse
+    from .templates.engine import (
+        Column,
+        Relation,
+        ReportTables,
+        RowSpec,
+        TableSpec,
+        Template,
+        schema_keys,
+    )
+    from .templates.statistics import Statistics
+    from .templates.values import ValueKind
+    from .tree.nodes import (
         Block,
         Cell,
         Diagnostic,
@@ -45,20 +59,6 @@ try:
         Span,
         Table,
     )
-    from ._pipeline import load, loads
-    from ._serialize import from_dict, to_json
-    from ._statistics import Statistics
-    from ._templates import (
-        Column,
-        Relation,
-        ReportTables,
-        RowSpec,
-        TableSpec,
-        Template,
-        schema_keys,
-    )
-    from ._values import ValueKind
-    from .hookspecs import hookimpl
 finally:
     if _collecting:
         _gc.enable()
@@ -67,10 +67,8 @@ finally:
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ._compose import report_from_statistics
-    from ._document import DocumentBuilder
-    from ._render import render_report, render_table
-    from ._views import (
+    from .templates.compose import report_from_statistics
+    from .templates.views import (
         ActiveDisclosure,
         ActiveItem,
         AppealOutcomes,
@@ -82,14 +80,16 @@ if TYPE_CHECKING:
         UnavailableCounts,
         WithheldCounts,
     )
+    from .tree.builder import DocumentBuilder
+    from .writer import render_report, render_table
 
 #: Names whose modules are imported when first asked for (PEP 562): reading and exporting
 #: reports never needs them, and ``gipparse`` is imported by every command-line run.
 _LAZY = {
-    "DocumentBuilder": "._document",
-    "render_report": "._render",
-    "render_table": "._render",
-    "report_from_statistics": "._compose",
+    "DocumentBuilder": ".tree.builder",
+    "render_report": ".writer",
+    "render_table": ".writer",
+    "report_from_statistics": ".templates.compose",
     **dict.fromkeys(
         (
             "ActiveDisclosure",
@@ -103,7 +103,7 @@ _LAZY = {
             "UnavailableCounts",
             "WithheldCounts",
         ),
-        "._views",
+        ".templates.views",
     ),
 }
 

@@ -20,7 +20,7 @@ from typing import IO, TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import argparse
 
-    from ._export import Record
+    from .export.records import Record
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -46,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    from ._errors import GipparseError
+    from .errors import GipparseError
 
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = _parser(argv)
@@ -221,9 +221,9 @@ def _stdout() -> IO[bytes]:
 
 def _batch_paths(args: argparse.Namespace) -> list[str]:
     from . import sample_paths
-    from ._errors import GipparseError
-    from ._export import expand_paths
-    from ._manager import default_plugin_manager
+    from .errors import GipparseError
+    from .export.records import expand_paths
+    from .manager import default_plugin_manager
 
     given: list[str] = list(args.paths)
     if args.samples:
@@ -235,7 +235,7 @@ def _batch_paths(args: argparse.Namespace) -> list[str]:
 
 
 def _records(args: argparse.Namespace, paths: list[str], columns: bool) -> Iterator[Record]:
-    from ._export import iter_records
+    from .export.records import iter_records
 
     return iter_records(paths, jobs=args.jobs, columns=columns, max_size=args.max_size)
 
@@ -337,7 +337,7 @@ class _Output:
         return self.stream
 
     def _fail(self, exc: OSError) -> typing.NoReturn:
-        from ._errors import GipparseError
+        from .errors import GipparseError
 
         raise GipparseError(f"cannot write {self.name}: {exc.strerror or exc}") from None
 
@@ -383,7 +383,7 @@ def _private_file(folder: str) -> tuple[int, str]:
 def _run_export(args: argparse.Namespace) -> int:
     from functools import partial
 
-    from ._export import iter_records
+    from .export.records import iter_records
 
     fmt = args.format
     if fmt is None:
@@ -401,7 +401,7 @@ def _run_export(args: argparse.Namespace) -> int:
     try:
         with _Output(args.output) as out:
             if fmt == "csv":
-                from ._export import csv_columns
+                from .export.records import csv_columns
 
                 out.write(("\ufeff" + ",".join(csv_columns()) + "\r\n").encode("utf-8"))
             elif fmt == "json":
@@ -437,7 +437,7 @@ _ExportItem = tuple[str, bytes, list[str]]
 
 def _export_item(fmt: str, record: Record) -> _ExportItem:
     """Encode *record* for the output, where it was made (a worker process, with --jobs)."""
-    from ._export import csv_line, is_readable, is_report, record_json
+    from .export.records import csv_line, is_readable, is_report, record_json
 
     if fmt == "csv":
         data = csv_line(record).encode("utf-8")
@@ -460,7 +460,7 @@ def _export_item(fmt: str, record: Record) -> _ExportItem:
 
 
 def _run_validate(args: argparse.Namespace) -> int:
-    from ._export import is_readable, is_report
+    from .export.records import is_readable, is_report
 
     paths = _batch_paths(args)
     progress = _Progress(len(paths), args.progress)
@@ -470,7 +470,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     as_json = args.format == "json"
     out = _stdout()
     if as_json:
-        from ._serialize import to_json
+        from .export.serialize import to_json
 
         out.write(b'{"reports": [')
     try:
@@ -527,7 +527,7 @@ def _run_validate(args: argparse.Namespace) -> int:
 
 
 def _load_one(name: str) -> Any:
-    from ._pipeline import load, loads
+    from .pipeline import load, loads
 
     if name == "-":
         return loads(sys.stdin.buffer.read(), path="<stdin>")
@@ -535,7 +535,7 @@ def _load_one(name: str) -> Any:
 
 
 def _run_parse(args: argparse.Namespace) -> int:
-    from ._serialize import report_to_dict, to_json
+    from .export.serialize import report_to_dict, to_json
 
     report = _load_one(args.file)
     text = to_json(report_to_dict(report, source=args.source), indent=None if args.compact else 2)
@@ -544,7 +544,7 @@ def _run_parse(args: argparse.Namespace) -> int:
 
 
 def _run_render(args: argparse.Namespace) -> int:
-    from ._render import render_report
+    from .writer import render_report
 
     report = _load_one(args.file)
     _stdout().write(render_report(report, args.to).encode("utf-8"))
@@ -552,7 +552,7 @@ def _run_render(args: argparse.Namespace) -> int:
 
 
 def _run_plugins(args: argparse.Namespace) -> int:
-    from ._manager import default_plugin_manager
+    from .manager import default_plugin_manager
 
     manager = default_plugin_manager()
     plugins = manager.plugins()
@@ -560,7 +560,7 @@ def _run_plugins(args: argparse.Namespace) -> int:
     templates = [t.id for t in manager.templates()]
     suffixes = sorted(manager.source_suffixes())
     if args.format == "json":
-        from ._serialize import to_json
+        from .export.serialize import to_json
 
         data = {
             "plugins": [{"name": name, "hooks": hooks} for name, hooks in plugins],

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from ._formats import TableFormat
-    from ._nodes import Diagnostic, Report, SourceDocument
-    from ._templates import Template
+    from .tables.formats import TableFormat
+    from .templates.engine import Template
+    from .tree.nodes import Diagnostic, Report, SourceDocument
 
 PROJECT_NAME = "gipparse"
 

@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 import pluggy
 
-from . import _caches, hookspecs
-from ._errors import GipparseError, PluginError, RenderError
-from ._formats import TableFormat
-from ._nodes import Diagnostic, Paragraph, SourceDocument, Table
+from . import caches, hookspecs
+from .errors import GipparseError, PluginError, RenderError
+from .tables.formats import TableFormat
+from .tree.nodes import Diagnostic, Paragraph, SourceDocument, Table
 
 if TYPE_CHECKING:
-    from ._nodes import Report
-    from ._templates import Template
+    from .templates.engine import Template
+    from .tree.nodes import Report
 
 ENTRY_POINT_GROUP = "gipparse"
 # As importlib.metadata reads them: distribution names and entry point values.
@@ -38,9 +38,12 @@ _SIMPLIFY_CACHE_SIZE = 16384
 
 def builtin_plugins() -> tuple[object, ...]:
     """The built-in plugin modules, in registration order."""
-    from .plugins import hant, pipe_table, tab_table, template_2020, template_2021, text_source
+    from .script import hant
+    from .source import reader
+    from .tables import pipe, tab
+    from .templates import y2020, y2021
 
-    return (text_source, tab_table, pipe_table, template_2020, template_2021, hant)
+    return (reader, tab, pipe, y2020, y2021, hant)
 
 
 class _Pluggy(pluggy.PluginManager):
@@ -65,7 +68,7 @@ def _plugin_label(plugin: object) -> str:
 
 
 def _forget(manager: PluginManager) -> None:
-    """Forget the conversions *manager* keeps for matching (see :mod:`gipparse._caches`)."""
+    """Forget the conversions *manager* keeps for matching (see :mod:`gipparse.caches`)."""
     manager._simplified.clear()
 
 
@@ -78,7 +81,7 @@ class PluginManager:
         self._templates: tuple[Template, ...] | None = None
         self._suffixes: frozenset[str] | None = None
         self._simplified: dict[str, dict[str, str]] = {}
-        _caches.track(self, _forget)
+        caches.track(self, _forget)
 
     @property
     def pluggy(self) -> pluggy.PluginManager:
@@ -174,7 +177,7 @@ class PluginManager:
 
     def templates(self) -> tuple[Template, ...]:
         if self._templates is None:
-            from ._templates import Template
+            from .templates.engine import Template
 
             found: list[Template] = []
 

@@ -9,14 +9,14 @@ from time import perf_counter
 
 import attrs
 
-from ._blocks import split_blocks
-from ._errors import ParseError, SourceError
-from ._manager import PluginManager, plugin_manager_for
-from ._metadata import extract_metadata
-from ._nodes import Diagnostic, Report, Severity, SourceDocument
-from ._plans import read_statistics
-from ._sections import build_sections
-from ._source import check_size, check_text, max_input_size, split_lines
+from .errors import ParseError, SourceError
+from .manager import PluginManager, plugin_manager_for
+from .source.decode import check_size, check_text, max_input_size, split_lines
+from .structure.metadata import extract_metadata
+from .structure.sections import build_sections
+from .tables.blocks import split_blocks
+from .templates.plans import read_statistics
+from .tree.nodes import Diagnostic, Report, Severity, SourceDocument
 
 PathLike = str | os.PathLike[str]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ._manager import plugin_manager_for
-from ._nodes import Paragraph, Report, Table
+from .manager import plugin_manager_for
+from .tree.nodes import Paragraph, Report, Table
 
 
 def render_table(table: Table, to: str | None = None, *, plugins: Sequence[object] = ()) -> str:

@@ -15,7 +15,7 @@ from tests.strategies import CJK, reports
 
 import gipparse
 from gipparse import Cell, Heading, Paragraph, Report, Row, Section, Table
-from gipparse._text import PINYIN_DEBRIS_RE, normalize_text
+from gipparse.tree.text import PINYIN_DEBRIS_RE, normalize_text
 
 
 @functools.cache

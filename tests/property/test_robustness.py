@@ -26,8 +26,8 @@ from tests.conftest import SEEDS
 
 import gipparse
 from gipparse import GipparseError, Report, Table
-from gipparse._cli import main as cli_main
-from gipparse._source import decode, split_lines
+from gipparse.cli import main as cli_main
+from gipparse.source.decode import decode, split_lines
 
 SEED_TEXTS = {key: path.read_text(encoding="utf-8") for key, path in sorted(SEEDS.items())}
 

@@ -23,7 +23,7 @@ from gipparse import (
     Span,
     Table,
 )
-from gipparse._serialize import parse_json
+from gipparse.export.serialize import parse_json
 
 # Text as reports write it: any character but lone surrogates (which no decoded file
 # holds), with the awkward ones made likely.
@@ -76,7 +76,7 @@ amounts = st.decimals(allow_nan=False, allow_infinity=False, places=6).filter(
 
 @st.composite
 def statistics(draw: st.DrawFn) -> object:
-    from gipparse._statistics import Statistics
+    from gipparse.templates.statistics import Statistics
 
     template = draw(st.sampled_from(["2020", "2021"]))
     keys = gipparse.schema_keys(template)

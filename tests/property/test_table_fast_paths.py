@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 
 import gipparse
 from gipparse import Diagnostic, Row, Span, Table, TableParse
-from gipparse.plugins import pipe_table, tab_table
-from gipparse.plugins.pipe_table import PIPE
-from gipparse.plugins.tab_table import TAB
+from gipparse.tables import pipe as pipe_table
+from gipparse.tables import tab as tab_table
+from gipparse.tables.pipe import PIPE
+from gipparse.tables.tab import TAB
 
 # Lines made of the pieces the formats care about: TABs, pipes, padding, escapes,
 # separators, numbers, breaks, labels, blank and whitespace-only lines.

@@ -8,8 +8,8 @@ from tests.strategies import pipe_tables, tab_tables
 
 import gipparse
 from gipparse import Cell, Row, Table
-from gipparse.plugins.pipe_table import MARKDOWN, PIPE
-from gipparse.plugins.tab_table import TAB
+from gipparse.tables.pipe import MARKDOWN, PIPE
+from gipparse.tables.tab import TAB
 
 
 def reparse(fmt: gipparse.TableFormat, text: str) -> Table:

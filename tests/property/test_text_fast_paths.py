@@ -9,7 +9,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from gipparse._text import (
+from gipparse.tree.text import (
     _SPACES_TO_ASCII,
     _WS_RUN_RE,
     DEBRIS_RE,

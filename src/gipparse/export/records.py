@@ -44,9 +44,9 @@ from itertools import compress, count, islice, repeat
 from operator import is_not
 from typing import Any
 
-from ._errors import GipparseError, InputTooLargeError, PluginError, SourceError
-from ._nodes import Diagnostic, Report, Severity
-from ._serialize import format_decimal
+from ..errors import GipparseError, InputTooLargeError, PluginError, SourceError
+from ..tree.nodes import Diagnostic, Report, Severity
+from .serialize import format_decimal
 
 Record = dict[str, Any]
 PathLike = str | os.PathLike[str]
@@ -234,7 +234,7 @@ def record_json(record: Record) -> str:
                 )
         return _encode(record)
     except _Inexact:
-        from ._serialize import to_json
+        from .serialize import to_json
 
         return to_json(record)
 
@@ -251,7 +251,7 @@ def _stats_json(stats: object) -> str | None:
     if form is None:
         if not all(isinstance(k, str) for k in keys):
             return None
-        from ._serialize import _encoder
+        from .serialize import _encoder
 
         enc = _encoder()
         form = "{" + ",".join(enc(k).replace("%", "%%") + ":%s" for k in keys) + "}"
@@ -290,14 +290,14 @@ def _scalar_json(value: object) -> str | None:
     if value is True or value is False:
         return _bool(value)
     if isinstance(value, str | int | Decimal | float):
-        from ._serialize import to_json
+        from .serialize import to_json
 
         return to_json(value)  # type: ignore[arg-type]
     return None
 
 
 def _json_string(value: str) -> str:
-    from ._serialize import _encoder
+    from .serialize import _encoder
 
     return _encoder()(value)
 
@@ -362,7 +362,7 @@ _worker_plugins: Sequence[object] = ()
 def _record_for(
     path: str, plugins: Sequence[object], columns: bool, max_size: int | None
 ) -> Record:
-    from ._pipeline import load
+    from ..pipeline import load
 
     try:
         report = load(path, plugins=plugins, max_size=max_size)
@@ -394,7 +394,7 @@ def _item_for(
     """The record of *path*, or what *transform* makes of it.
 
     The cyclic collector stays paused until the report is freed: the parse pauses it
-    (see :func:`gipparse._pipeline.parse_document`), and a pass started while the record
+    (see :func:`gipparse.pipeline.parse_document`), and a pass started while the record
     is made or encoded would walk the thousands of objects of a tree that reference
     counting frees a moment later (6% of the cost of a report, measured)."""
     if not gc.isenabled():
@@ -564,7 +564,7 @@ def export(
     for it. Records are the same as ``gipparse export --format jsonl`` writes, with
     万元 amounts as :class:`~decimal.Decimal`.
     """
-    from ._manager import plugin_manager_for
+    from ..manager import plugin_manager_for
 
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
@@ -579,7 +579,7 @@ def export(
 def csv_columns() -> tuple[str, ...]:
     """The CSV header: path, the meta keys, ``valid``, then every schema key of both
     templates in template order."""
-    from . import schema_keys
+    from .. import schema_keys
 
     return ("path", *META_KEYS, "valid", *schema_keys(None))
 
@@ -640,7 +640,7 @@ def to_dataframe(records: Iterable[Record | Report]) -> Any:
         raise GipparseError(
             "to_dataframe() needs pandas, which is not installed: pip install pandas"
         ) from None
-    from . import schema_keys
+    from .. import schema_keys
 
     keys = schema_keys(None)
     rows: list[list[Any]] = []

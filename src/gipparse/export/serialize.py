@@ -51,8 +51,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ._errors import ParseError
-from ._nodes import (
+from ..errors import ParseError
+from ..tree.nodes import (
     Block,
     Cell,
     Diagnostic,
@@ -288,7 +288,7 @@ def _read_value(key: str, value: object, where: str) -> int | Decimal | None:
 
 
 def _read_statistics(r: _Reader) -> Any:
-    from ._statistics import Statistics
+    from ..templates.statistics import Statistics
 
     template = r.text("template")
     values_reader = r.obj("values")

@@ -28,7 +28,7 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from .._errors import GipparseError
+from ..errors import GipparseError
 from ..hookspecs import hookimpl
 
 HANT = "hant"

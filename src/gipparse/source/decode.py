@@ -15,8 +15,8 @@ import os
 import re
 from typing import NamedTuple
 
-from ._errors import InputTooLargeError, SourceError
-from ._nodes import Diagnostic, Severity, SourceDocument, Span
+from ..errors import InputTooLargeError, SourceError
+from ..tree.nodes import Diagnostic, Severity, SourceDocument, Span
 
 #: Default ceiling on the size of one source, in bytes. Override per call with
 #: ``max_size=`` or for a whole process with ``GIPPARSE_MAX_INPUT_SIZE``.

@@ -7,9 +7,9 @@ the plugin that reads it, when one exists.
 
 from __future__ import annotations
 
-from .._nodes import SourceDocument
-from .._source import read_text
 from ..hookspecs import hookimpl
+from ..tree.nodes import SourceDocument
+from .decode import read_text
 
 
 @hookimpl(trylast=True)

@@ -20,8 +20,8 @@ import datetime
 import re
 from collections.abc import Callable, Sequence
 
-from ._nodes import Diagnostic, Metadata, Paragraph, Section, SectionKind, Severity
-from ._text import normalize_text
+from ..tree.nodes import Diagnostic, Metadata, Paragraph, Section, SectionKind, Severity
+from ..tree.text import normalize_text
 
 #: Lines longer than this are prose, not part of a title block.
 MAX_TITLE_LINE = 60

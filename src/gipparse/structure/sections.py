@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from ._nodes import Block, Diagnostic, Heading, Paragraph, Section, SectionKind, Severity, Span
-from ._text import fold, normalize_text
+from ..tree.nodes import Block, Diagnostic, Heading, Paragraph, Section, SectionKind, Severity, Span
+from ..tree.text import fold, normalize_text
 
 #: Folded heading bodies per section kind (folding turns 、 into , and drops spaces).
 SECTION_HEADINGS: tuple[tuple[SectionKind, str], ...] = (

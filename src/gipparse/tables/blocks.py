@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ._errors import GipparseError, PluginError
-from ._formats import TableFormat, TableParse
-from ._nodes import (
+from ..errors import GipparseError, PluginError
+from ..tree.nodes import (
     Block,
     Diagnostic,
     Paragraph,
@@ -17,6 +16,7 @@ from ._nodes import (
     set_paragraph_raw,
     set_paragraph_span,
 )
+from .formats import TableFormat, TableParse
 
 
 def split_blocks(

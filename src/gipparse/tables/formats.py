@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ._nodes import Diagnostic, Table
+from ..tree.nodes import Diagnostic, Table
 
 
 @attrs.frozen

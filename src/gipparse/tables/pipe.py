@@ -25,9 +25,9 @@ from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import add as _add
 
-from .._errors import RenderError
-from .._formats import TableFormat, TableParse
-from .._nodes import (
+from ..errors import RenderError
+from ..hookspecs import hookimpl
+from ..tree.nodes import (
     Cell,
     Diagnostic,
     Row,
@@ -41,7 +41,7 @@ from .._nodes import (
     set_cell_raw,
     set_cell_span,
 )
-from ..hookspecs import hookimpl
+from .formats import TableFormat, TableParse
 
 NAME = "pipe"
 

@@ -34,10 +34,10 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, cast
 
-from .._caches import kept
-from .._errors import RenderError
-from .._formats import TableFormat, TableParse
-from .._nodes import (
+from ..caches import kept
+from ..errors import RenderError
+from ..hookspecs import hookimpl
+from ..tree.nodes import (
     Cell,
     Diagnostic,
     Row,
@@ -51,8 +51,8 @@ from .._nodes import (
     set_cell_raw,
     set_cell_span,
 )
-from .._text import normalize_text
-from ..hookspecs import hookimpl
+from ..tree.text import normalize_text
+from .formats import TableFormat, TableParse
 
 NAME = "tab"
 

@@ -19,10 +19,20 @@ from decimal import Decimal
 
 import attrs
 
-from ._nodes import Cell, Heading, Metadata, Paragraph, Report, Row, Section, SectionKind, Table
-from ._sections import SECTION_TITLES
-from ._statistics import Statistics, Value
-from ._templates import RowSpec, TableSpec, find_template
+from ..structure.sections import SECTION_TITLES
+from ..tree.nodes import (
+    Cell,
+    Heading,
+    Metadata,
+    Paragraph,
+    Report,
+    Row,
+    Section,
+    SectionKind,
+    Table,
+)
+from .engine import RowSpec, TableSpec, find_template
+from .statistics import Statistics, Value
 
 #: What an unknown value is written as; it reads back as unknown (``value.unreadable``).
 UNKNOWN_TEXT = "不详"
@@ -46,7 +56,7 @@ def report_from_statistics(
     :param table_format: the ``Table.format`` of the tables (what ``render_report`` uses
         when it is given no format).
     """
-    from ._manager import plugin_manager_for
+    from ..manager import plugin_manager_for
 
     template = find_template(statistics.template, plugin_manager_for(plugins).templates())
     metadata = attrs.evolve(metadata or Metadata(), template=template.id)

@@ -7,7 +7,7 @@ tell its tables from the others'. The built-in templates ``2020`` and ``2021`` a
 plugins ``template_2020`` and ``template_2021`` through ``gipparse_register_templates``;
 a template for a new year is one more definition of the same kind.
 
-How a report is read (:func:`gipparse._plans.read_statistics` is the entry point):
+How a report is read (:func:`gipparse.templates.plans.read_statistics` is the entry point):
 
 1. **Recognise**: each template scores the report by the share of its markers the tables
    print (:meth:`Template.score`); the report year is a prior that breaks ties, and a
@@ -21,13 +21,13 @@ How a report is read (:func:`gipparse._plans.read_statistics` is the entry point
    context for labels that are ambiguous alone (``3.其他`` only under （六）), one typo
    tolerated as a fallback. Rows whose labels were lost are placed by template order
    between the rows that kept theirs, only when they fit exactly, with a diagnostic.
-4. **Read values** with :func:`gipparse._values.read_value`; a cell that cannot be read is
+4. **Read values** with :func:`gipparse.templates.values.read_value`; a cell that cannot be read is
    ``None`` with a diagnostic, never a guess.
 5. **Derive and check**: derived rows are summed, then every relation is evaluated on the
    values as written (:meth:`Template.check`).
 
 Real reports repeat a few layouts with other numbers: a report laid out like earlier
-ones is read from a plan instead, with the same result (see :mod:`gipparse._plans`).
+ones is read from a plan instead, with the same result (see :mod:`gipparse.templates.plans`).
 
 To change how a template is recognised or read, subclass :class:`Template` and override
 :meth:`~Template.score`, :meth:`~Template.locate`, :meth:`~Template.read` or
@@ -46,11 +46,11 @@ from typing import Any
 
 import attrs
 
-from ._caches import kept, track
-from ._nodes import Cell, Diagnostic, Row, Section, Severity, Span, Table
-from ._statistics import Statistics, Value
-from ._text import fold
-from ._values import ValueKind, ValueRead, classify, is_digit_run, read_cached, split_numbers
+from ..caches import kept, track
+from ..tree.nodes import Cell, Diagnostic, Row, Section, Severity, Span, Table
+from ..tree.text import fold
+from .statistics import Statistics, Value
+from .values import ValueKind, ValueRead, classify, is_digit_run, read_cached, split_numbers
 
 #: Every diagnostic code the template engine and value reader emit, with its meaning.
 DIAGNOSTIC_CODES: dict[str, str] = {
@@ -425,7 +425,7 @@ _PLAN_LIMIT = 512
 
 
 def _forget(template: Template) -> None:
-    """Empty what *template* keeps across reports (see :mod:`gipparse._caches`)."""
+    """Empty what *template* keeps across reports (see :mod:`gipparse.caches`)."""
     template._signatures.clear()
     template._quick_checks.clear()
     for matcher in template._matchers:
@@ -545,7 +545,7 @@ class _Matcher:
 
 
 #: What a reader notes while it reads (see :meth:`Template._read`), for the plans of
-#: :mod:`gipparse._plans`: a row read (matcher, template row, the cells read, their
+#: :mod:`gipparse.templates.plans`: a row read (matcher, template row, the cells read, their
 #: units) or, a :class:`TableSpec`, a table finished.
 _Traced = tuple[_Matcher, int, tuple[Cell, ...], tuple[str, ...] | None] | TableSpec
 
@@ -1722,7 +1722,7 @@ def find_template(
     if isinstance(template, Template):
         return template
     if templates is None:
-        from ._manager import default_plugin_manager
+        from ..manager import default_plugin_manager
 
         templates = default_plugin_manager().templates()
     for t in templates:
@@ -1741,7 +1741,7 @@ def schema_keys(template: str | None = None, *, plugins: Sequence[object] = ()) 
 
     :raises ValueError: no template has that id.
     """
-    from ._manager import plugin_manager_for
+    from ..manager import plugin_manager_for
 
     templates = plugin_manager_for(plugins).templates()
     if template is not None:

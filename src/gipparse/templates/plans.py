@@ -7,12 +7,12 @@ diagnostic but those of values) a second time becomes a plan (:class:`_ReportPla
 which cell holds which value. A later report alike in all that matching depends on
 (sections, row lengths, what each cell is, the texts of the cells that are not values;
 see :class:`_Seen`) is read from the plan, cell by cell, with the same result as the
-engine of :mod:`gipparse._templates` would give. A layout whose reading needed other
+engine of :mod:`gipparse.templates.engine` would give. A layout whose reading needed other
 diagnostics (a damaged table) keeps which rows each table read instead
 (:class:`_Located`), and its diagnostics are rebuilt from the new report's own rows.
 
-Plans are kept per report shape in a bounded cache (see :mod:`gipparse._caches`), and
-only while every template in use is a plain :class:`~gipparse._templates.Template`: a
+Plans are kept per report shape in a bounded cache (see :mod:`gipparse.caches`), and
+only while every template in use is a plain :class:`~gipparse.templates.engine.Template`: a
 subclass overriding how reports are read is always asked.
 """
 
@@ -25,11 +25,10 @@ from functools import lru_cache
 from itertools import chain, compress, repeat
 from typing import Any
 
-from ._caches import kept
-from ._errors import GipparseError, PluginError
-from ._nodes import Cell, Diagnostic, Row, Section, Severity, Table
-from ._statistics import Statistics, Value
-from ._templates import (
+from ..caches import kept
+from ..errors import GipparseError, PluginError
+from ..tree.nodes import Cell, Diagnostic, Row, Section, Severity, Table
+from .engine import (
     _CACHE_LIMIT,
     _RAW,
     CellInfo,
@@ -44,7 +43,8 @@ from ._templates import (
     _sum,
     _Traced,
 )
-from ._values import classify, read_cached
+from .statistics import Statistics, Value
+from .values import classify, read_cached
 
 # ---------------------------------------------------------------------------
 # Plans: a report whose tables the engine has seen, read again without matching
@@ -605,7 +605,7 @@ def read_statistics(
 
 def _failure(exc: Exception) -> PluginError:
     # Templates are plugin code (the built-in ones too): name the culprit, as hooks do.
-    from ._manager import _culprit
+    from ..manager import _culprit
 
     return PluginError(
         f"reading the statistics failed: {type(exc).__name__}: {exc}",

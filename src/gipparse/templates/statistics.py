@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from ._nodes import Cell
+from ..tree.nodes import Cell
 
 if TYPE_CHECKING:
-    from ._templates import Template
-    from ._views import ActiveDisclosure, ApplicationsTable, ReviewLitigation
+    from .engine import Template
+    from .views import ActiveDisclosure, ApplicationsTable, ReviewLitigation
 
 Value = int | Decimal | None
 
@@ -76,7 +76,7 @@ class Statistics:
         :raises TypeError: a value is neither ``int``, ``Decimal`` nor ``None`` (a ``float``
             or a ``bool``, say).
         """
-        from ._templates import find_template
+        from .engine import find_template
 
         tpl = find_template(template)
         unknown = [k for k in mapping if k not in tpl.key_set]
@@ -157,20 +157,20 @@ class Statistics:
     @property
     def active(self) -> ActiveDisclosure:
         """Section 二, 主动公开政府信息情况 (rows the template lacks are ``None``)."""
-        from ._views import ActiveDisclosure, build
+        from .views import ActiveDisclosure, build
 
         return build(ActiveDisclosure, self._index, "active") or ActiveDisclosure()
 
     @property
     def applications(self) -> ApplicationsTable:
         """Section 三, 收到和处理政府信息公开申请情况."""
-        from ._views import ApplicationsTable, build
+        from .views import ApplicationsTable, build
 
         return build(ApplicationsTable, self._index, "applications") or ApplicationsTable()
 
     @property
     def appeals(self) -> ReviewLitigation:
         """Section 四, 政府信息公开行政复议、行政诉讼情况."""
-        from ._views import ReviewLitigation, build
+        from .views import ReviewLitigation, build
 
         return build(ReviewLitigation, self._index, "appeals") or ReviewLitigation()

@@ -8,8 +8,8 @@ template's own module.
 
 from __future__ import annotations
 
-from .._nodes import SectionKind
-from .._templates import Column, Relation, RowSpec, TableSpec
+from ..tree.nodes import SectionKind
+from .engine import Column, Relation, RowSpec, TableSpec
 
 # ---------------------------------------------------------------------------
 # Table 二: 主动公开政府信息情况 — the captions of its blocks (its rows differ per template)

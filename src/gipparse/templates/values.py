@@ -34,8 +34,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-from ._nodes import Severity
-from ._text import fold, normalize_text
+from ..tree.nodes import Severity
+from ..tree.text import fold, normalize_text
 
 Number = int | Decimal
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .._nodes import SectionKind
-from .._templates import Column, RowSpec, TableSpec, Template
-from .._values import ValueKind
 from ..hookspecs import hookimpl
-from ._statutory import (
+from ..tree.nodes import SectionKind
+from .engine import Column, RowSpec, TableSpec, Template
+from .statutory import (
     APPEALS_TABLE,
     ITEM_1,
     ITEM_5,
@@ -26,6 +25,7 @@ from ._statutory import (
     applications_table,
     relations,
 )
+from .values import ValueKind
 
 DOCUMENTS = (
     Column("made", "本年新制作数量"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ._nodes import Block, Cell, Diagnostic, Paragraph, Row, Severity, SourceDocument, Span, Table
+from .nodes import Block, Cell, Diagnostic, Paragraph, Row, Severity, SourceDocument, Span, Table
 
 
 def _lines(text: str) -> list[str]:

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
 import attrs
 
-from ._text import normalize_text
+from .text import normalize_text
 
 if TYPE_CHECKING:
-    from ._statistics import Statistics
+    from ..templates.statistics import Statistics
 
 
 class Span(NamedTuple):
@@ -215,7 +215,7 @@ def _simplified(text: str) -> str:
     """*text* in Simplified script, through the ``gipparse_simplify`` hook (exact) of the
     default plugin manager when the ``gipparse_detect_script`` hook says it is in another
     script."""
-    from ._manager import default_plugin_manager
+    from ..manager import default_plugin_manager
 
     manager = default_plugin_manager()
     return manager.simplify(text, manager.detect_script(text), exact=True)
@@ -313,9 +313,9 @@ class Report:
         )
 
     def to_dict(self, *, source: bool = False) -> dict[str, Any]:
-        """The report as plain data (JSON layout documented in ``gipparse._serialize``);
+        """The report as plain data (JSON layout documented in ``gipparse.export.serialize``);
         :func:`gipparse.from_dict` rebuilds it. With *source*, the decoded text too."""
-        from ._serialize import report_to_dict
+        from ..export.serialize import report_to_dict
 
         return report_to_dict(self, source=source)
 
