@@ -54,7 +54,7 @@ def test_reports_read_with_and_without_caches_are_the_same() -> None:
         warm = [gipparse.load(path) for _ in range(3)][-1]
         _caches.clear()
         cold = gipparse.load(path)
-        assert cold.to_dict() == warm.to_dict()
+        assert gipparse.to_dict(cold) == gipparse.to_dict(warm)
         assert [(d.code, d.span) for d in cold.diagnostics] == [
             (d.code, d.span) for d in warm.diagnostics
         ]

@@ -509,7 +509,7 @@ def test_parse_prints_the_whole_tree(seed: Path) -> None:
     data = parse_json(result.stdout)
     assert data["version"] == 1
     assert gipparse.from_dict(data) == gipparse.load(seed)
-    assert data == gipparse.load(seed).to_dict()
+    assert data == gipparse.to_dict(gipparse.load(seed))
 
 
 def test_parse_from_stdin_compact_with_source() -> None:

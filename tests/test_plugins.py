@@ -75,8 +75,7 @@ def test_builtins_are_module_objects_in_order() -> None:
         "gipparse.source.reader",
         "gipparse.tables.tab",
         "gipparse.tables.pipe",
-        "gipparse.templates.y2020",
-        "gipparse.templates.y2021",
+        "gipparse.templates.builtin",
         "gipparse.script.hant",
     ]
     hooks = dict(manager.plugins())

@@ -27,20 +27,13 @@ try:
         SourceError,
     )
     from .export.records import export, to_dataframe, to_record
-    from .export.serialize import from_dict, to_json
+    from .export.serialize import from_dict, to_dict, to_json
     from .hookspecs import hookimpl
-    from .manager import PluginManager, create_plugin_manager
+    from .manager import PluginManager, create_plugin_manager, schema_keys
     from .pipeline import load, loads
     from .tables.formats import TableFormat, TableParse
-    from .templates.engine import (
-        Column,
-        Relation,
-        ReportTables,
-        RowSpec,
-        TableSpec,
-        Template,
-        schema_keys,
-    )
+    from .templates.engine import ReportTables, Template
+    from .templates.schema import Column, Relation, RowSpec, TableSpec
     from .templates.statistics import Statistics
     from .templates.values import ValueKind
     from .tree.nodes import (
@@ -67,7 +60,6 @@ finally:
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from .templates.compose import report_from_statistics
     from .templates.views import (
         ActiveDisclosure,
         ActiveItem,
@@ -81,7 +73,7 @@ if TYPE_CHECKING:
         WithheldCounts,
     )
     from .tree.builder import DocumentBuilder
-    from .writer import render_report, render_table
+    from .writer import render_report, render_table, report_from_statistics
 
 #: Names whose modules are imported when first asked for (PEP 562): reading and exporting
 #: reports never needs them, and ``gipparse`` is imported by every command-line run.
@@ -89,7 +81,7 @@ _LAZY = {
     "DocumentBuilder": ".tree.builder",
     "render_report": ".writer",
     "render_table": ".writer",
-    "report_from_statistics": ".templates.compose",
+    "report_from_statistics": ".writer",
     **dict.fromkeys(
         (
             "ActiveDisclosure",
@@ -181,6 +173,7 @@ __all__ = [
     "sample_paths",
     "schema_keys",
     "to_dataframe",
+    "to_dict",
     "to_json",
     "to_record",
 ]

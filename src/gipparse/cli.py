@@ -535,10 +535,10 @@ def _load_one(name: str) -> Any:
 
 
 def _run_parse(args: argparse.Namespace) -> int:
-    from .export.serialize import report_to_dict, to_json
+    from .export.serialize import to_dict, to_json
 
     report = _load_one(args.file)
-    text = to_json(report_to_dict(report, source=args.source), indent=None if args.compact else 2)
+    text = to_json(to_dict(report, source=args.source), indent=None if args.compact else 2)
     _stdout().write((text + "\n").encode("utf-8"))
     return EXIT_OK
 

@@ -56,3 +56,15 @@ class PluginError(GipparseError):
 
 class RenderError(GipparseError, ValueError):
     """A node cannot be rendered in the requested format."""
+
+
+def culprit_of(exc: BaseException) -> str | None:
+    """The module in which *exc* was raised, as far as the traceback tells."""
+    tb = exc.__traceback__
+    name = None
+    while tb is not None:
+        mod = tb.tb_frame.f_globals.get("__name__")
+        if isinstance(mod, str) and not mod.startswith("pluggy"):
+            name = mod
+        tb = tb.tb_next
+    return name

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 from . import caches, hookspecs
-from .errors import GipparseError, PluginError, RenderError
+from .errors import GipparseError, PluginError, RenderError, culprit_of
 from .tables.formats import TableFormat
 from .tree.nodes import Diagnostic, Paragraph, SourceDocument, Table
 
@@ -41,9 +41,9 @@ def builtin_plugins() -> tuple[object, ...]:
     from .script import hant
     from .source import reader
     from .tables import pipe, tab
-    from .templates import y2020, y2021
+    from .templates import builtin
 
-    return (reader, tab, pipe, y2020, y2021, hant)
+    return (reader, tab, pipe, builtin, hant)
 
 
 class _Pluggy(pluggy.PluginManager):
@@ -81,6 +81,7 @@ class PluginManager:
         self._templates: tuple[Template, ...] | None = None
         self._suffixes: frozenset[str] | None = None
         self._simplified: dict[str, dict[str, str]] = {}
+        self._prose: tuple[Callable[[str], str], ...] | None = None
         caches.track(self, _forget)
 
     @property
@@ -166,6 +167,20 @@ class PluginManager:
             found = cache[text] = self._simplify(text, script, exact)
         return found
 
+    def prose_simplifier(self) -> Callable[[str], str] | None:
+        """What converts prose (:attr:`Paragraph.simplified`) with these plugins: ``None``
+        when only the built-in hooks tell and convert scripts (the nodes then convert
+        the built-in way themselves), else a function calling the hooks."""
+        if self._prose is None:
+            hooks = (self._pm.hook.gipparse_detect_script, self._pm.hook.gipparse_simplify)
+            builtin = {id(p) for p in builtin_plugins()}
+            custom = any(id(i.plugin) not in builtin for h in hooks for i in h.get_hookimpls())
+            self._prose = (self._simplify_prose,) if custom else ()
+        return self._prose[0] if self._prose else None
+
+    def _simplify_prose(self, text: str) -> str:
+        return self.simplify(text, self.detect_script(text), exact=True)
+
     def _simplify(self, text: str, script: str, exact: bool) -> str:
         result: str | None = self._call(
             self._pm.hook.gipparse_simplify, text=text, script=script, exact=exact
@@ -211,7 +226,7 @@ class PluginManager:
         except GipparseError:
             raise
         except Exception as exc:
-            culprit = _culprit(exc)
+            culprit = culprit_of(exc)
             raise PluginError(
                 f"{type(exc).__name__} in hook {getattr(hook, 'name', hook)}: {exc}",
                 plugin=culprit,
@@ -233,18 +248,6 @@ def _check_document(doc: SourceDocument) -> None:
         _check_result(block, (Paragraph, Table), "gipparse_read_source (SourceDocument.blocks)")
     for d in doc.diagnostics:
         _check_result(d, Diagnostic, "gipparse_read_source (SourceDocument.diagnostics)")
-
-
-def _culprit(exc: BaseException) -> str | None:
-    """The module in which *exc* was raised, as far as the traceback tells."""
-    tb = exc.__traceback__
-    name = None
-    while tb is not None:
-        mod = tb.tb_frame.f_globals.get("__name__")
-        if isinstance(mod, str) and not mod.startswith("pluggy"):
-            name = mod
-        tb = tb.tb_next
-    return name
 
 
 def _register(pm: pluggy.PluginManager, plugin: object, name: str | None = None) -> None:
@@ -400,3 +403,23 @@ def plugin_manager_for(plugins: Sequence[object] | None) -> PluginManager:
     if not plugins:
         return default_plugin_manager()
     return create_plugin_manager(plugins=plugins)
+
+
+def schema_keys(template: str | None = None, *, plugins: Sequence[object] = ()) -> tuple[str, ...]:
+    """The statistic keys of *template*, in template order.
+
+    With no template: the union of every registered template's keys, the oldest template's
+    (by :attr:`Template.first_year`) in its order first, then the keys each later template
+    adds, in its order (``2020``'s keys, then the ``2021``-only keys).
+
+    :raises ValueError: no template has that id.
+    """
+    from .templates.engine import find_template
+
+    templates = plugin_manager_for(plugins).templates()
+    if template is not None:
+        return find_template(template, templates).keys
+    seen: dict[str, None] = {}
+    for t in sorted(templates, key=lambda t: t.first_year):
+        seen.update(dict.fromkeys(t.keys))
+    return tuple(seen)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from time import perf_counter
 
 import attrs
@@ -16,7 +16,15 @@ from .structure.metadata import extract_metadata
 from .structure.sections import build_sections
 from .tables.blocks import split_blocks
 from .templates.plans import read_statistics
-from .tree.nodes import Diagnostic, Report, Severity, SourceDocument
+from .tree.nodes import (
+    Diagnostic,
+    Paragraph,
+    Report,
+    Section,
+    Severity,
+    SourceDocument,
+    give_simplifier,
+)
 
 PathLike = str | os.PathLike[str]
 
@@ -151,6 +159,9 @@ def _parse_document(
         blocks = split_blocks(split_lines(text), manager.table_formats(), diagnostics)
     clock.lap("blocks")
     sections = build_sections(blocks, to_simplified, diagnostics)
+    prose = manager.prose_simplifier()
+    if prose is not None:
+        _give_simplifier(sections, prose)
     clock.lap("sections")
     metadata, found = extract_metadata(sections, script, to_simplified)
     diagnostics.extend(found)
@@ -179,6 +190,17 @@ def _parse_document(
             if d.severity is Severity.ERROR:
                 raise ParseError(f"[{d.code}] {d.message}", line=d.line, column=d.column)
     return report
+
+
+def _give_simplifier(sections: Sequence[Section], simplify: Callable[[str], str]) -> None:
+    """Have the headings and paragraphs of *sections* convert to Simplified with the
+    plugins of this call."""
+    for section in sections:
+        if section.heading is not None:
+            give_simplifier(section.heading, simplify)
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                give_simplifier(block, simplify)
 
 
 def _in_source_order(diagnostics: list[Diagnostic]) -> tuple[Diagnostic, ...]:

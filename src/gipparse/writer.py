@@ -1,11 +1,38 @@
-"""Rendering a report (or one table) back to text, tables in any registered format."""
+"""Writing reports: a report that states given statistics, and a report (or one table)
+rendered back to text, tables in any registered format. These calls take the plugins
+that register formats and templates."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from .manager import plugin_manager_for
-from .tree.nodes import Paragraph, Report, Table
+from .templates.compose import compose_report
+from .templates.engine import find_template
+from .templates.statistics import Statistics
+from .tree.nodes import Metadata, Paragraph, Report, Table
+
+
+def report_from_statistics(
+    statistics: Statistics,
+    metadata: Metadata | None = None,
+    *,
+    plugins: Sequence[object] = (),
+    table_format: str = "tab",
+) -> Report:
+    """A report that states *statistics* and *metadata*.
+
+    The title names the agency and the year, the introduction the statistics period; each
+    statutory table stands in its section. Values are written as the reports write them
+    (amounts in 万元); an unknown value is written ``不详`` and reads back as unknown. A
+    ``2021`` statistics whose （六）其他处理 is not derived is laid out as a single row.
+
+    :param plugins: plugins that register the statistics' template, if it is not built in.
+    :param table_format: the ``Table.format`` of the tables (what ``render_report`` uses
+        when it is given no format).
+    """
+    template = find_template(statistics.template, plugin_manager_for(plugins).templates())
+    return compose_report(statistics, template, metadata, table_format=table_format)
 
 
 def render_table(table: Table, to: str | None = None, *, plugins: Sequence[object] = ()) -> str:

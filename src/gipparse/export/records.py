@@ -579,7 +579,7 @@ def export(
 def csv_columns() -> tuple[str, ...]:
     """The CSV header: path, the meta keys, ``valid``, then every schema key of both
     templates in template order."""
-    from .. import schema_keys
+    from ..manager import schema_keys
 
     return ("path", *META_KEYS, "valid", *schema_keys(None))
 
@@ -640,7 +640,7 @@ def to_dataframe(records: Iterable[Record | Report]) -> Any:
         raise GipparseError(
             "to_dataframe() needs pandas, which is not installed: pip install pandas"
         ) from None
-    from .. import schema_keys
+    from ..manager import schema_keys
 
     keys = schema_keys(None)
     rows: list[list[Any]] = []

@@ -1,9 +1,9 @@
 """The report AST as plain dicts and JSON, and back.
 
-:meth:`Report.to_dict` (this module's :func:`report_to_dict`) gives a tree of dicts, lists,
+:func:`to_dict` gives a tree of dicts, lists,
 strings, integers, :class:`~decimal.Decimal` amounts, booleans and ``None``;
 :func:`to_json` writes it (万元 amounts as exact JSON numbers, keys in a stable order);
-:func:`from_dict` rebuilds the :class:`Report`. ``from_dict(report.to_dict()) == report``
+:func:`from_dict` rebuilds the :class:`Report`. ``from_dict(to_dict(report)) == report``
 for every report, spans included.
 
 The JSON form, version 1
@@ -67,7 +67,7 @@ from ..tree.nodes import (
     Table,
 )
 
-#: The version of the JSON layout written by :func:`report_to_dict`.
+#: The version of the JSON layout written by :func:`to_dict`.
 FORMAT_VERSION = 1
 
 JSONValue = Any
@@ -144,7 +144,7 @@ def diagnostic_to_dict(diagnostic: Diagnostic) -> dict[str, JSONValue]:
     }
 
 
-def report_to_dict(report: Report, *, source: bool = False) -> dict[str, JSONValue]:
+def to_dict(report: Report, *, source: bool = False) -> dict[str, JSONValue]:
     """The JSON form of *report* (see the module docstring); with *source*, its text too."""
     stats = report.statistics
     result: dict[str, JSONValue] = {
@@ -287,10 +287,15 @@ def _read_value(key: str, value: object, where: str) -> int | Decimal | None:
     raise ParseError(f"{where}: expected a count, got {value}")
 
 
-def _read_statistics(r: _Reader) -> Any:
+def _read_statistics(r: _Reader, plugins: Sequence[object]) -> Any:
+    from ..manager import plugin_manager_for
+    from ..templates.engine import find_template
     from ..templates.statistics import Statistics
 
-    template = r.text("template")
+    try:
+        template = find_template(r.text("template"), plugin_manager_for(plugins).templates())
+    except ValueError as exc:
+        raise ParseError(f"{r.where}.template: {exc}") from None
     values_reader = r.obj("values")
     values = {
         str(k): _read_value(str(k), v, f"{values_reader.where}.{k}")
@@ -305,8 +310,10 @@ def _read_statistics(r: _Reader) -> Any:
         raise ParseError(f"{r.where}: {exc}") from None
 
 
-def from_dict(data: Mapping[str, Any]) -> Report:
-    """Rebuild a :class:`Report` from :meth:`Report.to_dict` output (or its JSON, read back).
+def from_dict(data: Mapping[str, Any], *, plugins: Sequence[object] = ()) -> Report:
+    """Rebuild a :class:`Report` from :func:`to_dict` output (or its JSON, read back).
+
+    :param plugins: plugins that register the statistics' template, if it is not built in.
 
     Amounts may come back as ``float`` (``json.loads``) or ``Decimal``
     (``json.loads(text, parse_float=Decimal)``, exact); either becomes a ``Decimal``.
@@ -331,7 +338,9 @@ def from_dict(data: Mapping[str, Any]) -> Report:
         script=m.text("script"),
         period=m.opt_text("period"),
     )
-    statistics = None if data.get("statistics") is None else _read_statistics(r.obj("statistics"))
+    statistics = (
+        None if data.get("statistics") is None else _read_statistics(r.obj("statistics"), plugins)
+    )
     diagnostics = tuple(
         Diagnostic(_read_severity(d), d.text("code"), d.text("message"), d.span())
         for d in r.objects("diagnostics")
@@ -369,7 +378,7 @@ def to_json(obj: Report | Mapping[str, Any] | Sequence[Any], *, indent: int | No
     JSON numbers. Non-ASCII text is written as is. With *indent*, one item per line.
     """
     if isinstance(obj, Report):
-        obj = report_to_dict(obj)
+        obj = to_dict(obj)
     out: list[str] = []
     _write(obj, out, _encoder(), indent, 0)
     return "".join(out)

@@ -270,6 +270,12 @@ def to_simplified(text: str, *, exact: bool = False) -> str:
     return text
 
 
+def simplified_exact(text: str) -> str:
+    """*text* converted phrase by phrase when it is written in Traditional script, else as
+    it is: what the built-in hooks make of a paragraph's :attr:`~gipparse.Paragraph.simplified`."""
+    return to_simplified(text, exact=True) if detect_script(text) == HANT else text
+
+
 @hookimpl(trylast=True)
 def gipparse_detect_script(text: str) -> str:
     return detect_script(text)

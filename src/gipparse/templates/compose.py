@@ -14,7 +14,6 @@ laid out too.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal
 
 import attrs
@@ -31,34 +30,30 @@ from ..tree.nodes import (
     SectionKind,
     Table,
 )
-from .engine import RowSpec, TableSpec, find_template
+from .schema import RowSpec, Schema, TableSpec
 from .statistics import Statistics, Value
 
 #: What an unknown value is written as; it reads back as unknown (``value.unreadable``).
 UNKNOWN_TEXT = "不详"
 
 
-def report_from_statistics(
+def compose_report(
     statistics: Statistics,
+    template: Schema,
     metadata: Metadata | None = None,
     *,
-    plugins: Sequence[object] = (),
     table_format: str = "tab",
 ) -> Report:
-    """A report that states *statistics* and *metadata*.
+    """A report that states *statistics* (of *template*) and *metadata*.
 
     The title names the agency and the year, the introduction the statistics period; each
     statutory table stands in its section. Values are written as the reports write them
     (amounts in 万元); an unknown value is written ``不详`` and reads back as unknown. A
     ``2021`` statistics whose （六）其他处理 is not derived is laid out as a single row.
 
-    :param plugins: plugins that register the statistics' template, if it is not built in.
     :param table_format: the ``Table.format`` of the tables (what ``render_report`` uses
         when it is given no format).
     """
-    from ..manager import plugin_manager_for
-
-    template = find_template(statistics.template, plugin_manager_for(plugins).templates())
     metadata = attrs.evolve(metadata or Metadata(), template=template.id)
     tables = {spec.section: _table(spec, statistics, table_format) for spec in template.tables}
     sections = [Section(SectionKind.PREAMBLE.value, None, tuple(_preamble(metadata)))]

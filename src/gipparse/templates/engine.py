@@ -3,9 +3,10 @@
 A :class:`Template` is declarative: its tables (:class:`TableSpec`) list rows
 (:class:`RowSpec`) and columns (:class:`Column`) with their keys and Chinese labels; its
 relations (:class:`Relation`) say which sums must hold; its markers are the labels that
-tell its tables from the others'. The built-in templates ``2020`` and ``2021`` are registered by the
-plugins ``template_2020`` and ``template_2021`` through ``gipparse_register_templates``;
-a template for a new year is one more definition of the same kind.
+tell its tables from the others'. The built-in templates ``2020`` and ``2021`` are data modules
+(:mod:`gipparse.templates.y2020`, :mod:`gipparse.templates.y2021`) registered by the
+plugin :mod:`gipparse.templates.builtin` through ``gipparse_register_templates``; a
+template for a new year is one more data module and its registration.
 
 How a report is read (:func:`gipparse.templates.plans.read_statistics` is the entry point):
 
@@ -49,8 +50,9 @@ import attrs
 from ..caches import kept, track
 from ..tree.nodes import Cell, Diagnostic, Row, Section, Severity, Span, Table
 from ..tree.text import fold
-from .statistics import Statistics, Value
-from .values import ValueKind, ValueRead, classify, is_digit_run, read_cached, split_numbers
+from .schema import Relation, RowSpec, Schema, TableSpec, sum_known
+from .statistics import Statistics
+from .values import Value, ValueRead, classify, is_digit_run, read_cached, split_numbers
 
 #: Every diagnostic code the template engine and value reader emit, with its meaning.
 DIAGNOSTIC_CODES: dict[str, str] = {
@@ -124,125 +126,6 @@ def label_keys(folded: str) -> tuple[str, str]:
 
 def _key_of(label: str) -> tuple[str, str]:
     return label_keys(fold(label))
-
-
-# ---------------------------------------------------------------------------
-# The data model
-# ---------------------------------------------------------------------------
-
-
-@attrs.frozen
-class Column:
-    """A value column: its key (last part of a statistic's key), its label and its kind."""
-
-    key: str
-    label: str
-    kind: ValueKind = ValueKind.COUNT
-    aliases: tuple[str, ...] = ()
-
-
-@attrs.frozen
-class RowSpec:
-    """A row of a statutory table.
-
-    :param key: the row's part of the statistic keys (``withheld.state_secret``); empty for
-        the single value row of an unlabelled table.
-    :param label: the label as the template prints it, in Simplified script.
-    :param columns: the row's value columns, in order.
-    :param groups: the labels of the groups enclosing the row, outermost first
-        (``("三、本年度办理结果", "（三）不予公开")``; the caption ``第二十条第（一）项`` in table
-        二). Group labels give context to ambiguous labels and lay out rendered tables.
-    :param aliases: other labels reports print for the row (old names, known typos).
-    :param derived_from: for a row that sums other rows of the same table, column by column:
-        their keys. A derived row is computed, unless a report prints it as a row of its own
-        with values (then its parts are null, ``template.collapsed-row``).
-    """
-
-    key: str
-    label: str
-    columns: tuple[Column, ...]
-    groups: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-    derived_from: tuple[str, ...] = ()
-
-
-@attrs.frozen
-class TableSpec:
-    """A statutory table.
-
-    :param name: the first part of its statistic keys (``active``, ``applications``,
-        ``appeals``).
-    :param title: the table's subject, in Chinese.
-    :param section: the kind of section it belongs in (a hint where a table has no
-        signature).
-    :param signature: texts any one of which, inside a label cell, marks a row as belonging
-        to this table (``行政复议``); matched on label keys.
-    :param rows: the rows in template order.
-    :param header: header rows as the template prints them (tables 三 and 四), used to render
-        the table and to recognise its header rows.
-    :param header_labels: further texts of header rows (``信息内容``, notes), beyond the
-        column labels and *header*.
-    :param row_header: the heading of the label column, printed under each caption of a
-        table whose rows have their own columns (``信息内容`` in table 二).
-    :param labelled: ``False`` for a table whose values stand in one unlabelled row, in
-        column order (table 四).
-    """
-
-    name: str
-    title: str
-    section: str
-    signature: tuple[str, ...]
-    rows: tuple[RowSpec, ...]
-    header: tuple[tuple[str, ...], ...] = ()
-    header_labels: tuple[str, ...] = ()
-    row_header: str = ""
-    labelled: bool = True
-
-    def key(self, row: RowSpec, column: Column) -> str:
-        """The statistic key of *column* in *row*."""
-        return ".".join([p for p in (self.name, row.key, column.key) if p])
-
-    def statistic_keys(self) -> tuple[str, ...]:
-        """The keys of every value of the table, row by row."""
-        return tuple(self.key(r, c) for r in self.rows for c in r.columns)
-
-
-@attrs.frozen
-class Relation:
-    """An equation the template's numbers must satisfy, for each item of *over*.
-
-    Key patterns hold ``{}``, replaced by each item: ``sum(left) == sum(right)``.
-
-    :param name: the relation's name; a failure is diagnosed as ``relation.<name>``.
-    :param description: what the relation says, for messages (``一 + 二 = （七）总计 + 四``).
-    :param left: key patterns of the left side.
-    :param right: key patterns of the right side.
-    :param over: the items the patterns are instantiated with (column keys, row keys...).
-    :param axis: what an item is, for messages: ``column``, ``row``, ``group``.
-    :param anchor: the key pattern whose source cell locates a failure.
-    :param labels: the Chinese label of each item of *over*, for messages.
-    """
-
-    name: str
-    description: str
-    left: tuple[str, ...]
-    right: tuple[str, ...]
-    over: tuple[str, ...]
-    axis: str
-    anchor: str
-    labels: tuple[str, ...] = ()
-
-    def instances(self) -> Iterable[tuple[str, str, list[str], list[str], str]]:
-        """``(item, label, left keys, right keys, anchor key)`` for each item."""
-        for i, item in enumerate(self.over):
-            label = self.labels[i] if i < len(self.labels) else item
-            yield (
-                item,
-                label,
-                [p.format(item) for p in self.left],
-                [p.format(item) for p in self.right],
-                self.anchor.format(item),
-            )
 
 
 #: What templates know of a cell: ``(kind, full key, short key)``; kind is ``"blank"``,
@@ -611,19 +494,10 @@ class _Check:
 
 
 @attrs.frozen
-class Template:
-    """A statutory template: tables, relations and markers, as data.
-
-    :param id: the template id (``"2020"``, ``"2021"``): ``Statistics.template`` and
-        ``Metadata.template``.
-    :param title: where the template comes from (the notice that issued it).
-    :param first_year: the first report year the template is used for.
-    :param last_year: the last one, ``None`` while it is current.
-    :param tables: the statutory tables, in report order.
-    :param relations: the equations the numbers must satisfy.
-    :param markers: labels that tell this template's tables from the others' (compared
-        on label keys: numbering and punctuation do not matter); a template extending
-        another lists what it adds.
+class Template(Schema):
+    """A statutory template that reads reports: a :class:`~gipparse.templates.schema.Schema`
+    (same fields, same keys) with the engine that recognises, locates, reads and checks
+    its tables. ``Template.of(schema)`` makes one from a schema.
 
     Lookup tables (folded labels, keys, relation instances) are built once, when the
     template is created. Subclass to change recognition (:meth:`score`), where tables are
@@ -646,19 +520,6 @@ class Template:
             register(PROVINCIAL)
     """
 
-    id: str
-    title: str
-    first_year: int
-    last_year: int | None
-    tables: tuple[TableSpec, ...]
-    relations: tuple[Relation, ...] = ()
-    markers: tuple[str, ...] = ()
-
-    keys: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
-    key_set: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
-    derived: Mapping[str, tuple[str, ...]] = attrs.field(init=False, eq=False, repr=False)
-    _labels: dict[str, str] = attrs.field(init=False, eq=False, repr=False)
-    _kinds: dict[str, ValueKind] = attrs.field(init=False, eq=False, repr=False)
     _matchers: tuple[_Matcher, ...] = attrs.field(init=False, eq=False, repr=False)
     _checks: tuple[tuple[Relation, tuple[_Check, ...]], ...] = attrs.field(
         init=False, eq=False, repr=False
@@ -669,39 +530,27 @@ class Template:
         init=False, eq=False, repr=False
     )
 
+    @classmethod
+    def of(cls, schema: Schema) -> Template:
+        """The template of *schema*."""
+        return cls(
+            id=schema.id,
+            title=schema.title,
+            first_year=schema.first_year,
+            last_year=schema.last_year,
+            tables=schema.tables,
+            relations=schema.relations,
+            markers=schema.markers,
+        )
+
     def __attrs_post_init__(self) -> None:
-        all_keys: list[str] = []
-        labels = {}
-        kinds = {}
-        derived: dict[str, tuple[str, ...]] = {}
-        for spec in self.tables:
-            for row in spec.rows:
-                for col in row.columns:
-                    key = spec.key(row, col)
-                    all_keys.append(key)
-                    kinds[key] = col.kind
-                    parts = [spec.title, *row.groups, row.label, col.label]
-                    labels[key] = " · ".join([p for p in parts if p])
-                    if row.derived_from:
-                        derived[key] = tuple(
-                            ".".join([p for p in (spec.name, part, col.key) if p])
-                            for part in row.derived_from
-                        )
-                for part in row.derived_from:
-                    if not any(r.key == part for r in spec.rows):
-                        raise ValueError(f"template {self.id}: {row.key} sums unknown row {part}")
-        keys = tuple(all_keys)
-        key_set = frozenset(keys)
-        if len(key_set) != len(keys):
-            raise ValueError(f"template {self.id}: a statistic key is defined twice")
+        super().__attrs_post_init__()
+        derived = self.derived
         derived_parts = {p for parts in derived.values() for p in parts}
         checks = []
         for rel in self.relations:
             instances = []
             for item, label, left, right, anchor in rel.instances():
-                for k in (*left, *right, anchor):
-                    if k not in key_set:
-                        raise ValueError(f"template {self.id}: relation {rel.name} names {k}")
                 both = (*left, *right)
                 instances.append(
                     _Check(
@@ -717,59 +566,12 @@ class Template:
                 )
             checks.append((rel, tuple(instances)))
         set_ = object.__setattr__
-        set_(self, "keys", keys)
-        set_(self, "key_set", key_set)
-        set_(self, "derived", derived)
-        set_(self, "_labels", labels)
-        set_(self, "_kinds", kinds)
         set_(self, "_matchers", tuple(_Matcher(s) for s in self.tables))
         set_(self, "_checks", tuple(checks))
         set_(self, "_marker_keys", tuple(_key_of(m)[0] for m in self.markers))
         set_(self, "_signatures", {})
         set_(self, "_quick_checks", {})
         track(self, _forget)
-
-    # -- the schema ---------------------------------------------------------------------
-
-    def kind(self, key: str) -> ValueKind:
-        """What the statistic *key* holds (count, signed count or amount)."""
-        return self._kinds[key]
-
-    def label(self, key: str) -> str:
-        """The Chinese label of a statistic key: table, groups, row and column labels,
-        joined by `` · ``."""
-        return self._labels[key]
-
-    def matches_year(self, year: int) -> bool:
-        """Is *year* a report year this template is used for?"""
-        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
-
-    def complete(self, mapping: Mapping[str, Value]) -> tuple[dict[str, Value], frozenset[str]]:
-        """*mapping* in template order, derived keys it lacks computed: ``(flat, computed)``.
-
-        Amounts given as ``int`` become :class:`~decimal.Decimal`; counts given as a whole
-        ``Decimal`` become ``int``.
-
-        :raises ValueError: a key that is not derived is missing, or a count is fractional.
-        :raises TypeError: a value is neither ``int``, ``Decimal`` nor ``None``.
-        """
-        derived = self.derived
-        missing = [k for k in self.keys if k not in mapping and k not in derived]
-        if missing:
-            raise ValueError(
-                f"template {self.id} needs {len(missing)} more keys: "
-                + ", ".join(missing[:5])
-                + (" ..." if len(missing) > 5 else "")
-            )
-        computed = []
-        flat: dict[str, Value] = {}
-        for key in self.keys:
-            if key in mapping:
-                flat[key] = _typed(key, mapping[key], self._kinds[key])
-            else:
-                flat[key] = _sum([mapping.get(p) for p in derived[key]])
-                computed.append(key)
-        return flat, frozenset(computed)
 
     # -- recognition --------------------------------------------------------------------
 
@@ -1536,7 +1338,7 @@ class _Reader:
         for key, parts in template.derived.items():
             # A derived row read as a row of its own keeps its values; its parts stay null.
             if key not in values:
-                flat[key] = _sum([get(p) for p in parts])
+                flat[key] = sum_known([get(p) for p in parts])
                 computed.append(key)
         stats = Statistics._from_dict(template.id, flat, frozenset(computed), self.sources)
         return stats, self.diagnostics
@@ -1545,23 +1347,6 @@ class _Reader:
 # ---------------------------------------------------------------------------
 # Sums, messages, spans
 # ---------------------------------------------------------------------------
-
-
-def _typed(key: str, value: object, kind: ValueKind) -> Value:
-    """*value* as the contract types it: ``int`` counts, ``Decimal`` amounts, ``None``."""
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        raise TypeError(
-            f"{key}: {value!r} is a {type(value).__name__}; values are int, Decimal or None"
-        )
-    if kind is ValueKind.AMOUNT:
-        return Decimal(value) if isinstance(value, int) else value
-    if isinstance(value, Decimal):
-        if value != value.to_integral_value():
-            raise ValueError(f"{key}: {value} is not a whole number")
-        return int(value)
-    return value
 
 
 #: One side of a group of relation instances: the values of its side, one per instance.
@@ -1582,15 +1367,6 @@ def _side(one: bool, parts: list[Any]) -> _Side:
 
 def _sides_agree(sides: _Sides, values: Mapping[str, Value]) -> bool:
     return sides[0](values) == sides[1](values)
-
-
-def _sum(values: Iterable[Value]) -> Value:
-    total: int | Decimal = 0
-    for v in values:
-        if v is None:
-            return None
-        total += v
-    return total
 
 
 def _terms(keys: Sequence[str], values: Sequence[Value], total: Value) -> str:
@@ -1712,41 +1488,15 @@ def _choose_how(
     return chosen, False
 
 
-def find_template(
-    template: str | Template, templates: Sequence[Template] | None = None
-) -> Template:
-    """The template with id *template* among *templates* (default: every registered one).
+def find_template(template: str | Template, templates: Sequence[Template]) -> Template:
+    """The template with id *template* among *templates* (a template is itself).
 
     :raises ValueError: no such template.
     """
     if isinstance(template, Template):
         return template
-    if templates is None:
-        from ..manager import default_plugin_manager
-
-        templates = default_plugin_manager().templates()
     for t in templates:
         if t.id == template:
             return t
     known = ", ".join(t.id for t in templates)
     raise ValueError(f"unknown template {template!r} (known: {known})")
-
-
-def schema_keys(template: str | None = None, *, plugins: Sequence[object] = ()) -> tuple[str, ...]:
-    """The statistic keys of *template*, in template order.
-
-    With no template: the union of every registered template's keys, the oldest template's
-    (by :attr:`Template.first_year`) in its order first, then the keys each later template
-    adds, in its order (``2020``'s keys, then the ``2021``-only keys).
-
-    :raises ValueError: no template has that id.
-    """
-    from ..manager import plugin_manager_for
-
-    templates = plugin_manager_for(plugins).templates()
-    if template is not None:
-        return find_template(template, templates).keys
-    seen: dict[str, None] = {}
-    for t in sorted(templates, key=lambda t: t.first_year):
-        seen.update(dict.fromkeys(t.keys))
-    return tuple(seen)

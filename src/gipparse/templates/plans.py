@@ -26,25 +26,24 @@ from itertools import chain, compress, repeat
 from typing import Any
 
 from ..caches import kept
-from ..errors import GipparseError, PluginError
+from ..errors import GipparseError, PluginError, culprit_of
 from ..tree.nodes import Cell, Diagnostic, Row, Section, Severity, Table
 from .engine import (
     _CACHE_LIMIT,
     _RAW,
     CellInfo,
     ReportTables,
-    TableSpec,
     Template,
     _blank_zero,
     _choose_how,
     _getter,
     _label,
     _Reader,
-    _sum,
     _Traced,
 )
-from .statistics import Statistics, Value
-from .values import classify, read_cached
+from .schema import TableSpec, sum_known
+from .statistics import Statistics
+from .values import Value, classify, read_cached
 
 # ---------------------------------------------------------------------------
 # Plans: a report whose tables the engine has seen, read again without matching
@@ -395,7 +394,7 @@ class _ReportPlan(_Fitting):
             if blanks:
                 diagnostics.append(_blank_zero(spec, blanks))
         for key, parts in self.derived:
-            flat[key] = None if parts is None else _sum([flat[p] for p in parts])
+            flat[key] = None if parts is None else sum_known([flat[p] for p in parts])
         sources = dict(zip(self.source_keys, self.source_get(cells)))  # noqa: B905
         statistics = Statistics._from_dict(template.id, flat, self.computed, sources)
         diagnostics.extend(template.check(statistics))
@@ -605,9 +604,7 @@ def read_statistics(
 
 def _failure(exc: Exception) -> PluginError:
     # Templates are plugin code (the built-in ones too): name the culprit, as hooks do.
-    from ..manager import _culprit
-
     return PluginError(
         f"reading the statistics failed: {type(exc).__name__}: {exc}",
-        plugin=_culprit(exc),
+        plugin=culprit_of(exc),
     )

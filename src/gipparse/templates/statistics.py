@@ -14,18 +14,18 @@ numbers with attributes (``stats.applications.withheld.third_party.total``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from ..tree.nodes import Cell
+from .values import Value
 
 if TYPE_CHECKING:
-    from .engine import Template
+    from .schema import Schema
     from .views import ActiveDisclosure, ApplicationsTable, ReviewLitigation
 
-Value = int | Decimal | None
+__all__ = ["Statistics", "Value"]
 
 _V = TypeVar("_V")
 
@@ -56,7 +56,7 @@ class Statistics:
     @classmethod
     def from_flat(
         cls,
-        template: str | Template,
+        template: str | Schema,
         mapping: Mapping[str, Value],
         derived: Iterable[str] = frozenset(),
         *,
@@ -69,16 +69,24 @@ class Statistics:
         absent and then named in ``derived``. Counts are ``int``, amounts
         :class:`~decimal.Decimal` (an ``int`` amount is converted), unknown ``None``.
 
-        :param template: a template id (``"2020"``, ``"2021"``, or one a plugin registers)
-            or a :class:`~gipparse.Template`.
+        :param template: a built-in template id (``"2020"``, ``"2021"``) or a template
+            (:class:`~gipparse.Template`, the one a plugin registers, say).
         :raises ValueError: a key is not in the template's schema, a key is missing, or a
             count is fractional.
         :raises TypeError: a value is neither ``int``, ``Decimal`` nor ``None`` (a ``float``
             or a ``bool``, say).
         """
-        from .engine import find_template
+        if isinstance(template, str):
+            from .known import SCHEMAS
 
-        tpl = find_template(template)
+            tpl = SCHEMAS.get(template)
+            if tpl is None:
+                raise ValueError(
+                    f"unknown template {template!r} (built in: {', '.join(SCHEMAS)}; "
+                    "pass a template registered by a plugin as the Template object)"
+                )
+        else:
+            tpl = template
         unknown = [k for k in mapping if k not in tpl.key_set]
         if unknown:
             raise ValueError(

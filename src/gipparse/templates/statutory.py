@@ -9,7 +9,7 @@ template's own module.
 from __future__ import annotations
 
 from ..tree.nodes import SectionKind
-from .engine import Column, Relation, RowSpec, TableSpec
+from .schema import Column, Relation, RowSpec, TableSpec
 
 # ---------------------------------------------------------------------------
 # Table 二: 主动公开政府信息情况 — the captions of its blocks (its rows differ per template)

@@ -37,6 +37,10 @@ from typing import NamedTuple
 from ..tree.nodes import Severity
 from ..tree.text import fold, normalize_text
 
+#: A statistic's value: ``int`` counts, :class:`~decimal.Decimal` 万元 amounts, ``None``
+#: where the report does not say or cannot be read.
+Value = int | Decimal | None
+
 Number = int | Decimal
 
 

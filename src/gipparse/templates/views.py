@@ -13,7 +13,7 @@ from typing import Any, ClassVar, TypeVar
 
 import attrs
 
-from .statistics import Value
+from .values import Value
 
 # ---------------------------------------------------------------------------
 # Typed views. A field ``f`` of a view built at prefix ``p`` holds the value of key ``p.f``;

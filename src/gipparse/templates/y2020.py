@@ -1,4 +1,4 @@
-"""Built-in plugin: the ``2020`` template (国办公开办函〔2019〕60号), used for the reports
+"""The ``2020`` template (国办公开办函〔2019〕60号), used for the reports
 of 2019 and 2020.
 
 Table 二 has five blocks (第二十条第（一）（五）（六）（八）（九）项) with 上一年项目数量 /
@@ -7,11 +7,8 @@ Table 二 has five blocks (第二十条第（一）（五）（六）（八）�
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from ..hookspecs import hookimpl
 from ..tree.nodes import SectionKind
-from .engine import Column, RowSpec, TableSpec, Template
+from .schema import Column, RowSpec, Schema, TableSpec
 from .statutory import (
     APPEALS_TABLE,
     ITEM_1,
@@ -63,7 +60,7 @@ ACTIVE_TABLE = TableSpec(
 
 APPLICATION_ROWS = (*ROWS_BEFORE_OTHER_HANDLING, OTHER_HANDLING_SINGLE, *ROWS_AFTER_OTHER_HANDLING)
 
-TEMPLATE = Template(
+SCHEMA = Schema(
     id="2020",
     title="国办公开办函〔2019〕60号",
     first_year=2019,
@@ -80,8 +77,3 @@ TEMPLATE = Template(
         "政府集中采购",
     ),
 )
-
-
-@hookimpl
-def gipparse_register_templates(register: Callable[[Template], None]) -> None:
-    register(TEMPLATE)

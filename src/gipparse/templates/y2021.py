@@ -1,4 +1,4 @@
-"""Built-in plugin: the ``2021`` template (国办公开办函〔2021〕30号), used for the reports
+"""The ``2021`` template (国办公开办函〔2021〕30号), used for the reports
 of 2021 onward.
 
 Table 二 has four blocks with 本年制发件数 / 本年废止件数 / 现行有效件数 and 本年处理决定数量
@@ -9,11 +9,8 @@ one row has its values read as ``applications.other_handling`` and the three row
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from ..hookspecs import hookimpl
 from ..tree.nodes import SectionKind
-from .engine import Column, RowSpec, TableSpec, Template
+from .schema import Column, RowSpec, Schema, TableSpec
 from .statutory import (
     APPEALS_TABLE,
     ITEM_1,
@@ -60,7 +57,7 @@ APPLICATION_ROWS = (
     *ROWS_AFTER_OTHER_HANDLING,
 )
 
-TEMPLATE = Template(
+SCHEMA = Schema(
     id="2021",
     title="国办公开办函〔2021〕30号",
     first_year=2021,
@@ -76,8 +73,3 @@ TEMPLATE = Template(
         "申请人无正当理由逾期不补正",
     ),
 )
-
-
-@hookimpl
-def gipparse_register_templates(register: Callable[[Template], None]) -> None:
-    register(TEMPLATE)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 import attrs
 
@@ -169,6 +169,9 @@ class Paragraph:
 
     raw: str
     span: Span | None = attrs.field(default=None, eq=False, repr=False)
+    _simplifier: Simplifier | None = attrs.field(
+        default=None, init=False, eq=False, repr=False, hash=False
+    )
 
     @property
     def text(self) -> str:
@@ -179,10 +182,12 @@ class Paragraph:
         """:attr:`text` in Simplified script, converted on first access and kept.
 
         Text written in Traditional script gets a phrase-level conversion; anything else
-        is returned as it is. The script is told from the text itself, so a paragraph
-        built by hand behaves like a parsed one.
+        is returned as it is. The script is told from the text itself. A paragraph of a
+        report read with plugins that tell or convert scripts is converted by them (the
+        ``gipparse_detect_script`` and ``gipparse_simplify`` hooks of that ``load`` call);
+        any other by the built-in conversion.
         """
-        return _simplified(self.text)
+        return _simplified(self)
 
 
 set_paragraph_raw = Paragraph.__dict__["raw"].__set__
@@ -196,6 +201,9 @@ class Heading:
     raw: str
     kind: str
     span: Span | None = attrs.field(default=None, eq=False, repr=False)
+    _simplifier: Simplifier | None = attrs.field(
+        default=None, init=False, eq=False, repr=False, hash=False
+    )
 
     @property
     def text(self) -> str:
@@ -205,20 +213,31 @@ class Heading:
     def simplified(self) -> str:
         """:attr:`text` in Simplified script, converted on first access and kept (see
         :attr:`Paragraph.simplified`)."""
-        return _simplified(self.text)
+        return _simplified(self)
 
 
 Block: TypeAlias = Paragraph | Table
 
 
-def _simplified(text: str) -> str:
-    """*text* in Simplified script, through the ``gipparse_simplify`` hook (exact) of the
-    default plugin manager when the ``gipparse_detect_script`` hook says it is in another
-    script."""
-    from ..manager import default_plugin_manager
+#: Converts a text to Simplified script (exactly, phrase by phrase).
+Simplifier: TypeAlias = Callable[[str], str]
 
-    manager = default_plugin_manager()
-    return manager.simplify(text, manager.detect_script(text), exact=True)
+
+def _simplified(node: Paragraph | Heading) -> str:
+    """The text of *node* in Simplified script: through the simplifier the reading call
+    gave the node (see :func:`give_simplifier`), else the built-in conversion."""
+    simplify: Simplifier | None = getattr(node, "_simplifier", None)
+    if simplify is not None:
+        return simplify(node.text)
+    from ..script.hant import simplified_exact
+
+    return simplified_exact(node.text)
+
+
+def give_simplifier(node: Paragraph | Heading, simplify: Simplifier) -> None:
+    """Have *node*'s :attr:`~Paragraph.simplified` convert with *simplify* (what the
+    plugins of the call that built it say), instead of the built-in conversion."""
+    object.__setattr__(node, "_simplifier", simplify)
 
 
 class SectionKind(enum.StrEnum):
@@ -311,13 +330,6 @@ class Report:
         return self.statistics is not None and not any(
             d.code.startswith("relation.") for d in self.diagnostics
         )
-
-    def to_dict(self, *, source: bool = False) -> dict[str, Any]:
-        """The report as plain data (JSON layout documented in ``gipparse.export.serialize``);
-        :func:`gipparse.from_dict` rebuilds it. With *source*, the decoded text too."""
-        from ..export.serialize import report_to_dict
-
-        return report_to_dict(self, source=source)
 
 
 @attrs.frozen
