@@ -4,7 +4,7 @@
     python docs/_generate.py --check  # exit 1 if the committed page is out of date
 
 Everything below the marker line of the page comes from the built-in templates (the
-``Template`` objects the ``template_2020`` and ``template_2021`` plugins register): every
+``Template`` objects the built-in ``gipparse.templates.builtin`` plugin registers): every
 statistic key with its Chinese labels, value type and templates, then each template's
 relations. The text above the marker is written by hand and kept as it is.
 """

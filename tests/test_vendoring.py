@@ -81,3 +81,55 @@ def test_vendored_copy_loads_every_seed(tmp_path: Path) -> None:
         )
     assert out["results"] == expected
     assert len(out["results"]) == 5
+
+
+ENTRY_POINTS_SCRIPT = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+
+from somehost._vendor import gipparse
+
+report = gipparse.loads("一、总体情况\\n正文。\\n")
+vendored = [name for name, _ in gipparse.create_plugin_manager().plugins()]
+import gipparse as installed
+print(json.dumps({
+    "sections": [s.kind for s in report.sections],
+    "vendored": vendored,
+    "html_loaded_by_vendored": "gipparse_html" in sys.modules,
+    "installed": [name for name, _ in installed.create_plugin_manager().plugins()],
+}))
+"""
+
+
+def test_a_vendored_copy_never_loads_the_installed_entry_points(tmp_path: Path) -> None:
+    from importlib.metadata import entry_points
+
+    import pytest
+
+    if not any(ep.name == "html" for ep in entry_points(group="gipparse")):
+        pytest.skip("needs the gipparse-html plugin installed")
+    vendor = tmp_path / "somehost" / "_vendor"
+    vendor.mkdir(parents=True)
+    (tmp_path / "somehost" / "__init__.py").write_text("")
+    (vendor / "__init__.py").write_text("")
+    shutil.copytree(SOURCE, vendor / "gipparse", ignore=shutil.ignore_patterns("__pycache__"))
+
+    env = dict(os.environ)
+    env.pop("GIPPARSE_DISABLE_PLUGIN_AUTOLOAD", None)
+    env.pop("PYTHONPATH", None)
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(ENTRY_POINTS_SCRIPT), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["sections"] == ["overview"]
+    assert "html" not in out["vendored"]
+    assert all(p.startswith("somehost._vendor.gipparse.") for p in out["vendored"])
+    assert out["html_loaded_by_vendored"] is False
+    # The installed distribution, in the same process, still loads its plugins.
+    assert "html" in out["installed"]

@@ -357,6 +357,16 @@ def _entry_point_plugins() -> list[tuple[str, object]]:
     return loaded
 
 
+def is_vendored() -> bool:
+    """Whether this copy of gipparse lives under another package (``host._vendor.gipparse``).
+
+    The plugins of the ``gipparse`` entry-point group are written against the installed
+    ``gipparse``: loaded into a vendored copy, they would import that other copy and hand
+    it objects of its classes. A vendored copy therefore loads none unless asked to
+    (``create_plugin_manager(entry_points=True)``); it takes plugins passed to it."""
+    return __name__.partition(".")[0] != "gipparse"
+
+
 def create_plugin_manager(
     *, plugins: Sequence[object] = (), entry_points: bool | None = None
 ) -> PluginManager:
@@ -364,7 +374,8 @@ def create_plugin_manager(
 
     :param plugins: extra plugin objects (modules, classes or instances) for this manager.
     :param entry_points: load plugins from the ``gipparse`` entry-point group; by default
-        yes, unless the environment variable ``GIPPARSE_DISABLE_PLUGIN_AUTOLOAD`` is set.
+        yes, unless the environment variable ``GIPPARSE_DISABLE_PLUGIN_AUTOLOAD`` is set or
+        this is a vendored copy (see :func:`is_vendored`).
     :raises PluginError: a plugin cannot be loaded, is registered twice, or implements a
         hook that does not exist (a misspelt name).
     """
@@ -373,7 +384,7 @@ def create_plugin_manager(
     for plugin in builtin_plugins():
         _register(pm, plugin)
     if entry_points is None:
-        entry_points = not os.environ.get(AUTOLOAD_ENV)
+        entry_points = not os.environ.get(AUTOLOAD_ENV) and not is_vendored()
     if entry_points:
         for name, plugin in _entry_point_plugins():
             if pm.is_registered(plugin):

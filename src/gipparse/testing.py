@@ -1,5 +1,13 @@
-"""Test support shared by the reader plugins' tests: the seed reports, and the merged
-cells their tables had before they were exported to text.
+"""Test support for plugin packages: the seed reports, what a reader must make of them,
+and the merged cells their tables had before they were exported to text.
+
+A plugin's ``conftest.py`` takes the fixtures and the parametrisation from here::
+
+    from gipparse.testing import pytest_generate_tests, seeds, support  # noqa: F401
+
+and :func:`register_hypothesis_profiles` gives its Hypothesis runs the core's profiles.
+This module needs pytest, Hypothesis and attrs (the ``test`` extra); nothing else in
+gipparse imports it.
 
 The tab layout writes a cell covered by a merge from the row above as an empty cell at
 the merge's first column, and a merge across columns once. :func:`merged_layout` undoes
@@ -18,6 +26,7 @@ import re
 import types
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 import attrs
 import pytest
@@ -26,17 +35,21 @@ from hypothesis import HealthCheck, settings
 import gipparse
 from gipparse import Paragraph, Report, Table
 
-# The Hypothesis profiles of the core's tests (tests/conftest.py), so that these tests
-# run alike whether or not the core's tests run with them: HYPOTHESIS_PROFILE=fuzz.
-settings.register_profile("default", max_examples=60, deadline=None)
-settings.register_profile("ci", max_examples=100, deadline=None, print_blob=True)
-settings.register_profile(
-    "fuzz", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
-# CI (which sets CI=true) runs the "ci" profile unless a profile is named explicitly.
-settings.load_profile(
-    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default")
-)
+
+def register_hypothesis_profiles() -> None:
+    """The Hypothesis profiles of gipparse's tests, the one named by
+    ``HYPOTHESIS_PROFILE`` loaded: a fast ``default``, ``ci`` (chosen when ``CI`` is set:
+    the default with more examples) and an opt-in ``fuzz`` that runs many more."""
+    settings.register_profile("default", max_examples=60, deadline=None)
+    settings.register_profile("ci", max_examples=100, deadline=None, print_blob=True)
+    settings.register_profile(
+        "fuzz", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    # CI (which sets CI=true) runs the "ci" profile unless a profile is named explicitly.
+    settings.load_profile(
+        os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default")
+    )
+
 
 _NUMBER_RE = re.compile(r"[+\-]?[0-9][0-9,.]*(?:万元|元)?")
 #: Most column assignments weighed for one row; a row with more gets the plain one.
@@ -130,8 +143,7 @@ def _layout(texts: list[list[str]], width: int, continuations: bool) -> GridTabl
                 best = score
         if best is None:
             return None
-        option = best[-1]
-        assert isinstance(option, tuple)
+        option = cast(tuple[int, ...], best[-1])
         spans[r] = option
         starts = list(itertools.accumulate((0, *option[:-1])))
         below_marks = {s: w for s, w, m in zip(starts, option, is_mark, strict=True) if m}
@@ -316,26 +328,32 @@ def check_spans(report: Report) -> None:
 
 def readme_code(readme: Path) -> tuple[list[str], list[str]]:
     """The ```python blocks of a plugin's README: ``(examples to run, quoted source)``;
-    a block with a ``@hookimpl`` or starting with ``class`` quotes the plugin's source."""
+    a block with a ``@hookimpl``, or starting with ``class`` or a ``#:`` comment, quotes
+    the plugin's source."""
     blocks = re.findall(r"```python\n(.*?)```", readme.read_text(encoding="utf-8"), re.S)
-    quoted = [b for b in blocks if "@hookimpl" in b or b.startswith("class ")]
+    quoted = [b for b in blocks if "@hookimpl" in b or b.startswith(("class ", "#: "))]
     return [b for b in blocks if b not in quoted], quoted
 
 
-def check_readme(plugin: types.ModuleType, readme: Path, hooks: int) -> None:
-    """The README's examples run, and every block quoting the plugin's code (each of its
-    *hooks* hook functions among them) is the plugin's source as written."""
+def check_readme(module: types.ModuleType, readme: Path, hooks: int) -> None:
+    """The README's examples run, every block quoting the plugin's code is the source of
+    *module* as written, and the plugin object (``module.plugin``, or the module itself)
+    implements *hooks* hooks, its class (or each hook function) quoted."""
     examples, quoted = readme_code(readme)
     assert examples
     for code in examples:
         exec(compile(code, str(readme), "exec"), {})
-    source = inspect.getsource(plugin)
+    source = inspect.getsource(module)
     for code in quoted:
         assert code in source
+    plugin = getattr(module, "plugin", module)
     names = [name for name in dir(plugin) if name.startswith("gipparse_")]
     assert len(names) == hooks
-    for name in names:
-        assert f"def {name}(" in "".join(quoted)
+    if plugin is module:
+        for name in names:
+            assert f"def {name}(" in "".join(quoted)
+    else:
+        assert f"class {type(plugin).__name__}(" in "".join(quoted)
 
 
 SEED_NAMES = [p.name[:3] for p in gipparse.sample_paths()]

@@ -39,14 +39,14 @@ def document(tmp_path: Path) -> Path:
 
 def test_the_plugin_is_registered_through_its_entry_point() -> None:
     manager = gipparse.create_plugin_manager()
-    assert manager.pluggy.get_plugin("docx") is gipparse_docx
+    assert manager.pluggy.get_plugin("docx") is gipparse_docx.plugin
     assert dict(manager.plugins())["docx"] == [
         "gipparse_read_source",
         "gipparse_register_table_formats",
         "gipparse_source_suffixes",
     ]
     assert ".docx" in manager.source_suffixes()
-    assert manager.table_format("docx") is gipparse_docx.DOCX_TABLE
+    assert manager.table_format("docx") is gipparse_docx.plugin.table_format
 
 
 def test_importing_the_plugin_does_not_import_python_docx() -> None:

@@ -50,7 +50,7 @@ def tc(content: str, props: str = "") -> str:
 
 
 def read(data: bytes, path: str | None = "report.docx") -> gipparse.SourceDocument:
-    doc = gipparse_docx.gipparse_read_source(path=path, data=data)
+    doc = gipparse_docx.plugin.gipparse_read_source(path=path, data=data)
     assert doc is not None
     return doc
 
@@ -95,7 +95,7 @@ def test_other_sources_are_left_to_other_readers() -> None:
         ("report.docx", "一、总体情况".encode()),
         ("report.html", b"<html><body><p>x</p></body></html>"),
     ]:
-        assert gipparse_docx.gipparse_read_source(path=path, data=data) is None, (path, data)
+        assert gipparse_docx.plugin.gipparse_read_source(path=path, data=data) is None, (path, data)
 
 
 def test_a_legacy_doc_is_refused_by_the_text_reader_saying_what_it_is() -> None:
@@ -148,7 +148,7 @@ def test_an_empty_document_is_refused() -> None:
 
 
 def test_source_suffixes() -> None:
-    assert gipparse_docx.gipparse_source_suffixes() == [".docx"]
+    assert gipparse_docx.plugin.gipparse_source_suffixes() == [".docx"]
 
 
 # ---------------------------------------------------------------------------------------

@@ -31,14 +31,14 @@ def page(tmp_path: Path) -> Path:
 
 def test_the_plugin_is_registered_through_its_entry_point() -> None:
     manager = gipparse.create_plugin_manager()
-    assert manager.pluggy.get_plugin("html") is gipparse_html
+    assert manager.pluggy.get_plugin("html") is gipparse_html.plugin
     assert dict(manager.plugins())["html"] == [
         "gipparse_read_source",
         "gipparse_register_table_formats",
         "gipparse_source_suffixes",
     ]
     assert {".html", ".htm", ".shtml", ".xhtml"} <= manager.source_suffixes()
-    assert manager.table_format("html") is gipparse_html.HTML_TABLE
+    assert manager.table_format("html") is gipparse_html.plugin.table_format
 
 
 def test_load_reads_a_page_through_the_entry_point(page: Path) -> None:
@@ -79,7 +79,7 @@ def test_a_plugin_passed_explicitly_reads_pages_without_autoload(
     page: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("GIPPARSE_DISABLE_PLUGIN_AUTOLOAD", "1")
-    report = gipparse.load(page, plugins=[gipparse_html])
+    report = gipparse.load(page, plugins=[gipparse_html.plugin])
     assert report.tables[0].format == "html"
 
 

@@ -17,7 +17,7 @@ gipparse_html = pytest.importorskip("gipparse_html")
 
 def read(page: str | bytes, path: str | None = "report.html") -> gipparse.SourceDocument:
     data = page.encode("utf-8") if isinstance(page, str) else page
-    doc = gipparse_html.gipparse_read_source(path=path, data=data)
+    doc = gipparse_html.plugin.gipparse_read_source(path=path, data=data)
     assert doc is not None
     return doc
 
@@ -64,7 +64,7 @@ def test_a_page_in_utf16_with_a_bom_is_sniffed() -> None:
     ],
 )
 def test_other_sources_are_left_to_other_readers(path: str | None, data: bytes) -> None:
-    assert gipparse_html.gipparse_read_source(path=path, data=data) is None
+    assert gipparse_html.plugin.gipparse_read_source(path=path, data=data) is None
 
 
 def test_a_pdf_named_html_is_refused_by_the_text_reader_saying_what_it_is() -> None:
@@ -73,7 +73,7 @@ def test_a_pdf_named_html_is_refused_by_the_text_reader_saying_what_it_is() -> N
 
 
 def test_source_suffixes() -> None:
-    assert gipparse_html.gipparse_source_suffixes() == [".html", ".htm", ".shtml", ".xhtml"]
+    assert gipparse_html.plugin.gipparse_source_suffixes() == [".html", ".htm", ".shtml", ".xhtml"]
 
 
 # ---------------------------------------------------------------------------------------

@@ -60,3 +60,28 @@ class TableFormat:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name!r}>"
+
+
+class RenderOnlyFormat(TableFormat):
+    """The table format of a structured reader (HTML, DOCX, PDF...): its tables are built
+    by the reader, never found in text (``parses = False``), and render as the tab layout
+    they have in ``report.source``. :class:`~gipparse.plugin.ReaderPlugin` registers one
+    named after its reader."""
+
+    parses = False
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def could_start(self, line: str) -> bool:
+        return False
+
+    def parse(self, lines: Sequence[str], start: int) -> TableParse | None:
+        return None
+
+    def render(self, table: Table) -> str:
+        from ..tree.builder import DocumentBuilder
+
+        builder = DocumentBuilder(self.name)
+        builder.table([cell.raw for cell in row.cells] for row in table.rows)
+        return builder.build().text

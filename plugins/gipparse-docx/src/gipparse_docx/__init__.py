@@ -1,7 +1,8 @@
 """gipparse-docx: read 政府信息公开工作年度报告 written as Word documents (``.docx``).
 
 A gipparse plugin, registered through the ``gipparse`` entry-point group: once installed,
-``gipparse.load("report.docx")`` reads the document. It implements three hooks:
+``gipparse.load("report.docx")`` reads the document. :data:`plugin` is a
+:class:`gipparse.plugin.ReaderPlugin`, which implements three hooks:
 
 * ``gipparse_read_source`` reads ``.docx`` files and any source that is a ZIP archive
   holding ``word/document.xml``, and returns ``None`` for everything else;
@@ -13,18 +14,7 @@ A gipparse plugin, registered through the ``gipparse`` entry-point group: once i
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Sequence
-
-from gipparse import (
-    DocumentBuilder,
-    SourceDocument,
-    SourceError,
-    Table,
-    TableFormat,
-    TableParse,
-    hookimpl,
-)
+from gipparse.plugin import ReaderPlugin, SourceDocument, SourceError
 
 __version__ = "0.1.0"
 
@@ -49,58 +39,35 @@ def looks_like_docx(data: bytes) -> bool:
         return False
 
 
-@hookimpl
-def gipparse_read_source(path: str | None, data: bytes) -> SourceDocument | None:
-    """Read a Word document; ``None`` for a source that is not one.
-
-    A ``.docx`` file that is not a ZIP archive at all (a legacy ``.doc``, a PDF) is left
-    to the next reader, which says what it is; one that is a damaged or foreign archive is
-    refused with a :class:`~gipparse.SourceError`.
-    """
-    suffix = os.path.splitext(path)[1].lower() if path else ""
-    if suffix in SUFFIXES:
-        if data.startswith(_OLE_MAGIC):
-            raise SourceError(
-                "this .docx file is a password-protected or legacy (.doc) Word file; "
-                "save it as a .docx without a password",
-                path=path,
-            )
-        if not data.startswith(_ZIP_MAGIC):
-            return None
-    elif not looks_like_docx(data):
-        return None
-    from ._reader import read_docx  # imported on first use: python-docx loads lxml
-
-    return read_docx(data, path)
-
-
-@hookimpl
-def gipparse_source_suffixes() -> list[str]:
-    return list(SUFFIXES)
-
-
-class DocxTableFormat(TableFormat):
-    """Tables read from Word documents. They are found by the reader, never in text
-    (``parses = False``), and render as the tab layout Word's text export gives them."""
+class DocxReader(ReaderPlugin):
+    """Word documents: ``.docx`` files, and any source that is a ZIP archive holding
+    ``word/document.xml``."""
 
     name = "docx"
-    parses = False
+    suffixes = SUFFIXES
 
-    def could_start(self, line: str) -> bool:
-        return False
+    def sniff(self, data: bytes) -> bool:
+        return looks_like_docx(data)
 
-    def parse(self, lines: Sequence[str], start: int) -> TableParse | None:
-        return None
+    def accepts(self, path: str | None, data: bytes) -> bool:
+        # A ``.docx`` file that is not a ZIP archive at all (a legacy ``.doc``, a PDF) is
+        # left to the next reader, which says what it is; one that is a damaged or
+        # foreign archive is refused by read_docx with a SourceError.
+        if self.suffix_of(path) in SUFFIXES:
+            if data.startswith(_OLE_MAGIC):
+                raise SourceError(
+                    "this .docx file is a password-protected or legacy (.doc) Word file; "
+                    "save it as a .docx without a password",
+                    path=path,
+                )
+            return data.startswith(_ZIP_MAGIC)
+        return looks_like_docx(data)
 
-    def render(self, table: Table) -> str:
-        builder = DocumentBuilder(self.name)
-        builder.table([cell.raw for cell in row.cells] for row in table.rows)
-        return builder.build().text
+    def read(self, data: bytes, path: str | None) -> SourceDocument:
+        from ._reader import read_docx  # imported on first use: python-docx loads lxml
+
+        return read_docx(data, path)
 
 
-DOCX_TABLE = DocxTableFormat()
-
-
-@hookimpl
-def gipparse_register_table_formats(register: Callable[[TableFormat], None]) -> None:
-    register(DOCX_TABLE)
+#: The plugin the ``gipparse`` entry point names.
+plugin = DocxReader()

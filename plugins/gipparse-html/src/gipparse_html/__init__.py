@@ -1,7 +1,8 @@
 """gipparse-html: read 政府信息公开工作年度报告 published as web pages.
 
 A gipparse plugin, registered through the ``gipparse`` entry-point group: once installed,
-``gipparse.load("report.html")`` reads the page. It implements three hooks:
+``gipparse.load("report.html")`` reads the page. :data:`plugin` is a
+:class:`gipparse.plugin.ReaderPlugin`, which implements three hooks:
 
 * ``gipparse_read_source`` reads ``.html``/``.htm``/``.shtml``/``.xhtml`` files and any
   source whose first bytes are HTML, and returns ``None`` for everything else;
@@ -13,11 +14,9 @@ A gipparse plugin, registered through the ``gipparse`` entry-point group: once i
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Callable, Sequence
 
-from gipparse import DocumentBuilder, SourceDocument, Table, TableFormat, TableParse, hookimpl
+from gipparse.plugin import ReaderPlugin, SourceDocument
 
 __version__ = "0.1.0"
 
@@ -42,51 +41,27 @@ def looks_like_html(data: bytes) -> bool:
     return head.startswith(b"<") and _MARKUP_RE.search(head) is not None
 
 
-@hookimpl
-def gipparse_read_source(path: str | None, data: bytes) -> SourceDocument | None:
-    """Read a web page; ``None`` for a source that is not one.
-
-    A file named like a page but holding no markup (plain text, a PDF saved as ``.html``)
-    is left to the next reader, which says what it is.
-    """
-    suffix = os.path.splitext(path)[1].lower() if path else ""
-    if suffix in SUFFIXES:
-        if _MARKUP_RE.search(data[: 64 * 1024]) is None and not looks_like_html(data):
-            return None
-    elif not looks_like_html(data):
-        return None
-    from ._extract import read_html  # imported on first use: import time matters
-
-    return read_html(data, path)
-
-
-@hookimpl
-def gipparse_source_suffixes() -> list[str]:
-    return list(SUFFIXES)
-
-
-class HtmlTableFormat(TableFormat):
-    """Tables read from web pages. They are found by the reader, never in text
-    (``parses = False``), and render as the tab layout they have in ``report.source``."""
+class HtmlReader(ReaderPlugin):
+    """Web pages: files named like one, and any source whose first bytes are markup."""
 
     name = "html"
-    parses = False
+    suffixes = SUFFIXES
 
-    def could_start(self, line: str) -> bool:
-        return False
+    def sniff(self, data: bytes) -> bool:
+        return looks_like_html(data)
 
-    def parse(self, lines: Sequence[str], start: int) -> TableParse | None:
-        return None
+    def accepts(self, path: str | None, data: bytes) -> bool:
+        # A file named like a page but holding no markup (plain text, a PDF saved as
+        # ``.html``) is left to the next reader, which says what it is.
+        if self.suffix_of(path) in SUFFIXES:
+            return _MARKUP_RE.search(data[: 64 * 1024]) is not None or looks_like_html(data)
+        return looks_like_html(data)
 
-    def render(self, table: Table) -> str:
-        builder = DocumentBuilder(self.name)
-        builder.table([cell.raw for cell in row.cells] for row in table.rows)
-        return builder.build().text
+    def read(self, data: bytes, path: str | None) -> SourceDocument:
+        from ._extract import read_html  # imported on first use: import time matters
+
+        return read_html(data, path)
 
 
-HTML_TABLE = HtmlTableFormat()
-
-
-@hookimpl
-def gipparse_register_table_formats(register: Callable[[TableFormat], None]) -> None:
-    register(HTML_TABLE)
+#: The plugin the ``gipparse`` entry point names.
+plugin = HtmlReader()

@@ -1,0 +1,65 @@
+"""What a plugin author needs, in one place.
+
+* :data:`hookimpl` marks hook functions; the hooks are documented in
+  :mod:`gipparse.hookspecs`.
+* A reader for a new input format: subclass :class:`ReaderPlugin`, build the document
+  with :class:`DocumentBuilder` (its tables render through a :class:`RenderOnlyFormat`).
+* A table syntax found in text: subclass :class:`TableFormat`, return a
+  :class:`TableParse`.
+* A template for a new year: a :class:`Schema` of :class:`TableSpec`, :class:`RowSpec`,
+  :class:`Column` and :class:`Relation` data, registered as ``Template.of(schema)`` from
+  ``gipparse_register_templates``; subclass :class:`Template` to change how its tables are
+  recognised or read.
+* Nodes, diagnostics and errors are the ones ``gipparse`` exports.
+"""
+
+from __future__ import annotations
+
+from .errors import GipparseError, ParseError, PluginError, RenderError, SourceError
+from .hookspecs import hookimpl
+from .source.plugin import ReaderPlugin
+from .tables.formats import RenderOnlyFormat, TableFormat, TableParse
+from .templates.engine import ReportTables, Template
+from .templates.schema import Column, Relation, RowSpec, Schema, TableSpec
+from .templates.values import ValueKind
+from .tree.builder import DocumentBuilder
+from .tree.nodes import (
+    Cell,
+    Diagnostic,
+    Paragraph,
+    Row,
+    Severity,
+    SourceDocument,
+    Span,
+    Table,
+)
+
+__all__ = [
+    "Cell",
+    "Column",
+    "Diagnostic",
+    "DocumentBuilder",
+    "GipparseError",
+    "Paragraph",
+    "ParseError",
+    "PluginError",
+    "ReaderPlugin",
+    "Relation",
+    "RenderError",
+    "RenderOnlyFormat",
+    "ReportTables",
+    "Row",
+    "RowSpec",
+    "Schema",
+    "Severity",
+    "SourceDocument",
+    "SourceError",
+    "Span",
+    "Table",
+    "TableFormat",
+    "TableParse",
+    "TableSpec",
+    "Template",
+    "ValueKind",
+    "hookimpl",
+]
