@@ -93,6 +93,21 @@ def test_a_walk_reports_every_file_it_did_not_read_by_kind(mixed: Path) -> None:
     assert run("export", mixed, "--quiet").stderr == b""
 
 
+def test_the_python_export_can_list_what_it_skipped(mixed: Path) -> None:
+    skipped: list[dict[str, str]] = []
+    records = list(gipparse.export(mixed, skipped=skipped))
+    assert [Path(r["path"]).name for r in records] == ["a.txt", "b.txt"]
+    assert {(Path(s["path"]).name, s["kind"]) for s in skipped} == {
+        ("x.pdf", ".pdf"),
+        ("y.PDF", ".pdf"),
+        ("z.pdf", ".pdf"),
+        ("old.doc", ".doc"),
+        ("README.md", ".md"),
+        (".git", "hidden"),
+    }
+    assert all(s["reason"] == "install gipparse-pdf" for s in skipped if s["kind"] == ".pdf")
+
+
 def test_a_folder_with_nothing_to_read_fails_without_output(tmp_path: Path) -> None:
     (tmp_path / "only.pdf").write_bytes(b"%PDF-1.7\n")
     result = run("export", tmp_path, "-o", tmp_path / "out.csv", "--quiet")

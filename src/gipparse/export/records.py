@@ -576,6 +576,7 @@ def export(
     jobs: int = 1,
     plugins: Sequence[object] = (),
     max_size: int | None = None,
+    skipped: list[dict[str, str]] | None = None,
 ) -> Iterator[Record]:
     """Yield the record of every report under *paths*, in input order, lazily.
 
@@ -586,6 +587,9 @@ def export(
         The records are the same whatever the number.
     :param plugins: extra plugins (modules, or picklable objects when *jobs* is not 1).
     :param max_size: the largest file accepted, in bytes (see :func:`gipparse.load`).
+    :param skipped: a list to which each file or folder a walk did not read is appended,
+        as ``{"path", "kind", "reason"}`` (``kind`` is its suffix, or ``hidden``...), when
+        the folders are walked (at once).
 
     A file that cannot be read gets a record with an error diagnostic; nothing is raised
     for it. Records are the same as ``gipparse export --format jsonl`` writes, with
@@ -596,7 +600,16 @@ def export(
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     suffixes = plugin_manager_for(plugins).source_suffixes() | {".txt"}
-    expanded = expand_paths(paths, sorted(suffixes))
+    if skipped is None:
+        expanded = expand_paths(paths, sorted(suffixes))
+    else:
+        from .inputs import Skipped, skip_reason
+
+        left = Skipped()
+        expanded = expand_paths(paths, sorted(suffixes), skipped=left)
+        for kind, found in left.by_kind.items():
+            reason = skip_reason(kind)
+            skipped.extend({"path": p, "kind": kind, "reason": reason} for p in found)
     return iter_records(expanded, jobs=jobs, plugins=plugins, max_size=max_size)
 
 
