@@ -267,15 +267,17 @@ def shell_blocks(path: Path) -> list[tuple[str, str, int]]:
     ]
 
 
-def example_folder(root: Path) -> None:
-    """The files the guide's command-line examples read."""
+def example_folder(root: Path, *, damaged: bool = True) -> None:
+    """The files the command-line examples read; *damaged* adds a note and an image saved
+    as .txt to ``reports/`` (the guide's examples show how they are reported)."""
     seeds = gipparse.sample_paths()
     reports = root / "reports"
     (reports / "sub").mkdir(parents=True)
     shutil.copy(seeds[0], reports / "000.txt")
     shutil.copy(seeds[1], reports / "001.txt")
-    (reports / "sub" / "note.txt").write_text("会议纪要\n今天开会。\n", encoding="utf-8")
-    (reports / "sub" / "scan.txt").write_bytes(PNG)
+    if damaged:
+        (reports / "sub" / "note.txt").write_text("会议纪要\n今天开会。\n", encoding="utf-8")
+        (reports / "sub" / "scan.txt").write_bytes(PNG)
     scans = root / "scans"
     scans.mkdir()
     for name in ("a.pdf", "b.pdf", "c.pdf"):
@@ -292,20 +294,22 @@ def example_folder(root: Path) -> None:
     (years / "2022.txt").write_text("\n".join(lines), encoding="utf-8")
 
 
-GUIDE_SHELL = [(b, i) for i, b in enumerate(shell_blocks(DOCS / "guide.md"))]
+SHELL_PAGES = [DOCS / "guide.md", DOCS / "quickstart.md", DOCS / "index.md"]
+SHELL_EXAMPLES = [(page, block) for page in SHELL_PAGES for block in shell_blocks(page)]
 
 
 @pytest.mark.parametrize(
-    "block", [b for b, _ in GUIDE_SHELL], ids=[f"line{b[2]}" for b, _ in GUIDE_SHELL]
+    ("page", "block"), SHELL_EXAMPLES, ids=[f"{p.name}:{b[2]}" for p, b in SHELL_EXAMPLES]
 )
-def test_command_line_examples_run(block: tuple[str, str, int], tmp_path: Path) -> None:
+def test_command_line_examples_run(page: Path, block: tuple[str, str, int], tmp_path: Path) -> None:
     """Each command of a ```sh block that runs gipparse exits 0 (or with the status its
-    comment gives); each ```console block prints what the page shows, stdout then stderr."""
+    comment gives); each ```console block prints what the page shows, stdout then stderr.
+    The guide's ``reports/`` holds damaged files too; the other pages' only reports."""
     info, code, line = block
     commands_only = all(c.startswith("gipparse ") for c in code.splitlines() if c.strip())
     if info == "sh" and not commands_only:
         pytest.skip("not a gipparse command")
-    example_folder(tmp_path)
+    example_folder(tmp_path, damaged=page.name == "guide.md")
     shim = tmp_path / "bin"
     shim.mkdir()
     (shim / "gipparse").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m gipparse "$@"\n')
@@ -337,4 +341,4 @@ def test_command_line_examples_run(block: tuple[str, str, int], tmp_path: Path) 
     for chunk in commands:
         command, _, expected = chunk.partition("\n")
         result = sh(command)
-        assert result.stdout + result.stderr == expected, f"{DOCS / 'guide.md'}:{line}: {command}"
+        assert result.stdout + result.stderr == expected, f"{page}:{line}: {command}"
