@@ -668,18 +668,26 @@ def csv_line(record: Record) -> str:
 _csv: tuple[Any, Any, tuple[str, ...]] | None = None
 
 
+def text_cell(text: str) -> str:
+    """A text (a path, an agency, a code) on its way into a cell of a spreadsheet or table
+    (CSV here; xlsx, Parquet and SQLite through :func:`gipparse.export.writers.cell`): the
+    one place where every such text passes, as it is today. Numbers and booleans do not
+    pass here."""
+    return text
+
+
 def csv_row(record: Record, keys: Sequence[str]) -> list[str]:
     """One CSV row for *record*: *keys* are the schema keys (the columns after
     :data:`LEAD_COLUMNS`)."""
     meta = record["meta"]
     stats = record["stats"]
-    row = [record["path"] or ""]
+    row = [text_cell(record["path"] or "")]
     for key in META_KEYS:
         value = meta.get(key)
-        row.append("" if value is None else str(value))
+        row.append("" if value is None else text_cell(str(value)))
     row.append("true" if record["valid"] else "false")
     errors, warnings, first = reasons(record)
-    row += (str(errors), str(warnings), first or "")
+    row += (str(errors), str(warnings), text_cell(first or ""))
     for key in keys:
         value = stats.get(key)
         if value is None:

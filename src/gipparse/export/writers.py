@@ -3,8 +3,9 @@ encoded record by record in :mod:`gipparse._export`), and the long form of diagn
 
 Every writer takes records (see :mod:`gipparse._export`) one at a time, writes beside the
 final file and moves it in place when complete (an interrupted run leaves no half file).
-Values pass through :func:`cell` on their way to a spreadsheet or a table: the one place
-where a value may be changed on its way out.
+Values pass through :func:`cell` on their way to a spreadsheet or a table, and texts on
+through :func:`gipparse.export.records.text_cell`, which the CSV rows use too: the one
+place where a text may be changed on its way out.
 
 Parquet needs pyarrow (``pip install "gipparse[parquet]"``), xlsx needs openpyxl
 (``pip install "gipparse[xlsx]"``); SQLite is in Python's standard library.
@@ -19,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import GipparseError
-from .records import LEAD_COLUMNS, META_KEYS, Record, reasons
+from .records import LEAD_COLUMNS, META_KEYS, Record, reasons, text_cell
 
 #: Output formats and the suffixes of ``-o`` that choose them.
 FORMAT_BY_SUFFIX = {
@@ -53,9 +54,12 @@ def require(module: str, extra: str, what: str) -> Any:
 
 def cell(value: object) -> object:
     """A value as it is written into a spreadsheet or table cell: ``Decimal`` amounts as
-    floats (what spreadsheets and Parquet ``double`` columns hold), others as they are."""
+    floats (what spreadsheets and Parquet ``double`` columns hold), texts through
+    :func:`~gipparse.export.records.text_cell` (as the CSV's), others as they are."""
     if isinstance(value, Decimal):
         return float(value)
+    if isinstance(value, str):
+        return text_cell(value)
     return value
 
 
