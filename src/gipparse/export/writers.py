@@ -1,7 +1,7 @@
 """Writers of the dataset into files: SQLite, Parquet and xlsx (CSV and JSON lines are
-encoded record by record in :mod:`gipparse._export`), and the long form of diagnostics.
+encoded record by record in :mod:`gipparse.export.records`), and the long form of diagnostics.
 
-Every writer takes records (see :mod:`gipparse._export`) one at a time, writes beside the
+Every writer takes records (see :mod:`gipparse.export.records`) one at a time, writes beside the
 final file and moves it in place when complete (an interrupted run leaves no half file).
 Values pass through :func:`cell` on their way to a spreadsheet or a table, and texts on
 through :func:`gipparse.export.records.text_cell`, which the CSV rows use too: the one

@@ -363,7 +363,7 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str, list[Diagnos
 
 
 def _big5(data: bytes, path: str | None) -> tuple[str, str, list[Diagnostic]] | None:
-    """*data* read as Big5 when it is Big5 rather than GB18030 (see :mod:`gipparse._big5`),
+    """*data* read as Big5 when it is Big5 rather than GB18030 (see :mod:`gipparse.source.big5`),
     with a ``source.big5`` diagnostic; ``None`` otherwise."""
     from .big5 import big5_codec
 
