@@ -910,17 +910,22 @@ def _run_plugins(args: argparse.Namespace) -> int:
 #: name: (one-line summary, description, what declares its arguments)
 _COMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None]]] = {
     "export": (
-        "write the statistics of reports as CSV or JSON",
-        "Write one record per report: metadata, every statistic under its schema key, "
-        "whether all relations hold, and the diagnostics (JSON). CSV has one column per "
-        "schema key of both templates and is UTF-8 with a BOM. Exit status 1 when a file "
-        "cannot be read as a report.",
+        "write the statistics of reports as CSV, JSON, SQLite, Parquet or xlsx",
+        "Write one record per report: metadata, whether all relations hold and why not "
+        "(errors, warnings, first_error), every statistic under its schema key, and the "
+        "diagnostics (JSON, SQLite, --diagnostics). CSV has one column per schema key of "
+        "both templates and is UTF-8 with a BOM. Files a folder walk skips are counted on "
+        "stderr. Exit status 1 when a file cannot be read as a report or nothing is read, "
+        "2 for a usage error.",
         _export_arguments,
     ),
     "validate": (
         "check reports and list every diagnostic",
         "Print each diagnostic as path:line:col: severity[code]: message, then a summary. "
-        "Exit status 1 when a report fails a relation, has no statistics, or cannot be read.",
+        "--corpus also compares reports of one agency across years and each report's text "
+        "with its tables; --html draws the tables on one page. Exit status 1 when a report "
+        "fails a relation, has no statistics, or cannot be read, or --corpus finds a "
+        "mismatch.",
         _validate_arguments,
     ),
     "parse": (
