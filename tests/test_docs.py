@@ -5,7 +5,10 @@ from __future__ import annotations
 import ast
 import importlib.util
 import inspect
+import os
 import re
+import shutil
+import subprocess
 import sys
 import types
 from pathlib import Path
@@ -97,7 +100,7 @@ def test_public_names_are_exported() -> None:
 
 ROOT = DOCS.parent
 CODE_RE = re.compile(
-    r"(?:table|tab|pipe|section|value|template|metadata|relation|source|report)"
+    r"(?:table|tab|pipe|section|value|template|metadata|relation|source|report|corpus|prose)"
     r"\.[a-z0-9]+(?:-[a-z0-9]+)*"
 )
 
@@ -248,3 +251,94 @@ def resolves(page: Path, target: str) -> bool:
 def test_relative_links_resolve(page: Path) -> None:
     text = FENCE_RE.sub("", page.read_text(encoding="utf-8"))
     assert [t for t in LINK_RE.findall(text) if not resolves(page, t)] == []
+
+
+# -- command-line examples -----------------------------------------------------------------
+
+SHELL_RE = re.compile(r"^```(?P<info>sh|console)\n(?P<code>.*?)^```$", re.MULTILINE | re.DOTALL)
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
+
+
+def shell_blocks(path: Path) -> list[tuple[str, str, int]]:
+    text = path.read_text(encoding="utf-8")
+    return [
+        (m.group("info"), m.group("code"), text.count("\n", 0, m.start()) + 2)
+        for m in SHELL_RE.finditer(text)
+    ]
+
+
+def example_folder(root: Path, *, damaged: bool = True) -> None:
+    """The files the command-line examples read; *damaged* adds a note and an image saved
+    as .txt to ``reports/`` (the guide's examples show how they are reported)."""
+    seeds = gipparse.sample_paths()
+    reports = root / "reports"
+    (reports / "sub").mkdir(parents=True)
+    shutil.copy(seeds[0], reports / "000.txt")
+    shutil.copy(seeds[1], reports / "001.txt")
+    if damaged:
+        (reports / "sub" / "note.txt").write_text("会议纪要\n今天开会。\n", encoding="utf-8")
+        (reports / "sub" / "scan.txt").write_bytes(PNG)
+    scans = root / "scans"
+    scans.mkdir()
+    for name in ("a.pdf", "b.pdf", "c.pdf"):
+        (scans / name).write_bytes(b"%PDF-1.7\n")
+    (scans / "README.md").write_text("scans\n", encoding="utf-8")
+    shutil.copy(seeds[0], root / "report.txt")
+    # An agency's 2021 report (sample 004) and a 2022 report that does not follow from it.
+    years = root / "years"
+    years.mkdir()
+    shutil.copy(seeds[4], years / "2021.txt")
+    lines = seeds[4].read_text(encoding="utf-8").replace("2021年", "2022年").split("\n")
+    for number, value in {92: "2", 98: "2", 341: "2", 347: "2", 25: "5", 27: "5", 32: "3"}.items():
+        lines[number - 1] = lines[number - 1].rstrip()[:-1] + value
+    (years / "2022.txt").write_text("\n".join(lines), encoding="utf-8")
+
+
+SHELL_PAGES = [DOCS / "guide.md", DOCS / "quickstart.md", DOCS / "index.md"]
+SHELL_EXAMPLES = [(page, block) for page in SHELL_PAGES for block in shell_blocks(page)]
+
+
+@pytest.mark.parametrize(
+    ("page", "block"), SHELL_EXAMPLES, ids=[f"{p.name}:{b[2]}" for p, b in SHELL_EXAMPLES]
+)
+def test_command_line_examples_run(page: Path, block: tuple[str, str, int], tmp_path: Path) -> None:
+    """Each command of a ```sh block that runs gipparse exits 0 (or with the status its
+    comment gives); each ```console block prints what the page shows, stdout then stderr.
+    The guide's ``reports/`` holds damaged files too; the other pages' only reports."""
+    info, code, line = block
+    commands_only = all(c.startswith("gipparse ") for c in code.splitlines() if c.strip())
+    if info == "sh" and not commands_only:
+        pytest.skip("not a gipparse command")
+    example_folder(tmp_path, damaged=page.name == "guide.md")
+    shim = tmp_path / "bin"
+    shim.mkdir()
+    (shim / "gipparse").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m gipparse "$@"\n')
+    (shim / "gipparse").chmod(0o755)
+    env = {**os.environ, "PATH": f"{shim}{os.pathsep}{os.environ['PATH']}", "COLUMNS": "100"}
+    env.pop("GIPPARSE_MAX_INPUT_SIZE", None)
+
+    def sh(command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["bash", "-c", command],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+
+    if info == "sh":
+        for command in code.splitlines():
+            status = re.search(r"# exit status (\d+)$", command)
+            result = sh(command)
+            assert result.returncode == (int(status.group(1)) if status else 0), (
+                command,
+                result.stderr,
+            )
+        return
+    commands = re.split(r"^\$ ", code, flags=re.MULTILINE)[1:]
+    for chunk in commands:
+        command, _, expected = chunk.partition("\n")
+        result = sh(command)
+        assert result.stdout + result.stderr == expected, f"{page}:{line}: {command}"

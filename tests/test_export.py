@@ -274,7 +274,8 @@ def test_to_dataframe_has_the_csv_columns_and_typed_values(corpus: Path) -> None
     records = list(gipparse.export([*SEEDS, corpus / "c_empty.txt"]))
     frame = gipparse.to_dataframe(records)
     keys = gipparse.schema_keys(None)
-    assert list(frame.columns) == ["path", *META_KEYS, "valid", *keys]
+    reason_columns = ["errors", "warnings", "first_error"]
+    assert list(frame.columns) == ["path", *META_KEYS, "valid", *reason_columns, *keys]
     assert len(frame) == len(records)
     assert str(frame["valid"].dtype) == "boolean"
     assert str(frame["year"].dtype) == "Int64"
@@ -284,6 +285,9 @@ def test_to_dataframe_has_the_csv_columns_and_typed_values(corpus: Path) -> None
         row = frame.iloc[i]
         assert row["path"] == record["path"]
         assert bool(row["valid"]) is record["valid"]
+        errors = [d["code"] for d in record["diagnostics"] if d["severity"] == "error"]
+        assert row["errors"] == len(errors)
+        assert (row["first_error"] if errors else None) == (errors[0] if errors else None)
         for key in keys:
             value = record["stats"].get(key)
             if value is None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
+import subprocess
+import sys
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -246,16 +249,58 @@ def test_prose_is_converted_phrase_by_phrase() -> None:
     assert hant.to_simplified("成效顯著") == "成效显着"
 
 
-def test_a_missing_dictionary_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    import importlib.util
+def test_a_missing_dictionary_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from gipparse.script import opencc as _opencc
 
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setattr(_opencc, "DATA", str(tmp_path))
     hant._matching.cache_clear()
     try:
-        with pytest.raises(gipparse.GipparseError, match="opencc-python-reimplemented"):
+        with pytest.raises(gipparse.GipparseError, match=r"TSCharacters\.txt, shipped with"):
             hant.to_simplified("總計")
     finally:
         hant._matching.cache_clear()
+
+
+def test_the_shipped_dictionaries_convert_as_opencc_does() -> None:
+    """The phrase conversion gives what opencc-python-reimplemented's t2s gives, on the
+    samples in both scripts and on strings of dictionary entries run together."""
+    import random
+
+    from gipparse.script import opencc as _opencc
+
+    reference = opencc.OpenCC("t2s")
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS.values()]
+    texts += [_s2t().convert(t) for t in texts]
+    keys = sorted(_opencc.t2s().tables[0].mapping) + sorted(_opencc.t2s().tables[1].mapping)
+    rng = random.Random(7)
+    texts += ["".join(rng.choice(keys) for _ in range(rng.randint(1, 12))) for _ in range(500)]
+    assert [_opencc.t2s().convert(t) for t in texts] == [reference.convert(t) for t in texts]
+    for name in ("TSCharacters.txt", "TSPhrases.txt", "TWVariantsRev.txt", "HKVariantsRev.txt"):
+        shipped = (Path(_opencc.DATA) / name).read_bytes()
+        assert shipped == (Path(opencc.__file__).parent / "dictionary" / name).read_bytes()
+
+
+def test_no_opencc_package_is_needed_or_imported(tmp_path: Path) -> None:
+    """An ``opencc`` package of another distribution (the official one has another API and
+    no text dictionaries) does not disturb the reading of Traditional script."""
+    fake = tmp_path / "opencc"
+    fake.mkdir()
+    (fake / "__init__.py").write_text("raise ImportError('the official opencc')\n")
+    code = (
+        "import sys, gipparse\n"
+        "r = gipparse.load(gipparse.sample_paths()[1])\n"
+        "assert r.metadata.script == 'hant' and r.valid\n"
+        "assert r.section('overview').paragraphs[0].simplified.startswith('2020年,阜阳市应急')\n"
+        "assert 'opencc' not in sys.modules\n"
+        "print('ok')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, env=env, timeout=120, check=False
+    )
+    assert result.stdout == b"ok\n", result.stderr.decode()
 
 
 def test_the_hook_declines_other_scripts() -> None:

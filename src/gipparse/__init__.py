@@ -26,7 +26,7 @@ try:
         RenderError,
         SourceError,
     )
-    from .export.records import export, to_dataframe, to_record
+    from .export.records import export, read_reports, to_dataframe, to_record
     from .export.serialize import from_dict, to_dict, to_json
     from .hookspecs import hookimpl
     from .manager import PluginManager, create_plugin_manager, schema_keys
@@ -60,6 +60,8 @@ finally:
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from .checks.corpus import check_corpus
+    from .checks.prose import check_prose
     from .templates.views import (
         ActiveDisclosure,
         ActiveItem,
@@ -78,6 +80,8 @@ if TYPE_CHECKING:
 #: Names whose modules are imported when first asked for (PEP 562): reading and exporting
 #: reports never needs them, and ``gipparse`` is imported by every command-line run.
 _LAZY = {
+    "check_corpus": ".checks.corpus",
+    "check_prose": ".checks.prose",
     "DocumentBuilder": ".tree.builder",
     "render_report": ".writer",
     "render_table": ".writer",
@@ -161,12 +165,15 @@ __all__ = [
     "ValueKind",
     "WithheldCounts",
     "__version__",
+    "check_corpus",
+    "check_prose",
     "create_plugin_manager",
     "export",
     "from_dict",
     "hookimpl",
     "load",
     "loads",
+    "read_reports",
     "render_report",
     "render_table",
     "report_from_statistics",

@@ -27,8 +27,11 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
-_FORMAT_BY_SUFFIX = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
 _SEVERITIES = ("info", "warning", "error")
+
+
+class UsageError(Exception):
+    """A command line that asks for something impossible: exit status 2."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -56,6 +59,9 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_USAGE
     try:
         status: int = args.run(args)
+    except UsageError as exc:
+        print(f"gipparse {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except GipparseError as exc:
         print(f"gipparse: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -89,6 +95,17 @@ def _jobs(text: str) -> int:
     if jobs < 0:
         raise argparse.ArgumentTypeError(f"{text!r} is not 0 (all cores) or a number of processes")
     return jobs
+
+
+def _size(text: str) -> int:
+    import argparse
+
+    from .export.inputs import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _columns() -> int:
@@ -136,8 +153,8 @@ def _batch_arguments(p: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="report files, or folders walked recursively for .txt files and the "
-        "suffixes plugins read",
+        help="report files, folders walked recursively for .txt files and the "
+        "suffixes plugins read, glob patterns (quoted), or - for stdin",
     )
     p.add_argument(
         "--samples",
@@ -160,22 +177,56 @@ def _batch_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--max-size",
-        type=int,
+        type=_size,
         default=None,
-        metavar="BYTES",
-        help="refuse files larger than this (default 64 MiB)",
+        metavar="SIZE",
+        help="refuse files larger than this: bytes, or 10MB, 64MiB (default 64 MiB)",
+    )
+    loud = p.add_mutually_exclusive_group()
+    loud.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="say nothing on stderr but errors (no progress, no skipped files, no summary)",
+    )
+    loud.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also list each skipped file, and the records written",
     )
 
 
 def _export_arguments(p: argparse.ArgumentParser) -> None:
+    import argparse
+
     _batch_arguments(p)
+    from .export.writers import FORMATS
+
     p.add_argument(
         "-f",
         "--format",
-        choices=("csv", "jsonl", "json"),
-        help="output format (default: from the suffix of -o, else csv)",
+        choices=FORMATS,
+        help="output format (default: from the suffix of -o, else csv); sqlite, parquet and "
+        "xlsx need -o",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument(
+        "--bom",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="start CSV with a byte-order mark, for spreadsheet programs (default: yes)",
+    )
+    p.add_argument(
+        "--chinese-headers",
+        action="store_true",
+        help="CSV and xlsx headers in Chinese (the labels of gipparse schema)",
+    )
+    p.add_argument(
+        "--diagnostics",
+        metavar="FILE",
+        help="also write every diagnostic, one per row, to FILE (CSV, or JSON lines for .jsonl)",
+    )
     p.set_defaults(run=_run_export)
 
 
@@ -187,6 +238,17 @@ def _validate_arguments(p: argparse.ArgumentParser) -> None:
         choices=_SEVERITIES,
         default="info",
         help="list only diagnostics this severe or more (default: all)",
+    )
+    p.add_argument(
+        "--corpus",
+        action="store_true",
+        help="also check the reports against each other: carry-over between years, table 二 "
+        "across years, and each report's text against its tables",
+    )
+    p.add_argument(
+        "--html",
+        metavar="FILE",
+        help="also write a page showing each report's tables, failing cells in red",
     )
     p.set_defaults(run=_run_validate)
 
@@ -206,6 +268,14 @@ def _render_arguments(p: argparse.ArgumentParser) -> None:
     p.set_defaults(run=_run_render)
 
 
+def _schema_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-f", "--format", choices=("csv", "json"), default="csv")
+    p.add_argument(
+        "--template", metavar="ID", help="only the statistics of this template (2020, 2021...)"
+    )
+    p.set_defaults(run=_run_schema)
+
+
 def _plugins_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-f", "--format", choices=("text", "json"), default="text")
     p.set_defaults(run=_run_plugins)
@@ -220,8 +290,11 @@ def _stdout() -> IO[bytes]:
 
 
 def _batch_paths(args: argparse.Namespace) -> list[str]:
+    """The files the batch reads. Files a folder walk leaves out are listed on stderr by
+    kind with the reason (each one with --verbose); nothing to read is an error."""
     from . import sample_paths
     from .errors import GipparseError
+    from .export.inputs import Skipped, expand_patterns
     from .export.records import expand_paths
     from .manager import default_plugin_manager
 
@@ -229,9 +302,19 @@ def _batch_paths(args: argparse.Namespace) -> list[str]:
     if args.samples:
         given.extend(str(p) for p in sample_paths())
     if not given:
-        raise GipparseError("no input: give report files or folders, or --samples")
+        raise UsageError("no input: give report files or folders, or --samples")
+    if given.count("-") > 1:
+        raise UsageError("- (standard input) can be given once")
     suffixes = default_plugin_manager().source_suffixes() | {".txt"}
-    return expand_paths(given, sorted(suffixes))
+    skipped = Skipped()
+    paths = expand_paths(expand_patterns(given), sorted(suffixes), skipped=skipped)
+    if not args.quiet or not paths:
+        for line in skipped.lines(verbose=args.verbose):
+            print(f"gipparse: {line}", file=sys.stderr)
+    if not paths:
+        what = f"{len(skipped)} skipped" if len(skipped) else "the folders hold no files"
+        raise GipparseError(f"nothing to read: no report files found ({what})")
+    return paths
 
 
 def _records(args: argparse.Namespace, paths: list[str], columns: bool) -> Iterator[Record]:
@@ -240,15 +323,85 @@ def _records(args: argparse.Namespace, paths: list[str], columns: bool) -> Itera
     return iter_records(paths, jobs=args.jobs, columns=columns, max_size=args.max_size)
 
 
+def display_width(text: str) -> int:
+    """Columns *text* takes on a terminal: East Asian wide and full-width characters two,
+    combining marks none, others one."""
+    import unicodedata
+
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return width
+
+
+def fit(text: str, width: int) -> str:
+    """*text* cut to *width* terminal columns, with ``...`` in the middle when cut (the end
+    of a path names the file)."""
+    if display_width(text) <= width:
+        return text
+    if width <= 3:
+        return "." * max(width, 0)
+    keep = width - 3
+    head_width = keep // 3
+    head = ""
+    for ch in text:
+        if display_width(head + ch) > head_width:
+            break
+        head += ch
+    tail = ""
+    for ch in reversed(text):
+        if display_width(head) + display_width(ch + tail) > keep:
+            break
+        tail = ch + tail
+    return head + "..." + tail
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(seconds + 0.5)
+    if seconds < 60:
+        return f"{seconds}s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes}m{seconds:02d}s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m"
+
+
 class _Progress:
-    """``[12/340] path`` on one stderr line, rewritten at most ten times a second."""
+    """``[12/340] 25/s ETA 13s path`` on one stderr line, rewritten at most ten times a
+    second, never wider than the terminal (CJK characters count two columns)."""
 
     def __init__(self, total: int, enabled: bool | None) -> None:
+        import time
+
         self.total = total
         self.enabled = sys.stderr.isatty() if enabled is None else enabled
         self.done = 0
         self._shown = 0
         self._last = 0.0
+        self._start = time.monotonic()
+        self.width = max(_stderr_columns() - 1, 10)
+
+    def line(self, path: str | None, now: float) -> str:
+        """The progress line after *done* files, at time *now*."""
+        elapsed = now - self._start
+        parts = [f"[{self.done}/{self.total}]"]
+        if elapsed > 0 and self.done:
+            rate = self.done / elapsed
+            parts.append(f"{rate:.0f}/s" if rate >= 10 else f"{rate:.1f}/s")
+            if self.done < self.total:
+                parts.append(f"ETA {_duration((self.total - self.done) / rate)}")
+        # On a narrow terminal the ETA goes first, then the rate.
+        while len(parts) > 1 and display_width(" ".join(parts)) > self.width:
+            parts.pop()
+        text = " ".join(parts)
+        if path:
+            room = self.width - display_width(text) - 1
+            if room > 3:
+                text += " " + fit(path, room)
+        return fit(text, self.width)
 
     def step(self, path: str | None) -> None:
         self.done += 1
@@ -260,16 +413,14 @@ class _Progress:
         if now - self._last < 0.1 and self.done < self.total:
             return
         self._last = now
-        text = f"[{self.done}/{self.total}] {path or ''}"
-        if len(text) > 100:
-            text = text[:97] + "..."
-        self._write(text)
+        self._write(self.line(path, now))
 
     def _write(self, text: str) -> None:
-        pad = " " * max(0, self._shown - len(text))
+        width = display_width(text)
+        pad = " " * max(0, self._shown - width)
         sys.stderr.write("\r" + text + pad)
         sys.stderr.flush()
-        self._shown = len(text)
+        self._shown = width
 
     def clear(self) -> None:
         if self.enabled and self._shown:
@@ -282,6 +433,18 @@ class _Progress:
         """Print *line* on stderr without mixing it into the progress line."""
         self.clear()
         print(line, file=sys.stderr)
+
+
+def _stderr_columns() -> int:
+    """The width of the terminal stderr shows on (``COLUMNS`` first)."""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stderr__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
 
 
 def _format_diagnostic(path: str | None, d: dict[str, Any]) -> str:
@@ -380,36 +543,74 @@ def _private_file(folder: str) -> tuple[int, str]:
 # -- export ---------------------------------------------------------------------------
 
 
+def _export_format(args: argparse.Namespace) -> str:
+    """The output format: --format, else the suffix of -o (an unknown one is refused),
+    else CSV."""
+    from .export.writers import FILE_FORMATS, FORMAT_BY_SUFFIX
+
+    fmt: str | None = args.format
+    to_stdout = args.output in (None, "-")
+    if fmt is None and not to_stdout:
+        suffix = os.path.splitext(args.output)[1].lower()
+        fmt = FORMAT_BY_SUFFIX.get(suffix)
+        if fmt is None and suffix:
+            known = " ".join(sorted(FORMAT_BY_SUFFIX))
+            raise UsageError(
+                f"-o {args.output}: no output format has the suffix {suffix} "
+                f"(known: {known}); choose one with --format"
+            )
+    fmt = fmt or "csv"
+    if fmt in FILE_FORMATS and to_stdout:
+        raise UsageError(f"--format {fmt} writes a file: give it with -o FILE")
+    if args.chinese_headers and fmt not in ("csv", "xlsx"):
+        raise UsageError("--chinese-headers is for csv and xlsx output")
+    return fmt
+
+
 def _run_export(args: argparse.Namespace) -> int:
     from functools import partial
 
     from .export.records import iter_records
+    from .export.writers import FILE_FORMATS
 
-    fmt = args.format
-    if fmt is None:
-        suffix = os.path.splitext(args.output or "")[1].lower()
-        fmt = _FORMAT_BY_SUFFIX.get(suffix, "csv")
+    fmt = _export_format(args)
     paths = _batch_paths(args)
-    progress = _Progress(len(paths), args.progress)
+    progress = _Progress(len(paths), False if args.quiet else args.progress)
     failed = 0
+    keep = fmt in FILE_FORMATS or args.diagnostics is not None
     items: Iterator[_ExportItem] = iter_records(
         paths,
         jobs=args.jobs,
         max_size=args.max_size,
-        transform=partial(_export_item, fmt),
+        columns=args.diagnostics is not None,
+        transform=partial(_export_item, fmt, keep),
     )
+    diagnostics = None
+    writer = None
+    complete = False
     try:
-        with _Output(args.output) as out:
-            if fmt == "csv":
-                from .export.records import csv_columns
+        if args.diagnostics is not None:
+            from .export.writers import DiagnosticsWriter
 
-                out.write(("\ufeff" + ",".join(csv_columns()) + "\r\n").encode("utf-8"))
+            diagnostics = DiagnosticsWriter(args.diagnostics)
+        if fmt in FILE_FORMATS:
+            from .export.writers import open_writer
+
+            writer = open_writer(fmt, args.output, chinese=args.chinese_headers)
+        with _Output(None if writer is not None else args.output) as out:
+            if fmt == "csv":
+                out.write(_csv_header(args).encode("utf-8"))
             elif fmt == "json":
                 out.write(b"[")
-            for i, (path, data, problems) in enumerate(items):
-                if fmt == "json":
-                    out.write(b"\n" if i == 0 else b",\n")
-                out.write(data)
+            for i, (path, data, problems, record) in enumerate(items):
+                if record is not None and writer is not None:
+                    writer.write(record)
+                else:
+                    if fmt == "json":
+                        out.write(b"\n" if i == 0 else b",\n")
+                    out.write(data)
+                if record is not None and diagnostics is not None:
+                    diagnostics.write(record)
                 if problems:
                     failed += 1
                     for line in problems:
@@ -417,9 +618,14 @@ def _run_export(args: argparse.Namespace) -> int:
                 progress.step(path)
             if fmt == "json":
                 out.write(b"\n]\n" if paths else b"]\n")
+        complete = True
     finally:
         progress.clear()
-    if args.output not in (None, "-") and progress.enabled:
+        if writer is not None:
+            writer.close(complete=complete)
+        if diagnostics is not None:
+            diagnostics.close(complete=complete)
+    if args.output not in (None, "-") and (progress.enabled or args.verbose):
         print(f"gipparse: {len(paths)} records written to {args.output}", file=sys.stderr)
     if failed:
         print(
@@ -430,12 +636,29 @@ def _run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-#: What a worker sends back for one report: its path, its encoded output, and the lines
-#: saying why it failed (none when it did not).
-_ExportItem = tuple[str, bytes, list[str]]
+def _csv_header(args: argparse.Namespace) -> str:
+    import csv
+    import io
+
+    from .export.records import csv_columns
+
+    columns: list[str] = list(csv_columns())
+    if args.chinese_headers:
+        from .export.codebook import chinese_headers
+
+        columns = chinese_headers(columns)
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(columns)
+    return ("\ufeff" if args.bom else "") + buffer.getvalue()
 
 
-def _export_item(fmt: str, record: Record) -> _ExportItem:
+#: What a worker sends back for one report: its path, its encoded output, the lines
+#: saying why it failed (none when it did not), and the record itself when the main
+#: process writes it (a file format, or --diagnostics).
+_ExportItem = tuple[str, bytes, list[str], "Record | None"]
+
+
+def _export_item(fmt: str, keep: bool, record: Record) -> _ExportItem:
     """Encode *record* for the output, where it was made (a worker process, with --jobs)."""
     from .export.records import csv_line, is_readable, is_report, record_json
 
@@ -443,8 +666,10 @@ def _export_item(fmt: str, record: Record) -> _ExportItem:
         data = csv_line(record).encode("utf-8")
     elif fmt == "jsonl":
         data = (record_json(record) + "\n").encode("utf-8")
-    else:
+    elif fmt == "json":
         data = record_json(record).encode("utf-8")
+    else:
+        data = b""
     problems = []
     if not is_readable(record) or not is_report(record):
         errors = [d for d in record["diagnostics"] if d["severity"] == "error"]
@@ -453,7 +678,7 @@ def _export_item(fmt: str, record: Record) -> _ExportItem:
             problems.append(_format_diagnostic(record["path"], d))
         if not problems:
             problems.append(f"{record['path']}: not read as a report")
-    return record["path"], data, problems
+    return record["path"], data, problems, record if keep else None
 
 
 # -- validate -------------------------------------------------------------------------
@@ -463,18 +688,32 @@ def _run_validate(args: argparse.Namespace) -> int:
     from .export.records import is_readable, is_report
 
     paths = _batch_paths(args)
-    progress = _Progress(len(paths), args.progress)
+    progress = _Progress(len(paths), False if args.quiet else args.progress)
     threshold = _SEVERITIES.index(args.min_severity)
     counts = dict.fromkeys(("valid", "relations_fail", "no_statistics", "unreadable"), 0)
     by_severity = dict.fromkeys(_SEVERITIES, 0)
     as_json = args.format == "json"
     out = _stdout()
+    facts: list[dict[str, Any]] = []
+    sections: list[tuple[Record, str]] = []
+    mismatches = 0
     if as_json:
         from .export.serialize import to_json
 
         out.write(b'{"reports": [')
     try:
-        for i, record in enumerate(_records(args, paths, columns=True)):
+        for i, (record, fact, findings, section) in enumerate(_inspected(args, paths)):
+            if fact is not None:
+                facts.append(fact)
+            if section is not None:
+                sections.append((record, section))
+            if findings:
+                # The text of a report against its own tables: listed with its diagnostics.
+                mismatches += len(findings)
+                record["diagnostics"] += [
+                    {k: f[k] for k in ("code", "severity", "message", "line")} | {"column": None}
+                    for f in findings
+                ]
             if not is_readable(record):
                 counts["unreadable"] += 1
             elif not is_report(record):
@@ -501,6 +740,19 @@ def _run_validate(args: argparse.Namespace) -> int:
     finally:
         progress.clear()
     total = len(paths)
+    corpus: list[dict[str, Any]] = []
+    if args.corpus:
+        from .checks.corpus import MISMATCH_CODES, check_corpus, format_finding
+
+        corpus = check_corpus(facts)
+        mismatches += sum(1 for f in corpus if f["code"] in MISMATCH_CODES)
+        for f in corpus:
+            by_severity[f["severity"]] += 1
+        shown_corpus = [f for f in corpus if _SEVERITIES.index(f["severity"]) >= threshold]
+        if not as_json:
+            out.write("".join(format_finding(f) + "\n" for f in shown_corpus).encode("utf-8"))
+    if args.html is not None:
+        _write_page(args.html, sections, corpus)
     if as_json:
         summary = {
             "files": total,
@@ -509,29 +761,100 @@ def _run_validate(args: argparse.Namespace) -> int:
             "warnings": by_severity["warning"],
             "info": by_severity["info"],
         }
-        out.write(('\n], "summary": ' + to_json(summary) + "}\n").encode("utf-8"))
+        if args.corpus:
+            summary["mismatches"] = mismatches
+        out.write(b"\n]")
+        if args.corpus:
+            out.write((', "corpus": ' + to_json(shown_corpus)).encode("utf-8"))
+        out.write((', "summary": ' + to_json(summary) + "}\n").encode("utf-8"))
     else:
         line = (
             f"{total} {'file' if total == 1 else 'files'}: {counts['valid']} valid, "
             f"{counts['relations_fail']} failing relations, {counts['no_statistics']} "
             f"without statistics, {counts['unreadable']} unreadable; "
             f"{by_severity['error']} errors, {by_severity['warning']} warnings, "
-            f"{by_severity['info']} info\n"
+            f"{by_severity['info']} info"
         )
-        out.write(line.encode("utf-8"))
+        if args.corpus:
+            line += f"; {mismatches} {'mismatch' if mismatches == 1 else 'mismatches'} "
+            line += "between text, tables and years"
+        out.write((line + "\n").encode("utf-8"))
     out.flush()
-    return EXIT_OK if counts["valid"] == total else EXIT_FAILED
+    if args.html is not None and not args.quiet:
+        print(f"gipparse: validation page written to {args.html}", file=sys.stderr)
+    return EXIT_OK if counts["valid"] == total and not mismatches else EXIT_FAILED
+
+
+def _inspected(
+    args: argparse.Namespace, paths: list[str]
+) -> Iterator[tuple[Record, dict[str, Any] | None, list[dict[str, Any]], str | None]]:
+    """Each file's record, and with --corpus or --html what those need of its report."""
+    if not args.corpus and args.html is None:
+        for record in _records(args, paths, columns=True):
+            yield record, None, [], None
+        return
+    from .export.inspect import inspect_paths
+
+    yield from inspect_paths(
+        paths,
+        jobs=args.jobs,
+        max_size=args.max_size,
+        corpus=args.corpus,
+        html=args.html is not None,
+    )
+
+
+def _write_page(name: str, sections: list[tuple[Record, str]], corpus: list[Any]) -> None:
+    from html import escape
+
+    from .checks.corpus import format_finding
+    from .export.htmlpage import page
+
+    found = [f'<li class="{f["severity"]}">{escape(format_finding(f))}</li>' for f in corpus]
+    with _Output(name) as out:
+        out.write(page(sections, found).encode("utf-8"))
 
 
 # -- parse, render, plugins -----------------------------------------------------------
 
 
 def _load_one(name: str) -> Any:
+    from .export.inputs import STDIN, STDIN_PATH, input_error
     from .pipeline import load, loads
 
-    if name == "-":
-        return loads(sys.stdin.buffer.read(), path="<stdin>")
+    if name == STDIN:
+        return loads(sys.stdin.buffer.read(), path=STDIN_PATH)
+    error = input_error(name)
+    if error is not None:
+        raise error
     return load(name)
+
+
+def _run_schema(args: argparse.Namespace) -> int:
+    from .export.codebook import codebook, to_csv
+
+    entries = codebook()
+    if args.template is not None:
+        from .manager import default_plugin_manager
+        from .templates.engine import find_template
+
+        try:
+            template = find_template(args.template, default_plugin_manager().templates())
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        by_key = {e["key"]: e for e in entries}
+        entries = [
+            {**by_key[key], "label": template.label(key), "templates": template.id}
+            for key in template.keys
+        ]
+    if args.format == "json":
+        from .export.serialize import to_json
+
+        text = to_json(entries, indent=2) + "\n"
+    else:
+        text = to_csv(entries)
+    _stdout().write(text.encode("utf-8"))
+    return EXIT_OK
 
 
 def _run_parse(args: argparse.Namespace) -> int:
@@ -587,17 +910,22 @@ def _run_plugins(args: argparse.Namespace) -> int:
 #: name: (one-line summary, description, what declares its arguments)
 _COMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None]]] = {
     "export": (
-        "write the statistics of reports as CSV or JSON",
-        "Write one record per report: metadata, every statistic under its schema key, "
-        "whether all relations hold, and the diagnostics (JSON). CSV has one column per "
-        "schema key of both templates and is UTF-8 with a BOM. Exit status 1 when a file "
-        "cannot be read as a report.",
+        "write the statistics of reports as CSV, JSON, SQLite, Parquet or xlsx",
+        "Write one record per report: metadata, whether all relations hold and why not "
+        "(errors, warnings, first_error), every statistic under its schema key, and the "
+        "diagnostics (JSON, SQLite, --diagnostics). CSV has one column per schema key of "
+        "both templates and is UTF-8 with a BOM. Files a folder walk skips are counted on "
+        "stderr. Exit status 1 when a file cannot be read as a report or nothing is read, "
+        "2 for a usage error.",
         _export_arguments,
     ),
     "validate": (
         "check reports and list every diagnostic",
         "Print each diagnostic as path:line:col: severity[code]: message, then a summary. "
-        "Exit status 1 when a report fails a relation, has no statistics, or cannot be read.",
+        "--corpus also compares reports of one agency across years and each report's text "
+        "with its tables; --html draws the tables on one page. Exit status 1 when a report "
+        "fails a relation, has no statistics, or cannot be read, or --corpus finds a "
+        "mismatch.",
         _validate_arguments,
     ),
     "parse": (
@@ -609,6 +937,12 @@ _COMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None]]]
         "print a report with its tables in another format",
         "Print the report as text with every table in the format --to (default: as read).",
         _render_arguments,
+    ),
+    "schema": (
+        "print the codebook: every column with its Chinese label",
+        "Print every column of the export: key, Chinese label, table, kind (count, signed, "
+        "amount...), unit and the templates that have it, as CSV or JSON.",
+        _schema_arguments,
     ),
     "plugins": (
         "list registered plugins and the hooks they implement",

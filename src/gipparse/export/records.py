@@ -42,11 +42,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from itertools import compress, count, islice, repeat
 from operator import is_not
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import GipparseError, InputTooLargeError, PluginError, SourceError
 from ..tree.nodes import Diagnostic, Report, Severity
 from .serialize import format_decimal
+
+if TYPE_CHECKING:
+    from .inputs import Skipped
 
 Record = dict[str, Any]
 PathLike = str | os.PathLike[str]
@@ -312,13 +315,15 @@ _WRITERS: dict[type, Callable[[Any], str]] = {
 # -- walking folders ------------------------------------------------------------------
 
 
-def expand_paths(paths: Iterable[PathLike], suffixes: Iterable[str]) -> list[str]:
+def expand_paths(
+    paths: Iterable[PathLike], suffixes: Iterable[str], *, skipped: Skipped | None = None
+) -> list[str]:
     """Files named by *paths*, in order: a file as given (whatever its suffix), a folder
     walked recursively for files with one of *suffixes* (case-insensitive), skipping
     hidden files and folders (``.git``), in code-point order of their path components.
     Symbolic links to folders are not followed. A path that does not exist is kept, so
     that it is reported in its turn, and so is a folder that cannot be listed (its
-    record says why)."""
+    record says why). Every entry a walk does not read is added to *skipped*."""
     wanted = tuple(s.lower() for s in suffixes)
     found: list[str] = []
     for path in paths:
@@ -326,14 +331,17 @@ def expand_paths(paths: Iterable[PathLike], suffixes: Iterable[str]) -> list[str
         if not os.path.isdir(name):
             found.append(name)
             continue
-        found.extend(_walk(name, wanted))
+        found.extend(_walk(name, wanted, skipped))
     return found
 
 
-def _walk(top: str, wanted: tuple[str, ...]) -> list[str]:
+def _walk(top: str, wanted: tuple[str, ...], skipped: Skipped | None = None) -> list[str]:
     """The files under the folder *top* with one of the *wanted* suffixes, and the folders
     that could not be listed, in code-point order of their path components."""
+    from .inputs import skip_kind
+
     inside: list[tuple[tuple[str, ...], str]] = []
+    left: list[tuple[tuple[str, ...], str, str]] = []
 
     def parts_of(folder: str) -> tuple[str, ...]:
         rel = os.path.relpath(folder, top)
@@ -344,12 +352,22 @@ def _walk(top: str, wanted: tuple[str, ...]) -> list[str]:
         inside.append((parts_of(folder), folder))
 
     for root, dirs, files in os.walk(top, onerror=unlisted):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
         parts = parts_of(root)
+        if skipped is not None:
+            for d in dirs:
+                path = os.path.join(root, d)
+                if d.startswith(".") or os.path.islink(path):
+                    left.append(((*parts, d), path, skip_kind(d, folder_link=True)))
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
         for f in files:
             if not f.startswith(".") and f.lower().endswith(wanted):
                 inside.append(((*parts, f), os.path.join(root, f)))
+            elif skipped is not None:
+                left.append(((*parts, f), os.path.join(root, f), skip_kind(f)))
     inside.sort()
+    if skipped is not None:
+        for _, path, kind in sorted(left):
+            skipped.add(path, kind)
     return [p for _, p in inside]
 
 
@@ -362,10 +380,18 @@ _worker_plugins: Sequence[object] = ()
 def _record_for(
     path: str, plugins: Sequence[object], columns: bool, max_size: int | None
 ) -> Record:
-    from ..pipeline import load
+    from ..pipeline import load, loads
+    from .inputs import STDIN, STDIN_PATH, input_error
 
     try:
-        report = load(path, plugins=plugins, max_size=max_size)
+        if path == STDIN:
+            path = STDIN_PATH
+            report = loads(sys.stdin.buffer.read(), path=path, plugins=plugins, max_size=max_size)
+        else:
+            error = input_error(path)
+            if error is not None:
+                raise error
+            report = load(path, plugins=plugins, max_size=max_size)
     except Exception as exc:
         return error_record(path, _folder_error(path) or exc, columns=columns)
     return to_record(report, columns=columns)
@@ -529,7 +555,8 @@ def iter_records(
     picklable (a module-level function, or a :func:`functools.partial` of one).
     """
     jobs = resolve_jobs(jobs)
-    if jobs == 1 or len(paths) <= 1:
+    if jobs == 1 or len(paths) <= 1 or "-" in paths:
+        # Standard input is read here: a worker process has none.
         for path in paths:
             yield _item_for(path, plugins, columns, max_size, transform)
         return
@@ -549,6 +576,7 @@ def export(
     jobs: int = 1,
     plugins: Sequence[object] = (),
     max_size: int | None = None,
+    skipped: list[dict[str, str]] | None = None,
 ) -> Iterator[Record]:
     """Yield the record of every report under *paths*, in input order, lazily.
 
@@ -559,6 +587,9 @@ def export(
         The records are the same whatever the number.
     :param plugins: extra plugins (modules, or picklable objects when *jobs* is not 1).
     :param max_size: the largest file accepted, in bytes (see :func:`gipparse.load`).
+    :param skipped: a list to which each file or folder a walk did not read is appended,
+        as ``{"path", "kind", "reason"}`` (``kind`` is its suffix, or ``hidden``...), when
+        the folders are walked (at once).
 
     A file that cannot be read gets a record with an error diagnostic; nothing is raised
     for it. Records are the same as ``gipparse export --format jsonl`` writes, with
@@ -569,19 +600,52 @@ def export(
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     suffixes = plugin_manager_for(plugins).source_suffixes() | {".txt"}
-    expanded = expand_paths(paths, sorted(suffixes))
+    if skipped is None:
+        expanded = expand_paths(paths, sorted(suffixes))
+    else:
+        from .inputs import Skipped, skip_reason
+
+        left = Skipped()
+        expanded = expand_paths(paths, sorted(suffixes), skipped=left)
+        for kind, found in left.by_kind.items():
+            reason = skip_reason(kind)
+            skipped.extend({"path": p, "kind": kind, "reason": reason} for p in found)
     return iter_records(expanded, jobs=jobs, plugins=plugins, max_size=max_size)
 
 
 # -- tables ---------------------------------------------------------------------------
 
 
+#: The columns that say why a row is what it is, after ``valid``: the number of error and
+#: of warning diagnostics, and the code of the first error (empty when there is none).
+REASON_COLUMNS = ("errors", "warnings", "first_error")
+
+#: The columns before the statistics: ``path``, the meta keys, ``valid``, the reasons.
+LEAD_COLUMNS = ("path", *META_KEYS, "valid", *REASON_COLUMNS)
+
+
 def csv_columns() -> tuple[str, ...]:
-    """The CSV header: path, the meta keys, ``valid``, then every schema key of both
-    templates in template order."""
+    """The CSV header: :data:`LEAD_COLUMNS`, then every schema key of both templates in
+    template order."""
     from ..manager import schema_keys
 
-    return ("path", *META_KEYS, "valid", *schema_keys(None))
+    return (*LEAD_COLUMNS, *schema_keys(None))
+
+
+def reasons(record: Record) -> tuple[int, int, str | None]:
+    """``(errors, warnings, first_error)`` of *record*: its number of error and of warning
+    diagnostics and the code of its first error (``None`` when it has none)."""
+    errors = warnings = 0
+    first: str | None = None
+    for d in record["diagnostics"]:
+        severity = d["severity"]
+        if severity == "error":
+            errors += 1
+            if first is None:
+                first = d["code"]
+        elif severity == "warning":
+            warnings += 1
+    return errors, warnings, first
 
 
 def csv_line(record: Record) -> str:
@@ -592,7 +656,8 @@ def csv_line(record: Record) -> str:
         import io
 
         buffer = io.StringIO()
-        _csv = (buffer, csv.writer(buffer, lineterminator="\r\n"), csv_columns()[7:])
+        keys = csv_columns()[len(LEAD_COLUMNS) :]
+        _csv = (buffer, csv.writer(buffer, lineterminator="\r\n"), keys)
     buffer, writer, keys = _csv
     buffer.seek(0)
     buffer.truncate()
@@ -603,15 +668,26 @@ def csv_line(record: Record) -> str:
 _csv: tuple[Any, Any, tuple[str, ...]] | None = None
 
 
+def text_cell(text: str) -> str:
+    """A text (a path, an agency, a code) on its way into a cell of a spreadsheet or table
+    (CSV here; xlsx, Parquet and SQLite through :func:`gipparse.export.writers.cell`): the
+    one place where every such text passes, as it is today. Numbers and booleans do not
+    pass here."""
+    return text
+
+
 def csv_row(record: Record, keys: Sequence[str]) -> list[str]:
-    """One CSV row for *record*: *keys* are the schema keys (``csv_columns()[7:]``)."""
+    """One CSV row for *record*: *keys* are the schema keys (the columns after
+    :data:`LEAD_COLUMNS`)."""
     meta = record["meta"]
     stats = record["stats"]
-    row = [record["path"] or ""]
+    row = [text_cell(record["path"] or "")]
     for key in META_KEYS:
         value = meta.get(key)
-        row.append("" if value is None else str(value))
+        row.append("" if value is None else text_cell(str(value)))
     row.append("true" if record["valid"] else "false")
+    errors, warnings, first = reasons(record)
+    row += (str(errors), str(warnings), text_cell(first or ""))
     for key in keys:
         value = stats.get(key)
         if value is None:
@@ -626,9 +702,10 @@ def csv_row(record: Record, keys: Sequence[str]) -> list[str]:
 def to_dataframe(records: Iterable[Record | Report]) -> Any:
     """A :class:`pandas.DataFrame` of *records* (or reports): the CSV columns, one row each.
 
-    Counts are nullable integers (``Int64``), 万元 amounts are floats (``Float64``; the
-    records keep them as exact decimals), ``valid`` is boolean, unknown values are
-    ``<NA>``. pandas is not a dependency of gipparse.
+    ``errors`` and ``warnings`` count the diagnostics of each severity, ``first_error`` is
+    the code of the first error. Counts are nullable integers (``Int64``), 万元 amounts
+    are floats (``Float64``; the records keep them as exact decimals), ``valid`` is
+    boolean, unknown values are ``<NA>``. pandas is not a dependency of gipparse.
 
     :raises GipparseError: pandas is not installed.
     """
@@ -638,7 +715,8 @@ def to_dataframe(records: Iterable[Record | Report]) -> Any:
         pd: Any = importlib.import_module("pandas")
     except ImportError:
         raise GipparseError(
-            "to_dataframe() needs pandas, which is not installed: pip install pandas"
+            "to_dataframe() needs pandas, which is not installed: "
+            'pip install pandas (or pip install "gipparse[dataframe]")'
         ) from None
     from ..manager import schema_keys
 
@@ -653,11 +731,18 @@ def to_dataframe(records: Iterable[Record | Report]) -> Any:
                 record["path"],
                 *(meta.get(k) for k in META_KEYS),
                 record["valid"],
+                *reasons(record),
                 *(_float_or_same(stats.get(k)) for k in keys),
             ]
         )
-    frame = pd.DataFrame(rows, columns=["path", *META_KEYS, "valid", *keys])
-    dtypes: dict[str, str] = {"year": "Int64", "valid": "boolean"}
+    frame = pd.DataFrame(rows, columns=[*LEAD_COLUMNS, *keys])
+    dtypes: dict[str, str] = {
+        "year": "Int64",
+        "valid": "boolean",
+        "errors": "Int64",
+        "warnings": "Int64",
+        "first_error": "string",
+    }
     for key in META_KEYS:
         dtypes.setdefault(key, "string")
     dtypes["path"] = "string"
@@ -672,3 +757,18 @@ def _is_amount(key: str) -> bool:
 
 def _float_or_same(value: object) -> object:
     return float(value) if isinstance(value, Decimal) else value
+
+
+def read_reports(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    jobs: int = 1,
+    plugins: Sequence[object] = (),
+    max_size: int | None = None,
+) -> Any:
+    """The reports under *paths* as a :class:`pandas.DataFrame`, one row each:
+    ``to_dataframe(export(paths, ...))`` (see :func:`export` and :func:`to_dataframe`).
+
+    :raises GipparseError: pandas is not installed.
+    """
+    return to_dataframe(export(paths, jobs=jobs, plugins=plugins, max_size=max_size))

@@ -17,18 +17,20 @@ metadata reported) in Simplified.
   OpenCC's phrases. Labels, headings and agency names need no more than that, and it
   costs next to nothing.
 * **Prose** (``exact=True``, what :attr:`gipparse.Paragraph.simplified` asks for) uses
-  OpenCC's phrase-level ``t2s`` conversion, imported on first use: about 2 µs a
-  character, so it runs only when a reader asks.
+  OpenCC's phrase-level ``t2s`` conversion, built on first use: about 2 µs a character,
+  so it runs only when a reader asks.
+
+The OpenCC dictionaries are shipped with gipparse (see :mod:`gipparse.script.opencc`):
+no ``opencc`` package is imported, so gipparse works beside either distribution that
+installs one (opencc-python-reimplemented, or the official ``opencc``).
 """
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from ..errors import GipparseError
 from ..hookspecs import hookimpl
 
 HANT = "hant"
@@ -180,32 +182,12 @@ _PHRASES = "TSPhrases.txt"
 _VARIANTS = ("TWVariantsRev.txt", "HKVariantsRev.txt")
 
 
-def _opencc_file(name: str) -> str:
-    # Found without importing opencc: matching needs its dictionaries, not its code.
-    from importlib.util import find_spec
-
-    try:
-        spec = find_spec("opencc")
-        if spec is None or not spec.submodule_search_locations:
-            raise ImportError("no package named opencc")
-        folder = next(iter(spec.submodule_search_locations))
-        with open(os.path.join(folder, "dictionary", name), encoding="utf-8") as f:
-            return f.read()
-    except (ImportError, OSError) as exc:
-        raise GipparseError(
-            f"reading Traditional script needs the opencc-python-reimplemented package "
-            f"and its dictionary {name}: {exc}"
-        ) from None
-
-
 def _entries(name: str) -> list[tuple[str, list[str]]]:
-    """``(key, candidates)`` of an OpenCC dictionary, the default candidate first."""
-    found = []
-    for line in _opencc_file(name).splitlines():
-        key, _, values = line.partition("\t")
-        if key and values:
-            found.append((key, values.split(" ")))
-    return found
+    """``(key, candidates)`` of an OpenCC dictionary shipped with gipparse, the default
+    candidate first."""
+    from .opencc import entries
+
+    return entries(name)
 
 
 class _Matching(NamedTuple):
@@ -246,15 +228,10 @@ def _matching() -> _Matching:
     return _Matching(table, trigger, phrases, fixes)
 
 
-@lru_cache(maxsize=1)
 def _phrase_converter() -> Any:
-    try:
-        import opencc
-    except ImportError as exc:
-        raise GipparseError(
-            f"converting Traditional prose needs the opencc-python-reimplemented package: {exc}"
-        ) from None
-    return opencc.OpenCC("t2s")
+    from .opencc import t2s
+
+    return t2s()
 
 
 def to_simplified(text: str, *, exact: bool = False) -> str:

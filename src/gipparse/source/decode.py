@@ -350,6 +350,9 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str, list[Diagnos
         else:
             utf8 += 1
     if utf8 <= invalid:
+        big5 = _big5(data, path)
+        if big5 is not None:
+            return big5
         try:
             return data.decode("gb18030"), "gb18030", []
         except UnicodeDecodeError:
@@ -357,6 +360,31 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str, list[Diagnos
             return text, "gb18030", diagnostics
     text, diagnostics = _decode_damaged(data, "utf-8", path)
     return text, "utf-8", diagnostics
+
+
+def _big5(data: bytes, path: str | None) -> tuple[str, str, list[Diagnostic]] | None:
+    """*data* read as Big5 when it is Big5 rather than GB18030 (see :mod:`gipparse.source.big5`),
+    with a ``source.big5`` diagnostic; ``None`` otherwise."""
+    from .big5 import big5_codec
+
+    codec = big5_codec(data)
+    if codec is None:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            f"this looks like Big5 text (Traditional script), but byte {exc.start} is not "
+            f"valid Big5; {_TO_UTF8}",
+            path=path,
+        ) from None
+    note = Diagnostic(
+        Severity.INFO,
+        "source.big5",
+        f"the text is in Big5 ({codec}), not GB18030: read as Big5",
+        None,
+    )
+    return text, codec, [note]
 
 
 _LINE_END_RE = re.compile(rb"(\r\n|\r|\n)")

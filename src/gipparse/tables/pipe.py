@@ -202,13 +202,19 @@ class PipeTableFormat(TableFormat):
         table = Table(tuple(rows), NAME, header_rows, Span(start + 1, 1, i, len(lines[i - 1]) + 1))
         return TableParse(table, i, tuple(diagnostics))
 
+    #: Pad every row with empty cells to the widest row's length (Markdown needs it).
+    pad = False
+
     def render(self, table: Table) -> str:
         out = []
         width = max((len(r.cells) for r in table.rows), default=0)
         for r, row in enumerate(table.rows, 1):
             if not row.cells:
                 raise RenderError(f"row {r} is empty; a pipe table cannot hold an empty row")
-            out.append(_render_row([c.raw for c in row.cells]))
+            texts = [c.raw for c in row.cells]
+            if self.pad:
+                texts += [""] * (width - len(texts))
+            out.append(_render_row(texts))
             if r == self._separator_after(table):
                 out.append("|" + "|".join(" --- " for _ in range(width)) + "|")
         return "\n".join(out)
@@ -240,11 +246,14 @@ def _render_row(texts: list[str]) -> str:
 class MarkdownTableFormat(PipeTableFormat):
     """Pipe rows with a separator under the header row: GitHub-flavoured Markdown.
 
+    Every row is padded with empty cells to the widest row's length: GFM reads a table only
+    where the header row has as many cells as the separator row, and drops cells beyond it.
     Render only; the pipe parser reads the result back (``header_rows`` == 1).
     """
 
     name = "markdown"
     parses = False
+    pad = True
 
     def could_start(self, line: str) -> bool:
         return False

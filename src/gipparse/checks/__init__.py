@@ -1,0 +1,2 @@
+"""Checks beyond one report's relations: its text against its tables, and reports of
+one agency from one year to the next."""

@@ -1,0 +1,193 @@
+"""What a batch reads: names given on the command line turned into files, and an account of
+every file a folder walk did not read.
+
+* ``-`` is standard input (one report);
+* a name that does not exist but holds ``*``, ``?`` or ``[`` is a glob pattern (``**``
+  crosses folders), expanded in code-point order; a pattern that matches nothing is kept,
+  so that its record says so;
+* a URL is kept, so that its record says to download it first;
+* a folder is walked (see :func:`gipparse.export.records.expand_paths`), and every file in it that
+  is not read is counted by kind with the reason (:class:`Skipped`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+
+from ..errors import SourceError
+
+#: The name that stands for standard input.
+STDIN = "-"
+#: The path of the report read from standard input, in records and messages.
+STDIN_PATH = "<stdin>"
+
+_URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_GLOB_CHARACTERS = frozenset("*?[")
+
+#: The plugin distribution that reads files of a suffix, for the suffixes gipparse itself
+#: does not read.
+PLUGIN_FOR_SUFFIX = {
+    ".pdf": "gipparse-pdf",
+    ".html": "gipparse-html",
+    ".htm": "gipparse-html",
+    ".shtml": "gipparse-html",
+    ".xhtml": "gipparse-html",
+    ".docx": "gipparse-docx",
+    ".doc": "gipparse-doc",
+    ".wps": "gipparse-doc",
+    ".ofd": "gipparse-ofd",
+}
+
+#: Kinds of skipped entries that are not a suffix.
+HIDDEN = "hidden"
+LINKED_FOLDER = "link to a folder"
+NO_SUFFIX = "no suffix"
+
+
+def is_url(name: str) -> bool:
+    """Is *name* a URL (``https://...``, ``ftp://...``) rather than a file name?"""
+    return _URL_RE.match(name) is not None
+
+
+def is_pattern(name: str) -> bool:
+    """Does *name* hold glob characters?"""
+    return not _GLOB_CHARACTERS.isdisjoint(name)
+
+
+def url_error(name: str) -> SourceError:
+    """Why a URL is not read."""
+    return SourceError(
+        "this is a URL; gipparse reads files: download it first "
+        f"(for example: curl -LO '{name}') and give the file",
+        path=name,
+    )
+
+
+def input_error(name: str) -> SourceError | None:
+    """Why the given *name* cannot be read before even trying: a URL, or a glob pattern that
+    matched nothing. ``None`` otherwise."""
+    if is_url(name):
+        return url_error(name)
+    if is_pattern(name) and not os.path.lexists(name):
+        return SourceError("no file matches this pattern", path=name)
+    return None
+
+
+def expand_patterns(names: Iterable[str]) -> list[str]:
+    """*names* with each glob pattern that names no existing file replaced by the paths it
+    matches, sorted; ``-``, URLs and patterns matching nothing are kept as they are."""
+    import glob
+
+    found: list[str] = []
+    for name in names:
+        if name == STDIN or is_url(name) or not is_pattern(name) or os.path.lexists(name):
+            found.append(name)
+            continue
+        matches = sorted(glob.glob(name, recursive=True))
+        found.extend(matches or [name])
+    return found
+
+
+def skip_kind(name: str, *, folder_link: bool = False) -> str:
+    """The kind a skipped entry is counted under: its suffix (``.pdf``), or ``hidden``, ``link
+    to a folder`` or ``no suffix``."""
+    base = os.path.basename(name)
+    if base.startswith("."):
+        return HIDDEN
+    if folder_link:
+        return LINKED_FOLDER
+    suffix = os.path.splitext(base)[1].lower()
+    return suffix or NO_SUFFIX
+
+
+def skip_reason(kind: str) -> str:
+    """Why entries of *kind* are not read, and what to do about it."""
+    if kind == HIDDEN:
+        return "hidden files and folders are not read"
+    if kind == LINKED_FOLDER:
+        return "links to folders are not followed; name the folder itself to read it"
+    plugin = PLUGIN_FOR_SUFFIX.get(kind)
+    if plugin is not None:
+        return f"install {plugin}"
+    if kind == NO_SUFFIX:
+        return "a file without a suffix is read only when named; name it, or add .txt"
+    return "not a format gipparse reads"
+
+
+class Skipped:
+    """The entries of folder walks that were not read, by kind, in the order met."""
+
+    def __init__(self) -> None:
+        self.by_kind: dict[str, list[str]] = {}
+
+    def add(self, path: str, kind: str) -> None:
+        self.by_kind.setdefault(kind, []).append(path)
+
+    def __len__(self) -> int:
+        return sum(map(len, self.by_kind.values()))
+
+    def lines(self, *, verbose: bool = False) -> list[str]:
+        """One line per kind (``3 .pdf skipped: install gipparse-pdf``), most first; with
+        *verbose*, each path under its kind."""
+        out: list[str] = []
+        for kind, paths in sorted(self.by_kind.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            what = "file" if len(paths) == 1 else "files"
+            if kind == HIDDEN:
+                label = f"{len(paths)} hidden {'entry' if len(paths) == 1 else 'entries'}"
+            elif kind == LINKED_FOLDER:
+                label = f"{len(paths)} {'link' if len(paths) == 1 else 'links'} to folders"
+            elif kind == NO_SUFFIX:
+                label = f"{len(paths)} {what} without a suffix"
+            else:
+                label = f"{len(paths)} {kind}"
+            out.append(f"{label} skipped: {skip_reason(kind)}")
+            if verbose:
+                out.extend(f"    {p}" for p in paths)
+        return out
+
+    def to_list(self) -> list[dict[str, object]]:
+        """``[{"kind", "count", "reason", "paths"}]``, as :meth:`lines` orders them."""
+        return [
+            {"kind": k, "count": len(v), "reason": skip_reason(k), "paths": list(v)}
+            for k, v in sorted(self.by_kind.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        ]
+
+
+_SIZE_RE = re.compile(r"([0-9]+(?:\.[0-9]+)?) ?([kmgt]?i?b?)", re.IGNORECASE)
+_UNITS = {
+    "": 1,
+    "b": 1,
+    "k": 1000,
+    "kb": 1000,
+    "m": 1000**2,
+    "mb": 1000**2,
+    "g": 1000**3,
+    "gb": 1000**3,
+    "t": 1000**4,
+    "tb": 1000**4,
+    "ki": 1024,
+    "kib": 1024,
+    "mi": 1024**2,
+    "mib": 1024**2,
+    "gi": 1024**3,
+    "gib": 1024**3,
+    "ti": 1024**4,
+    "tib": 1024**4,
+}
+
+
+def parse_size(text: str) -> int:
+    """A size in bytes from ``1000``, ``10MB``, ``10 MiB``, ``1.5G``: ``k``/``M``/``G``/``T``
+    (with or without ``B``) are powers of 1000, ``KiB``/``MiB``/``GiB``/``TiB`` of 1024.
+
+    :raises ValueError: *text* is not such a size.
+    """
+    m = _SIZE_RE.fullmatch(text.strip())
+    unit = m.group(2).lower() if m else None
+    if m is None or unit not in _UNITS:
+        raise ValueError(f"{text!r} is not a size (examples: 5000000, 10MB, 64MiB)")
+    from decimal import Decimal
+
+    return int(Decimal(m.group(1)) * _UNITS[unit])
