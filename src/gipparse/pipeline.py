@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable, Sequence
 from time import perf_counter
@@ -122,17 +121,7 @@ def parse_document(
         ``blocks``, ``sections``, ``metadata``, ``statistics``, ``validate``); the
         benchmarks use it.
     """
-    # The cyclic garbage collector is paused while the tree is built: a report is an
-    # acyclic tree of hundreds of small objects, and the collector's passes over them
-    # cost a third of a parse and grow with the input (a 5 MB input took 2.7 times as
-    # long per KB as one report). Whatever it would collect waits for the next pass.
-    if not gc.isenabled():
-        return _parse_document(doc, path, manager, strict, timings)
-    gc.disable()
-    try:
-        return _parse_document(doc, path, manager, strict, timings)
-    finally:
-        gc.enable()
+    return _parse_document(doc, path, manager, strict, timings)
 
 
 def _parse_document(

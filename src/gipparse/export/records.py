@@ -32,7 +32,6 @@ command line, only their encoded output lines): never a report tree.
 
 from __future__ import annotations
 
-import gc
 import math
 import os
 import sys
@@ -417,21 +416,9 @@ def _item_for(
     max_size: int | None,
     transform: Callable[[Record], Any] | None,
 ) -> Any:
-    """The record of *path*, or what *transform* makes of it.
-
-    The cyclic collector stays paused until the report is freed: the parse pauses it
-    (see :func:`gipparse.pipeline.parse_document`), and a pass started while the record
-    is made or encoded would walk the thousands of objects of a tree that reference
-    counting frees a moment later (6% of the cost of a report, measured)."""
-    if not gc.isenabled():
-        record = _record_for(path, plugins, columns, max_size)
-        return record if transform is None else transform(record)
-    gc.disable()
-    try:
-        record = _record_for(path, plugins, columns, max_size)
-        return record if transform is None else transform(record)
-    finally:
-        gc.enable()
+    """The record of *path*, or what *transform* makes of it."""
+    record = _record_for(path, plugins, columns, max_size)
+    return record if transform is None else transform(record)
 
 
 def _records_for_chunk(

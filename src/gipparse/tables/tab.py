@@ -34,7 +34,6 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, cast
 
-from ..caches import kept
 from ..errors import RenderError
 from ..hookspecs import hookimpl
 from ..tree.nodes import (
@@ -124,59 +123,12 @@ def _row(texts: tuple[str, ...], start: int) -> Row | None:
     return new_row(cast("tuple[Cell, ...]", cells), span)  # no None: checked above
 
 
-class _Watched(Sequence[str]):
-    """Lines that note the furthest one read."""
-
-    __slots__ = ("furthest", "lines")
-
-    def __init__(self, lines: Sequence[str]) -> None:
-        self.lines = lines
-        self.furthest = -1
-
-    def __len__(self) -> int:
-        return len(self.lines)
-
-    def __getitem__(self, k: Any) -> Any:
-        self.furthest = max(self.furthest, k)
-        return self.lines[k]
-
-
-#: Rows read line by line, by their first line's place and text: what the reading looked
-#: at (the lines from the first one on), whether those run to the end of the input, the
-#: row, the first line of the next row and the diagnostics. A damaged row recurs where
-#: the same report, or one laid out alike, is read again.
-_SLOW_ROWS: dict[
-    tuple[int, str], list[tuple[tuple[str, ...], bool, Row, int, tuple[Diagnostic, ...]]]
-] = kept({})
-_SLOW_ROWS_LIMIT = 1024
-
-
 def _slow_row(lines: Sequence[str], start: int) -> tuple[Row, int, tuple[Diagnostic, ...]]:
     """The row whose first line is *start*, read line by line (see :func:`_read_row`),
     the first line of the next row (-1: the table ends) and the diagnostics."""
-    n = len(lines)
-    key = (start, lines[start])
-    kept_rows = _SLOW_ROWS.get(key)
-    if kept_rows is not None:
-        for seen, at_end, row, following, found in kept_rows:
-            end = start + len(seen)
-            if (end == n if at_end else end <= n) and tuple(lines[start:end]) == seen:
-                return row, following, found
-    watched = _Watched(lines)
     diagnostics: list[Diagnostic] = []
-    drafts, following = _read_row(watched, start, diagnostics)
-    row = _build_row(drafts)
-    # The reading compares positions with the input's length only next to lines it read;
-    # a line more is kept for a margin.
-    end = min(n, watched.furthest + 3)
-    found = tuple(diagnostics)
-    if len(_SLOW_ROWS) >= _SLOW_ROWS_LIMIT:
-        _SLOW_ROWS.clear()
-    entries = _SLOW_ROWS.setdefault(key, [])
-    if len(entries) >= 4:
-        del entries[0]
-    entries.append((tuple(lines[start:end]), end == n, row, following, found))
-    return row, following, found
+    drafts, following = _read_row(lines, start, diagnostics)
+    return _build_row(drafts), following, tuple(diagnostics)
 
 
 def _read_row(
