@@ -8,6 +8,7 @@ from time import perf_counter
 
 import attrs
 
+from . import caches
 from .errors import ParseError, SourceError
 from .manager import PluginManager, plugin_manager_for
 from .source.decode import check_size, check_text, max_input_size, split_lines
@@ -174,6 +175,7 @@ def _parse_document(
     if extra:
         report = attrs.evolve(report, diagnostics=_in_source_order([*report.diagnostics, *extra]))
     clock.lap("validate")
+    caches.account(len(text))
     if strict:
         for d in report.diagnostics:
             if d.severity is Severity.ERROR:
