@@ -54,47 +54,6 @@ from .schema import Relation, RowSpec, Schema, TableSpec, sum_known
 from .statistics import Statistics
 from .values import Value, ValueRead, classify, is_digit_run, read_cached, split_numbers
 
-#: Every diagnostic code the template engine and value reader emit, with its meaning.
-DIAGNOSTIC_CODES: dict[str, str] = {
-    "template.no-tables": "no statutory table was found; the report has no statistics",
-    "template.missing-table": "one of the template's tables was not found; its values are null",
-    "template.year-mismatch": "the tables follow another template than the report year implies",
-    "template.ambiguous": "the tables fit more than one template; the one reading most values won",
-    "template.collapsed-row": "a row the template splits is printed as one row (2021: "
-    "（六）其他处理); the parts are null",
-    "table.missing-row": "rows of a statutory table are missing; their values are null",
-    "table.unknown-row": "a row with values whose label matches no row of the template",
-    "table.duplicate-row": "a row printed twice; the first is kept",
-    "table.unlabelled-row": "a row without its label, placed by template order (or not at all "
-    "when the rows without labels do not fit the gap exactly)",
-    "table.fuzzy-label": "a label read despite a typo",
-    "table.values-below-label": "a label and its values printed on separate rows",
-    "table.extra-cell": "a row holds more value cells than the template has columns",
-    "table.missing-cell": "a row holds fewer value cells than the template has columns",
-    "table.values-in-one-cell": "the values of a row written in one cell, separated by spaces",
-    "table.concatenated-values": "the values of a row run together in one string of digits, "
-    "which cannot be split without guessing",
-    "value.blank-zero": "empty value cells read as 0",
-    "value.dash-zero": "a cell holding only a dash (—, -, --), /, \\, _ or 无 read as 0",
-    "value.annotated": "a number followed by a remark; the number is read",
-    "value.unit-converted": "an amount written in 元 or 亿元 converted to 万元",
-    "value.unreadable": "a cell that is not a number; its value is null",
-    "value.negative": "a negative number where the column cannot be negative; null",
-    "value.fraction": "a fraction where the column holds whole numbers; null",
-    "relation.balance": "一 + 二 differs from （七）总计 + 四 in a column of table 三",
-    "relation.results-total": "（七）总计 differs from the sum of the results in a column",
-    "relation.row-total": "a row's 总计 differs from the sum of its six applicant columns",
-    "relation.appeals-total": "a group of table 四: 总计 differs from the sum of its outcomes",
-    "relation.unchecked": "a relation that could not be evaluated because a value is null",
-    "metadata.no-agency": "the agency is named neither in a title nor as the compiler",
-    "metadata.no-year": "no report year in the title, the statistics period or the text",
-    "section.fuzzy-heading": "a section heading read despite a typo",
-    "section.repeated-heading": "a second heading of a section kind, kept as a paragraph",
-}
-"""Codes of relations come from the templates' data: a template plugin that defines a
-relation ``<name>`` emits ``relation.<name>``."""
-
-
 # ---------------------------------------------------------------------------
 # Labels
 # ---------------------------------------------------------------------------
