@@ -5,7 +5,9 @@ A code is ``<area>.<what>``: ``source.*`` (reading bytes), ``tab.*`` and ``pipe.
 syntax), ``section.*`` and ``metadata.*`` (structure), ``template.*``, ``table.*`` and
 ``value.*`` (reading the statutory tables), ``relation.*`` (the template's sums: a
 template that defines a relation ``<name>`` emits ``relation.<name>``), ``report.*``
-(export records). Plugins add codes of their own (the reader plugins' ``source.*``).
+(export records), ``prose.*`` and ``corpus.*`` (findings of the checks of
+:mod:`gipparse.checks.corpus`). Plugins add codes of their own (the reader plugins'
+``source.*``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ PARSER_CODES: dict[str, str] = {
     "source.mixed-encoding": "a line not in the encoding of the rest of the source, read "
     "in the one it is in",
     "source.invalid-bytes": "bytes no encoding accepts, shown as U+FFFD",
+    "source.big5": "text in Big5, not GB18030, read as Big5",
     "tab.unindented-cell": "a value without its leading TAB, read as a cell of its own",
     "pipe.stray-separator": "a separator row that carries no meaning, skipped",
     "section.missing": "a statutory section, or every one, was not found",
@@ -67,5 +70,15 @@ RECORD_CODES: dict[str, str] = {
     "it, and no other error says why",
 }
 
+#: Codes of the findings of the checks between reports and of a report's text against
+#: its tables (:mod:`gipparse.checks.corpus`), with their meaning.
+FINDING_CODES: dict[str, str] = {
+    "prose.mismatch": "a number the report's text states differs from its table",
+    "corpus.carry-over": "结转下年度 of one year differs from 上年结转 of the next",
+    "corpus.in-force": "现行有效 of one year + 制发 − 废止 of the next differs from its 现行有效",
+    "corpus.duplicate": "two reports of one agency and year; neither is compared",
+    "corpus.unchecked": "a comparison between years that an unknown value prevents",
+}
+
 #: Every code, with its meaning.
-DIAGNOSTIC_CODES: dict[str, str] = {**PARSER_CODES, **RECORD_CODES}
+DIAGNOSTIC_CODES: dict[str, str] = {**PARSER_CODES, **RECORD_CODES, **FINDING_CODES}
