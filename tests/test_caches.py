@@ -6,6 +6,8 @@ import gc
 import sys
 from functools import _lru_cache_wrapper
 
+import pytest
+
 import gipparse
 from gipparse import caches as _caches
 from gipparse import manager as _manager
@@ -69,3 +71,68 @@ def test_a_manager_that_is_gone_is_forgotten() -> None:
     gc.collect()
     assert len(_caches._OWNERS) == owners - 1
     _caches.clear()
+
+
+def _long_line_report(i: int) -> str:
+    """A report whose every line is long and seen nowhere else: what fills caches keyed
+    by texts fastest."""
+    seed = gipparse.sample_paths()[0].read_text(encoding="utf-8")
+    pad = f"{i:08d}" * 200  # 1,600 characters, distinct per report
+    return "\n".join(f"{line}{pad}" if line.strip() else line for line in seed.split("\n"))
+
+
+def test_the_caches_are_emptied_once_the_reports_read_pass_the_budget(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _caches.clear()
+    monkeypatch.setattr(_caches, "BUDGET", 50_000)
+    text = gipparse.sample_paths()[0].read_text(encoding="utf-8")
+    reads = 0
+    while (reads + 1) * len(text) <= 50_000:
+        gipparse.loads(text)
+        reads += 1
+    assert reads >= 2
+    assert sum(_lru_sizes().values()) > 0
+    gipparse.loads(text)  # past the budget
+    assert {k: v for k, v in _lru_sizes().items() if v} == {}
+
+
+def test_the_memory_the_caches_hold_is_bounded_by_the_budget(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import tracemalloc
+
+    reports = [_long_line_report(i) for i in range(36)]  # 36 × ~500,000 characters
+    size = len(reports[0])
+    monkeypatch.setattr(_caches, "BUDGET", 2 * size)
+    _caches.clear()
+    gc.collect()
+    tracemalloc.start()
+    try:
+        held = []
+        for text in reports:
+            gipparse.loads(text)
+            gc.collect()
+            held.append(tracemalloc.get_traced_memory()[0])
+    finally:
+        tracemalloc.stop()
+    # A report's text is 4 bytes a character at most; the caches keep a few copies of
+    # each of its texts. Without the budget, the held memory grows with every report.
+    assert max(held) < 30 * 4 * size
+    assert max(held[18:]) < 1.5 * max(held[:18])
+
+
+def test_rows_kept_from_one_place_read_the_same_at_another() -> None:
+    """Tab rows read line by line (seed 003 and 004 have them) are kept by their text and
+    moved where they recur: the same as read cold there, spans and diagnostics included."""
+    for path in gipparse.sample_paths():
+        text = path.read_text(encoding="utf-8")
+        gipparse.loads(text)  # keeps what it read, at its own lines
+        moved = "\n\n\n" + text
+        warm = gipparse.loads(moved)
+        _caches.clear()
+        cold = gipparse.loads(moved)
+        assert gipparse.to_dict(warm) == gipparse.to_dict(cold)
+        assert [(d.code, d.span, d.message) for d in warm.diagnostics] == [
+            (d.code, d.span, d.message) for d in cold.diagnostics
+        ]

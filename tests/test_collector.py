@@ -1,4 +1,5 @@
-"""Parsing pauses the cyclic garbage collector and always leaves it as it found it."""
+"""Parsing leaves the cyclic garbage collector as it found it: gipparse does not switch it
+off and on (it measured no gain on distinct reports)."""
 
 from __future__ import annotations
 

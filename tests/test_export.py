@@ -348,7 +348,7 @@ def test_the_fast_record_writer_writes_what_to_json_writes(corpus: Path) -> None
 
 
 def test_every_code_a_record_adds_is_declared(corpus: Path, tmp_path: Path) -> None:
-    from gipparse.export.records import DIAGNOSTIC_CODES
+    from gipparse.checks.catalogue import RECORD_CODES
 
     parsed = {
         d.code for p in [*SEEDS, corpus / "d_prose.txt"] for d in gipparse.load(p).diagnostics
@@ -359,4 +359,4 @@ def test_every_code_a_record_adds_is_declared(corpus: Path, tmp_path: Path) -> N
     ]
     added = {d["code"] for r in records for d in r["diagnostics"]} - parsed
     assert added == {"source.unreadable", "source.too-large", "report.no-statistics"}
-    assert added <= set(DIAGNOSTIC_CODES)
+    assert added <= set(RECORD_CODES)

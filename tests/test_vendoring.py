@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import gipparse
 
@@ -46,25 +47,38 @@ print(json.dumps({
 """
 
 
-def test_vendored_copy_loads_every_seed(tmp_path: Path) -> None:
-    vendor = tmp_path / "somehost" / "_vendor"
+def _vendor_into(folder: Path) -> None:
+    """Copy the package to *folder*/somehost/_vendor/gipparse, unmodified."""
+    vendor = folder / "somehost" / "_vendor"
     vendor.mkdir(parents=True)
-    (tmp_path / "somehost" / "__init__.py").write_text("")
+    (folder / "somehost" / "__init__.py").write_text("")
     (vendor / "__init__.py").write_text("")
     shutil.copytree(SOURCE, vendor / "gipparse", ignore=shutil.ignore_patterns("__pycache__"))
 
-    env = {**os.environ, "GIPPARSE_DISABLE_PLUGIN_AUTOLOAD": "1"}
+
+def _run(script: str, folder: Path, *, autoload: bool) -> Any:
+    """What *script* prints as JSON, run in *folder* with the vendored copy."""
+    env = dict(os.environ)
     env.pop("PYTHONPATH", None)
+    env.pop("GIPPARSE_DISABLE_PLUGIN_AUTOLOAD", None)
+    if not autoload:
+        env["GIPPARSE_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(SCRIPT), str(tmp_path)],
+        [sys.executable, "-c", textwrap.dedent(script), str(folder)],
         capture_output=True,
         text=True,
         env=env,
-        cwd=tmp_path,
+        cwd=folder,
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    out = json.loads(result.stdout)
+    return json.loads(result.stdout)
+
+
+def test_vendored_copy_loads_every_seed(tmp_path: Path) -> None:
+    _vendor_into(tmp_path)
+
+    out = _run(SCRIPT, tmp_path, autoload=False)
     assert out["modules"] == []
     assert out["plugins"][0] == "somehost._vendor.gipparse.source.reader"
     assert all(p.startswith("somehost._vendor.gipparse.") for p in out["plugins"])
@@ -108,25 +122,9 @@ def test_a_vendored_copy_never_loads_the_installed_entry_points(tmp_path: Path) 
 
     if not any(ep.name == "html" for ep in entry_points(group="gipparse")):
         pytest.skip("needs the gipparse-html plugin installed")
-    vendor = tmp_path / "somehost" / "_vendor"
-    vendor.mkdir(parents=True)
-    (tmp_path / "somehost" / "__init__.py").write_text("")
-    (vendor / "__init__.py").write_text("")
-    shutil.copytree(SOURCE, vendor / "gipparse", ignore=shutil.ignore_patterns("__pycache__"))
+    _vendor_into(tmp_path)
 
-    env = dict(os.environ)
-    env.pop("GIPPARSE_DISABLE_PLUGIN_AUTOLOAD", None)
-    env.pop("PYTHONPATH", None)
-    result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(ENTRY_POINTS_SCRIPT), str(tmp_path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    out = json.loads(result.stdout)
+    out = _run(ENTRY_POINTS_SCRIPT, tmp_path, autoload=True)
     assert out["sections"] == ["overview"]
     assert "html" not in out["vendored"]
     assert all(p.startswith("somehost._vendor.gipparse.") for p in out["vendored"])

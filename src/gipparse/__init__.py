@@ -9,53 +9,42 @@
 
 from __future__ import annotations
 
-import gc as _gc
 from typing import TYPE_CHECKING, Any
 
-# The cyclic collector is paused while the package is imported: an import makes tens of
-# thousands of objects that live as long as the process, and collections that would walk
-# them find nothing (the command line then freezes them; see gipparse.cli.main).
-_collecting = _gc.isenabled()
-_gc.disable()
-try:
-    from .errors import (
-        GipparseError,
-        InputTooLargeError,
-        ParseError,
-        PluginError,
-        RenderError,
-        SourceError,
-    )
-    from .export.records import export, read_reports, to_dataframe, to_record
-    from .export.serialize import from_dict, to_dict, to_json
-    from .hookspecs import hookimpl
-    from .manager import PluginManager, create_plugin_manager, schema_keys
-    from .pipeline import load, loads
-    from .tables.formats import TableFormat, TableParse
-    from .templates.engine import ReportTables, Template
-    from .templates.schema import Column, Relation, RowSpec, TableSpec
-    from .templates.statistics import Statistics
-    from .templates.values import ValueKind
-    from .tree.nodes import (
-        Block,
-        Cell,
-        Diagnostic,
-        Heading,
-        Metadata,
-        Paragraph,
-        Report,
-        Row,
-        Section,
-        SectionKind,
-        Severity,
-        SourceDocument,
-        Span,
-        Table,
-    )
-finally:
-    if _collecting:
-        _gc.enable()
-    del _collecting
+from .errors import (
+    GipparseError,
+    InputTooLargeError,
+    ParseError,
+    PluginError,
+    RenderError,
+    SourceError,
+)
+from .export.records import export, read_reports, to_dataframe, to_record
+from .export.serialize import from_dict, to_dict, to_json
+from .hookspecs import hookimpl
+from .manager import PluginManager, create_plugin_manager, schema_keys
+from .pipeline import load, loads
+from .tables.formats import TableFormat, TableParse
+from .templates.engine import ReportTables, Template
+from .templates.schema import Column, Relation, RowSpec, TableSpec
+from .templates.statistics import Statistics
+from .templates.values import ValueKind
+from .tree.nodes import (
+    Block,
+    Cell,
+    Diagnostic,
+    Heading,
+    Metadata,
+    Paragraph,
+    Report,
+    Row,
+    Section,
+    SectionKind,
+    Severity,
+    SourceDocument,
+    Span,
+    Table,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -10,6 +10,14 @@ A cache is either a function wrapped in :func:`functools.lru_cache` at module le
 this package (found by :func:`clear` itself; ``maxsize=1`` wrappers build a constant on
 first use and are left alone), a mapping made by :func:`kept`, or an object registered
 with :func:`track` together with the function that empties its own caches.
+
+The caches are bounded in bytes, not only in entries: everything they keep is made from
+the text of the reports read (their lines, cells, labels and layouts), and
+:func:`account`, called once per report with the size of its text, empties them all
+once the reports read since they were last emptied hold more than :data:`BUDGET`
+characters. They therefore never hold more than what :data:`BUDGET` characters of
+reports (or one larger report) give, whatever the lines' lengths; the entry caps stay,
+for many short texts.
 """
 
 from __future__ import annotations
@@ -23,7 +31,10 @@ from typing import Any, TypeVar
 _M = TypeVar("_M", bound=dict[Any, Any])
 _T = TypeVar("_T")
 
+#: Characters of report text read after which the caches are emptied (about 700 reports).
+BUDGET = 4_000_000
 _MAPPINGS: list[dict[Any, Any]] = []
+_read = 0
 _OWNERS: weakref.WeakKeyDictionary[Any, Callable[[Any], None]] = weakref.WeakKeyDictionary()
 
 
@@ -38,8 +49,19 @@ def track(owner: _T, forget: Callable[[_T], None]) -> None:
     _OWNERS[owner] = forget
 
 
+def account(characters: int) -> None:
+    """Count a report of *characters* read; past :data:`BUDGET` since the caches were
+    last emptied, empty them."""
+    global _read  # noqa: PLW0603
+    _read += characters
+    if _read > BUDGET:
+        clear()
+
+
 def clear() -> None:
     """Empty every cache gipparse keeps across reports."""
+    global _read  # noqa: PLW0603
+    _read = 0
     for mapping in _MAPPINGS:
         mapping.clear()
     for owner, forget in list(_OWNERS.items()):

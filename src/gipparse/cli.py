@@ -38,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default ``sys.argv[1:]``); return the exit status."""
     if argv is None:
         # Run as the program: what exists now (the interpreter, gipparse and its
-        # dependencies, imported with the collector paused) lives until the process
+        # dependencies) lives until the process
         # ends, so the collector is told to leave it alone, during the run and in the
         # full collection at exit (4% of a one-report export). Worker processes inherit
         # that. A caller that passes *argv* keeps its collector as it is.

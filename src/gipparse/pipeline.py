@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable, Sequence
 from time import perf_counter
 
 import attrs
 
+from . import caches
 from .errors import ParseError, SourceError
 from .manager import PluginManager, plugin_manager_for
 from .source.decode import check_size, check_text, max_input_size, split_lines
@@ -122,17 +122,7 @@ def parse_document(
         ``blocks``, ``sections``, ``metadata``, ``statistics``, ``validate``); the
         benchmarks use it.
     """
-    # The cyclic garbage collector is paused while the tree is built: a report is an
-    # acyclic tree of hundreds of small objects, and the collector's passes over them
-    # cost a third of a parse and grow with the input (a 5 MB input took 2.7 times as
-    # long per KB as one report). Whatever it would collect waits for the next pass.
-    if not gc.isenabled():
-        return _parse_document(doc, path, manager, strict, timings)
-    gc.disable()
-    try:
-        return _parse_document(doc, path, manager, strict, timings)
-    finally:
-        gc.enable()
+    return _parse_document(doc, path, manager, strict, timings)
 
 
 def _parse_document(
@@ -185,6 +175,7 @@ def _parse_document(
     if extra:
         report = attrs.evolve(report, diagnostics=_in_source_order([*report.diagnostics, *extra]))
     clock.lap("validate")
+    caches.account(len(text))
     if strict:
         for d in report.diagnostics:
             if d.severity is Severity.ERROR:

@@ -9,7 +9,8 @@
 * A template for a new year: a :class:`Schema` of :class:`TableSpec`, :class:`RowSpec`,
   :class:`Column` and :class:`Relation` data, registered as ``Template.of(schema)`` from
   ``gipparse_register_templates``; subclass :class:`Template` to change how its tables are
-  recognised or read.
+  recognised or read. :data:`SCHEMAS` holds the built-in templates' data by id, to
+  extend.
 * Nodes, diagnostics and errors are the ones ``gipparse`` exports.
 """
 
@@ -20,6 +21,7 @@ from .hookspecs import hookimpl
 from .source.plugin import ReaderPlugin
 from .tables.formats import RenderOnlyFormat, TableFormat, TableParse
 from .templates.engine import ReportTables, Template
+from .templates.known import SCHEMAS
 from .templates.schema import Column, Relation, RowSpec, Schema, TableSpec
 from .templates.values import ValueKind
 from .tree.builder import DocumentBuilder
@@ -35,6 +37,7 @@ from .tree.nodes import (
 )
 
 __all__ = [
+    "SCHEMAS",
     "Cell",
     "Column",
     "Diagnostic",

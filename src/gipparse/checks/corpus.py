@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..tree.nodes import Report
+from .catalogue import FINDING_CODES
 
 #: The columns of table 三, in order.
 APPLICANT_COLUMNS = (
@@ -42,14 +43,8 @@ FACT_KEYS = (
     *(f"active.{r}.{f}" for r in IN_FORCE_ROWS for f in ("issued", "repealed", "in_force")),
 )
 
-#: Codes of the findings, with their meaning (documented in docs/diagnostics.md).
-CODES = {
-    "prose.mismatch": "a number the report's text states differs from its table",
-    "corpus.carry-over": "结转下年度 of one year differs from 上年结转 of the next",
-    "corpus.in-force": "现行有效 of one year + 制发 − 废止 of the next differs from its 现行有效",
-    "corpus.duplicate": "two reports of one agency and year; neither is compared",
-    "corpus.unchecked": "a comparison between years that an unknown value prevents",
-}
+#: Codes of the findings, with their meaning (the catalogue's).
+CODES = FINDING_CODES
 
 #: The codes of findings that are mismatches (a check that fails).
 MISMATCH_CODES = frozenset({"prose.mismatch", "corpus.carry-over", "corpus.in-force"})

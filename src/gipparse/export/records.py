@@ -32,7 +32,6 @@ command line, only their encoded output lines): never a report tree.
 
 from __future__ import annotations
 
-import gc
 import math
 import os
 import sys
@@ -44,6 +43,7 @@ from itertools import compress, count, islice, repeat
 from operator import is_not
 from typing import TYPE_CHECKING, Any
 
+from ..checks.catalogue import RECORD_CODES
 from ..errors import GipparseError, InputTooLargeError, PluginError, SourceError
 from ..tree.nodes import Diagnostic, Report, Severity
 from .serialize import format_decimal
@@ -56,19 +56,6 @@ PathLike = str | os.PathLike[str]
 
 #: The ``meta`` keys of a record, in order (also the first CSV columns after ``path``).
 META_KEYS = ("agency", "year", "template", "script", "period")
-
-#: Every diagnostic code records add to what the parser reports, with its meaning.
-DIAGNOSTIC_CODES: dict[str, str] = {
-    "source.unreadable": "the file could not be read as a report: missing, unreadable, "
-    "binary, in an unknown encoding, or empty, or a folder met in a walk could not be "
-    "listed; the record has no metadata and no statistics",
-    "source.too-large": "the file is larger than the maximum input size; not read",
-    "report.plugin-error": "a plugin failed on this file; the record has no statistics",
-    "report.internal-error": "gipparse itself failed on this file (a bug worth reporting); "
-    "the record has no statistics",
-    "report.no-statistics": "the file was read but no statutory template was recognised in "
-    "it, and no other error says why",
-}
 
 #: Diagnostic code added to the record of a report that has no statistics, unless an
 #: error about its template or source already says why.
@@ -159,7 +146,7 @@ def error_record(path: str, exc: BaseException, *, columns: bool = False) -> Rec
 
 
 #: Codes of the one diagnostic of a file that could not be read as a report.
-UNREADABLE_CODES = frozenset(DIAGNOSTIC_CODES) - {NO_STATISTICS}
+UNREADABLE_CODES = frozenset(RECORD_CODES) - {NO_STATISTICS}
 
 
 def is_readable(record: Record) -> bool:
@@ -417,21 +404,9 @@ def _item_for(
     max_size: int | None,
     transform: Callable[[Record], Any] | None,
 ) -> Any:
-    """The record of *path*, or what *transform* makes of it.
-
-    The cyclic collector stays paused until the report is freed: the parse pauses it
-    (see :func:`gipparse.pipeline.parse_document`), and a pass started while the record
-    is made or encoded would walk the thousands of objects of a tree that reference
-    counting frees a moment later (6% of the cost of a report, measured)."""
-    if not gc.isenabled():
-        record = _record_for(path, plugins, columns, max_size)
-        return record if transform is None else transform(record)
-    gc.disable()
-    try:
-        record = _record_for(path, plugins, columns, max_size)
-        return record if transform is None else transform(record)
-    finally:
-        gc.enable()
+    """The record of *path*, or what *transform* makes of it."""
+    record = _record_for(path, plugins, columns, max_size)
+    return record if transform is None else transform(record)
 
 
 def _records_for_chunk(

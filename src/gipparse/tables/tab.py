@@ -34,6 +34,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, cast
 
+import attrs
+
 from ..caches import kept
 from ..errors import RenderError
 from ..hookspecs import hookimpl
@@ -124,6 +126,98 @@ def _row(texts: tuple[str, ...], start: int) -> Row | None:
     return new_row(cast("tuple[Cell, ...]", cells), span)  # no None: checked above
 
 
+#: Rows read line by line, by their first line's text: the lines the reading looked at
+#: (from the first one on), whether they ran to the end of the input, the cells and the
+#: next row's first line relative to the first line, the diagnostics (their spans
+#: relative too), and the row and diagnostics as built at the place they were read (a
+#: row met again at that place is that same value). A damaged row recurs wherever a
+#: report laid out alike has it.
+_SLOW_ROWS: dict[str, list[_SlowRow]] = kept({})
+_SLOW_ROWS_LIMIT = 1024
+
+
+def _slow_row(lines: Sequence[str], start: int) -> tuple[Row, int, tuple[Diagnostic, ...]]:
+    """The row whose first line is *start*, read line by line (see :func:`_read_row`),
+    the first line of the next row (-1: the table ends) and the diagnostics."""
+    n = len(lines)
+    kept_rows = _SLOW_ROWS.get(lines[start])
+    if kept_rows is not None:
+        for seen, at_end, drafts, following, found, built in kept_rows:
+            end = start + len(seen)
+            if (end == n if at_end else end <= n) and tuple(lines[start:end]) == seen:
+                if built[0] == start:
+                    return built[1]
+                return _rebuilt(drafts, following, found, start)
+    watched = _Watched(lines)
+    diagnostics: list[Diagnostic] = []
+    cells, following = _read_row(watched, start, diagnostics)
+    # The reading compares positions with the input's length only next to lines it read;
+    # a line more is kept for a margin.
+    end = min(n, watched.furthest + 3)
+    if len(_SLOW_ROWS) >= _SLOW_ROWS_LIMIT:
+        _SLOW_ROWS.clear()
+    entries = _SLOW_ROWS.setdefault(lines[start], [])
+    if len(entries) >= 4:
+        del entries[0]
+    result = _build_row(cells), following, tuple(diagnostics)
+    entries.append(
+        (
+            tuple(lines[start:end]),
+            end == n,
+            tuple(
+                (text, first - start, last - start, column) for text, first, last, column in cells
+            ),
+            following - start if following >= 0 else -1,
+            tuple((d, d.span.line - 1 - start if d.span is not None else -1) for d in diagnostics),
+            (start, result),
+        )
+    )
+    return result
+
+
+_SlowRow = tuple[
+    tuple[str, ...],
+    bool,
+    tuple[tuple[str, int, int, int], ...],
+    int,
+    tuple[tuple[Diagnostic, int], ...],
+    tuple[int, tuple[Row, int, tuple[Diagnostic, ...]]],
+]
+
+
+def _rebuilt(
+    drafts: tuple[tuple[str, int, int, int], ...],
+    following: int,
+    found: tuple[tuple[Diagnostic, int], ...],
+    start: int,
+) -> tuple[Row, int, tuple[Diagnostic, ...]]:
+    """A row read before at another place, moved to line *start*."""
+    row = _build_row(
+        [[text, first + start, last + start, column] for text, first, last, column in drafts]
+    )
+    diagnostics = tuple(
+        d
+        if d.span is None
+        else attrs.evolve(
+            d,
+            span=Span(
+                k + start + 1,
+                d.span.column,
+                k + start + 1 + d.span.end_line - d.span.line,
+                d.span.end_column,
+            ),
+        )
+        for d, k in found
+    )
+    return row, following + start if following >= 0 else -1, diagnostics
+
+
+def _moved(d: Diagnostic, span: Span, line: int) -> Diagnostic:
+    """*d* with its span moved to start on *line*."""
+    end_line = line + span.end_line - span.line
+    return attrs.evolve(d, span=Span(line, span.column, end_line, span.end_column))
+
+
 class _Watched(Sequence[str]):
     """Lines that note the furthest one read."""
 
@@ -139,44 +233,6 @@ class _Watched(Sequence[str]):
     def __getitem__(self, k: Any) -> Any:
         self.furthest = max(self.furthest, k)
         return self.lines[k]
-
-
-#: Rows read line by line, by their first line's place and text: what the reading looked
-#: at (the lines from the first one on), whether those run to the end of the input, the
-#: row, the first line of the next row and the diagnostics. A damaged row recurs where
-#: the same report, or one laid out alike, is read again.
-_SLOW_ROWS: dict[
-    tuple[int, str], list[tuple[tuple[str, ...], bool, Row, int, tuple[Diagnostic, ...]]]
-] = kept({})
-_SLOW_ROWS_LIMIT = 1024
-
-
-def _slow_row(lines: Sequence[str], start: int) -> tuple[Row, int, tuple[Diagnostic, ...]]:
-    """The row whose first line is *start*, read line by line (see :func:`_read_row`),
-    the first line of the next row (-1: the table ends) and the diagnostics."""
-    n = len(lines)
-    key = (start, lines[start])
-    kept_rows = _SLOW_ROWS.get(key)
-    if kept_rows is not None:
-        for seen, at_end, row, following, found in kept_rows:
-            end = start + len(seen)
-            if (end == n if at_end else end <= n) and tuple(lines[start:end]) == seen:
-                return row, following, found
-    watched = _Watched(lines)
-    diagnostics: list[Diagnostic] = []
-    drafts, following = _read_row(watched, start, diagnostics)
-    row = _build_row(drafts)
-    # The reading compares positions with the input's length only next to lines it read;
-    # a line more is kept for a margin.
-    end = min(n, watched.furthest + 3)
-    found = tuple(diagnostics)
-    if len(_SLOW_ROWS) >= _SLOW_ROWS_LIMIT:
-        _SLOW_ROWS.clear()
-    entries = _SLOW_ROWS.setdefault(key, [])
-    if len(entries) >= 4:
-        del entries[0]
-    entries.append((tuple(lines[start:end]), end == n, row, following, found))
-    return row, following, found
 
 
 def _read_row(

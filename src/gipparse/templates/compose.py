@@ -44,16 +44,8 @@ def compose_report(
     *,
     table_format: str = "tab",
 ) -> Report:
-    """A report that states *statistics* (of *template*) and *metadata*.
-
-    The title names the agency and the year, the introduction the statistics period; each
-    statutory table stands in its section. Values are written as the reports write them
-    (amounts in 万元); an unknown value is written ``不详`` and reads back as unknown. A
-    ``2021`` statistics whose （六）其他处理 is not derived is laid out as a single row.
-
-    :param table_format: the ``Table.format`` of the tables (what ``render_report`` uses
-        when it is given no format).
-    """
+    """A report that states *statistics* (of *template*) and *metadata*: what
+    :func:`gipparse.report_from_statistics` makes once it has found the template."""
     metadata = attrs.evolve(metadata or Metadata(), template=template.id)
     tables = {spec.section: _table(spec, statistics, table_format) for spec in template.tables}
     sections = [Section(SectionKind.PREAMBLE.value, None, tuple(_preamble(metadata)))]

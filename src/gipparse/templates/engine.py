@@ -54,47 +54,6 @@ from .schema import Relation, RowSpec, Schema, TableSpec, sum_known
 from .statistics import Statistics
 from .values import Value, ValueRead, classify, is_digit_run, read_cached, split_numbers
 
-#: Every diagnostic code the template engine and value reader emit, with its meaning.
-DIAGNOSTIC_CODES: dict[str, str] = {
-    "template.no-tables": "no statutory table was found; the report has no statistics",
-    "template.missing-table": "one of the template's tables was not found; its values are null",
-    "template.year-mismatch": "the tables follow another template than the report year implies",
-    "template.ambiguous": "the tables fit more than one template; the one reading most values won",
-    "template.collapsed-row": "a row the template splits is printed as one row (2021: "
-    "（六）其他处理); the parts are null",
-    "table.missing-row": "rows of a statutory table are missing; their values are null",
-    "table.unknown-row": "a row with values whose label matches no row of the template",
-    "table.duplicate-row": "a row printed twice; the first is kept",
-    "table.unlabelled-row": "a row without its label, placed by template order (or not at all "
-    "when the rows without labels do not fit the gap exactly)",
-    "table.fuzzy-label": "a label read despite a typo",
-    "table.values-below-label": "a label and its values printed on separate rows",
-    "table.extra-cell": "a row holds more value cells than the template has columns",
-    "table.missing-cell": "a row holds fewer value cells than the template has columns",
-    "table.values-in-one-cell": "the values of a row written in one cell, separated by spaces",
-    "table.concatenated-values": "the values of a row run together in one string of digits, "
-    "which cannot be split without guessing",
-    "value.blank-zero": "empty value cells read as 0",
-    "value.dash-zero": "a cell holding only a dash (—, -, --), /, \\, _ or 无 read as 0",
-    "value.annotated": "a number followed by a remark; the number is read",
-    "value.unit-converted": "an amount written in 元 or 亿元 converted to 万元",
-    "value.unreadable": "a cell that is not a number; its value is null",
-    "value.negative": "a negative number where the column cannot be negative; null",
-    "value.fraction": "a fraction where the column holds whole numbers; null",
-    "relation.balance": "一 + 二 differs from （七）总计 + 四 in a column of table 三",
-    "relation.results-total": "（七）总计 differs from the sum of the results in a column",
-    "relation.row-total": "a row's 总计 differs from the sum of its six applicant columns",
-    "relation.appeals-total": "a group of table 四: 总计 differs from the sum of its outcomes",
-    "relation.unchecked": "a relation that could not be evaluated because a value is null",
-    "metadata.no-agency": "the agency is named neither in a title nor as the compiler",
-    "metadata.no-year": "no report year in the title, the statistics period or the text",
-    "section.fuzzy-heading": "a section heading read despite a typo",
-    "section.repeated-heading": "a second heading of a section kind, kept as a paragraph",
-}
-"""Codes of relations come from the templates' data: a template plugin that defines a
-relation ``<name>`` emits ``relation.<name>``."""
-
-
 # ---------------------------------------------------------------------------
 # Labels
 # ---------------------------------------------------------------------------
@@ -844,21 +803,19 @@ class _Reader:
     def read_labelled(self, matcher: _Matcher, rows: Sequence[RowInfo]) -> None:
         """Read a table whose rows carry labels (tables 二 and 三).
 
-        Matching depends only on the rows' skeletons (what each cell is, and the keys of
-        label cells), not on the numbers: for a table matched without any diagnostic the
-        outcome (which row reads which cells, header units, and the diagnostics matching
-        made, by the rows they concern) is kept per skeleton and replayed for the next
-        table of the same shape.
+        Matching (:meth:`_match_labelled`) gives a plain value: which row reads which
+        cells, the units header cells give columns, and what matching found to say, by
+        the rows it concerns. It depends only on the rows' skeleton (what each cell is,
+        and the keys of label cells), not on the numbers, so it is kept per skeleton;
+        reading applies it to the rows at hand, whether it was just made or kept.
         """
         skeleton = tuple([r[1] for r in rows])
         plan = matcher.plans.get(skeleton)
         if plan is None:
-            # Match and read; keep how.
-            plan = self._plan_labelled(matcher, rows)
+            plan = self._match_labelled(matcher, rows)
             if len(matcher.plans) >= _PLAN_LIMIT:
                 matcher.plans.clear()
             matcher.plans[skeleton] = plan
-            return
         reads, units, events = plan
         for event in events:
             self._emit(matcher, rows, event)
@@ -876,10 +833,8 @@ class _Reader:
             )
         self._report_blanks(matcher.spec, blanks)
 
-    def _plan_labelled(self, matcher: _Matcher, rows: Sequence[RowInfo]) -> _Plan:
-        """Match the rows of a labelled table and read them. Returns the plan to replay
-        for tables of the same skeleton."""
-        spec = matcher.spec
+    def _match_labelled(self, matcher: _Matcher, rows: Sequence[RowInfo]) -> _Plan:
+        """Match the rows of a labelled table: the plan :meth:`read_labelled` applies."""
         events: list[_Event] = []
         entries: list[_Entry] = []
         stack: list[str] = []
@@ -894,9 +849,7 @@ class _Reader:
                 if not entry.labelled and entry.group is None and entry.placeable:
                     pending.values = entry.values
                     pending.at = index
-                    self._event(
-                        matcher, rows, events, ("values-below-label", index, (pending.leaf or 0,))
-                    )
+                    events.append(("values-below-label", index, (pending.leaf or 0,)))
                     pending = None
                     continue
                 pending = None
@@ -912,27 +865,12 @@ class _Reader:
             if leaf is None:
                 continue
             if leaf in done:
-                self._event(matcher, rows, events, ("duplicate-row", entry.index, (leaf,)))
+                events.append(("duplicate-row", entry.index, (leaf,)))
                 continue
             done.add(leaf)
             reading.append(entry)
-        before = len(self.diagnostics)
-        self._missing_rows(matcher, done)
-        if len(self.diagnostics) != before:
+        if any(i not in done for i in matcher.printed):
             events.append(("missing-rows", -1, (frozenset(done),)))
-        blanks: list[Cell] = []
-        for entry in reading:
-            assert entry.leaf is not None
-            self._read_row(
-                matcher,
-                entry.leaf,
-                entry.row,
-                entry.values,
-                lost_label=not entry.labelled,
-                units=units,
-                blanks=blanks,
-            )
-        self._report_blanks(spec, blanks)
         return (
             tuple(
                 (
@@ -948,13 +886,6 @@ class _Reader:
             units,
             tuple(events),
         )
-
-    def _event(
-        self, matcher: _Matcher, rows: Sequence[RowInfo], events: list[_Event], event: _Event
-    ) -> None:
-        """Make the diagnostic *event* describes, and note it for the plan."""
-        events.append(event)
-        self._emit(matcher, rows, event)
 
     def _emit(self, matcher: _Matcher, rows: Sequence[RowInfo], event: _Event) -> None:
         """The diagnostic of matching *event* describes, for the table of *rows*."""
@@ -1083,7 +1014,7 @@ class _Reader:
                 stack[:] = matcher.row_groups[fuzzy]
                 values = list(cells[i + 1 :])
                 unknown = []
-                self._event(matcher, rows, events, ("fuzzy-label", index, (i, fuzzy)))
+                events.append(("fuzzy-label", index, (i, fuzzy)))
         if leaf is not None:
             return _Entry(row, leaf, values, True, group)
         if not has_values:
@@ -1091,7 +1022,7 @@ class _Reader:
                 self._header_units(row, units)
             return None
         if unknown:
-            self._event(matcher, rows, events, ("unknown-row", index, tuple(unknown)))
+            events.append(("unknown-row", index, tuple(unknown)))
             return _Entry(row, None, values, False, group, placeable=False)
         return _Entry(row, None, values, False, group)
 
@@ -1140,7 +1071,7 @@ class _Reader:
                     event: _Event = ("unlabelled-row", entry.index, (slots[n],))
                 else:
                     event = ("unlabelled-row", entry.index, (len(run), len(slots)))
-                self._event(matcher, rows, events, event)
+                events.append(event)
             i = j
 
     def _read_row(

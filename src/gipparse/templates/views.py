@@ -3,6 +3,8 @@
 :attr:`~gipparse.Statistics.active`, :attr:`~gipparse.Statistics.applications` or
 :attr:`~gipparse.Statistics.appeals` is read. Imported on first use: reading and exporting
 reports never needs them.
+
+Written by :mod:`gipparse.templates.viewgen` from the templates' data; do not edit.
 """
 
 from __future__ import annotations
@@ -15,11 +17,9 @@ import attrs
 
 from .values import Value
 
-# ---------------------------------------------------------------------------
-# Typed views. A field ``f`` of a view built at prefix ``p`` holds the value of key ``p.f``;
-# a field named in the class's ``_parts`` holds the view class given there, built at
+# A field ``f`` of a view built at prefix ``p`` holds the value of key ``p.f``; a field
+# named in the class's ``_parts`` holds the view class given there, built at
 # ``p.<key given there>``, or None when no key lies under it.
-# ---------------------------------------------------------------------------
 
 _T = TypeVar("_T")
 
@@ -46,6 +46,53 @@ def _field_names(cls: type[Any]) -> tuple[str, ...]:
 
 
 @attrs.frozen
+class ActiveItem:
+    """One row of table 二. Each template fills its own fields, the others are ``None``.
+
+    Template ``2020``: ``made``/``published``/``total`` (规章, 规范性文件),
+    ``prev_items``/``change``/``decisions`` (许可, 其他服务, 处罚, 强制; 收费 without
+    ``decisions``), ``projects``/``amount`` (采购). Template ``2021``:
+    ``issued``/``repealed``/``in_force``, ``decisions``, ``amount`` (收费, 万元)."""
+
+    made: int | None = None
+    published: int | None = None
+    total: int | None = None
+    prev_items: int | None = None
+    change: int | None = None
+    decisions: int | None = None
+    projects: int | None = None
+    amount: Decimal | None = None
+    issued: int | None = None
+    repealed: int | None = None
+    in_force: int | None = None
+
+
+@attrs.frozen
+class ActiveDisclosure:
+    """Table 二: information disclosed on the agency's own initiative."""
+
+    _parts: ClassVar[Mapping[str, tuple[type[Any], str]]] = {
+        "rules": (ActiveItem, "rules"),
+        "normative_docs": (ActiveItem, "normative_docs"),
+        "licensing": (ActiveItem, "licensing"),
+        "other_services": (ActiveItem, "other_services"),
+        "penalty": (ActiveItem, "penalty"),
+        "coercion": (ActiveItem, "coercion"),
+        "fees": (ActiveItem, "fees"),
+        "procurement": (ActiveItem, "procurement"),
+    }
+
+    rules: ActiveItem | None = None
+    normative_docs: ActiveItem | None = None
+    licensing: ActiveItem | None = None
+    other_services: ActiveItem | None = None
+    penalty: ActiveItem | None = None
+    coercion: ActiveItem | None = None
+    fees: ActiveItem | None = None
+    procurement: ActiveItem | None = None
+
+
+@attrs.frozen
 class ApplicantCounts:
     """One row of table 三: a count per applicant type and the row's total."""
 
@@ -58,24 +105,20 @@ class ApplicantCounts:
     total: int | None = None
 
 
-def _rows(*names: str, key: type[Any] = ApplicantCounts) -> dict[str, tuple[type[Any], str]]:
-    return {n: (key, n) for n in names}
-
-
 @attrs.frozen
 class WithheldCounts:
     """（三）不予公开, by reason."""
 
-    _parts: ClassVar[Mapping[str, tuple[type[Any], str]]] = _rows(
-        "state_secret",
-        "prohibited_by_law",
-        "security_stability",
-        "third_party",
-        "internal_affairs",
-        "process_info",
-        "enforcement_files",
-        "query_matters",
-    )
+    _parts: ClassVar[Mapping[str, tuple[type[Any], str]]] = {
+        "state_secret": (ApplicantCounts, "state_secret"),
+        "prohibited_by_law": (ApplicantCounts, "prohibited_by_law"),
+        "security_stability": (ApplicantCounts, "security_stability"),
+        "third_party": (ApplicantCounts, "third_party"),
+        "internal_affairs": (ApplicantCounts, "internal_affairs"),
+        "process_info": (ApplicantCounts, "process_info"),
+        "enforcement_files": (ApplicantCounts, "enforcement_files"),
+        "query_matters": (ApplicantCounts, "query_matters"),
+    }
 
     state_secret: ApplicantCounts | None = None
     prohibited_by_law: ApplicantCounts | None = None
@@ -91,9 +134,11 @@ class WithheldCounts:
 class UnavailableCounts:
     """（四）无法提供, by reason."""
 
-    _parts: ClassVar[Mapping[str, tuple[type[Any], str]]] = _rows(
-        "not_held", "needs_creation", "unclear"
-    )
+    _parts: ClassVar[Mapping[str, tuple[type[Any], str]]] = {
+        "not_held": (ApplicantCounts, "not_held"),
+        "needs_creation": (ApplicantCounts, "needs_creation"),
+        "unclear": (ApplicantCounts, "unclear"),
+    }
 
     not_held: ApplicantCounts | None = None
     needs_creation: ApplicantCounts | None = None
@@ -104,9 +149,13 @@ class UnavailableCounts:
 class NotProcessedCounts:
     """（五）不予处理, by reason."""
 
-    _parts: ClassVar[Mapping[str, tuple[type[Any], str]]] = _rows(
-        "petition", "repeated", "publication", "excessive", "confirmation"
-    )
+    _parts: ClassVar[Mapping[str, tuple[type[Any], str]]] = {
+        "petition": (ApplicantCounts, "petition"),
+        "repeated": (ApplicantCounts, "repeated"),
+        "publication": (ApplicantCounts, "publication"),
+        "excessive": (ApplicantCounts, "excessive"),
+        "confirmation": (ApplicantCounts, "confirmation"),
+    }
 
     petition: ApplicantCounts | None = None
     repeated: ApplicantCounts | None = None
@@ -119,9 +168,11 @@ class NotProcessedCounts:
 class OtherHandlingCounts:
     """（六）其他处理, by reason (template ``2021`` only)."""
 
-    _parts: ClassVar[Mapping[str, tuple[type[Any], str]]] = _rows(
-        "no_correction", "unpaid_fee", "other"
-    )
+    _parts: ClassVar[Mapping[str, tuple[type[Any], str]]] = {
+        "no_correction": (ApplicantCounts, "no_correction"),
+        "unpaid_fee": (ApplicantCounts, "unpaid_fee"),
+        "other": (ApplicantCounts, "other"),
+    }
 
     no_correction: ApplicantCounts | None = None
     unpaid_fee: ApplicantCounts | None = None
@@ -133,23 +184,20 @@ class ApplicationsTable:
     """Table 三: applications received and how they were handled.
 
     ``other_handling`` is the （六）其他处理 row (template ``2021``: the sum of the rows in
-    ``other_handling_rows``); ``other_handling_rows`` is ``None`` for template ``2020``.
-    """
+    ``other_handling_rows``); ``other_handling_rows`` is ``None`` for template ``2020``."""
 
     _parts: ClassVar[Mapping[str, tuple[type[Any], str]]] = {
-        **_rows(
-            "new",
-            "carried_over",
-            "granted",
-            "partial",
-            "other_handling",
-            "total",
-            "carried_forward",
-        ),
+        "new": (ApplicantCounts, "new"),
+        "carried_over": (ApplicantCounts, "carried_over"),
+        "granted": (ApplicantCounts, "granted"),
+        "partial": (ApplicantCounts, "partial"),
         "withheld": (WithheldCounts, "withheld"),
         "unavailable": (UnavailableCounts, "unavailable"),
         "not_processed": (NotProcessedCounts, "not_processed"),
+        "other_handling": (ApplicantCounts, "other_handling"),
         "other_handling_rows": (OtherHandlingCounts, "other_handling"),
+        "total": (ApplicantCounts, "total"),
+        "carried_forward": (ApplicantCounts, "carried_forward"),
     }
 
     new: ApplicantCounts | None = None
@@ -180,59 +228,12 @@ class AppealOutcomes:
 class ReviewLitigation:
     """Table 四: administrative review (行政复议) and litigation (行政诉讼) outcomes."""
 
-    _parts: ClassVar[Mapping[str, tuple[type[Any], str]]] = _rows(
-        "review", "litigation_direct", "litigation_after_review", key=AppealOutcomes
-    )
+    _parts: ClassVar[Mapping[str, tuple[type[Any], str]]] = {
+        "review": (AppealOutcomes, "review"),
+        "litigation_direct": (AppealOutcomes, "litigation_direct"),
+        "litigation_after_review": (AppealOutcomes, "litigation_after_review"),
+    }
 
     review: AppealOutcomes | None = None
     litigation_direct: AppealOutcomes | None = None
     litigation_after_review: AppealOutcomes | None = None
-
-
-@attrs.frozen
-class ActiveItem:
-    """One row of table 二. Each template fills its own fields, the others are ``None``.
-
-    Template ``2020``: ``made``/``published``/``total`` (规章, 规范性文件),
-    ``prev_items``/``change``/``decisions`` (许可, 其他服务, 处罚, 强制; 收费 without
-    ``decisions``), ``projects``/``amount`` (采购). Template ``2021``:
-    ``issued``/``repealed``/``in_force``, ``decisions``, ``amount`` (收费, 万元).
-    """
-
-    made: int | None = None
-    published: int | None = None
-    total: int | None = None
-    prev_items: int | None = None
-    change: int | None = None
-    decisions: int | None = None
-    projects: int | None = None
-    amount: Decimal | None = None
-    issued: int | None = None
-    repealed: int | None = None
-    in_force: int | None = None
-
-
-@attrs.frozen
-class ActiveDisclosure:
-    """Table 二: information disclosed on the agency's own initiative."""
-
-    _parts: ClassVar[Mapping[str, tuple[type[Any], str]]] = _rows(
-        "rules",
-        "normative_docs",
-        "licensing",
-        "other_services",
-        "penalty",
-        "coercion",
-        "fees",
-        "procurement",
-        key=ActiveItem,
-    )
-
-    rules: ActiveItem | None = None
-    normative_docs: ActiveItem | None = None
-    licensing: ActiveItem | None = None
-    other_services: ActiveItem | None = None
-    penalty: ActiveItem | None = None
-    coercion: ActiveItem | None = None
-    fees: ActiveItem | None = None
-    procurement: ActiveItem | None = None
