@@ -144,7 +144,9 @@ def test_an_unknown_charset_is_ignored_with_a_warning() -> None:
     assert "'x-klingon'" in doc.diagnostics[0].message
 
 
-@pytest.mark.parametrize("label", ["zlib", "base64", "rot13", "unicode-escape", "hex", "ZLIB_codec"])
+@pytest.mark.parametrize(
+    "label", ["zlib", "base64", "rot13", "unicode-escape", "hex", "ZLIB_codec"]
+)
 def test_a_python_codec_that_is_no_text_encoding_is_ignored_with_a_warning(label: str) -> None:
     # A browser knows only the labels of the WHATWG Encoding Standard: decoding this page
     # with zlib or base64 would fail or turn it into other bytes, and rot13 or
@@ -165,7 +167,12 @@ def test_utf16_declared_in_an_8bit_page_is_ignored_with_a_warning(label: str) ->
 
 @pytest.mark.parametrize(
     ("label", "codec"),
-    [("latin2", "iso8859-2"), ("x-sjis", "cp932"), ("csgb2312", "gb18030"), ("cn-big5", "big5hkscs")],
+    [
+        ("latin2", "iso8859-2"),
+        ("x-sjis", "cp932"),
+        ("csgb2312", "gb18030"),
+        ("cn-big5", "big5hkscs"),
+    ],
 )
 def test_whatwg_labels_are_honoured(label: str, codec: str) -> None:
     doc = read(_PAGE.format(meta=f"<meta charset={label}>").replace(_TEXT, "abc").encode("ascii"))

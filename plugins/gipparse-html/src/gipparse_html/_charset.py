@@ -30,6 +30,7 @@ PRESCAN_BYTES = 16 * 1024
 _META_CHARSET_RE = re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)
 _XML_ENCODING_RE = re.compile(rb"^\s*<\?xml\b[^>]*?\bencoding\s*=\s*[\"']([A-Za-z0-9_.:\-]+)", re.I)
 
+
 def _labels(table: str) -> dict[str, str | None]:
     """``label -> codec`` from lines ``codec: label label ...`` (codec ``-`` for none)."""
     found: dict[str, str | None] = {}
