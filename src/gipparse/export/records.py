@@ -646,9 +646,13 @@ _csv: tuple[Any, Any, tuple[str, ...]] | None = None
 def text_cell(text: str) -> str:
     """A text (a path, an agency, a code) on its way into a cell of a spreadsheet or table
     (CSV here; xlsx, Parquet and SQLite through :func:`gipparse.export.writers.cell`): the
-    one place where every such text passes, as it is today. Numbers and booleans do not
-    pass here."""
-    return text
+    one place where every such text passes. It comes out readable (the bytes of a file name
+    that are not UTF-8 as ``\\xNN``) and, when it begins like a spreadsheet formula
+    (``=``, ``+``, ``-``, ``@``, TAB, CR), with a ``'`` before it
+    (:func:`gipparse.export.safety.csv_text`). Numbers and booleans do not pass here."""
+    from .safety import csv_text
+
+    return csv_text(text)
 
 
 def csv_row(record: Record, keys: Sequence[str]) -> list[str]:

@@ -1,0 +1,261 @@
+"""Batches that one file cannot sink: names that are not UTF-8, hostile names and text in
+the outputs, the output file itself, stalled and crashing workers, a full disk."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import gipparse
+
+SEEDS = gipparse.sample_paths()
+GBK_NAME = "报告".encode("gbk") + b".txt"  # b'\xb1\xa8\xb8\xe6.txt': not UTF-8
+
+
+def run(
+    *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "gipparse", *map(str, args)],
+        capture_output=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def no_traceback(result: subprocess.CompletedProcess[bytes]) -> None:
+    assert b"Traceback" not in result.stderr, result.stderr.decode(errors="replace")
+
+
+def read_csv(data: bytes) -> list[list[str]]:
+    assert data.startswith(b"\xef\xbb\xbf")
+    return list(csv.reader(io.StringIO(data[3:].decode("utf-8"), newline="")))
+
+
+@pytest.fixture
+def gbk_folder(tmp_path: Path) -> Path:
+    """A folder holding a report under a GBK name, as unzip leaves a Chinese archive."""
+    folder = tmp_path / "unzipped"
+    folder.mkdir()
+    try:
+        target = os.path.join(os.fsencode(folder), GBK_NAME)
+        shutil.copyfile(SEEDS[0], target)
+    except (OSError, UnicodeError):
+        pytest.skip("this file system does not take names that are not UTF-8")
+    return folder
+
+
+# -- 1. names that are not UTF-8 ----------------------------------------------------------
+
+
+def test_export_writes_a_gbk_name_losslessly_as_json(gbk_folder: Path) -> None:
+    result = run("export", gbk_folder, "--format", "jsonl")
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr
+    (line,) = result.stdout.decode("utf-8").splitlines()
+    assert "\\udcb1\\udca8\\udcb8\\udce6.txt" in line  # the bytes, as surrogate escapes
+    record = json.loads(line)
+    assert os.fsencode(record["path"]) == os.path.join(os.fsencode(gbk_folder), GBK_NAME)
+    assert record["valid"] is True
+    assert record["stats"]["active.licensing.decisions"] is not None
+
+
+def test_export_writes_a_gbk_name_readably_as_csv(gbk_folder: Path) -> None:
+    result = run("export", gbk_folder)
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr
+    header, row = read_csv(result.stdout)
+    assert row[0].endswith("\\xb1\\xa8\\xb8\\xe6.txt")
+    assert row[header.index("valid")] == "true"
+
+
+def test_validate_and_parse_take_a_gbk_name(gbk_folder: Path) -> None:
+    path = os.path.join(os.fsencode(gbk_folder), GBK_NAME)
+    text = run("validate", gbk_folder)
+    no_traceback(text)
+    assert text.returncode == 0
+    assert text.stdout.decode("utf-8").startswith("1 file: 1 valid")
+    as_json = run("validate", gbk_folder, "--format", "json")
+    no_traceback(as_json)
+    assert json.loads(as_json.stdout)["summary"]["valid"] == 1
+    parsed = subprocess.run(
+        [os.fsencode(sys.executable), b"-m", b"gipparse", b"parse", path],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    no_traceback(parsed)
+    assert parsed.returncode == 0
+    assert os.fsencode(json.loads(parsed.stdout)["path"]) == path
+
+
+# -- 5. output safety ---------------------------------------------------------------------
+
+
+def _report_named(folder: Path, name: str, agency: str | None = None) -> Path:
+    text = SEEDS[0].read_text(encoding="utf-8")
+    if agency is not None:
+        found = gipparse.load(SEEDS[0]).metadata.agency
+        assert found is not None
+        text = text.replace(found, agency)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_csv_cells_of_untrusted_text_cannot_start_a_formula(tmp_path: Path) -> None:
+    _report_named(tmp_path, "=HYPERLINK(1).txt")
+    _report_named(tmp_path, "a.txt", agency="-某某局")
+    _report_named(tmp_path, "b.txt", agency="+1某某局")
+    result = run("export", ".", cwd=tmp_path)
+    no_traceback(result)
+    header, *rows = read_csv(result.stdout)
+    agency = header.index("agency")
+    agencies = {row[agency] for row in rows}
+    assert {"'+1某某局", "'-某某局"} <= agencies, agencies
+    # Numbers are never touched: every statistic cell is empty or a plain number.
+    for row in rows:
+        assert all(cell == "" or cell.lstrip("-").replace(".", "").isdigit() for cell in row[7:])
+    relative = read_csv(run("export", "=HYPERLINK(1).txt", cwd=tmp_path).stdout)
+    assert relative[1][0] == "'=HYPERLINK(1).txt"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_every_formula_start_is_neutralised_in_text_cells_only(start: str) -> None:
+    from gipparse.export.records import csv_columns, csv_line, error_record
+
+    record = error_record(f"{start}1+2.txt", gipparse.SourceError("x"))
+    record["meta"]["agency"] = f"{start}cmd|' /C calc'!A0"
+    record["meta"]["period"] = "2020-01-01/2020-12-31"
+    record["stats"] = {"applications.new.total": -3}
+    columns = csv_columns()
+    (row,) = csv.reader(io.StringIO(csv_line(record), newline=""))
+    assert row[0] == f"'{start}1+2.txt"
+    assert row[columns.index("agency")] == f"'{start}cmd|' /C calc'!A0"
+    assert row[columns.index("applications.new.total")] == "-3"
+
+
+def test_terminal_escapes_in_a_name_are_not_echoed(tmp_path: Path) -> None:
+    (tmp_path / "\x1b]0;owned\x07\x1b[2J.txt").write_bytes(b"%PDF-1.7\n" + bytes(range(256)))
+    result = run("export", tmp_path)
+    no_traceback(result)
+    assert result.returncode == 1
+    assert b"\x1b" not in result.stderr
+    assert b"\x07" not in result.stderr
+    assert b"\\x1b]0;owned\\x07\\x1b[2J.txt" in result.stderr
+    listed = run("validate", tmp_path)
+    assert b"\x1b" not in listed.stdout
+    assert b"\\x1b[2J" in listed.stdout
+
+
+def test_an_output_naming_an_input_is_refused(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    shutil.copy(SEEDS[0], report)
+    before = report.read_bytes()
+    for output in (report, tmp_path / "." / "report.txt"):
+        result = run("export", tmp_path, "-o", output)
+        no_traceback(result)
+        assert result.returncode == 1
+        assert b"is one of the inputs" in result.stderr
+        assert report.read_bytes() == before
+
+
+def test_an_existing_symlink_at_the_output_is_not_written_through(tmp_path: Path) -> None:
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me\n", encoding="utf-8")
+    link = tmp_path / "out.csv"
+    link.symlink_to(precious)
+    result = run("export", SEEDS[0], "-o", link)
+    no_traceback(result)
+    assert result.returncode == 1
+    assert b"symbolic link" in result.stderr
+    assert precious.read_text(encoding="utf-8") == "keep me\n"
+    assert link.is_symlink()
+    # A link to a device or a pipe (/dev/stdout is one) is still written to.
+    devnull = tmp_path / "null.csv"
+    devnull.symlink_to(os.devnull)
+    assert run("export", SEEDS[0], "-o", devnull).returncode == 0
+
+
+def _records(*args: Any, **kwargs: Any) -> list[dict[str, Any]]:
+    return list(gipparse.export(*args, **kwargs))
+
+
+# -- 4. a full disk --------------------------------------------------------------------------
+
+
+def _full_disk(monkeypatch: pytest.MonkeyPatch, after: int) -> None:
+    """Make the output file fail with ENOSPC after *after* writes, as a full disk does."""
+    import errno
+
+    from gipparse import cli as _cli
+
+    real = _cli._private_file
+
+    def private_file(folder: str) -> tuple[int, str]:
+        fd, path = real(folder)
+        raw = os.fdopen(fd, "wb", buffering=0)
+        written = 0
+
+        class Full(io.RawIOBase):
+            def writable(self) -> bool:
+                return True
+
+            def write(self, data: Any) -> int:
+                nonlocal written
+                written += 1
+                if written > after:
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                return raw.write(data)
+
+            def close(self) -> None:
+                raw.close()
+                super().close()
+
+        monkeypatch.setattr(os, "fdopen", lambda *a, **k: io.BufferedWriter(Full(), 16))
+        return os.dup(raw.fileno()), path
+
+    monkeypatch.setattr(_cli, "_private_file", private_file)
+
+
+@pytest.mark.parametrize("after", [0, 3])
+def test_a_full_disk_is_a_clear_error_and_leaves_no_part_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], after: int
+) -> None:
+    from gipparse.cli import main
+
+    _full_disk(monkeypatch, after)
+    output = tmp_path / "out.csv"
+    status = main(["export", *map(str, SEEDS), "-o", str(output)])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert err.startswith(f"gipparse: error: cannot write {output}: No space left on device")
+    assert "Traceback" not in err
+    assert sorted(os.listdir(tmp_path)) == []
+
+
+def test_a_full_disk_on_dev_full_is_a_clear_error() -> None:
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "gipparse", "export", "--samples"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            check=False,
+        )
+    no_traceback(result)  # type: ignore[arg-type]
+    assert result.returncode == 1
+    assert b"gipparse: error: cannot write stdout: No space left on device" in result.stderr
