@@ -259,3 +259,146 @@ def test_a_full_disk_on_dev_full_is_a_clear_error() -> None:
     no_traceback(result)  # type: ignore[arg-type]
     assert result.returncode == 1
     assert b"gipparse: error: cannot write stdout: No space left on device" in result.stderr
+
+
+# -- 2 and 4. files that stall, workers that die, SIGTERM ------------------------------------
+
+_MISBEHAVING = """
+import os
+import signal
+import time
+
+from gipparse import hookimpl
+
+
+@hookimpl(tryfirst=True)
+def gipparse_read_source(path, data):
+    if data.startswith(b"KILL"):
+        os.kill(os.getpid(), signal.SIGKILL)  # as the OOM killer does
+    if data.startswith(b"EXIT"):
+        os._exit(139)  # as a crash in a native library does
+    if data.startswith(b"SLEEP"):
+        time.sleep(float(data.split()[1]))
+    return None
+"""
+
+
+@pytest.fixture
+def misbehaving(tmp_path: Path) -> dict[str, str]:
+    """The environment of a gipparse with a plugin installed (by an entry point) that
+    kills its process, or sleeps, on files that start with KILL, EXIT or SLEEP."""
+    site = tmp_path / "site"
+    info = site / "gipparse_misbehaving-1.0.dist-info"
+    info.mkdir(parents=True)
+    (site / "gipparse_misbehaving.py").write_text(_MISBEHAVING, encoding="utf-8")
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: gipparse-misbehaving\nVersion: 1.0\n", encoding="utf-8"
+    )
+    (info / "entry_points.txt").write_text(
+        "[gipparse]\nmisbehaving = gipparse_misbehaving\n", encoding="utf-8"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "GIPPARSE_DISABLE_PLUGIN_AUTOLOAD"}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(site), env.get("PYTHONPATH")]))
+    return env
+
+
+def _corpus(folder: Path, bad: dict[int, bytes], total: int = 12) -> list[str]:
+    """*total* reports in *folder* named 00.txt, 01.txt..., those at the indices of *bad*
+    replaced by its contents; their names, in order."""
+    folder.mkdir()
+    names = []
+    for i in range(total):
+        name = f"{i:02d}.txt"
+        if i in bad:
+            (folder / name).write_bytes(bad[i])
+        else:
+            shutil.copy(SEEDS[i % len(SEEDS)], folder / name)
+        names.append(name)
+    return names
+
+
+def _jsonl(out: bytes) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in out.decode("utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("how", [b"KILL", b"EXIT"])
+def test_a_worker_that_dies_costs_only_its_file(
+    tmp_path: Path, misbehaving: dict[str, str], how: bytes
+) -> None:
+    folder = tmp_path / "corpus"
+    names = _corpus(folder, {3: how, 9: how})
+    result = run("export", folder, "--jobs", "2", "--format", "jsonl", env=misbehaving)
+    no_traceback(result)
+    assert result.returncode == 1
+    records = _jsonl(result.stdout)
+    assert [os.path.basename(r["path"]) for r in records] == names  # all, in order
+    codes = [[d["code"] for d in r["diagnostics"] if d["severity"] == "error"] for r in records]
+    for i, found in enumerate(codes):
+        if i in (3, 9):
+            assert found == ["report.worker-died"]
+        else:
+            assert records[i]["valid"] is True, (i, found)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_file_that_overruns_the_time_budget_gets_a_record(
+    tmp_path: Path, misbehaving: dict[str, str], jobs: str
+) -> None:
+    folder = tmp_path / "corpus"
+    names = _corpus(folder, {2: b"SLEEP 60"}, total=5)
+    result = run(
+        "export", folder, "--jobs", jobs, "--timeout", "1", "--format", "jsonl", env=misbehaving
+    )
+    no_traceback(result)
+    records = _jsonl(result.stdout)
+    assert [os.path.basename(r["path"]) for r in records] == names
+    assert [d["code"] for d in records[2]["diagnostics"]] == ["report.timeout"]
+    assert "time budget of 1 s" in records[2]["diagnostics"][0]["message"]
+    assert [r["valid"] for i, r in enumerate(records) if i != 2] == [True] * 4
+
+
+def test_a_fifo_in_the_tree_is_skipped_with_a_record(tmp_path: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    folder = tmp_path / "corpus"
+    _corpus(folder, {}, total=2)
+    os.mkfifo(folder / "01a.txt")
+    result = run("export", folder, "--format", "jsonl")  # the timeout is the hang detector
+    no_traceback(result)
+    records = _jsonl(result.stdout)
+    assert len(records) == 3
+    assert records[2]["path"].endswith("01a.txt")
+    (diagnostic,) = records[2]["diagnostics"]
+    assert diagnostic["code"] == "source.unreadable"
+    assert "FIFO" in diagnostic["message"]
+
+
+def test_sigterm_ends_the_workers_and_removes_the_partial_output(
+    tmp_path: Path, misbehaving: dict[str, str]
+) -> None:
+    import signal
+    import time
+
+    folder = tmp_path / "corpus"
+    _corpus(folder, {1: b"SLEEP 300", 2: b"SLEEP 300"}, total=4)
+    out = tmp_path / "out"
+    out.mkdir()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gipparse", "export", str(folder), "-j", "2", "-o", "o.csv"],
+        cwd=out,
+        env=misbehaving,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while not os.listdir(out) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.0)  # the workers are asleep in the plugin by now
+    assert os.listdir(out), "the run never started writing"
+    process.send_signal(signal.SIGTERM)
+    # communicate() returns once every holder of the pipes has closed them: workers too.
+    stdout, stderr = process.communicate(timeout=30)
+    assert process.returncode == 143, stderr
+    assert b"Traceback" not in stderr
+    assert b"terminated" in stderr
+    assert os.listdir(out) == []

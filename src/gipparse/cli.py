@@ -26,6 +26,34 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised where the command is, so that it ends as an interruption does: the
+    worker processes are stopped and a partial output file is removed."""
+
+
+class _terminated_as_exception:
+    """While active (in the main thread), SIGTERM raises :class:`_Terminated`."""
+
+    def __enter__(self) -> None:
+        import signal
+
+        def terminate(signum: int, frame: object) -> None:
+            raise _Terminated
+
+        try:
+            self.previous = signal.signal(signal.SIGTERM, terminate)
+        except ValueError:  # not the main thread: leave SIGTERM alone
+            self.previous = None
+
+    def __exit__(self, *exc: object) -> None:
+        import signal
+
+        if self.previous is not None:
+            signal.signal(signal.SIGTERM, self.previous)
+
 
 _SEVERITIES = ("info", "warning", "error")
 
@@ -58,7 +86,11 @@ def _main(argv: Sequence[str] | None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        status: int = args.run(args)
+        with _terminated_as_exception():
+            status: int = args.run(args)
+    except _Terminated:
+        print("gipparse: terminated", file=sys.stderr)
+        return EXIT_TERMINATED
     except UsageError as exc:
         print(f"gipparse {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -108,6 +140,19 @@ def _size(text: str) -> int:
         return parse_size(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _seconds(text: str) -> float:
+    import argparse
+    import math
+
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not (seconds >= 0 and math.isfinite(seconds)):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds (0 = no limit)")
+    return seconds
 
 
 def _columns() -> int:
@@ -196,6 +241,14 @@ def _batch_arguments(p: argparse.ArgumentParser) -> None:
         "--verbose",
         action="store_true",
         help="also list each skipped file, and the records written",
+    )
+    p.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=120.0,
+        metavar="SECONDS",
+        help="abandon a file that takes longer than this, with an error record "
+        "(default 120; 0 = no limit)",
     )
 
 
@@ -322,7 +375,9 @@ def _batch_paths(args: argparse.Namespace) -> list[str]:
 def _records(args: argparse.Namespace, paths: list[str], columns: bool) -> Iterator[Record]:
     from .export.records import iter_records
 
-    return iter_records(paths, jobs=args.jobs, columns=columns, max_size=args.max_size)
+    return iter_records(
+        paths, jobs=args.jobs, columns=columns, max_size=args.max_size, timeout=args.timeout
+    )
 
 
 def display_width(text: str) -> int:
@@ -611,6 +666,7 @@ def _run_export(args: argparse.Namespace) -> int:
         max_size=args.max_size,
         columns=args.diagnostics is not None,
         transform=partial(_export_item, fmt, keep),
+        timeout=args.timeout,
     )
     diagnostics = None
     writer = None

@@ -66,6 +66,10 @@ RECORD_CODES: dict[str, str] = {
     "report.plugin-error": "a plugin failed on this file; the record has no statistics",
     "report.internal-error": "gipparse itself failed on this file (a bug worth reporting); "
     "the record has no statistics",
+    "report.timeout": "reading the file took longer than the time budget of the batch "
+    "(--timeout); it was abandoned, the record has no statistics",
+    "report.worker-died": "the worker process reading the file died (killed by the system, "
+    "out of memory, or a crash in a native library); the record has no statistics",
     "report.no-statistics": "the file was read but no statutory template was recognised in "
     "it, and no other error says why",
 }
