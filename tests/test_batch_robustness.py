@@ -397,8 +397,104 @@ def test_sigterm_ends_the_workers_and_removes_the_partial_output(
     assert os.listdir(out), "the run never started writing"
     process.send_signal(signal.SIGTERM)
     # communicate() returns once every holder of the pipes has closed them: workers too.
-    stdout, stderr = process.communicate(timeout=30)
+    _, stderr = process.communicate(timeout=30)
     assert process.returncode == 143, stderr
     assert b"Traceback" not in stderr
     assert b"terminated" in stderr
     assert os.listdir(out) == []
+
+
+# -- 6. plugins ------------------------------------------------------------------------------
+
+
+def _plant_plugin(folder: Path, marker: Path) -> None:
+    """A distribution's metadata and module in *folder*, whose import writes *marker*."""
+    info = folder / "planted-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: planted\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[gipparse]\nplanted = planted_plugin\n")
+    (folder / "planted_plugin.py").write_text(
+        f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8"
+    )
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        ["-m", "gipparse", "plugins"],
+        ["-c", "import gipparse; gipparse.load(gipparse.sample_paths()[0])"],
+    ],
+)
+def test_a_dist_info_folder_in_the_current_directory_loads_nothing(
+    tmp_path: Path, how: list[str]
+) -> None:
+    marker = tmp_path / "imported"
+    _plant_plugin(tmp_path, marker)
+    env = {k: v for k, v in os.environ.items() if k != "GIPPARSE_DISABLE_PLUGIN_AUTOLOAD"}
+    result = subprocess.run(
+        [sys.executable, *how], cwd=tmp_path, env=env, capture_output=True, timeout=120, check=False
+    )
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr
+    assert b"planted" not in result.stdout
+    assert not marker.exists()
+    # The same folder on PYTHONPATH is part of the environment: its plugin is loaded.
+    env["PYTHONPATH"] = str(tmp_path)
+    listed = subprocess.run(
+        [sys.executable, "-m", "gipparse", "plugins"],
+        cwd=tmp_path.parent,
+        env=env,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert marker.exists(), listed.stderr
+
+
+def test_the_slow_path_of_entry_points_reads_the_installed_environment_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gipparse import manager as _manager
+
+    marker = tmp_path / "imported"
+    _plant_plugin(tmp_path, marker)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.syspath_prepend("")
+    monkeypatch.setattr(_manager, "_declared_entry_points", lambda: None)
+    names = [name for name, _ in _manager._entry_point_plugins()]
+    assert "planted" not in names
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize(("value", "off"), [("1", True), ("0", True), ("", False), (None, False)])
+def test_autoload_is_off_when_the_variable_is_set_and_not_empty(
+    monkeypatch: pytest.MonkeyPatch, value: str | None, off: bool
+) -> None:
+    from gipparse.manager import autoload_disabled
+
+    if value is None:
+        monkeypatch.delenv("GIPPARSE_DISABLE_PLUGIN_AUTOLOAD", raising=False)
+    else:
+        monkeypatch.setenv("GIPPARSE_DISABLE_PLUGIN_AUTOLOAD", value)
+    assert autoload_disabled() is off
+
+
+def test_a_walk_with_autoload_off_says_what_it_skipped_and_why(tmp_path: Path) -> None:
+    shutil.copy(SEEDS[0], tmp_path / "a.txt")
+    for name in ("b.html", "c.htm", "d.docx", "e.pdf", "f.html"):
+        (tmp_path / name).write_bytes(b"x")
+    env = dict(os.environ, GIPPARSE_DISABLE_PLUGIN_AUTOLOAD="1")
+    result = run("export", tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.decode("utf-8").splitlines()
+    assert lines[0].startswith(
+        "gipparse: 2 .html files skipped: installed plugins are not loaded "
+        "(GIPPARSE_DISABLE_PLUGIN_AUTOLOAD is set), so gipparse-html is not used"
+    )
+    assert [line.split(":")[1].strip() for line in lines] == [
+        "2 .html files skipped",
+        "1 .docx file skipped",
+        "1 .htm file skipped",
+        "1 .pdf file skipped",
+    ]
+    assert len(read_csv(result.stdout)) == 2

@@ -352,7 +352,9 @@ def _walk(top: str, wanted: tuple[str, ...], skipped: Skipped | None = None) -> 
                     left.append(((*parts, d), path, skip_kind(d, folder_link=True)))
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for f in files:
-            if not f.startswith(".") and f.lower().endswith(wanted):
+            if f.startswith("."):
+                continue
+            if f.lower().endswith(wanted):
                 inside.append(((*parts, f), os.path.join(root, f)))
             elif skipped is not None:
                 left.append(((*parts, f), os.path.join(root, f), skip_kind(f)))
