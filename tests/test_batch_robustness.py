@@ -3,6 +3,7 @@ the outputs, the output file itself, stalled and crashing workers, a full disk."
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.shapes import SHAPES
 
 import gipparse
 
@@ -498,3 +500,68 @@ def test_a_walk_with_autoload_off_says_what_it_skipped_and_why(tmp_path: Path) -
         "1 .pdf file skipped",
     ]
     assert len(read_csv(result.stdout)) == 2
+
+
+# -- 3. memory --------------------------------------------------------------------------------
+
+
+def _peak(run: Any) -> int:
+    import tracemalloc
+
+    from gipparse import caches
+
+    caches.clear()
+    tracemalloc.start()
+    try:
+        run()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_the_memory_bound_of_the_text_reader_holds(shape: str) -> None:
+    """The bound the text reader checks against the budget is an upper bound of what
+    reading takes, on every hostile shape of the linearity tests (Python objects, as
+    tracemalloc counts them; fuzz/memory.py measures the resident memory)."""
+    from gipparse.source.budget import text_memory
+
+    data = SHAPES[shape](400).encode("utf-8")
+    gipparse.loads(b"warm up\n")
+
+    def read() -> None:
+        with contextlib.suppress(gipparse.GipparseError):
+            gipparse.loads(data, path="x.txt")
+
+    assert _peak(read) <= text_memory(data)
+
+
+def test_a_source_over_the_memory_budget_is_refused_before_it_is_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("GIPPARSE_MAX_MEMORY", str(64 * 1024 * 1024))
+    data = b"|" * 200_000  # read, it would take about 70 MB
+    refused: list[BaseException] = []
+
+    def read() -> None:
+        with pytest.raises(gipparse.InputTooLargeError, match="GIPPARSE_MAX_MEMORY") as info:
+            gipparse.loads(data, path="pipes.txt")
+        refused.append(info.value)
+
+    assert _peak(read) < 2 * 1024 * 1024
+    with pytest.raises(gipparse.InputTooLargeError):
+        gipparse.loads(data.decode())
+    monkeypatch.setenv("GIPPARSE_MAX_MEMORY", "0")  # no budget
+    assert gipparse.loads(b"|" * 2000, path="pipes.txt").statistics is None
+
+
+def test_over_budget_is_a_record_and_the_batch_goes_on(tmp_path: Path) -> None:
+    shutil.copy(SEEDS[0], tmp_path / "a.txt")
+    (tmp_path / "b.txt").write_bytes(b"|" * 300_000)
+    shutil.copy(SEEDS[1], tmp_path / "c.txt")
+    env = dict(os.environ, GIPPARSE_MAX_MEMORY=str(64 * 1024 * 1024))
+    result = run("export", tmp_path, "-f", "jsonl", env=env)
+    no_traceback(result)
+    records = _jsonl(result.stdout)
+    assert [r["valid"] for r in records] == [True, False, True]
+    assert [d["code"] for d in records[1]["diagnostics"]] == ["source.too-large"]

@@ -306,7 +306,11 @@ def read_text(data: bytes, path: str | None = None) -> SourceDocument:
 
     :raises SourceError: binary or foreign input (the message names what it looks like
         and the plugin that reads it, if any), or text too damaged to read.
+    :raises InputTooLargeError: reading it would take more memory than the budget.
     """
+    from .budget import check_memory, text_memory
+
+    check_memory(text_memory(data), path)
     found = identify(data)
     if found is None and looks_like_html(data):
         found = ForeignFormat("an HTML page", plugin=HTML_PLUGIN)

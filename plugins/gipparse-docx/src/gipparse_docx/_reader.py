@@ -50,6 +50,8 @@ MAX_UNPACKED_SIZE = 128 * 1024 * 1024
 #: this budget bounds the memory a document can take: about 500 MB at worst. A long
 #: report's ``word/document.xml`` is a few MB.
 MAX_XML_SIZE = 16 * 1024 * 1024
+#: Bytes of memory per byte of unpacked XML, at most (``fuzz/memory.py``).
+XML_PER_BYTE = 40
 #: Bytes unpacked at a time while the budgets are checked.
 _CHUNK = 1024 * 1024
 
