@@ -565,3 +565,38 @@ def test_over_budget_is_a_record_and_the_batch_goes_on(tmp_path: Path) -> None:
     records = _jsonl(result.stdout)
     assert [r["valid"] for r in records] == [True, False, True]
     assert [d["code"] for d in records[1]["diagnostics"]] == ["source.too-large"]
+
+
+# -- 8. what valid can and cannot say -----------------------------------------------------------
+
+
+def test_labels_numbered_out_of_order_get_a_warning() -> None:
+    text = SEEDS[0].read_text(encoding="utf-8")
+    assert gipparse.loads(text).valid
+    moved = text.replace("\t1.属于国家秘密", "\t3.属于国家秘密").replace("\t3.危及", "\t1.危及")
+    report = gipparse.loads(moved)
+    found = [d for d in report.diagnostics if d.code == "table.numbering-order"]
+    assert [(d.severity, d.line) for d in found] == [
+        (gipparse.Severity.WARNING, 158),
+        (gipparse.Severity.WARNING, 169),
+    ]
+    assert (
+        "'2.其他法律行政法规禁止公开' is numbered lower than '3.属于国家秘密'" in found[0].message
+    )
+    assert report.valid  # the values are where their labels say: no relation fails
+
+
+def test_a_table_read_by_position_says_valid_is_not_verified() -> None:
+    report = gipparse.load(SEEDS[3])  # seed 003 lost the labels of ten rows
+    assert report.valid
+    (found,) = [d for d in report.diagnostics if d.code == "template.read-by-position"]
+    assert found.severity is gipparse.Severity.WARNING
+    assert found.message.startswith("10 row(s) had lost their labels")
+    assert "not verified" in found.message
+
+
+def test_the_samples_carry_no_trust_warning_they_do_not_deserve() -> None:
+    codes = {"table.numbering-order", "template.read-by-position"}
+    for path in SEEDS:
+        found = [d.code for d in gipparse.load(path).diagnostics if d.code in codes]
+        assert found == (["template.read-by-position"] if path.name.startswith("003") else [])

@@ -38,12 +38,13 @@ _SIMPLIFY_CACHE_SIZE = 16384
 
 def builtin_plugins() -> tuple[object, ...]:
     """The built-in plugin modules, in registration order."""
+    from .checks import trust
     from .script import hant
     from .source import reader
     from .tables import pipe, tab
     from .templates import builtin
 
-    return (reader, tab, pipe, builtin, hant)
+    return (reader, tab, pipe, builtin, hant, trust)
 
 
 class _Pluggy(pluggy.PluginManager):
