@@ -589,14 +589,14 @@ def test_labels_numbered_out_of_order_get_a_warning() -> None:
 def test_a_table_read_by_position_says_valid_is_not_verified() -> None:
     report = gipparse.load(SEEDS[3])  # seed 003 lost the labels of ten rows
     assert report.valid
-    (found,) = [d for d in report.diagnostics if d.code == "template.read-by-position"]
+    (found,) = [d for d in report.diagnostics if d.code == "table.read-by-position"]
     assert found.severity is gipparse.Severity.WARNING
     assert found.message.startswith("10 row(s) had lost their labels")
     assert "not verified" in found.message
 
 
 def test_the_samples_carry_no_trust_warning_they_do_not_deserve() -> None:
-    codes = {"table.numbering-order", "template.read-by-position"}
+    codes = {"table.numbering-order", "table.read-by-position"}
     for path in SEEDS:
         found = [d.code for d in gipparse.load(path).diagnostics if d.code in codes]
-        assert found == (["template.read-by-position"] if path.name.startswith("003") else [])
+        assert found == (["table.read-by-position"] if path.name.startswith("003") else [])

@@ -8,7 +8,7 @@ placed. Two things make that weaker than it reads, and each gets a warning:
   were pasted onto the wrong rows. Rows are matched by their label text, so each number
   went where its label says; whether the label belongs to those numbers, no relation can
   tell.
-* ``template.read-by-position``: rows whose labels were lost were placed by their position
+* ``table.read-by-position``: rows whose labels were lost were placed by their position
   in the template (``table.unlabelled-row``). The relations then hold on numbers whose
   meaning was inferred, not read: ``valid`` does not verify that placement.
 """
@@ -28,10 +28,12 @@ if TYPE_CHECKING:
 
 _CJK_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
 
-# The numbering styles of statutory row labels, on folded text: 一、 / (一) / 1.
+# The numbering styles of statutory row labels, on folded text: 一、 / (一) / (1) / 1.
+# A style is a level of its own: (5) among 1. 2. ... is not the fifth of (一) (二) ...
 _STYLES = (
     ("cjk", re.compile(r"([一二三四五六七八九十]{1,3})[,.]")),
-    ("paren", re.compile(r"\(([一二三四五六七八九十]{1,3}|[0-9]{1,2})\)")),
+    ("paren", re.compile(r"\(([一二三四五六七八九十]{1,3})\)")),
+    ("paren-digit", re.compile(r"\(([0-9]{1,2})\)")),
     ("digit", re.compile(r"([0-9]{1,2})[.,](?![0-9])")),
 )
 
@@ -136,7 +138,7 @@ def gipparse_validate(report: Report) -> list[Diagnostic]:
         found.append(
             Diagnostic(
                 Severity.WARNING,
-                "template.read-by-position",
+                "table.read-by-position",
                 f"{len(placed)} row(s) had lost their labels and were placed by their "
                 "position in the template; the relations are checked on the values as "
                 "placed, so a valid report is not verified row by row",

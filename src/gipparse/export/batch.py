@@ -127,18 +127,18 @@ def die_with_parent() -> None:
 
         libc = ctypes.CDLL(None, use_errno=True)
         pr_set_pdeathsig = 1
-        libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
     except (OSError, AttributeError):
         pass
 
 
 def stop(pool: Any, *, kill: bool) -> None:
-    """Shut *pool* down; with *kill*, terminate its workers first instead of waiting for
-    the work they hold."""
+    """Shut *pool* down; with *kill*, kill its workers first (SIGKILL: a worker just forked
+    still has its parent's signal handlers) instead of waiting for the work they hold."""
     if kill:
         for process in list((getattr(pool, "_processes", None) or {}).values()):
             with contextlib.suppress(OSError, AttributeError, ValueError):
-                process.terminate()
+                process.kill()
     pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -166,11 +166,12 @@ def parallel(
         pending: deque[tuple[Sequence[str], Future[list[Any]]]] = deque()
         lost: list[Sequence[str]] = []
         finished = False
+
         try:
             # A bounded window of chunks in flight keeps memory flat on any corpus size,
             # and taking them back in submission order keeps the records in input order.
             for chunk in islice(iter(next_chunk, None), jobs * 4):
-                pending.append((chunk, pool.submit(*work(chunk))))
+                pending.append((chunk, _submit(pool, work, chunk)))
             while pending:
                 chunk, future = pending.popleft()
                 try:
@@ -180,7 +181,7 @@ def parallel(
                     break
                 following = next_chunk()
                 if following is not None:
-                    pending.append((following, pool.submit(*work(following))))
+                    pending.append((following, _submit(pool, work, following)))
                 yield from results
             finished = True
         finally:
@@ -191,6 +192,19 @@ def parallel(
         # file; the others go back in the queue, in order, for a new pool.
         yield from _one_by_one(lost[0], new_pool, work, died)
         backlog.extendleft(reversed(lost[1:]))
+
+
+def _submit(pool: Any, work: Callable[[Sequence[str]], Any], chunk: Sequence[str]) -> Future[Any]:
+    """``pool.submit(*work(chunk))``. A pool that broke since its last result refuses new
+    work: the chunk then fails like those in flight, and is read again with them."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        future: Future[Any] = pool.submit(*work(chunk))
+    except BrokenProcessPool as exc:
+        future = Future()
+        future.set_exception(exc)
+    return future
 
 
 def _one_by_one(
@@ -206,7 +220,7 @@ def _one_by_one(
         for path in chunk:
             try:
                 (result,) = pool.submit(*work([path])).result()
-            except BrokenProcessPool:
+            except BrokenProcessPool:  # from submit (broken before) or from result
                 stop(pool, kill=True)
                 pool = new_pool(1)
                 result = died(path)

@@ -13,8 +13,8 @@ resident memory over the size of the source, see ``docs/fuzzing.md``)::
 
     TEXT_BASE + TEXT_PER_BYTE * bytes + TEXT_PER_BREAK * (line ends + TABs + "|")
 
-that is at most 16 MiB plus about 520 times the size of the source (16 MiB plus about
-10 times for a real report: 20 kB of text, 400 line ends and TABs).
+that is at most 16 MiB plus about 520 times the size of the source (16 MiB plus 33 to
+78 times for the sample reports, whose peak is about 21 times their size).
 """
 
 from __future__ import annotations
