@@ -166,7 +166,7 @@ def test_an_output_naming_an_input_is_refused(tmp_path: Path) -> None:
     shutil.copy(SEEDS[0], report)
     before = report.read_bytes()
     for output in (report, tmp_path / "." / "report.txt"):
-        result = run("export", tmp_path, "-o", output)
+        result = run("export", tmp_path, "-f", "csv", "-o", output)
         no_traceback(result)
         assert result.returncode == 1
         assert b"is one of the inputs" in result.stderr
@@ -489,16 +489,21 @@ def test_a_walk_with_autoload_off_says_what_it_skipped_and_why(tmp_path: Path) -
     result = run("export", tmp_path, env=env)
     assert result.returncode == 0, result.stderr
     lines = result.stderr.decode("utf-8").splitlines()
-    assert lines[0].startswith(
-        "gipparse: 2 .html files skipped: installed plugins are not loaded "
-        "(GIPPARSE_DISABLE_PLUGIN_AUTOLOAD is set), so gipparse-html is not used"
+    assert lines[0] == (
+        "gipparse: 2 .html skipped: installed plugins are not loaded "
+        "(GIPPARSE_DISABLE_PLUGIN_AUTOLOAD is set), so gipparse-html is not used even if "
+        "installed; unset it, or pass the plugin with plugins=[...]"
     )
     assert [line.split(":")[1].strip() for line in lines] == [
-        "2 .html files skipped",
-        "1 .docx file skipped",
-        "1 .htm file skipped",
-        "1 .pdf file skipped",
+        "2 .html skipped",
+        "1 .docx skipped",
+        "1 .htm skipped",
+        "1 .pdf skipped",
     ]
+    # With autoloading on, the same walk says to install what is missing.
+    env.pop("GIPPARSE_DISABLE_PLUGIN_AUTOLOAD")
+    result = run("export", tmp_path, env=env)
+    assert "gipparse: 1 .pdf skipped: install gipparse-pdf" in result.stderr.decode("utf-8")
     assert len(read_csv(result.stdout)) == 2
 
 
