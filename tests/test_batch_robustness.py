@@ -500,11 +500,11 @@ def test_a_walk_with_autoload_off_says_what_it_skipped_and_why(tmp_path: Path) -
         "1 .htm skipped",
         "1 .pdf skipped",
     ]
+    assert len(read_csv(result.stdout)) == 2
     # With autoloading on, the same walk says to install what is missing.
     env.pop("GIPPARSE_DISABLE_PLUGIN_AUTOLOAD")
     result = run("export", tmp_path, env=env)
     assert "gipparse: 1 .pdf skipped: install gipparse-pdf" in result.stderr.decode("utf-8")
-    assert len(read_csv(result.stdout)) == 2
 
 
 # -- 3. memory --------------------------------------------------------------------------------
