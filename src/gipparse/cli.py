@@ -364,8 +364,10 @@ def _batch_paths(args: argparse.Namespace) -> list[str]:
     skipped = Skipped()
     paths = expand_paths(expand_patterns(given), sorted(suffixes), skipped=skipped)
     if not args.quiet or not paths:
+        from .export.safety import printable
+
         for line in skipped.lines(verbose=args.verbose):
-            print(f"gipparse: {line}", file=sys.stderr)
+            print(f"gipparse: {printable(line)}", file=sys.stderr)
     if not paths:
         what = f"{len(skipped)} skipped" if len(skipped) else "the folders hold no files"
         raise GipparseError(f"nothing to read: no report files found ({what})")
