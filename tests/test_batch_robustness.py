@@ -605,3 +605,21 @@ def test_the_samples_carry_no_trust_warning_they_do_not_deserve() -> None:
     for path in SEEDS:
         found = [d.code for d in gipparse.load(path).diagnostics if d.code in codes]
         assert found == (["table.read-by-position"] if path.name.startswith("003") else [])
+
+
+def test_the_time_budget_leaves_a_callers_timer_running() -> None:
+    import signal
+    import time
+
+    fired: list[int] = []
+    previous = signal.signal(signal.SIGALRM, lambda signum, frame: fired.append(signum))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.5)
+        records = list(gipparse.export(SEEDS[:2], timeout=30))
+        assert [r["valid"] for r in records] == [True, True]
+        assert 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= 0.5
+        time.sleep(0.7)
+        assert fired == [signal.SIGALRM]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

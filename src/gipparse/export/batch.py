@@ -97,10 +97,14 @@ def within_budget(
         or threading.current_thread() is not threading.main_thread()
     ):
         return read()
+    import time
+
     previous = signal.signal(signal.SIGALRM, _alarm)
+    start = time.monotonic()
+    timer = (0.0, 0.0)
     try:
         try:
-            signal.setitimer(signal.ITIMER_REAL, timeout)
+            timer = signal.setitimer(signal.ITIMER_REAL, timeout)
             return read()
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
@@ -113,6 +117,9 @@ def within_budget(
         )
     finally:
         signal.signal(signal.SIGALRM, previous)
+        if timer[0] > 0:  # a timer of the caller's was running: it goes on, less our time
+            left = max(timer[0] - (time.monotonic() - start), 1e-6)
+            signal.setitimer(signal.ITIMER_REAL, left, timer[1])
 
 
 # -- worker processes -------------------------------------------------------------------
