@@ -3,11 +3,11 @@
 ``valid`` means that every relation of the template holds on the numbers as they were
 placed. Two things make that weaker than it reads, and each gets a warning:
 
-* ``table.numbering-order``: the row labels of a statutory table are numbered out of
-  order (``3.`` ``4.`` ``5.`` printed as ``4.`` ``5.`` ``3.``): rows were moved, or labels
-  were pasted onto the wrong rows. Rows are matched by their label text, so each number
-  went where its label says; whether the label belongs to those numbers, no relation can
-  tell.
+* ``table.numbering-order``: the row labels of table 三 (the one numbered on three
+  levels, 一、 (一) 1.) are numbered out of order (``3.`` ``4.`` ``5.`` printed as
+  ``4.`` ``5.`` ``3.``): rows were moved, or labels were pasted onto the wrong rows.
+  Rows are matched by their label text, so each number went where its label says;
+  whether the label belongs to those numbers, no relation can tell.
 * ``table.read-by-position``: rows whose labels were lost were placed by their position
   in the template (``table.unlabelled-row``). The relations then hold on numbers whose
   meaning was inferred, not read: ``valid`` does not verify that placement.
@@ -16,7 +16,7 @@ placed. Two things make that weaker than it reads, and each gets a warning:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
@@ -48,6 +48,13 @@ def _number(text: str) -> int:
     return (_CJK_DIGITS.get(tens, 1) if tens else 1) * 10 + _CJK_DIGITS.get(units, 0)
 
 
+#: First characters a numbered label can start with (before folding).
+_NUMBER_STARTS = frozenset("(（一二三四五六七八九十0123456789０１２３４５６７８９")
+#: Longest label looked at: statutory labels are far shorter.
+_MAX_LABEL = 120
+
+
+@lru_cache(maxsize=4096)
 def numbering(label: str) -> tuple[str, int] | None:
     """The numbering a row label opens with: ``(style, number)``, or ``None``."""
     folded = fold(label)
@@ -58,66 +65,74 @@ def numbering(label: str) -> tuple[str, int] | None:
     return None
 
 
-def _labels(table: Table) -> Iterator[tuple[str, Span]]:
-    """The label cells of each row, before its first cell holding a digit that is not a
-    numbering: ``(text, span)``."""
-    for row in table.rows:
-        for cell in row.cells:
-            text = cell.text.strip()
-            if not text:  # a cell covered by a merge
-                continue
-            if any(c.isdigit() for c in text) and numbering(text) is None:
-                break
-            if cell.span is not None:
-                yield text, cell.span
-
-
 def out_of_order(table: Table) -> list[tuple[str, str, Span]]:
     """Labels numbered lower than the label before them in their style and level:
     ``(label, label before it, its span)``. A style nested in another (``1.`` under ``(一)``)
-    starts again under each of the other's labels."""
+    starts again under each of the other's labels. The label cells of a row are those
+    before its first value (a cell of digits)."""
     found = []
     nesting: list[str] = []  # styles in the order they open, outermost first
     last: dict[str, tuple[int, str]] = {}
-    for text, span in _labels(table):
-        numbered = numbering(text)
-        if numbered is None:
-            continue
-        style, number = numbered
-        if style in nesting:
-            for inner in nesting[nesting.index(style) + 1 :]:
-                last.pop(inner, None)
-            del nesting[nesting.index(style) + 1 :]
-            before = last.get(style)
-            if before is not None and number < before[0]:
-                found.append((text, before[1], span))
-        else:
-            nesting.append(style)
-        last[style] = (number, text)
+    starts = _NUMBER_STARTS
+    for row in table.rows:
+        for cell in row.cells:
+            raw = cell.raw
+            if not raw:
+                continue  # a cell covered by a merge
+            if raw.isdigit():
+                break  # the first value
+            if raw[0] not in starts and not raw[0].isspace():
+                continue  # a label without a number
+            text = cell.text
+            if not text or text[0] not in starts or len(text) > _MAX_LABEL:
+                continue
+            numbered = numbering(text)
+            if numbered is None:
+                if text[0].isdigit():
+                    break  # a value with a unit or a separator
+                continue
+            style, number = numbered
+            if style in nesting:
+                at = nesting.index(style) + 1
+                for inner in nesting[at:]:
+                    last.pop(inner, None)
+                del nesting[at:]
+                before = last.get(style)
+                if before is not None and number < before[0] and cell.span is not None:
+                    found.append((text, before[1], cell.span))
+            else:
+                nesting.append(style)
+            last[style] = (number, text)
     return found
 
 
-def _statistics_tables(report: Report) -> list[Table]:
-    """The tables the statistics were read from."""
+def _applications_table(report: Report) -> Table | None:
+    """The table the ``applications.*`` statistics (table 三, whose rows are numbered
+    on three levels) were read from."""
     statistics = report.statistics
     if statistics is None:
-        return []
-    lines = {
-        cell.span.line
-        for cell in statistics.sources.values()
-        if cell is not None and cell.span is not None
-    }
-    return [
-        t
-        for t in report.tables
-        if t.span is not None and any(t.span.line <= n <= t.span.end_line for n in lines)
-    ]
+        return None
+    line = next(
+        (
+            cell.span.line
+            for key, cell in statistics.sources.items()
+            if key.startswith("applications.") and cell.span is not None
+        ),
+        None,
+    )
+    if line is None:
+        return None
+    for table in report.tables:
+        if table.span is not None and table.span.line <= line <= table.span.end_line:
+            return table
+    return None
 
 
 @hookimpl
 def gipparse_validate(report: Report) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    for table in _statistics_tables(report):
+    table = _applications_table(report)
+    if table is not None:
         for text, before, span in out_of_order(table):
             found.append(
                 Diagnostic(
