@@ -60,8 +60,8 @@ def text_memory(data: bytes | str) -> int:
     """An upper bound of the memory reading *data* as a text report takes, in bytes."""
     if isinstance(data, str):
         breaks = data.count("\n") + data.count("\r") + data.count("\t") + data.count("|")
-    else:
-        breaks = data.count(b"\n") + data.count(b"\r") + data.count(b"\t") + data.count(b"|")
+    else:  # one pass instead of four
+        breaks = len(data) - len(data.translate(None, b"\n\r\t|"))
     return TEXT_BASE + TEXT_PER_BYTE * len(data) + TEXT_PER_BREAK * breaks
 
 
