@@ -338,20 +338,24 @@ def test_output_file_gets_the_format_of_its_suffix(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv", "out.jsonl"]
 
 
-def test_output_to_a_device_or_a_link_writes_through_it(tmp_path: Path) -> None:
+def test_output_to_a_device_writes_through_it_and_a_link_to_a_file_is_refused(
+    tmp_path: Path,
+) -> None:
     # A device is written in place, never replaced by a file of ours.
     result = run("export", "--samples", "-o", os.devnull)
     assert result.returncode == 0, result.stderr.decode()
     assert Path(os.devnull).is_char_device()
-    # So is a symbolic link: the file it points to gets the output, the link stays.
+    # A symbolic link to a file is not written through: whoever planted it at the output
+    # name does not choose which file gets overwritten.
     target = tmp_path / "target.jsonl"
     target.write_text("old\n", encoding="utf-8")
     link = tmp_path / "link.jsonl"
     link.symlink_to(target)
     result = run("export", "--samples", "-o", link)
-    assert result.returncode == 0
+    assert result.returncode == 1
+    assert b"symbolic link" in result.stderr
     assert link.is_symlink()
-    assert len(jsonl(target.read_bytes())) == len(SEEDS)
+    assert target.read_text(encoding="utf-8") == "old\n"
     # A regular file is replaced whole, and keeps its permissions.
     target.chmod(0o640)
     result = run("export", SEEDS[0], "-o", target)

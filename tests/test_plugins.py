@@ -77,6 +77,7 @@ def test_builtins_are_module_objects_in_order() -> None:
         "gipparse.tables.pipe",
         "gipparse.templates.builtin",
         "gipparse.script.hant",
+        "gipparse.checks.trust",
     ]
     hooks = dict(manager.plugins())
     assert "gipparse_register_table_formats" in hooks["gipparse.tables.tab"]

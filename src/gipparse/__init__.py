@@ -24,6 +24,7 @@ from .export.serialize import from_dict, to_dict, to_json
 from .hookspecs import hookimpl
 from .manager import PluginManager, create_plugin_manager, schema_keys
 from .pipeline import load, loads
+from .source.budget import memory_budget
 from .tables.formats import TableFormat, TableParse
 from .templates.engine import ReportTables, Template
 from .templates.schema import Column, Relation, RowSpec, TableSpec
@@ -162,6 +163,7 @@ __all__ = [
     "hookimpl",
     "load",
     "loads",
+    "memory_budget",
     "read_reports",
     "render_report",
     "render_table",

@@ -26,6 +26,34 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised where the command is, so that it ends as an interruption does: the
+    worker processes are stopped and a partial output file is removed."""
+
+
+class _terminated_as_exception:
+    """While active (in the main thread), SIGTERM raises :class:`_Terminated`."""
+
+    def __enter__(self) -> None:
+        import signal
+
+        def terminate(signum: int, frame: object) -> None:
+            raise _Terminated
+
+        try:
+            self.previous = signal.signal(signal.SIGTERM, terminate)
+        except ValueError:  # not the main thread: leave SIGTERM alone
+            self.previous = None
+
+    def __exit__(self, *exc: object) -> None:
+        import signal
+
+        if self.previous is not None:
+            signal.signal(signal.SIGTERM, self.previous)
+
 
 _SEVERITIES = ("info", "warning", "error")
 
@@ -58,12 +86,18 @@ def _main(argv: Sequence[str] | None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        status: int = args.run(args)
+        with _terminated_as_exception():
+            status: int = args.run(args)
+    except _Terminated:
+        print("gipparse: terminated", file=sys.stderr)
+        return EXIT_TERMINATED
     except UsageError as exc:
         print(f"gipparse {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except GipparseError as exc:
-        print(f"gipparse: error: {exc}", file=sys.stderr)
+        from .export.safety import printable
+
+        print(f"gipparse: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("gipparse: interrupted", file=sys.stderr)
@@ -106,6 +140,19 @@ def _size(text: str) -> int:
         return parse_size(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _seconds(text: str) -> float:
+    import argparse
+    import math
+
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not (seconds >= 0 and math.isfinite(seconds)):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds (0 = no limit)")
+    return seconds
 
 
 def _columns() -> int:
@@ -194,6 +241,14 @@ def _batch_arguments(p: argparse.ArgumentParser) -> None:
         "--verbose",
         action="store_true",
         help="also list each skipped file, and the records written",
+    )
+    p.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=120.0,
+        metavar="SECONDS",
+        help="abandon a file that takes longer than this, with an error record "
+        "(default 120; 0 = no limit)",
     )
 
 
@@ -309,8 +364,10 @@ def _batch_paths(args: argparse.Namespace) -> list[str]:
     skipped = Skipped()
     paths = expand_paths(expand_patterns(given), sorted(suffixes), skipped=skipped)
     if not args.quiet or not paths:
+        from .export.safety import printable
+
         for line in skipped.lines(verbose=args.verbose):
-            print(f"gipparse: {line}", file=sys.stderr)
+            print(f"gipparse: {printable(line)}", file=sys.stderr)
     if not paths:
         what = f"{len(skipped)} skipped" if len(skipped) else "the folders hold no files"
         raise GipparseError(f"nothing to read: no report files found ({what})")
@@ -320,7 +377,9 @@ def _batch_paths(args: argparse.Namespace) -> list[str]:
 def _records(args: argparse.Namespace, paths: list[str], columns: bool) -> Iterator[Record]:
     from .export.records import iter_records
 
-    return iter_records(paths, jobs=args.jobs, columns=columns, max_size=args.max_size)
+    return iter_records(
+        paths, jobs=args.jobs, columns=columns, max_size=args.max_size, timeout=args.timeout
+    )
 
 
 def display_width(text: str) -> int:
@@ -398,9 +457,11 @@ class _Progress:
             parts.pop()
         text = " ".join(parts)
         if path:
+            from .export.safety import printable
+
             room = self.width - display_width(text) - 1
             if room > 3:
-                text += " " + fit(path, room)
+                text += " " + fit(printable(path), room)
         return fit(text, self.width)
 
     def step(self, path: str | None) -> None:
@@ -448,19 +509,25 @@ def _stderr_columns() -> int:
 
 
 def _format_diagnostic(path: str | None, d: dict[str, Any]) -> str:
+    """One line for a terminal: what came from the file (its name, its text) with control
+    characters escaped, so that a name holding ESC cannot drive the terminal."""
+    from .export.safety import printable
+
     where = path or "<string>"
     if d.get("line") is not None:
         where += f":{d['line']}"
         if d.get("column") is not None:
             where += f":{d['column']}"
-    return f"{where}: {d['severity']}[{d['code']}]: {d['message']}"
+    return printable(f"{where}: {d['severity']}[{d['code']}]: {d['message']}")
 
 
 class _Output:
     """stdout, or the file named: a new or regular file is written beside its final name
-    and moved there when complete, so that an interrupted run never leaves half a file
-    where a whole one was expected; anything else (``/dev/null``, a pipe, a symbolic link)
-    is written in place, never replaced."""
+    and moved there when complete, so that an interrupted run (or a full disk) never
+    leaves half a file where a whole one was expected, nor the temporary file; a device
+    or a pipe (``/dev/null``, or a symbolic link to one such as ``/dev/stdout``) is
+    written in place. A symbolic link to a file is refused before (see
+    :func:`gipparse.export.safety.check_output`)."""
 
     def __init__(self, name: str | None) -> None:
         self.name = name
@@ -505,10 +572,23 @@ class _Output:
         raise GipparseError(f"cannot write {self.name}: {exc.strerror or exc}") from None
 
     def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        # A write that failed (a full disk) or an interruption: the temporary file goes,
+        # whatever closing it says, and the error that stopped the run is the one raised.
         if not self._own:
-            self.stream.flush()
+            try:
+                self.stream.flush()
+            except OSError as error:
+                if kind is None:
+                    self._fail(error)
             return
-        self.stream.close()
+        try:
+            self.stream.close()
+        except OSError as error:
+            if self._tmp is not None:
+                os.unlink(self._tmp)
+            if kind is None:
+                self._fail(error)
+            return
         if self._tmp is None:
             return
         if kind is not None:
@@ -575,6 +655,10 @@ def _run_export(args: argparse.Namespace) -> int:
 
     fmt = _export_format(args)
     paths = _batch_paths(args)
+    if args.output not in (None, "-"):
+        from .export.safety import check_output
+
+        check_output(args.output, paths)
     progress = _Progress(len(paths), False if args.quiet else args.progress)
     failed = 0
     keep = fmt in FILE_FORMATS or args.diagnostics is not None
@@ -584,6 +668,7 @@ def _run_export(args: argparse.Namespace) -> int:
         max_size=args.max_size,
         columns=args.diagnostics is not None,
         transform=partial(_export_item, fmt, keep),
+        timeout=args.timeout,
     )
     diagnostics = None
     writer = None
@@ -597,7 +682,10 @@ def _run_export(args: argparse.Namespace) -> int:
             from .export.writers import open_writer
 
             writer = open_writer(fmt, args.output, chinese=args.chinese_headers)
-        with _Output(None if writer is not None else args.output) as out:
+        with (
+            _Output(None if writer is not None else args.output) as out,
+            _write_errors(args.output),
+        ):
             if fmt == "csv":
                 out.write(_csv_header(args).encode("utf-8"))
             elif fmt == "json":
@@ -652,6 +740,27 @@ def _csv_header(args: argparse.Namespace) -> str:
     return ("\ufeff" if args.bom else "") + buffer.getvalue()
 
 
+class _write_errors:
+    """Turns a failed write (a full disk, a quota, an I/O error) into a
+    :class:`GipparseError` naming the output; a reader going away stays a
+    :class:`BrokenPipeError`."""
+
+    def __init__(self, name: str | None) -> None:
+        self.name = "stdout" if name in (None, "-") else name
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
+        if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
+            from .errors import GipparseError
+            from .export.safety import printable
+
+            raise GipparseError(
+                f"cannot write {printable(self.name)}: {exc.strerror or exc}"
+            ) from None
+
+
 #: What a worker sends back for one report: its path, its encoded output, the lines
 #: saying why it failed (none when it did not), and the record itself when the main
 #: process writes it (a file format, or --diagnostics).
@@ -661,13 +770,14 @@ _ExportItem = tuple[str, bytes, list[str], "Record | None"]
 def _export_item(fmt: str, keep: bool, record: Record) -> _ExportItem:
     """Encode *record* for the output, where it was made (a worker process, with --jobs)."""
     from .export.records import csv_line, is_readable, is_report, record_json
+    from .export.safety import json_bytes
 
     if fmt == "csv":
         data = csv_line(record).encode("utf-8")
     elif fmt == "jsonl":
-        data = (record_json(record) + "\n").encode("utf-8")
+        data = json_bytes(record_json(record) + "\n")
     elif fmt == "json":
-        data = record_json(record).encode("utf-8")
+        data = json_bytes(record_json(record))
     else:
         data = b""
     problems = []
@@ -686,6 +796,7 @@ def _export_item(fmt: str, keep: bool, record: Record) -> _ExportItem:
 
 def _run_validate(args: argparse.Namespace) -> int:
     from .export.records import is_readable, is_report
+    from .export.safety import json_bytes
 
     paths = _batch_paths(args)
     progress = _Progress(len(paths), False if args.quiet else args.progress)
@@ -729,7 +840,7 @@ def _run_validate(args: argparse.Namespace) -> int:
                 by_severity[d["severity"]] += 1
             if as_json:
                 item = {"path": record["path"], "valid": record["valid"], "diagnostics": shown}
-                out.write((("\n" if i == 0 else ",\n") + to_json(item)).encode("utf-8"))
+                out.write(json_bytes(("\n" if i == 0 else ",\n") + to_json(item)))
             elif shown:
                 text = "".join(_format_diagnostic(record["path"], d) + "\n" for d in shown)
                 progress.clear()
@@ -858,11 +969,12 @@ def _run_schema(args: argparse.Namespace) -> int:
 
 
 def _run_parse(args: argparse.Namespace) -> int:
+    from .export.safety import json_bytes
     from .export.serialize import to_dict, to_json
 
     report = _load_one(args.file)
     text = to_json(to_dict(report, source=args.source), indent=None if args.compact else 2)
-    _stdout().write((text + "\n").encode("utf-8"))
+    _stdout().write(json_bytes(text + "\n"))
     return EXIT_OK
 
 

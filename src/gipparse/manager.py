@@ -38,12 +38,13 @@ _SIMPLIFY_CACHE_SIZE = 16384
 
 def builtin_plugins() -> tuple[object, ...]:
     """The built-in plugin modules, in registration order."""
+    from .checks import trust
     from .script import hant
     from .source import reader
     from .tables import pipe, tab
     from .templates import builtin
 
-    return (reader, tab, pipe, builtin, hant)
+    return (reader, tab, pipe, builtin, hant, trust)
 
 
 class _Pluggy(pluggy.PluginManager):
@@ -260,6 +261,45 @@ def _register(pm: pluggy.PluginManager, plugin: object, name: str | None = None)
         raise PluginError(str(exc), plugin=label) from exc
 
 
+def installed_path() -> list[str]:
+    """The folders of :data:`sys.path` that make up the installed environment: all but the
+    current directory, which ``python -m`` and ``python -c`` put first. A ``*.dist-info``
+    folder that happens to lie where a command is run (a downloaded archive unpacked
+    there) must not load code into gipparse."""
+    import sys
+
+    try:
+        here = os.path.realpath(os.getcwd())
+    except OSError:
+        here = None
+    kept = []
+    for entry in sys.path:
+        if entry in ("", "."):
+            continue
+        if here is not None and os.path.realpath(entry) == here:
+            continue
+        kept.append(entry)
+    return kept
+
+
+def autoload_disabled() -> bool:
+    """Whether ``GIPPARSE_DISABLE_PLUGIN_AUTOLOAD`` turns the loading of installed plugins
+    off: set and not empty, as pytest reads ``PYTEST_DISABLE_PLUGIN_AUTOLOAD`` (``=0`` is
+    set too: it turns autoloading off)."""
+    return bool(os.environ.get(AUTOLOAD_ENV))
+
+
+def missing_plugin_reason(plugin: str) -> str:
+    """Why files that the plugin distribution *plugin* reads were not read: it is not
+    installed, or installed plugins are not loaded."""
+    if autoload_disabled():
+        return (
+            f"installed plugins are not loaded ({AUTOLOAD_ENV} is set), so {plugin} is not "
+            "used even if installed; unset it, or pass the plugin with plugins=[...]"
+        )
+    return f"install {plugin}"
+
+
 def _declared_entry_points() -> list[tuple[str, str]] | None:
     """``(name, value)`` of every ``gipparse`` entry point declared by the distributions in
     the folders of :data:`sys.path`, in the order :mod:`importlib.metadata` finds them.
@@ -281,7 +321,7 @@ def _declared_entry_points() -> list[tuple[str, str]] | None:
         return None
     found: list[tuple[str, str]] = []
     seen: set[str] = set()
-    for entry in sys.path:
+    for entry in installed_path():
         if entry.lower().endswith(".egg"):
             return None
         folder = entry or "."
@@ -342,9 +382,19 @@ def _load_entry_point(value: str) -> object:
 def _entry_point_plugins() -> list[tuple[str, object]]:
     declared = _declared_entry_points()
     if declared is None:
-        from importlib.metadata import entry_points
+        from importlib.metadata import EntryPoints, distributions
 
-        declared = [(ep.name, ep.value) for ep in entry_points(group=ENTRY_POINT_GROUP)]
+        # importlib.metadata.entry_points() reads every folder of sys.path, the current
+        # one included: the installed environment only is read, as above.
+        seen: set[str] = set()
+        declared = []
+        for dist in distributions(path=installed_path()):
+            name = _DIST_NAME_RE.sub("_", (dist.metadata["Name"] or "").lower())
+            if name in seen:
+                continue
+            seen.add(name)
+            group = EntryPoints(dist.entry_points).select(group=ENTRY_POINT_GROUP)
+            declared.extend((ep.name, ep.value) for ep in group)
     loaded = []
     for name, value in declared:
         try:
@@ -384,7 +434,7 @@ def create_plugin_manager(
     for plugin in builtin_plugins():
         _register(pm, plugin)
     if entry_points is None:
-        entry_points = not os.environ.get(AUTOLOAD_ENV) and not is_vendored()
+        entry_points = not autoload_disabled() and not is_vendored()
     if entry_points:
         for name, plugin in _entry_point_plugins():
             if pm.is_registered(plugin):

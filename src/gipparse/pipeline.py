@@ -75,6 +75,9 @@ def loads(
     limit = max_input_size(max_size)
     if isinstance(data, str):
         check_size(len(data), limit, path, "characters")
+        from .source.budget import check_memory, text_memory
+
+        check_memory(text_memory(data), path)
         check_text(data, path)
         manager = plugin_manager_for(plugins)
         return parse_document(SourceDocument(data, None), path, manager, strict)

@@ -138,8 +138,81 @@ def test_a_package_unpacking_past_the_limit_is_refused(monkeypatch: pytest.Monke
     from gipparse_docx import _reader
 
     monkeypatch.setattr(_reader, "MAX_UNPACKED_SIZE", 1000)
-    with pytest.raises(SourceError, match="unpacks to"):
+    with pytest.raises(gipparse.InputTooLargeError, match="unpacks to"):
         read(SIMPLE)
+
+
+def _with_document_xml(xml: bytes, lie: int | None = None) -> bytes:
+    """SIMPLE with its ``word/document.xml`` replaced by *xml*; with *lie*, the archive
+    declares that size for it instead of the true one."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(SIMPLE)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            if item.filename == "word/document.xml":
+                target.writestr("word/document.xml", xml)
+            else:
+                target.writestr(item, source.read(item))
+    data = bytearray(out.getvalue())
+    if lie is not None:
+        true_size = len(xml).to_bytes(4, "little")  # ZIP headers store it little-endian
+        name = b"word/document.xml"
+        for header, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+            at = -1
+            while (at := data.find(header, at + 1)) != -1:
+                name_at = at + (30 if header == b"PK\x03\x04" else 46)
+                if data[name_at : name_at + len(name)] == name:
+                    assert data[at + size_at : at + size_at + 4] == true_size
+                    data[at + size_at : at + size_at + 4] = lie.to_bytes(4, "little")
+    return bytes(data)
+
+
+def _large_document_xml(size: int) -> bytes:
+    paragraph = p(r("收到和处理政府信息公开申请情况" * 4)).encode()
+    head = f"<w:document {_NS}><w:body>".encode()
+    return head + paragraph * (size // len(paragraph) + 1) + b"</w:body></w:document>"
+
+
+def test_xml_past_the_budget_is_refused_before_it_is_parsed() -> None:
+    """A 200 kB document whose XML unpacks to 17 MiB: parsed, its tree would take about
+    six times that (thirty for empty paragraphs or cells); it is refused as too large,
+    having held no more than a chunk of it."""
+    import tracemalloc
+
+    data = _with_document_xml(_large_document_xml(17 * 1024 * 1024))
+    assert len(data) < 400_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(gipparse.InputTooLargeError, match="bytes of XML"):
+            read(data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * 1024 * 1024 + 2 * len(data)
+
+
+def test_a_size_the_archive_lies_about_unpacks_no_further_than_declared() -> None:
+    """document.xml declared as 1,000 bytes but unpacking to 17 MiB: never unpacked past
+    what is declared, and refused as damaged (its checksum fails)."""
+    import tracemalloc
+
+    xml = _large_document_xml(17 * 1024 * 1024)
+    data = _with_document_xml(xml, lie=1000)
+    tracemalloc.start()
+    try:
+        with pytest.raises(SourceError, match=r"damaged|cannot read"):
+            read(data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * 1024 * 1024 + 2 * len(data)
+
+
+def test_a_document_within_the_budget_is_read() -> None:
+    doc = read(_with_document_xml(_large_document_xml(1024 * 1024)))
+    assert len(paragraphs(doc)) > 1000
 
 
 def test_an_empty_document_is_refused() -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import time
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -139,6 +141,42 @@ def test_a_page_saved_as_utf8_but_declaring_gb2312_is_read_as_utf8_with_a_warnin
 def test_an_unknown_charset_is_ignored_with_a_warning() -> None:
     doc = read(_PAGE.format(meta='<meta charset="x-klingon">').encode("utf-8"))
     assert (paragraphs(doc), codes(doc)) == ([_TEXT], ["source.charset-unknown"])
+    assert "'x-klingon'" in doc.diagnostics[0].message
+
+
+@pytest.mark.parametrize(
+    "label", ["zlib", "base64", "rot13", "unicode-escape", "hex", "ZLIB_codec"]
+)
+def test_a_python_codec_that_is_no_text_encoding_is_ignored_with_a_warning(label: str) -> None:
+    # A browser knows only the labels of the WHATWG Encoding Standard: decoding this page
+    # with zlib or base64 would fail or turn it into other bytes, and rot13 or
+    # unicode-escape into other text.
+    data = _PAGE.format(meta=f'<meta charset="{label}">').replace(_TEXT, "a\\u4e00" + _TEXT)
+    doc = read(data.encode("utf-8"))
+    assert (paragraphs(doc), doc.encoding) == (["a\\u4e00" + _TEXT], "utf-8")
+    assert codes(doc) == ["source.charset-unknown"]
+    assert "WHATWG" in doc.diagnostics[0].message
+
+
+@pytest.mark.parametrize("label", ["utf-16", "UTF-16LE", "utf-16be", "ucs-2", "unicode"])
+def test_utf16_declared_in_an_8bit_page_is_ignored_with_a_warning(label: str) -> None:
+    doc = read(_PAGE.format(meta=f'<meta charset="{label}">').encode("gbk"))
+    assert (paragraphs(doc), doc.encoding) == ([_TEXT], "gb18030")
+    assert codes(doc) == ["source.charset-ignored", "source.charset-detected"]
+
+
+@pytest.mark.parametrize(
+    ("label", "codec"),
+    [
+        ("latin2", "iso8859-2"),
+        ("x-sjis", "cp932"),
+        ("csgb2312", "gb18030"),
+        ("cn-big5", "big5hkscs"),
+    ],
+)
+def test_whatwg_labels_are_honoured(label: str, codec: str) -> None:
+    doc = read(_PAGE.format(meta=f"<meta charset={label}>").replace(_TEXT, "abc").encode("ascii"))
+    assert (paragraphs(doc), doc.encoding, codes(doc)) == (["abc"], codec, [])
 
 
 def test_undecodable_bytes_are_replaced_and_reported_with_their_line() -> None:
@@ -400,6 +438,41 @@ def test_deep_nesting_is_flattened_not_a_crash() -> None:
     assert "source.too-deep" in codes(doc)
 
 
+def _best_time(run: Callable[[], object], repeat: int = 2) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_text_handed_over_in_pieces_costs_what_the_html_parser_does() -> None:
+    """A complexity check, not a speed limit: the tree builder against the bare standard
+    parser on the same page, where every stray ``<`` is a piece of text of its own. Both
+    are linear now (a ratio near 1); joining the pieces one by one was quadratic (a ratio
+    of 5 at this size, 18 at 800 kB, and 172 s for 2 MB)."""
+    from html.parser import HTMLParser
+
+    from gipparse_html._tree import parse
+
+    class Bare(HTMLParser):
+        def handle_data(self, data: str) -> None:
+            pass
+
+    def bare(text: str) -> None:
+        parser = Bare(convert_charrefs=True)
+        parser.feed(text)
+        parser.close()
+
+    page = "<p>" + "<" * 300_000 + " x&amp;y<br>"
+    root, _ = parse(page)
+    (p,) = root.children
+    assert isinstance(p, gipparse_html._tree.Element)
+    assert p.children[0] == "<" * 300_000 + " x&y"
+    assert _best_time(lambda: parse(page)) < 2.5 * _best_time(lambda: bare(page))
+
+
 def test_mismatched_end_tags_do_not_lose_text() -> None:
     doc = read("<div><span>一<table><tr><td>甲</span><td>乙</div></table>二</span></div>三")
     assert tables(doc) == [[["甲", "乙"]]]
@@ -452,3 +525,15 @@ def test_any_page_reads_or_is_refused_with_a_gipparse_error(pieces: list[str]) -
 def test_any_bytes_named_html_read_or_are_refused_with_a_gipparse_error(data: bytes) -> None:
     with contextlib.suppress(SourceError):  # a crash would be a PluginError
         gipparse.loads(b"<html><body>" + data, path="x.html")
+
+
+def test_a_page_over_the_memory_budget_is_refused_before_it_is_parsed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """100,000 paragraphs in 400 kB: read, about 75 MB (fuzz/memory.py)."""
+    page = ("<html><body>" + "<p>a" * 100_000).encode()
+    monkeypatch.setenv("GIPPARSE_MAX_MEMORY", str(64 * 1024 * 1024))
+    with pytest.raises(gipparse.InputTooLargeError, match="GIPPARSE_MAX_MEMORY"):
+        read(page)
+    monkeypatch.setenv("GIPPARSE_MAX_MEMORY", str(256 * 1024 * 1024))
+    assert len(paragraphs(read(page))) == 100_000

@@ -32,6 +32,10 @@ PARSER_CODES: dict[str, str] = {
     "table.duplicate-row": "a row printed twice; the first is kept",
     "table.unlabelled-row": "a row without its label, placed by template order (or not at all "
     "when the rows without labels do not fit the gap exactly)",
+    "table.read-by-position": "rows whose labels were lost were placed by position; the "
+    "relations hold on values whose meaning was inferred, so valid does not verify them",
+    "table.numbering-order": "a row label of table 三 numbered lower than the label above "
+    "it: rows moved or labels pasted onto the wrong rows",
     "table.fuzzy-label": "a label read despite a typo",
     "table.values-below-label": "a label and its values printed on separate rows",
     "table.extra-cell": "a row holds more value cells than the template has columns",
@@ -66,6 +70,10 @@ RECORD_CODES: dict[str, str] = {
     "report.plugin-error": "a plugin failed on this file; the record has no statistics",
     "report.internal-error": "gipparse itself failed on this file (a bug worth reporting); "
     "the record has no statistics",
+    "report.timeout": "reading the file took longer than the time budget of the batch "
+    "(--timeout); it was abandoned, the record has no statistics",
+    "report.worker-died": "the worker process reading the file died (killed by the system, "
+    "out of memory, or a crash in a native library); the record has no statistics",
     "report.no-statistics": "the file was read but no statutory template was recognised in "
     "it, and no other error says why",
 }

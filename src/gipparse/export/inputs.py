@@ -110,7 +110,9 @@ def skip_reason(kind: str) -> str:
         return "links to folders are not followed; name the folder itself to read it"
     plugin = PLUGIN_FOR_SUFFIX.get(kind)
     if plugin is not None:
-        return f"install {plugin}"
+        from ..manager import missing_plugin_reason
+
+        return missing_plugin_reason(plugin)
     if kind == NO_SUFFIX:
         return "a file without a suffix is read only when named; name it, or add .txt"
     return "not a format gipparse reads"

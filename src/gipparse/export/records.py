@@ -36,10 +36,9 @@ import math
 import os
 import sys
 import types
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
-from itertools import compress, count, islice, repeat
+from itertools import compress, count, repeat
 from operator import is_not
 from typing import TYPE_CHECKING, Any
 
@@ -119,8 +118,14 @@ def _no_statistics(columns: bool) -> dict[str, Any]:
 
 def error_record(path: str, exc: BaseException, *, columns: bool = False) -> Record:
     """The record of a file that could not be read as a report."""
+    from .batch import TimeBudgetError, WorkerDiedError
+
     if isinstance(exc, InputTooLargeError):
         code, message = "source.too-large", exc.reason
+    elif isinstance(exc, TimeBudgetError):
+        code, message = "report.timeout", str(exc)
+    elif isinstance(exc, WorkerDiedError):
+        code, message = "report.worker-died", str(exc)
     elif isinstance(exc, SourceError):
         code, message = "source.unreadable", exc.reason
     elif isinstance(exc, PluginError):
@@ -347,7 +352,9 @@ def _walk(top: str, wanted: tuple[str, ...], skipped: Skipped | None = None) -> 
                     left.append(((*parts, d), path, skip_kind(d, folder_link=True)))
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for f in files:
-            if not f.startswith(".") and f.lower().endswith(wanted):
+            if f.startswith("."):
+                continue
+            if f.lower().endswith(wanted):
                 inside.append(((*parts, f), os.path.join(root, f)))
             elif skipped is not None:
                 left.append(((*parts, f), os.path.join(root, f), skip_kind(f)))
@@ -365,23 +372,39 @@ _worker_plugins: Sequence[object] = ()
 
 
 def _record_for(
-    path: str, plugins: Sequence[object], columns: bool, max_size: int | None
+    path: str,
+    plugins: Sequence[object],
+    columns: bool,
+    max_size: int | None,
+    timeout: float | None = None,
 ) -> Record:
-    from ..pipeline import load, loads
-    from .inputs import STDIN, STDIN_PATH, input_error
+    from .batch import within_budget
 
-    try:
-        if path == STDIN:
-            path = STDIN_PATH
-            report = loads(sys.stdin.buffer.read(), path=path, plugins=plugins, max_size=max_size)
-        else:
-            error = input_error(path)
-            if error is not None:
-                raise error
-            report = load(path, plugins=plugins, max_size=max_size)
-    except Exception as exc:
-        return error_record(path, _folder_error(path) or exc, columns=columns)
-    return to_record(report, columns=columns)
+    def read() -> Record:
+        nonlocal path
+        from ..pipeline import load, loads
+        from .inputs import STDIN, STDIN_PATH, input_error
+
+        try:
+            if path == STDIN:
+                path = STDIN_PATH
+                report = loads(
+                    sys.stdin.buffer.read(), path=path, plugins=plugins, max_size=max_size
+                )
+            else:
+                error = input_error(path)
+                if error is not None:
+                    raise error
+                report = load(path, plugins=plugins, max_size=max_size)
+        except Exception as exc:
+            return error_record(path, _folder_error(path) or exc, columns=columns)
+        return to_record(report, columns=columns)
+
+    def failed(exc: BaseException) -> Record:
+        return error_record(path, exc, columns=columns)
+
+    record: Record = within_budget(path, read, failed, timeout)
+    return record
 
 
 def _folder_error(path: str) -> SourceError | None:
@@ -403,9 +426,11 @@ def _item_for(
     columns: bool,
     max_size: int | None,
     transform: Callable[[Record], Any] | None,
+    *,
+    timeout: float | None = None,
 ) -> Any:
     """The record of *path*, or what *transform* makes of it."""
-    record = _record_for(path, plugins, columns, max_size)
+    record = _record_for(path, plugins, columns, max_size, timeout)
     return record if transform is None else transform(record)
 
 
@@ -414,8 +439,11 @@ def _records_for_chunk(
     columns: bool,
     max_size: int | None,
     transform: Callable[[Record], Any] | None,
+    timeout: float | None = None,
 ) -> list[Any]:
-    return [_item_for(p, _worker_plugins, columns, max_size, transform) for p in chunk]
+    return [
+        _item_for(p, _worker_plugins, columns, max_size, transform, timeout=timeout) for p in chunk
+    ]
 
 
 # -- worker processes -----------------------------------------------------------------
@@ -432,8 +460,13 @@ def _init_worker(plugins: Sequence[object]) -> None:
     import importlib
     import signal
 
-    # The parent handles Ctrl-C and stops the pool; workers just end.
+    from .batch import die_with_parent
+
+    # The parent handles Ctrl-C and stops the pool; workers just end, on SIGTERM too (a
+    # forked worker inherits the parent's handler), and when the parent dies.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    die_with_parent()
     global _worker_plugins  # noqa: PLW0603
     _worker_plugins = tuple(
         importlib.import_module(p.name) if isinstance(p, _ModuleRef) else p for p in plugins
@@ -483,34 +516,30 @@ def _parallel(
     columns: bool,
     max_size: int | None,
     transform: Callable[[Record], Any] | None,
+    timeout: float | None = None,
 ) -> Iterator[Any]:
-    from concurrent.futures import Future, ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+    """The items of *paths* from *jobs* worker processes, in order; a worker that dies
+    costs only the file it held (see :mod:`gipparse._batch`)."""
+    from concurrent.futures import ProcessPoolExecutor
 
-    chunks = _chunks(paths, jobs)
+    from .batch import parallel, worker_died
+
     refs = tuple(_ModuleRef(p.__name__) if isinstance(p, types.ModuleType) else p for p in plugins)
-    pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=_mp_context(), initializer=_init_worker, initargs=(refs,)
-    )
-    pending: deque[Future[list[Any]]] = deque()
-    try:
-        # A bounded window of chunks in flight keeps memory flat on any corpus size,
-        # and taking them back in submission order keeps the records in input order.
-        for chunk in islice(chunks, jobs * 4):
-            pending.append(pool.submit(_records_for_chunk, chunk, columns, max_size, transform))
-        while pending:
-            try:
-                records = pending.popleft().result()
-            except BrokenProcessPool:
-                raise GipparseError(
-                    "a worker process died (out of memory, or killed); "
-                    "run again with --jobs 1 to find the report at fault"
-                ) from None
-            for chunk in islice(chunks, 1):
-                pending.append(pool.submit(_records_for_chunk, chunk, columns, max_size, transform))
-            yield from records
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    context = _mp_context()
+
+    def new_pool(workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(refs,)
+        )
+
+    def work(chunk: Sequence[str]) -> tuple[Any, ...]:
+        return (_records_for_chunk, chunk, columns, max_size, transform, timeout)
+
+    def died(path: str) -> Any:
+        record = error_record(path, worker_died(path), columns=columns)
+        return record if transform is None else transform(record)
+
+    return parallel(_chunks(paths, jobs), jobs, new_pool=new_pool, work=work, died=died)
 
 
 def iter_records(
@@ -521,6 +550,7 @@ def iter_records(
     columns: bool = False,
     max_size: int | None = None,
     transform: Callable[[Record], Any] | None = None,
+    timeout: float | None = None,
 ) -> Iterator[Any]:
     """Records of already expanded *paths*, in order (see :func:`export`).
 
@@ -533,7 +563,7 @@ def iter_records(
     if jobs == 1 or len(paths) <= 1 or "-" in paths:
         # Standard input is read here: a worker process has none.
         for path in paths:
-            yield _item_for(path, plugins, columns, max_size, transform)
+            yield _item_for(path, plugins, columns, max_size, transform, timeout=timeout)
         return
     yield from _parallel(
         paths,
@@ -542,6 +572,7 @@ def iter_records(
         columns=columns,
         max_size=max_size,
         transform=transform,
+        timeout=timeout,
     )
 
 
@@ -552,6 +583,7 @@ def export(
     plugins: Sequence[object] = (),
     max_size: int | None = None,
     skipped: list[dict[str, str]] | None = None,
+    timeout: float | None = 120.0,
 ) -> Iterator[Record]:
     """Yield the record of every report under *paths*, in input order, lazily.
 
@@ -565,10 +597,13 @@ def export(
     :param skipped: a list to which each file or folder a walk did not read is appended,
         as ``{"path", "kind", "reason"}`` (``kind`` is its suffix, or ``hidden``...), when
         the folders are walked (at once).
+    :param timeout: seconds one file may take (``None`` or ``0``: no limit); a file that
+        overruns gets a ``report.timeout`` record. Kept in the main thread only.
 
     A file that cannot be read gets a record with an error diagnostic; nothing is raised
-    for it. Records are the same as ``gipparse export --format jsonl`` writes, with
-    万元 amounts as :class:`~decimal.Decimal`.
+    for it: a FIFO or a device met in a folder, a file that overruns the time budget and
+    a file whose worker process dies included. Records are the same as ``gipparse export
+    --format jsonl`` writes, with 万元 amounts as :class:`~decimal.Decimal`.
     """
     from ..manager import plugin_manager_for
 
@@ -585,7 +620,7 @@ def export(
         for kind, found in left.by_kind.items():
             reason = skip_reason(kind)
             skipped.extend({"path": p, "kind": kind, "reason": reason} for p in found)
-    return iter_records(expanded, jobs=jobs, plugins=plugins, max_size=max_size)
+    return iter_records(expanded, jobs=jobs, plugins=plugins, max_size=max_size, timeout=timeout)
 
 
 # -- tables ---------------------------------------------------------------------------
@@ -646,9 +681,13 @@ _csv: tuple[Any, Any, tuple[str, ...]] | None = None
 def text_cell(text: str) -> str:
     """A text (a path, an agency, a code) on its way into a cell of a spreadsheet or table
     (CSV here; xlsx, Parquet and SQLite through :func:`gipparse.export.writers.cell`): the
-    one place where every such text passes, as it is today. Numbers and booleans do not
-    pass here."""
-    return text
+    one place where every such text passes. It comes out readable (the bytes of a file name
+    that are not UTF-8 as ``\\xNN``) and, when it begins like a spreadsheet formula
+    (``=``, ``+``, ``-``, ``@``, TAB, CR), with a ``'`` before it
+    (:func:`gipparse.export.safety.csv_text`). Numbers and booleans do not pass here."""
+    from .safety import csv_text
+
+    return csv_text(text)
 
 
 def csv_row(record: Record, keys: Sequence[str]) -> list[str]:

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from ..errors import InputTooLargeError, SourceError
 from ..tree.nodes import Diagnostic, Severity, SourceDocument, Span
+from .budget import check_memory, text_memory
 
 #: Default ceiling on the size of one source, in bytes. Override per call with
 #: ``max_size=`` or for a whole process with ``GIPPARSE_MAX_INPUT_SIZE``.
@@ -306,7 +307,9 @@ def read_text(data: bytes, path: str | None = None) -> SourceDocument:
 
     :raises SourceError: binary or foreign input (the message names what it looks like
         and the plugin that reads it, if any), or text too damaged to read.
+    :raises InputTooLargeError: reading it would take more memory than the budget.
     """
+    check_memory(text_memory(data), path)
     found = identify(data)
     if found is None and looks_like_html(data):
         found = ForeignFormat("an HTML page", plugin=HTML_PLUGIN)

@@ -26,7 +26,14 @@ import zipfile
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from gipparse import DocumentBuilder, Severity, SourceDocument, SourceError
+from gipparse import (
+    DocumentBuilder,
+    GipparseError,
+    InputTooLargeError,
+    Severity,
+    SourceDocument,
+    SourceError,
+)
 
 if TYPE_CHECKING:
     from docx.oxml.xmlchemy import BaseOxmlElement as _Element
@@ -35,7 +42,18 @@ FORMAT = "docx"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 #: Largest total size of the unpacked package, in bytes: a defence against zip bombs.
-MAX_UNPACKED_SIZE = 512 * 1024 * 1024
+#: Images and other binary parts are held as they are (about their size in memory).
+MAX_UNPACKED_SIZE = 128 * 1024 * 1024
+#: Largest total size of the package's unpacked XML parts (``*.xml``, ``*.rels``), in
+#: bytes. These are parsed into trees, which take up to about 30 times their size in
+#: memory (an empty paragraph or cell per few bytes; ordinary text takes about 6), so
+#: this budget bounds the memory a document can take: about 500 MB at worst. A long
+#: report's ``word/document.xml`` is a few MB.
+MAX_XML_SIZE = 16 * 1024 * 1024
+#: Bytes of memory per byte of unpacked XML, at most (``fuzz/memory.py``).
+XML_PER_BYTE = 40
+#: Bytes unpacked at a time while the budgets are checked.
+_CHUNK = 1024 * 1024
 
 # Elements whose children are read as if they stood in their parent.
 _PARAGRAPH_WRAPPERS = frozenset(
@@ -75,18 +93,16 @@ def _open_body(data: bytes, path: str | None) -> _Element:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+            if "word/document.xml" not in names:
+                raise SourceError(
+                    "this ZIP archive has no word/document.xml: it is not a Word document",
+                    path=path,
+                )
+            _check_budget(archive, path)
+    except GipparseError:
+        raise
+    except Exception as exc:  # zipfile, zlib, bz2 and lzma raise many kinds on damage
         raise SourceError(f"cannot open the DOCX, it is damaged: {exc}", path=path) from None
-    if "word/document.xml" not in names:
-        raise SourceError(
-            "this ZIP archive has no word/document.xml: it is not a Word document", path=path
-        )
-    if unpacked > MAX_UNPACKED_SIZE:
-        raise SourceError(
-            f"the DOCX unpacks to {unpacked:,} bytes, over the maximum of {MAX_UNPACKED_SIZE:,}",
-            path=path,
-        )
     import docx  # imported on first use: it loads lxml
 
     try:
@@ -95,6 +111,50 @@ def _open_body(data: bytes, path: str | None) -> _Element:
         raise SourceError(f"cannot read the DOCX: {type(exc).__name__}: {exc}", path=path) from None
     body: _Element = document.element.body
     return body
+
+
+def _check_budget(archive: zipfile.ZipFile, path: str | None) -> None:
+    """Refuse a package whose parts unpack past :data:`MAX_UNPACKED_SIZE`, or whose XML
+    parts unpack past :data:`MAX_XML_SIZE`, with an :class:`~gipparse.InputTooLargeError`.
+
+    The sizes the archive declares are checked first (cheap), then the parts are unpacked
+    a chunk at a time and their bytes counted, the chunks thrown away: a size the archive
+    lies about (a part declared small that unpacks to gigabytes) is caught before it is
+    held in memory, and only a chunk is ever held.
+    """
+    infos = archive.infolist()
+    declared = sum(info.file_size for info in infos)
+    declared_xml = sum(info.file_size for info in infos if _is_xml(info.filename))
+    _within(declared, declared_xml, path)
+    total = xml = 0
+    for info in infos:
+        if info.is_dir():
+            continue
+        counts_as_xml = _is_xml(info.filename)
+        with archive.open(info) as part:
+            while chunk := part.read(_CHUNK):
+                total += len(chunk)
+                if counts_as_xml:
+                    xml += len(chunk)
+                _within(total, xml, path)
+
+
+def _is_xml(name: str) -> bool:
+    return name.lower().endswith((".xml", ".rels"))
+
+
+def _within(total: int, xml: int, path: str | None) -> None:
+    if xml > MAX_XML_SIZE:
+        raise InputTooLargeError(
+            f"the DOCX unpacks to more than {MAX_XML_SIZE:,} bytes of XML, the maximum "
+            "(the XML is parsed into a tree many times its size)",
+            path=path,
+        )
+    if total > MAX_UNPACKED_SIZE:
+        raise InputTooLargeError(
+            f"the DOCX unpacks to more than {MAX_UNPACKED_SIZE:,} bytes, the maximum",
+            path=path,
+        )
 
 
 def _is_off(element: _Element | None) -> bool:

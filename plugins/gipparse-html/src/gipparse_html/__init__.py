@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from gipparse import InputTooLargeError
 from gipparse.plugin import ReaderPlugin, SourceDocument
 
 __version__ = "0.1.0"
@@ -28,6 +29,22 @@ _MARKUP_RE = re.compile(
     rb"<(?:!doctype\s+html|html|head|body|meta|title|table|div|p|h[1-6]|br|span)[\s/>]", re.I
 )
 _SNIFF_BYTES = 4096
+# What starts a tag (or a comment, a declaration, an end tag): each may become an element,
+# a line or a cell of the report, whatever its length.
+_TAG_START_RE = re.compile(rb"<[A-Za-z/!?]")
+
+#: Bytes of memory per byte of the page, at most (the page decoded, its text, the
+#: strings of the report).
+PER_BYTE = 24
+#: Bytes of memory per tag, at most: an element of the page's tree, and the paragraph,
+#: line, row or cell of the report it may become.
+PER_TAG = 1000
+
+
+def memory_bound(data: bytes) -> int:
+    """An upper bound of the memory reading the page *data* takes, in bytes (measured by
+    ``fuzz/memory.py`` on hostile shapes: 2 MB of ``<td>`` would take about 750 MB)."""
+    return PER_BYTE * len(data) + PER_TAG * len(_TAG_START_RE.findall(data))
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -39,6 +56,22 @@ def looks_like_html(data: bytes) -> bool:
         head = head[2:].decode(codec, errors="ignore").encode("utf-8", errors="ignore")
     head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     return head.startswith(b"<") and _MARKUP_RE.search(head) is not None
+
+
+def check_memory(data: bytes, path: str | None) -> None:
+    """:raises InputTooLargeError: reading *data* may take more memory than the budget
+    (:func:`gipparse.memory_budget`)."""
+    from gipparse import memory_budget
+
+    budget = memory_budget()
+    bound = memory_bound(data)
+    if budget and bound > budget:
+        raise InputTooLargeError(
+            f"reading this page may take up to {bound / 2**20:,.0f} MiB of memory (it holds "
+            f"that many tags), over the budget of {budget / 2**20:,.0f} MiB (raise it with "
+            "GIPPARSE_MAX_MEMORY)",
+            path=path,
+        )
 
 
 class HtmlReader(ReaderPlugin):
@@ -58,6 +91,7 @@ class HtmlReader(ReaderPlugin):
         return looks_like_html(data)
 
     def read(self, data: bytes, path: str | None) -> SourceDocument:
+        check_memory(data, path)  # a page of nothing but tags becomes a huge tree
         from ._extract import read_html  # imported on first use: import time matters
 
         return read_html(data, path)

@@ -78,6 +78,10 @@ class _TreeBuilder(HTMLParser):
         self.root = Element("#document", {}, None)
         self.stack: list[Element] = [self.root]
         self.dropped = 0  # start tags not turned into elements (too deep)
+        # Text not yet added: the parser hands it over in pieces (each stray "<" is one),
+        # and adding them one by one to a growing string would be quadratic.
+        self._text: list[str] = []
+        self._text_owner: Element = self.root
 
     # -- tags ---------------------------------------------------------------------
 
@@ -92,6 +96,7 @@ class _TreeBuilder(HTMLParser):
         if len(self.stack) > MAX_DEPTH and tag not in VOID:
             self.dropped += 1
             return
+        self._flush_text()
         parent = self.stack[-1]
         element = Element(tag, {k: v or "" for k, v in attrs}, parent)
         parent.children.append(element)
@@ -147,11 +152,27 @@ class _TreeBuilder(HTMLParser):
     # -- text -----------------------------------------------------------------------
 
     def handle_data(self, data: str) -> None:
-        children = self.stack[-1].children
+        top = self.stack[-1]
+        if top is not self._text_owner:
+            self._flush_text()
+            self._text_owner = top
+        self._text.append(data)
+
+    def _flush_text(self) -> None:
+        """Add the text collected so far to the element it was met in, as one string."""
+        if not self._text:
+            return
+        text = "".join(self._text)
+        self._text.clear()
+        children = self._text_owner.children
         if children and isinstance(children[-1], str):
-            children[-1] += data
+            children[-1] += text  # rare: never once per piece of text
         else:
-            children.append(data)
+            children.append(text)
+
+    def close(self) -> None:
+        super().close()
+        self._flush_text()
 
 
 def parse(text: str) -> tuple[Element, int]:

@@ -1,0 +1,163 @@
+"""What ``report.valid`` cannot see, said in warnings: a built-in ``gipparse_validate`` check.
+
+``valid`` means that every relation of the template holds on the numbers as they were
+placed. Two things make that weaker than it reads, and each gets a warning:
+
+* ``table.numbering-order``: the row labels of table 三 (the one numbered on three
+  levels, 一、 (一) 1.) are numbered out of order (``3.`` ``4.`` ``5.`` printed as
+  ``4.`` ``5.`` ``3.``): rows were moved, or labels were pasted onto the wrong rows.
+  Rows are matched by their label text, so each number went where its label says;
+  whether the label belongs to those numbers, no relation can tell.
+* ``table.read-by-position``: rows whose labels were lost were placed by their position
+  in the template (``table.unlabelled-row``). The relations then hold on numbers whose
+  meaning was inferred, not read: ``valid`` does not verify that placement.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..hookspecs import hookimpl
+from ..tree.nodes import Diagnostic, Severity
+from ..tree.text import fold
+
+if TYPE_CHECKING:
+    from ..tree.nodes import Report, Span, Table
+
+_CJK_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+
+# The numbering styles of statutory row labels, on folded text: 一、 / (一) / (1) / 1.
+# A style is a level of its own: (5) among 1. 2. ... is not the fifth of (一) (二) ...
+_STYLES = (
+    ("cjk", re.compile(r"([一二三四五六七八九十]{1,3})[,.]")),
+    ("paren", re.compile(r"\(([一二三四五六七八九十]{1,3})\)")),
+    ("paren-digit", re.compile(r"\(([0-9]{1,2})\)")),
+    ("digit", re.compile(r"([0-9]{1,2})[.,](?![0-9])")),
+)
+
+
+def _number(text: str) -> int:
+    """The value of ``3`` or ``三`` or ``十二``."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return _CJK_DIGITS.get(text, 0)
+    tens, _, units = text.partition("十")
+    return (_CJK_DIGITS.get(tens, 1) if tens else 1) * 10 + _CJK_DIGITS.get(units, 0)
+
+
+#: First characters a numbered label can start with (before folding).
+_NUMBER_STARTS = frozenset("(（一二三四五六七八九十0123456789０１２３４５６７８９")
+#: Longest label looked at: statutory labels are far shorter.
+_MAX_LABEL = 120
+
+
+@lru_cache(maxsize=4096)
+def numbering(label: str) -> tuple[str, int] | None:
+    """The numbering a row label opens with: ``(style, number)``, or ``None``."""
+    folded = fold(label)
+    for style, pattern in _STYLES:
+        m = pattern.match(folded)
+        if m is not None:
+            return style, _number(m.group(1))
+    return None
+
+
+def out_of_order(table: Table) -> list[tuple[str, str, Span]]:
+    """Labels numbered lower than the label before them in their style and level:
+    ``(label, label before it, its span)``. A style nested in another (``1.`` under ``(一)``)
+    starts again under each of the other's labels. The label cells of a row are those
+    before its first value (a cell of digits)."""
+    found = []
+    nesting: list[str] = []  # styles in the order they open, outermost first
+    last: dict[str, tuple[int, str]] = {}
+    starts = _NUMBER_STARTS
+    for row in table.rows:
+        for cell in row.cells:
+            raw = cell.raw
+            if not raw:
+                continue  # a cell covered by a merge
+            if raw.isdigit():
+                break  # the first value
+            if raw[0] not in starts and not raw[0].isspace():
+                continue  # a label without a number
+            text = cell.text
+            if not text or text[0] not in starts or len(text) > _MAX_LABEL:
+                continue
+            numbered = numbering(text)
+            if numbered is None:
+                if text[0].isdigit():
+                    break  # a value with a unit or a separator
+                continue
+            style, number = numbered
+            if style in nesting:
+                at = nesting.index(style) + 1
+                for inner in nesting[at:]:
+                    last.pop(inner, None)
+                del nesting[at:]
+                before = last.get(style)
+                if before is not None and number < before[0] and cell.span is not None:
+                    found.append((text, before[1], cell.span))
+            else:
+                nesting.append(style)
+            last[style] = (number, text)
+    return found
+
+
+def _applications_table(report: Report) -> Table | None:
+    """The table the ``applications.*`` statistics (table 三, whose rows are numbered
+    on three levels) were read from."""
+    statistics = report.statistics
+    if statistics is None:
+        return None
+    line = next(
+        (
+            cell.span.line
+            for key, cell in statistics.sources.items()
+            if key.startswith("applications.") and cell.span is not None
+        ),
+        None,
+    )
+    if line is None:
+        return None
+    for table in report.tables:
+        if table.span is not None and table.span.line <= line <= table.span.end_line:
+            return table
+    return None
+
+
+@hookimpl
+def gipparse_validate(report: Report) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    table = _applications_table(report)
+    if table is not None:
+        for text, before, span in out_of_order(table):
+            found.append(
+                Diagnostic(
+                    Severity.WARNING,
+                    "table.numbering-order",
+                    f"the row label {text!r} is numbered lower than {before!r} above it: "
+                    "rows may have been moved or labels pasted onto the wrong rows; each "
+                    "value was read under its label, which no relation can verify",
+                    span,
+                )
+            )
+    placed = [
+        d
+        for d in report.diagnostics
+        if d.code == "table.unlabelled-row" and "by its place in the template" in d.message
+    ]
+    if placed and report.statistics is not None:
+        found.append(
+            Diagnostic(
+                Severity.WARNING,
+                "table.read-by-position",
+                f"{len(placed)} row(s) had lost their labels and were placed by their "
+                "position in the template; the relations are checked on the values as "
+                "placed, so a valid report is not verified row by row",
+                placed[0].span,
+            )
+        )
+    return found

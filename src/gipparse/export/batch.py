@@ -1,0 +1,243 @@
+"""What keeps one file from sinking or stalling a batch of thousands.
+
+* **Files that are no files.** A FIFO, a socket or a device met in a folder is not opened
+  (opening a FIFO waits for a writer, reading a device may never end): its record says
+  what it is.
+* **A time budget per file.** A file whose reading overruns the budget (``timeout``
+  seconds, :data:`DEFAULT_TIMEOUT` by default) gets an error record and the batch goes on.
+  The budget is kept with ``SIGALRM`` in the thread that parses (the main thread of this
+  process or of a worker), so it interrupts Python code; a call into a C extension that
+  never returns (none is known) is not interrupted. Off the main thread there is no
+  budget.
+* **Workers that die.** A worker process killed by the system (out of memory) or by a
+  crash in a native library costs only the file it held: the reports that were in
+  flight are read again, one at a time in a worker of their own, so that the file at
+  fault is found; it gets an error record, the pool is rebuilt, and the rest of the batch
+  is read, in order.
+* **Workers never outlive the batch.** On an error, an interruption or an early stop, the
+  workers are terminated rather than waited for; on Linux each worker is also killed by
+  the system when the process that started it dies, however it dies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import stat
+import sys
+import threading
+import types
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future
+from itertools import islice
+from typing import Any
+
+from ..errors import GipparseError, SourceError
+
+#: Seconds a file may take before its reading is abandoned, by default.
+DEFAULT_TIMEOUT = 120.0
+
+
+class TimeBudgetError(GipparseError):
+    """Reading a file took longer than the time budget of the batch."""
+
+
+class WorkerDiedError(GipparseError):
+    """The worker process reading a file died."""
+
+
+# -- one file ---------------------------------------------------------------------------
+
+
+def not_a_file(path: str) -> SourceError | None:
+    """Why *path* is not read: a FIFO, socket or device (``None`` for anything else, which
+    the reader opens and judges itself)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    kind = (
+        "a FIFO (named pipe)"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a device"
+    )
+    return SourceError(f"not a regular file but {kind}; skipped", path=path)
+
+
+class _Overrun(BaseException):
+    """Raised by the alarm in the parsing thread. A BaseException, so that no ``except
+    Exception`` on the way (a plugin's, the reader's) can swallow it."""
+
+
+def _alarm(signum: int, frame: types.FrameType | None) -> None:
+    raise _Overrun
+
+
+def within_budget(
+    path: str,
+    read: Callable[[], Any],
+    on_error: Callable[[BaseException], Any],
+    timeout: float | None,
+) -> Any:
+    """``read()``, or ``on_error(TimeBudgetError)`` when it takes longer than *timeout*
+    seconds (``None`` or ``0``: no budget), or ``on_error(SourceError)`` without calling
+    it when *path* is no regular file."""
+    refused = not_a_file(path)
+    if refused is not None:
+        return on_error(refused)
+    if (
+        not timeout
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        return read()
+    import time
+
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    start = time.monotonic()
+    timer = (0.0, 0.0)
+    try:
+        try:
+            timer = signal.setitimer(signal.ITIMER_REAL, timeout)
+            return read()
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _Overrun:
+        return on_error(
+            TimeBudgetError(
+                f"reading it took longer than the time budget of {timeout:g} s; it was "
+                "abandoned (raise the budget with --timeout)",
+            )
+        )
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+        if timer[0] > 0:  # a timer of the caller's was running: it goes on, less our time
+            left = max(timer[0] - (time.monotonic() - start), 1e-6)
+            signal.setitimer(signal.ITIMER_REAL, left, timer[1])
+
+
+# -- worker processes -------------------------------------------------------------------
+
+
+def die_with_parent() -> None:
+    """In a worker: have the system end this process when its parent dies (Linux)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+
+
+def stop(pool: Any, *, kill: bool) -> None:
+    """Shut *pool* down; with *kill*, kill its workers first (SIGKILL: a worker just forked
+    still has its parent's signal handlers) instead of waiting for the work they hold."""
+    if kill:
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            with contextlib.suppress(OSError, AttributeError, ValueError):
+                process.kill()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def parallel(
+    chunks: Iterator[Sequence[str]],
+    jobs: int,
+    *,
+    new_pool: Callable[[int], Any],
+    work: Callable[[Sequence[str]], Any],
+    died: Callable[[str], Any],
+) -> Iterator[Any]:
+    """The results of ``work(chunk)`` for every chunk, in order, computed in a pool of
+    *jobs* processes made by *new_pool*; a file whose worker dies gives ``died(path)``
+    instead (see the module docstring). *work* is submitted to the pool as
+    ``pool.submit(*work(chunk))``: a function and its arguments."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    backlog: deque[Sequence[str]] = deque()
+
+    def next_chunk() -> Sequence[str] | None:
+        return backlog.popleft() if backlog else next(chunks, None)
+
+    while True:
+        pool = new_pool(jobs)
+        pending: deque[tuple[Sequence[str], Future[list[Any]]]] = deque()
+        lost: list[Sequence[str]] = []
+        finished = False
+
+        try:
+            # A bounded window of chunks in flight keeps memory flat on any corpus size,
+            # and taking them back in submission order keeps the records in input order.
+            for chunk in islice(iter(next_chunk, None), jobs * 4):
+                pending.append((chunk, _submit(pool, work, chunk)))
+            while pending:
+                chunk, future = pending.popleft()
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    lost = [chunk, *(c for c, _ in pending)]
+                    break
+                following = next_chunk()
+                if following is not None:
+                    pending.append((following, _submit(pool, work, following)))
+                yield from results
+            finished = True
+        finally:
+            stop(pool, kill=not finished)
+        if not lost:
+            return
+        # The first chunk still owed is read a file at a time, so that a death names its
+        # file; the others go back in the queue, in order, for a new pool.
+        yield from _one_by_one(lost[0], new_pool, work, died)
+        backlog.extendleft(reversed(lost[1:]))
+
+
+def _submit(pool: Any, work: Callable[[Sequence[str]], Any], chunk: Sequence[str]) -> Future[Any]:
+    """``pool.submit(*work(chunk))``. A pool that broke since its last result refuses new
+    work: the chunk then fails like those in flight, and is read again with them."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        future: Future[Any] = pool.submit(*work(chunk))
+    except BrokenProcessPool as exc:
+        future = Future()
+        future.set_exception(exc)
+    return future
+
+
+def _one_by_one(
+    chunk: Sequence[str],
+    new_pool: Callable[[int], Any],
+    work: Callable[[Sequence[str]], Any],
+    died: Callable[[str], Any],
+) -> Iterator[Any]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = new_pool(1)
+    try:
+        for path in chunk:
+            try:
+                (result,) = pool.submit(*work([path])).result()
+            except BrokenProcessPool:  # from submit (broken before) or from result
+                stop(pool, kill=True)
+                pool = new_pool(1)
+                result = died(path)
+            yield result
+    finally:
+        stop(pool, kill=True)
+
+
+def worker_died(path: str) -> WorkerDiedError:
+    return WorkerDiedError(
+        "the worker process reading this file died (killed by the system, out of memory, "
+        "or a crash in a native library); the rest of the batch was read"
+    )

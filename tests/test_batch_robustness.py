@@ -1,0 +1,625 @@
+"""Batches that one file cannot sink: names that are not UTF-8, hostile names and text in
+the outputs, the output file itself, stalled and crashing workers, a full disk."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.shapes import SHAPES
+
+import gipparse
+
+SEEDS = gipparse.sample_paths()
+GBK_NAME = "报告".encode("gbk") + b".txt"  # b'\xb1\xa8\xb8\xe6.txt': not UTF-8
+
+
+def run(
+    *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "gipparse", *map(str, args)],
+        capture_output=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def no_traceback(result: subprocess.CompletedProcess[bytes]) -> None:
+    assert b"Traceback" not in result.stderr, result.stderr.decode(errors="replace")
+
+
+def read_csv(data: bytes) -> list[list[str]]:
+    assert data.startswith(b"\xef\xbb\xbf")
+    return list(csv.reader(io.StringIO(data[3:].decode("utf-8"), newline="")))
+
+
+@pytest.fixture
+def gbk_folder(tmp_path: Path) -> Path:
+    """A folder holding a report under a GBK name, as unzip leaves a Chinese archive."""
+    folder = tmp_path / "unzipped"
+    folder.mkdir()
+    try:
+        target = os.path.join(os.fsencode(folder), GBK_NAME)
+        shutil.copyfile(SEEDS[0], target)
+    except (OSError, UnicodeError):
+        pytest.skip("this file system does not take names that are not UTF-8")
+    return folder
+
+
+# -- 1. names that are not UTF-8 ----------------------------------------------------------
+
+
+def test_export_writes_a_gbk_name_losslessly_as_json(gbk_folder: Path) -> None:
+    result = run("export", gbk_folder, "--format", "jsonl")
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr
+    (line,) = result.stdout.decode("utf-8").splitlines()
+    assert "\\udcb1\\udca8\\udcb8\\udce6.txt" in line  # the bytes, as surrogate escapes
+    record = json.loads(line)
+    assert os.fsencode(record["path"]) == os.path.join(os.fsencode(gbk_folder), GBK_NAME)
+    assert record["valid"] is True
+    assert record["stats"]["active.licensing.decisions"] is not None
+
+
+def test_export_writes_a_gbk_name_readably_as_csv(gbk_folder: Path) -> None:
+    result = run("export", gbk_folder)
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr
+    header, row = read_csv(result.stdout)
+    assert row[0].endswith("\\xb1\\xa8\\xb8\\xe6.txt")
+    assert row[header.index("valid")] == "true"
+
+
+def test_validate_and_parse_take_a_gbk_name(gbk_folder: Path) -> None:
+    path = os.path.join(os.fsencode(gbk_folder), GBK_NAME)
+    text = run("validate", gbk_folder)
+    no_traceback(text)
+    assert text.returncode == 0
+    assert text.stdout.decode("utf-8").startswith("1 file: 1 valid")
+    as_json = run("validate", gbk_folder, "--format", "json")
+    no_traceback(as_json)
+    assert json.loads(as_json.stdout)["summary"]["valid"] == 1
+    parsed = subprocess.run(
+        [os.fsencode(sys.executable), b"-m", b"gipparse", b"parse", path],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    no_traceback(parsed)
+    assert parsed.returncode == 0
+    assert os.fsencode(json.loads(parsed.stdout)["path"]) == path
+
+
+# -- 5. output safety ---------------------------------------------------------------------
+
+
+def _report_named(folder: Path, name: str, agency: str | None = None) -> Path:
+    text = SEEDS[0].read_text(encoding="utf-8")
+    if agency is not None:
+        found = gipparse.load(SEEDS[0]).metadata.agency
+        assert found is not None
+        text = text.replace(found, agency)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_csv_cells_of_untrusted_text_cannot_start_a_formula(tmp_path: Path) -> None:
+    _report_named(tmp_path, "=HYPERLINK(1).txt")
+    _report_named(tmp_path, "a.txt", agency="-某某局")
+    _report_named(tmp_path, "b.txt", agency="+1某某局")
+    result = run("export", ".", cwd=tmp_path)
+    no_traceback(result)
+    header, *rows = read_csv(result.stdout)
+    agency = header.index("agency")
+    agencies = {row[agency] for row in rows}
+    assert {"'+1某某局", "'-某某局"} <= agencies, agencies
+    # Numbers are never touched: every statistic cell is empty or a plain number.
+    for row in rows:
+        assert all(cell == "" or cell.lstrip("-").replace(".", "").isdigit() for cell in row[7:])
+    relative = read_csv(run("export", "=HYPERLINK(1).txt", cwd=tmp_path).stdout)
+    assert relative[1][0] == "'=HYPERLINK(1).txt"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_every_formula_start_is_neutralised_in_text_cells_only(start: str) -> None:
+    from gipparse.export.records import csv_columns, csv_line, error_record
+
+    record = error_record(f"{start}1+2.txt", gipparse.SourceError("x"))
+    record["meta"]["agency"] = f"{start}cmd|' /C calc'!A0"
+    record["meta"]["period"] = "2020-01-01/2020-12-31"
+    record["stats"] = {"applications.new.total": -3}
+    columns = csv_columns()
+    (row,) = csv.reader(io.StringIO(csv_line(record), newline=""))
+    assert row[0] == f"'{start}1+2.txt"
+    assert row[columns.index("agency")] == f"'{start}cmd|' /C calc'!A0"
+    assert row[columns.index("applications.new.total")] == "-3"
+
+
+def test_terminal_escapes_in_a_name_are_not_echoed(tmp_path: Path) -> None:
+    (tmp_path / "\x1b]0;owned\x07\x1b[2J.txt").write_bytes(b"%PDF-1.7\n" + bytes(range(256)))
+    result = run("export", tmp_path)
+    no_traceback(result)
+    assert result.returncode == 1
+    assert b"\x1b" not in result.stderr
+    assert b"\x07" not in result.stderr
+    assert b"\\x1b]0;owned\\x07\\x1b[2J.txt" in result.stderr
+    listed = run("validate", tmp_path)
+    assert b"\x1b" not in listed.stdout
+    assert b"\\x1b[2J" in listed.stdout
+
+
+def test_an_output_naming_an_input_is_refused(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    shutil.copy(SEEDS[0], report)
+    before = report.read_bytes()
+    for output in (report, tmp_path / "." / "report.txt"):
+        result = run("export", tmp_path, "-f", "csv", "-o", output)
+        no_traceback(result)
+        assert result.returncode == 1
+        assert b"is one of the inputs" in result.stderr
+        assert report.read_bytes() == before
+
+
+def test_an_existing_symlink_at_the_output_is_not_written_through(tmp_path: Path) -> None:
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me\n", encoding="utf-8")
+    link = tmp_path / "out.csv"
+    link.symlink_to(precious)
+    result = run("export", SEEDS[0], "-o", link)
+    no_traceback(result)
+    assert result.returncode == 1
+    assert b"symbolic link" in result.stderr
+    assert precious.read_text(encoding="utf-8") == "keep me\n"
+    assert link.is_symlink()
+    # A link to a device or a pipe (/dev/stdout is one) is still written to.
+    devnull = tmp_path / "null.csv"
+    devnull.symlink_to(os.devnull)
+    assert run("export", SEEDS[0], "-o", devnull).returncode == 0
+
+
+def _records(*args: Any, **kwargs: Any) -> list[dict[str, Any]]:
+    return list(gipparse.export(*args, **kwargs))
+
+
+# -- 4. a full disk --------------------------------------------------------------------------
+
+
+def _full_disk(monkeypatch: pytest.MonkeyPatch, after: int) -> None:
+    """Make the output file fail with ENOSPC after *after* writes, as a full disk does."""
+    import errno
+
+    from gipparse import cli as _cli
+
+    real = _cli._private_file
+
+    def private_file(folder: str) -> tuple[int, str]:
+        fd, path = real(folder)
+        raw = os.fdopen(fd, "wb", buffering=0)
+        written = 0
+
+        class Full(io.RawIOBase):
+            def writable(self) -> bool:
+                return True
+
+            def write(self, data: Any) -> int:
+                nonlocal written
+                written += 1
+                if written > after:
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                return raw.write(data)
+
+            def close(self) -> None:
+                raw.close()
+                super().close()
+
+        monkeypatch.setattr(os, "fdopen", lambda *a, **k: io.BufferedWriter(Full(), 16))
+        return os.dup(raw.fileno()), path
+
+    monkeypatch.setattr(_cli, "_private_file", private_file)
+
+
+@pytest.mark.parametrize("after", [0, 3])
+def test_a_full_disk_is_a_clear_error_and_leaves_no_part_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], after: int
+) -> None:
+    from gipparse.cli import main
+
+    _full_disk(monkeypatch, after)
+    output = tmp_path / "out.csv"
+    status = main(["export", *map(str, SEEDS), "-o", str(output)])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert err.startswith(f"gipparse: error: cannot write {output}: No space left on device")
+    assert "Traceback" not in err
+    assert sorted(os.listdir(tmp_path)) == []
+
+
+def test_a_full_disk_on_dev_full_is_a_clear_error() -> None:
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "gipparse", "export", "--samples"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            check=False,
+        )
+    no_traceback(result)  # type: ignore[arg-type]
+    assert result.returncode == 1
+    assert b"gipparse: error: cannot write stdout: No space left on device" in result.stderr
+
+
+# -- 2 and 4. files that stall, workers that die, SIGTERM ------------------------------------
+
+_MISBEHAVING = """
+import os
+import signal
+import time
+
+from gipparse import hookimpl
+
+
+@hookimpl(tryfirst=True)
+def gipparse_read_source(path, data):
+    if data.startswith(b"KILL"):
+        os.kill(os.getpid(), signal.SIGKILL)  # as the OOM killer does
+    if data.startswith(b"EXIT"):
+        os._exit(139)  # as a crash in a native library does
+    if data.startswith(b"SLEEP"):
+        time.sleep(float(data.split()[1]))
+    return None
+"""
+
+
+@pytest.fixture
+def misbehaving(tmp_path: Path) -> dict[str, str]:
+    """The environment of a gipparse with a plugin installed (by an entry point) that
+    kills its process, or sleeps, on files that start with KILL, EXIT or SLEEP."""
+    site = tmp_path / "site"
+    info = site / "gipparse_misbehaving-1.0.dist-info"
+    info.mkdir(parents=True)
+    (site / "gipparse_misbehaving.py").write_text(_MISBEHAVING, encoding="utf-8")
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: gipparse-misbehaving\nVersion: 1.0\n", encoding="utf-8"
+    )
+    (info / "entry_points.txt").write_text(
+        "[gipparse]\nmisbehaving = gipparse_misbehaving\n", encoding="utf-8"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "GIPPARSE_DISABLE_PLUGIN_AUTOLOAD"}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(site), env.get("PYTHONPATH")]))
+    return env
+
+
+def _corpus(folder: Path, bad: dict[int, bytes], total: int = 12) -> list[str]:
+    """*total* reports in *folder* named 00.txt, 01.txt..., those at the indices of *bad*
+    replaced by its contents; their names, in order."""
+    folder.mkdir()
+    names = []
+    for i in range(total):
+        name = f"{i:02d}.txt"
+        if i in bad:
+            (folder / name).write_bytes(bad[i])
+        else:
+            shutil.copy(SEEDS[i % len(SEEDS)], folder / name)
+        names.append(name)
+    return names
+
+
+def _jsonl(out: bytes) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in out.decode("utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("how", [b"KILL", b"EXIT"])
+def test_a_worker_that_dies_costs_only_its_file(
+    tmp_path: Path, misbehaving: dict[str, str], how: bytes
+) -> None:
+    folder = tmp_path / "corpus"
+    names = _corpus(folder, {3: how, 9: how})
+    result = run("export", folder, "--jobs", "2", "--format", "jsonl", env=misbehaving)
+    no_traceback(result)
+    assert result.returncode == 1
+    records = _jsonl(result.stdout)
+    assert [os.path.basename(r["path"]) for r in records] == names  # all, in order
+    codes = [[d["code"] for d in r["diagnostics"] if d["severity"] == "error"] for r in records]
+    for i, found in enumerate(codes):
+        if i in (3, 9):
+            assert found == ["report.worker-died"]
+        else:
+            assert records[i]["valid"] is True, (i, found)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_file_that_overruns_the_time_budget_gets_a_record(
+    tmp_path: Path, misbehaving: dict[str, str], jobs: str
+) -> None:
+    folder = tmp_path / "corpus"
+    names = _corpus(folder, {2: b"SLEEP 60"}, total=5)
+    result = run(
+        "export", folder, "--jobs", jobs, "--timeout", "1", "--format", "jsonl", env=misbehaving
+    )
+    no_traceback(result)
+    records = _jsonl(result.stdout)
+    assert [os.path.basename(r["path"]) for r in records] == names
+    assert [d["code"] for d in records[2]["diagnostics"]] == ["report.timeout"]
+    assert "time budget of 1 s" in records[2]["diagnostics"][0]["message"]
+    assert [r["valid"] for i, r in enumerate(records) if i != 2] == [True] * 4
+
+
+def test_a_fifo_in_the_tree_is_skipped_with_a_record(tmp_path: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    folder = tmp_path / "corpus"
+    _corpus(folder, {}, total=2)
+    os.mkfifo(folder / "01a.txt")
+    result = run("export", folder, "--format", "jsonl")  # the timeout is the hang detector
+    no_traceback(result)
+    records = _jsonl(result.stdout)
+    assert len(records) == 3
+    assert records[2]["path"].endswith("01a.txt")
+    (diagnostic,) = records[2]["diagnostics"]
+    assert diagnostic["code"] == "source.unreadable"
+    assert "FIFO" in diagnostic["message"]
+
+
+def test_sigterm_ends_the_workers_and_removes_the_partial_output(
+    tmp_path: Path, misbehaving: dict[str, str]
+) -> None:
+    import signal
+    import time
+
+    folder = tmp_path / "corpus"
+    _corpus(folder, {1: b"SLEEP 300", 2: b"SLEEP 300"}, total=4)
+    out = tmp_path / "out"
+    out.mkdir()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gipparse", "export", str(folder), "-j", "2", "-o", "o.csv"],
+        cwd=out,
+        env=misbehaving,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while not os.listdir(out) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.0)  # the workers are asleep in the plugin by now
+    assert os.listdir(out), "the run never started writing"
+    process.send_signal(signal.SIGTERM)
+    # communicate() returns once every holder of the pipes has closed them: workers too.
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 143, stderr
+    assert b"Traceback" not in stderr
+    assert b"terminated" in stderr
+    assert os.listdir(out) == []
+
+
+# -- 6. plugins ------------------------------------------------------------------------------
+
+
+def _plant_plugin(folder: Path, marker: Path) -> None:
+    """A distribution's metadata and module in *folder*, whose import writes *marker*."""
+    info = folder / "planted-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: planted\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[gipparse]\nplanted = planted_plugin\n")
+    (folder / "planted_plugin.py").write_text(
+        f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8"
+    )
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        ["-m", "gipparse", "plugins"],
+        ["-c", "import gipparse; gipparse.load(gipparse.sample_paths()[0])"],
+    ],
+)
+def test_a_dist_info_folder_in_the_current_directory_loads_nothing(
+    tmp_path: Path, how: list[str]
+) -> None:
+    marker = tmp_path / "imported"
+    _plant_plugin(tmp_path, marker)
+    env = {k: v for k, v in os.environ.items() if k != "GIPPARSE_DISABLE_PLUGIN_AUTOLOAD"}
+    result = subprocess.run(
+        [sys.executable, *how], cwd=tmp_path, env=env, capture_output=True, timeout=120, check=False
+    )
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr
+    assert b"planted" not in result.stdout
+    assert not marker.exists()
+    # The same folder on PYTHONPATH is part of the environment: its plugin is loaded.
+    env["PYTHONPATH"] = str(tmp_path)
+    listed = subprocess.run(
+        [sys.executable, "-m", "gipparse", "plugins"],
+        cwd=tmp_path.parent,
+        env=env,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert marker.exists(), listed.stderr
+
+
+def test_the_slow_path_of_entry_points_reads_the_installed_environment_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gipparse import manager as _manager
+
+    marker = tmp_path / "imported"
+    _plant_plugin(tmp_path, marker)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.syspath_prepend("")
+    monkeypatch.setattr(_manager, "_declared_entry_points", lambda: None)
+    names = [name for name, _ in _manager._entry_point_plugins()]
+    assert "planted" not in names
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize(("value", "off"), [("1", True), ("0", True), ("", False), (None, False)])
+def test_autoload_is_off_when_the_variable_is_set_and_not_empty(
+    monkeypatch: pytest.MonkeyPatch, value: str | None, off: bool
+) -> None:
+    from gipparse.manager import autoload_disabled
+
+    if value is None:
+        monkeypatch.delenv("GIPPARSE_DISABLE_PLUGIN_AUTOLOAD", raising=False)
+    else:
+        monkeypatch.setenv("GIPPARSE_DISABLE_PLUGIN_AUTOLOAD", value)
+    assert autoload_disabled() is off
+
+
+def test_a_walk_with_autoload_off_says_what_it_skipped_and_why(tmp_path: Path) -> None:
+    shutil.copy(SEEDS[0], tmp_path / "a.txt")
+    for name in ("b.html", "c.htm", "d.docx", "e.pdf", "f.html"):
+        (tmp_path / name).write_bytes(b"x")
+    env = dict(os.environ, GIPPARSE_DISABLE_PLUGIN_AUTOLOAD="1")
+    result = run("export", tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.decode("utf-8").splitlines()
+    assert lines[0] == (
+        "gipparse: 2 .html skipped: installed plugins are not loaded "
+        "(GIPPARSE_DISABLE_PLUGIN_AUTOLOAD is set), so gipparse-html is not used even if "
+        "installed; unset it, or pass the plugin with plugins=[...]"
+    )
+    assert [line.split(":")[1].strip() for line in lines] == [
+        "2 .html skipped",
+        "1 .docx skipped",
+        "1 .htm skipped",
+        "1 .pdf skipped",
+    ]
+    assert len(read_csv(result.stdout)) == 2
+    # With autoloading on, the same walk says to install what is missing.
+    env.pop("GIPPARSE_DISABLE_PLUGIN_AUTOLOAD")
+    result = run("export", tmp_path, env=env)
+    assert "gipparse: 1 .pdf skipped: install gipparse-pdf" in result.stderr.decode("utf-8")
+
+
+# -- 3. memory --------------------------------------------------------------------------------
+
+
+def _peak(run: Any) -> int:
+    import tracemalloc
+
+    from gipparse import caches
+
+    caches.clear()
+    tracemalloc.start()
+    try:
+        run()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_the_memory_bound_of_the_text_reader_holds(shape: str) -> None:
+    """The bound the text reader checks against the budget is an upper bound of what
+    reading takes, on every hostile shape of the linearity tests (Python objects, as
+    tracemalloc counts them; fuzz/memory.py measures the resident memory)."""
+    from gipparse.source.budget import text_memory
+
+    data = SHAPES[shape](400).encode("utf-8")
+    gipparse.loads(b"warm up\n")
+
+    def read() -> None:
+        with contextlib.suppress(gipparse.GipparseError):
+            gipparse.loads(data, path="x.txt")
+
+    assert _peak(read) <= text_memory(data)
+
+
+def test_a_source_over_the_memory_budget_is_refused_before_it_is_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("GIPPARSE_MAX_MEMORY", str(64 * 1024 * 1024))
+    data = b"|" * 200_000  # read, it would take about 70 MB
+    refused: list[BaseException] = []
+
+    def read() -> None:
+        with pytest.raises(gipparse.InputTooLargeError, match="GIPPARSE_MAX_MEMORY") as info:
+            gipparse.loads(data, path="pipes.txt")
+        refused.append(info.value)
+
+    assert _peak(read) < 2 * 1024 * 1024
+    with pytest.raises(gipparse.InputTooLargeError):
+        gipparse.loads(data.decode())
+    monkeypatch.setenv("GIPPARSE_MAX_MEMORY", "0")  # no budget
+    assert gipparse.loads(b"|" * 2000, path="pipes.txt").statistics is None
+
+
+def test_over_budget_is_a_record_and_the_batch_goes_on(tmp_path: Path) -> None:
+    shutil.copy(SEEDS[0], tmp_path / "a.txt")
+    (tmp_path / "b.txt").write_bytes(b"|" * 300_000)
+    shutil.copy(SEEDS[1], tmp_path / "c.txt")
+    env = dict(os.environ, GIPPARSE_MAX_MEMORY=str(64 * 1024 * 1024))
+    result = run("export", tmp_path, "-f", "jsonl", env=env)
+    no_traceback(result)
+    records = _jsonl(result.stdout)
+    assert [r["valid"] for r in records] == [True, False, True]
+    assert [d["code"] for d in records[1]["diagnostics"]] == ["source.too-large"]
+
+
+# -- 8. what valid can and cannot say -----------------------------------------------------------
+
+
+def test_labels_numbered_out_of_order_get_a_warning() -> None:
+    text = SEEDS[0].read_text(encoding="utf-8")
+    assert gipparse.loads(text).valid
+    moved = text.replace("\t1.属于国家秘密", "\t3.属于国家秘密").replace("\t3.危及", "\t1.危及")
+    report = gipparse.loads(moved)
+    found = [d for d in report.diagnostics if d.code == "table.numbering-order"]
+    assert [(d.severity, d.line) for d in found] == [
+        (gipparse.Severity.WARNING, 158),
+        (gipparse.Severity.WARNING, 169),
+    ]
+    assert (
+        "'2.其他法律行政法规禁止公开' is numbered lower than '3.属于国家秘密'" in found[0].message
+    )
+    assert report.valid  # the values are where their labels say: no relation fails
+
+
+def test_a_table_read_by_position_says_valid_is_not_verified() -> None:
+    report = gipparse.load(SEEDS[3])  # seed 003 lost the labels of ten rows
+    assert report.valid
+    (found,) = [d for d in report.diagnostics if d.code == "table.read-by-position"]
+    assert found.severity is gipparse.Severity.WARNING
+    assert found.message.startswith("10 row(s) had lost their labels")
+    assert "not verified" in found.message
+
+
+def test_the_samples_carry_no_trust_warning_they_do_not_deserve() -> None:
+    codes = {"table.numbering-order", "table.read-by-position"}
+    for path in SEEDS:
+        found = [d.code for d in gipparse.load(path).diagnostics if d.code in codes]
+        assert found == (["table.read-by-position"] if path.name.startswith("003") else [])
+
+
+def test_the_time_budget_leaves_a_callers_timer_running() -> None:
+    import signal
+    import time
+
+    fired: list[int] = []
+    previous = signal.signal(signal.SIGALRM, lambda signum, frame: fired.append(signum))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.5)
+        records = list(gipparse.export(SEEDS[:2], timeout=30))
+        assert [r["valid"] for r in records] == [True, True]
+        assert 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= 0.5
+        time.sleep(0.7)
+        assert fired == [signal.SIGALRM]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
