@@ -1,0 +1,421 @@
+"""From a PDF to the report's blocks.
+
+Each page is read for its characters and its rulings (:mod:`._page`); the rulings give
+the page's tables and the characters in their cells (:mod:`._grid`), and the other
+characters are lines of prose. Then, over the whole document:
+
+* page numbers (``- 3 -``, ``第1页 共3页``, ``3/5``) and running headers and footers
+  (the same line at the same place in the top or bottom margin of several pages) are
+  dropped;
+* a table that ends a page and one that starts the next, with the same left and right
+  edges, are one table: the header rows Word repeats on the new page are dropped, a
+  merged cell cut by the page end is joined, and so is a row broken by the page end
+  when only one of its halves holds numbers;
+* lines of prose are joined into paragraphs: a paragraph starts where a line is
+  indented, where the line before it ends short of the right margin, or where the type
+  size changes; a paragraph cut by a page end is continued.
+
+Tables are written as the tab layout the other readers write (a cell covered by a
+merge from above is an empty cell at the merge's first column, a merge across columns is
+written once), so that the rest of the pipeline reads them alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+from gipparse import DocumentBuilder, Severity, SourceDocument, SourceError
+
+from . import _grid
+from ._grid import Glyph, Grid
+from ._page import Page, read_page
+
+FORMAT = "pdf"
+
+#: Most pages read; a longer document is refused (an annual report has a few dozen).
+MAX_PAGES = 2_000
+#: A page whose images cover at least this share of it and which has no text is scanned.
+IMAGE_PAGE_SHARE = 0.5
+#: Share of the page's height at its top and bottom where running headers, footers and
+#: page numbers stand.
+MARGIN_SHARE = 0.12
+#: Largest difference of left or right edges (points) of two parts of one table.
+EDGE_TOLERANCE = 3.0
+
+_PAGE_NUMBER_RE = re.compile(
+    r"[-—–－_~\s]*(?:\d{1,4}|[ivxlcdm]{1,6})[-—–－_~\s]*"
+    r"|第\s*\d{1,4}\s*页\s*[,，/]?\s*(?:共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}"
+    r"|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?",
+    re.I,
+)
+_NUMBER_RE = re.compile(r"[+\-]?\d[\d,，.]*(?:万元|元|%)?")
+# How a label of a new item starts: （五）, 3., 3、, 四、
+_ITEM_RE = re.compile(r"[（(][一二三四五六七八九十]+[)）]|\d+[.、．]|[一二三四五六七八九十]+、")
+
+
+class Line(NamedTuple):
+    """A line of prose on a page."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+class TableCell(NamedTuple):
+    row: int
+    rowspan: int
+    x0: float
+    x1: float
+    text: str
+
+
+class TablePart(NamedTuple):
+    """A ruled table as one page shows it."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    rows: int
+    cells: list[TableCell]
+
+
+Item = Line | TablePart
+
+
+def read_pdf(data: bytes, path: str | None) -> SourceDocument:
+    """Open and read a PDF into a :class:`~gipparse.SourceDocument`."""
+    import pypdfium2  # imported on first use: loading the plugin must cost a CLI run nothing
+
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as exc:
+        raise SourceError(_open_error(str(exc)), path=path) from None
+    try:
+        count = len(document)
+        if count == 0:
+            raise SourceError("the PDF has no pages", path=path)
+        if count > MAX_PAGES:
+            raise SourceError(
+                f"the PDF has {count:,} pages, over the maximum of {MAX_PAGES:,}", path=path
+            )
+        pages = [read_page(document, i) for i in range(count)]
+    finally:
+        document.close()
+    return _Layout(pages, path).build()
+
+
+def _open_error(message: str) -> str:
+    if "password" in message.lower():
+        return (
+            "the PDF is encrypted with a password; open it in a PDF reader and save a copy "
+            "without the password"
+        )
+    return f"cannot open the PDF, it is damaged or not a PDF: {message}"
+
+
+class _Layout:
+    def __init__(self, pages: list[Page], path: str | None) -> None:
+        self.pages = pages
+        self.path = path
+        self.builder = DocumentBuilder(FORMAT)
+        self.unruled_pages: list[int] = []
+
+    def build(self) -> SourceDocument:
+        builder = self.builder
+        text_pages = [p for p in self.pages if p.glyphs]
+        image_pages = [
+            p.number for p in self.pages if not p.glyphs and p.image_share >= IMAGE_PAGE_SHARE
+        ]
+        if not text_pages:
+            if image_pages:
+                raise SourceError(
+                    "the PDF's pages are images (a scan) and hold no text; run OCR on it "
+                    "first (for example ocrmypdf -l chi_sim in.pdf out.pdf) or read the "
+                    "report's Word or web version",
+                    path=self.path,
+                )
+            raise SourceError("the PDF holds no text", path=self.path)
+        items = [self._page_items(page) for page in self.pages]
+        self._drop_chrome(items)
+        blocks = self._join_tables(items)
+        for block in self._paragraphs(blocks):
+            if isinstance(block, str):
+                builder.paragraph(block)
+            else:
+                builder.table(_tab_rows(block))
+        if image_pages:
+            builder.diagnose(
+                Severity.WARNING,
+                "source.image-pages",
+                f"pages {_page_list(image_pages)} are images without text (scanned) and were "
+                "not read; run OCR on the PDF to read them",
+            )
+        if self.unruled_pages:
+            builder.diagnose(
+                Severity.WARNING,
+                "source.unruled-table",
+                f"pages {_page_list(self.unruled_pages)} hold numbers laid out in columns "
+                "without ruling lines; tables are read only from their rulings, so these "
+                "were read as prose",
+            )
+        truncated = [p.number for p in self.pages if p.truncated]
+        if truncated:
+            builder.diagnose(
+                Severity.WARNING,
+                "source.too-many-paths",
+                f"pages {_page_list(truncated)} draw too many paths; the rest were not read",
+            )
+        return builder.build()
+
+    # -- one page -----------------------------------------------------------------
+
+    def _page_items(self, page: Page) -> list[Item]:
+        items: list[Item] = []
+        rest: list[Glyph] = page.glyphs
+        for grid in _grid.find_tables(page.segments, page.rectangles):
+            inside, rest = _grid.assign(grid, rest)
+            items.append(_part(grid, inside))
+        lines = [_line(glyphs) for glyphs in _grid.lines(rest)]
+        if _looks_tabular(lines):
+            self.unruled_pages.append(page.number)
+        items.extend(lines)
+        items.sort(key=lambda item: item.top)
+        return items
+
+    # -- page chrome ----------------------------------------------------------------
+
+    def _drop_chrome(self, items: list[list[Item]]) -> None:
+        """Drop page numbers and running headers and footers."""
+        seen: Counter[tuple[str, int]] = Counter()
+        for page, page_items in zip(self.pages, items, strict=True):
+            for key in {_chrome_key(page, item) for item in page_items}:
+                if key is not None:
+                    seen[key] += 1
+        for index, (page, page_items) in enumerate(zip(self.pages, items, strict=True)):
+            kept = []
+            for item in page_items:
+                if isinstance(item, Line) and _in_margin(page, item):
+                    if _PAGE_NUMBER_RE.fullmatch(item.text):
+                        continue
+                    key = _chrome_key(page, item)
+                    if key is not None and seen[key] >= 2:
+                        continue
+                kept.append(item)
+            items[index] = kept
+
+    # -- tables across pages ------------------------------------------------------
+
+    def _join_tables(self, items: list[list[Item]]) -> list[Item]:
+        result: list[Item] = []
+        for page_items in items:
+            for position, item in enumerate(page_items):
+                last = result[-1] if result else None
+                if (
+                    position == 0
+                    and isinstance(item, TablePart)
+                    and isinstance(last, TablePart)
+                    and abs(last.x0 - item.x0) <= EDGE_TOLERANCE
+                    and abs(last.x1 - item.x1) <= EDGE_TOLERANCE
+                ):
+                    result[-1] = _join(last, item)
+                else:
+                    result.append(item)
+        return result
+
+    # -- prose ----------------------------------------------------------------------
+
+    def _paragraphs(self, items: list[Item]) -> Iterator[str | TablePart]:
+        left = _margin([i.x0 for i in items if isinstance(i, Line)], low=True)
+        right = _margin([i.x1 for i in items if isinstance(i, Line)], low=False)
+        text = ""
+        previous: Line | None = None
+        for item in items:
+            if isinstance(item, TablePart):
+                if text:
+                    yield text
+                text, previous = "", None
+                yield item
+                continue
+            if previous is None or _starts_paragraph(previous, item, left, right):
+                if text:
+                    yield text
+                text = item.text
+            else:
+                text += _joiner(text, item.text) + item.text
+            previous = item
+        if text:
+            yield text
+
+
+def _page_list(numbers: Sequence[int]) -> str:
+    return ", ".join(str(n) for n in numbers)
+
+
+def _line(glyphs: list[Glyph]) -> Line:
+    sizes = sorted(g.bottom - g.top for g in glyphs)
+    return Line(
+        _grid.line_text(glyphs),
+        glyphs[0].x0,
+        max(g.x1 for g in glyphs),
+        min(g.top for g in glyphs),
+        max(g.bottom for g in glyphs),
+        sizes[len(sizes) // 2],
+    )
+
+
+def _part(grid: Grid, inside: list[list[Glyph]]) -> TablePart:
+    cells = [
+        TableCell(cell.row, cell.rowspan, cell.box.x0, cell.box.x1, _grid.cell_text(glyphs))
+        for cell, glyphs in zip(grid.cells, inside, strict=True)
+    ]
+    box = grid.box
+    return TablePart(box.x0, box.x1, box.top, box.bottom, len(grid.ys) - 1, cells)
+
+
+def _looks_tabular(lines: list[Line]) -> bool:
+    """Whether prose lines hold several rows of numbers spread in columns: a table
+    without rulings (a scan's OCR layer, a table drawn with spaces)."""
+    rows = 0
+    for line in lines:
+        parts = line.text.split()
+        if len(parts) >= 4 and sum(bool(_NUMBER_RE.fullmatch(p)) for p in parts) >= 3:
+            rows += 1
+    return rows >= 3
+
+
+def _in_margin(page: Page, line: Line) -> bool:
+    margin = page.height * MARGIN_SHARE
+    return line.bottom <= margin or line.top >= page.height - margin
+
+
+def _chrome_key(page: Page, item: Item) -> tuple[str, int] | None:
+    if not isinstance(item, Line) or not _in_margin(page, item):
+        return None
+    return re.sub(r"\d+", "#", item.text), round(item.top / 6)
+
+
+# -- tables -----------------------------------------------------------------------------
+
+
+def _same_edges(a: TableCell, b: TableCell) -> bool:
+    return abs(a.x0 - b.x0) <= EDGE_TOLERANCE and abs(a.x1 - b.x1) <= EDGE_TOLERANCE
+
+
+def _row(part: TablePart, row: int) -> list[TableCell]:
+    return sorted((c for c in part.cells if c.row == row), key=lambda c: c.x0)
+
+
+def _row_texts(part: TablePart, row: int) -> list[tuple[float, float, str]]:
+    return [(c.x0, c.x1, c.text) for c in _row(part, row)]
+
+
+def _join(a: TablePart, b: TablePart) -> TablePart:
+    """One table from a part ending a page and the part starting the next."""
+    # Word repeats header rows on every page: drop the rows that repeat a's first rows.
+    repeated = 0
+    while repeated < min(a.rows, b.rows) - 1 and _same_row(_row(a, repeated), _row(b, repeated)):
+        repeated += 1
+    cells = [c._replace(row=c.row - repeated) for c in b.cells if c.row >= repeated]
+    first = sorted((c for c in cells if c.row == 0), key=lambda c: c.x0)
+    joined = list(a.cells)
+    ending = [i for i, c in enumerate(joined) if c.row + c.rowspan == a.rows]
+    pairs: dict[int, int] = {}  # index in first -> index in joined
+    for j, cell in enumerate(first):
+        for i in ending:
+            if _same_edges(joined[i], cell):
+                pairs[j] = i
+    last_row = sorted((c for c in a.cells if c.row == a.rows - 1), key=lambda c: c.x0)
+    broken = (
+        bool(first)
+        and len(pairs) == len(first) == len(ending)
+        and _has_numbers(last_row) != _has_numbers(first)
+        and not any(_ITEM_RE.match(c.text) for c in first)
+    )
+    if broken:
+        # A row broken by the page end: its halves are one row.
+        shift = a.rows - 1
+        merged = set(pairs)
+    else:
+        # A merged cell cut by the page end continues on the next page.
+        shift = a.rows
+        merged = {
+            j
+            for j, i in pairs.items()
+            if (joined[i].rowspan > 1 or first[j].rowspan > 1) and not _ITEM_RE.match(first[j].text)
+        }
+    for j in merged:
+        i, cell = pairs[j], first[j]
+        extra = cell.rowspan - 1 if broken else cell.rowspan
+        joined[i] = joined[i]._replace(
+            rowspan=joined[i].rowspan + extra, text=joined[i].text + cell.text
+        )
+    skipped = {id(first[j]) for j in merged}
+    joined.extend(c._replace(row=c.row + shift) for c in cells if id(c) not in skipped)
+    return TablePart(a.x0, a.x1, a.top, b.bottom, shift + b.rows - repeated, joined)
+
+
+def _has_numbers(row: Sequence[TableCell]) -> bool:
+    """Whether a row holds a number beyond its first (label) cell."""
+    return any(_NUMBER_RE.fullmatch(c.text) for c in row[1:])
+
+
+def _same_row(x: list[TableCell], y: list[TableCell]) -> bool:
+    return (
+        bool(x)
+        and len(x) == len(y)
+        and all(_same_edges(p, q) and p.text == q.text for p, q in zip(x, y, strict=True))
+    )
+
+
+def _tab_rows(part: TablePart) -> list[list[str]]:
+    """The tab layout of a table: per row, the cells starting in it and, at their first
+    column, the merges from above that cover it."""
+    rows: list[list[tuple[float, str]]] = [[] for _ in range(part.rows)]
+    for cell in part.cells:
+        if not 0 <= cell.row < part.rows:
+            continue
+        rows[cell.row].append((cell.x0, cell.text))
+        for r in range(cell.row + 1, min(cell.row + cell.rowspan, part.rows)):
+            rows[r].append((cell.x0, ""))
+    return [[text for _, text in sorted(row, key=lambda c: c[0])] for row in rows if row]
+
+
+# -- prose ------------------------------------------------------------------------------
+
+
+def _margin(values: list[float], low: bool) -> float:
+    """The page's text margin: the most common left (or right) edge, to the point."""
+    if not values:
+        return 0.0
+    counts = Counter(round(v) for v in values)
+    best = max(counts.values())
+    candidates = [v for v, n in counts.items() if n >= best / 2]
+    return float(min(candidates) if low else max(candidates))
+
+
+def _starts_paragraph(previous: Line, line: Line, left: float, right: float) -> bool:
+    size = max(line.size, 1.0)
+    if abs(line.size - previous.size) > 0.15 * size:
+        return True
+    if line.x0 - left >= 1.2 * size:
+        return True  # indented
+    if previous.x1 < right - 1.5 * size:
+        return True  # the line before ended short
+    if line.top < previous.top:
+        return False  # a new page: continued
+    return line.top - previous.bottom > 1.2 * size
+
+
+def _joiner(text: str, following: str) -> str:
+    """What joins two wrapped lines: nothing in Chinese, a space between Latin words."""
+    if text[-1:].isascii() and text[-1:].isalnum() and following[:1].isascii() and following[:1].isalnum():
+        return " "
+    return ""
