@@ -165,9 +165,7 @@ def _clusters(items: Sequence[Ruling], key: Callable[[Ruling], float]) -> list[l
 # -- tables ---------------------------------------------------------------------------
 
 
-def find_tables(
-    segments: Iterable[Segment], rectangles: Iterable[Box] = ()
-) -> list[Grid]:
+def find_tables(segments: Iterable[Segment], rectangles: Iterable[Box] = ()) -> list[Grid]:
     """The ruled tables the geometry draws, top to bottom. A table is a group of
     crossing rulings with at least two horizontal and two vertical ones."""
     return grids(rulings(segments, rectangles))

@@ -17,6 +17,7 @@ pdfium's quirks handled here:
 from __future__ import annotations
 
 import ctypes
+import itertools
 import math
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -71,7 +72,8 @@ def read_page(document: pypdfium2.PdfDocument, index: int) -> Page:
         page.close()
     area = max(width * height, 1.0)
     covered = sum(
-        max(0.0, min(b.x1, width) - max(b.x0, 0.0)) * max(0.0, min(b.bottom, height) - max(b.top, 0.0))
+        max(0.0, min(b.x1, width) - max(b.x0, 0.0))
+        * max(0.0, min(b.bottom, height) - max(b.top, 0.0))
         for b in images
     )
     return Page(
@@ -90,7 +92,8 @@ def _glyphs(page: pypdfium2.PdfPage, height: float) -> list[Glyph]:
         if count <= 0:
             return []
         buffer = ctypes.create_string_buffer((count + 1) * 2)
-        pdfium_c.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+        pointer = ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
+        pdfium_c.FPDFText_GetText(handle, 0, count, pointer)
         text = buffer.raw[: count * 2].decode("utf-16-le", errors="replace")
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
         ox, oy = ctypes.c_double(), ctypes.c_double()
@@ -134,9 +137,7 @@ def _doubled(
     recent: list[tuple[str, float, float, float]], char: str, x: float, y: float, size: float
 ) -> bool:
     limit = _DOUBLE_DISTANCE * size
-    return any(
-        c == char and abs(cx - x) < limit and abs(cy - y) < limit for c, cx, cy, _ in recent
-    )
+    return any(c == char and abs(cx - x) < limit and abs(cy - y) < limit for c, cx, cy, _ in recent)
 
 
 # -- paths ----------------------------------------------------------------------------
@@ -171,7 +172,7 @@ def _objects(
     fill_mode = ctypes.c_int()
     stroke = ctypes.c_int()
     m = pdfium_c.FS_MATRIX()
-    l, b, r, t = (ctypes.c_float() for _ in range(4))
+    x0, y0, x1, y1 = (ctypes.c_float() for _ in range(4))
     while stack:
         owner, is_form, start, outer, depth = stack.pop()
         count = (
@@ -191,7 +192,11 @@ def _objects(
                 matrix = _compose((m.a, m.b, m.c, m.d, m.e, m.f), outer)
                 if not pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, ctypes.byref(stroke)):
                     continue
-                _path(obj, matrix, height, bool(stroke.value), fill_mode.value != 0, segments, rectangles)
+                drawn = _path(
+                    obj, matrix, height, stroked=bool(stroke.value), filled=fill_mode.value != 0
+                )
+                segments.extend(drawn[0])
+                rectangles.extend(drawn[1])
                 if len(segments) + len(rectangles) > MAX_SEGMENTS:
                     return True
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
@@ -200,25 +205,23 @@ def _objects(
                 stack.append((owner, is_form, i + 1, outer, depth))
                 stack.append((obj, True, 0, matrix, depth + 1))
                 break
-            elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-                if pdfium_c.FPDFPageObj_GetBounds(obj, l, b, r, t):
-                    # Bounds are on the page already, form matrices included.
-                    images.append(Box(l.value, height - t.value, r.value, height - b.value))
+            elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE and pdfium_c.FPDFPageObj_GetBounds(
+                obj, x0, y0, x1, y1
+            ):
+                # Bounds are on the page already, form matrices included.
+                images.append(Box(x0.value, height - y1.value, x1.value, height - y0.value))
     return False
 
 
 def _path(
-    obj: Any,
-    matrix: _Matrix,
-    height: float,
-    stroked: bool,
-    filled: bool,
-    segments: list[Segment],
-    rectangles: list[Box],
-) -> None:
+    obj: Any, matrix: _Matrix, height: float, *, stroked: bool, filled: bool
+) -> tuple[list[Segment], list[Box]]:
+    """The segments a path strokes, or the rectangles it fills when it does not stroke."""
+    segments: list[Segment] = []
+    rectangles: list[Box] = []
     count = pdfium_c.FPDFPath_CountSegments(obj)
     if count <= 0 or count > MAX_SEGMENTS:
-        return
+        return segments, rectangles
     a, b, c, d, e, f = matrix
     x, y = ctypes.c_float(), ctypes.c_float()
     subpaths: list[list[tuple[float, float]]] = []
@@ -251,11 +254,12 @@ def _path(
                 xs = [p[0] for p in points]
                 ys = [p[1] for p in points]
                 rectangles.append(Box(min(xs), min(ys), max(xs), max(ys)))
+    return segments, rectangles
 
 
 def _axis_aligned(points: list[tuple[float, float]]) -> bool:
     """Whether a closed polygon's edges are all horizontal or vertical."""
     ring = [*points, points[0]]
     return all(
-        abs(p[0] - q[0]) <= 0.5 or abs(p[1] - q[1]) <= 0.5 for p, q in zip(ring, ring[1:])
+        abs(p[0] - q[0]) <= 0.5 or abs(p[1] - q[1]) <= 0.5 for p, q in itertools.pairwise(ring)
     )

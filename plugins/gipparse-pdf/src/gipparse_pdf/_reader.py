@@ -416,6 +416,6 @@ def _starts_paragraph(previous: Line, line: Line, left: float, right: float) -> 
 
 def _joiner(text: str, following: str) -> str:
     """What joins two wrapped lines: nothing in Chinese, a space between Latin words."""
-    if text[-1:].isascii() and text[-1:].isalnum() and following[:1].isascii() and following[:1].isalnum():
-        return " "
-    return ""
+    last, first = text[-1:], following[:1]
+    latin = last.isascii() and last.isalnum() and first.isascii() and first.isalnum()
+    return " " if latin else ""
