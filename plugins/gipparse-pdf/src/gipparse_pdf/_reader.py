@@ -74,6 +74,9 @@ class TableCell(NamedTuple):
     x0: float
     x1: float
     text: str
+    #: Whether the cell's last line of text runs to its right edge: text that a page end
+    #: cuts off continues on the next page only from such a line.
+    full: bool = False
 
 
 class TablePart(NamedTuple):
@@ -273,11 +276,27 @@ def _line(glyphs: list[Glyph]) -> Line:
 
 def _part(grid: Grid, inside: list[list[Glyph]]) -> TablePart:
     cells = [
-        TableCell(cell.row, cell.rowspan, cell.box.x0, cell.box.x1, _grid.cell_text(glyphs))
+        TableCell(
+            cell.row,
+            cell.rowspan,
+            cell.box.x0,
+            cell.box.x1,
+            _grid.cell_text(glyphs),
+            _runs_to_edge(glyphs, cell.box.x1),
+        )
         for cell, glyphs in zip(grid.cells, inside, strict=True)
     ]
     box = grid.box
     return TablePart(box.x0, box.x1, box.top, box.bottom, len(grid.ys) - 1, cells)
+
+
+def _runs_to_edge(glyphs: list[Glyph], right: float) -> bool:
+    """Whether the last line of *glyphs* ends within two characters of *right*."""
+    if not glyphs:
+        return False
+    last = _grid.lines(glyphs)[-1]
+    height = max(g.bottom - g.top for g in last)
+    return max(g.x1 for g in last) >= right - 2 * height
 
 
 def _looks_tabular(lines: list[Line]) -> bool:
@@ -332,12 +351,11 @@ def _join(a: TablePart, b: TablePart) -> TablePart:
         for i in ending:
             if _same_edges(joined[i], cell):
                 pairs[j] = i
-    last_row = sorted((c for c in a.cells if c.row == a.rows - 1), key=lambda c: c.x0)
     broken = (
         bool(first)
         and len(pairs) == len(first) == len(ending)
-        and _has_numbers(last_row) != _has_numbers(first)
         and not any(_ITEM_RE.match(c.text) for c in first)
+        and _broken_row([joined[pairs[j]] for j in range(len(first))], first)
     )
     if broken:
         # A row broken by the page end: its halves are one row.
@@ -362,9 +380,27 @@ def _join(a: TablePart, b: TablePart) -> TablePart:
     return TablePart(a.x0, a.x1, a.top, b.bottom, shift + b.rows - repeated, joined)
 
 
-def _has_numbers(row: Sequence[TableCell]) -> bool:
-    """Whether a row holds a number beyond its first (label) cell."""
-    return any(_NUMBER_RE.fullmatch(c.text) for c in row[1:])
+def _broken_row(above: Sequence[TableCell], below: Sequence[TableCell]) -> bool:
+    """Whether the first row of a page (*below*) continues the last row of the page
+    before (*above*: the cells reaching its end, column by column), cut by the page end.
+
+    Text runs on from a cell whose last line is full (it wrapped) to the same cell on the
+    next page; a cell that is empty above is empty below. And either one half holds the
+    numbers and the other half's cells under them are empty, or neither holds numbers
+    (a header row, or a row whose zeros are left blank).
+    """
+    numbers_above = [bool(_NUMBER_RE.fullmatch(c.text)) for c in above]
+    numbers_below = [bool(_NUMBER_RE.fullmatch(c.text)) for c in below]
+    if any(numbers_above) and any(numbers_below):
+        return False
+    if any(numbers_above) or any(numbers_below):
+        numbers, rest = (numbers_above, below) if any(numbers_above) else (numbers_below, above)
+        if any(cell.text for cell, number in zip(rest, numbers, strict=True) if number):
+            return False
+    pairs = list(zip(above, below, strict=True))
+    return any(a.full and b.text for a, b in pairs) and all(
+        a.text or not b.text or n for a, b, n in zip(above, below, numbers_below, strict=True)
+    )
 
 
 def _same_row(x: list[TableCell], y: list[TableCell]) -> bool:

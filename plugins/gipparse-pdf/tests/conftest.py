@@ -1,0 +1,130 @@
+"""PDFs made from the seed reports the way agencies make them: written as Word documents
+(by the gipparse-docx tests' writer) and exported to PDF by LibreOffice (``soffice``).
+
+Styles: ``plain``; ``blank-zeros`` (zero cells of the applications table left blank,
+cell lines as line breaks); ``split`` (the applications table's rows made tall, so that
+it runs over a page end); ``repeated-header`` (the same, with its header rows marked to
+repeat on every page, as Word does). Tests using :func:`pdfs` skip where ``soffice`` is
+not installed (Debian: ``libreoffice-writer-nogui``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+_DOCX_TESTS = Path(__file__).parents[2] / "gipparse-docx" / "tests" / "conftest.py"
+#: How long one LibreOffice run converting every document may take, in seconds.
+SOFFICE_TIMEOUT = 600
+
+
+@attrs.frozen
+class PdfStyle:
+    name: str
+    word_style: str  # the name of the gipparse-docx tests' style written first
+    row_height_cm: float | None = None  # of the applications table's rows
+    repeat_header: bool = False
+
+
+PDF_STYLES = {
+    s.name: s
+    for s in (
+        PdfStyle("plain", "word"),
+        PdfStyle("blank-zeros", "word-breaks-blank-zeros"),
+        PdfStyle("split", "word", row_height_cm=1.3),
+        PdfStyle("repeated-header", "word", row_height_cm=1.3, repeat_header=True),
+    )
+}
+
+
+def _docx_writer() -> Any:
+    spec = importlib.util.spec_from_file_location("_gipparse_docx_test_writer", _DOCX_TESTS)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _restyle(data: bytes, seed: Any, style: PdfStyle) -> bytes:
+    """Make the applications table tall, and mark its header rows to repeat."""
+    if style.row_height_cm is None:
+        return data
+    import io
+
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    document = docx.Document(io.BytesIO(data))
+    table = max(document.tables, key=lambda t: len(t.rows))
+    header_rows = _header_rows(seed.applications_table)
+    for index, row in enumerate(table.rows):
+        row.height = Cm(style.row_height_cm)
+        if style.repeat_header and index < header_rows:
+            properties = row._tr.get_or_add_trPr()
+            header = OxmlElement("w:tblHeader")
+            header.set(qn("w:val"), "true")
+            properties.append(header)
+        # A row may not break across pages: a page end falls between rows.
+        properties = row._tr.get_or_add_trPr()
+        cant_split = OxmlElement("w:cantSplit")
+        properties.append(cant_split)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _header_rows(table: Any) -> int:
+    """The rows above the first one holding a number."""
+    for index, row in enumerate(table.rows):
+        if any(c.text.isdigit() for c in row.cells):
+            return index
+    return 0
+
+
+@pytest.fixture(scope="session")
+def pdfs(
+    seeds: dict[str, Any], support: Any, tmp_path_factory: Any
+) -> dict[tuple[str, str], tuple[Path, Path]]:
+    """``{(seed name, style name): (docx path, pdf path)}`` for every seed and style."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: Debian libreoffice-writer-nogui")
+    pytest.importorskip("docx")
+    writer = _docx_writer()
+    folder = tmp_path_factory.mktemp("pdfs")
+    made: dict[tuple[str, str], tuple[Path, Path]] = {}
+    for name, seed in seeds.items():
+        for style in PDF_STYLES.values():
+            data = writer.write_document(seed, writer.STYLES[style.word_style], support)
+            path = folder / f"{name}-{style.name}.docx"
+            path.write_bytes(_restyle(data, seed, style))
+            made[name, style.name] = (path, path.with_suffix(".pdf"))
+    profile = folder / "profile"
+    command = [
+        soffice,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(folder),
+        *(str(docx) for docx, _ in made.values()),
+    ]
+    subprocess.run(command, check=True, capture_output=True, timeout=SOFFICE_TIMEOUT)
+    missing = [str(pdf) for _, pdf in made.values() if not pdf.exists()]
+    assert not missing, f"LibreOffice made no PDF of {missing}"
+    return made
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "pdf_style" in metafunc.fixturenames:
+        metafunc.parametrize("pdf_style", list(PDF_STYLES.values()), ids=lambda s: s.name)
