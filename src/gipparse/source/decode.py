@@ -41,7 +41,13 @@ MAX_REPLACED_CHARACTERS = 16
 #: The plugins that read formats the text reader refuses, and the suffixes they read.
 HTML_PLUGIN = "gipparse-html"
 DOCX_PLUGIN = "gipparse-docx"
-_PLUGIN_FOR_SUFFIX = {".html": HTML_PLUGIN, ".htm": HTML_PLUGIN, ".docx": DOCX_PLUGIN}
+PDF_PLUGIN = "gipparse-pdf"
+_PLUGIN_FOR_SUFFIX = {
+    ".html": HTML_PLUGIN,
+    ".htm": HTML_PLUGIN,
+    ".docx": DOCX_PLUGIN,
+    ".pdf": PDF_PLUGIN,
+}
 
 
 class ForeignFormat(NamedTuple):
@@ -91,9 +97,7 @@ _MAGIC: tuple[tuple[bytes, ForeignFormat], ...] = (
     (b"\x00asm", ForeignFormat("a WebAssembly module", advice=_NO_TEXT)),
     (b"SQLite format 3\x00", ForeignFormat("an SQLite database", advice=_NO_TEXT)),
 )
-_PDF = ForeignFormat(
-    "a PDF document", advice="extract its text first (for example with pdftotext -layout)"
-)
+_PDF = ForeignFormat("a PDF document", plugin=PDF_PLUGIN)
 _UTF32 = ForeignFormat("UTF-32 text", advice=_TO_UTF8, reason="an encoding gipparse does not read")
 _UTF16_NO_BOM = ForeignFormat(
     "UTF-16 text without a byte-order mark",
