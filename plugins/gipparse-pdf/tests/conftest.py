@@ -128,3 +128,104 @@ def pdfs(
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "pdf_style" in metafunc.fixturenames:
         metafunc.parametrize("pdf_style", list(PDF_STYLES.values()), ids=lambda s: s.name)
+
+
+# -- PDFs drawn object by object -------------------------------------------------------------
+
+
+class Canvas:
+    """A page drawn with PDFium's editing API, in a y-down coordinate system like the
+    reader's (the top of the page is ``y = 0``). Text uses Helvetica: Latin and digits."""
+
+    def __init__(self, document: Any, width: float = 595, height: float = 842) -> None:
+        import pypdfium2.raw as pdfium_c
+
+        self._c = pdfium_c
+        self.document = document
+        self.height = height
+        self.page = document.new_page(width, height)
+        self.container: Any = None  # a form XObject's page, when drawing into one
+
+    def text(self, text: str, x: float, top: float, size: float = 10) -> None:
+        import ctypes
+
+        c = self._c
+        obj = c.FPDFPageObj_NewTextObj(self.document.raw, b"Helvetica", ctypes.c_float(size))
+        encoded = ctypes.create_string_buffer((text + "\0").encode("utf-16-le"))
+        c.FPDFText_SetText(obj, ctypes.cast(encoded, ctypes.POINTER(ctypes.c_ushort)))
+        c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, self.height - top - 0.8 * size)
+        c.FPDFPage_InsertObject(self.page.raw, obj)
+
+    def line(self, x0: float, y0: float, x1: float, y1: float, width: float = 0.5) -> None:
+        c = self._c
+        path = c.FPDFPageObj_CreateNewPath(x0, self.height - y0)
+        c.FPDFPath_LineTo(path, x1, self.height - y1)
+        c.FPDFPath_SetDrawMode(path, 0, True)
+        c.FPDFPageObj_SetStrokeWidth(path, width)
+        c.FPDFPageObj_SetStrokeColor(path, 0, 0, 0, 255)
+        c.FPDFPage_InsertObject(self.page.raw, path)
+
+    def rect(self, x0: float, top: float, x1: float, bottom: float, *, stroke: bool) -> None:
+        """A rectangle: stroked (its edges are rulings), or filled white (a background)."""
+        c = self._c
+        path = c.FPDFPageObj_CreateNewRect(x0, self.height - bottom, x1 - x0, bottom - top)
+        if stroke:
+            c.FPDFPath_SetDrawMode(path, 0, True)
+            c.FPDFPageObj_SetStrokeColor(path, 0, 0, 0, 255)
+        else:
+            c.FPDFPath_SetDrawMode(path, c.FPDF_FILLMODE_ALTERNATE, False)
+            c.FPDFPageObj_SetFillColor(path, 255, 255, 255, 255)
+        c.FPDFPage_InsertObject(self.page.raw, path)
+
+    def image(self, x0: float, top: float, x1: float, bottom: float) -> None:
+        c = self._c
+        obj = c.FPDFPageObj_NewImageObj(self.document.raw)
+        bitmap = c.FPDFBitmap_Create(8, 8, 0)
+        c.FPDFBitmap_FillRect(bitmap, 0, 0, 8, 8, 0xFF808080)
+        c.FPDFImageObj_SetBitmap(None, 0, obj, bitmap)
+        c.FPDFImageObj_SetMatrix(obj, x1 - x0, 0, 0, bottom - top, x0, self.height - bottom)
+        c.FPDFPage_InsertObject(self.page.raw, obj)
+        c.FPDFBitmap_Destroy(bitmap)
+
+    def table(self, xs: list[float], ys: list[float], rows: list[list[str]]) -> None:
+        """A fully ruled table with *rows* of texts in its grid cells."""
+        for y in ys:
+            self.line(xs[0], y, xs[-1], y)
+        for x in xs:
+            self.line(x, ys[0], x, ys[-1])
+        for r, row in enumerate(rows):
+            for col, text in enumerate(row):
+                self.text(text, xs[col] + 3, ys[r] + 3)
+
+    def finish(self) -> None:
+        self._c.FPDFPage_GenerateContent(self.page.raw)
+
+
+class PdfMaker:
+    """Build PDFs page by page: ``pdf = maker.new(); page = pdf.page(); ... bytes``."""
+
+    def __init__(self) -> None:
+        import pypdfium2
+
+        self.document = pypdfium2.PdfDocument.new()
+        self.pages: list[Canvas] = []
+
+    def page(self) -> Canvas:
+        canvas = Canvas(self.document)
+        self.pages.append(canvas)
+        return canvas
+
+    def save(self) -> bytes:
+        import io
+
+        for canvas in self.pages:
+            canvas.finish()
+        out = io.BytesIO()
+        self.document.save(out)
+        return out.getvalue()
+
+
+@pytest.fixture
+def maker() -> type[PdfMaker]:
+    pytest.importorskip("pypdfium2")
+    return PdfMaker

@@ -6,9 +6,11 @@ pdfium's quirks handled here:
 
 * ``FPDFText_GetFontSize`` gives the size in text space: the size on the page is that
   times the scale of the character's text matrix (``FPDFText_GetMatrix``);
-* ``FPDFText_GetLooseCharBox`` is sometimes as tall as the unscaled font size; a
-  character's vertical extent is therefore taken from its origin (the baseline) and its
-  size on the page, and its horizontal extent from its tight box;
+* ``FPDFText_GetLooseCharBox`` is sometimes as tall (and as wide) as the unscaled font
+  size; a character's vertical extent is therefore taken from its origin (the baseline)
+  and its size on the page, and its horizontal extent from its loose box (the glyph's
+  advance, so that the gaps between words show) unless that is out of proportion, when
+  the tight box (``FPDFText_GetCharBox``) stands in;
 * characters pdfium generates (spaces and line ends it infers) are not on the page and
   are skipped; so are other whitespace characters, whose boxes say nothing;
 * bold faked by drawing each glyph twice, slightly shifted, is read once.
@@ -98,7 +100,9 @@ def _glyphs(page: pypdfium2.PdfPage, height: float) -> list[Glyph]:
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
         ox, oy = ctypes.c_double(), ctypes.c_double()
         matrix = pdfium_c.FS_MATRIX()
+        loose = pdfium_c.FS_RECTF()
         get_box = pdfium_c.FPDFText_GetCharBox
+        get_loose_box = pdfium_c.FPDFText_GetLooseCharBox
         get_origin = pdfium_c.FPDFText_GetCharOrigin
         get_matrix = pdfium_c.FPDFText_GetMatrix
         get_size = pdfium_c.FPDFText_GetFontSize
@@ -108,12 +112,13 @@ def _glyphs(page: pypdfium2.PdfPage, height: float) -> list[Glyph]:
         for i, char in enumerate(text):
             if char.isspace() or char == "\ufffe" or is_generated(handle, i) == 1:
                 continue
-            get_box(handle, i, left, right, bottom, top)
+            get_loose_box(handle, i, loose)
             get_origin(handle, i, ox, oy)
             get_matrix(handle, i, matrix)
             scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)) or 1.0
             size = get_size(handle, i) * scale
             if not 0.5 <= size <= 500:
+                get_box(handle, i, left, right, bottom, top)
                 size = max(top.value - bottom.value, 1.0)
             baseline = height - oy.value
             x = ox.value
@@ -122,9 +127,15 @@ def _glyphs(page: pypdfium2.PdfPage, height: float) -> list[Glyph]:
             recent.append((char, x, baseline, size))
             if len(recent) > 4:
                 del recent[0]
-            x0, x1 = left.value, right.value
-            if x1 <= x0:
-                x0 = x1 = x
+            # Across, the loose box runs from the origin over the glyph's advance: the
+            # cell it stands in, with the gaps between words outside it. Where it is out
+            # of all proportion (unscaled), the tight box stands in.
+            x0, x1 = loose.left, loose.right
+            if not 0 < x1 - x0 <= 2 * size:
+                get_box(handle, i, left, right, bottom, top)
+                x0, x1 = left.value, right.value
+                if x1 <= x0:
+                    x0 = x1 = x
             glyphs.append(
                 Glyph(char, x0, baseline - _ASCENT * size, x1, baseline + _DESCENT * size)
             )

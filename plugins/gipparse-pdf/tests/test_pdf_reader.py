@@ -1,0 +1,231 @@
+"""The reader on PDFs drawn object by object: what it keeps, what it drops, and how it
+refuses what it cannot read."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import gipparse
+from gipparse import GipparseError, Severity, SourceError
+
+pytest.importorskip("gipparse_pdf")
+
+REAL = Path(__file__).parent / "real"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _read(data: bytes) -> gipparse.SourceDocument:
+    from gipparse_pdf._reader import read_pdf
+
+    return read_pdf(data, "report.pdf")
+
+
+def _table_page(page: Any, top: float = 100) -> None:
+    page.table([72, 200, 300], [top, top + 20, top + 40], [["Item", "Count"], ["Rules", "12"]])
+
+
+def test_a_ruled_table_and_prose(maker: Any) -> None:
+    pdf = maker()
+    page = pdf.page()
+    page.text("Report of the year", 72, 60)
+    _table_page(page)
+    page.text("The end", 72, 200)
+    doc = _read(pdf.save())
+    texts = [b.texts if isinstance(b, gipparse.Table) else b.text for b in doc.blocks]
+    assert texts == ["Report of the year", (("Item", "Count"), ("Rules", "12")), "The end"]
+    assert doc.format == "pdf"
+
+
+def test_scanned_pdf_is_refused_saying_what_to_do(maker: Any) -> None:
+    pdf = maker()
+    for _ in range(2):
+        pdf.page().image(0, 0, 595, 842)
+    with pytest.raises(SourceError, match=r"pages are images .*ocrmypdf -l chi_sim") as info:
+        _read(pdf.save())
+    assert "Word or web version" in str(info.value)
+
+
+def test_partly_scanned_pdf_names_the_image_pages(maker: Any) -> None:
+    pdf = maker()
+    _table_page(pdf.page())
+    pdf.page().image(20, 20, 575, 820)
+    pdf.page().text("Text again", 72, 100)
+    pdf.page().image(0, 0, 595, 842)
+    doc = _read(pdf.save())
+    (warning,) = [d for d in doc.diagnostics if d.code == "source.image-pages"]
+    assert warning.severity is Severity.WARNING
+    assert "pages 2, 4 are images" in warning.message
+
+
+def test_numbers_in_columns_without_rulings_are_not_made_a_table(maker: Any) -> None:
+    # The text layer of an OCR'd scan: no rulings, so no cells are invented.
+    pdf = maker()
+    page = pdf.page()
+    for i, label in enumerate(["Rules", "Licences", "Penalties", "Fees"]):
+        page.text(label, 72, 100 + 20 * i)
+        for j, number in enumerate(["1", "20", "3", "24"]):
+            page.text(number, 200 + 60 * j, 100 + 20 * i)
+    doc = _read(pdf.save())
+    assert not [b for b in doc.blocks if isinstance(b, gipparse.Table)]
+    (warning,) = [d for d in doc.diagnostics if d.code == "source.unruled-table"]
+    assert "pages 1 hold numbers laid out in columns" in warning.message
+
+
+def test_cell_backgrounds_are_not_tables(maker: Any) -> None:
+    # WPS paints a white rectangle behind every cell, and shades header rows.
+    pdf = maker()
+    page = pdf.page()
+    page.rect(72, 100, 200, 120, stroke=False)
+    page.rect(200, 100, 300, 120, stroke=False)
+    page.rect(72, 300, 300, 400, stroke=False)
+    _table_page(page)
+    page.text("Outside", 80, 350)
+    doc = _read(pdf.save())
+    tables = [b for b in doc.blocks if isinstance(b, gipparse.Table)]
+    assert [t.texts for t in tables] == [(("Item", "Count"), ("Rules", "12"))]
+
+
+def test_stroked_rectangles_are_rulings(maker: Any) -> None:
+    pdf = maker()
+    page = pdf.page()
+    for x0, x1 in ((72, 200), (200, 300)):
+        for top in (100, 120):
+            page.rect(x0, top, x1, top + 20, stroke=True)
+    page.text("A", 80, 103)
+    page.text("1", 210, 103)
+    page.text("B", 80, 123)
+    page.text("2", 210, 123)
+    doc = _read(pdf.save())
+    (table,) = [b for b in doc.blocks if isinstance(b, gipparse.Table)]
+    assert table.texts == (("A", "1"), ("B", "2"))
+
+
+def test_fake_bold_is_read_once(maker: Any) -> None:
+    pdf = maker()
+    page = pdf.page()
+    page.text("Bold", 72, 100)
+    page.text("Bold", 72.3, 100)
+    doc = _read(pdf.save())
+    assert [b.text for b in doc.blocks] == ["Bold"]
+
+
+def test_page_numbers_and_running_headers_are_dropped(maker: Any) -> None:
+    pdf = maker()
+    bodies = ["Body text on page one.", "A longer line of body text on page two."]
+    for number, body in enumerate(bodies, 1):
+        page = pdf.page()
+        page.text("Running header of the agency", 72, 40)
+        page.text(body, 72, 200)
+        page.text(f"- {number} -", 290, 800)
+    doc = _read(pdf.save())
+    assert [b.text for b in doc.blocks] == bodies
+
+
+def test_page_x_of_y_footer_is_dropped(maker: Any) -> None:
+    pdf = maker()
+    page = pdf.page()
+    page.text("Body", 72, 200)
+    page.text("Page 1 of 1", 270, 800)
+    assert [b.text for b in _read(pdf.save()).blocks] == ["Body"]
+
+
+def test_table_over_two_pages_with_repeated_header_is_one_table(maker: Any) -> None:
+    pdf = maker()
+    first = pdf.page()
+    first.table([72, 200, 300], [700, 720, 740, 760], [["Item", "Count"], ["A", "1"], ["B", "2"]])
+    second = pdf.page()
+    second.table([72, 200, 300], [72, 92, 112], [["Item", "Count"], ["C", "3"]])
+    second.text("After the table", 72, 150)
+    doc = _read(pdf.save())
+    tables = [b for b in doc.blocks if isinstance(b, gipparse.Table)]
+    assert [t.texts for t in tables] == [(("Item", "Count"), ("A", "1"), ("B", "2"), ("C", "3"))]
+
+
+def test_tables_with_other_edges_or_prose_between_stay_apart(maker: Any) -> None:
+    pdf = maker()
+    pdf.page().table([72, 200, 300], [700, 720, 740], [["Item", "Count"], ["A", "1"]])
+    pdf.page().table([72, 250, 400], [72, 92, 112], [["Item", "Count"], ["C", "3"]])
+    page = pdf.page()
+    page.text("Prose", 72, 50)
+    page.table([72, 250, 400], [72, 92, 112], [["Item", "Count"], ["D", "4"]])
+    doc = _read(pdf.save())
+    assert len([b for b in doc.blocks if isinstance(b, gipparse.Table)]) == 3
+
+
+def test_a_table_inside_a_form_xobject_is_found_at_its_place(maker: Any) -> None:
+    import pypdfium2.raw as pdfium_c
+
+    source = maker()
+    _table_page(source.page(), top=100)
+    data = source.save()
+    import pypdfium2
+
+    src = pypdfium2.PdfDocument(data)
+    pdf = maker()
+    page = pdf.page()
+    page.text("Before", 72, 20)
+    xobject = pdfium_c.FPDF_NewXObjectFromPage(pdf.document.raw, src.raw, 0)
+    form = pdfium_c.FPDF_NewFormObjectFromXObject(xobject)
+    pdfium_c.FPDFPageObj_Transform(form, 0.5, 0, 0, 0.5, 100, 100)  # scaled and moved
+    pdfium_c.FPDFPage_InsertObject(page.page.raw, form)
+    pdfium_c.FPDF_CloseXObject(xobject)
+    doc = _read(pdf.save())
+    src.close()
+    tables = [b for b in doc.blocks if isinstance(b, gipparse.Table)]
+    assert [t.texts for t in tables] == [(("Item", "Count"), ("Rules", "12"))]
+
+
+def test_encrypted_pdf_is_refused() -> None:
+    with pytest.raises(SourceError, match="encrypted with a password"):
+        gipparse.load(FIXTURES / "encrypted.pdf")
+
+
+@pytest.mark.parametrize("keep", [0.0, 0.1, 0.5, 0.99])
+def test_truncated_pdf_is_refused(keep: float) -> None:
+    data = (REAL / "hongze-2024.pdf").read_bytes()
+    with pytest.raises(GipparseError, match="damaged"):
+        gipparse.loads(data[: 5 + int(len(data) * keep)], path="report.pdf")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"%PDF-1.7\n",
+        b"%PDF-1.4\n" + bytes(range(256)) * 64,
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 1 0 R >> endobj\ntrailer << /Root 1 0 R >>",
+        b"%PDF-" + gzip.compress(b"x" * 100_000),
+    ],
+    ids=["header-only", "binary", "self-referencing-pages", "compressed-junk"],
+)
+def test_hostile_pdfs_are_refused_with_a_gipparse_error(data: bytes) -> None:
+    with pytest.raises(GipparseError):
+        gipparse.loads(data, path="report.pdf")
+
+
+def test_a_pdf_with_an_empty_page_only_holds_no_text(maker: Any) -> None:
+    pdf = maker()
+    pdf.page()
+    with pytest.raises(SourceError, match="holds no text"):
+        _read(pdf.save())
+
+
+def test_too_many_paths_are_cut_with_a_warning(maker: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gipparse_pdf import _page
+
+    monkeypatch.setattr(_page, "MAX_SEGMENTS", 3)
+    pdf = maker()
+    page = pdf.page()
+    _table_page(page)
+    doc = _read(pdf.save())
+    assert [d.code for d in doc.diagnostics] == ["source.too-many-paths"]
+
+
+def test_pdf_with_bytes_before_its_header_is_read(maker: Any) -> None:
+    pdf = maker()
+    pdf.page().text("Body", 72, 200)
+    report = gipparse.loads(b"\r\n\r\n" + pdf.save(), path="upload.bin")
+    assert [p.text for p in report.paragraphs] == ["Body"]
