@@ -334,28 +334,24 @@ def assign(grid: Grid, glyphs: Iterable[Glyph]) -> tuple[list[list[Glyph]], list
 
 
 def lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
-    """Glyphs grouped into lines, top to bottom, each left to right. A glyph joins a
-    line its vertical middle falls within."""
-    ordered = sorted(glyphs, key=lambda g: (g.top + g.bottom) / 2)
+    """Glyphs grouped into lines, top to bottom, each left to right. A glyph joins the
+    line its vertical middle falls within; a line's band runs from its lowest top to its
+    highest bottom, so that a tall glyph does not swallow the next line."""
+    ordered = sorted(glyphs, key=lambda g: g.top + g.bottom)
     result: list[list[Glyph]] = []
-    band = (0.0, 0.0)
+    top = bottom = 0.0
     for glyph in ordered:
         middle = (glyph.top + glyph.bottom) / 2
-        if result and band[0] <= middle <= band[1]:
+        if result and top <= middle <= bottom:
             result[-1].append(glyph)
-            band = _shrink(result[-1])
+            top = max(top, glyph.top)
+            bottom = min(bottom, glyph.bottom)
         else:
             result.append([glyph])
-            band = (glyph.top, glyph.bottom)
+            top, bottom = glyph.top, glyph.bottom
     for line in result:
         line.sort(key=lambda g: g.x0)
     return result
-
-
-def _shrink(line: list[Glyph]) -> tuple[float, float]:
-    """The band of a line: from its lowest top to its highest bottom, so that a tall
-    glyph does not swallow the next line."""
-    return max(g.top for g in line), min(g.bottom for g in line)
 
 
 def line_text(line: Sequence[Glyph]) -> str:

@@ -106,11 +106,11 @@ def _glyphs(page: pypdfium2.PdfPage, height: float) -> list[Glyph]:
         get_origin = pdfium_c.FPDFText_GetCharOrigin
         get_matrix = pdfium_c.FPDFText_GetMatrix
         get_size = pdfium_c.FPDFText_GetFontSize
-        is_generated = pdfium_c.FPDFText_IsGenerated
         glyphs: list[Glyph] = []
         recent: list[tuple[str, float, float, float]] = []
         for i, char in enumerate(text):
-            if char.isspace() or char == "\ufffe" or is_generated(handle, i) == 1:
+            # Characters PDFium generates (spaces, line ends) are whitespace too.
+            if char.isspace() or char == "\ufffe":
                 continue
             get_loose_box(handle, i, loose)
             get_origin(handle, i, ox, oy)
@@ -148,7 +148,10 @@ def _doubled(
     recent: list[tuple[str, float, float, float]], char: str, x: float, y: float, size: float
 ) -> bool:
     limit = _DOUBLE_DISTANCE * size
-    return any(c == char and abs(cx - x) < limit and abs(cy - y) < limit for c, cx, cy, _ in recent)
+    for c, cx, cy, _ in recent:
+        if c == char and -limit < cx - x < limit and -limit < cy - y < limit:
+            return True
+    return False
 
 
 # -- paths ----------------------------------------------------------------------------
