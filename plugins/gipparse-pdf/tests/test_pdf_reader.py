@@ -40,6 +40,30 @@ def test_a_ruled_table_and_prose(maker: Any) -> None:
     assert doc.format == "pdf"
 
 
+def test_a_frame_around_text_is_prose(maker: Any) -> None:
+    pdf = maker()
+    page = pdf.page()
+    page.rect(72, 100, 400, 130, stroke=True)
+    page.text("Boxed note", 80, 110)
+    doc = _read(pdf.save())
+    assert [type(b).__name__ for b in doc.blocks] == ["Paragraph"]
+    assert doc.blocks[0].text == "Boxed note"
+
+
+def test_text_without_unicode_values_is_named() -> None:
+    # A font embedded without a ToUnicode map: PDFium gives U+FFFD or private-use values.
+    from gipparse_pdf._grid import Glyph
+    from gipparse_pdf._page import Page
+    from gipparse_pdf._reader import _Layout
+
+    text = "\ufffd\ue001\ue002\ue003\ue004 Readable text here"
+    glyphs = [Glyph(ch, 72 + 10 * i, 100, 80 + 10 * i, 110) for i, ch in enumerate(text)]
+    page = Page(1, 595, 842, [g for g in glyphs if g.text != " "], [], [], 0.0, False)
+    doc = _Layout([page], "report.pdf").build()
+    (warning,) = [d for d in doc.diagnostics if d.code == "source.unmapped-characters"]
+    assert warning.message.startswith("5 of the PDF's 22 characters have no Unicode value")
+
+
 def test_scanned_pdf_is_refused_saying_what_to_do(maker: Any) -> None:
     pdf = maker()
     for _ in range(2):

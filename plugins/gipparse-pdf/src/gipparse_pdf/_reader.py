@@ -42,6 +42,8 @@ IMAGE_PAGE_SHARE = 0.5
 #: Share of the page's height at its top and bottom where running headers, footers and
 #: page numbers stand.
 MARGIN_SHARE = 0.12
+#: A warning is given when more than 1 in this many characters have no Unicode value.
+UNMAPPED_SHARE = 20
 #: Largest difference of left or right edges (points) of two parts of one table.
 EDGE_TOLERANCE = 3.0
 
@@ -152,6 +154,9 @@ class _Layout:
         for block in self._paragraphs(blocks):
             if isinstance(block, str):
                 builder.paragraph(block)
+            elif len(block.cells) == 1:
+                # A frame around text (a box, a one-cell table): its text is prose.
+                builder.paragraph(block.cells[0].text)
             else:
                 builder.table(_tab_rows(block))
         if image_pages:
@@ -168,6 +173,16 @@ class _Layout:
                 f"pages {_page_list(self.unruled_pages)} hold numbers laid out in columns "
                 "without ruling lines; tables are read only from their rulings, so these "
                 "were read as prose",
+            )
+        unmapped = sum(_unmapped(g.text) for p in text_pages for g in p.glyphs)
+        total = sum(len(p.glyphs) for p in text_pages)
+        if unmapped * UNMAPPED_SHARE > total:
+            builder.diagnose(
+                Severity.WARNING,
+                "source.unmapped-characters",
+                f"{unmapped:,} of the PDF's {total:,} characters have no Unicode value in "
+                "its fonts (shown as U+FFFD or private-use characters); its text cannot be "
+                "read as printed: read the report's Word or web version, or run OCR",
             )
         truncated = [p.number for p in self.pages if p.truncated]
         if truncated:
@@ -256,6 +271,11 @@ class _Layout:
             previous = item
         if text:
             yield text
+
+
+def _unmapped(char: str) -> bool:
+    """Whether PDFium found no Unicode value for a character: U+FFFD, private use."""
+    return char == "\ufffd" or "\ue000" <= char <= "\uf8ff"
 
 
 def _page_list(numbers: Sequence[int]) -> str:
