@@ -152,7 +152,7 @@ def test_foreign_input_is_refused_with_what_it_looks_like(
 def test_a_file_on_disk_is_refused_the_same_way(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from gipparse import _manager
+    from gipparse import manager as _manager
 
     monkeypatch.setattr(_manager, "_default", gipparse.create_plugin_manager(entry_points=False))
     pdf = tmp_path / "report.pdf"

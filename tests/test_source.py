@@ -64,7 +64,7 @@ def test_binary_input_is_refused_with_what_it_looks_like(
     data: bytes, looks_like: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The text reader's own word: installed reader plugins are left out.
-    from gipparse import _manager
+    from gipparse import manager as _manager
 
     monkeypatch.setattr(_manager, "_default", gipparse.create_plugin_manager(entry_points=False))
     with pytest.raises(gipparse.SourceError, match=looks_like) as info:

@@ -23,14 +23,14 @@ NAMES = ("hongze-2023", "hongze-2024", "huaian-2024")
 
 def test_the_plugin_is_registered_through_its_entry_point() -> None:
     manager = gipparse.create_plugin_manager()
-    assert manager.pluggy.get_plugin("pdf") is gipparse_pdf
+    assert manager.pluggy.get_plugin("pdf") is gipparse_pdf.plugin
     assert dict(manager.plugins())["pdf"] == [
         "gipparse_read_source",
         "gipparse_register_table_formats",
         "gipparse_source_suffixes",
     ]
     assert ".pdf" in manager.source_suffixes()
-    assert manager.table_format("pdf") is gipparse_pdf.PDF_TABLE
+    assert manager.table_format("pdf") is gipparse_pdf.plugin.table_format
 
 
 def test_importing_the_plugin_does_not_import_pypdfium2() -> None:
@@ -45,7 +45,7 @@ def test_a_pdf_is_claimed_by_its_bytes_not_its_name() -> None:
     data = (REAL / "hongze-2024.pdf").read_bytes()
     report = gipparse.loads(data, path="download.bin")
     assert report.metadata.year == 2024
-    assert gipparse_pdf.gipparse_read_source("report.pdf", b"not a pdf") is None
+    assert gipparse_pdf.plugin.gipparse_read_source("report.pdf", b"not a pdf") is None
 
 
 def test_without_the_plugin_the_text_reader_refuses_a_pdf_naming_the_plugin(
@@ -86,3 +86,14 @@ def test_export_reads_a_folder_of_pdfs_with_jobs(tmp_path: Path) -> None:
     assert rows["huaian-2024"]["applications.new.total"] == "3119"
     assert rows["hongze-2023"]["active.licensing.decisions"] == "550"
     assert rows["hongze-2024"]["appeals.litigation_after_review.total"] == "3"
+
+
+def test_the_core_registry_of_readers_names_this_plugin_and_its_suffixes() -> None:
+    from importlib.metadata import distribution
+
+    from gipparse.source.decode import READERS
+
+    reader = READERS[gipparse_pdf.plugin.name]
+    assert reader.suffixes == gipparse_pdf.plugin.suffixes
+    entry_points = distribution(reader.distribution).entry_points
+    assert [ep.value for ep in entry_points if ep.group == "gipparse"] == ["gipparse_pdf:plugin"]

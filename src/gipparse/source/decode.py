@@ -38,15 +38,30 @@ MAX_DAMAGED_SHARE = 10
 MAX_DAMAGED_LINES = 2
 MAX_REPLACED_CHARACTERS = 16
 
-#: The plugins that read formats the text reader refuses, and the suffixes they read.
-HTML_PLUGIN = "gipparse-html"
-DOCX_PLUGIN = "gipparse-docx"
-PDF_PLUGIN = "gipparse-pdf"
+
+class Reader(NamedTuple):
+    """A reader plugin published with gipparse: what the text reader names when it
+    refuses a source that plugin reads."""
+
+    #: The distribution to install (``gipparse-pdf``).
+    distribution: str
+    #: The file suffixes it reads.
+    suffixes: tuple[str, ...]
+
+
+#: The registry of the reader plugins published with gipparse, by the format they read:
+#: the one place that knows their names. A source the text reader refuses is pointed at
+#: the plugin of its format, or of its file suffix.
+READERS: dict[str, Reader] = {
+    "html": Reader("gipparse-html", (".html", ".htm")),
+    "docx": Reader("gipparse-docx", (".docx",)),
+    "pdf": Reader("gipparse-pdf", (".pdf",)),
+}
+HTML_PLUGIN = READERS["html"].distribution
+DOCX_PLUGIN = READERS["docx"].distribution
+PDF_PLUGIN = READERS["pdf"].distribution
 _PLUGIN_FOR_SUFFIX = {
-    ".html": HTML_PLUGIN,
-    ".htm": HTML_PLUGIN,
-    ".docx": DOCX_PLUGIN,
-    ".pdf": PDF_PLUGIN,
+    suffix: reader.distribution for reader in READERS.values() for suffix in reader.suffixes
 }
 
 

@@ -1,7 +1,8 @@
 """gipparse-pdf: read 政府信息公开工作年度报告 published as PDF files.
 
 A gipparse plugin, registered through the ``gipparse`` entry-point group: once installed,
-``gipparse.load("report.pdf")`` reads the document. It implements three hooks:
+``gipparse.load("report.pdf")`` reads the document. :data:`plugin` is a
+:class:`gipparse.plugin.ReaderPlugin`, which implements three hooks:
 
 * ``gipparse_read_source`` reads any source whose first bytes are ``%PDF-`` (whatever
   its name), and returns ``None`` for everything else;
@@ -17,9 +18,7 @@ OCR text layer) gets a diagnostic, not invented cells.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
-from gipparse import DocumentBuilder, SourceDocument, Table, TableFormat, TableParse, hookimpl
+from gipparse.plugin import ReaderPlugin, SourceDocument
 
 __version__ = "0.1.0"
 
@@ -36,46 +35,25 @@ def looks_like_pdf(data: bytes) -> bool:
     return data.startswith(PDF_MAGIC) or PDF_MAGIC in data[:_MAGIC_WINDOW]
 
 
-@hookimpl
-def gipparse_read_source(path: str | None, data: bytes) -> SourceDocument | None:
-    """Read a PDF; ``None`` for a source that is not one.
-
-    :raises gipparse.SourceError: the PDF is encrypted, damaged, or its pages are images.
-    """
-    if not looks_like_pdf(data):
-        return None
-    from ._reader import read_pdf  # imported on first use: pypdfium2 loads a library
-
-    return read_pdf(data, path)
-
-
-@hookimpl
-def gipparse_source_suffixes() -> list[str]:
-    return list(SUFFIXES)
-
-
-class PdfTableFormat(TableFormat):
-    """Tables read from PDFs. They are found by the reader, never in text
-    (``parses = False``), and render as the tab layout they have in ``report.source``."""
+class PdfReader(ReaderPlugin):
+    """PDF files: any source starting with ``%PDF-``, whatever its name. A file named
+    ``.pdf`` that is no PDF is left to the next reader, which says what it is; an
+    encrypted, damaged or scanned PDF is refused by read_pdf with a SourceError."""
 
     name = "pdf"
-    parses = False
+    suffixes = SUFFIXES
 
-    def could_start(self, line: str) -> bool:
-        return False
+    def sniff(self, data: bytes) -> bool:
+        return looks_like_pdf(data)
 
-    def parse(self, lines: Sequence[str], start: int) -> TableParse | None:
-        return None
+    def accepts(self, path: str | None, data: bytes) -> bool:
+        return looks_like_pdf(data)
 
-    def render(self, table: Table) -> str:
-        builder = DocumentBuilder(self.name)
-        builder.table([cell.raw for cell in row.cells] for row in table.rows)
-        return builder.build().text
+    def read(self, data: bytes, path: str | None) -> SourceDocument:
+        from ._reader import read_pdf  # imported on first use: pypdfium2 loads a library
 
-
-PDF_TABLE = PdfTableFormat()
+        return read_pdf(data, path)
 
 
-@hookimpl
-def gipparse_register_table_formats(register: Callable[[TableFormat], None]) -> None:
-    register(PDF_TABLE)
+#: The plugin the ``gipparse`` entry point names.
+plugin = PdfReader()

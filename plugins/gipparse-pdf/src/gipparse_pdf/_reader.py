@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from gipparse import DocumentBuilder, Severity, SourceDocument, SourceError
+from gipparse.plugin import DocumentBuilder, Severity, SourceDocument, SourceError
 
 from . import _grid
 from ._grid import Glyph, Grid
@@ -112,6 +112,8 @@ def read_pdf(data: bytes, path: str | None) -> SourceDocument:
                 f"the PDF has {count:,} pages, over the maximum of {MAX_PAGES:,}", path=path
             )
         pages = [read_page(document, i) for i in range(count)]
+    except pypdfium2.PdfiumError as exc:
+        raise SourceError(f"cannot read the PDF, it is damaged: {exc}", path=path) from None
     finally:
         document.close()
     return _Layout(pages, path).build()
