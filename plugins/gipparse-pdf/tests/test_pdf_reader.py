@@ -253,3 +253,22 @@ def test_pdf_with_bytes_before_its_header_is_read(maker: Any) -> None:
     pdf.page().text("Body", 72, 200)
     report = gipparse.loads(b"\r\n\r\n" + pdf.save(), path="upload.bin")
     assert [p.text for p in report.paragraphs] == ["Body"]
+
+
+@pytest.mark.parametrize("rotation", [90, 180])
+def test_rotated_pages_read_alike(rotation: int) -> None:
+    import io
+
+    import pypdfium2
+
+    path = REAL / "hongze-2024.pdf"
+    document = pypdfium2.PdfDocument(path)
+    for page in document:
+        page.set_rotation(rotation)
+    out = io.BytesIO()
+    document.save(out)
+    document.close()
+    rotated = gipparse.loads(out.getvalue(), path="rotated.pdf")
+    report = gipparse.load(path)
+    assert rotated.source == report.source
+    assert gipparse.to_record(rotated)["stats"] == gipparse.to_record(report)["stats"]

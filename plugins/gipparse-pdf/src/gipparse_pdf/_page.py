@@ -64,12 +64,16 @@ def read_page(document: pypdfium2.PdfDocument, index: int) -> Page:
     """Read page *index* (0-based) of an open document."""
     page = document[index]
     try:
-        width, height = page.get_size()
+        # In the page's own space, before any /Rotate: where PDFium places characters
+        # and paths. (get_size() swaps width and height on a page rotated by 90°.)
+        left, bottom, right, top = page.get_mediabox()
+        width, height = right - left, top - bottom
         segments: list[Segment] = []
         rectangles: list[Box] = []
         images: list[Box] = []
-        truncated = _objects(page.raw, height, segments, rectangles, images)
-        glyphs = _glyphs(page, height)
+        # y is measured down from the media box's top.
+        truncated = _objects(page.raw, top, segments, rectangles, images)
+        glyphs = _glyphs(page, top)
     finally:
         page.close()
     area = max(width * height, 1.0)
