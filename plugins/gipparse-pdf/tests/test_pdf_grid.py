@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from gipparse_pdf._grid import (
     Box,
     Glyph,
     Segment,
+    TooManyRulings,
     assign,
     cell_text,
     find_tables,
@@ -96,6 +98,12 @@ def test_a_table_cut_by_the_page_end_keeps_its_last_row() -> None:
     (grid,) = find_tables(segments)
     assert grid.ys == (0, 20, 45)
     assert len(grid.cells) == 4
+
+
+def test_too_many_rulings_are_refused() -> None:
+    dashes = [_h(10 * y, 10 * x, 10 * x + 4) for y in range(50) for x in range(50)]
+    with pytest.raises(TooManyRulings):
+        find_tables([*dashes, _v(0, 0, 500), _v(500, 0, 500)])
 
 
 def test_two_tables_apart() -> None:

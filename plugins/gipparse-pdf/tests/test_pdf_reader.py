@@ -272,3 +272,38 @@ def test_rotated_pages_read_alike(rotation: int) -> None:
     report = gipparse.load(path)
     assert rotated.source == report.source
     assert gipparse.to_record(rotated)["stats"] == gipparse.to_record(report)["stats"]
+
+
+def test_a_page_of_thousands_of_rulings_is_read_in_bounded_time(maker: Any) -> None:
+    # A drawing of dashed lines: 50 horizontal and 50 vertical ones of 50 dashes each,
+    # 5,000 rulings (collinear pieces further apart than a gap are not joined).
+    pdf = maker()
+    page = pdf.page()
+    for i in range(50):
+        for k in range(50):
+            page.line(10 + k * 10, 10 + i * 10, 14 + k * 10, 10 + i * 10)
+            page.line(10 + i * 10, 10 + k * 10, 10 + i * 10, 14 + k * 10)
+    page.text("Caption", 72, 820)
+    doc = _read(pdf.save())
+    assert [b.text for b in doc.blocks] == ["Caption"]
+    (warning,) = doc.diagnostics
+    assert "pages 1 draw more ruling lines than are laid out" in warning.message
+
+
+def test_rulings_are_laid_out_up_to_a_budget_per_document(
+    maker: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gipparse_pdf import _reader
+
+    monkeypatch.setattr(_reader, "MAX_DOCUMENT_RULINGS", 10)
+    pdf = maker()
+    for _ in range(3):
+        _table_page(pdf.page())  # 7 rulings a page
+    doc = _read(pdf.save())
+    tables = [b for b in doc.blocks if isinstance(b, gipparse.Table)]
+    assert [t.texts for t in tables] == [(("Item", "Count"), ("Rules", "12"))]
+    # The other pages' cells are read as lines of prose.
+    prose = [b.text for b in doc.blocks if isinstance(b, gipparse.Paragraph)]
+    assert prose == ["Item Count Rules 12", "Item Count Rules 12"]
+    (warning,) = doc.diagnostics
+    assert warning.message.startswith("pages 2, 3 draw more ruling lines")

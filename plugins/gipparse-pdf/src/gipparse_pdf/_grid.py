@@ -36,6 +36,13 @@ SLANT = 0.5
 TOLERANCE = 2.0
 #: Smallest width and height of a grid row or column, in points: closer rulings are one.
 MIN_CELL = 3.0
+#: Most rulings :func:`grids` lays out (a page of tables has a few hundred at most): the
+#: work grows with the product of horizontal and vertical rulings, so more are refused.
+MAX_RULINGS = 1_000
+
+
+class TooManyRulings(ValueError):
+    """More rulings than :data:`MAX_RULINGS`: a drawing, not tables."""
 
 
 class Segment(NamedTuple):
@@ -167,12 +174,20 @@ def _clusters(items: Sequence[Ruling], key: Callable[[Ruling], float]) -> list[l
 
 def find_tables(segments: Iterable[Segment], rectangles: Iterable[Box] = ()) -> list[Grid]:
     """The ruled tables the geometry draws, top to bottom. A table is a group of
-    crossing rulings with at least two horizontal and two vertical ones."""
+    crossing rulings with at least two horizontal and two vertical ones.
+
+    :raises TooManyRulings: the geometry draws more than :data:`MAX_RULINGS` rulings.
+    """
     return grids(rulings(segments, rectangles))
 
 
 def grids(found: Sequence[Ruling]) -> list[Grid]:
-    """The tables of joined rulings (see :func:`rulings`), top to bottom."""
+    """The tables of joined rulings (see :func:`rulings`), top to bottom.
+
+    :raises TooManyRulings: there are more than :data:`MAX_RULINGS`.
+    """
+    if len(found) > MAX_RULINGS:
+        raise TooManyRulings(f"{len(found):,} rulings, over the maximum of {MAX_RULINGS:,}")
     parent = list(range(len(found)))
 
     def root(i: int) -> int:

@@ -37,6 +37,9 @@ FORMAT = "pdf"
 
 #: Most pages read; a longer document is refused (an annual report has a few dozen).
 MAX_PAGES = 2_000
+#: Most rulings laid out in one document (a few dozen pages of tables use a few
+#: thousand); pages beyond are read without tables, so that time stays bounded.
+MAX_DOCUMENT_RULINGS = 40_000
 #: A page whose images cover at least this share of it and which has no text is scanned.
 IMAGE_PAGE_SHARE = 0.5
 #: Share of the page's height at its top and bottom where running headers, footers and
@@ -134,6 +137,8 @@ class _Layout:
         self.path = path
         self.builder = DocumentBuilder(FORMAT)
         self.unruled_pages: list[int] = []
+        self.overdrawn_pages: list[int] = []
+        self.rulings = 0  # on the pages read so far
 
     def build(self) -> SourceDocument:
         builder = self.builder
@@ -193,6 +198,14 @@ class _Layout:
                 "source.too-many-paths",
                 f"pages {_page_list(truncated)} draw too many paths; the rest were not read",
             )
+        if self.overdrawn_pages:
+            builder.diagnose(
+                Severity.WARNING,
+                "source.too-many-paths",
+                f"pages {_page_list(self.overdrawn_pages)} draw more ruling lines than are "
+                f"laid out ({_grid.MAX_RULINGS:,} a page, {MAX_DOCUMENT_RULINGS:,} a "
+                "document: a drawing, not tables); no tables were read on them",
+            )
         return builder.build()
 
     # -- one page -----------------------------------------------------------------
@@ -200,7 +213,14 @@ class _Layout:
     def _page_items(self, page: Page) -> list[Item]:
         items: list[Item] = []
         rest: list[Glyph] = page.glyphs
-        for grid in _grid.find_tables(page.segments, page.rectangles):
+        found = _grid.rulings(page.segments, page.rectangles)
+        self.rulings += len(found)
+        if len(found) > _grid.MAX_RULINGS or self.rulings > MAX_DOCUMENT_RULINGS:
+            grids = []
+            self.overdrawn_pages.append(page.number)
+        else:
+            grids = _grid.grids(found)
+        for grid in grids:
             inside, rest = _grid.assign(grid, rest)
             items.append(_part(grid, inside))
         lines = [_line(glyphs) for glyphs in _grid.lines(rest)]
