@@ -374,10 +374,6 @@ def _row(part: TablePart, row: int) -> list[TableCell]:
     return sorted((c for c in part.cells if c.row == row), key=lambda c: c.x0)
 
 
-def _row_texts(part: TablePart, row: int) -> list[tuple[float, float, str]]:
-    return [(c.x0, c.x1, c.text) for c in _row(part, row)]
-
-
 def _join(a: TablePart, b: TablePart) -> TablePart:
     """One table from a part ending a page and the part starting the next."""
     # Word repeats header rows on every page: drop the rows that repeat a's first rows.
