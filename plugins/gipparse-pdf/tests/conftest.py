@@ -225,7 +225,7 @@ class PdfMaker:
         return out.getvalue()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def maker() -> type[PdfMaker]:
     pytest.importorskip("pypdfium2")
     return PdfMaker

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gipparse
 from gipparse import GipparseError, Severity, SourceError
@@ -307,3 +309,65 @@ def test_rulings_are_laid_out_up_to_a_budget_per_document(
     assert prose == ["Item Count Rules 12", "Item Count Rules 12"]
     (warning,) = doc.diagnostics
     assert warning.message.startswith("pages 2, 3 draw more ruling lines")
+
+
+# -- property: a table with random merges, drawn in a PDF, reads as the tab layout ----------
+
+
+@st.composite
+def _merged_grids(draw: st.DrawFn) -> list[tuple[int, int, int, int]]:
+    columns = draw(st.integers(2, 5))
+    rows = draw(st.integers(2, 6))
+    taken = [[False] * columns for _ in range(rows)]
+    cells = []
+    for r in range(rows):
+        for c in range(columns):
+            if taken[r][c]:
+                continue
+            right = c
+            while right + 1 < columns and not taken[r][right + 1]:
+                right += 1
+            colspan = draw(st.integers(1, right - c + 1))
+            rowspan = draw(st.integers(1, rows - r))
+            while any(
+                taken[rr][cc] for rr in range(r, r + rowspan) for cc in range(c, c + colspan)
+            ):
+                rowspan -= 1
+            for rr in range(r, r + rowspan):
+                for cc in range(c, c + colspan):
+                    taken[rr][cc] = True
+            cells.append((r, c, rowspan, colspan))
+    return cells
+
+
+@settings(max_examples=30, deadline=None)
+@given(_merged_grids())
+def test_merged_cells_drawn_in_a_pdf_read_as_the_tab_layout(
+    maker: Any, cells: list[tuple[int, int, int, int]]
+) -> None:
+    pdf = maker()
+    page = pdf.page()
+    x0, y0, width, height = 72.0, 100.0, 80.0, 24.0
+    rows = max(r + rs for r, _, rs, _ in cells)
+    columns = max(c + cs for _, c, _, cs in cells)
+    expected: list[list[tuple[int, str]]] = [[] for _ in range(rows)]
+    for r, c, rs, cs in cells:
+        left, top = x0 + c * width, y0 + r * height
+        page.line(left, top, left + cs * width, top)
+        page.line(left, top, left, top + rs * height)
+        page.text(f"R{r}C{c}", left + 4, top + 6, size=9)
+        expected[r].append((c, f"R{r}C{c}"))
+        for covered in range(r + 1, r + rs):
+            expected[covered].append((c, ""))
+    page.line(x0, y0 + rows * height, x0 + columns * width, y0 + rows * height)
+    page.line(x0 + columns * width, y0, x0 + columns * width, y0 + rows * height)
+    doc = _read(pdf.save())
+    tables = [b for b in doc.blocks if isinstance(b, gipparse.Table)]
+    # A row in which no cell starts has no ruling above it: it is part of the row above.
+    layout = tuple(
+        tuple(text for _, text in sorted(row)) for row in expected if any(t for _, t in row)
+    )
+    if len(cells) == 1:
+        assert [b.text for b in doc.blocks] == ["R0C0"]
+    else:
+        assert [t.texts for t in tables] == [layout]
