@@ -156,13 +156,22 @@ class Canvas:
         c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, self.height - top - 0.8 * size)
         c.FPDFPage_InsertObject(self.page.raw, obj)
 
-    def line(self, x0: float, y0: float, x1: float, y1: float, width: float = 0.5) -> None:
+    def line(
+        self,
+        x0: float,
+        y0: float,
+        x1: float,
+        y1: float,
+        *,
+        width: float = 0.5,
+        color: tuple[int, int, int, int] = (0, 0, 0, 255),
+    ) -> None:
         c = self._c
         path = c.FPDFPageObj_CreateNewPath(x0, self.height - y0)
         c.FPDFPath_LineTo(path, x1, self.height - y1)
         c.FPDFPath_SetDrawMode(path, 0, True)
         c.FPDFPageObj_SetStrokeWidth(path, width)
-        c.FPDFPageObj_SetStrokeColor(path, 0, 0, 0, 255)
+        c.FPDFPageObj_SetStrokeColor(path, *color)
         c.FPDFPage_InsertObject(self.page.raw, path)
 
     def rect(self, x0: float, top: float, x1: float, bottom: float, *, stroke: bool) -> None:

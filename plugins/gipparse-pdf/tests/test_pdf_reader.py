@@ -115,6 +115,26 @@ def test_cell_backgrounds_are_not_tables(maker: Any) -> None:
     assert [t.texts for t in tables] == [(("Item", "Count"), ("Rules", "12"))]
 
 
+def test_white_and_transparent_lines_are_not_rulings(maker: Any) -> None:
+    # A merged header cell over two columns; a white line hides a border inside it,
+    # and a transparent one crosses the body.
+    pdf = maker()
+    page = pdf.page()
+    for y in (100, 120, 140):
+        page.line(72, y, 300, y)
+    for x in (72, 300):
+        page.line(x, 100, x, 140)
+    page.line(200, 120, 200, 140)
+    page.line(200, 100, 200, 120, color=(255, 255, 255, 255))
+    page.line(72, 130, 300, 130, color=(0, 0, 0, 0))
+    page.text("Header", 80, 103)
+    page.text("A", 80, 123)
+    page.text("1", 210, 123)
+    doc = _read(pdf.save())
+    (table,) = [b for b in doc.blocks if isinstance(b, gipparse.Table)]
+    assert table.texts == (("Header",), ("A", "1"))
+
+
 def test_stroked_rectangles_are_rulings(maker: Any) -> None:
     pdf = maker()
     page = pdf.page()

@@ -189,6 +189,7 @@ def _objects(
     stack: list[tuple[Any, bool, int, _Matrix, int]] = [(page, False, 0, _IDENTITY, 0)]
     fill_mode = ctypes.c_int()
     stroke = ctypes.c_int()
+    rgba = tuple(ctypes.c_uint() for _ in range(4))
     m = pdfium_c.FS_MATRIX()
     x0, y0, x1, y1 = (ctypes.c_float() for _ in range(4))
     while stack:
@@ -210,9 +211,13 @@ def _objects(
                 matrix = _compose((m.a, m.b, m.c, m.d, m.e, m.f), outer)
                 if not pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, ctypes.byref(stroke)):
                     continue
-                drawn = _path(
-                    obj, matrix, height, stroked=bool(stroke.value), filled=fill_mode.value != 0
+                stroked = bool(stroke.value) and _visible(
+                    pdfium_c.FPDFPageObj_GetStrokeColor, obj, rgba
                 )
+                filled = fill_mode.value != 0 and _visible(
+                    pdfium_c.FPDFPageObj_GetFillColor, obj, rgba
+                )
+                drawn = _path(obj, matrix, height, stroked=stroked, filled=filled)
                 segments.extend(drawn[0])
                 rectangles.extend(drawn[1])
                 if len(segments) + len(rectangles) > MAX_SEGMENTS:
@@ -229,6 +234,15 @@ def _objects(
                 # Bounds are on the page already, form matrices included.
                 images.append(Box(x0.value, height - y1.value, x1.value, height - y0.value))
     return False
+
+
+def _visible(get_color: Any, obj: Any, rgba: tuple[ctypes.c_uint, ...]) -> bool:
+    """Whether a path's stroke or fill shows on a white page: neither transparent nor
+    white (a white line drawn to hide a border is no ruling)."""
+    if not get_color(obj, *rgba):
+        return True
+    red, green, blue, alpha = (c.value for c in rgba)
+    return alpha > 0 and (red, green, blue) != (255, 255, 255)
 
 
 def _path(
