@@ -12,7 +12,8 @@ pdfium's quirks handled here:
   advance, so that the gaps between words show) unless that is out of proportion, when
   the tight box (``FPDFText_GetCharBox``) stands in;
 * characters pdfium generates (spaces and line ends it infers) are not on the page and
-  are skipped; so are other whitespace characters, whose boxes say nothing;
+  are skipped; so are other whitespace characters, whose boxes say nothing (gaps between
+  words are found from the boxes instead);
 * bold faked by drawing each glyph twice, slightly shifted, is read once.
 """
 
@@ -53,8 +54,8 @@ class Page(NamedTuple):
     glyphs: list[Glyph]
     segments: list[Segment]
     rectangles: list[Box]
-    #: Share of the page's area that images cover (0 to 1, overlaps counted once at most
-    #: by clipping to the page).
+    #: Share of the page's area that images cover, each clipped to the page (0 to 1;
+    #: images that overlap count twice, up to 1).
     image_share: float
     #: Whether the page drew more than MAX_SEGMENTS path segments (the rest unread).
     truncated: bool
@@ -91,6 +92,8 @@ def read_page(document: pypdfium2.PdfDocument, index: int) -> Page:
 
 
 def _glyphs(page: pypdfium2.PdfPage, height: float) -> list[Glyph]:
+    """The page's characters, in PDFium's reading order; *height* is the y of the page's
+    top in PDF space (y is measured down from it)."""
     textpage = page.get_textpage()
     try:
         handle = textpage.raw
