@@ -174,8 +174,18 @@ class Canvas:
         c.FPDFPageObj_SetStrokeColor(path, *color)
         c.FPDFPage_InsertObject(self.page.raw, path)
 
-    def rect(self, x0: float, top: float, x1: float, bottom: float, *, stroke: bool) -> None:
-        """A rectangle: stroked (its edges are rulings), or filled white (a background)."""
+    def rect(
+        self,
+        x0: float,
+        top: float,
+        x1: float,
+        bottom: float,
+        *,
+        stroke: bool,
+        fill: tuple[int, int, int, int] = (255, 255, 255, 255),
+    ) -> None:
+        """A rectangle: stroked (its edges are rulings), or filled, white by default (a
+        background)."""
         c = self._c
         path = c.FPDFPageObj_CreateNewRect(x0, self.height - bottom, x1 - x0, bottom - top)
         if stroke:
@@ -183,7 +193,7 @@ class Canvas:
             c.FPDFPageObj_SetStrokeColor(path, 0, 0, 0, 255)
         else:
             c.FPDFPath_SetDrawMode(path, c.FPDF_FILLMODE_ALTERNATE, False)
-            c.FPDFPageObj_SetFillColor(path, 255, 255, 255, 255)
+            c.FPDFPageObj_SetFillColor(path, *fill)
         c.FPDFPage_InsertObject(self.page.raw, path)
 
     def image(self, x0: float, top: float, x1: float, bottom: float) -> None:

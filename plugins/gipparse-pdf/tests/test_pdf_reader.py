@@ -135,6 +135,25 @@ def test_white_and_transparent_lines_are_not_rulings(maker: Any) -> None:
     assert table.texts == (("Header",), ("A", "1"))
 
 
+def test_thin_filled_rectangles_are_rulings(maker: Any) -> None:
+    # Borders drawn as thin black rectangles, as some writers export them; the header
+    # spans both columns (no rule between its halves).
+    pdf = maker()
+    page = pdf.page()
+    black = (0, 0, 0, 255)
+    for y in (100, 120, 140):
+        page.rect(72, y - 0.3, 300, y + 0.3, stroke=False, fill=black)
+    for x in (72, 300):
+        page.rect(x - 0.3, 100, x + 0.3, 140, stroke=False, fill=black)
+    page.rect(199.7, 120, 200.3, 140, stroke=False, fill=black)
+    page.text("Header", 80, 103)
+    page.text("A", 80, 123)
+    page.text("1", 210, 123)
+    doc = _read(pdf.save())
+    (table,) = [b for b in doc.blocks if isinstance(b, gipparse.Table)]
+    assert table.texts == (("Header",), ("A", "1"))
+
+
 def test_stroked_rectangles_are_rulings(maker: Any) -> None:
     pdf = maker()
     page = pdf.page()
