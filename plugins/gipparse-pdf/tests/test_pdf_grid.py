@@ -22,6 +22,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 
+def test_the_module_example_runs() -> None:
+    import doctest
+
+    from gipparse_pdf import _grid
+
+    result = doctest.testmod(_grid)
+    assert result.attempted >= 5
+    assert result.failed == 0
+
+
 def _h(y: float, x0: float, x1: float) -> Segment:
     return Segment(x0, y, x1, y)
 

@@ -20,6 +20,18 @@ separates them, so row and column spans come from the rulings a table lacks.
 :func:`assign` then gives each character to the cell that holds its centre, and
 :func:`cell_text` writes a cell's characters as text: lines top to bottom, wrapped lines
 joined without a separator (a label printed one character per line is one label).
+
+>>> segments = [
+...     Segment(0, 0, 100, 0), Segment(0, 20, 100, 20), Segment(0, 40, 100, 40),
+...     Segment(0, 0, 0, 40), Segment(50, 20, 50, 40), Segment(100, 0, 100, 40),
+... ]
+>>> (grid,) = find_tables(segments)
+>>> [(c.row, c.column, c.rowspan, c.colspan) for c in grid.cells]
+[(0, 0, 1, 2), (1, 0, 1, 1), (1, 1, 1, 1)]
+>>> glyphs = [Glyph("规", 5, 25, 15, 35), Glyph("章", 15, 25, 25, 35), Glyph("7", 60, 25, 66, 35)]
+>>> inside, outside = assign(grid, glyphs)
+>>> [cell_text(g) for g in inside]
+['', '规章', '7']
 """
 
 from __future__ import annotations
