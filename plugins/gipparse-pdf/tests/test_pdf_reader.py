@@ -188,6 +188,12 @@ def test_page_numbers_and_running_headers_are_dropped(maker: Any) -> None:
         page.text(f"- {number} -", 290, 800)
     doc = _read(pdf.save())
     assert [b.text for b in doc.blocks] == bodies
+    (note,) = doc.diagnostics
+    assert (note.code, note.severity) == ("source.page-chrome", Severity.INFO)
+    assert note.message == (
+        "left out as page furniture, not the report: page numbers (pages 1, 2); "
+        "the running line 'Running header of the agency' (pages 1, 2)"
+    )
 
 
 def test_page_x_of_y_footer_is_dropped(maker: Any) -> None:
@@ -208,6 +214,9 @@ def test_table_over_two_pages_with_repeated_header_is_one_table(maker: Any) -> N
     doc = _read(pdf.save())
     tables = [b for b in doc.blocks if isinstance(b, gipparse.Table)]
     assert [t.texts for t in tables] == [(("Item", "Count"), ("A", "1"), ("B", "2"), ("C", "3"))]
+    (note,) = [d for d in doc.diagnostics if d.code == "source.repeated-header"]
+    assert note.message.startswith("1 header rows printed again")
+    assert note.span == tables[0].span
 
 
 def test_tables_with_other_edges_or_prose_between_stay_apart(maker: Any) -> None:

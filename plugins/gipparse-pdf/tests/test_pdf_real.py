@@ -311,3 +311,13 @@ def test_sections_are_found(name: str, reports: dict[str, gipparse.Report]) -> N
 def test_spans_point_into_the_source(reports: dict[str, gipparse.Report], support: Any) -> None:
     for report in reports.values():
         support.check_spans(report)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_what_was_left_out_is_said(name: str, reports: dict[str, gipparse.Report]) -> None:
+    pages = 6 if name == "huaian-2024" else 5
+    (note,) = [d for d in reports[name].diagnostics if d.code == "source.page-chrome"]
+    numbers = ", ".join(str(n) for n in range(1, pages + 1))
+    assert note.message == (
+        f"left out as page furniture, not the report: page numbers (pages {numbers})"
+    )

@@ -99,3 +99,5 @@ def test_split_styles_break_the_table_and_repeat_its_header(
             assert text.count(header) >= 2, seed
         _, pdf = loaded(seed, style)
         assert pdf.source.count(header) == 1, seed
+        repeated = [d for d in pdf.diagnostics if d.code == "source.repeated-header"]
+        assert bool(repeated) is (style == "repeated-header"), seed

@@ -23,7 +23,7 @@ written once), so that the rest of the pipeline reads them alike.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
@@ -85,7 +85,7 @@ class TableCell(NamedTuple):
 
 
 class TablePart(NamedTuple):
-    """A ruled table as one page shows it."""
+    """A ruled table as one page shows it (or as several do, once joined)."""
 
     x0: float
     x1: float
@@ -93,6 +93,8 @@ class TablePart(NamedTuple):
     bottom: float
     rows: int
     cells: list[TableCell]
+    #: The header rows repeated at the top of a page that were dropped when joining.
+    repeated: int = 0
 
 
 Item = Line | TablePart
@@ -139,6 +141,8 @@ class _Layout:
         self.unruled_pages: list[int] = []
         self.overdrawn_pages: list[int] = []
         self.rulings = 0  # on the pages read so far
+        self.numbered_pages: list[int] = []  # pages whose page number was left out
+        self.running: defaultdict[str, list[int]] = defaultdict(list)  # header -> pages
 
     def build(self) -> SourceDocument:
         builder = self.builder
@@ -165,7 +169,16 @@ class _Layout:
                 # A frame around text (a box, a one-cell table): its text is prose.
                 builder.paragraph(block.cells[0].text)
             else:
-                builder.table(_tab_rows(block))
+                table = builder.table(_tab_rows(block))
+                if block.repeated and table is not None:
+                    builder.diagnose(
+                        Severity.INFO,
+                        "source.repeated-header",
+                        f"{block.repeated} header rows printed again where the table goes "
+                        "on over a page end were left out",
+                        table,
+                    )
+        self._chrome_diagnostic()
         if image_pages:
             builder.diagnose(
                 Severity.WARNING,
@@ -208,6 +221,20 @@ class _Layout:
             )
         return builder.build()
 
+    def _chrome_diagnostic(self) -> None:
+        """Say what of the pages' margins was left out: page numbers, running lines."""
+        parts = []
+        if self.numbered_pages:
+            parts.append(f"page numbers (pages {_page_list(self.numbered_pages)})")
+        for text, pages in self.running.items():
+            parts.append(f"the running line {text!r} (pages {_page_list(pages)})")
+        if parts:
+            self.builder.diagnose(
+                Severity.INFO,
+                "source.page-chrome",
+                "left out as page furniture, not the report: " + "; ".join(parts),
+            )
+
     # -- one page -----------------------------------------------------------------
 
     def _page_items(self, page: Page) -> list[Item]:
@@ -244,9 +271,11 @@ class _Layout:
             for item in page_items:
                 if isinstance(item, Line) and _in_margin(page, item):
                     if _PAGE_NUMBER_RE.fullmatch(item.text):
+                        self.numbered_pages.append(page.number)
                         continue
                     key = _chrome_key(page, item)
                     if key is not None and seen[key] >= 2:
+                        self.running[item.text].append(page.number)
                         continue
                 kept.append(item)
             items[index] = kept
@@ -415,7 +444,9 @@ def _join(a: TablePart, b: TablePart) -> TablePart:
         )
     skipped = {id(first[j]) for j in merged}
     joined.extend(c._replace(row=c.row + shift) for c in cells if id(c) not in skipped)
-    return TablePart(a.x0, a.x1, a.top, b.bottom, shift + b.rows - repeated, joined)
+    return TablePart(
+        a.x0, a.x1, a.top, b.bottom, shift + b.rows - repeated, joined, a.repeated + repeated
+    )
 
 
 def _broken_row(above: Sequence[TableCell], below: Sequence[TableCell]) -> bool:
