@@ -40,8 +40,8 @@ MAX_REPLACED_CHARACTERS = 16
 
 
 class Reader(NamedTuple):
-    """A reader plugin published with gipparse: what the text reader names when it
-    refuses a source that plugin reads."""
+    """A reader plugin of the gipparse project, installed separately: what the text
+    reader and folder walks name for a source that plugin reads."""
 
     #: The distribution to install (``gipparse-pdf``).
     distribution: str
@@ -49,18 +49,22 @@ class Reader(NamedTuple):
     suffixes: tuple[str, ...]
 
 
-#: The registry of the reader plugins published with gipparse, by the format they read:
-#: the one place that knows their names. A source the text reader refuses is pointed at
-#: the plugin of its format, or of its file suffix.
+#: The registry of the project's reader plugins, by the format they read: the one place
+#: that knows their names. A source the text reader refuses is pointed at the plugin of
+#: its format, or of its file suffix; a folder walk says which plugin reads the files it
+#: skips (gipparse.export.inputs).
 READERS: dict[str, Reader] = {
-    "html": Reader("gipparse-html", (".html", ".htm")),
+    "html": Reader("gipparse-html", (".html", ".htm", ".shtml", ".xhtml")),
     "docx": Reader("gipparse-docx", (".docx",)),
     "pdf": Reader("gipparse-pdf", (".pdf",)),
+    "doc": Reader("gipparse-doc", (".doc", ".wps")),
+    "ofd": Reader("gipparse-ofd", (".ofd",)),
 }
 HTML_PLUGIN = READERS["html"].distribution
 DOCX_PLUGIN = READERS["docx"].distribution
 PDF_PLUGIN = READERS["pdf"].distribution
-_PLUGIN_FOR_SUFFIX = {
+#: The plugin distribution that reads files of a suffix.
+PLUGIN_FOR_SUFFIX = {
     suffix: reader.distribution for reader in READERS.values() for suffix in reader.suffixes
 }
 
@@ -335,7 +339,7 @@ def read_text(data: bytes, path: str | None = None) -> SourceDocument:
     if found is not None:
         message = found.message()
         suffix = os.path.splitext(path)[1].lower() if path else ""
-        plugin = _PLUGIN_FOR_SUFFIX.get(suffix)
+        plugin = PLUGIN_FOR_SUFFIX.get(suffix)
         if plugin is not None and found.plugin is None:
             message += f" (its name ends in {suffix}, which the {plugin} plugin reads)"
         raise SourceError(message, path=path)
