@@ -269,6 +269,8 @@ def test_label_cut_by_a_page_end_is_joined(reports: dict[str, gipparse.Report]) 
 def test_vertical_label_printed_one_character_per_line(
     reports: dict[str, gipparse.Report],
 ) -> None:
+    # PDFium gives these nine characters loose boxes 199 points square (the font size
+    # unscaled by the text matrix): their places come from their origins and tight boxes.
     texts = [c.text for row in reports["hongze-2023"].tables[1].rows for c in row.cells]
     assert "三、本年度办理结果" in texts
 
