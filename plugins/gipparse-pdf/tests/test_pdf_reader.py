@@ -419,3 +419,27 @@ def test_merged_cells_drawn_in_a_pdf_read_as_the_tab_layout(
         assert [b.text for b in doc.blocks] == ["R0C0"]
     else:
         assert [t.texts for t in tables] == [layout]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), max_size=200),
+    st.one_of(st.none(), st.floats(0.01, 1)),
+)
+def test_damaged_pdfs_read_or_fail_with_a_gipparse_error(
+    changes: list[tuple[float, int]], keep: float | None
+) -> None:
+    # Bytes overwritten anywhere, the file cut anywhere: a report with diagnostics or a
+    # SourceError, never a traceback from inside (which gipparse would blame on the plugin
+    # with a PluginError).
+    data = bytearray((REAL / "huaian-2024.pdf").read_bytes())
+    for where, value in changes:
+        data[int(where * len(data))] = value
+    if keep is not None:
+        data = data[: int(keep * len(data))]
+    try:
+        report = gipparse.loads(bytes(data), path="damaged.pdf")
+    except SourceError as exc:
+        assert "pdf" in str(exc).lower()  # says what it could not read  # noqa: PT017
+    else:
+        assert report.path == "damaged.pdf"
