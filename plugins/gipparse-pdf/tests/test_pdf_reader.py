@@ -101,6 +101,18 @@ def test_numbers_in_columns_without_rulings_are_not_made_a_table(maker: Any) -> 
     assert "pages 1 hold numbers laid out in columns" in warning.message
 
 
+def test_text_over_a_page_image_is_named_an_ocr_layer(maker: Any) -> None:
+    pdf = maker()
+    page = pdf.page()
+    page.image(0, 0, 595, 842)
+    page.text("Rules 1 2 3", 72, 100)
+    doc = _read(pdf.save())
+    assert [b.text for b in doc.blocks] == ["Rules 1 2 3"]
+    (warning,) = doc.diagnostics
+    assert warning.code == "source.ocr-pages"
+    assert warning.message.startswith("pages 1 are scanned images with a text layer (OCR)")
+
+
 def test_cell_backgrounds_are_not_tables(maker: Any) -> None:
     # WPS paints a white rectangle behind every cell, and shades header rows.
     pdf = maker()

@@ -139,6 +139,7 @@ class _Layout:
         self.path = path
         self.builder = DocumentBuilder(FORMAT)
         self.unruled_pages: list[int] = []
+        self.ocr_pages: list[int] = []
         self.overdrawn_pages: list[int] = []
         self.rulings = 0  # on the pages read so far
         self.numbered_pages: list[int] = []  # pages whose page number was left out
@@ -185,6 +186,15 @@ class _Layout:
                 "source.image-pages",
                 f"pages {_page_list(image_pages)} are images without text (scanned) and were "
                 "not read; run OCR on the PDF to read them",
+            )
+        if self.ocr_pages:
+            builder.diagnose(
+                Severity.WARNING,
+                "source.ocr-pages",
+                f"pages {_page_list(self.ocr_pages)} are scanned images with a text layer "
+                "(OCR) and no ruling lines; tables are read only from their rulings, so "
+                "their text was read as prose: read the report's Word or web version for "
+                "its statistics",
             )
         if self.unruled_pages:
             builder.diagnose(
@@ -251,7 +261,9 @@ class _Layout:
             inside, rest = _grid.assign(grid, rest)
             items.append(_part(grid, inside))
         lines = [_line(glyphs) for glyphs in _grid.lines(rest)]
-        if _looks_tabular(lines):
+        if not grids and page.image_share >= IMAGE_PAGE_SHARE:
+            self.ocr_pages.append(page.number)  # text over a page image: an OCR layer
+        elif _looks_tabular(lines):
             self.unruled_pages.append(page.number)
         items.extend(lines)
         items.sort(key=lambda item: item.top)
