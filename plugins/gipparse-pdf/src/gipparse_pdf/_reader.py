@@ -6,14 +6,17 @@ characters are lines of prose. Then, over the whole document:
 
 * page numbers (``- 3 -``, ``第1页 共3页``, ``3/5``) and running headers and footers
   (the same line at the same place in the top or bottom margin of several pages) are
-  dropped;
+  dropped, and a ``source.page-chrome`` note says so;
 * a table that ends a page and one that starts the next, with the same left and right
-  edges, are one table: the header rows Word repeats on the new page are dropped, a
-  merged cell cut by the page end is joined, and so is a row broken by the page end
-  when only one of its halves holds numbers;
+  edges, are one table: the header rows Word repeats on the new page are dropped (a
+  ``source.repeated-header`` note), a merged cell cut by the page end is joined, and so
+  is a row broken by the page end (see :func:`_broken_row`);
 * lines of prose are joined into paragraphs: a paragraph starts where a line is
   indented, where the line before it ends short of the right margin, or where the type
-  size changes; a paragraph cut by a page end is continued.
+  size changes; a paragraph cut by a page end is continued;
+* pages that are images without text, text over page images (OCR), numbers in columns
+  without rulings, characters without Unicode values, and pages drawing more than the
+  reader lays out are named by ``source.*`` warnings; a PDF of images only is refused.
 
 Tables are written as the tab layout the other readers write (a cell covered by a
 merge from above is an empty cell at the merge's first column, a merge across columns is
