@@ -71,6 +71,21 @@ def test_sections_and_headings(seed_name: str, pdf_style: Any, loaded: Any) -> N
     assert outline(pdf) == outline(word)
 
 
+def test_paragraphs_are_the_word_documents(seed_name: str, pdf_style: Any, loaded: Any) -> None:
+    # Whitespace aside (a PDF keeps no line breaks or TABs, only gaps between words),
+    # paragraph by paragraph; images are not text. Seed 002 ends with a figure's data
+    # as TAB-separated text, which the page wraps at tab stops: there, the text only.
+    word, pdf = loaded(seed_name, pdf_style.name)
+
+    def paragraphs(report: gipparse.Report) -> list[str]:
+        return [_SPACE_RE.sub("", p.text) for p in report.paragraphs if "![" not in p.text]
+
+    if seed_name == "002":
+        assert "".join(paragraphs(pdf)) == "".join(paragraphs(word))
+    else:
+        assert paragraphs(pdf) == paragraphs(word)
+
+
 def test_page_header_and_footer_are_not_text(seed_name: str, pdf_style: Any, loaded: Any) -> None:
     _, pdf = loaded(seed_name, pdf_style.name)
     assert "某某区人民政府办公室文件" not in pdf.source

@@ -12,8 +12,9 @@ characters are lines of prose. Then, over the whole document:
   ``source.repeated-header`` note), a merged cell cut by the page end is joined, and so
   is a row broken by the page end (see :func:`_broken_row`);
 * lines of prose are joined into paragraphs: a paragraph starts where a line is
-  indented, where the line before it ends short of the right margin, or where the type
-  size changes; a paragraph cut by a page end is continued;
+  indented, where the line before it ends short (the line's first word, or its first
+  character with the punctuation that may not start a line, would have fitted on it),
+  or where the type size changes; a paragraph cut by a page end is continued;
 * pages that are images without text, text over page images (OCR), numbers in columns
   without rulings, characters without Unicode values, and pages drawing more than the
   reader lays out are named by ``source.*`` warnings; a PDF of images only is refused.
@@ -61,6 +62,9 @@ _PAGE_NUMBER_RE = re.compile(
     re.I,
 )
 _NUMBER_RE = re.compile(r"[+\-]?\d[\d,，.]*(?:万元|元|%)?")
+# Punctuation that may not start a line (kinsoku): a line break moves the character
+# before it to the next line too.
+_NO_LINE_START = frozenset("。，、；：？！）》」』】〕〉”’.,;:?!)%")
 # How a label of a new item starts: （五）, 3., 3、, 四、
 _ITEM_RE = re.compile(r"[（(][一二三四五六七八九十]+[)）]|\d+[.、．]|[一二三四五六七八九十]+、")
 
@@ -74,6 +78,9 @@ class Line(NamedTuple):
     top: float
     bottom: float
     size: float
+    #: The width of the line's first unbreakable piece: a Latin word, or a character
+    #: with the closing punctuation that may not start a line after it.
+    lead: float = 0.0
 
 
 class TableCell(NamedTuple):
@@ -357,7 +364,27 @@ def _line(glyphs: list[Glyph]) -> Line:
         min(g.top for g in glyphs),
         max(g.bottom for g in glyphs),
         sizes[len(sizes) // 2],
+        _lead(glyphs),
     )
+
+
+def _lead(glyphs: list[Glyph]) -> float:
+    """The width of the first piece of a line that a line break cannot split."""
+    end = 0
+    if _is_latin(glyphs[0].text):
+        while (
+            end + 1 < len(glyphs)
+            and _is_latin(glyphs[end + 1].text)
+            and glyphs[end + 1].x0 - glyphs[end].x1 < 0.2 * (glyphs[end].bottom - glyphs[end].top)
+        ):
+            end += 1
+    while end + 1 < len(glyphs) and glyphs[end + 1].text in _NO_LINE_START:
+        end += 1
+    return glyphs[end].x1 - glyphs[0].x0
+
+
+def _is_latin(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char in "-.,%()/")
 
 
 def _part(grid: Grid, inside: list[list[Glyph]]) -> TablePart:
@@ -527,8 +554,8 @@ def _starts_paragraph(previous: Line, line: Line, left: float, right: float) -> 
         return True
     if line.x0 - left >= 1.2 * size:
         return True  # indented
-    if previous.x1 < right - 1.5 * size:
-        return True  # the line before ended short
+    if previous.x1 + line.lead < right - 0.5 * size:
+        return True  # the line before ended short: this line's first piece would fit
     if line.top < previous.top:
         return False  # a new page: continued
     return line.top - previous.bottom > 1.2 * size
