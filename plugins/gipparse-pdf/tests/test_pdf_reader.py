@@ -455,3 +455,56 @@ def test_damaged_pdfs_read_or_fail_with_a_gipparse_error(
         assert "pdf" in str(exc).lower()  # says what it could not read  # noqa: PT017
     else:
         assert report.path == "damaged.pdf"
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 999), st.integers(0, 999)), min_size=2, max_size=12),
+    st.data(),
+    st.booleans(),
+)
+def test_a_table_split_over_two_pages_reads_as_one(
+    maker: Any, values: list[tuple[int, int]], data: st.DataObject, repeat_header: bool
+) -> None:
+    # A group label merged down the first column of every data row, an item label and two
+    # numbers a row; the page ends after a random row, and the next page may repeat the
+    # header row (Word's "repeat as header row").
+    split = data.draw(st.integers(1, len(values) - 1))
+    xs = [72.0, 150.0, 300.0, 400.0, 500.0]
+    header = ["Group", "Item", "A", "B"]
+    rows = [[f"Item {i}", str(a), str(b)] for i, (a, b) in enumerate(values)]
+
+    def draw(page: Any, top: float, part: list[list[str]], group: str, with_header: bool) -> None:
+        y = top
+        lines = [y]
+        if with_header:
+            for x, text in zip(xs, header, strict=False):
+                page.text(text, x + 3, y + 5)
+            y += 20
+            lines.append(y)
+        group_top = y
+        for row in part:
+            for x, text in zip(xs[1:], row, strict=False):
+                page.text(text, x + 3, y + 5)
+            y += 20
+            lines.append(y)
+        page.text(group, xs[0] + 3, group_top + 5)
+        for line_y in lines:
+            start = xs[0] if line_y in (top, group_top, y) else xs[1]
+            page.line(start, line_y, xs[-1], line_y)
+        for x in xs:
+            page.line(x, top, x, y)
+
+    pdf = maker()
+    draw(pdf.page(), 842 - 40 - 20 * (split + 1), rows[:split], "G1", True)
+    draw(pdf.page(), 60, rows[split:], "", repeat_header)
+    doc = _read(pdf.save())
+    tables = [b for b in doc.blocks if isinstance(b, gipparse.Table)]
+    expected = (
+        tuple(header),
+        ("G1", *rows[0]),
+        *(("", *row) for row in rows[1:]),
+    )
+    assert [t.texts for t in tables] == [expected]
+    notes = [d for d in doc.diagnostics if d.code == "source.repeated-header"]
+    assert len(notes) == int(repeat_header)
