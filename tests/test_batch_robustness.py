@@ -483,7 +483,7 @@ def test_autoload_is_off_when_the_variable_is_set_and_not_empty(
 
 def test_a_walk_with_autoload_off_says_what_it_skipped_and_why(tmp_path: Path) -> None:
     shutil.copy(SEEDS[0], tmp_path / "a.txt")
-    for name in ("b.html", "c.htm", "d.docx", "e.pdf", "f.html"):
+    for name in ("b.html", "c.htm", "d.docx", "e.pdf", "f.html", "g.ofd"):
         (tmp_path / name).write_bytes(b"x")
     env = dict(os.environ, GIPPARSE_DISABLE_PLUGIN_AUTOLOAD="1")
     result = run("export", tmp_path, env=env)
@@ -498,13 +498,15 @@ def test_a_walk_with_autoload_off_says_what_it_skipped_and_why(tmp_path: Path) -
         "2 .html skipped",
         "1 .docx skipped",
         "1 .htm skipped",
+        "1 .ofd skipped",
         "1 .pdf skipped",
     ]
     assert len(read_csv(result.stdout)) == 2
-    # With autoloading on, the same walk says to install what is missing.
+    # With autoloading on, the same walk says to install what is missing (the reader
+    # plugins of this repository may be installed; an OFD reader is not).
     env.pop("GIPPARSE_DISABLE_PLUGIN_AUTOLOAD")
     result = run("export", tmp_path, env=env)
-    assert "gipparse: 1 .pdf skipped: install gipparse-pdf" in result.stderr.decode("utf-8")
+    assert "gipparse: 1 .ofd skipped: install gipparse-ofd" in result.stderr.decode("utf-8")
 
 
 # -- 3. memory --------------------------------------------------------------------------------

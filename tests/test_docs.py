@@ -293,8 +293,8 @@ def example_folder(root: Path, *, damaged: bool = True) -> None:
         (reports / "sub" / "scan.txt").write_bytes(PNG)
     scans = root / "scans"
     scans.mkdir()
-    for name in ("a.pdf", "b.pdf", "c.pdf"):
-        (scans / name).write_bytes(b"%PDF-1.7\n")
+    for name in ("a.jpg", "b.jpg", "c.jpg"):
+        (scans / name).write_bytes(b"\xff\xd8\xff\xe0")
     (scans / "README.md").write_text("scans\n", encoding="utf-8")
     shutil.copy(seeds[0], root / "report.txt")
     # An agency's 2021 report (sample 004) and a 2022 report that does not follow from it.

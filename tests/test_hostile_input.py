@@ -74,7 +74,12 @@ def _pe() -> bytes:
 
 # (case id, bytes, what the message must say, the plugin it must name or None)
 FOREIGN: list[tuple[str, bytes, str, str | None]] = [
-    ("pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "a PDF document", None),
+    (
+        "pdf",
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n",
+        "a PDF document",
+        "gipparse-pdf",
+    ),
     (
         "docx",
         _zip("[Content_Types].xml", "_rels/.rels", "word/document.xml"),
@@ -144,7 +149,12 @@ def test_foreign_input_is_refused_with_what_it_looks_like(
         assert "plugin to read it" not in message
 
 
-def test_a_file_on_disk_is_refused_the_same_way(tmp_path: Path) -> None:
+def test_a_file_on_disk_is_refused_the_same_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gipparse import manager as _manager
+
+    monkeypatch.setattr(_manager, "_default", gipparse.create_plugin_manager(entry_points=False))
     pdf = tmp_path / "report.pdf"
     pdf.write_bytes(FOREIGN[0][1])
     with pytest.raises(SourceError, match=r"report\.pdf: this looks like a PDF document"):

@@ -60,7 +60,13 @@ def test_crlf_and_cr_line_ends(newline: str) -> None:
         (b"\xff\xfe\x00\x00" + "一".encode("utf-32-le"), "UTF-32"),
     ],
 )
-def test_binary_input_is_refused_with_what_it_looks_like(data: bytes, looks_like: str) -> None:
+def test_binary_input_is_refused_with_what_it_looks_like(
+    data: bytes, looks_like: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The text reader's own word: installed reader plugins are left out.
+    from gipparse import manager as _manager
+
+    monkeypatch.setattr(_manager, "_default", gipparse.create_plugin_manager(entry_points=False))
     with pytest.raises(gipparse.SourceError, match=looks_like) as info:
         gipparse.loads(data, path="report.txt")
     assert "report.txt" in str(info.value)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 
 from ..errors import SourceError
+from ..source.decode import PLUGIN_FOR_SUFFIX  # the registry of reader plugins
 
 #: The name that stands for standard input.
 STDIN = "-"
@@ -26,19 +27,6 @@ STDIN_PATH = "<stdin>"
 _URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _GLOB_CHARACTERS = frozenset("*?[")
 
-#: The plugin distribution that reads files of a suffix, for the suffixes gipparse itself
-#: does not read.
-PLUGIN_FOR_SUFFIX = {
-    ".pdf": "gipparse-pdf",
-    ".html": "gipparse-html",
-    ".htm": "gipparse-html",
-    ".shtml": "gipparse-html",
-    ".xhtml": "gipparse-html",
-    ".docx": "gipparse-docx",
-    ".doc": "gipparse-doc",
-    ".wps": "gipparse-doc",
-    ".ofd": "gipparse-ofd",
-}
 
 #: Kinds of skipped entries that are not a suffix.
 HIDDEN = "hidden"

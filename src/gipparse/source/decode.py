@@ -38,10 +38,35 @@ MAX_DAMAGED_SHARE = 10
 MAX_DAMAGED_LINES = 2
 MAX_REPLACED_CHARACTERS = 16
 
-#: The plugins that read formats the text reader refuses, and the suffixes they read.
-HTML_PLUGIN = "gipparse-html"
-DOCX_PLUGIN = "gipparse-docx"
-_PLUGIN_FOR_SUFFIX = {".html": HTML_PLUGIN, ".htm": HTML_PLUGIN, ".docx": DOCX_PLUGIN}
+
+class Reader(NamedTuple):
+    """A reader plugin of the gipparse project, installed separately: what the text
+    reader and folder walks name for a source that plugin reads."""
+
+    #: The distribution to install (``gipparse-pdf``).
+    distribution: str
+    #: The file suffixes it reads.
+    suffixes: tuple[str, ...]
+
+
+#: The registry of the project's reader plugins, by the format they read: the one place
+#: that knows their names. A source the text reader refuses is pointed at the plugin of
+#: its format, or of its file suffix; a folder walk says which plugin reads the files it
+#: skips (gipparse.export.inputs).
+READERS: dict[str, Reader] = {
+    "html": Reader("gipparse-html", (".html", ".htm", ".shtml", ".xhtml")),
+    "docx": Reader("gipparse-docx", (".docx",)),
+    "pdf": Reader("gipparse-pdf", (".pdf",)),
+    "doc": Reader("gipparse-doc", (".doc", ".wps")),
+    "ofd": Reader("gipparse-ofd", (".ofd",)),
+}
+HTML_PLUGIN = READERS["html"].distribution
+DOCX_PLUGIN = READERS["docx"].distribution
+PDF_PLUGIN = READERS["pdf"].distribution
+#: The plugin distribution that reads files of a suffix.
+PLUGIN_FOR_SUFFIX = {
+    suffix: reader.distribution for reader in READERS.values() for suffix in reader.suffixes
+}
 
 
 class ForeignFormat(NamedTuple):
@@ -91,9 +116,7 @@ _MAGIC: tuple[tuple[bytes, ForeignFormat], ...] = (
     (b"\x00asm", ForeignFormat("a WebAssembly module", advice=_NO_TEXT)),
     (b"SQLite format 3\x00", ForeignFormat("an SQLite database", advice=_NO_TEXT)),
 )
-_PDF = ForeignFormat(
-    "a PDF document", advice="extract its text first (for example with pdftotext -layout)"
-)
+_PDF = ForeignFormat("a PDF document", plugin=PDF_PLUGIN)
 _UTF32 = ForeignFormat("UTF-32 text", advice=_TO_UTF8, reason="an encoding gipparse does not read")
 _UTF16_NO_BOM = ForeignFormat(
     "UTF-16 text without a byte-order mark",
@@ -316,7 +339,7 @@ def read_text(data: bytes, path: str | None = None) -> SourceDocument:
     if found is not None:
         message = found.message()
         suffix = os.path.splitext(path)[1].lower() if path else ""
-        plugin = _PLUGIN_FOR_SUFFIX.get(suffix)
+        plugin = PLUGIN_FOR_SUFFIX.get(suffix)
         if plugin is not None and found.plugin is None:
             message += f" (its name ends in {suffix}, which the {plugin} plugin reads)"
         raise SourceError(message, path=path)

@@ -1,0 +1,227 @@
+"""The ruling geometry on its own: segments and rectangles to grids with merged cells,
+and characters to cells. No PDF involved (the module is shared with other page formats).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from gipparse_pdf._grid import (
+    Box,
+    Glyph,
+    Segment,
+    TooManyRulings,
+    assign,
+    cell_text,
+    find_tables,
+    line_text,
+    rulings,
+)
+from hypothesis import given
+from hypothesis import strategies as st
+
+
+def test_the_module_example_runs() -> None:
+    import doctest
+
+    from gipparse_pdf import _grid
+
+    result = doctest.testmod(_grid)
+    assert result.attempted >= 5
+    assert result.failed == 0
+
+
+def _h(y: float, x0: float, x1: float) -> Segment:
+    return Segment(x0, y, x1, y)
+
+
+def _v(x: float, y0: float, y1: float) -> Segment:
+    return Segment(x, y0, x, y1)
+
+
+def _full_grid(xs: list[float], ys: list[float]) -> list[Segment]:
+    return [_h(y, xs[0], xs[-1]) for y in ys] + [_v(x, ys[0], ys[-1]) for x in xs]
+
+
+def _spans(grid: object) -> list[tuple[int, int, int, int]]:
+    return [(c.row, c.column, c.rowspan, c.colspan) for c in grid.cells]  # type: ignore[attr-defined]
+
+
+def test_a_full_grid_has_one_cell_per_square() -> None:
+    (grid,) = find_tables(_full_grid([0, 50, 100, 150], [0, 20, 40]))
+    assert grid.xs == (0, 50, 100, 150)
+    assert grid.ys == (0, 20, 40)
+    assert _spans(grid) == [(r, c, 1, 1) for r in range(2) for c in range(3)]
+
+
+def test_missing_rulings_merge_cells() -> None:
+    segments = [
+        _h(0, 0, 150),
+        _h(20, 50, 150),  # the first column's label spans both rows
+        _h(40, 0, 150),
+        _v(0, 0, 40),
+        _v(50, 0, 40),
+        _v(100, 20, 40),  # the first row's header spans the last two columns
+        _v(150, 0, 40),
+    ]
+    (grid,) = find_tables(segments)
+    assert _spans(grid) == [(0, 0, 2, 1), (0, 1, 1, 2), (1, 1, 1, 1), (1, 2, 1, 1)]
+    assert grid.cells[0].box == Box(0, 0, 50, 40)
+
+
+def test_collinear_pieces_are_joined_and_near_positions_are_one() -> None:
+    segments = [
+        _h(0, 0, 60),
+        _h(0.4, 60.5, 100),  # the same ruling, drawn in two pieces, slightly off
+        _h(30, 0, 100),
+        _v(0, 0, 30),
+        _v(100.8, 0, 30),
+    ]
+    found = rulings(segments)
+    assert len([r for r in found if r.horizontal]) == 2
+    (grid,) = find_tables(segments)
+    assert len(grid.cells) == 1
+
+
+def test_thin_rectangles_are_rulings_and_backgrounds_are_not() -> None:
+    rules = [
+        Box(0, -0.25, 100, 0.25),
+        Box(0, 29.75, 100, 30.25),
+        Box(-0.25, 0, 0.25, 30),
+        Box(99.75, 0, 100.25, 30),
+    ]
+    background = Box(0, 0, 100, 15)  # a shaded header: not a ruling
+    (grid,) = find_tables([], [*rules, background])
+    assert (grid.ys[0], grid.ys[-1]) == (0, 30)
+    assert len(grid.cells) == 1
+    assert find_tables([], [background]) == []
+
+
+def test_slanted_and_lone_lines_make_no_table() -> None:
+    assert find_tables([Segment(0, 0, 100, 40), _h(10, 0, 100), _h(20, 0, 100)]) == []
+
+
+def test_a_table_cut_by_the_page_end_keeps_its_last_row() -> None:
+    # No closing ruling: the columns' rulings say where the last row ends.
+    segments = [_h(0, 0, 100), _h(20, 0, 100), _v(0, 0, 45), _v(50, 0, 45), _v(100, 0, 45)]
+    (grid,) = find_tables(segments)
+    assert grid.ys == (0, 20, 45)
+    assert len(grid.cells) == 4
+
+
+def test_too_many_rulings_are_refused() -> None:
+    dashes = [_h(10 * y, 10 * x, 10 * x + 4) for y in range(50) for x in range(50)]
+    with pytest.raises(TooManyRulings):
+        find_tables([*dashes, _v(0, 0, 500), _v(500, 0, 500)])
+
+
+def test_two_tables_apart() -> None:
+    tables = find_tables(_full_grid([0, 100], [100, 120]) + _full_grid([0, 50, 100], [0, 20]))
+    assert [t.ys[0] for t in tables] == [0, 100]
+
+
+def _glyphs(text: str, x: float, top: float, size: float = 10.0) -> list[Glyph]:
+    return [
+        Glyph(ch, x + i * size, top, x + (i + 1) * size, top + size) for i, ch in enumerate(text)
+    ]
+
+
+def test_characters_go_to_the_cell_holding_their_centre() -> None:
+    (grid,) = find_tables(_full_grid([0, 50, 100], [0, 20, 40]))
+    glyphs = [
+        *_glyphs("规章", 5, 5),
+        *_glyphs("12", 60, 5),
+        *_glyphs("3", 45.5, 25),  # overhangs the ruling; its centre is right of it
+        *_glyphs("页", 200, 5),
+    ]
+    inside, outside = assign(grid, glyphs)
+    assert [cell_text(g) for g in inside] == ["规章", "12", "", "3"]
+    assert [g.text for g in outside] == ["页"]
+
+
+def test_wrapped_lines_are_joined_without_a_separator() -> None:
+    # A vertically merged label printed one character per line.
+    glyphs = [g for i, ch in enumerate("三、本年度") for g in _glyphs(ch, 0, i * 14)]
+    assert cell_text(reversed(glyphs)) == "三、本年度"
+    wrapped = _glyphs("（二）部分公开（区分处理的，只计这一情", 0, 0) + _glyphs("形）", 0, 12)
+    assert cell_text(wrapped) == "（二）部分公开（区分处理的，只计这一情形）"
+
+
+def test_words_and_numbers_apart_get_a_space() -> None:
+    # Only between letters or digits: Chinese text spread out to justify keeps no spaces.
+    line = [*_glyphs("2023", 0, 0, 6), *_glyphs("年", 34, 0, 6), *_glyphs("ab", 60, 0, 6)]
+    line += _glyphs("cd", 80, 0, 6)
+    assert line_text(line) == "2023年ab cd"
+
+
+# -- property: a ruled table with random merges is found as drawn ----------------------------
+
+
+@st.composite
+def merged_tables(
+    draw: st.DrawFn,
+) -> tuple[list[float], list[float], list[tuple[int, int, int, int]]]:
+    columns = draw(st.integers(1, 6))
+    rows = draw(st.integers(1, 6))
+    widths = draw(st.lists(st.integers(5, 80), min_size=columns, max_size=columns))
+    heights = draw(st.lists(st.integers(5, 40), min_size=rows, max_size=rows))
+    xs = [float(x) for x in itertools.accumulate([10, *widths])]
+    ys = [float(y) for y in itertools.accumulate([10, *heights])]
+    taken = [[False] * columns for _ in range(rows)]
+    cells = []
+    for r in range(rows):
+        for c in range(columns):
+            if taken[r][c]:
+                continue
+            right = c
+            while right + 1 < columns and not taken[r][right + 1]:
+                right += 1
+            colspan = draw(st.integers(1, right - c + 1))
+            rowspan = draw(st.integers(1, rows - r))
+            while any(
+                taken[rr][cc] for rr in range(r, r + rowspan) for cc in range(c, c + colspan)
+            ):
+                rowspan -= 1
+            for rr in range(r, r + rowspan):
+                for cc in range(c, c + colspan):
+                    taken[rr][cc] = True
+            cells.append((r, c, rowspan, colspan))
+    return xs, ys, cells
+
+
+@given(merged_tables(), st.booleans())
+def test_merged_cells_are_found_as_drawn(
+    table: tuple[list[float], list[float], list[tuple[int, int, int, int]]], boxes: bool
+) -> None:
+    xs, ys, cells = table
+    segments = []
+    for r, c, rowspan, colspan in cells:
+        x0, x1, y0, y1 = xs[c], xs[c + colspan], ys[r], ys[r + rowspan]
+        if boxes:  # each cell stroked as its own rectangle, as some writers do
+            segments += [_h(y0, x0, x1), _h(y1, x0, x1), _v(x0, y0, y1), _v(x1, y0, y1)]
+        else:  # or the cell's edges as thin filled rectangles: found through rulings()
+            segments += [_h(y0, x0, x1), _v(x0, y0, y1)]
+    if not boxes:
+        segments += [_h(ys[-1], xs[0], xs[-1]), _v(xs[-1], ys[0], ys[-1])]
+    used_columns = {c for _, c, _, _ in cells} | {c + s for _, c, _, s in cells}
+    used_rows = {r for r, _, _, _ in cells} | {r + s for r, _, s, _ in cells}
+    tables = find_tables(segments)
+    assert len(tables) == 1
+    (grid,) = tables
+    # Boundaries no cell uses (a column every row spans) leave no ruling: they are not
+    # grid lines, and the spans count in the grid's own columns.
+    assert list(grid.xs) == [xs[i] for i in sorted(used_columns)]
+    assert list(grid.ys) == [ys[i] for i in sorted(used_rows)]
+    column = {x: i for i, x in enumerate(grid.xs)}
+    row = {y: i for i, y in enumerate(grid.ys)}
+    expected = sorted(
+        (
+            row[ys[r]],
+            column[xs[c]],
+            row[ys[r + rs]] - row[ys[r]],
+            column[xs[c + cs]] - column[xs[c]],
+        )
+        for r, c, rs, cs in cells
+    )
+    assert sorted(_spans(grid)) == expected
