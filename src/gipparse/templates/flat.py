@@ -204,7 +204,7 @@ class _Text:
         starts = self._starts
         line = bisect_right(starts, start) - 1
         end_line = bisect_right(starts, max(start, end - 1)) - 1
-        return Span(line + 1, start - starts[line] + 1, end_line + 1, end - starts[end_line])
+        return Span(line + 1, start - starts[line] + 1, end_line + 1, end - starts[end_line] + 1)
 
 
 # ---------------------------------------------------------------------------
@@ -261,6 +261,8 @@ class _Match:
                 if cursors[current] == 0 and any(key.endswith(h) for h in shape.headers[current]):
                     self.found.append((current, 0, run_start, run_end))
                     cursors[current] = 1
+                    if self._glued(i):
+                        self.open.add(len(self.found) - 1)
                 continue
             row = self._suffix(current, cursors[current], key)
             fuzzy = False
@@ -478,6 +480,7 @@ def _decide(
                 )
             )
             ambiguous += len(run.keys)
+            sources.update(dict.fromkeys(run.keys, whole))
             continue
         if result.candidates == 0:
             diagnostics.append(
@@ -490,6 +493,7 @@ def _decide(
                 )
             )
             ambiguous += len(run.keys)
+            sources.update(dict.fromkeys(run.keys, whole))
             continue
         open_cells = []
         for c, key in enumerate(run.keys):

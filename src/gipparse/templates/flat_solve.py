@@ -157,32 +157,25 @@ def _cell_value(text: str, kind: ValueKind, unit: str | None) -> Number | None:
 
 
 class _RowSearch:
-    """The cuts of one run that satisfy the equations local to its row."""
+    """The cuts of one run that satisfy the equations local to its row.
+
+    Cells are cut from left to right. A cell that an equation fixes (its last unknown) is
+    compared with the digits instead of being enumerated. When the row's last cell is the
+    total of the others (table 三's 总计), its length is tried first, from the end of the
+    run: the parts are then bounded by a known total, which prunes nearly everything.
+    """
 
     def __init__(self, run: Run, local: Sequence[tuple[tuple[int, int], ...]]) -> None:
         self.run = run
         self.n = len(run.keys)
         self.local = local
-        # For each cell: the equations whose last cell it is (they fix its value), and
-        # the equations ``total = sum(parts)`` whose total comes after it (they bound
-        # the partial sum of the parts).
-        self.last: list[list[tuple[tuple[int, int], ...]]] = [[] for _ in range(self.n)]
-        self.bounds: list[tuple[int, tuple[int, ...]]] = []
-        counts = all(k is ValueKind.COUNT for k in run.kinds)
-        for eq in local:
-            self.last[max(i for i, _ in eq)].append(eq)
-            if not counts:
-                continue
-            single = [i for i, c in eq if c == 1]
-            others = [i for i, c in eq if c == -1]
-            for total, parts in ((single, others), (others, single)):
-                if len(total) == 1 and parts and total[0] > max(parts):
-                    self.bounds.append((total[0], tuple(parts)))
+        self.counts = all(k is ValueKind.COUNT for k in run.kinds)
         self.nodes = 0
         self.cut_short = False
         self.found: list[tuple[Cut, tuple[Number, ...]]] = []
-        self._values: dict[tuple[int, int], Number | None] = {}
-        # Where a cell must end at the latest: before the next unit.
+        self._values: dict[tuple[int, int, int], Number | None] = {}
+        # Where a cell starting at a position must end at the latest: at the next unit
+        # or whitespace.
         text = run.text
         self.limit = [len(text)] * (len(text) + 1)
         stop = len(text)
@@ -190,9 +183,50 @@ class _RowSearch:
             if pos in run.units or pos in run.breaks:
                 stop = pos + 1
             self.limit[pos] = stop
+        last = self.n - 1
+        self.tail = False
+        #: The tail total sums every other cell of the row (table 三): the digits left
+        #: bound what the parts left can add up to.
+        self.whole = False
+        if self.counts and not run.open_end and self.n > 1:
+            for eq in local:
+                coefs = dict(eq)
+                if (
+                    last in coefs
+                    and len(eq) > 1
+                    and all(c == -coefs[last] for i, c in eq if i != last)
+                ):
+                    self.tail = True
+                    self.whole = set(coefs) == set(range(self.n))
+                    break
+        #: Cells whose value is set before the search (the tail total), and where the
+        #: cells searched must end.
+        self.preset: dict[int, Number] = {}
+        self.stop = self.n
+        self.end = len(text)
+        self.last: list[list[tuple[tuple[int, int], ...]]] = []
+        self.bounds: list[tuple[int, tuple[int, ...]]] = []
+
+    def _plan(self) -> None:
+        """Which equation fixes which cell, and which bound which parts, given the
+        preset cells."""
+        preset = self.preset
+        self.last = [[] for _ in range(self.n)]
+        self.bounds = []
+        for eq in self.local:
+            free = [i for i, _ in eq if i not in preset]
+            if free:
+                self.last[max(free)].append(eq)
+            if not self.counts:
+                continue
+            single = [i for i, c in eq if c == 1]
+            others = [i for i, c in eq if c == -1]
+            for total, parts in ((single, others), (others, single)):
+                if len(total) == 1 and parts and (total[0] in preset or total[0] > max(parts)):
+                    self.bounds.append((total[0], tuple(parts)))
 
     def value(self, start: int, end: int, cell: int) -> Number | None:
-        key = (start, end)
+        key = (start, end, cell)
         found = self._values.get(key, self)
         if found is self:
             run = self.run
@@ -201,7 +235,88 @@ class _RowSearch:
         return found  # type: ignore[return-value]
 
     def search(self) -> None:
-        self._step(0, 0, [], [])
+        text = self.run.text
+        size = len(text)
+        if not self.tail:
+            self._plan()
+            self._step(0, 0, [], [])
+            return
+        last = self.n - 1
+        self.stop = last
+        fast = self.whole and len(self.local) == 1 and text.isdigit() and not self.run.units
+        for length in range(1, size - last + 1):
+            start = size - length
+            if self.limit[start] < size:
+                break  # the total would hold whitespace or a unit
+            value = self.value(start, size, last)
+            if value is None:
+                continue
+            if self.whole and not _reachable(value, start, last):
+                if value >= _most(start, last):
+                    break  # longer totals are larger still
+                continue
+            self.preset = {last: value}
+            self.end = start
+            if fast:
+                self._parts(0, 0, value, [], [])  # type: ignore[arg-type]
+            else:
+                self._plan()
+                self._step(0, 0, [], [])
+            if self.cut_short:
+                return
+
+    def _parts(
+        self, cell: int, pos: int, need: int, cut: list[tuple[int, int]], got: list[Number]
+    ) -> None:
+        """Cells *cell* to the last part cut from ``text[pos:end]``, adding up to *need*:
+        the search of a row of digits whose last cell sums all the others."""
+        self.nodes += 1
+        if self.nodes > ROW_NODES or len(self.found) >= ROW_CANDIDATES:
+            self.cut_short = True
+            return
+        text = self.run.text
+        end = self.end
+        parts = self.stop - cell
+        if parts == 1:
+            written = str(need)
+            if (
+                len(written) == end - pos
+                and text.startswith(written, pos)
+                and (self.limit[pos] >= end)
+            ):
+                total = self.preset[self.stop]
+                self.found.append(
+                    (
+                        (*cut, (pos, end), (end, len(text))),
+                        (*got, need, total),
+                    )
+                )
+            return
+        if text[pos] == "0":
+            if _reachable(need, end - pos - 1, parts - 1):
+                cut.append((pos, pos + 1))
+                got.append(0)
+                self._parts(cell + 1, pos + 1, need, cut, got)
+                cut.pop()
+                got.pop()
+            return
+        highest = min(self.limit[pos], end - parts + 1, pos + len(str(need)))
+        value = 0
+        for stop in range(pos + 1, highest + 1):
+            value = value * 10 + ord(text[stop - 1]) - 48
+            if value > need:
+                break
+            if _reachable(need - value, end - stop, parts - 1):
+                cut.append((pos, stop))
+                got.append(value)
+                self._parts(cell + 1, stop, need - value, cut, got)
+                cut.pop()
+                got.pop()
+                if self.cut_short:
+                    return
+
+    def _get(self, i: int, got: list[Number]) -> Number:
+        return got[i] if i < len(got) else self.preset[i]
 
     def _step(self, cell: int, pos: int, cut: list[tuple[int, int]], got: list[Number]) -> None:
         if self.cut_short:
@@ -211,15 +326,27 @@ class _RowSearch:
             self.cut_short = True
             return
         text = self.run.text
-        size = len(text)
-        if cell == self.n:
-            if pos == size or (self.run.open_end and text[pos:].isdigit()):
+        if cell == self.stop:
+            if self.preset:
+                if pos == self.end and all(
+                    sum(c * self._get(i, got) for i, c in eq) == 0
+                    for eq in self.local
+                    if all(i in self.preset for i, _ in eq)
+                ):
+                    tail = sorted(self.preset)
+                    self.found.append(
+                        (
+                            (*cut, *((self.end, len(text)) for _ in tail)),
+                            (*got, *(self.preset[i] for i in tail)),
+                        )
+                    )
+            elif pos == self.end or (self.run.open_end and text[pos:].isdigit()):
                 self.found.append((tuple(cut), tuple(got)))
             return
-        left = self.n - cell - 1  # cells after this one
-        latest = self.limit[pos] if pos < size else size
-        if not self.run.open_end:
-            latest = min(latest, size - left)
+        left = self.stop - cell - 1  # cells after this one
+        latest = self.limit[pos] if pos < len(text) else len(text)
+        if self.preset or not self.run.open_end:
+            latest = min(latest, self.end - left)
         if latest <= pos:
             return
         forced = self._forced(cell, got)
@@ -242,6 +369,8 @@ class _RowSearch:
                     break  # a leading zero: every longer cut has it too
                 continue
             if not self._plausible(cell, end, got, value):
+                if self.counts and self._over(cell, got, value):
+                    break  # longer numbers only make the sum larger
                 continue
             self._take(cell, pos, end, value, cut, got)
             if self.cut_short:
@@ -263,7 +392,7 @@ class _RowSearch:
         got.pop()
 
     def _forced(self, cell: int, got: list[Number]) -> Number | bool | None:
-        """The value an equation whose last cell is *cell* fixes it to (``False`` when
+        """The value an equation whose last unknown is *cell* fixes it to (``False`` when
         the equations contradict each other or fix a negative count), or ``None``."""
         forced: Number | None = None
         for eq in self.last[cell]:
@@ -273,7 +402,7 @@ class _RowSearch:
                 if i == cell:
                     coef += c
                 else:
-                    total += c * got[i]
+                    total += c * self._get(i, got)
             if coef == 0:
                 if total != 0:
                     return False
@@ -296,28 +425,62 @@ class _RowSearch:
             return False
         return forced
 
+    def _over(self, cell: int, got: list[Number], value: Number) -> bool:
+        """Does *value* in *cell* make the parts exceed a preset total?"""
+        for total, parts in self.bounds:
+            if total in self.preset and cell in parts:
+                partial = sum(got[i] for i in parts if i < cell) + value
+                if partial > self.preset[total]:
+                    return True
+        return False
+
     def _plausible(self, cell: int, end: int, got: list[Number], value: Number) -> bool:
         """May the row still be completed after *cell* takes *value* ending at *end*?"""
         for eq in self.last[cell]:
             # Equations on amounts are checked here rather than by fixing the cell.
             total: Number = 0
             for i, c in eq:
-                total += c * (value if i == cell else got[i])
+                total += c * (value if i == cell else self._get(i, got))
             if total != 0:
                 return False
-        if not self.bounds:
-            return True
-        size = len(self.run.text)
-        for total, parts in self.bounds:
-            if total <= cell or cell not in parts:
+        for total_cell, parts in self.bounds:
+            if cell not in parts:
                 continue
             partial = sum(got[i] for i in parts if i < cell) + value
-            # The total comes later and is at least the partial sum: it needs that many
-            # digits, and every cell between needs one.
-            room = size - end - (self.n - cell - 2)
-            if len(str(partial)) > room:
-                return False
+            if total_cell in self.preset:
+                if partial > self.preset[total_cell]:
+                    return False
+                if self.whole and not _reachable(
+                    self.preset[total_cell] - partial, self.end - end, self.stop - cell - 1
+                ):
+                    return False
+            elif total_cell > cell:
+                # The total comes later and is at least the partial sum: it needs that
+                # many digits, and every other cell left needs one.
+                room = self.end - end - (self.stop - cell - 2)
+                if len(str(partial)) > room:
+                    return False
         return True
+
+
+def _most(digits: int, parts: int) -> int:
+    """The largest sum *parts* whole numbers written with *digits* digits can have."""
+    if parts <= 0:
+        return 0
+    return int(10 ** (digits - parts + 1)) - 1 + 9 * (parts - 1)
+
+
+def _reachable(total: Number, digits: int, parts: int) -> bool:
+    """Can *parts* whole numbers (no leading zeros) written with *digits* digits add up
+    to *total*? A necessary condition: the longest has at least ``digits / parts``
+    digits, so the sum is at least 10 to one less; and at most :func:`_most`."""
+    if parts == 0:
+        return total == 0 and digits == 0
+    if digits < parts or total < 0:
+        return False
+    longest = -(-digits // parts)
+    least = 10 ** (longest - 1) if longest > 1 else 0
+    return least <= total <= _most(digits, parts)
 
 
 def cut_row(
