@@ -22,7 +22,7 @@ from decimal import Decimal
 from html.parser import HTMLParser
 
 from gipparse import Paragraph, Report, Statistics, Table
-from gipparse._compose import report_from_statistics
+from gipparse import report_from_statistics
 
 CHROME_TOP = (
     "首页 > 政务公开 > 政府信息公开年报\n字号：大 中 小 | 打印本页 | 关闭窗口\n"
