@@ -467,7 +467,8 @@ def _decide(
         row_spec = spec.rows[row]
         name = row_spec.label or spec.title
         whole = Cell(text.source[start:end], text.span(start, end))
-        shown = whole.text
+        shown = whole.text if len(whole.text) <= 40 else whole.text[:36] + "..."
+
         if result.cut_short:
             diagnostics.append(
                 Diagnostic(

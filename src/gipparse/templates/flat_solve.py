@@ -174,6 +174,7 @@ class _RowSearch:
         self.cut_short = False
         self.found: list[tuple[Cut, tuple[Number, ...]]] = []
         self._values: dict[tuple[int, int, int], Number | None] = {}
+        self._filled: dict[tuple[int, int, int, int], list[tuple[Cut, tuple[Number, ...]]]] = {}
         # Where a cell starting at a position must end at the latest: at the next unit
         # or whitespace.
         text = run.text
@@ -237,13 +238,19 @@ class _RowSearch:
     def search(self) -> None:
         text = self.run.text
         size = len(text)
+        segments = self._segments()
+        if segments is not None:
+            found = self._segment(segments, 0, 0, {})
+            if not self.cut_short:
+                self.found = found[:ROW_CANDIDATES]
+                self.cut_short = len(found) > ROW_CANDIDATES
+            return
         if not self.tail:
             self._plan()
             self._step(0, 0, [], [])
             return
         last = self.n - 1
         self.stop = last
-        fast = self.whole and len(self.local) == 1 and text.isdigit() and not self.run.units
         for length in range(1, size - last + 1):
             start = size - length
             if self.limit[start] < size:
@@ -257,26 +264,96 @@ class _RowSearch:
                 continue
             self.preset = {last: value}
             self.end = start
-            if fast:
-                self._parts(0, 0, value, [], [])  # type: ignore[arg-type]
-            else:
-                self._plan()
-                self._step(0, 0, [], [])
+            self._plan()
+            self._step(0, 0, [], [])
             if self.cut_short:
                 return
 
-    def _parts(
-        self, cell: int, pos: int, need: int, cut: list[tuple[int, int]], got: list[Number]
-    ) -> None:
-        """Cells *cell* to the last part cut from ``text[pos:end]``, adding up to *need*:
-        the search of a row of digits whose last cell sums all the others."""
-        self.nodes += 1
-        if self.nodes > ROW_NODES or len(self.found) >= ROW_CANDIDATES:
-            self.cut_short = True
-            return
+    def _segments(self) -> list[tuple[int, int]] | None:
+        """When the row is made of consecutive groups of cells each ending with the sum of
+        the others (table 三: one group; table 四: three), the ``(first, total)`` cell of
+        each group; else ``None``."""
+        run = self.run
+        if not self.counts or run.open_end or run.units or not run.text.isdigit():
+            return None
+        found = []
+        for eq in self.local:
+            single = [i for i, c in eq if c == 1]
+            others = [i for i, c in eq if c == -1]
+            for total, parts in ((single, others), (others, single)):
+                if len(total) == 1 and parts and sorted(parts) == list(range(min(parts), total[0])):
+                    found.append((min(parts), total[0]))
+                    break
+            else:
+                return None
+        found.sort()
+        if not found or found[0][0] != 0 or found[-1][1] != self.n - 1:
+            return None
+        if any(found[i + 1][0] != found[i][1] + 1 for i in range(len(found) - 1)):
+            return None
+        return found
+
+    def _segment(
+        self,
+        segments: list[tuple[int, int]],
+        index: int,
+        pos: int,
+        memo: dict[tuple[int, int], list[tuple[Cut, tuple[Number, ...]]]],
+    ) -> list[tuple[Cut, tuple[Number, ...]]]:
+        """The cuts of groups *index* onward from *pos* to the end of the run."""
+        key = (index, pos)
+        known = memo.get(key)
+        if known is not None:
+            return known
         text = self.run.text
-        end = self.end
-        parts = self.stop - cell
+        size = len(text)
+        first, total_cell = segments[index]
+        parts = total_cell - first
+        last = index == len(segments) - 1
+        after = self.n - 1 - total_cell  # cells after this group
+        out: list[tuple[Cut, tuple[Number, ...]]] = []
+        ends = [size] if last else range(pos + parts + 1, size - after + 1)
+        for end in ends:
+            for start in range(end - 1, pos + parts - 1, -1):
+                if self.limit[start] < end:
+                    break  # the total would hold whitespace
+                if text[start] == "0" and end - start > 1:
+                    continue
+                total = int(text[start:end])
+                if not _reachable(total, start - pos, parts):
+                    if total > _most(start - pos, parts):
+                        break  # a longer total is larger, with fewer digits for the parts
+                    continue
+                found = self._fill(pos, start, parts, total)
+                if self.cut_short:
+                    return out
+                if not found:
+                    continue
+                rest = [((), ())] if last else self._segment(segments, index + 1, end, memo)
+                for cut, got in found:
+                    for more_cut, more in rest:
+                        out.append(((*cut, (start, end), *more_cut), (*got, total, *more)))
+                if len(out) > ROW_CANDIDATES:
+                    self.cut_short = True
+                    return out
+        memo[key] = out
+        return out
+
+    def _fill(
+        self, pos: int, end: int, parts: int, need: int
+    ) -> list[tuple[Cut, tuple[Number, ...]]]:
+        """Every cut of ``text[pos:end]`` into *parts* whole numbers adding up to *need*
+        (kept: the same rest of a row is reached by many cuts of its start)."""
+        key = (pos, end, parts, need)
+        known = self._filled.get(key)
+        if known is not None:
+            return known
+        self.nodes += 1
+        if self.nodes > ROW_NODES:
+            self.cut_short = True
+            return []
+        text = self.run.text
+        out: list[tuple[Cut, tuple[Number, ...]]] = []
         if parts == 1:
             written = str(need)
             if (
@@ -284,36 +361,25 @@ class _RowSearch:
                 and text.startswith(written, pos)
                 and (self.limit[pos] >= end)
             ):
-                total = self.preset[self.stop]
-                self.found.append(
-                    (
-                        (*cut, (pos, end), (end, len(text))),
-                        (*got, need, total),
-                    )
-                )
-            return
-        if text[pos] == "0":
+                out.append((((pos, end),), (need,)))
+        elif text[pos] == "0":
             if _reachable(need, end - pos - 1, parts - 1):
-                cut.append((pos, pos + 1))
-                got.append(0)
-                self._parts(cell + 1, pos + 1, need, cut, got)
-                cut.pop()
-                got.pop()
-            return
-        highest = min(self.limit[pos], end - parts + 1, pos + len(str(need)))
-        value = 0
-        for stop in range(pos + 1, highest + 1):
-            value = value * 10 + ord(text[stop - 1]) - 48
-            if value > need:
-                break
-            if _reachable(need - value, end - stop, parts - 1):
-                cut.append((pos, stop))
-                got.append(value)
-                self._parts(cell + 1, stop, need - value, cut, got)
-                cut.pop()
-                got.pop()
-                if self.cut_short:
-                    return
+                for cut, got in self._fill(pos + 1, end, parts - 1, need):
+                    out.append((((pos, pos + 1), *cut), (0, *got)))
+        else:
+            highest = min(self.limit[pos], end - parts + 1, pos + len(str(need)))
+            value = 0
+            for stop in range(pos + 1, highest + 1):
+                value = value * 10 + ord(text[stop - 1]) - 48
+                if value > need:
+                    break
+                if _reachable(need - value, end - stop, parts - 1):
+                    for cut, got in self._fill(stop, end, parts - 1, need - value):
+                        out.append((((pos, stop), *cut), (value, *got)))
+                    if self.cut_short:
+                        return out
+        self._filled[key] = out
+        return out
 
     def _get(self, i: int, got: list[Number]) -> Number:
         return got[i] if i < len(got) else self.preset[i]
@@ -472,15 +538,19 @@ def _most(digits: int, parts: int) -> int:
 
 def _reachable(total: Number, digits: int, parts: int) -> bool:
     """Can *parts* whole numbers (no leading zeros) written with *digits* digits add up
-    to *total*? A necessary condition: the longest has at least ``digits / parts``
-    digits, so the sum is at least 10 to one less; and at most :func:`_most`."""
+    to *total*? A necessary condition: no part longer than the total, at least the sum of
+    the smallest numbers of the most even lengths (a number of *d* > 1 digits is at least
+    10 to the *d* - 1), and at most :func:`_most`."""
     if parts == 0:
         return total == 0 and digits == 0
     if digits < parts or total < 0:
         return False
-    longest = -(-digits // parts)
-    least = 10 ** (longest - 1) if longest > 1 else 0
-    return least <= total <= _most(digits, parts)
+    # No part is larger than the total, so none has more digits.
+    if digits > parts * len(str(total)):
+        return False
+    short, longer = divmod(digits, parts)
+    least = longer * 10**short + (parts - longer) * (10 ** (short - 1) if short > 1 else 0)
+    return bool(least <= total <= _most(digits, parts))
 
 
 def cut_row(
@@ -500,6 +570,8 @@ def cut_row(
     plain = _RowSearch(run, ())
     plain.search()
     kept = plain.found
+    if not kept:
+        return kept, plain.cut_short, []  # the digits do not fit the cells at all
     failed = []
     for index, eq in enumerate(local):
         still = [c for c in kept if sum(coef * c[1][k] for k, coef in eq) == 0]
