@@ -18,21 +18,23 @@ worst, each the best of ``--repeat`` calls. Nothing here is asserted anywhere.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests import report_strategies as rs  # noqa: E402
-from tests.flattening import crawler_text, get_text, html_page  # noqa: E402
+from tests import report_strategies as rs
+from tests.flattening import crawler_text, get_text, html_page
 
-import gipparse  # noqa: E402
-from gipparse import Report, Statistics  # noqa: E402
-from gipparse.templates.flat import read_flattened  # noqa: E402
+import gipparse
+from gipparse import Report, Statistics
+from gipparse.templates.flat import read_flattened
 
 FLATTENINGS: dict[str, Callable[[Report, random.Random], str]] = {
     "one line, glued": lambda r, rng: crawler_text(r),
@@ -53,7 +55,8 @@ def corpus(count: int) -> list[tuple[str, Statistics, Report]]:
         template_id = ("2020", "2021")[n % 2]
         rng = random.Random(n)
         truth = Statistics.from_flat(template_id, rs.balanced_flat(template_id, rng.randint))
-        found.append((template_id, truth, gipparse.report_from_statistics(truth, rs.metadata_for(template_id, rng.randint))))  # fmt: skip
+        meta = rs.metadata_for(template_id, rng.randint)
+        found.append((template_id, truth, gipparse.report_from_statistics(truth, meta)))
     return found
 
 
@@ -74,8 +77,8 @@ def main() -> None:
     manager = gipparse.create_plugin_manager(entry_points=False)
     templates = manager.templates()
     reports = corpus(args.reports)
-    print(f"{len(reports)} reports ({len(reports) - args.reports} seeds), "
-          f"load average {' '.join(f'{x:.1f}' for x in __import__('os').getloadavg())}")  # fmt: skip
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{len(reports)} reports ({len(reports) - args.reports} seeds), load average {load}")
     for name, flatten in FLATTENINGS.items():
         for kind in ("seed", "generated"):
             decided = dict.fromkeys(TABLES, 0)
@@ -86,7 +89,7 @@ def main() -> None:
             for n, (origin, truth, laid_out) in enumerate(reports):
                 if (origin == "seed") != (kind == "seed"):
                     continue
-                text = flatten(gipparse.report_from_statistics(truth, laid_out.metadata), random.Random(n))  # fmt: skip
+                text = flatten(laid_out, random.Random(n))
                 report = gipparse.loads(text)
                 got = report.statistics
                 assert got is not None, (name, n)
@@ -98,8 +101,10 @@ def main() -> None:
                     if got.get(key) is not None:
                         decided[table] += 1
                         wrong += got.get(key) != value
-                stage.append(best_of(args.repeat, lambda t=text: read_flattened(t, templates, None, None)))  # type: ignore[misc]  # fmt: skip
-                whole.append(best_of(args.repeat, lambda t=text: gipparse.loads(t)))  # type: ignore[misc]
+                stage.append(
+                    best_of(args.repeat, partial(read_flattened, text, templates, None, None))
+                )
+                whole.append(best_of(args.repeat, partial(gipparse.loads, text)))
             stage.sort()
             whole.sort()
             shares = "  ".join(f"{t} {decided[t] / cells[t]:6.1%}" for t in TABLES)

@@ -21,8 +21,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from html.parser import HTMLParser
 
-from gipparse import Paragraph, Report, Statistics, Table
-from gipparse import report_from_statistics
+from gipparse import Paragraph, Report, Statistics, Table, report_from_statistics
 
 CHROME_TOP = (
     "首页 > 政务公开 > 政府信息公开年报\n字号：大 中 小 | 打印本页 | 关闭窗口\n"
