@@ -134,6 +134,12 @@ class _Shape:
         for _, title in SECTION_TITLES:
             known.add(label_keys(fold(title))[0])
         known.discard("")
+        groups = {label_keys(fold(g))[0] for t in self.tables for r in t.rows for g in r.groups}
+        groups.discard("")
+        #: A text ending with a group label or a caption: no row label with a typo.
+        self.grouping = re.compile(
+            "(?:" + "|".join(map(re.escape, sorted(groups, key=len, reverse=True))) + ")$"
+        )
         # A label may follow its numbering (``三、`` is ``三`` once punctuation is gone).
         self.known = re.compile(
             "(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})?(?:"
@@ -266,7 +272,7 @@ class _Match:
                 continue
             row = self._suffix(current, cursors[current], key)
             fuzzy = False
-            if row is None:
+            if row is None and not shape.grouping.search(key):
                 row = self._fuzzy(current, cursors[current], key)
                 fuzzy = row is not None
             if row is None:
