@@ -14,10 +14,11 @@ into one run of digits: ``本年新收政府信息公开申请数量801000081二
    values follows its header. The numbering of the next label glued to a run
    (``…00000312.没有现成信息``) is given back to the label; a run glued to the prose after
    it (``02025年``) may end before its last digits.
-2. **Decide.** :mod:`gipparse.templates.flat_solve` cuts each run into cells, keeping every cut
-   as a candidate, and lets the template's relations select among them across the whole
-   table. A cell is read only when every cut left agrees on it; otherwise it is null,
-   with a diagnostic listing what it may be.
+2. **Decide.** :mod:`gipparse.templates.flat_solve` cuts each run into cells, keeping
+   every cut as a candidate (whitespace always ends a cell, since a number holds none,
+   but cells need not be separated by any), and lets the template's relations select
+   among them across the whole table. A cell is read only when every cut left agrees on
+   it; otherwise it is null, with a diagnostic listing what it may be.
 3. **Report.** The statistics carry, for each decided cell, a cell holding the digits it
    was read from and their span; the diagnostics say what layout was found and how many
    cells the arithmetic decided.
@@ -60,7 +61,6 @@ _DAMAGE = frozenset(
         "template.no-tables",
         "template.missing-table",
         "table.missing-cell",
-        "table.extra-cell",
         "table.concatenated-values",
     )
 )
@@ -74,12 +74,10 @@ _TABLE: dict[int, int | str] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _TABLE.update({ord(c): " " for c in _SPACES})
 _TABLE[ord("\r")] = "\n"
 
-#: A run of number characters: digits, with signs, points, thousands separators, spaces,
-#: line breaks and pipes (Markdown) between them, and money units after them.
-_RUN_RE = re.compile(
-    r"[+\-]?[0-9](?:[0-9.,]|[ \n|]+(?=[+\-]?[0-9])|[+\-](?=[0-9])"
-    r"|(?:万元|亿元|元)(?=[ \n|]*[+\-]?[0-9]))*(?:万元|亿元|元)?"
-)
+#: A number as a run's pieces are found: digits with signs, points and thousands
+#: separators, and a money unit after them. Pieces separated by nothing but spaces, line
+#: breaks and pipes (Markdown) make one run (see :class:`_Text`).
+_NUMBER_RE = re.compile(r"[+\-]?[0-9][0-9.,]*(?:万元|亿元|元)?")
 _NON_WORD_RE = re.compile(r"[\W_]+")
 _NUMBERING_RE = re.compile(r"\s*([0-9]{1,2})\s*[.,、]")
 _UNITS = ("万元", "亿元", "元")
@@ -137,9 +135,7 @@ class _Shape:
         groups = {label_keys(fold(g))[0] for t in self.tables for r in t.rows for g in r.groups}
         groups.discard("")
         #: A text ending with a group label or a caption: no row label with a typo.
-        self.grouping = re.compile(
-            "(?:" + "|".join(map(re.escape, sorted(groups, key=len, reverse=True))) + ")$"
-        )
+        self.grouping = tuple(sorted(groups))
         # A label may follow its numbering (``三、`` is ``三`` once punctuation is gone).
         self.known = re.compile(
             "(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})?(?:"
@@ -192,8 +188,15 @@ class _Text:
         self.runs: list[tuple[int, int]] = []
         self.texts: list[tuple[int, int]] = []
         last = 0
-        for m in _RUN_RE.finditer(flat):
+        pieces: list[list[int]] = []
+        for m in _NUMBER_RE.finditer(flat):
             start, end = m.span()
+            if pieces and not flat[pieces[-1][1] : start].strip(" \n|"):
+                pieces[-1][1] = end  # only spaces between: the same run
+            else:
+                pieces.append([start, end])
+        for start, stop in pieces:
+            end = stop
             while flat[end - 1] in ".,":  # a full stop or comma after a number
                 end -= 1
             self.texts.append((last, start))
@@ -272,7 +275,7 @@ class _Match:
                 continue
             row = self._suffix(current, cursors[current], key)
             fuzzy = False
-            if row is None and not shape.grouping.search(key):
+            if row is None and not key.endswith(shape.grouping):
                 row = self._fuzzy(current, cursors[current], key)
                 fuzzy = row is not None
             if row is None:

@@ -10,12 +10,14 @@ It is exact constraint solving, never a pick:
 
 1. **Rows.** Every way to cut a run into the row's cells is a candidate: no number with a
    leading zero but ``0`` itself, a sign only where the column is signed, a decimal point
-   only in an amount, a unit (``元``) ending the cell it follows. Equations whose keys all
-   stand in the row (table 三's row total, table 四's group totals) are applied while the
-   cuts are enumerated: a cell the equation fixes is compared with the digits instead of
-   being enumerated, and a partial sum that needs a total longer than the digits left
-   stops the branch. A row none of whose cuts satisfies its equations keeps every cut,
-   and the equation that cannot hold is reported.
+   only in an amount, a unit (``元``) or whitespace ending the cell it follows. Equations
+   whose keys all stand in the row (table 三's row total, table 四's group totals) are
+   applied while the cuts are enumerated: a cell the equation fixes is compared with the
+   digits instead of being enumerated, and a partial sum that needs a total longer than
+   the digits left stops the branch. A row made of groups of cells each ending with their
+   sum (table 三's row, table 四's three groups) is cut total first, the parts bounded by
+   it. A row none of whose cuts satisfies its equations keeps every cut, and the
+   equation that cannot hold is reported.
 2. **Tables.** Equations across rows (balances, results total) prune the candidates of
    each row to those that some choice of the others' candidates satisfies (generalised
    arc consistency, by sets of reachable sums), until nothing changes; an equation that
