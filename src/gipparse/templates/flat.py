@@ -43,18 +43,6 @@ from .schema import TableSpec
 from .statistics import Statistics
 from .values import Value, ValueKind
 
-#: Every diagnostic code this stage emits, with its meaning.
-DIAGNOSTIC_CODES: dict[str, str] = {
-    "table.flattened": "the statutory tables are flattened into running text; their cells "
-    "were told apart by the template's arithmetic",
-    "table.flattened-ambiguous": "a row of a flattened table whose digits can be cut in "
-    "more than one way that satisfies every relation; the cells that differ are null",
-    "table.flattened-unfit": "a row of a flattened table whose digits cannot be cut into "
-    "its cells at all; its values are null",
-    "table.flattened-search-cut": "a row of a flattened table with too many ways to cut "
-    "its digits to search them all; its values are null",
-}
-
 #: Diagnostics of the ordinary reading after which the flattened reading is tried too.
 _DAMAGE = frozenset(
     (
@@ -647,4 +635,4 @@ def _missing_rows(
         )
 
 
-__all__ = ["DIAGNOSTIC_CODES", "Solution", "read_flattened", "should_try"]
+__all__ = ["Solution", "read_flattened", "should_try"]
