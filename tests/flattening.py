@@ -160,21 +160,45 @@ def cuts(digits: str, n: int) -> Iterator[tuple[int, ...]]:
 LONGEST = 14
 
 
+def cuts_glued(digits: str, n: int, glued: str) -> Iterator[tuple[int, ...]]:
+    """The cuts of *digits* when the text glued after them starts with the digits of
+    *glued* (``2025年``): the cells may take any of those digits too."""
+    lead = ""
+    for ch in glued:
+        if not ch.isdigit():
+            break
+        lead += ch
+    found: dict[tuple[int, ...], None] = {}
+    for k in range(len(lead) + 1):
+        found.update(dict.fromkeys(cuts(digits + lead[:k], n)))
+    return iter(found)
+
+
 def digits_of(values: list[int]) -> str:
     return "".join(str(v) for v in values)
 
 
 def forced_cells(
-    rows: dict[str, list[int]], row_check: object, check: object, limit: int = 4000
+    rows: dict[str, list[int]],
+    row_check: object,
+    check: object,
+    limit: int = 4000,
+    glued: dict[str, str] | None = None,
 ) -> dict[str, set[tuple[int, ...]]] | None:
     """For rows of counts (row key -> printed values), the cuts of each row's digits that
     satisfy ``row_check(values)`` and take part in at least one joint choice for which
     ``check(choice)`` holds (*check* takes row key -> values); ``None`` when there are
-    more than *limit* joint choices to try."""
+    more than *limit* joint choices to try. *glued* gives, for rows glued to the text
+    after them, that text (see :func:`cuts_glued`)."""
+    glued = glued or {}
     if any(len(digits_of(v)) > LONGEST for v in rows.values()):
         return None
     options = {
-        k: [c for c in cuts(digits_of(v), len(v)) if row_check(c)]  # type: ignore[operator]
+        k: [
+            c
+            for c in cuts_glued(digits_of(v), len(v), glued.get(k, ""))
+            if row_check(c)  # type: ignore[operator]
+        ]
         for k, v in rows.items()
     }
     total = 1
