@@ -15,6 +15,7 @@ from .source.decode import check_size, check_text, max_input_size, split_lines
 from .structure.metadata import extract_metadata
 from .structure.sections import build_sections
 from .tables.blocks import split_blocks
+from .templates.flat import read_flattened, should_try
 from .templates.plans import read_statistics
 from .tree.nodes import (
     Diagnostic,
@@ -162,6 +163,14 @@ def _parse_document(
     template, statistics, found = read_statistics(
         sections, manager.templates(), metadata.year, None if script == "hans" else to_simplified
     )
+    if should_try(statistics, found):
+        flat = read_flattened(
+            text, manager.templates(), metadata.year, None if script == "hans" else to_simplified
+        )
+        if flat is not None and (
+            statistics is None or len(flat[1].unknown) < len(statistics.unknown)
+        ):
+            template, statistics, found = flat
     diagnostics.extend(found)
     if template is not None:
         metadata = attrs.evolve(metadata, template=template.id)

@@ -43,6 +43,14 @@ PARSER_CODES: dict[str, str] = {
     "table.values-in-one-cell": "the values of a row written in one cell, separated by spaces",
     "table.concatenated-values": "the values of a row run together in one string of digits, "
     "which cannot be split without guessing",
+    "table.flattened": "the statutory tables are flattened into running text; their cells "
+    "were told apart by the template's arithmetic",
+    "table.flattened-ambiguous": "a row of a flattened table whose digits can be cut in "
+    "more than one way that satisfies every relation; the cells that differ are null",
+    "table.flattened-unfit": "a row of a flattened table whose digits cannot be cut into "
+    "its cells at all; its values are null",
+    "table.flattened-search-cut": "a row of a flattened table with too many ways to cut "
+    "its digits to search them all; its values are null",
     "value.blank-zero": "empty value cells read as 0",
     "value.dash-zero": "a cell holding only a dash (—, -, --), /, \\, _ or 无 read as 0",
     "value.annotated": "a number followed by a remark; the number is read",
