@@ -303,6 +303,8 @@ class _Matcher:
 
         counts: dict[str, int] = {}
         variants: list[set[str]] = []
+        #: Label keys of misprints: a row matched by one is noted as a typo.
+        self.misprints: set[str] = set()
         for row in spec.rows:
             group_keys = [_key_of(g)[1] for g in row.groups]
             self.row_groups.append(group_keys)
@@ -312,6 +314,10 @@ class _Matcher:
             for text in (row.label, *row.aliases):
                 if text:
                     keys.update(_key_of(text))
+            for text in row.misprints:
+                misprinted = set(_key_of(text)) - keys
+                self.misprints.update(misprinted)
+                keys.update(misprinted)
             variants.append(keys)
             for k in keys:
                 counts[k] = counts.get(k, 0) + 1
@@ -992,6 +998,8 @@ class _Reader:
                 leaf = found
                 stack[:] = matcher.row_groups[found]
                 start = i + 1
+                if full in matcher.misprints or short in matcher.misprints:
+                    events.append(("fuzzy-label", index, (i, found)))
                 break
             if grouped is not None:
                 gkey, depth = grouped

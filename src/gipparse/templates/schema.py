@@ -40,7 +40,10 @@ class RowSpec:
     :param groups: the labels of the groups enclosing the row, outermost first
         (``("三、本年度办理结果", "（三）不予公开")``; the caption ``第二十条第（一）项`` in table
         二). Group labels give context to ambiguous labels and lay out rendered tables.
-    :param aliases: other labels reports print for the row (old names, known typos).
+    :param aliases: other labels reports print for the row (old names, other wordings).
+    :param misprints: labels reports print for the row by mistake, too far from the label
+        for the one-typo rule (``2.其他法律行政止公开``): read as the row, with the
+        ``table.fuzzy-label`` note a typo gets.
     :param derived_from: for a row that sums other rows of the same table, column by column:
         their keys. A derived row is computed, unless a report prints it as a row of its own
         with values (then its parts are null, ``template.collapsed-row``).
@@ -52,6 +55,7 @@ class RowSpec:
     groups: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     derived_from: tuple[str, ...] = ()
+    misprints: tuple[str, ...] = ()
 
 
 @attrs.frozen

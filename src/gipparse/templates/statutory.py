@@ -45,9 +45,14 @@ OTHER_HANDLING = "（六）其他处理"
 
 
 def _row(
-    key: str, label: str, *groups: str, aliases: tuple[str, ...] = (), derived: tuple[str, ...] = ()
+    key: str,
+    label: str,
+    *groups: str,
+    aliases: tuple[str, ...] = (),
+    derived: tuple[str, ...] = (),
+    misprints: tuple[str, ...] = (),
 ) -> RowSpec:
-    return RowSpec(key, label, APPLICANT_COLUMNS, groups, aliases, derived)
+    return RowSpec(key, label, APPLICANT_COLUMNS, groups, aliases, derived, misprints)
 
 
 ROWS_BEFORE_OTHER_HANDLING: tuple[RowSpec, ...] = (
@@ -65,7 +70,7 @@ ROWS_BEFORE_OTHER_HANDLING: tuple[RowSpec, ...] = (
         "2.其他法律行政法规禁止公开",
         RESULTS,
         WITHHELD,
-        aliases=("2.其他法律行政止公开",),
+        misprints=("2.其他法律行政止公开",),  # 洪泽区 2023 and 2024
     ),
     _row("withheld.security_stability", "3.危及“三安全一稳定”", RESULTS, WITHHELD),
     _row("withheld.third_party", "4.保护第三方合法权益", RESULTS, WITHHELD),
