@@ -244,9 +244,7 @@ def test_other_handling_printed_as_one_row_is_diagnosed(
 
 
 @pytest.mark.parametrize("name", ["hongze-2023", "hongze-2024"])
-def test_misprinted_label_is_read_and_named(
-    name: str, reports: dict[str, gipparse.Report]
-) -> None:
+def test_misprinted_label_is_read_and_named(name: str, reports: dict[str, gipparse.Report]) -> None:
     # Both reports print 2.其他法律行政止公开 for 2.其他法律行政法规禁止公开.
     notes = [d.message for d in reports[name].diagnostics if d.code == "table.fuzzy-label"]
     assert "'2.其他法律行政止公开' read as 2.其他法律行政法规禁止公开" in notes
