@@ -9,6 +9,7 @@ import io
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -131,6 +132,23 @@ def test_csv_cells_of_untrusted_text_cannot_start_a_formula(tmp_path: Path) -> N
         assert all(cell == "" or cell.lstrip("-").replace(".", "").isdigit() for cell in row[7:])
     relative = read_csv(run("export", "=HYPERLINK(1).txt", cwd=tmp_path).stdout)
     assert relative[1][0] == "'=HYPERLINK(1).txt"
+
+
+def test_formulas_are_neutralised_in_sheets_and_kept_in_data(tmp_path: Path) -> None:
+    _report_named(tmp_path, "a.txt", agency="-某某局")
+    for name in ("out.sqlite", "out.xlsx", "out.parquet"):
+        no_traceback(run("export", "a.txt", "-o", name, cwd=tmp_path))
+    # A spreadsheet may run a cell as a formula: xlsx is neutralised like the CSV.
+    openpyxl = pytest.importorskip("openpyxl")
+    sheet = openpyxl.load_workbook(tmp_path / "out.xlsx").worksheets[0]
+    header = [c.value for c in sheet[1]]
+    assert sheet.cell(2, header.index("agency") + 1).value == "'-某某局"
+    # SQLite and Parquet are data: the text is kept as the report wrote it.
+    con = sqlite3.connect(tmp_path / "out.sqlite")
+    assert con.execute("SELECT agency FROM reports").fetchall() == [("-某某局",)]
+    con.close()
+    pq = pytest.importorskip("pyarrow.parquet")
+    assert pq.read_table(tmp_path / "out.parquet").column("agency").to_pylist() == ["-某某局"]
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])

@@ -679,9 +679,9 @@ _csv: tuple[Any, Any, tuple[str, ...]] | None = None
 
 
 def text_cell(text: str) -> str:
-    """A text (a path, an agency, a code) on its way into a cell of a spreadsheet or table
-    (CSV here; xlsx, Parquet and SQLite through :func:`gipparse.export.writers.cell`): the
-    one place where every such text passes. It comes out readable (the bytes of a file name
+    """A text (a path, an agency, a code) on its way into a cell of a spreadsheet (CSV
+    here; xlsx through :func:`gipparse.export.writers.cell`): the one place where every
+    such text passes. It comes out readable (the bytes of a file name
     that are not UTF-8 as ``\\xNN``) and, when it begins like a spreadsheet formula
     (``=``, ``+``, ``-``, ``@``, TAB, CR), with a ``'`` before it
     (:func:`gipparse.export.safety.csv_text`). Numbers and booleans do not pass here."""

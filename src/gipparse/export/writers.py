@@ -3,9 +3,9 @@ encoded record by record in :mod:`gipparse.export.records`), and the long form o
 
 Every writer takes records (see :mod:`gipparse.export.records`) one at a time, writes beside the
 final file and moves it in place when complete (an interrupted run leaves no half file).
-Values pass through :func:`cell` on their way to a spreadsheet or a table, and texts on
-through :func:`gipparse.export.records.text_cell`, which the CSV rows use too: the one
-place where a text may be changed on its way out.
+Values pass through :func:`cell` on their way to a spreadsheet or a table, and texts bound
+for a spreadsheet (xlsx) on through :func:`gipparse.export.records.text_cell`, which the CSV
+rows use too: the one place where a text may be changed on its way out.
 
 Parquet needs pyarrow (``pip install "gipparse[parquet]"``), xlsx needs openpyxl
 (``pip install "gipparse[xlsx]"``); SQLite is in Python's standard library.
@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import GipparseError
 from .records import LEAD_COLUMNS, META_KEYS, Record, reasons, text_cell
+from .safety import readable_name
 
 #: Output formats and the suffixes of ``-o`` that choose them.
 FORMAT_BY_SUFFIX = {
@@ -52,14 +53,16 @@ def require(module: str, extra: str, what: str) -> Any:
         ) from None
 
 
-def cell(value: object) -> object:
+def cell(value: object, *, sheet: bool = True) -> object:
     """A value as it is written into a spreadsheet or table cell: ``Decimal`` amounts as
-    floats (what spreadsheets and Parquet ``double`` columns hold), texts through
-    :func:`~gipparse.export.records.text_cell` (as the CSV's), others as they are."""
+    floats (what spreadsheets and Parquet ``double`` columns hold), others as they are.
+    Texts are made readable; in a spreadsheet (*sheet*: xlsx, as the CSV's) they pass
+    through :func:`~gipparse.export.records.text_cell`, so that none can start a formula.
+    SQLite and Parquet are data, not sheets: their texts keep how they begin."""
     if isinstance(value, Decimal):
         return float(value)
     if isinstance(value, str):
-        return text_cell(value)
+        return text_cell(value) if sheet else readable_name(value)
     return value
 
 
@@ -165,7 +168,7 @@ class SqliteWriter(_FileWriter):
     def write(self, record: Record) -> None:
         rid = self.next_id
         self.next_id += 1
-        values = [cell(v) for v in row_values(record, ())]
+        values = [cell(v, sheet=False) for v in row_values(record, ())]
         self.db.execute(
             "INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [rid, *values]
         )
@@ -173,7 +176,7 @@ class SqliteWriter(_FileWriter):
         self.db.executemany(
             "INSERT INTO statistics VALUES (?, ?, ?, ?)",
             [
-                (rid, k, self.labels.get((template, k), ""), cell(v))
+                (rid, k, self.labels.get((template, k), ""), cell(v, sheet=False))
                 for k, v in record["stats"].items()
             ],
         )
@@ -222,7 +225,7 @@ class ParquetWriter(_FileWriter):
 
     def write(self, record: Record) -> None:
         for column, value in zip(self.columns, row_values(record, self.keys), strict=True):
-            column.append(cell(value))
+            column.append(cell(value, sheet=False))
 
     def _finish(self) -> None:
         from .codebook import codebook
