@@ -66,7 +66,7 @@ class PinyinDebris:
     """
 
     def __init__(self) -> None:
-        self.pattern = re.compile(f"[(（]([a-zü{_TONED}{_TONE_MARKS}]{{1,9}})[)）]")
+        self.pattern = _bracketed_pinyin_re()
         self._base = {t: unicodedata.normalize("NFD", t)[0] for t in _TONED}
         finals = _PINYIN_FINALS.split()
         self._syllables = frozenset(i + f for i in _PINYIN_INITIALS for f in finals)
@@ -102,6 +102,11 @@ class PinyinDebris:
             return repl if self._is_debris(match) else match.group()
 
         return self.pattern.sub(replace, text)
+
+
+@lru_cache(maxsize=1)
+def _bracketed_pinyin_re() -> re.Pattern[str]:
+    return re.compile(f"[(（]([a-zü{_TONED}{_TONE_MARKS}]{{1,9}})[)）]")
 
 
 #: Text the pinyin pattern can match holds a toned vowel or a tone mark: a cheap test that
