@@ -15,8 +15,6 @@ from .source.decode import check_size, check_text, max_input_size, read_file, sp
 from .structure.metadata import extract_metadata
 from .structure.sections import build_sections
 from .tables.blocks import split_blocks
-from .templates.flat import read_flattened, should_try
-from .templates.plans import read_statistics
 from .tree.nodes import (
     Diagnostic,
     Paragraph,
@@ -133,6 +131,11 @@ def _parse_document(
     strict: bool,
     timings: dict[str, float] | None,
 ) -> Report:
+    # The templates (their tables compiled into matchers) are imported by the first
+    # report read, not by ``import gipparse``.
+    from .templates.flat import read_flattened, should_try
+    from .templates.plans import read_statistics
+
     clock = _Clock(timings)
     text = doc.text
     if not text or text.isspace():
