@@ -471,6 +471,11 @@ def _init_worker(plugins: Sequence[object]) -> None:
     _worker_plugins = tuple(
         importlib.import_module(p.name) if isinstance(p, _ModuleRef) else p for p in plugins
     )
+    # A worker that was not forked from a warm process builds the plugin manager and the
+    # templates now, before its first chunk arrives (a forked one has them already).
+    from ..manager import plugin_manager_for
+
+    plugin_manager_for(_worker_plugins).templates()
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -565,9 +570,15 @@ def iter_records(
         for path in paths:
             yield _item_for(path, plugins, columns, max_size, transform, timeout=timeout)
         return
+    # The first report is read here, before the workers start: what every report needs
+    # and only the first one builds (the templates, compiled patterns, the plugin manager)
+    # is then built once, and forked workers start with it instead of each paying for it
+    # on its first report.
+    yield _item_for(paths[0], plugins, columns, max_size, transform)
+    rest = paths[1:]
     yield from _parallel(
-        paths,
-        min(jobs, len(paths)),
+        rest,
+        min(jobs, len(rest)),
         plugins=plugins,
         columns=columns,
         max_size=max_size,
