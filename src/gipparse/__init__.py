@@ -100,19 +100,28 @@ _LAZY = {
 }
 
 
+#: Modules offered under a short name: ``gipparse.dask`` is :mod:`gipparse.export.dask`
+#: (reading reports on a Dask cluster; dask is an optional dependency).
+_MODULES = {"dask": ".export.dask"}
+
+
 def __getattr__(name: str) -> Any:
+    import importlib
+
+    if name in _MODULES:
+        value = importlib.import_module(_MODULES[name], __name__)
+        globals()[name] = value
+        return value
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
     value = getattr(importlib.import_module(module, __name__), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+    return sorted({*globals(), *_LAZY, *_MODULES})
 
 
 __version__ = "0.1.0"
