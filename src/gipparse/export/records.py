@@ -32,6 +32,7 @@ command line, only their encoded output lines): never a report tree.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import sys
@@ -501,6 +502,25 @@ def _mp_context() -> Any:
     return multiprocessing.get_context()
 
 
+def _warm(plugins: Sequence[object]) -> None:
+    """Build in this process what every report needs and only the first one builds (the
+    plugin manager, the templates, patterns compiled on first use), by reading a sample
+    report shipped with gipparse: workers forked from it then start warm, instead of each
+    paying a first report's cost (ten times a warm one's) on its first chunk. A sample, not
+    a file of the batch: a file that kills its process must cost only itself, in a worker."""
+    from ..manager import plugin_manager_for
+    from ..pipeline import load
+
+    plugin_manager_for(plugins).templates()
+    folder = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "samples")
+    try:
+        sample = min(n for n in os.listdir(folder) if n.endswith(".txt"))
+    except (OSError, ValueError):  # a copy without its samples
+        return
+    with contextlib.suppress(GipparseError):  # a plugin that refuses it: warm enough
+        load(os.path.join(folder, sample), plugins=plugins)
+
+
 def _chunks(paths: Sequence[str], jobs: int) -> Iterator[Sequence[str]]:
     """*paths* in consecutive chunks for *jobs* processes: big enough that sending them
     costs little beside parsing (about 1 ms a report), and smaller and smaller towards the
@@ -531,6 +551,8 @@ def _parallel(
 
     refs = tuple(_ModuleRef(p.__name__) if isinstance(p, types.ModuleType) else p for p in plugins)
     context = _mp_context()
+    if context.get_start_method() == "fork":
+        _warm(plugins)
 
     def new_pool(workers: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
@@ -570,15 +592,9 @@ def iter_records(
         for path in paths:
             yield _item_for(path, plugins, columns, max_size, transform, timeout=timeout)
         return
-    # The first report is read here, before the workers start: what every report needs
-    # and only the first one builds (the templates, compiled patterns, the plugin manager)
-    # is then built once, and forked workers start with it instead of each paying for it
-    # on its first report.
-    yield _item_for(paths[0], plugins, columns, max_size, transform)
-    rest = paths[1:]
     yield from _parallel(
-        rest,
-        min(jobs, len(rest)),
+        paths,
+        min(jobs, len(paths)),
         plugins=plugins,
         columns=columns,
         max_size=max_size,
