@@ -690,6 +690,11 @@ def test_entry_points_are_read_as_importlib_metadata_reads_them(
 
     from gipparse.manager import _declared_entry_points
 
+    if _declared_entry_points() is None:
+        pytest.skip(
+            "another distribution finder is installed (importlib_metadata's, imported by "
+            "dask): gipparse rightly leaves entry points to importlib.metadata"
+        )
     first, second = tmp_path / "first", tmp_path / "second"
     for folder, dist, text in [
         (

@@ -13,13 +13,20 @@ import pytest
 
 import gipparse
 
-dd = pytest.importorskip("dask.dataframe", reason='needs dask: pip install "gipparse[dask]"')
-distributed = pytest.importorskip("dask.distributed", reason="needs dask.distributed")
 pd = pytest.importorskip("pandas")
 
 
 @pytest.fixture(scope="module")
-def client() -> Iterator[Any]:
+def distributed() -> Any:
+    """dask.distributed, imported when a test of this module first runs, not when tests
+    are collected: importing dask installs importlib_metadata's distribution finder in
+    place of the standard library's, after which gipparse reads entry points through
+    importlib.metadata (rightly), which changes what the tests of other modules see."""
+    return pytest.importorskip("dask.distributed", reason='needs dask: pip install "gipparse[dask]"')
+
+
+@pytest.fixture(scope="module")
+def client(distributed: Any) -> Iterator[Any]:
     cluster = distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     )
@@ -99,7 +106,7 @@ def test_parquet_written_by_the_cluster_reads_back_the_same(
     assert back[key].notna().sum() > 0
 
 
-def test_no_files_is_an_empty_table_with_the_columns(tmp_path: Path) -> None:
+def test_no_files_is_an_empty_table_with_the_columns(distributed: Any, tmp_path: Path) -> None:
     frame = gipparse.dask.read_reports(tmp_path)
     table = frame.compute()
     assert len(table) == 0
