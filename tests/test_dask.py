@@ -22,7 +22,8 @@ def distributed() -> Any:
     are collected: importing dask installs importlib_metadata's distribution finder in
     place of the standard library's, after which gipparse reads entry points through
     importlib.metadata (rightly), which changes what the tests of other modules see."""
-    return pytest.importorskip("dask.distributed", reason='needs dask: pip install "gipparse[dask]"')
+    why = 'needs dask: pip install "gipparse[dask]"'
+    return pytest.importorskip("dask.distributed", reason=why)
 
 
 @pytest.fixture(scope="module")
