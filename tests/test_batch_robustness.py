@@ -360,6 +360,22 @@ def test_a_worker_that_dies_costs_only_its_file(
             assert records[i]["valid"] is True, (i, found)
 
 
+def test_the_first_file_killing_its_process_costs_only_itself(
+    tmp_path: Path, misbehaving: dict[str, str]
+) -> None:
+    # The main process is warmed before the workers start, but with a sample of its own:
+    # the batch's first file is read in a worker like any other.
+    folder = tmp_path / "corpus"
+    names = _corpus(folder, {0: b"KILL"}, total=6)
+    result = run("export", folder, "--jobs", "2", "--format", "jsonl", env=misbehaving)
+    no_traceback(result)
+    assert result.returncode == 1
+    records = _jsonl(result.stdout)
+    assert [os.path.basename(r["path"]) for r in records] == names
+    assert [d["code"] for d in records[0]["diagnostics"]] == ["report.worker-died"]
+    assert all(r["valid"] for r in records[1:])
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_file_that_overruns_the_time_budget_gets_a_record(
     tmp_path: Path, misbehaving: dict[str, str], jobs: str

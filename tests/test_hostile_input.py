@@ -308,6 +308,14 @@ def test_an_endless_device_is_cut_at_the_limit_not_read_forever() -> None:
         gipparse.load("/dev/zero", max_size=1000)
 
 
+def test_a_file_is_read_whole_up_to_the_limit_and_refused_past_it(tmp_path: Path) -> None:
+    path = tmp_path / "seed.txt"
+    path.write_bytes(SEED_BYTES)
+    assert gipparse.load(path, max_size=len(SEED_BYTES)).source == gipparse.loads(SEED_BYTES).source
+    with pytest.raises(InputTooLargeError, match=f"over the maximum of {len(SEED_BYTES) - 1:,}"):
+        gipparse.load(path, max_size=len(SEED_BYTES) - 1)
+
+
 @pytest.mark.parametrize(
     ("make", "message"),
     [

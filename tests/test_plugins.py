@@ -167,6 +167,32 @@ def test_misspelt_hook_is_rejected_naming_the_plugin() -> None:
         gipparse.loads(REPORT, plugins=[MisspeltHook()])
 
 
+def test_a_module_plugin_offers_functions_and_methods_and_nothing_else() -> None:
+    import types
+
+    module = types.ModuleType("module_plugin")
+
+    @gipparse.hookimpl(specname="gipparse_validate")
+    def check(report: gipparse.Report) -> list[gipparse.Diagnostic]:
+        return [gipparse.Diagnostic(gipparse.Severity.INFO, "demo.checked", "checked")]
+
+    class Holder:
+        @staticmethod
+        def gipparse_source_suffixes() -> list[str]:
+            return [".demo"]
+
+    module.check = check  # type: ignore[attr-defined]
+    module.gipparse_source_suffixes = Holder.gipparse_source_suffixes  # type: ignore[attr-defined]
+    module.gipparse_simplify = "not a hook"  # type: ignore[attr-defined]
+    module.Holder = Holder  # type: ignore[attr-defined]
+    manager = gipparse.create_plugin_manager(plugins=[module], entry_points=False)
+    hooks = dict(manager.plugins())["module_plugin"]
+    assert hooks == ["gipparse_source_suffixes", "gipparse_validate"]
+    assert ".demo" in manager.source_suffixes()
+    report = gipparse.loads(REPORT, plugins=[module])
+    assert [d.code for d in report.diagnostics if d.code == "demo.checked"] == ["demo.checked"]
+
+
 def test_wrong_hook_arguments_are_rejected() -> None:
     class WrongArguments:
         @gipparse.hookimpl

@@ -26,10 +26,6 @@ from .manager import PluginManager, create_plugin_manager, schema_keys
 from .pipeline import load, loads
 from .source.budget import memory_budget
 from .tables.formats import TableFormat, TableParse
-from .templates.engine import ReportTables, Template
-from .templates.schema import Column, Relation, RowSpec, TableSpec
-from .templates.statistics import Statistics
-from .templates.values import ValueKind
 from .tree.nodes import (
     Block,
     Cell,
@@ -52,6 +48,10 @@ if TYPE_CHECKING:
 
     from .checks.corpus import check_corpus
     from .checks.prose import check_prose
+    from .templates.engine import ReportTables, Template
+    from .templates.schema import Column, Relation, RowSpec, TableSpec
+    from .templates.statistics import Statistics
+    from .templates.values import ValueKind
     from .templates.views import (
         ActiveDisclosure,
         ActiveItem,
@@ -67,11 +67,17 @@ if TYPE_CHECKING:
     from .tree.builder import DocumentBuilder
     from .writer import render_report, render_table, report_from_statistics
 
-#: Names whose modules are imported when first asked for (PEP 562): reading and exporting
-#: reports never needs them, and ``gipparse`` is imported by every command-line run.
+#: Names whose modules are imported when first asked for (PEP 562): ``import gipparse``
+#: does not build the templates (their tables compiled into matchers: a tenth of the
+#: import), which the first report read builds, and writing reports is never needed to
+#: read them.
 _LAZY = {
     "check_corpus": ".checks.corpus",
     "check_prose": ".checks.prose",
+    **dict.fromkeys(("ReportTables", "Template"), ".templates.engine"),
+    **dict.fromkeys(("Column", "Relation", "RowSpec", "TableSpec"), ".templates.schema"),
+    "Statistics": ".templates.statistics",
+    "ValueKind": ".templates.values",
     "DocumentBuilder": ".tree.builder",
     "render_report": ".writer",
     "render_table": ".writer",
@@ -94,19 +100,28 @@ _LAZY = {
 }
 
 
+#: Modules offered under a short name: ``gipparse.dask`` is :mod:`gipparse.export.dask`
+#: (reading reports on a Dask cluster; dask is an optional dependency).
+_MODULES = {"dask": ".export.dask"}
+
+
 def __getattr__(name: str) -> Any:
+    import importlib
+
+    if name in _MODULES:
+        value = importlib.import_module(_MODULES[name], __name__)
+        globals()[name] = value
+        return value
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
     value = getattr(importlib.import_module(module, __name__), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+    return sorted({*globals(), *_LAZY, *_MODULES})
 
 
 __version__ = "0.1.0"

@@ -155,6 +155,19 @@ def _seconds(text: str) -> float:
     return seconds
 
 
+def _shard(text: str) -> tuple[int, int]:
+    import argparse
+
+    index, _, count = text.partition("/")
+    try:
+        i, n = int(index), int(count)
+    except ValueError:
+        i = n = 0
+    if not 1 <= i <= n:
+        raise argparse.ArgumentTypeError(f"{text!r} is not I/N with 1 <= I <= N (such as 2/8)")
+    return i, n
+
+
 def _columns() -> int:
     """The terminal width, as :func:`shutil.get_terminal_size` finds it (without importing
     shutil and the compression modules it pulls in)."""
@@ -215,6 +228,15 @@ def _batch_arguments(p: argparse.ArgumentParser) -> None:
         default=1,
         metavar="N",
         help="worker processes (default 1; 0 = one per core); the output is the same",
+    )
+    p.add_argument(
+        "--shard",
+        type=_shard,
+        default=None,
+        metavar="I/N",
+        help="read only part I of N of the files found, to split a corpus over machines: "
+        "consecutive parts, about equal in number of files; the JSON-lines outputs of "
+        "1/N to N/N, concatenated, are the output of the whole corpus",
     )
     p.add_argument(
         "--progress",
@@ -371,6 +393,9 @@ def _batch_paths(args: argparse.Namespace) -> list[str]:
     if not paths:
         what = f"{len(skipped)} skipped" if len(skipped) else "the folders hold no files"
         raise GipparseError(f"nothing to read: no report files found ({what})")
+    if args.shard is not None:
+        i, n = args.shard
+        paths = paths[(i - 1) * len(paths) // n : i * len(paths) // n]
     return paths
 
 

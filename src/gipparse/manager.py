@@ -11,6 +11,7 @@ from __future__ import annotations
 import inspect
 import os
 import re
+import types
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -47,12 +48,22 @@ def builtin_plugins() -> tuple[object, ...]:
     return (reader, tab, pipe, builtin, hant, trust)
 
 
+#: What pluggy takes for a hook implementation in a module: functions, and methods.
+_HOOKABLE = (types.FunctionType, types.MethodType, staticmethod, classmethod)
+
+
 class _Pluggy(pluggy.PluginManager):
     """Takes every callable named ``gipparse_*`` for a hook implementation (as pytest does
     for ``pytest_*``), so a misspelt hook is caught by ``check_pending`` instead of being
     silently ignored."""
 
     def parse_hookimpl_opts(self, plugin: object, name: str) -> Any:
+        if isinstance(plugin, types.ModuleType) and not isinstance(
+            plugin.__dict__.get(name), _HOOKABLE
+        ):
+            # What pluggy would find after a static look-up of every name of the module
+            # (its imports, classes and constants too): a quarter of building a manager.
+            return None
         opts = super().parse_hookimpl_opts(plugin, name)
         if opts is None and name.startswith("gipparse_"):
             method = getattr(plugin, name, None)

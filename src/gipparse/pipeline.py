@@ -11,12 +11,10 @@ import attrs
 from . import caches
 from .errors import ParseError, SourceError
 from .manager import PluginManager, plugin_manager_for
-from .source.decode import check_size, check_text, max_input_size, split_lines
+from .source.decode import check_size, check_text, max_input_size, read_file, split_lines
 from .structure.metadata import extract_metadata
 from .structure.sections import build_sections
 from .tables.blocks import split_blocks
-from .templates.flat import read_flattened, should_try
-from .templates.plans import read_statistics
 from .tree.nodes import (
     Diagnostic,
     Paragraph,
@@ -50,10 +48,7 @@ def load(
     name = os.fspath(path)
     limit = max_input_size(max_size)
     try:
-        check_size(os.stat(name).st_size, limit, name)
-        # Read at most one byte past the limit: a device or a pipe has no size to check.
-        with open(name, "rb") as f:
-            data = f.read(limit + 1)
+        data = read_file(name, limit)
     except OSError as exc:
         raise SourceError(f"cannot read the file: {exc.strerror or exc}", path=name) from None
     except ValueError as exc:  # a NUL byte or an unencodable character in the name
@@ -136,6 +131,11 @@ def _parse_document(
     strict: bool,
     timings: dict[str, float] | None,
 ) -> Report:
+    # The templates (their tables compiled into matchers) are imported by the first
+    # report read, not by ``import gipparse``.
+    from .templates.flat import read_flattened, should_try
+    from .templates.plans import read_statistics
+
     clock = _Clock(timings)
     text = doc.text
     if not text or text.isspace():

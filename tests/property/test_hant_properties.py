@@ -172,3 +172,45 @@ def test_bracketed_text_without_a_tone_mark_is_kept(han: str, inside: str) -> No
 def test_debris_needs_a_han_character_before_it(syllable: str, before: str) -> None:
     text = f"{before}({syllable})"
     assert PINYIN_DEBRIS_RE.sub("", text) == text
+
+
+@functools.cache
+def _one_pattern() -> re.Pattern[str]:
+    """Pinyin debris as one regular expression (slow to compile): the definition that
+    :class:`gipparse.tree.text.PinyinDebris` must agree with."""
+    import unicodedata
+
+    toned, marks = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ", "\u0300\u0301\u0304\u030c"
+    han = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+
+    def tone(letters: str) -> str:
+        out = []
+        for letter in letters:
+            t = "".join(c for c in toned if unicodedata.normalize("NFD", c)[0] == letter)
+            out.append(f"[{letter}{t}][{marks}]?" if t else letter)
+        return "".join(out)
+
+    from gipparse.tree.text import _PINYIN_FINALS
+
+    finals = _PINYIN_FINALS.split()
+    return re.compile(
+        f"[(（](?<=[{han}][(（])(?=[^)）]{{0,8}}[{toned}{marks}])"
+        f"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:{'|'.join(map(tone, finals))})[)）]"
+    )
+
+
+_PINYIN_PIECES = st.sampled_from(
+    [*"區a(（)）zhcsngiouüvrāáǎàēūǖǘǚǜíǐ\u0304\u030c\u0301", "qū", "chuàng", "lüè", "𫝈"]
+)
+
+
+@given(st.lists(_PINYIN_PIECES, max_size=14).map("".join))
+@example("區(qu\u0304\u0304)")
+@example("區(ǖ\u0304)")
+@example("區(ü\u0304)")
+@example("區(zhuāng)(qū)")
+def test_debris_finder_agrees_with_one_regular_expression(text: str) -> None:
+    reference = _one_pattern()
+    assert PINYIN_DEBRIS_RE.sub("", text) == reference.sub("", text)
+    found = [m.span() for m in PINYIN_DEBRIS_RE.finditer(text)]
+    assert found == [m.span() for m in reference.finditer(text)]

@@ -32,6 +32,7 @@ command line, only their encoded output lines): never a report tree.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import sys
@@ -471,6 +472,11 @@ def _init_worker(plugins: Sequence[object]) -> None:
     _worker_plugins = tuple(
         importlib.import_module(p.name) if isinstance(p, _ModuleRef) else p for p in plugins
     )
+    # A worker that was not forked from a warm process builds the plugin manager and the
+    # templates now, before its first chunk arrives (a forked one has them already).
+    from ..manager import plugin_manager_for
+
+    plugin_manager_for(_worker_plugins).templates()
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -494,6 +500,25 @@ def _mp_context() -> Any:
     if sys.platform == "linux" and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
+
+
+def _warm(plugins: Sequence[object]) -> None:
+    """Build in this process what every report needs and only the first one builds (the
+    plugin manager, the templates, patterns compiled on first use), by reading a sample
+    report shipped with gipparse: workers forked from it then start warm, instead of each
+    paying a first report's cost (ten times a warm one's) on its first chunk. A sample, not
+    a file of the batch: a file that kills its process must cost only itself, in a worker."""
+    from ..manager import plugin_manager_for
+    from ..pipeline import load
+
+    plugin_manager_for(plugins).templates()
+    folder = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "samples")
+    try:
+        sample = min(n for n in os.listdir(folder) if n.endswith(".txt"))
+    except (OSError, ValueError):  # a copy without its samples
+        return
+    with contextlib.suppress(GipparseError):  # a plugin that refuses it: warm enough
+        load(os.path.join(folder, sample), plugins=plugins)
 
 
 def _chunks(paths: Sequence[str], jobs: int) -> Iterator[Sequence[str]]:
@@ -526,6 +551,8 @@ def _parallel(
 
     refs = tuple(_ModuleRef(p.__name__) if isinstance(p, types.ModuleType) else p for p in plugins)
     context = _mp_context()
+    if context.get_start_method() == "fork":
+        _warm(plugins)
 
     def new_pool(workers: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(

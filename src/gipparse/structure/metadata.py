@@ -16,7 +16,6 @@ introduction. ``metadata.no-agency`` and ``metadata.no-year`` say when nothing w
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Callable, Sequence
 
@@ -183,6 +182,8 @@ def _period(text: str) -> tuple[str, int] | None:
     m = _PERIOD_RE.search(text) if "统计" in text else None
     if m is None:
         return None
+    import datetime  # only for the few texts that state a period: not at import
+
     try:
         start = datetime.date(int(m["ay"]), int(m["am"]), int(m["ad"]))
         end = datetime.date(int(m["by"]), int(m["bm"]), int(m["bd"]))

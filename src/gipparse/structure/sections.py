@@ -9,6 +9,7 @@ section (a signature and date, chart data exported from a figure) the ``closing`
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -56,14 +57,108 @@ MAX_FUZZY_LENGTH = 32
 _FUZZY_HINTS = ("情况", "事项", "问题", "概述")
 
 
-@lru_cache(maxsize=1)
-def _fuzzy_patterns() -> tuple[tuple[SectionKind, Any], ...]:
-    import regex
+_NUMERAL_RE = re.compile(_NUMERAL)
+#: Every character a numeral may hold.
+_NUMERAL_CHARACTERS = "一二三四五六七八九十0123456789,."
 
-    return tuple(
-        (kind, regex.compile(f"(?:{_NUMERAL}(?:{body})){{e<=1}}", regex.BESTMATCH))
-        for kind, body in SECTION_HEADINGS
-    )
+
+def _expand(pattern: str) -> frozenset[str]:
+    """Every text *pattern* matches: literals, classes, groups, alternatives and short
+    repeats only (what the heading bodies are made of)."""
+    parser: Any = importlib.import_module("re._parser")
+    c: Any = importlib.import_module("re._constants")
+
+    def sequence(items: Any) -> set[str]:
+        found = {""}
+        for op, av in items:
+            found = {a + b for a in found for b in one(op, av)}
+        return found
+
+    def one(op: Any, av: Any) -> set[str]:
+        if op is c.LITERAL:
+            return {chr(av)}
+        if op is c.IN:
+            chars: set[str] = set()
+            for item, value in av:
+                if item is c.LITERAL:
+                    chars.add(chr(value))
+                elif item is c.RANGE:
+                    chars.update(map(chr, range(value[0], value[1] + 1)))
+                else:
+                    raise ValueError(f"cannot expand {item} in {pattern!r}")
+            return chars
+        if op is c.SUBPATTERN:
+            return sequence(av[3])
+        if op is c.BRANCH:
+            return set().union(*(sequence(branch) for branch in av[1]))
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[1] <= 4:
+            lowest, highest, item = av
+            options = sequence(item)
+            found: set[str] = set()
+            repeated = {""}
+            for n in range(highest + 1):
+                if n >= lowest:
+                    found |= repeated
+                repeated = {a + b for a in repeated for b in options}
+            return found
+        raise ValueError(f"cannot expand {op} in {pattern!r}")
+
+    return frozenset(sequence(parser.parse(pattern)))
+
+
+class OneEdit:
+    """Whether a folded line is a heading of one kind (a numeral, then one of the kind's
+    bodies) with at most one character inserted, deleted or replaced.
+
+    This is what the ``regex`` pattern ``(?:NUMERAL(?:BODY)){e<=1}`` says, told with sets of
+    the bodies' texts (a few hundred in all): importing ``regex`` costs a process more than
+    parsing a report, and a heading with a typo is met by many first reports.
+    """
+
+    def __init__(self, body: str) -> None:
+        self.bodies = _expand(body)
+        self._shorter = {b[:i] + b[i + 1 :] for b in self.bodies for i in range(len(b))}
+        self._replaced = {(b[:i] + b[i + 1 :], i) for b in self.bodies for i in range(len(b))}
+
+    def _near_body(self, text: str) -> bool:
+        """*text* is a body with at most one edit."""
+        if text in self.bodies or text in self._shorter:
+            return True
+        for i in range(len(text)):
+            cut = text[:i] + text[i + 1 :]
+            if cut in self.bodies or (cut, i) in self._replaced:
+                return True
+        return False
+
+    def fullmatch(self, text: str) -> bool:
+        # A numeral is at most three characters (二十、), four with a character too many.
+        for k in range(min(len(text), 4) + 1):
+            head, rest = text[:k], text[k:]
+            if _NUMERAL_RE.fullmatch(head):
+                if self._near_body(rest):
+                    return True
+            elif rest in self.bodies and _near_numeral(head):
+                return True
+        return False
+
+
+def _near_numeral(text: str) -> bool:
+    """*text* is a numeral (or nothing) with one character inserted, deleted or replaced."""
+    for i in range(len(text)):
+        if _NUMERAL_RE.fullmatch(text[:i] + text[i + 1 :]):
+            return True
+    for i in range(len(text) + 1):
+        for char in _NUMERAL_CHARACTERS:
+            if _NUMERAL_RE.fullmatch(text[:i] + char + text[i:]):
+                return True
+            if i < len(text) and _NUMERAL_RE.fullmatch(text[:i] + char + text[i + 1 :]):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_patterns() -> tuple[tuple[SectionKind, OneEdit], ...]:
+    return tuple((kind, OneEdit(body)) for kind, body in SECTION_HEADINGS)
 
 
 @lru_cache(maxsize=4096)
