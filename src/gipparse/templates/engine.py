@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import compress, repeat
 from typing import Any
@@ -1120,15 +1120,21 @@ def plain_counts(texts: Sequence[str]) -> list[Value]:
     """The count each of *texts* (value cells' texts) reads as without a rule, ``None``
     for those that need one or are not known yet; plain ASCII digits are learnt here."""
     counts = list(map(_PLAIN_COUNTS.get, texts))
-    if None in counts:
-        digits = [t for t in texts if t.isdecimal() and t.isascii() and t not in _PLAIN_COUNTS]
-        if digits:
-            # A count of plain ASCII digits reads as int() reads it, without a rule.
-            if len(_PLAIN_COUNTS) >= _CACHE_LIMIT:
-                _PLAIN_COUNTS.clear()
-            _PLAIN_COUNTS.update(zip(digits, map(int, digits), strict=True))
-            counts = list(map(_PLAIN_COUNTS.get, texts))
+    if None in counts and learn_counts(compress(texts, map(operator.is_, counts, repeat(None)))):
+        counts = list(map(_PLAIN_COUNTS.get, texts))
     return counts
+
+
+def learn_counts(texts: Iterable[str]) -> bool:
+    """Learn the counts among *texts* (value cells' texts) that are plain ASCII digits,
+    which read as ``int()`` reads them, without a rule; were there any?"""
+    digits = [t for t in texts if t.isdecimal() and t.isascii()]
+    if not digits:
+        return False
+    if len(_PLAIN_COUNTS) >= _CACHE_LIMIT:
+        _PLAIN_COUNTS.clear()
+    _PLAIN_COUNTS.update(zip(digits, map(int, digits), strict=True))
+    return True
 
 
 class ReadingPlan:
@@ -1137,7 +1143,7 @@ class ReadingPlan:
     found to say, by the rows it concerns. A plain value: it holds positions, not the
     cells, so it reads any report of the same skeleton (:meth:`apply`)."""
 
-    __slots__ = ("segments", "template", "value_get")
+    __slots__ = ("blank", "computed", "derived", "segments", "template", "value_get")
 
     def __init__(
         self,
@@ -1150,6 +1156,19 @@ class ReadingPlan:
         self.segments = segments
         #: Fetches the texts of the value cells, in order.
         self.value_get = _getter(values)
+        #: Every key of the template, null.
+        self.blank: dict[str, Value] = dict.fromkeys(template.keys)
+        # A derived row read as a row of its own keeps its values; the others are summed.
+        read: set[str] = set()
+        for segment in segments:
+            if len(segment) == 5:
+                matcher = segment[0]
+                read.update(k for leaf, *_ in segment[3] for k in matcher.keys[leaf])
+            elif len(segment) == 7:
+                read.update(segment[5])
+        #: Derived keys to compute, with their parts.
+        self.derived = tuple((k, p) for k, p in template.derived.items() if k not in read)
+        self.computed = frozenset(k for k, _ in self.derived)
 
     def apply(
         self,
@@ -1165,20 +1184,27 @@ class ReadingPlan:
             texts = list(map(_RAW, cells))
         if counts is None:
             counts = plain_counts(self.value_get(texts))
-        reader = _Reader(self.template, _no_tables)
-        values = reader.values
-        sources = reader.sources
-        diagnostics = reader.diagnostics
+        values = self.blank.copy()
+        sources: dict[str, Cell] = {}
+        diagnostics: list[Diagnostic] = []
+        reader: _Reader | None = None
         for segment in self.segments:
-            if len(segment) == 1:
-                spec = segment[0]
-                reader.diag(
-                    Severity.WARNING,
-                    "template.missing-table",
-                    f"the table {spec.title} is missing; its values are null",
-                    None,
-                )
-            elif len(segment) == 5:
+            if len(segment) != 7:
+                if reader is None:
+                    reader = _Reader(self.template, _no_tables)
+                    reader.values, reader.sources, reader.diagnostics = (
+                        values,
+                        sources,
+                        diagnostics,
+                    )
+                if len(segment) == 1:
+                    reader.diag(
+                        Severity.WARNING,
+                        "template.missing-table",
+                        f"the table {segment[0].title} is missing; its values are null",
+                        None,
+                    )
+                    continue
                 matcher, places, events, reads, units = segment
                 local = [rows[t][r] for t, r in places]
                 for event in events:
@@ -1195,47 +1221,47 @@ class ReadingPlan:
                         blanks=blanks,
                     )
                 reader.report_blanks(matcher.spec, blanks)
-            else:
-                spec, count_keys, get, entries, others, keys, at = segment
-                cells_read: Sequence[_PlanCell] = others
-                if count_keys:
-                    got = get(counts)
-                    if None not in got:
-                        values.update(zip(count_keys, got))  # noqa: B905
-                    else:
-                        known = list(map(operator.is_not, got, repeat(None)))
-                        values.update(zip(compress(count_keys, known), compress(got, known)))  # noqa: B905
-                        cells_read = list(compress(entries, map(operator.not_, known)))
-                        if others:
-                            cells_read = sorted([*cells_read, *others], key=_ORDER)
-                blanks = []
-                for key, pos, kind, unit, row_spec, column, _ in cells_read:
-                    text = texts[pos]
-                    read = read_cached(text, kind, unit)
-                    values[key] = read.value
-                    code = read.code
-                    if code is None:
-                        if kind == "count" and classify(text) == "value":
-                            if len(_PLAIN_COUNTS) >= _CACHE_LIMIT:
-                                _PLAIN_COUNTS.clear()
-                            _PLAIN_COUNTS[text] = read.value
-                    elif code == "value.blank-zero":
-                        blanks.append(cells[pos])
-                    else:
-                        col = row_spec.columns[column]
-                        where = f"{_label(row_spec)} · {col.label}" if row_spec.label else col.label
-                        diagnostics.append(
-                            Diagnostic(
-                                read.severity,
-                                code,
-                                f"{where}: {read.note} ({key})",
-                                cells[pos].span,
-                            )
+                continue
+            spec, count_keys, get, entries, others, keys, at = segment
+            cells_read: Sequence[_PlanCell] = others
+            if count_keys:
+                got = get(counts)
+                if None not in got:
+                    values.update(zip(count_keys, got))  # noqa: B905
+                else:
+                    known = list(map(operator.is_not, got, repeat(None)))
+                    values.update(zip(compress(count_keys, known), compress(got, known)))  # noqa: B905
+                    cells_read = list(compress(entries, map(operator.not_, known)))
+                    if others:
+                        cells_read = sorted([*cells_read, *others], key=_ORDER)
+            blanks = []
+            for key, pos, kind, unit, row_spec, column, _ in cells_read:
+                text = texts[pos]
+                read = read_cached(text, kind, unit)
+                values[key] = read.value
+                code = read.code
+                if code is None:
+                    if kind == "count" and classify(text) == "value":
+                        if len(_PLAIN_COUNTS) >= _CACHE_LIMIT:
+                            _PLAIN_COUNTS.clear()
+                        _PLAIN_COUNTS[text] = read.value
+                elif code == "value.blank-zero":
+                    blanks.append(cells[pos])
+                else:
+                    col = row_spec.columns[column]
+                    where = f"{_label(row_spec)} · {col.label}" if row_spec.label else col.label
+                    diagnostics.append(
+                        Diagnostic(
+                            read.severity, code, f"{where}: {read.note} ({key})", cells[pos].span
                         )
-                if blanks:
-                    diagnostics.append(_blank_zero(spec, blanks))
-                sources.update(zip(keys, at(cells)))  # noqa: B905
-        return reader.finish()
+                    )
+            if blanks:
+                diagnostics.append(_blank_zero(spec, blanks))
+            sources.update(zip(keys, at(cells)))  # noqa: B905
+        for key, parts in self.derived:
+            values[key] = sum_known([values[p] for p in parts])
+        template = self.template
+        return Statistics._from_dict(template.id, values, self.computed, sources), diagnostics
 
 
 def _no_tables() -> ReportTables:

@@ -27,14 +27,15 @@ from typing import Any
 from ..errors import GipparseError, PluginError, culprit_of
 from ..tree.nodes import Cell, Diagnostic, Row, Section, Severity, Table
 from .engine import (
+    _PLAIN_COUNTS,
     _RAW,
     ReadingPlan,
     ReportTables,
     Template,
     _choose_how,
     _getter,
+    learn_counts,
     no_statutory_table,
-    plain_counts,
 )
 from .statistics import Statistics
 from .values import Value, classify
@@ -184,12 +185,14 @@ class _Fitting:
         if self.fixed_get(texts) != self.fixed:
             return None
         found = self.value_get(texts)
-        counts = plain_counts(found)
+        counts = list(map(_PLAIN_COUNTS.get, found))
         if None in counts:
-            # Cells read with a rule, or not at all, must be values all the same.
-            new = set(compress(found, map(operator.is_, counts, repeat(None))))
+            # Cells not read before (new numbers, amounts...) must be values all the same.
+            new = list(compress(found, map(operator.is_, counts, repeat(None))))
             if not all(map(_IS_VALUE, map(classify, new))):
                 return None
+            if learn_counts(new):
+                counts = list(map(_PLAIN_COUNTS.get, found))
         if seen.to_simplified is not None and self.folded != _fold_labels(
             self.labels, seen.to_simplified
         ):
