@@ -22,17 +22,20 @@ How a report is read (:func:`gipparse.templates.plans.read_statistics` is the en
    context for labels that are ambiguous alone (``3.其他`` only under （六）), one typo
    tolerated as a fallback. Rows whose labels were lost are placed by template order
    between the rows that kept theirs, only when they fit exactly, with a diagnostic.
-4. **Read values** with :func:`gipparse.templates.values.read_value`; a cell that cannot be read is
-   ``None`` with a diagnostic, never a guess.
-5. **Derive and check**: derived rows are summed, then every relation is evaluated on the
-   values as written (:meth:`Template.check`).
+   Matching gives a plain value, a :class:`ReadingPlan` (:meth:`Template.plan`): which
+   cell gives which key, with its kind and unit, and what matching found to say.
+4. **Read values**: the plan is applied to the cells (:meth:`ReadingPlan.apply`), each
+   read with :func:`gipparse.templates.values.read_value`; a cell that cannot be read is
+   ``None`` with a diagnostic, never a guess. Derived rows are summed.
 
-Real reports repeat a few layouts with other numbers: a report laid out like earlier
-ones is read from a plan instead, with the same result (see :mod:`gipparse.templates.plans`).
+Real reports repeat a few skeletons with other numbers: the plan of a report is kept for
+the next report of its skeleton, which skips steps 1 to 3 (see
+:mod:`gipparse.templates.plans`). The relations are evaluated afterwards, by
+:mod:`gipparse.checks.relations`.
 
 To change how a template is recognised or read, subclass :class:`Template` and override
-:meth:`~Template.score`, :meth:`~Template.locate`, :meth:`~Template.read` or
-:meth:`~Template.check`; register an instance of the subclass from your plugin.
+:meth:`~Template.score`, :meth:`~Template.locate` or :meth:`~Template.read`; register an
+instance of the subclass from your plugin.
 """
 
 from __future__ import annotations
@@ -423,13 +426,13 @@ class _Entry:
 @attrs.frozen
 class Template(Schema):
     """A statutory template that reads reports: a :class:`~gipparse.templates.schema.Schema`
-    (same fields, same keys) with the engine that recognises, locates, reads and checks
+    (same fields, same keys) with the engine that recognises, locates and reads
     its tables. ``Template.of(schema)`` makes one from a schema.
 
-    Lookup tables (folded labels, keys, relation instances) are built once, when the
+    Lookup tables (folded labels, keys) are built once, when the
     template is created. Subclass to change recognition (:meth:`score`), where tables are
-    found (:meth:`locate`), how they are read (:meth:`read`) or checked (:meth:`check`);
-    a subclass may be an ``attrs`` class or a plain one. For instance, a provincial
+    found (:meth:`locate`) or how they are read (:meth:`read`); a subclass may be an
+    ``attrs`` class or a plain one. For instance, a provincial
     variant of the 2021 template recognised by a caption of its own::
 
         class Provincial(Template):
