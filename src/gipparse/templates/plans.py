@@ -224,7 +224,7 @@ class _ReportPlan(_Fitting):
     def run(self, seen: _Seen, counts: list[Value] | None) -> tuple[Statistics, list[Diagnostic]]:
         """Apply the plan to *seen* (*counts*: what :meth:`fits` returned)."""
         statistics, found = self.reading.apply(seen.rows, seen.cells, seen.texts, counts)
-        return statistics, [*self.notes, *found]
+        return statistics, [*self.notes, *found] if self.notes else found
 
 
 # ---------------------------------------------------------------------------
