@@ -50,15 +50,18 @@ def clear_caches() -> None:
 
 
 def disable_plans() -> None:
-    """Match every report afresh: no reading is kept as a plan. Nothing to do for a
-    version of gipparse without plans (the code before them, for comparisons)."""
+    """Match every report afresh: no plan is kept for the next report of its skeleton.
+    Nothing to do for a version of gipparse without plans (for comparisons)."""
     for name in ("gipparse.templates.plans", "gipparse.templates.engine"):
         try:
             module = importlib.import_module(name)
         except ImportError:
             continue
-        if hasattr(module, "_ReportPlan"):
-            module._ReportPlan.build = staticmethod(lambda *args: None)
+        if hasattr(module, "_ReportPlan") and hasattr(module._ReportPlan, "build"):
+            module._ReportPlan.build = staticmethod(lambda *args: None)  # before one path
+            return
+        if hasattr(module, "_plans_of"):
+            module._plans_of = lambda shape: []  # type: ignore[attr-defined]  # none kept
             return
 
 

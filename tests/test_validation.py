@@ -17,6 +17,7 @@ from tests.schema_names import APPLICATION_COLUMNS
 
 import gipparse
 from gipparse import Metadata, Report, Severity, Statistics
+from gipparse.checks.relations import check_relations
 
 
 def seed_lines(name: str) -> list[str]:
@@ -118,9 +119,9 @@ def test_check_on_built_statistics(template_id: str, relation: str) -> None:
     rng = random.Random(relation)
     flat = balanced(template_id)
     tpl = template(template_id)
-    assert tpl.check(Statistics.from_flat(template_id, flat)) == []
+    assert check_relations(tpl, Statistics.from_flat(template_id, flat)) == []
     broken, items = break_relation(flat, relation, rng.randint, template_id)
-    found = tpl.check(Statistics.from_flat(template_id, broken))
+    found = check_relations(tpl, Statistics.from_flat(template_id, broken))
     assert {d.code for d in found} == {f"relation.{relation}"}
     assert {d.message.split(" fails in ")[1].split(" ")[1] for d in found} == items
     assert all(d.span is None for d in found)  # built, not read: no cells to point at

@@ -121,6 +121,8 @@ def test_annotated_cells_give_their_leading_number(raw: str, expected: int) -> N
         ("3 892431元", AMOUNT, "value.unreadable"),  # 892431 is no group of three digits
         ("\xa00\n,01\t\xa00", COUNT, "value.unreadable"),  # not 0,010 (10)
         ("1\n,000", COUNT, "value.unreadable"),  # a line break inside a number
+        ("1[bookmark: _GoBack]\xa0\xa00", COUNT, "value.unreadable"),  # not 10
+        ("1 [bookmark: _GoBack] 0", COUNT, "value.unreadable"),
         ("1,23", COUNT, "value.unreadable"),
         ("12.5", COUNT, "value.fraction"),
         ("-3", COUNT, "value.negative"),

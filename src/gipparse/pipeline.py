@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from time import perf_counter
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -24,6 +25,10 @@ from .tree.nodes import (
     SourceDocument,
     give_simplifier,
 )
+
+if TYPE_CHECKING:
+    from .templates.engine import Template
+    from .templates.statistics import Statistics
 
 PathLike = str | os.PathLike[str]
 
@@ -131,11 +136,6 @@ def _parse_document(
     strict: bool,
     timings: dict[str, float] | None,
 ) -> Report:
-    # The templates (their tables compiled into matchers) are imported by the first
-    # report read, not by ``import gipparse``.
-    from .templates.flat import read_flattened, should_try
-    from .templates.plans import read_statistics
-
     clock = _Clock(timings)
     text = doc.text
     if not text or text.isspace():
@@ -161,16 +161,12 @@ def _parse_document(
     diagnostics.extend(found)
     clock.lap("metadata")
     template, statistics, found = read_statistics(
-        sections, manager.templates(), metadata.year, None if script == "hans" else to_simplified
+        sections,
+        manager.templates(),
+        metadata.year,
+        None if script == "hans" else to_simplified,
+        text,
     )
-    if should_try(statistics, found):
-        flat = read_flattened(
-            text, manager.templates(), metadata.year, None if script == "hans" else to_simplified
-        )
-        if flat is not None and (
-            statistics is None or len(flat[1].unknown) < len(statistics.unknown)
-        ):
-            template, statistics, found = flat
     diagnostics.extend(found)
     if template is not None:
         metadata = attrs.evolve(metadata, template=template.id)
@@ -193,6 +189,36 @@ def _parse_document(
             if d.severity is Severity.ERROR:
                 raise ParseError(f"[{d.code}] {d.message}", line=d.line, column=d.column)
     return report
+
+
+def read_statistics(
+    sections: Sequence[Section],
+    templates: Sequence[Template],
+    year: int | None,
+    to_simplified: Callable[[str], str] | None,
+    text: str = "",
+) -> tuple[Template | None, Statistics | None, list[Diagnostic]]:
+    """The statistics stage: recognise the template and read the statistics from the
+    tables (:func:`gipparse.templates.plans.read_statistics`) or, when that reads little
+    and *text* (the report's) shows tables flattened into running text, from it
+    (:func:`gipparse.templates.flat.read_flattened`), whichever reads more; then check
+    their relations (:func:`gipparse.checks.relations.check_relations`)."""
+    # The templates (their tables compiled into matchers) are imported by the first
+    # report read, not by ``import gipparse``.
+    from .checks.relations import check_relations
+    from .templates.flat import read_flattened, should_try
+    from .templates.plans import read_statistics as read_tables
+
+    template, statistics, diagnostics = read_tables(sections, templates, year, to_simplified)
+    if text and should_try(statistics, diagnostics):
+        flat = read_flattened(text, templates, year, to_simplified)
+        if flat is not None and (
+            statistics is None or len(flat[1].unknown) < len(statistics.unknown)
+        ):
+            template, statistics, diagnostics = flat
+    if template is not None and statistics is not None:
+        diagnostics.extend(check_relations(template, statistics))
+    return template, statistics, diagnostics
 
 
 def _give_simplifier(sections: Sequence[Section], simplify: Callable[[str], str]) -> None:

@@ -339,7 +339,19 @@ def damaged_seeds(draw: st.DrawFn) -> bytes:
     return data
 
 
+def _seed_with_cell(key: str, label: str, cell: str) -> str:
+    """Seed *key* with the first value cell of the row labelled *label* replaced."""
+    lines = SEED_TEXTS[key].split("\n")
+    at = next(i for i, line in enumerate(lines) if label in line) + 1
+    return "\n".join([*lines[:at], "\t" + cell, *lines[at + 1 :]])
+
+
 @given(damaged_seeds())
+# Found by this property: the debris between two numbers was taken out before the
+# whitespace beside it could tell them apart, and the cell read as 10.
+@example(
+    _seed_with_cell("000", "本年新收政府信息公开申请数量", "1[bookmark: _GoBack]\xa0\xa00").encode()
+)
 def test_damaged_reports_load_or_raise_a_gipparse_error(data: bytes) -> None:
     check(data)
 
@@ -393,11 +405,23 @@ def test_numbers_on_two_lines_of_a_cell_are_never_joined() -> None:
     def with_cell(cell: str) -> Report:
         return gipparse.loads("\n".join([*lines[:at], "\t" + cell, *lines[at + 1 :]]))
 
-    for cell in ("\xa00\n０1\t\xa00", "１\n０", "1\t000", "1\n000"):
+    for cell in (
+        "\xa00\n０1\t\xa00",
+        "１\n０",
+        "1\t000",
+        "1\n000",
+        "1[bookmark: _GoBack]\xa0\xa00",
+    ):
         report = with_cell(cell)
         assert _flat(report)["applications.new.natural_person"] is None, cell
         codes = {d.code for d in report.diagnostics}
         assert codes & {"value.unreadable", "tab.unindented-cell"}, (cell, codes)
+    unreadable = [
+        d.message
+        for d in with_cell("1[bookmark: _GoBack]\xa0\xa00").diagnostics
+        if d.code == "value.unreadable"
+    ]
+    assert any("holds several numbers" in m for m in unreadable), unreadable
     assert _flat(with_cell("1 000"))["applications.new.natural_person"] == 1000
     assert _flat(with_cell("１\xa0０００"))["applications.new.natural_person"] == 1000
 

@@ -22,17 +22,20 @@ How a report is read (:func:`gipparse.templates.plans.read_statistics` is the en
    context for labels that are ambiguous alone (``3.其他`` only under （六）), one typo
    tolerated as a fallback. Rows whose labels were lost are placed by template order
    between the rows that kept theirs, only when they fit exactly, with a diagnostic.
-4. **Read values** with :func:`gipparse.templates.values.read_value`; a cell that cannot be read is
-   ``None`` with a diagnostic, never a guess.
-5. **Derive and check**: derived rows are summed, then every relation is evaluated on the
-   values as written (:meth:`Template.check`).
+   Matching gives a plain value, a :class:`ReadingPlan` (:meth:`Template.plan`): which
+   cell gives which key, with its kind and unit, and what matching found to say.
+4. **Read values**: the plan is applied to the cells (:meth:`ReadingPlan.apply`), each
+   read with :func:`gipparse.templates.values.read_value`; a cell that cannot be read is
+   ``None`` with a diagnostic, never a guess. Derived rows are summed.
 
-Real reports repeat a few layouts with other numbers: a report laid out like earlier
-ones is read from a plan instead, with the same result (see :mod:`gipparse.templates.plans`).
+Real reports repeat a few skeletons with other numbers: the plan of a report is kept for
+the next report of its skeleton, which skips steps 1 to 3 (see
+:mod:`gipparse.templates.plans`). The relations are evaluated afterwards, by
+:mod:`gipparse.checks.relations`.
 
 To change how a template is recognised or read, subclass :class:`Template` and override
-:meth:`~Template.score`, :meth:`~Template.locate`, :meth:`~Template.read` or
-:meth:`~Template.check`; register an instance of the subclass from your plugin.
+:meth:`~Template.score`, :meth:`~Template.locate` or :meth:`~Template.read`; register an
+instance of the subclass from your plugin.
 """
 
 from __future__ import annotations
@@ -40,9 +43,8 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from decimal import Decimal
 from functools import lru_cache
-from itertools import repeat
+from itertools import compress, repeat
 from typing import Any
 
 import attrs
@@ -50,7 +52,7 @@ import attrs
 from ..caches import kept, track
 from ..tree.nodes import Cell, Diagnostic, Row, Section, Severity, Span, Table
 from ..tree.text import fold
-from .schema import Relation, RowSpec, Schema, TableSpec, sum_known
+from .schema import RowSpec, Schema, TableSpec, sum_known
 from .statistics import Statistics
 from .values import Value, ValueRead, classify, is_digit_run, read_cached, split_numbers
 
@@ -256,7 +258,7 @@ _ROW_CACHE: dict[
 
 
 #: A diagnostic of matching, made again from the rows of the next table of the same
-#: skeleton: ``(what, row index, arguments)`` (see :meth:`_Reader._emit`).
+#: skeleton: ``(what, row index, arguments)`` (see :meth:`_Reader.emit`).
 _Event = tuple[str, int, tuple[Any, ...]]
 #: Which row of the template reads which row of a table: ``((leaf, row index, index of
 #: the row holding its values, first value cell, whether its label was lost), ...)``, the
@@ -269,7 +271,6 @@ _PLAN_LIMIT = 512
 def _forget(template: Template) -> None:
     """Empty what *template* keeps across reports (see :mod:`gipparse.caches`)."""
     template._signatures.clear()
-    template._quick_checks.clear()
     for matcher in template._matchers:
         matcher.plans.clear()
 
@@ -335,7 +336,7 @@ class _Matcher:
         for entry in ambiguous:
             del self.leaves[entry]
         self.direct = {k: i for (scope, k), i in self.leaves.items() if scope is None}
-        #: Match plans of clean tables by skeleton (see _Reader.read_labelled).
+        #: Match plans of tables by skeleton (see _Reader.match_labelled).
         self.plans: dict[tuple[tuple[CellInfo, ...], ...], _Plan] = {}
         self._variants = variants
         self._fuzzy: list[tuple[Any, int]] | None = None
@@ -392,12 +393,6 @@ class _Matcher:
         return any(s in key for s in self.signature)
 
 
-#: What a reader notes while it reads (see :meth:`Template._read`), for the plans of
-#: :mod:`gipparse.templates.plans`: a row read (matcher, template row, the cells read, their
-#: units) or, a :class:`TableSpec`, a table finished.
-_Traced = tuple[_Matcher, int, tuple[Cell, ...], tuple[str, ...] | None] | TableSpec
-
-
 class _Entry:
     """A data row of a labelled table, after label matching."""
 
@@ -423,36 +418,6 @@ class _Entry:
         self.at = -1
 
 
-class _Check:
-    """One instance of a relation, keys resolved (a plain class: templates make dozens
-    when they are created, at start-up)."""
-
-    __slots__ = ("all_derived", "anchor", "fetch", "item", "label", "left", "parts", "right")
-
-    def __init__(  # noqa: PLR0917
-        self,
-        item: str,
-        label: str,
-        left: tuple[str, ...],
-        right: tuple[str, ...],
-        anchor: str,
-        fetch: Callable[[Mapping[str, Value]], tuple[Value, ...]],
-        all_derived: bool,
-        parts: frozenset[str],
-    ) -> None:
-        self.item = item
-        self.label = label
-        self.left = left
-        self.right = right
-        self.anchor = anchor
-        #: Fetches the values of ``left + right`` from a mapping, as a tuple.
-        self.fetch = fetch
-        #: Made of derived keys only: implied by the relations of the parts.
-        self.all_derived = all_derived
-        #: Touches keys that are the parts of a derived row.
-        self.parts = parts
-
-
 # ---------------------------------------------------------------------------
 # Templates
 # ---------------------------------------------------------------------------
@@ -461,13 +426,13 @@ class _Check:
 @attrs.frozen
 class Template(Schema):
     """A statutory template that reads reports: a :class:`~gipparse.templates.schema.Schema`
-    (same fields, same keys) with the engine that recognises, locates, reads and checks
+    (same fields, same keys) with the engine that recognises, locates and reads
     its tables. ``Template.of(schema)`` makes one from a schema.
 
-    Lookup tables (folded labels, keys, relation instances) are built once, when the
+    Lookup tables (folded labels, keys) are built once, when the
     template is created. Subclass to change recognition (:meth:`score`), where tables are
-    found (:meth:`locate`), how they are read (:meth:`read`) or checked (:meth:`check`);
-    a subclass may be an ``attrs`` class or a plain one. For instance, a provincial
+    found (:meth:`locate`) or how they are read (:meth:`read`); a subclass may be an
+    ``attrs`` class or a plain one. For instance, a provincial
     variant of the 2021 template recognised by a caption of its own::
 
         class Provincial(Template):
@@ -486,14 +451,8 @@ class Template(Schema):
     """
 
     _matchers: tuple[_Matcher, ...] = attrs.field(init=False, eq=False, repr=False)
-    _checks: tuple[tuple[Relation, tuple[_Check, ...]], ...] = attrs.field(
-        init=False, eq=False, repr=False
-    )
     _marker_keys: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
     _signatures: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
-    _quick_checks: dict[frozenset[str], tuple[_Sides, ...]] = attrs.field(
-        init=False, eq=False, repr=False
-    )
 
     @classmethod
     def of(cls, schema: Schema) -> Template:
@@ -510,32 +469,10 @@ class Template(Schema):
 
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()
-        derived = self.derived
-        derived_parts = {p for parts in derived.values() for p in parts}
-        checks = []
-        for rel in self.relations:
-            instances = []
-            for item, label, left, right, anchor in rel.instances():
-                both = (*left, *right)
-                instances.append(
-                    _Check(
-                        item,
-                        label,
-                        tuple(left),
-                        tuple(right),
-                        anchor,
-                        _getter(both),
-                        all(k in derived for k in both),
-                        frozenset(k for k in both if k in derived_parts),
-                    )
-                )
-            checks.append((rel, tuple(instances)))
         set_ = object.__setattr__
         set_(self, "_matchers", tuple(_Matcher(s) for s in self.tables))
-        set_(self, "_checks", tuple(checks))
         set_(self, "_marker_keys", tuple(_key_of(m)[0] for m in self.markers))
         set_(self, "_signatures", {})
-        set_(self, "_quick_checks", {})
         track(self, _forget)
 
     # -- recognition --------------------------------------------------------------------
@@ -624,156 +561,25 @@ class Template(Schema):
 
     def read(self, tables: ReportTables) -> tuple[Statistics | None, list[Diagnostic]]:
         """Read the statistics from *tables*: ``(statistics, diagnostics)``; statistics are
-        ``None`` when none of the template's tables is found."""
-        return self._read(tables, None)
+        ``None`` when none of the template's tables is found.
 
-    def _read(
-        self, tables: ReportTables, trace: list[_Traced] | None
-    ) -> tuple[Statistics | None, list[Diagnostic]]:
-        """:meth:`read`, noting in *trace* (when given) every row read and every table
-        finished, for :class:`_Plan`."""
+        Reading is matching, which gives a plan (:meth:`plan`), and applying the plan to
+        the cells (:meth:`ReadingPlan.apply`)."""
+        plan = self.plan(tables)
+        if plan is None:
+            return None, [no_statutory_table()]
+        rows = [table.rows for table, _, _ in tables.tables]
+        cells = [c for table in rows for row in table for c in row.cells]
+        return plan.apply(rows, cells)
+
+    def plan(self, tables: ReportTables) -> ReadingPlan | None:
+        """Match *tables*: the plan of their reading, or ``None`` when none of the
+        template's tables is found. It depends on the tables' skeleton only (what each
+        cell is, the texts of those that are not values), not on their numbers."""
         located = self.locate(tables)
         if not any(located):
-            return None, [
-                Diagnostic(
-                    Severity.WARNING,
-                    "template.no-tables",
-                    "no statutory table found (none of 第二十条/信息内容, 申请人情况, 行政复议)",
-                )
-            ]
-        reader = _Reader(self, tables)
-        reader.trace = trace
-        return self._read_located(reader, located)
-
-    def _read_located(
-        self, reader: _Reader, located: Sequence[Sequence[RowInfo]]
-    ) -> tuple[Statistics, list[Diagnostic]]:
-        """Read the rows *located* for each table with *reader*."""
-        for matcher, rows in zip(self._matchers, located, strict=True):
-            spec = matcher.spec
-            if not rows:
-                reader.diag(
-                    Severity.WARNING,
-                    "template.missing-table",
-                    f"the table {spec.title} is missing; its values are null",
-                    None,
-                )
-            elif spec.labelled:
-                reader.read_labelled(matcher, rows)
-            else:
-                reader.read_value_rows(matcher, rows)
-        return reader.finish()
-
-    # -- checking -----------------------------------------------------------------------
-
-    def check(self, statistics: Statistics) -> list[Diagnostic]:
-        """Evaluate every relation on *statistics*, values as written.
-
-        Each failure is an ERROR ``relation.<name>`` naming the column, row or group, the
-        numbers on both sides and, through its span, the offending row. Instances that
-        cannot be evaluated because a value is null make one ``relation.unchecked`` WARNING
-        per relation. Instances made only of derived keys (implied by the relations of their
-        parts) and instances touching the parts of a row printed collapsed are skipped.
-        """
-        values = statistics._index
-        derived = statistics.derived
-        if None not in values.values():
-            # Every value known, so no part of a derived row is absent: when every
-            # relation holds there is nothing to say, and the sums tell at once.
-            quick = self._quick_checks.get(derived)
-            if quick is None:
-                quick = self._quick_checks[derived] = self._quick(derived)
-            if all(map(_sides_agree, quick, repeat(values))):
-                return []
-        return self._check_each(statistics)
-
-    def _check_each(self, statistics: Statistics) -> list[Diagnostic]:
-        """:meth:`check`, one relation instance after another."""
-        values = statistics._index
-        derived = statistics.derived
-        absent = self._absent_keys(values, derived) if self.derived else set()
-        sources = statistics.sources
-        found: list[Diagnostic] = []
-        for rel, instances in self._checks:
-            unchecked: list[str] = []
-            unknown: dict[str, None] = {}
-            first_unknown: Span | None = None
-            for check in instances:
-                if check.all_derived and check.left[0] in derived:
-                    continue
-                if absent and check.parts and not check.parts.isdisjoint(absent):
-                    continue
-                got = check.fetch(values)
-                nl = len(check.left)
-                if None in got:
-                    keys = check.left + check.right
-                    unchecked.append(check.item)
-                    missing = [k for k, v in zip(keys, got, strict=True) if v is None]
-                    unknown.update(dict.fromkeys(missing))
-                    if first_unknown is None:
-                        first_unknown = _span_of(sources, [*missing, check.anchor, *keys])
-                    continue
-                ls: Any = sum(got[:nl])
-                rs: Any = sum(got[nl:])
-                if ls != rs:
-                    keys = check.left + check.right
-                    span = _span_of(sources, [check.anchor, *keys])
-                    where = f" (line {span.line})" if span is not None else ""
-                    found.append(
-                        Diagnostic(
-                            Severity.ERROR,
-                            f"relation.{rel.name}",
-                            f"{rel.description} fails in {rel.axis} {check.item} "
-                            f"({check.label}): {_terms(check.left, got[:nl], ls)} but "
-                            f"{_terms(check.right, got[nl:], rs)}{where}",
-                            span,
-                        )
-                    )
-            if unchecked:
-                shown = list(unknown)
-                found.append(
-                    Diagnostic(
-                        Severity.WARNING,
-                        "relation.unchecked",
-                        f"relation {rel.name} ({rel.description}) not checked in "
-                        f"{len(unchecked)} {rel.axis}(s) ({', '.join(unchecked[:7])}"
-                        f"{', ...' if len(unchecked) > 7 else ''}) for want of "
-                        f"{', '.join(shown[:4])}{' ...' if len(shown) > 4 else ''}",
-                        first_unknown,
-                    )
-                )
-        return found
-
-    def _quick(self, derived: frozenset[str]) -> tuple[_Sides, ...]:
-        """Both sides of every relation instance :meth:`check` evaluates when *derived*
-        are the derived keys and no value is null, grouped by how many keys each side
-        has: one key (its values fetched together) or several (summed)."""
-        if len(self._quick_checks) >= 64:
-            self._quick_checks.clear()
-        groups: dict[tuple[bool, bool], tuple[list[Any], list[Any]]] = {}
-        for _, instances in self._checks:
-            for check in instances:
-                if check.all_derived and check.left[0] in derived:
-                    continue
-                # Sides compare as the loop compares them: with ==, a sum on one side at
-                # least (list equality first tests identity, which a NaN would fool).
-                one_left = len(check.left) == 1
-                one_right = len(check.right) == 1 and not one_left
-                lefts, rights = groups.setdefault((one_left, one_right), ([], []))
-                lefts.append(check.left[0] if one_left else _getter(check.left))
-                rights.append(check.right[0] if one_right else _getter(check.right))
-        return tuple(
-            (_side(one_left, lefts), _side(one_right, rights))
-            for (one_left, one_right), (lefts, rights) in groups.items()
-        )
-
-    def _absent_keys(self, values: Mapping[str, Value], derived: frozenset[str]) -> set[str]:
-        """Keys of the parts of a derived row that the report printed as one row."""
-        absent: set[str] = set()
-        for key, parts in self.derived.items():
-            if key not in derived and all(values.get(p) is None for p in parts):
-                absent.update(parts)
-        return absent
+            return None
+        return _plan(self, tables, located)
 
 
 # ---------------------------------------------------------------------------
@@ -791,8 +597,6 @@ class _Reader:
         self.values: dict[str, Value] = {}
         self.sources: dict[str, Cell] = {}
         self.diagnostics: list[Diagnostic] = []
-        #: When a list: what was read, row by row, and where each table ended.
-        self.trace: list[_Traced] | None = None
 
     @property
     def tables(self) -> ReportTables:
@@ -806,15 +610,11 @@ class _Reader:
 
     # -- labelled tables ----------------------------------------------------------------
 
-    def read_labelled(self, matcher: _Matcher, rows: Sequence[RowInfo]) -> None:
-        """Read a table whose rows carry labels (tables 二 and 三).
-
-        Matching (:meth:`_match_labelled`) gives a plain value: which row reads which
+    def match_labelled(self, matcher: _Matcher, rows: Sequence[RowInfo]) -> _Plan:
+        """Match a table whose rows carry labels (tables 二 and 三): which row reads which
         cells, the units header cells give columns, and what matching found to say, by
         the rows it concerns. It depends only on the rows' skeleton (what each cell is,
-        and the keys of label cells), not on the numbers, so it is kept per skeleton;
-        reading applies it to the rows at hand, whether it was just made or kept.
-        """
+        and the keys of label cells), not on the numbers, so it is kept per skeleton."""
         skeleton = tuple([r[1] for r in rows])
         plan = matcher.plans.get(skeleton)
         if plan is None:
@@ -822,25 +622,10 @@ class _Reader:
             if len(matcher.plans) >= _PLAN_LIMIT:
                 matcher.plans.clear()
             matcher.plans[skeleton] = plan
-        reads, units, events = plan
-        for event in events:
-            self._emit(matcher, rows, event)
-        blanks: list[Cell] = []
-        for leaf, index, at, start, lost_label in reads:
-            row = rows[index][0]
-            self._read_row(
-                matcher,
-                leaf,
-                row,
-                list((row if at == index else rows[at][0]).cells[start:]),
-                lost_label=lost_label,
-                units=units,
-                blanks=blanks,
-            )
-        self._report_blanks(matcher.spec, blanks)
+        return plan
 
     def _match_labelled(self, matcher: _Matcher, rows: Sequence[RowInfo]) -> _Plan:
-        """Match the rows of a labelled table: the plan :meth:`read_labelled` applies."""
+        """Match the rows of a labelled table: the plan :meth:`match_labelled` keeps."""
         events: list[_Event] = []
         entries: list[_Entry] = []
         stack: list[str] = []
@@ -893,14 +678,22 @@ class _Reader:
             tuple(events),
         )
 
-    def _emit(self, matcher: _Matcher, rows: Sequence[RowInfo], event: _Event) -> None:
+    def emit(self, matcher: _Matcher, rows: Sequence[Row], event: _Event) -> None:
         """The diagnostic of matching *event* describes, for the table of *rows*."""
         what, index, args = event
         spec = matcher.spec
         if what == "missing-rows":
             self._missing_rows(matcher, args[0])
             return
-        row = rows[index][0]
+        row = rows[index]
+        if what == "no-value-row":
+            self.diag(
+                Severity.WARNING,
+                "table.missing-row",
+                f"{spec.title}: the row of values is missing; its values are null",
+                row.span,
+            )
+            return
         if what == "unlabelled-row":
             if len(args) == 1:
                 self.diag(
@@ -1082,7 +875,7 @@ class _Reader:
                 events.append(event)
             i = j
 
-    def _read_row(
+    def read_row(
         self,
         matcher: _Matcher,
         leaf: int,
@@ -1104,8 +897,6 @@ class _Reader:
                 return
             cells, texts = fitted
         unit = tuple(units.get(k, "万元") for k in matcher.unit_keys[leaf]) if units else None
-        if self.trace is not None:
-            self.trace.append((matcher, leaf, tuple(cells), unit))
         cache_key = (matcher.kinds[leaf], unit, texts)
         found = _ROW_CACHE.get(cache_key)
         if found is None:
@@ -1197,9 +988,7 @@ class _Reader:
             return None
         return cells, tuple(map(_RAW, cells))
 
-    def _report_blanks(self, spec: TableSpec, blanks: list[Cell]) -> None:
-        if self.trace is not None:
-            self.trace.append(spec)
+    def report_blanks(self, spec: TableSpec, blanks: list[Cell]) -> None:
         if blanks:
             self.diagnostics.append(_blank_zero(spec, blanks))
 
@@ -1234,11 +1023,15 @@ class _Reader:
 
     # -- unlabelled tables ---------------------------------------------------------------
 
-    def read_value_rows(self, matcher: _Matcher, rows: Sequence[RowInfo]) -> None:
-        """Read a table whose values stand in one row without a label (table 四)."""
-        spec = matcher.spec
-        value_rows: list[tuple[Row, list[Cell]]] = []
-        for row, infos, _, first_value, _ in rows:
+    @staticmethod
+    def match_value_rows(
+        matcher: _Matcher, rows: Sequence[RowInfo], offsets: Sequence[int]
+    ) -> tuple[tuple[_Event, ...], tuple[_RowRead, ...]]:
+        """Match a table whose values stand in one row without a label (table 四): the
+        cells read (*offsets*: the position of each row's first cell), or the event of a
+        missing row of values."""
+        value_rows: list[tuple[int, list[int]]] = []
+        for index, (_, infos, _, first_value, _) in enumerate(rows):
             if first_value == len(infos):
                 continue
             # Values start after the last header label; other text cells are values that
@@ -1247,23 +1040,20 @@ class _Reader:
             for i, (kind, full, short) in enumerate(infos):
                 if kind == "label" and matcher.is_header(full, short):
                     start = i + 1
-            value_rows.append((row, list(row.cells[start:])))
+            at = offsets[index]
+            value_rows.append((index, list(range(at + start, at + len(infos)))))
         if not value_rows:
-            self.diag(
-                Severity.WARNING,
-                "table.missing-row",
-                f"{spec.title}: the row of values is missing; its values are null",
-                rows[0][0].span,
-            )
-            return
-        values = [c for _, cells in value_rows for c in cells]
+            return (("no-value-row", 0, ()),), ()
+        values = [p for _, positions in value_rows for p in positions]
         if len(value_rows) > 1:
-            while values and not values[-1].raw.strip():
+            raw = {
+                offsets[index] + n: cell.raw
+                for index, _ in value_rows
+                for n, cell in enumerate(rows[index][0].cells)
+            }
+            while values and not raw[values[-1]].strip():
                 values.pop()
-        first_row = value_rows[0][0]
-        blanks: list[Cell] = []
-        self._read_row(matcher, 0, first_row, values, lost_label=False, units={}, blanks=blanks)
-        self._report_blanks(spec, blanks)
+        return (), ((0, value_rows[0][0], tuple(values), False),)
 
     # -- the result ------------------------------------------------------------------------
 
@@ -1284,54 +1074,293 @@ class _Reader:
 
 
 # ---------------------------------------------------------------------------
-# Sums, messages, spans
+# The plan of a reading, and applying it
 # ---------------------------------------------------------------------------
 
+#: A row a plan reads: ``(template row, index of the row among the table's rows, positions
+#: of its value cells among the report's table cells, whether its label was lost)``.
+_RowRead = tuple[int, int, tuple[int, ...], bool]
+#: A cell a plan reads: ``(key, position among the report's table cells, kind, unit, the
+#: template row, the column, reading order)``.
+_PlanCell = tuple[str, int, str, str, RowSpec, int, int]
+#: A table of the template the report lacks.
+_Missing = tuple[TableSpec]
+#: A table whose cells are read one per key: ``(table, keys of counts, where those are
+#: among the report's value cells, the same cells, the other cells, keys in reading order,
+#: where their cells are)``.
+_Cells = tuple[
+    TableSpec,
+    tuple[str, ...],
+    Callable[[Sequence[Any]], tuple[Any, ...]],
+    tuple[_PlanCell, ...],
+    tuple[_PlanCell, ...],
+    tuple[str, ...],
+    Callable[[Sequence[Any]], tuple[Any, ...]],
+]
+#: A table read row by row, because matching found something to say or a row's cells do
+#: not fit its columns: ``(matcher, where its rows are (table, row), events, rows read,
+#: units)``.
+_Rows = tuple[
+    _Matcher, tuple[tuple[int, int], ...], tuple[_Event, ...], tuple[_RowRead, ...], dict[str, str]
+]
 
-#: One side of a group of relation instances: the values of its side, one per instance.
-_Side = Callable[[Mapping[str, Value]], list[Value]]
-_Sides = tuple[_Side, _Side]
-
-
-def _side(one: bool, parts: list[Any]) -> _Side:
-    if not one:
-        getters = tuple(parts)
-        return lambda values: list(map(sum, map(operator.call, getters, repeat(values))))
-    if len(parts) == 1:
-        key = parts[0]
-        return lambda values: [values[key]]
-    get = operator.itemgetter(*parts)
-    return lambda values: list(get(values))
-
-
-def _sides_agree(sides: _Sides, values: Mapping[str, Value]) -> bool:
-    return sides[0](values) == sides[1](values)
-
-
-def _terms(keys: Sequence[str], values: Sequence[Value], total: Value) -> str:
-    def short(k: str) -> str:
-        return k.split(".", 1)[1] if "." in k else k
-
-    if len(keys) == 1:
-        return f"{short(keys[0])} = {_fmt(total)}"
-    if len(keys) <= 4:
-        parts = " + ".join(f"{short(k)} {_fmt(v)}" for k, v in zip(keys, values, strict=True))
-        return f"{parts} = {_fmt(total)}"
-    return f"the sum of {len(keys)} values ({short(keys[0])} ... {short(keys[-1])}) = {_fmt(total)}"
-
-
-def _fmt(v: Value) -> str:
-    if isinstance(v, Decimal):
-        return format(v, "f")
-    return str(v)
+_ORDER = operator.itemgetter(6)
+#: Counts read without a rule, by text (a count's reading does not depend on a unit);
+#: every such text is a value cell's.
+_PLAIN_COUNTS: dict[str, Value] = kept({})
 
 
-def _span_of(sources: Mapping[str, Cell], keys: Iterable[str]) -> Span | None:
-    for k in keys:
-        cell = sources.get(k)
-        if cell is not None and cell.span is not None:
-            return cell.span
-    return None
+def no_statutory_table() -> Diagnostic:
+    """The diagnostic of a report none of whose tables is a template's."""
+    return Diagnostic(
+        Severity.WARNING,
+        "template.no-tables",
+        "no statutory table found (none of 第二十条/信息内容, 申请人情况, 行政复议)",
+    )
+
+
+def plain_counts(texts: Sequence[str]) -> list[Value]:
+    """The count each of *texts* (value cells' texts) reads as without a rule, ``None``
+    for those that need one or are not known yet; plain ASCII digits are learnt here."""
+    counts = list(map(_PLAIN_COUNTS.get, texts))
+    if None in counts and learn_counts(compress(texts, map(operator.is_, counts, repeat(None)))):
+        counts = list(map(_PLAIN_COUNTS.get, texts))
+    return counts
+
+
+def learn_counts(texts: Iterable[str]) -> bool:
+    """Learn the counts among *texts* (value cells' texts) that are plain ASCII digits,
+    which read as ``int()`` reads them, without a rule; were there any?"""
+    digits = [t for t in texts if t.isdecimal() and t.isascii()]
+    if not digits:
+        return False
+    if len(_PLAIN_COUNTS) >= _CACHE_LIMIT:
+        _PLAIN_COUNTS.clear()
+    _PLAIN_COUNTS.update(zip(digits, map(int, digits), strict=True))
+    return True
+
+
+class ReadingPlan:
+    """How a report's tables are read, as matching found: for each table of the
+    template, which cell gives which key, with its kind and unit, and what matching
+    found to say, by the rows it concerns. A plain value: it holds positions, not the
+    cells, so it reads any report of the same skeleton (:meth:`apply`)."""
+
+    __slots__ = ("blank", "computed", "derived", "segments", "template", "value_get")
+
+    def __init__(
+        self,
+        template: Template,
+        segments: tuple[_Missing | _Cells | _Rows, ...],
+        values: Sequence[int],
+    ) -> None:
+        self.template = template
+        #: One per table of the template, in its order.
+        self.segments = segments
+        #: Fetches the texts of the value cells, in order.
+        self.value_get = _getter(values)
+        #: Every key of the template, null.
+        self.blank: dict[str, Value] = dict.fromkeys(template.keys)
+        # A derived row read as a row of its own keeps its values; the others are summed.
+        read: set[str] = set()
+        for segment in segments:
+            if len(segment) == 5:
+                matcher = segment[0]
+                read.update(k for leaf, *_ in segment[3] for k in matcher.keys[leaf])
+            elif len(segment) == 7:
+                read.update(segment[5])
+        #: Derived keys to compute, with their parts.
+        self.derived = tuple((k, p) for k, p in template.derived.items() if k not in read)
+        self.computed = frozenset(k for k, _ in self.derived)
+
+    def apply(
+        self,
+        rows: Sequence[Sequence[Row]],
+        cells: Sequence[Cell],
+        texts: Sequence[str] | None = None,
+        counts: Sequence[Value] | None = None,
+    ) -> tuple[Statistics, list[Diagnostic]]:
+        """Read the report whose tables have *rows* and (all of them, in order) *cells*:
+        ``(statistics, diagnostics)``. *texts* are the cells' raw texts and *counts* what
+        :func:`plain_counts` gives for its value cells, when the caller has them."""
+        if texts is None:
+            texts = list(map(_RAW, cells))
+        if counts is None:
+            counts = plain_counts(self.value_get(texts))
+        values = self.blank.copy()
+        sources: dict[str, Cell] = {}
+        diagnostics: list[Diagnostic] = []
+        reader: _Reader | None = None
+        for segment in self.segments:
+            if len(segment) != 7:
+                if reader is None:
+                    reader = _Reader(self.template, _no_tables)
+                    reader.values, reader.sources, reader.diagnostics = (
+                        values,
+                        sources,
+                        diagnostics,
+                    )
+                if len(segment) == 1:
+                    reader.diag(
+                        Severity.WARNING,
+                        "template.missing-table",
+                        f"the table {segment[0].title} is missing; its values are null",
+                        None,
+                    )
+                    continue
+                matcher, places, events, reads, units = segment
+                local = [rows[t][r] for t, r in places]
+                for event in events:
+                    reader.emit(matcher, local, event)
+                blanks: list[Cell] = []
+                for leaf, index, positions, lost in reads:
+                    reader.read_row(
+                        matcher,
+                        leaf,
+                        local[index],
+                        [cells[p] for p in positions],
+                        lost_label=lost,
+                        units=units,
+                        blanks=blanks,
+                    )
+                reader.report_blanks(matcher.spec, blanks)
+                continue
+            spec, count_keys, get, entries, others, keys, at = segment
+            cells_read: Sequence[_PlanCell] = others
+            if count_keys:
+                got = get(counts)
+                if None not in got:
+                    values.update(zip(count_keys, got))  # noqa: B905
+                else:
+                    known = list(map(operator.is_not, got, repeat(None)))
+                    values.update(zip(compress(count_keys, known), compress(got, known)))  # noqa: B905
+                    cells_read = list(compress(entries, map(operator.not_, known)))
+                    if others:
+                        cells_read = sorted([*cells_read, *others], key=_ORDER)
+            blanks = []
+            for key, pos, kind, unit, row_spec, column, _ in cells_read:
+                text = texts[pos]
+                read = read_cached(text, kind, unit)
+                values[key] = read.value
+                code = read.code
+                if code is None:
+                    if kind == "count" and classify(text) == "value":
+                        if len(_PLAIN_COUNTS) >= _CACHE_LIMIT:
+                            _PLAIN_COUNTS.clear()
+                        _PLAIN_COUNTS[text] = read.value
+                elif code == "value.blank-zero":
+                    blanks.append(cells[pos])
+                else:
+                    col = row_spec.columns[column]
+                    where = f"{_label(row_spec)} · {col.label}" if row_spec.label else col.label
+                    diagnostics.append(
+                        Diagnostic(
+                            read.severity, code, f"{where}: {read.note} ({key})", cells[pos].span
+                        )
+                    )
+            if blanks:
+                diagnostics.append(_blank_zero(spec, blanks))
+            sources.update(zip(keys, at(cells)))  # noqa: B905
+        for key, parts in self.derived:
+            values[key] = sum_known([values[p] for p in parts])
+        template = self.template
+        return Statistics._from_dict(template.id, values, self.computed, sources), diagnostics
+
+
+def _no_tables() -> ReportTables:
+    raise AssertionError("applying a plan needs no matching")  # pragma: no cover
+
+
+def _plan(
+    template: Template, tables: ReportTables, located: Sequence[Sequence[RowInfo]]
+) -> ReadingPlan:
+    """Match the rows *located* for each table of *template*: the plan of their reading."""
+    place: dict[int, tuple[int, int, int]] = {}
+    values: list[int] = []
+    offset = 0
+    for t, (_, _, table_rows) in enumerate(tables.tables):
+        for r, info in enumerate(table_rows):
+            place[id(info)] = (t, r, offset)
+            for n, cell in enumerate(info[1]):
+                if cell[0] == "value":
+                    values.append(offset + n)
+            offset += len(info[1])
+    value_index = {pos: n for n, pos in enumerate(values)}
+    reader = _Reader(template, tables)
+    segments: list[_Missing | _Cells | _Rows] = []
+    for matcher, rows in zip(template._matchers, located, strict=True):
+        if not rows:
+            segments.append((matcher.spec,))
+            continue
+        where = [place[id(info)] for info in rows]
+        if matcher.spec.labelled:
+            reads, units, events = reader.match_labelled(matcher, rows)
+            row_reads = tuple(
+                (
+                    leaf,
+                    index,
+                    tuple(range(where[at][2] + start, where[at][2] + len(rows[at][1]))),
+                    lost,
+                )
+                for leaf, index, at, start, lost in reads
+            )
+        else:
+            units = {}
+            events, row_reads = reader.match_value_rows(matcher, rows, [w[2] for w in where])
+        segments.append(
+            _segment(
+                matcher, tuple((t, r) for t, r, _ in where), events, row_reads, units, value_index
+            )
+        )
+    return ReadingPlan(template, tuple(segments), values)
+
+
+def _segment(  # noqa: PLR0917
+    matcher: _Matcher,
+    places: tuple[tuple[int, int], ...],
+    events: tuple[_Event, ...],
+    reads: tuple[_RowRead, ...],
+    units: dict[str, str],
+    value_index: Mapping[int, int],
+) -> _Cells | _Rows:
+    """The plan of one table: cell by cell when matching found nothing to say and every
+    row's cells fit its columns, else row by row."""
+    if events or any(len(p) != len(matcher.keys[leaf]) for leaf, _, p, _ in reads):
+        return matcher, places, events, reads, units
+    count_keys: list[str] = []
+    count_at: list[int] = []
+    counts: list[_PlanCell] = []
+    others: list[_PlanCell] = []
+    keys: list[str] = []
+    at: list[int] = []
+    for leaf, _, positions, _ in reads:
+        row_spec = matcher.spec.rows[leaf]
+        kinds = matcher.kinds[leaf]
+        unit = tuple(units.get(k, "万元") for k in matcher.unit_keys[leaf]) if units else None
+        for n, (key, pos) in enumerate(zip(matcher.keys[leaf], positions, strict=True)):
+            cell = (key, pos, kinds[n], unit[n] if unit else "万元", row_spec, n, len(keys))
+            keys.append(key)
+            at.append(pos)
+            if kinds[n] == "count" and pos in value_index:
+                count_keys.append(key)
+                count_at.append(value_index[pos])
+                counts.append(cell)
+            else:
+                others.append(cell)
+    return (
+        matcher.spec,
+        tuple(count_keys),
+        _getter(count_at),
+        tuple(counts),
+        tuple(others),
+        tuple(keys),
+        _getter(at),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Sums, messages, spans
+# ---------------------------------------------------------------------------
 
 
 def _label(row: RowSpec) -> str:

@@ -405,7 +405,9 @@ def read_flattened(
     to_simplified: Callable[[str], str] | None,
 ) -> tuple[Template, Statistics, list[Diagnostic]] | None:
     """Read the statistics of a report whose tables are flattened into running text, or
-    ``None`` when the text does not show one (fewer than three rows of a template)."""
+    ``None`` when the text does not show one (fewer than three rows of a template). The
+    relations of the values read are checked by the caller
+    (:func:`gipparse.checks.relations.check_relations`), like those of any reading."""
     if not templates or not source:
         return None
     text = _Text(source, to_simplified)
@@ -580,10 +582,8 @@ def _decide(
                 "another template",
             )
         )
-    # Relations no cut satisfies, where the values are not all known (the check of
-    # known values reports the others).
-    checked = template.check(statistics)
-    failing = {d.code for d in checked if d.severity is Severity.ERROR}
+    # Relations no cut satisfies, where the values are not all known (the check of the
+    # relations, gipparse.checks.relations, reports the others).
     for index in solution.failed:
         name, item, label, left, right = instances[index]
         if any(values.get(k) is None for k in (*left, *right)):
@@ -597,8 +597,6 @@ def _decide(
                     sources.get(left[0], Cell("")).span if left else None,
                 )
             )
-            failing.add(code)
-    diagnostics.extend(checked)
     return template, statistics, diagnostics
 
 

@@ -1,15 +1,15 @@
-"""Plans: reports laid out like earlier ones, read again without matching; and
-:func:`read_statistics`, the entry point of the statistics engine, which consults and
-makes them.
+""":func:`read_statistics`, the entry point of the statistics engine, and the memo of
+report plans.
 
-Real reports repeat a few layouts with other numbers. A layout read cleanly (no
-diagnostic but those of values) a second time becomes a plan (:class:`_ReportPlan`):
-which cell holds which value. A later report alike in all that matching depends on
-(sections, row lengths, what each cell is, the texts of the cells that are not values;
-see :class:`_Seen`) is read from the plan, cell by cell, with the same result as the
-engine of :mod:`gipparse.templates.engine` would give. A layout whose reading needed other
-diagnostics (a damaged table) keeps which rows each table read instead
-(:class:`_Located`), and its diagnostics are rebuilt from the new report's own rows.
+A report is read in one way: matching its tables gives a plan
+(:class:`~gipparse.templates.engine.ReadingPlan`: which cell gives which key, with kind,
+unit and what matching found to say), and the plan is applied to the report's cells.
+The plan depends only on the report's skeleton: the sections its tables stand in, the
+number of cells of each row, what each cell is (blank, value or label), the texts of the
+cells that are not values and the folded labels (see :class:`_Seen`). Real reports
+repeat a few skeletons with other numbers, so plans are kept per skeleton
+(:class:`_ReportPlan`): a later report of the same skeleton skips recognising, locating
+and matching, and the same plan is applied to its cells.
 
 Plans are kept per report shape in a bounded cache (see :mod:`gipparse.caches`), and
 only while every template in use is a plain :class:`~gipparse.templates.engine.Template`: a
@@ -20,30 +20,25 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Sequence
-from contextlib import suppress
 from functools import lru_cache
 from itertools import chain, compress, repeat
 from typing import Any
 
-from ..caches import kept
 from ..errors import GipparseError, PluginError, culprit_of
 from ..tree.nodes import Cell, Diagnostic, Row, Section, Severity, Table
 from .engine import (
-    _CACHE_LIMIT,
+    _PLAIN_COUNTS,
     _RAW,
-    CellInfo,
+    ReadingPlan,
     ReportTables,
     Template,
-    _blank_zero,
     _choose_how,
     _getter,
-    _label,
-    _Reader,
-    _Traced,
+    learn_counts,
+    no_statutory_table,
 )
-from .schema import TableSpec, sum_known
 from .statistics import Statistics
-from .values import Value, classify, read_cached
+from .values import Value, classify
 
 # ---------------------------------------------------------------------------
 # Plans: a report whose tables the engine has seen, read again without matching
@@ -53,29 +48,17 @@ _CELLS = operator.attrgetter("cells")
 _IS_LABEL = "label".__eq__
 _IS_VALUE = "value".__eq__
 _IS_NOT_VALUE = "value".__ne__
-_ORDER = operator.itemgetter(5)
 _KIND = operator.itemgetter(0)
-#: Counts read without a rule, by text (a count's reading does not depend on a unit);
-#: every such text is a value cell's.
-_PLAIN_COUNTS: dict[str, Value] = kept({})
 #: Plans kept per report shape.
 _PLANS_PER_SHAPE = 8
 
-#: A cell a plan reads: key, position, kind, unit, what it is (for messages), reading order.
-_PlanCell = tuple[str, int, str, str, str, int]
 _Getter = Callable[[Sequence[Any]], tuple[Any, ...]]
 
 
-#: A layout read once: where the cells that are not values stand, their texts, and the
-#: folded labels (see :meth:`_Seen.describe`).
-_Layout = tuple[tuple[int, ...], tuple[str, ...], list[str] | None]
-
-
 @lru_cache(maxsize=256)
-def _plans_of(shape: tuple[Any, ...]) -> list[_ReportPlan | _Located | _Layout | tuple[()]]:
-    """The plans made for reports of one shape (:attr:`_Seen.shape`), the layouts read
-    once, and ``()`` once a report of the shape was read, newest last: an LRU cache of
-    lists, filled as reports of the shape are read."""
+def _plans_of(shape: tuple[Any, ...]) -> list[_ReportPlan]:
+    """The plans made for reports of one shape (:attr:`_Seen.shape`), newest last: an
+    LRU cache of lists, filled as reports of the shape are read."""
     return []
 
 
@@ -208,12 +191,7 @@ class _Fitting:
             new = list(compress(found, map(operator.is_, counts, repeat(None))))
             if not all(map(_IS_VALUE, map(classify, new))):
                 return None
-            digits = [t for t in new if t.isdecimal() and t.isascii()]
-            if digits:
-                # A count of plain ASCII digits reads as int() reads it, without a rule.
-                if len(_PLAIN_COUNTS) >= _CACHE_LIMIT:
-                    _PLAIN_COUNTS.clear()
-                _PLAIN_COUNTS.update(zip(digits, map(int, digits), strict=True))
+            if learn_counts(new):
                 counts = list(map(_PLAIN_COUNTS.get, found))
         if seen.to_simplified is not None and self.folded != _fold_labels(
             self.labels, seen.to_simplified
@@ -223,283 +201,30 @@ class _Fitting:
 
 
 class _ReportPlan(_Fitting):
-    """How a report was read, cell by cell: replayed for the next report alike in all
-    that matching depends on (see :class:`_Seen`) without locating tables or matching
-    rows. Made only from a reading that needed no diagnostic but those of values, which
-    are made again from the cells."""
+    """A report plan kept for its skeleton: the plan of its tables' reading, what
+    choosing the template found to say, and what a report must be to be read by it (see
+    :class:`_Seen`)."""
 
-    __slots__ = (
-        "blank",
-        "computed",
-        "derived",
-        "segments",
-        "source_get",
-        "source_keys",
-        "template",
-        "templates",
-    )
-
-    def __init__(  # noqa: PLR0917
-        self,
-        templates: tuple[Template, ...],
-        template: Template,
-        fixed: tuple[tuple[int, ...], tuple[str, ...]],
-        values: tuple[int, ...],
-        labels: tuple[tuple[str, ...], list[str] | None],
-        segments: tuple[
-            tuple[
-                tuple[str, ...], _Getter, tuple[_PlanCell, ...], tuple[_PlanCell, ...], TableSpec
-            ],
-            ...,
-        ],
-        sources: tuple[tuple[str, ...], _Getter],
-        derived: tuple[tuple[str, tuple[str, ...] | None], ...],
-    ) -> None:
-        self.templates = templates
-        self.template = template
-        #: The cells that are not values, and their texts.
-        self.fixed_get = _getter(fixed[0])
-        self.fixed = fixed[1]
-        #: The value cells.
-        self.value_get = _getter(values)
-        #: The distinct label texts and their folded forms (other scripts).
-        self.labels, self.folded = labels
-        #: Per table: the keys of counts read from value cells, a getter of those cells
-        #: among the value cells, the same cells as :data:`_PlanCell`; the other cells
-        #: read, by the value reader; the table.
-        self.segments = segments
-        self.source_keys, self.source_get = sources
-        #: Derived keys to compute, with their parts (``None``: a part was not read).
-        self.derived = derived
-        self.computed = frozenset(k for k, _ in derived)
-        #: Every key of the template, null.
-        self.blank: dict[str, Value] = dict.fromkeys(template.keys)
-
-    @staticmethod
-    def build(  # noqa: PLR0917
-        seen: _Seen,
-        described: tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...], list[str] | None, bool],
-        templates: Sequence[Template],
-        template: Template,
-        trace: list[_Traced],
-        found: list[Diagnostic],
-    ) -> _ReportPlan | None:
-        """The plan of a reading, or ``None`` when it cannot be replayed."""
-        fixed_pos, fixed_texts, labels, folded, foldable = described
-        if not foldable:
-            return None
-        for d in found:
-            if not d.code.startswith("value."):
-                return None
-        position = {id(c): i for i, c in enumerate(seen.cells)}
-        fixed = set(fixed_pos)
-        values = [i for i in range(len(seen.cells)) if i not in fixed]
-        value_index = {pos: n for n, pos in enumerate(values)}
-        segments = []
-        count_keys: list[str] = []
-        count_at: list[int] = []
-        counts: list[_PlanCell] = []
-        others: list[_PlanCell] = []
-        source_keys: list[str] = []
-        source_pos: list[int] = []
-        read: set[str] = set()
-        for item in trace:
-            if isinstance(item, TableSpec):
-                segments.append(
-                    (tuple(count_keys), _getter(count_at), tuple(counts), tuple(others), item)
-                )
-                count_keys, count_at, counts, others = [], [], [], []
-                continue
-            matcher, leaf, cells, units = item
-            row_spec = matcher.spec.rows[leaf]
-            keys = matcher.keys[leaf]
-            kinds = matcher.kinds[leaf]
-            if len(cells) != len(keys):
-                return None
-            for n, key in enumerate(keys):
-                pos = position.get(id(cells[n]), -1)
-                if pos < 0 or key in read:
-                    return None
-                read.add(key)
-                source_keys.append(key)
-                source_pos.append(pos)
-                col = row_spec.columns[n]
-                where = f"{_label(row_spec)} · {col.label}" if row_spec.label else col.label
-                cell = (key, pos, kinds[n], units[n] if units else "万元", where, len(read))
-                if kinds[n] == "count" and pos in value_index:
-                    count_keys.append(key)
-                    count_at.append(value_index[pos])
-                    counts.append(cell)
-                else:
-                    others.append(cell)
-        if counts or others:
-            return None
-        derived = tuple(
-            (key, parts if all(p in read for p in parts) else None)
-            for key, parts in template.derived.items()
-            if key not in read
-        )
-        return _ReportPlan(
-            tuple(templates),
-            template,
-            (fixed_pos, fixed_texts),
-            tuple(values),
-            (labels, folded),
-            tuple(segments),
-            (tuple(source_keys), _getter(source_pos)),
-            derived,
-        )
-
-    def run(self, seen: _Seen, counts: list[Value]) -> tuple[Statistics, list[Diagnostic]]:
-        """Read *seen*, a report this plan fits (*counts*: what :meth:`fits` returned),
-        and check it."""
-        texts = seen.texts
-        cells = seen.cells
-        template = self.template
-        flat: dict[str, Value] = self.blank.copy()
-        diagnostics: list[Diagnostic] = []
-        for count_keys, get, entries, others, spec in self.segments:
-            cells_read: Sequence[_PlanCell] = others
-            if count_keys:
-                got = get(counts)
-                if None not in got:
-                    flat.update(zip(count_keys, got))  # noqa: B905
-                else:
-                    known = list(map(operator.is_not, got, repeat(None)))
-                    flat.update(zip(compress(count_keys, known), compress(got, known)))  # noqa: B905
-                    cells_read = list(compress(entries, map(operator.not_, known)))
-                    if others:
-                        cells_read = sorted([*cells_read, *others], key=_ORDER)
-            blanks: list[Cell] = []
-            for key, pos, kind, unit, where, _ in cells_read:
-                read = read_cached(texts[pos], kind, unit)
-                flat[key] = read.value
-                code = read.code
-                if code is None:
-                    if kind == "count" and classify(texts[pos]) == "value":
-                        if len(_PLAIN_COUNTS) >= _CACHE_LIMIT:
-                            _PLAIN_COUNTS.clear()
-                        _PLAIN_COUNTS[texts[pos]] = read.value
-                elif code == "value.blank-zero":
-                    blanks.append(cells[pos])
-                else:
-                    diagnostics.append(
-                        Diagnostic(
-                            read.severity,
-                            code,
-                            f"{where}: {read.note} ({key})",
-                            cells[pos].span,
-                        )
-                    )
-            if blanks:
-                diagnostics.append(_blank_zero(spec, blanks))
-        for key, parts in self.derived:
-            flat[key] = None if parts is None else sum_known([flat[p] for p in parts])
-        sources = dict(zip(self.source_keys, self.source_get(cells)))  # noqa: B905
-        statistics = Statistics._from_dict(template.id, flat, self.computed, sources)
-        diagnostics.extend(template.check(statistics))
-        return statistics, diagnostics
-
-
-#: Where a table's rows stand in a report, and what they are: ``(table, row, cells,
-#: label cells, first value cell, label keys)`` (a :data:`RowInfo` without its row).
-_RowPlace = tuple[int, int, tuple[CellInfo, ...], tuple[int, ...], int, tuple[str, ...]]
-
-
-class _Located(_Fitting):
-    """Which rows of a report each table of its template read, for a report whose
-    reading needed diagnostics beyond those of values (a damaged table). The next report
-    alike in all that matching depends on (see :class:`_Seen`) has the same rows, so its
-    template and its tables' rows are the same: it is read without describing its cells,
-    choosing a template and locating tables, each table's match replayed from its
-    matcher's plan (see :meth:`_Reader.read_labelled`)."""
-
-    __slots__ = ("located", "skeletons", "template", "templates")
+    __slots__ = ("notes", "reading", "template")
 
     def __init__(
         self,
-        templates: tuple[Template, ...],
-        template: Template,
+        reading: ReadingPlan,
+        notes: tuple[Diagnostic, ...],
         described: tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...], list[str] | None, bool],
         values: Sequence[int],
-        located: tuple[tuple[_RowPlace, ...], ...],
     ) -> None:
+        self.reading = reading
+        self.template = reading.template
+        self.notes = notes
         fixed_pos, self.fixed, self.labels, self.folded, _ = described
         self.fixed_get = _getter(fixed_pos)
         self.value_get = _getter(values)
-        self.templates = templates
-        self.template = template
-        self.located = located
-        #: The skeleton of each labelled table read, by its matcher.
-        self.skeletons = tuple(
-            (matcher, tuple([place[2] for place in rows]))
-            for matcher, rows in zip(template._matchers, located, strict=True)
-            if rows and matcher.spec.labelled
-        )
 
-    @staticmethod
-    def build(
-        seen: _Seen,
-        described: tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...], list[str] | None, bool],
-        templates: Sequence[Template],
-        template: Template,
-        tables: ReportTables,
-    ) -> _Located | None:
-        """The rows *template* read in *tables*, or ``None`` when they cannot be told."""
-        if not described[4]:
-            return None
-        place: dict[int, tuple[int, int]] = {}
-        for t, (_, _, rows) in enumerate(tables.tables):
-            for r, info in enumerate(rows):
-                place[id(info[0])] = (t, r)
-        if len(place) != sum(len(rows) for _, _, rows in tables.tables):
-            return None  # a row object standing twice
-        if [len(rows) for rows in seen.rows] != [len(rows) for _, _, rows in tables.tables]:
-            return None
-        located = tuple(
-            tuple((*place[id(info[0])], *info[1:]) for info in rows)
-            for rows in template.locate(tables)
-        )
-        fixed = set(described[0])
-        values = [i for i in range(len(seen.cells)) if i not in fixed]
-        return _Located(tuple(templates), template, described, values, located)
-
-    def fits(self, seen: _Seen) -> list[Value] | None:
-        """Is *seen* alike in all that matching depends on? (No counts are read from it:
-        an empty list when it is.)"""
-        texts = seen.texts
-        if self.fixed_get(texts) != self.fixed:
-            return None
-        # Each distinct text once: a damaged report repeats its texts, 0 above all.
-        if not all(map(_IS_VALUE, map(classify, set(self.value_get(texts))))):
-            return None
-        if seen.to_simplified is not None and self.folded != _fold_labels(
-            self.labels, seen.to_simplified
-        ):
-            return None
-        return []
-
-    def run(self, seen: _Seen) -> tuple[Statistics, list[Diagnostic]] | None:
-        """Read *seen*, a report this plan fits, and check it; ``None`` when a table's
-        match is no longer kept."""
-        for matcher, skeleton in self.skeletons:
-            if skeleton not in matcher.plans:
-                return None
-        template = self.template
-        rows = seen.rows
-        reader = _Reader(template, lambda: ReportTables(seen.sections, seen.to_simplified))
-        statistics, diagnostics = template._read_located(
-            reader,
-            [
-                [
-                    (rows[t][r], cells, labels, first, keys)
-                    for t, r, cells, labels, first, keys in table
-                ]
-                for table in self.located
-            ],
-        )
-        diagnostics.extend(template.check(statistics))
-        return statistics, diagnostics
+    def run(self, seen: _Seen, counts: list[Value] | None) -> tuple[Statistics, list[Diagnostic]]:
+        """Apply the plan to *seen* (*counts*: what :meth:`fits` returned)."""
+        statistics, found = self.reading.apply(seen.rows, seen.cells, seen.texts, counts)
+        return statistics, [*self.notes, *found] if self.notes else found
 
 
 # ---------------------------------------------------------------------------
@@ -513,7 +238,9 @@ def read_statistics(
     year: int | None,
     to_simplified: Callable[[str], str] | None,
 ) -> tuple[Template | None, Statistics | None, list[Diagnostic]]:
-    """Recognise the template of a report and read and check its statistics.
+    """Recognise the template of a report and read its statistics: match, and apply the
+    plan matching gives; or, for a report whose skeleton was read before, apply the plan
+    kept for it. (Their relations are checked by :mod:`gipparse.checks.relations`.)
 
     :param to_simplified: folds a label to Simplified script (``None``: it already is).
     :returns: ``(template, statistics, diagnostics)``; template and statistics are
@@ -523,82 +250,50 @@ def read_statistics(
         return None, None, []
     seen = _Seen.of(sections, templates, year, to_simplified)
     plans = None
-    if seen is not None:
-        plans = _plans_of(seen.shape)
-        for plan in reversed(plans):
-            if isinstance(plan, _ReportPlan):
+    try:
+        if seen is not None:
+            plans = _plans_of(seen.shape)
+            for plan in reversed(plans):
                 fit = plan.fits(seen)
                 if fit is not None:
-                    try:
-                        return (plan.template, *plan.run(seen, fit))
-                    except GipparseError:
-                        raise
-                    except Exception as exc:
-                        raise _failure(exc) from exc
-            elif isinstance(plan, _Located) and plan.fits(seen) is not None:
-                try:
-                    read = plan.run(seen)
-                except GipparseError:
-                    raise
-                except Exception as exc:
-                    raise _failure(exc) from exc
-                if read is not None:
-                    return (plan.template, *read)
-                break
-    tables = ReportTables(sections, to_simplified)
-    if not tables.tables:
-        return (
-            None,
-            None,
-            [Diagnostic(Severity.WARNING, "template.no-tables", "the report has no table")],
-        )
-    diagnostics: list[Diagnostic] = []
-    try:
+                    return (plan.template, *plan.run(seen, fit))
+        tables = ReportTables(sections, to_simplified)
+        if not tables.tables:
+            return (
+                None,
+                None,
+                [Diagnostic(Severity.WARNING, "template.no-tables", "the report has no table")],
+            )
+        diagnostics: list[Diagnostic] = []
         template, by_reading = _choose_how(tables, templates, year, diagnostics)
-        trace: list[_Traced] | None = (
-            [] if plans is not None and not by_reading and not diagnostics else None
-        )
-        if trace is None:
+        if seen is None or plans is None:  # a template of a subclass reads as it will
             statistics, found = template.read(tables)
-        else:  # plans are made only when every template is a plain Template
-            statistics, found = template._read(tables, trace)
-        diagnostics.extend(found)
-        if statistics is None:
-            return None, None, diagnostics
-        diagnostics.extend(template.check(statistics))
+            diagnostics.extend(found)
+            if statistics is None:
+                return None, None, diagnostics
+            return template, statistics, diagnostics
+        reading = template.plan(tables)
+        if reading is None:
+            return None, None, [*diagnostics, no_statutory_table()]
+        described = seen.describe(tables)
+        fixed = set(described[0])
+        made = _ReportPlan(
+            reading,
+            tuple(diagnostics),
+            described,
+            [i for i in range(len(seen.cells)) if i not in fixed],
+        )
+        statistics, diagnostics = made.run(seen, None)
     except GipparseError:
         raise
     except Exception as exc:
         raise _failure(exc) from exc
-    if trace is not None and seen is not None and plans is not None:
-        # A plan costs more to make than a reading, and describing a layout costs a tenth
-        # of one: the first report of a shape only marks it, the next ones leave their
-        # layout's description, and a plan is made when a described layout is read again
-        # (many layouts, and shapes, occur once). A reading that needed diagnostics
-        # beyond those of values (a damaged table) is not replayed cell by cell: its plan
-        # keeps which rows each table read.
-        if not plans:
-            plans.append(())
-            return template, statistics, diagnostics
-        described = seen.describe(tables)
-        layout = (described[0], described[1], described[3])
-        if layout in plans:
-            made: _ReportPlan | _Located | None
-            if all(d.code.startswith("value.") for d in found):
-                made = _ReportPlan.build(seen, described, templates, template, trace, found)
-            else:
-                made = _Located.build(seen, described, templates, template, tables)
-            if made is not None:
-                with suppress(ValueError):  # another thread replaced it
-                    plans[plans.index(layout)] = made
-        elif described[4]:
-            if len(plans) >= _PLANS_PER_SHAPE:
-                # Forget the oldest layout read once, rather than a plan.
-                once = [
-                    i for i, p in enumerate(plans) if not isinstance(p, (_ReportPlan, _Located))
-                ]
-                del plans[once[0] if once else 0]
-            plans.append(layout)
+    if not by_reading and described[4]:
+        # Kept for the next report of this skeleton, unless the template was chosen by
+        # the values read (the skeleton alone did not tell).
+        if len(plans) >= _PLANS_PER_SHAPE:
+            del plans[0]
+        plans.append(made)
     return template, statistics, diagnostics
 
 

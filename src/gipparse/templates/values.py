@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..tree.nodes import Severity
-from ..tree.text import fold, normalize_text
+from ..tree.text import DEBRIS_RE, fold, normalize_text
 
 #: A statistic's value: ``int`` counts, :class:`~decimal.Decimal` 万元 amounts, ``None``
 #: where the report does not say or cannot be read.
@@ -148,7 +148,10 @@ def _several_numbers(raw: str) -> bool:
     """Whether the first run of number characters of *raw* is broken by whitespace other
     than single spaces between groups of three digits: numbers side by side, with or
     without a unit after them (``0 1 2``, ``3\t892431元``, ``0\n,01``), not one number
-    (``1 000``, ``1 000元``)."""
+    (``1 000``, ``1 000元``). Export debris is taken out first, as folding takes it out:
+    ``1[bookmark: _GoBack]\xa0\xa00`` is two numbers, not 10."""
+    if "[" in raw:
+        raw = DEBRIS_RE.sub("", raw)
     m = _NUMBER_RUN_RE.search(raw.translate(_NARROW))
     if m is None:
         return False

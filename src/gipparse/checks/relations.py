@@ -1,0 +1,277 @@
+"""Relations: the sums a template says its numbers satisfy (its 勾稽关系), evaluated on
+the statistics of a report, values as written.
+
+A failure is reported, never repaired: an ERROR ``relation.<name>`` naming the column,
+row or group, the numbers on both sides and, through its span, the offending row.
+Instances that cannot be evaluated because a value is null make one
+``relation.unchecked`` WARNING per relation.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
+from itertools import repeat
+from typing import Any
+
+from ..caches import track
+from ..errors import GipparseError, PluginError, culprit_of
+from ..templates.schema import Relation, Schema
+from ..templates.statistics import Statistics
+from ..templates.values import Value
+from ..tree.nodes import Cell, Diagnostic, Severity, Span
+
+
+class _Check:
+    """One instance of a relation, keys resolved (a plain class: templates make dozens
+    when they are created, at start-up)."""
+
+    __slots__ = ("all_derived", "anchor", "fetch", "item", "label", "left", "parts", "right")
+
+    def __init__(  # noqa: PLR0917
+        self,
+        item: str,
+        label: str,
+        left: tuple[str, ...],
+        right: tuple[str, ...],
+        anchor: str,
+        fetch: Callable[[Mapping[str, Value]], tuple[Value, ...]],
+        all_derived: bool,
+        parts: frozenset[str],
+    ) -> None:
+        self.item = item
+        self.label = label
+        self.left = left
+        self.right = right
+        self.anchor = anchor
+        #: Fetches the values of ``left + right`` from a mapping, as a tuple.
+        self.fetch = fetch
+        #: Made of derived keys only: implied by the relations of the parts.
+        self.all_derived = all_derived
+        #: Touches keys that are the parts of a derived row.
+        self.parts = parts
+
+
+class Relations:
+    """The relations of one template, their instances resolved once: evaluated on a
+    report's statistics by :meth:`check`."""
+
+    def __init__(self, schema: Schema) -> None:
+        derived = self._derived = schema.derived
+        derived_parts = {p for parts in derived.values() for p in parts}
+        checks = []
+        for rel in schema.relations:
+            instances = []
+            for item, label, left, right, anchor in rel.instances():
+                both = (*left, *right)
+                instances.append(
+                    _Check(
+                        item,
+                        label,
+                        tuple(left),
+                        tuple(right),
+                        anchor,
+                        operator.itemgetter(*both),
+                        all(k in derived for k in both),
+                        frozenset(k for k in both if k in derived_parts),
+                    )
+                )
+            checks.append((rel, tuple(instances)))
+        self._checks: tuple[tuple[Relation, tuple[_Check, ...]], ...] = tuple(checks)
+        #: Both sides of the relations, by the derived keys of the statistics checked.
+        self._quick: dict[frozenset[str], tuple[_Sides, ...]] = {}
+        track(self, _forget)
+
+    def check(self, statistics: Statistics) -> list[Diagnostic]:
+        """Evaluate every relation of the template on *statistics*, values as written.
+
+        Each failure is an ERROR ``relation.<name>`` naming the column, row or group, the
+        numbers on both sides and, through its span, the offending row. Instances that
+        cannot be evaluated because a value is null make one ``relation.unchecked`` WARNING
+        per relation. Instances made only of derived keys (implied by the relations of their
+        parts) and instances touching the parts of a row printed collapsed are skipped.
+        """
+        values = statistics._index
+        derived = statistics.derived
+        if None not in values.values():
+            # Every value known, so no part of a derived row is absent: when every
+            # relation holds there is nothing to say, and the sums tell at once.
+            quick = self._quick.get(derived)
+            if quick is None:
+                quick = self._quick[derived] = self._sides(derived)
+            if all(map(_sides_agree, quick, repeat(values))):
+                return []
+        return self.check_each(statistics)
+
+    def check_each(self, statistics: Statistics) -> list[Diagnostic]:
+        """:meth:`check`, one relation instance after another."""
+        values = statistics._index
+        derived = statistics.derived
+        absent = self._absent_keys(values, derived) if self._derived else set()
+        sources = statistics.sources
+        found: list[Diagnostic] = []
+        for rel, instances in self._checks:
+            unchecked: list[str] = []
+            unknown: dict[str, None] = {}
+            first_unknown: Span | None = None
+            for check in instances:
+                if check.all_derived and check.left[0] in derived:
+                    continue
+                if absent and check.parts and not check.parts.isdisjoint(absent):
+                    continue
+                got = check.fetch(values)
+                nl = len(check.left)
+                if None in got:
+                    keys = check.left + check.right
+                    unchecked.append(check.item)
+                    missing = [k for k, v in zip(keys, got, strict=True) if v is None]
+                    unknown.update(dict.fromkeys(missing))
+                    if first_unknown is None:
+                        first_unknown = _span_of(sources, [*missing, check.anchor, *keys])
+                    continue
+                ls: Any = sum(got[:nl])
+                rs: Any = sum(got[nl:])
+                if ls != rs:
+                    keys = check.left + check.right
+                    span = _span_of(sources, [check.anchor, *keys])
+                    where = f" (line {span.line})" if span is not None else ""
+                    found.append(
+                        Diagnostic(
+                            Severity.ERROR,
+                            f"relation.{rel.name}",
+                            f"{rel.description} fails in {rel.axis} {check.item} "
+                            f"({check.label}): {_terms(check.left, got[:nl], ls)} but "
+                            f"{_terms(check.right, got[nl:], rs)}{where}",
+                            span,
+                        )
+                    )
+            if unchecked:
+                shown = list(unknown)
+                found.append(
+                    Diagnostic(
+                        Severity.WARNING,
+                        "relation.unchecked",
+                        f"relation {rel.name} ({rel.description}) not checked in "
+                        f"{len(unchecked)} {rel.axis}(s) ({', '.join(unchecked[:7])}"
+                        f"{', ...' if len(unchecked) > 7 else ''}) for want of "
+                        f"{', '.join(shown[:4])}{' ...' if len(shown) > 4 else ''}",
+                        first_unknown,
+                    )
+                )
+        return found
+
+    def _sides(self, derived: frozenset[str]) -> tuple[_Sides, ...]:
+        """Both sides of every relation instance :meth:`check` evaluates when *derived*
+        are the derived keys and no value is null, grouped by how many keys each side
+        has: one key (its values fetched together) or several (summed)."""
+        if len(self._quick) >= 64:
+            self._quick.clear()
+        groups: dict[tuple[bool, bool], tuple[list[Any], list[Any]]] = {}
+        for _, instances in self._checks:
+            for check in instances:
+                if check.all_derived and check.left[0] in derived:
+                    continue
+                # Sides compare as the loop compares them: with ==, a sum on one side at
+                # least (list equality first tests identity, which a NaN would fool).
+                one_left = len(check.left) == 1
+                one_right = len(check.right) == 1 and not one_left
+                lefts, rights = groups.setdefault((one_left, one_right), ([], []))
+                lefts.append(check.left[0] if one_left else operator.itemgetter(*check.left))
+                rights.append(check.right[0] if one_right else operator.itemgetter(*check.right))
+        return tuple(
+            (_side(one_left, lefts), _side(one_right, rights))
+            for (one_left, one_right), (lefts, rights) in groups.items()
+        )
+
+    def _absent_keys(self, values: Mapping[str, Value], derived: frozenset[str]) -> set[str]:
+        """Keys of the parts of a derived row that the report printed as one row."""
+        absent: set[str] = set()
+        for key, parts in self._derived.items():
+            if key not in derived and all(values.get(p) is None for p in parts):
+                absent.update(parts)
+        return absent
+
+
+def _forget(relations: Relations) -> None:
+    relations._quick.clear()
+
+
+#: The relations of the templates checked, by template (the template kept with them).
+_RELATIONS: dict[int, tuple[Schema, Relations]] = {}
+
+
+def relations_of(schema: Schema) -> Relations:
+    """The relations of *schema* (a template), resolved once."""
+    found = _RELATIONS.get(id(schema))
+    if found is not None and found[0] is schema:
+        return found[1]
+    if len(_RELATIONS) >= 64:
+        _RELATIONS.clear()
+    relations = Relations(schema)
+    _RELATIONS[id(schema)] = (schema, relations)
+    return relations
+
+
+def check_relations(schema: Schema, statistics: Statistics) -> list[Diagnostic]:
+    """Evaluate every relation of *schema* (a template) on *statistics*, values as
+    written: the diagnostics of those that fail or cannot be evaluated.
+
+    :raises PluginError: a template's relations cannot be evaluated (they name the
+        template's plugin).
+    """
+    try:
+        return relations_of(schema).check(statistics)
+    except GipparseError:
+        raise
+    except Exception as exc:
+        raise PluginError(
+            f"checking the relations failed: {type(exc).__name__}: {exc}",
+            plugin=culprit_of(exc),
+        ) from exc
+
+
+#: One side of a group of relation instances: the values of its side, one per instance.
+_Side = Callable[[Mapping[str, Value]], list[Value]]
+_Sides = tuple[_Side, _Side]
+
+
+def _side(one: bool, parts: list[Any]) -> _Side:
+    if not one:
+        getters = tuple(parts)
+        return lambda values: list(map(sum, map(operator.call, getters, repeat(values))))
+    if len(parts) == 1:
+        key = parts[0]
+        return lambda values: [values[key]]
+    get = operator.itemgetter(*parts)
+    return lambda values: list(get(values))
+
+
+def _sides_agree(sides: _Sides, values: Mapping[str, Value]) -> bool:
+    return sides[0](values) == sides[1](values)
+
+
+def _terms(keys: Sequence[str], values: Sequence[Value], total: Value) -> str:
+    def short(k: str) -> str:
+        return k.split(".", 1)[1] if "." in k else k
+
+    if len(keys) == 1:
+        return f"{short(keys[0])} = {_fmt(total)}"
+    if len(keys) <= 4:
+        parts = " + ".join(f"{short(k)} {_fmt(v)}" for k, v in zip(keys, values, strict=True))
+        return f"{parts} = {_fmt(total)}"
+    return f"the sum of {len(keys)} values ({short(keys[0])} ... {short(keys[-1])}) = {_fmt(total)}"
+
+
+def _fmt(v: Value) -> str:
+    if isinstance(v, Decimal):
+        return format(v, "f")
+    return str(v)
+
+
+def _span_of(sources: Mapping[str, Cell], keys: Iterable[str]) -> Span | None:
+    for k in keys:
+        cell = sources.get(k)
+        if cell is not None and cell.span is not None:
+            return cell.span
+    return None
