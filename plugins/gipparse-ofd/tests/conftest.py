@@ -15,12 +15,15 @@ page's layer holds:
 * an ``ImageObject`` where the text had an image line, a running header in the top
   margin and the page number in the bottom one.
 
-A table is never split across pages: one taller than a page gets a taller page (OFD
-gives every page its own size). The :class:`Style` varies how the same page is written:
-``plain`` as above; ``transformed`` with every text unit scaled by a ``CTM`` (half size,
-its coordinates doubled), cell borders as thin filled rectangles instead of stroked lines,
-the units inside ``PageBlock`` groups, one ``TextObject`` per character, the running
-header on a template page, and locations given from the package root.
+A table that does not fit goes on over the next pages, broken at row boundaries that no
+merged cell crosses (the header rows are not repeated); when no such boundary fits on a
+whole page, the rest of the table gets a taller page (OFD gives every page its own
+size). The :class:`Style` varies how the same page is written: ``plain`` as above;
+``transformed``, where a table is never broken (it gets a taller page), with every text
+unit scaled by a ``CTM`` (half size, its coordinates doubled), cell borders as thin
+filled rectangles instead of stroked lines, the units inside ``PageBlock`` groups, one
+``TextObject`` per character, the running header on a template page, and locations
+given from the package root.
 """
 
 from __future__ import annotations
@@ -127,13 +130,16 @@ class OfdWriter:
             self._text(page, CHROME_TEXTS[0], LEFT, 15.0, 3.0)
         return page
 
-    def _room(self, needed: float) -> _Page:
-        """The page to draw *needed* millimetres on: this one, a new one, or a taller one."""
-        if not self.pages or self.y + needed > self.pages[-1].height - (PAGE_HEIGHT - BOTTOM):
-            if needed > BOTTOM - TOP:
-                return self._page(TOP + needed + (PAGE_HEIGHT - BOTTOM))
+    def _room(self, needed: float, split: bool = False) -> _Page:
+        """The page to draw *needed* millimetres on: this one, a new one, or a taller one;
+        with *split*, this one whatever is left on it (the caller breaks what it draws)."""
+        if not self.pages:
             return self._page()
-        return self.pages[-1]
+        if split or self.y + needed <= self.pages[-1].height - (PAGE_HEIGHT - BOTTOM):
+            return self.pages[-1]
+        if needed > BOTTOM - TOP:
+            return self._page(TOP + needed + (PAGE_HEIGHT - BOTTOM))
+        return self._page()
 
     # -- units --------------------------------------------------------------------------
 
@@ -236,11 +242,50 @@ class OfdWriter:
             have = sum(heights[r] for r in spanned)
             if have < need:
                 heights[cell.row + cell.rowspan - 1] += need - have
-        page = self._room(sum(heights))
-        tops = [self.y]
-        for h in heights:
-            tops.append(tops[-1] + h)
+        # Rows go on a page down to a row boundary no merged cell crosses, as a converter
+        # breaks a table over pages; in the transformed style (or when no such boundary
+        # fits on a whole page) the rest goes on one taller page.
+        start = 0
+        while start < len(heights):
+            end = len(heights)
+            page = self._room(sum(heights[start:]), split=not self.style.transformed)
+            room = page.height - (PAGE_HEIGHT - BOTTOM) - self.y
+            if sum(heights[start:]) > room + 1e-9:
+                breaks = [
+                    b
+                    for b in range(start + 1, len(heights))
+                    if sum(heights[start:b]) <= room
+                    and not any(c.row < b < c.row + c.rowspan for c in cells)
+                ]
+                if breaks:
+                    end = breaks[-1]
+                elif self.y > TOP:
+                    self._page()
+                    continue
+                else:
+                    page.height = TOP + sum(heights[start:]) + (PAGE_HEIGHT - BOTTOM)
+            self._rows(page, cells, wrapped, heights, rows=range(start, end), column=column)
+            start = end
+        self.y += PARAGRAPH_GAP
+
+    def _rows(
+        self,
+        page: _Page,
+        cells: list[Any],
+        wrapped: dict[int, list[str]],
+        heights: list[float],
+        *,
+        rows: range,
+        column: float,
+    ) -> None:
+        """Draw the cells of *rows* (no merged cell crosses either end) at ``self.y``."""
+        start, end = rows.start, rows.stop
+        tops = {start: self.y}
+        for r in range(start, end):
+            tops[r + 1] = tops[r] + heights[r]
         for cell in cells:
+            if not start <= cell.row < end:
+                continue
             x0 = LEFT + cell.column * column
             x1 = x0 + cell.colspan * column
             y0, y1 = tops[cell.row], tops[cell.row + cell.rowspan]
@@ -248,7 +293,7 @@ class OfdWriter:
             for i, line in enumerate(wrapped[id(cell)]):
                 baseline = y0 + PADDING + 0.8 * CELL + i * CELL_LINE
                 self._text(page, line, x0 + PADDING, baseline, CELL)
-        self.y = tops[-1] + PARAGRAPH_GAP
+        self.y = tops[end]
 
     # -- the package --------------------------------------------------------------------
 
