@@ -377,3 +377,10 @@ def test_scanned_pages_are_named_and_a_scan_is_refused() -> None:
     assert doc.diagnostics[0].message.startswith("pages 2 are images without text")
     with pytest.raises(SourceError, match=r"pages are images \(a scan\) and hold no text"):
         read(make_ofd(scan, scan))
+
+
+def test_units_that_are_not_visible_are_not_read() -> None:
+    hidden = text(20, 30, "隐藏文字", extra=' Visible="false"')
+    lines = box(20, 40, 60, 50).replace("<ofd:PathObject ", '<ofd:PathObject Visible="false" ')
+    doc = read(make_ofd(text(20, 20, "一、总体情况") + hidden + lines))
+    assert doc.text == "一、总体情况"

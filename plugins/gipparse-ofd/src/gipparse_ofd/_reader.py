@@ -255,6 +255,8 @@ class _Drawn:
             return
         for unit in block.children:
             tag = unit.tag
+            if (unit.get("Visible") or "true").strip().lower() == "false":
+                continue  # not drawn: not on the page
             if tag == "TextObject":
                 self.text(unit)
             elif tag == "PathObject":
