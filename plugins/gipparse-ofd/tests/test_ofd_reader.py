@@ -384,3 +384,23 @@ def test_units_that_are_not_visible_are_not_read() -> None:
     lines = box(20, 40, 60, 50).replace("<ofd:PathObject ", '<ofd:PathObject Visible="false" ')
     doc = read(make_ofd(text(20, 20, "一、总体情况") + hidden + lines))
     assert doc.text == "一、总体情况"
+
+
+@pytest.mark.parametrize("label", ["GBK", "gb2312", "GB18030"])
+def test_parts_in_gbk_are_read(label: str) -> None:
+    page = page_xml(text(20, 20, "一、总体情况") + table_units())
+    page = page.replace('encoding="UTF-8"', f'encoding="{label}"').encode("gbk")
+    doc = read(make_ofd("", parts={"Doc_0/Pages/Page_0/Content.xml": page}))
+    (table,) = [b for b in doc.blocks or () if isinstance(b, gipparse.Table)]
+    assert doc.text.split("\n")[0] == "一、总体情况"
+    assert table.texts == (("合并", "申请", "总计"), ("", "3", "3"))
+
+
+def test_a_part_in_an_unknown_or_wrong_encoding_is_refused() -> None:
+    page = page_xml(text(20, 20, "一、总体情况"))
+    unknown = page.replace('encoding="UTF-8"', 'encoding="x-klingon"')
+    with pytest.raises(SourceError, match="declares the unknown encoding 'x-klingon'"):
+        read(make_ofd("", parts={"Doc_0/Pages/Page_0/Content.xml": unknown}))
+    wrong = page.replace('encoding="UTF-8"', 'encoding="GBK"').encode("utf-8") + b"\xff\xff"
+    with pytest.raises(SourceError, match="is not valid GBK"):
+        read(make_ofd("", parts={"Doc_0/Pages/Page_0/Content.xml": wrong}))

@@ -16,8 +16,10 @@ Every refusal is a :class:`~gipparse.SourceError`.
 
 from __future__ import annotations
 
+import codecs
 import io
 import posixpath
+import re
 import zipfile
 from collections.abc import Iterator
 from typing import Any
@@ -87,6 +89,7 @@ def parse_xml(data: bytes, name: str, path: str | None) -> Element:
     """
     from xml.parsers import expat
 
+    data = _as_utf8(data, name, path)
     parser = expat.ParserCreate()  # no namespace processing: prefixes are dropped below
     root: list[Element] = []
     stack: list[Element] = []
@@ -138,6 +141,40 @@ def parse_xml(data: bytes, name: str, path: str | None) -> Element:
     if not root:
         raise SourceError(f"the OFD part {name} holds no XML element", path=path)
     return root[0]
+
+
+_DECLARED_RE = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""")
+# What expat reads by itself.
+_EXPAT_ENCODINGS = frozenset(("utf-8", "utf-16", "iso8859-1", "ascii"))
+
+
+def _as_utf8(data: bytes, name: str, path: str | None) -> bytes:
+    """*data* as UTF-8 when its XML declaration names an encoding expat does not read
+    (producers write GBK and GB18030 parts), its declaration saying so."""
+    found = _DECLARED_RE.match(data[:256])
+    if found is None:
+        return data
+    label = found.group(1).decode("ascii")
+    try:
+        codec = codecs.lookup(label).name
+    except LookupError:
+        raise SourceError(
+            f"the OFD part {name} declares the unknown encoding {label!r}", path=path
+        ) from None
+    if codec in _EXPAT_ENCODINGS:
+        return data
+    if codec in ("gbk", "gb2312"):
+        codec = "gb18030"  # a superset of both: what producers mean
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            f"the OFD part {name} is not valid {label}: {exc.reason} at byte {exc.start}",
+            path=path,
+        ) from None
+    start, end = found.span(1)
+    head = data[:end].decode(codec, errors="replace")
+    return data[:start] + b"UTF-8" + text[len(head) :].encode("utf-8")
 
 
 class Package:
