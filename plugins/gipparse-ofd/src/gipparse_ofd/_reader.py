@@ -13,8 +13,9 @@ layers of graphic units placed in millimetres with the y axis pointing down:
   ``PageBlock`` groups units; template pages are drawn with the pages that use them.
 
 This module turns every page into what the PDF reader of gipparse-pdf reads from a PDF
-page (characters with boxes, straight segments and thin rectangles, in points), and the
-PDF reader's layout does the rest: tables from their ruling lines (its grid module),
+page (a ``gipparse_pdf.layout.Page``: characters with boxes, straight segments and thin
+rectangles, in points), and the PDF reader's layout (``gipparse_pdf.layout.lay_out``)
+does the rest: tables from their ruling lines (its grid module),
 prose lines joined into paragraphs, page numbers and running headers dropped, tables
 continued across pages joined. The two formats thus read alike.
 
@@ -30,9 +31,7 @@ import math
 import re
 from collections.abc import Iterator
 
-from gipparse_pdf._grid import Box, Glyph, Segment  # the PDF reader's geometry
-from gipparse_pdf._page import Page
-from gipparse_pdf._reader import _Layout
+from gipparse_pdf.layout import Box, Glyph, Page, Segment, lay_out  # the PDF reader's layout
 
 from gipparse.plugin import DocumentBuilder, Severity, SourceDocument, SourceError
 
@@ -76,16 +75,15 @@ def read_ofd(data: bytes, path: str | None) -> SourceDocument:
                 path=path,
             )
         raise SourceError("the OFD holds no text", path=path)
-    layout = _Layout(pages, path)
-    layout.builder = DocumentBuilder(FORMAT)
+    builder = DocumentBuilder(FORMAT)
     if image_pages:
-        layout.builder.diagnose(
+        builder.diagnose(
             Severity.WARNING,
             "source.image-pages",
             f"pages {', '.join(map(str, image_pages))} are images without text (scanned) and "
             "were not read",
         )
-    return layout.build()
+    return lay_out(pages, path, builder=builder)
 
 
 class _Document:
