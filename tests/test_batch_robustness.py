@@ -517,7 +517,7 @@ def test_autoload_is_off_when_the_variable_is_set_and_not_empty(
 
 def test_a_walk_with_autoload_off_says_what_it_skipped_and_why(tmp_path: Path) -> None:
     shutil.copy(SEEDS[0], tmp_path / "a.txt")
-    for name in ("b.html", "c.htm", "d.docx", "e.pdf", "f.html", "g.ofd"):
+    for name in ("b.html", "c.htm", "d.docx", "e.pdf", "f.html", "g.ofd", "h.xls"):
         (tmp_path / name).write_bytes(b"x")
     env = dict(os.environ, GIPPARSE_DISABLE_PLUGIN_AUTOLOAD="1")
     result = run("export", tmp_path, env=env)
@@ -534,13 +534,40 @@ def test_a_walk_with_autoload_off_says_what_it_skipped_and_why(tmp_path: Path) -
         "1 .htm skipped",
         "1 .ofd skipped",
         "1 .pdf skipped",
+        "1 .xls skipped",
     ]
+    assert lines[-1] == "gipparse: 1 .xls skipped: not a format gipparse reads"
     assert len(read_csv(result.stdout)) == 2
-    # With autoloading on, the same walk says to install what is missing (the reader
-    # plugins of this repository may be installed; an OFD reader is not).
+    # With autoloading on, the installed reader plugins take their files (and fail on
+    # these, which hold "x"); the walk says to install each reader that is missing, and
+    # still skips the format no reader reads.
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    def installed(name: str) -> bool:
+        try:
+            distribution(name)
+        except PackageNotFoundError:
+            return False
+        return True
+
     env.pop("GIPPARSE_DISABLE_PLUGIN_AUTOLOAD")
     result = run("export", tmp_path, env=env)
-    assert "gipparse: 1 .ofd skipped: install gipparse-ofd" in result.stderr.decode("utf-8")
+    skipped = [line for line in result.stderr.decode("utf-8").splitlines() if " skipped: " in line]
+    wanted = {
+        ".html": ("gipparse-html", 2),
+        ".docx": ("gipparse-docx", 1),
+        ".htm": ("gipparse-html", 1),
+        ".ofd": ("gipparse-ofd", 1),
+        ".pdf": ("gipparse-pdf", 1),
+    }
+    assert sorted(skipped) == sorted(
+        [
+            f"gipparse: {count} {suffix} skipped: install {plugin}"
+            for suffix, (plugin, count) in wanted.items()
+            if not installed(plugin)
+        ]
+        + ["gipparse: 1 .xls skipped: not a format gipparse reads"]
+    )
 
 
 # -- 3. memory --------------------------------------------------------------------------------

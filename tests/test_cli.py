@@ -616,6 +616,71 @@ def test_plugins_lists_every_builtin_with_its_hooks() -> None:
     assert "gipparse.source.reader\n    gipparse_read_source\n" in text
 
 
+def test_plugins_lists_the_formats_read_now_and_what_the_others_need() -> None:
+    env = {**os.environ, "GIPPARSE_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    data = parse_json(run("plugins", "--format", "json", env=env).stdout)
+    (text, *others) = data["source_formats"]
+    assert text == {
+        "name": "text",
+        "suffixes": [".txt", ".text"],
+        "plugin": "gipparse",
+        "readable": True,
+        "missing": None,
+    }
+    # Without the reader plugins, every format of theirs is listed with its distribution.
+    from gipparse.source.decode import READERS
+
+    assert [f["name"] for f in others] == list(READERS)
+    assert not any(f["readable"] for f in others)
+    ofd = others[list(READERS).index("ofd")]
+    assert ofd["suffixes"] == [".ofd"]
+    assert ofd["plugin"] == "gipparse-ofd"
+    assert ofd["missing"] == "the gipparse-ofd plugin (pip install gipparse-ofd)"
+    listed = run("plugins", env=env).stdout.decode("utf-8")
+    read_now, not_read = listed.split("formats read now:\n")[1].split("formats not read:\n")
+    assert read_now == "    text: .txt .text (gipparse)\n"
+    assert "    ofd: .ofd: needs the gipparse-ofd plugin (pip install gipparse-ofd)\n" in not_read
+
+
+def test_a_reader_plugin_tells_its_format_and_what_it_lacks() -> None:
+    from gipparse.plugin import ReaderPlugin
+    from gipparse.source.formats import source_formats
+
+    class Hwp(ReaderPlugin):
+        name = "hwp"
+        suffixes = (".HWP",)
+        distribution = "gipparse-hwp"
+
+        def missing(self) -> str | None:
+            return "the hwp5txt program"
+
+    class Ofd(ReaderPlugin):  # a reader of a registered format, naming no distribution
+        name = "ofd"
+        suffixes = (".ofd",)
+
+    manager = gipparse.create_plugin_manager(plugins=[Hwp(), Ofd()], entry_points=False)
+    found = {f.name: f for f in source_formats(manager)}
+    assert (found["hwp"].suffixes, found["hwp"].plugin) == ((".hwp",), "gipparse-hwp")
+    assert found["hwp"].missing == "the hwp5txt program"
+    assert not found["hwp"].readable
+    assert (found["ofd"].plugin, found["ofd"].readable) == ("gipparse-ofd", True)
+
+
+def test_a_known_format_read_by_a_plugin_that_only_names_its_suffix_is_readable() -> None:
+    class OnlySuffixes:
+        @gipparse.hookimpl
+        def gipparse_source_suffixes(self) -> list[str]:
+            return [".OFD"]
+
+    from gipparse.source.formats import source_formats
+
+    manager = gipparse.create_plugin_manager(plugins=[OnlySuffixes()], entry_points=False)
+    (ofd,) = [f for f in source_formats(manager) if f.suffixes == (".ofd",)]
+    assert ofd.readable
+    (name,) = [n for n, p in manager.pluggy.list_name_plugin() if isinstance(p, OnlySuffixes)]
+    assert ofd.plugin == name
+
+
 ENTRY_POINT_PLUGIN = """
 from gipparse import hookimpl
 

@@ -76,8 +76,8 @@ def records() -> list[dict[str, Any]]:
 
 @pytest.fixture
 def mixed(tmp_path: Path) -> Path:
-    """A folder as people have them: two reports, three PDFs, a Word 97 file, notes, a
-    hidden folder."""
+    """A folder as people have them: two reports, three PDFs, a Word 97 file, an Excel
+    file, notes, a hidden folder."""
     root = tmp_path / "reports"
     root.mkdir()
     shutil.copy(SEEDS[0], root / "a.txt")
@@ -86,6 +86,7 @@ def mixed(tmp_path: Path) -> Path:
     for name in ("x.pdf", "y.PDF", "sub/z.pdf"):
         (root / name).write_bytes(b"%PDF-1.7\n")
     (root / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (root / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
     (root / "README.md").write_text("notes\n", encoding="utf-8")
     (root / ".git").mkdir()
     (root / ".git" / "config").write_text("x", encoding="utf-8")
@@ -100,7 +101,8 @@ def test_a_walk_reports_every_file_it_did_not_read_by_kind(mixed: Path) -> None:
     assert result.returncode == 0, result.stderr.decode()
     stderr = result.stderr.decode()
     assert "gipparse: 3 " + not_loaded(".pdf", "gipparse-pdf") in stderr
-    assert "gipparse: 1 " + not_loaded(".doc", "gipparse-doc") in stderr
+    assert "gipparse: 1 " + not_loaded(".doc", "gipparse-docx") in stderr
+    assert "gipparse: 1 .xls skipped: not a format gipparse reads" in stderr
     assert "gipparse: 1 .md skipped: not a format gipparse reads" in stderr
     assert "gipparse: 1 hidden entry skipped: hidden files and folders are not read" in stderr
     rows = read_csv(result.stdout)
@@ -125,6 +127,7 @@ def test_the_python_export_can_list_what_it_skipped(
         ("y.PDF", ".pdf"),
         ("z.pdf", ".pdf"),
         ("old.doc", ".doc"),
+        ("old.xls", ".xls"),
         ("README.md", ".md"),
         (".git", "hidden"),
     }

@@ -182,6 +182,8 @@ def documented_codes() -> dict[str, str]:
     entries = re.findall(r"^### `([^`]+)`\n\n\*\*(\w+)\*\*\.", page, re.MULTILINE)
     headings = re.findall(r"^### `([^`]+)`", page, re.MULTILINE)
     assert len(entries) == len(headings), "each entry starts with its **severity**."
+    repeated = sorted({code for code in headings if headings.count(code) > 1})
+    assert repeated == [], "each code has one entry; merge what each reader says into it"
     return dict(entries)
 
 

@@ -1013,9 +1013,11 @@ def _run_render(args: argparse.Namespace) -> int:
 
 def _run_plugins(args: argparse.Namespace) -> int:
     from .manager import default_plugin_manager
+    from .source.formats import source_formats
 
     manager = default_plugin_manager()
     plugins = manager.plugins()
+    readers = source_formats(manager)
     formats = [(f.name, f.parses) for f in manager.table_formats()]
     templates = [t.id for t in manager.templates()]
     suffixes = sorted(manager.source_suffixes())
@@ -1027,6 +1029,16 @@ def _run_plugins(args: argparse.Namespace) -> int:
             "table_formats": [{"name": n, "parses": p} for n, p in formats],
             "templates": templates,
             "source_suffixes": suffixes,
+            "source_formats": [
+                {
+                    "name": f.name,
+                    "suffixes": list(f.suffixes),
+                    "plugin": f.plugin,
+                    "readable": f.readable,
+                    "missing": f.missing,
+                }
+                for f in readers
+            ],
         }
         text = to_json(data, indent=2) + "\n"
     else:
@@ -1039,6 +1051,17 @@ def _run_plugins(args: argparse.Namespace) -> int:
         lines.append("table formats: " + ", ".join(shown))
         lines.append("templates: " + (", ".join(templates) or "(none)"))
         lines.append("source suffixes: " + " ".join(suffixes))
+        lines.append("")
+        lines.append("formats read now:")
+        for f in readers:
+            if f.readable:
+                lines.append(f"    {f.name}: {' '.join(f.suffixes)} ({f.plugin})")
+        lines.append("formats not read:")
+        for f in readers:
+            if not f.readable:
+                lines.append(f"    {f.name}: {' '.join(f.suffixes)}: needs {f.missing}")
+        if all(f.readable for f in readers):
+            lines.append("    (none)")
         text = "\n".join(lines) + "\n"
     _stdout().write(text.encode("utf-8"))
     return EXIT_OK
@@ -1084,7 +1107,9 @@ _COMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None]]]
     "plugins": (
         "list registered plugins and the hooks they implement",
         "List the registered plugins (built-in, then entry points) with their hooks, the "
-        "table formats, the templates and the file suffixes read.",
+        "table formats, the templates and the file suffixes read; then the source formats "
+        "that can be read now, and what each of the others needs (a plugin to install, or "
+        "a program a plugin runs).",
         _plugins_arguments,
     ),
 }

@@ -3,7 +3,8 @@
 * :data:`hookimpl` marks hook functions; the hooks are documented in
   :mod:`gipparse.hookspecs`.
 * A reader for a new input format: subclass :class:`ReaderPlugin`, build the document
-  with :class:`DocumentBuilder` (its tables render through a :class:`RenderOnlyFormat`).
+  with :class:`DocumentBuilder` (its tables render through a :class:`RenderOnlyFormat`);
+  ``gipparse plugins`` lists its format as a :class:`SourceFormat`.
 * A table syntax found in text: subclass :class:`TableFormat`, return a
   :class:`TableParse`.
 * A template for a new year: a :class:`Schema` of :class:`TableSpec`, :class:`RowSpec`,
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 from .errors import GipparseError, ParseError, PluginError, RenderError, SourceError
 from .hookspecs import hookimpl
+from .source.formats import SourceFormat
 from .source.plugin import ReaderPlugin
 from .tables.formats import RenderOnlyFormat, TableFormat, TableParse
 from .templates.engine import ReportTables, Template
@@ -57,6 +59,7 @@ __all__ = [
     "Severity",
     "SourceDocument",
     "SourceError",
+    "SourceFormat",
     "Span",
     "Table",
     "TableFormat",

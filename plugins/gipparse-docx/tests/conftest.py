@@ -12,6 +12,8 @@ from __future__ import annotations
 import base64
 import io
 import re
+import subprocess
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -78,8 +80,10 @@ def _add_table(document: Any, table: Table, seed: Any, style: Style, support: An
             _write_lines(word_cells[cell.column], cell.text, style)
 
 
-def write_document(seed: Any, style: Style, support: Any) -> bytes:
-    """The seed as a Word document in *style*, as bytes."""
+def write_document(seed: Any, style: Style, support: Any, final_paragraph: bool = False) -> bytes:
+    """The seed as a Word document in *style*, as bytes; with *final_paragraph*, ending in
+    an empty paragraph, as every document Word saves does (LibreOffice drops a table that
+    ends a document when it writes Word 97)."""
     import docx
 
     document = docx.Document()
@@ -97,6 +101,8 @@ def write_document(seed: Any, style: Style, support: Any) -> bytes:
                     document.add_paragraph(block.raw)
             else:
                 _add_table(document, block, seed, style, support)
+    if final_paragraph:
+        document.add_paragraph()
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -111,8 +117,74 @@ class Writer:
     def __init__(self, support: Any) -> None:
         self.support = support
 
-    def document(self, seed: Any, style: Style) -> bytes:
-        return write_document(seed, style, self.support)
+    def document(self, seed: Any, style: Style, final_paragraph: bool = False) -> bytes:
+        return write_document(seed, style, self.support, final_paragraph)
+
+
+# ---------------------------------------------------------------------------------------
+# Legacy Word documents, written by LibreOffice from the DOCX above
+# ---------------------------------------------------------------------------------------
+
+
+def soffice_or_skip() -> str:
+    """The LibreOffice program the plugin would run; the test is skipped without one."""
+    from gipparse_docx._convert import find_soffice
+
+    found = find_soffice()
+    if found is None:
+        pytest.skip(
+            "LibreOffice (soffice) is not installed, so no legacy Word document can be "
+            "written or read here (Debian: apt install libreoffice-writer-nogui)"
+        )
+    return found
+
+
+def soffice_convert(sources: list[Path], target: str, folder: Path) -> list[Path]:
+    """Convert *sources* with LibreOffice to *target* (``"doc:MS Word 97"``) in one run,
+    with a profile of its own; returns the files written, in order."""
+    soffice = soffice_or_skip()
+    out = folder / "out"
+    out.mkdir(exist_ok=True)
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(out),
+            *map(str, sources),
+        ],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=600,
+        check=True,
+    )
+    suffix = "." + target.split(":", maxsplit=1)[0]
+    written = [out / (s.stem + suffix) for s in sources]
+    missing = [w.name for w in written if not w.is_file()]
+    assert not missing, f"LibreOffice wrote no {missing}"
+    return written
+
+
+@pytest.fixture(scope="session")
+def legacy_files(
+    seeds: dict[str, Any], writer: Writer, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    """Every seed as a Word 97 document (``.doc``) and as RTF, written by LibreOffice from
+    the seed's DOCX (style "word"): ``{"000.doc": path, "000.rtf": path, ...}``."""
+    soffice_or_skip()
+    folder = tmp_path_factory.mktemp("legacy")
+    sources = []
+    for name, seed in seeds.items():
+        source = folder / f"{name}.docx"
+        source.write_bytes(writer.document(seed, STYLES["word"], final_paragraph=True))
+        sources.append(source)
+    files = soffice_convert(sources, "doc:MS Word 97", folder)
+    files += soffice_convert(sources, "rtf:Rich Text Format", folder)
+    return {f.name: f for f in files}
 
 
 @pytest.fixture(scope="session")

@@ -54,14 +54,12 @@ def test_a_frame_around_text_is_prose(maker: Any) -> None:
 
 def test_text_without_unicode_values_is_named() -> None:
     # A font embedded without a ToUnicode map: PDFium gives U+FFFD or private-use values.
-    from gipparse_pdf._grid import Glyph
-    from gipparse_pdf._page import Page
-    from gipparse_pdf._reader import _Layout
+    from gipparse_pdf.layout import Glyph, Page, lay_out
 
     text = "\ufffd\ue001\ue002\ue003\ue004 Readable text here"
     glyphs = [Glyph(ch, 72 + 10 * i, 100, 80 + 10 * i, 110) for i, ch in enumerate(text)]
     page = Page(1, 595, 842, [g for g in glyphs if g.text != " "], [], [], 0.0, False)
-    doc = _Layout([page], "report.pdf").build()
+    doc = lay_out([page], "report.pdf")
     (warning,) = [d for d in doc.diagnostics if d.code == "source.unmapped-characters"]
     assert warning.message.startswith("5 of the PDF's 21 characters have no Unicode value")
 

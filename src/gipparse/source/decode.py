@@ -42,7 +42,7 @@ MAX_REPLACED_CHARACTERS = 16
 
 class Reader(NamedTuple):
     """A reader plugin of the gipparse project, installed separately: what the text
-    reader and folder walks name for a source that plugin reads."""
+    reader, folder walks and ``gipparse plugins`` name for a source that plugin reads."""
 
     #: The distribution to install (``gipparse-pdf``).
     distribution: str
@@ -53,21 +53,25 @@ class Reader(NamedTuple):
 #: The registry of the project's reader plugins, by the format they read: the one place
 #: that knows their names. A source the text reader refuses is pointed at the plugin of
 #: its format, or of its file suffix; a folder walk says which plugin reads the files it
-#: skips (gipparse.export.inputs).
+#: skips (gipparse.export.inputs); ``gipparse plugins`` names the plugin of each format no
+#: installed reader reads (gipparse.source.formats).
 READERS: dict[str, Reader] = {
     "html": Reader("gipparse-html", (".html", ".htm", ".shtml", ".xhtml")),
     "docx": Reader("gipparse-docx", (".docx",)),
     "pdf": Reader("gipparse-pdf", (".pdf",)),
-    "doc": Reader("gipparse-doc", (".doc", ".wps")),
+    "doc": Reader("gipparse-docx", (".doc", ".wps", ".rtf")),
     "ofd": Reader("gipparse-ofd", (".ofd",)),
 }
 HTML_PLUGIN = READERS["html"].distribution
 DOCX_PLUGIN = READERS["docx"].distribution
 PDF_PLUGIN = READERS["pdf"].distribution
+OFD_PLUGIN = READERS["ofd"].distribution
 #: The plugin distribution that reads files of a suffix.
 PLUGIN_FOR_SUFFIX = {
     suffix: reader.distribution for reader in READERS.values() for suffix in reader.suffixes
 }
+#: Legacy Word documents and RTF: read by gipparse-docx with LibreOffice.
+_WITH_LIBREOFFICE = f"install the {DOCX_PLUGIN} plugin and LibreOffice to read it"
 
 
 class ForeignFormat(NamedTuple):
@@ -109,7 +113,7 @@ _MAGIC: tuple[tuple[bytes, ForeignFormat], ...] = (
     (b"Rar!\x1a\x07", ForeignFormat("a RAR archive", advice="unpack it first")),
     (
         b"{\\rtf",
-        ForeignFormat("an RTF document", advice="save it as .docx or as plain text first"),
+        ForeignFormat("an RTF document", advice=_WITH_LIBREOFFICE + ", or save it as .docx"),
     ),
     (b"\x7fELF", ForeignFormat("an executable (ELF)", advice=_NO_TEXT)),
     (b"\xcf\xfa\xed\xfe", ForeignFormat("an executable (Mach-O)", advice=_NO_TEXT)),
@@ -232,6 +236,8 @@ def _identify_zip(data: bytes) -> ForeignFormat:
     # Member names sit in the local headers at the front and in the central directory at
     # the end; Office files often list [Content_Types].xml first, so look for the folders.
     names = data[:65536] + data[-65536:]
+    if b"OFD.xml" in names:
+        return ForeignFormat("an OFD document (GB/T 33190)", plugin=OFD_PLUGIN)
     if b"word/" in names:
         return ForeignFormat("a DOCX (Word) document", plugin=DOCX_PLUGIN)
     if b"xl/" in names:
@@ -256,7 +262,7 @@ def _identify_ole(data: bytes) -> ForeignFormat:
     if "WordDocument".encode("utf-16-le") in data:
         return ForeignFormat(
             "a legacy Word document (.doc)",
-            advice=f"save it as .docx and install the {DOCX_PLUGIN} plugin",
+            advice=_WITH_LIBREOFFICE + ", or save it as .docx",
         )
     if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
         return ForeignFormat("a legacy Excel spreadsheet (.xls)", advice=_NO_TEXT)

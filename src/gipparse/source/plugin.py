@@ -30,6 +30,16 @@ class ReaderPlugin:
     name: ClassVar[str] = ""
     #: Lowercase file suffixes read as this format (``(".html", ".htm")``).
     suffixes: ClassVar[tuple[str, ...]] = ()
+    #: The distribution that ships the reader (``"gipparse-html"``), for
+    #: ``gipparse plugins``.
+    distribution: ClassVar[str] = ""
+
+    def missing(self) -> str | None:
+        """What the reader needs and cannot find now, worded to follow "needs" (a program
+        it runs: ``"LibreOffice (soffice), which was not found: install ..."``), or
+        ``None`` when it can read its format. ``gipparse plugins`` lists the format as
+        not read, with this. Keep it cheap: look for a program, never run it."""
+        return None
 
     def __init__(self) -> None:
         if not self.name:

@@ -17,7 +17,11 @@ def gipparse_read_source(path: str | None, data: bytes) -> SourceDocument:
     return read_text(data, path)
 
 
+#: The suffixes of text reports. Not ".md": a folder of reports often holds a README
+#: that is no report.
+SUFFIXES = (".txt", ".text")
+
+
 @hookimpl
 def gipparse_source_suffixes() -> list[str]:
-    # Not ".md": a folder of reports often holds a README that is no report.
-    return [".txt", ".text"]
+    return list(SUFFIXES)

@@ -10,6 +10,10 @@ A gipparse plugin, registered through the ``gipparse`` entry-point group: once i
 * ``gipparse_register_table_formats`` registers the ``docx`` table format, so that tables
   read from Word documents (``Table.format == "docx"``) render: as the tab layout Word's
   own text export gives them, which is also how they stand in ``report.source``.
+
+The distribution holds a second plugin, :data:`gipparse_docx.legacy.plugin` (entry point
+``doc``), which reads legacy Word documents (``.doc``, ``.wps``) and RTF by having
+LibreOffice convert them to DOCX.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ SUFFIXES = (".docx",)
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
 
 
 def looks_like_docx(data: bytes) -> bool:
@@ -45,6 +50,7 @@ class DocxReader(ReaderPlugin):
 
     name = "docx"
     suffixes = SUFFIXES
+    distribution = "gipparse-docx"
 
     def sniff(self, data: bytes) -> bool:
         return looks_like_docx(data)
@@ -55,8 +61,10 @@ class DocxReader(ReaderPlugin):
         # foreign archive is refused by read_docx with a SourceError.
         if self.suffix_of(path) in SUFFIXES:
             if data.startswith(_OLE_MAGIC):
+                if _WORD_STREAM in data:
+                    return False  # a legacy .doc renamed: gipparse_docx.legacy reads it
                 raise SourceError(
-                    "this .docx file is a password-protected or legacy (.doc) Word file; "
+                    "this .docx file is a password-protected Word file; "
                     "save it as a .docx without a password",
                     path=path,
                 )

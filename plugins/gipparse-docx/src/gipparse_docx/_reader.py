@@ -64,10 +64,14 @@ _BODY_WRAPPERS = frozenset(_W + tag for tag in ("customXml", "ins", "moveTo"))
 _SKIPPED_RUN_PROPERTIES = ("vanish", "specVanish")
 
 
-def read_docx(data: bytes, path: str | None) -> SourceDocument:
-    """Open and read a Word document into a :class:`~gipparse.SourceDocument`."""
+def read_docx(data: bytes, path: str | None, format: str = FORMAT) -> SourceDocument:
+    """Open and read a Word document into a :class:`~gipparse.SourceDocument`.
+
+    :param format: the document's format, and its tables' (``"doc"`` for a legacy Word
+        document converted to DOCX).
+    """
     body = _open_body(data, path)
-    reader = _Reader(DocumentBuilder(FORMAT))
+    reader = _Reader(DocumentBuilder(format))
     reader.container(body)
     builder = reader.builder
     if reader.tracked_changes:

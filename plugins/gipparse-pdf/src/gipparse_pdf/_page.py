@@ -22,11 +22,12 @@ from __future__ import annotations
 import ctypes
 import itertools
 import math
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import pypdfium2.raw as pdfium_c
 
 from ._grid import Box, Glyph, Segment
+from .layout import Page
 
 if TYPE_CHECKING:
     import pypdfium2
@@ -43,22 +44,6 @@ _DESCENT = 0.2
 #: Two glyphs of one character closer than this share of its size are one glyph drawn
 #: twice (faked bold).
 _DOUBLE_DISTANCE = 0.25
-
-
-class Page(NamedTuple):
-    """One page's content."""
-
-    number: int  # 1-based
-    width: float
-    height: float
-    glyphs: list[Glyph]
-    segments: list[Segment]
-    rectangles: list[Box]
-    #: Share of the page's area that images cover, each clipped to the page (0 to 1;
-    #: images that overlap count twice, up to 1).
-    image_share: float
-    #: Whether the page drew more than MAX_SEGMENTS path segments (the rest unread).
-    truncated: bool
 
 
 def read_page(document: pypdfium2.PdfDocument, index: int) -> Page:

@@ -35,7 +35,7 @@ from gipparse.plugin import DocumentBuilder, Severity, SourceDocument, SourceErr
 
 from . import _grid
 from ._grid import Glyph, Grid
-from ._page import Page, read_page
+from .layout import Page
 
 FORMAT = "pdf"
 
@@ -114,6 +114,8 @@ def read_pdf(data: bytes, path: str | None) -> SourceDocument:
     """Open and read a PDF into a :class:`~gipparse.SourceDocument`."""
     import pypdfium2  # imported on first use: loading the plugin must cost a CLI run nothing
 
+    from ._page import read_page
+
     try:
         document = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as exc:
@@ -144,10 +146,16 @@ def _open_error(message: str) -> str:
 
 
 class _Layout:
-    def __init__(self, pages: list[Page], path: str | None) -> None:
+    """The layout of a fixed-layout document's pages (gipparse_pdf.layout.lay_out)."""
+
+    def __init__(
+        self, pages: list[Page], path: str | None, builder: DocumentBuilder | None = None
+    ) -> None:
         self.pages = pages
         self.path = path
-        self.builder = DocumentBuilder(FORMAT)
+        self.builder = builder if builder is not None else DocumentBuilder(FORMAT)
+        #: What messages call the document: "PDF", "OFD".
+        self.kind = self.builder.format.upper()
         self.unruled_pages: list[int] = []
         self.ocr_pages: list[int] = []
         self.overdrawn_pages: list[int] = []
@@ -169,7 +177,7 @@ class _Layout:
                     "report's Word or web version",
                     path=self.path,
                 )
-            raise SourceError("the PDF holds no text", path=self.path)
+            raise SourceError(f"the {self.kind} holds no text", path=self.path)
         items = [self._page_items(page) for page in self.pages]
         self._drop_chrome(items)
         blocks = self._join_tables(items)
@@ -195,7 +203,7 @@ class _Layout:
                 Severity.WARNING,
                 "source.image-pages",
                 f"pages {_page_list(image_pages)} are images without text (scanned) and were "
-                "not read; run OCR on the PDF to read them",
+                f"not read; run OCR on the {self.kind} to read them",
             )
         if self.ocr_pages:
             builder.diagnose(
@@ -220,7 +228,7 @@ class _Layout:
             builder.diagnose(
                 Severity.WARNING,
                 "source.unmapped-characters",
-                f"{unmapped:,} of the PDF's {total:,} characters have no Unicode value in "
+                f"{unmapped:,} of the {self.kind}'s {total:,} characters have no Unicode value in "
                 "its fonts (shown as U+FFFD or private-use characters); its text cannot be "
                 "read as printed: read the report's Word or web version, or run OCR",
             )
