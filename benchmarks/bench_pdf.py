@@ -22,9 +22,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2
+from gipparse_pdf._reader import read_pdf
 
 import gipparse
-from gipparse_pdf._reader import read_pdf
 
 REAL = Path(__file__).parents[1] / "plugins" / "gipparse-pdf" / "tests" / "real"
 
