@@ -24,9 +24,9 @@ import itertools
 import os
 import re
 import types
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import attrs
 import pytest
@@ -363,6 +363,23 @@ SEED_NAMES = [p.name[:3] for p in gipparse.sample_paths()]
 def seeds() -> dict[str, Seed]:
     """The sample reports, parsed from their text (default plugins)."""
     return {p.name[:3]: Seed(p.name[:3], p, gipparse.load(p)) for p in gipparse.sample_paths()}
+
+
+def seed_loader(
+    folder: Path, suffix: str, write: Callable[[Seed, Any], bytes], seeds: dict[str, Seed]
+) -> Callable[[str, Any], Report]:
+    """``load(seed name, style)``: the seed written by *write* in that style, saved in
+    *folder* with *suffix* and loaded with the installed plugins, once per seed and style."""
+    cache: dict[tuple[str, str], Report] = {}
+
+    def load(seed: str, style: Any) -> Report:
+        if (seed, style.name) not in cache:
+            path = Path(folder, f"{seed}-{style.name}{suffix}")
+            path.write_bytes(write(seeds[seed], style))
+            cache[seed, style.name] = gipparse.load(path)
+        return cache[seed, style.name]
+
+    return load
 
 
 class Support:

@@ -7,12 +7,12 @@ Every test runs on every seed (``seed_name``) written in every style (``doc_styl
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 import gipparse
+from gipparse.testing import seed_loader
 
 pytest.importorskip("gipparse_docx")
 
@@ -24,17 +24,7 @@ _LAYOUT_CODES = ("tab.", "pipe.", "source.")
 def documents(seeds: dict[str, Any], writer: Any, tmp_path_factory: Any) -> Any:
     """``documents(seed name, style)``: the seed written in that style, saved as a file
     and loaded with the installed plugins."""
-    folder = tmp_path_factory.mktemp("documents")
-    cache: dict[tuple[str, str], gipparse.Report] = {}
-
-    def load(seed: str, style: Any) -> gipparse.Report:
-        if (seed, style.name) not in cache:
-            path = Path(folder, f"{seed}-{style.name}.docx")
-            path.write_bytes(writer.document(seeds[seed], style))
-            cache[seed, style.name] = gipparse.load(path)
-        return cache[seed, style.name]
-
-    return load
+    return seed_loader(tmp_path_factory.mktemp("documents"), ".docx", writer.document, seeds)
 
 
 def test_document_reads_as_the_text_report(

@@ -7,12 +7,12 @@ see ``conftest.py`` for how the pages are made.
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 import gipparse
+from gipparse.testing import seed_loader
 
 pytest.importorskip("gipparse_html")
 
@@ -24,17 +24,7 @@ _LAYOUT_CODES = ("tab.", "pipe.", "source.")
 def pages(seeds: dict[str, Any], publisher: Any, tmp_path_factory: Any) -> Any:
     """``pages(seed name, style)``: the seed published in that style, saved as a file and
     loaded with the installed plugins."""
-    folder = tmp_path_factory.mktemp("pages")
-    cache: dict[tuple[str, str], gipparse.Report] = {}
-
-    def load(seed: str, style: Any) -> gipparse.Report:
-        if (seed, style.name) not in cache:
-            path = Path(folder, f"{seed}-{style.name}.html")
-            path.write_bytes(publisher.page(seeds[seed], style))
-            cache[seed, style.name] = gipparse.load(path)
-        return cache[seed, style.name]
-
-    return load
+    return seed_loader(tmp_path_factory.mktemp("pages"), ".html", publisher.page, seeds)
 
 
 def test_page_reads_as_the_text_report(

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 import gipparse
+from gipparse.testing import seed_loader
 
 pytest.importorskip("gipparse_ofd")
 
@@ -39,17 +39,7 @@ def _cell_texts(report: gipparse.Report) -> list[list[list[str]]]:
 def documents(seeds: dict[str, Any], writer: Any, tmp_path_factory: Any) -> Any:
     """``documents(seed name, style)``: the seed written in that style, saved as a file
     and loaded with the installed plugins."""
-    folder = tmp_path_factory.mktemp("ofd")
-    cache: dict[tuple[str, str], gipparse.Report] = {}
-
-    def load(seed: str, style: Any) -> gipparse.Report:
-        if (seed, style.name) not in cache:
-            path = Path(folder, f"{seed}-{style.name}.ofd")
-            path.write_bytes(writer.document(seeds[seed], style))
-            cache[seed, style.name] = gipparse.load(path)
-        return cache[seed, style.name]
-
-    return load
+    return seed_loader(tmp_path_factory.mktemp("ofd"), ".ofd", writer.document, seeds)
 
 
 def test_every_table_is_rebuilt_cell_for_cell(
