@@ -627,3 +627,30 @@ def test_prose_is_checked_against_the_tables(tmp_path: Path) -> None:
     result = run("validate", "--corpus", tmp_path / "r.txt")
     assert result.returncode == 1
     assert f"{tmp_path / 'r.txt'}:4: warning[prose.mismatch]" in result.stdout.decode()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        ("本年度共收到政府信息公开申请二十三件。", [("applications.new.total", 23)]),
+        ("全年受理申请一百零五件，", [("applications.new.total", 105)]),
+        ("收到申请１,２０４件。", [("applications.new.total", 1204)]),
+        ("发生行政复议两起，", [("appeals.review.total", 2)]),
+        # Durations and numerals that are no number are not counts.
+        ("收到申请后十五个工作日内予以答复。", []),
+        ("收到申请后15个工作日内予以答复。", []),
+        ("收到申请二二件。", []),
+    ],
+)
+def test_prose_counts_in_chinese_numerals_are_read_and_durations_are_not(
+    tmp_path: Path, sentence: str, stated: list[tuple[str, int]]
+) -> None:
+    from gipparse.checks.prose import check_prose, stated_numbers
+
+    text = SEEDS[0].read_text(encoding="utf-8")
+    path = tmp_path / "r.txt"
+    path.write_text(text.replace("一、总体情况\n", f"一、总体情况\n{sentence}\n", 1), "utf-8")
+    report = gipparse.load(path)
+    assert [(k[0], n) for k, _, n, _, _ in stated_numbers(report)] == stated
+    # Seed 000's tables have 0 for each of these: every stated count is a mismatch.
+    assert [f["line"] for f in check_prose(report)] == [3] * len(stated)

@@ -41,6 +41,17 @@ def test_the_plugin_is_registered_through_its_entry_point() -> None:
     assert manager.table_format("html") is gipparse_html.plugin.table_format
 
 
+def test_the_plugin_names_the_distribution_that_declares_its_entry_point() -> None:
+    from importlib.metadata import distribution
+
+    from gipparse.source.formats import source_formats
+
+    declared = distribution(gipparse_html.plugin.distribution).entry_points
+    assert [ep.value for ep in declared if ep.group == "gipparse"] == ["gipparse_html:plugin"]
+    (html,) = [f for f in source_formats(gipparse.create_plugin_manager()) if f.name == "html"]
+    assert (html.plugin, html.readable) == ("gipparse-html", True)
+
+
 def test_load_reads_a_page_through_the_entry_point(page: Path) -> None:
     report = gipparse.load(page)
     assert [s.kind for s in report.sections] == ["overview", "active_disclosure"]

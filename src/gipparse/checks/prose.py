@@ -13,7 +13,12 @@ from ..tree.nodes import Report
 from .corpus import Finding, finding
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９，", "0123456789,")
-_NUMBER = r"([0-9][0-9,]*)\s*(?:件|个|份|宗|起|条|人次)"
+#: A count: digits (``1,234``) or Chinese numerals (``二十三``, ``一百零五``), then a
+#: measure word. A duration (``十五个工作日``) is no count.
+_NUMBER = (
+    r"([0-9][0-9,]*|[零〇一二两三四五六七八九十百千万]+)\s*(?:件|个|份|宗|起|条|人次)"
+    r"(?!工作日|自然日|日|天|月|小时|星期)"
+)
 _GAP = r"[^，,。；;：:0-9]"
 
 # What the text says, each with the number as group 1.
@@ -83,6 +88,41 @@ def _line_at(starts: list[tuple[int, int | None]], offset: int) -> int | None:
     return line
 
 
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+_DIGITS.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def _count(written: str) -> int | None:
+    """The number *written* in digits or Chinese numerals; ``None`` for numerals that
+    are no number (``二二``, ``十十``).
+
+    >>> [_count(w) for w in ("1,234", "十", "十二", "二十", "一百零五", "三千二百", "两万零一")]
+    [1234, 10, 12, 20, 105, 3200, 20001]
+    """
+    if written[0].isdigit():
+        return int(written.replace(",", ""))
+    total = section = 0
+    digit: int | None = None
+    last_unit = 100_000
+    for char in written:
+        if char in _DIGITS:
+            if digit:
+                return None  # a digit after a digit other than 零: 二二, 二〇
+            digit = _DIGITS[char]
+        elif char == "万":
+            if (digit is None and section == 0) or total:
+                return None
+            total, section, digit, last_unit = (section + (digit or 0)) * 10_000, 0, None, 100_000
+        else:
+            unit = _UNITS[char]
+            if unit >= last_unit:
+                return None  # 十十, 百千
+            section += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
+    return total + section + (digit or 0)
+
+
 _SENTENCE_RE = re.compile(r"[^。；;！？]+")
 Statement = tuple[tuple[str, ...], str, int, str, "int | None"]
 
@@ -100,7 +140,9 @@ def stated_numbers(report: Report) -> list[Statement]:
                     words = m.group()
                     if keys[0].startswith("applications.") and _ABOUT_APPEALS.search(words):
                         continue
-                    number = int(m.group(1).replace(",", ""))
+                    number = _count(m.group(1))
+                    if number is None:
+                        continue
                     line = _line_at(starts, base + m.start(1))
                     found.append((keys, subject, number, words, line))
             for m in _NONE_RE.finditer(sentence):

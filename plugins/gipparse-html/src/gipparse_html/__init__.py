@@ -79,6 +79,7 @@ class HtmlReader(ReaderPlugin):
 
     name = "html"
     suffixes = SUFFIXES
+    distribution = "gipparse-html"
 
     def sniff(self, data: bytes) -> bool:
         return looks_like_html(data)

@@ -42,6 +42,7 @@ class PdfReader(ReaderPlugin):
 
     name = "pdf"
     suffixes = SUFFIXES
+    distribution = "gipparse-pdf"
 
     def sniff(self, data: bytes) -> bool:
         return looks_like_pdf(data)
