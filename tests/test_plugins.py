@@ -193,6 +193,67 @@ def test_a_module_plugin_offers_functions_and_methods_and_nothing_else() -> None
     assert [d.code for d in report.diagnostics if d.code == "demo.checked"] == ["demo.checked"]
 
 
+class _Base:
+    @gipparse.hookimpl(specname="gipparse_validate")
+    def check(self, report: gipparse.Report) -> list[gipparse.Diagnostic]:
+        return []
+
+    def helper(self) -> None:
+        """A method without the marker: no hook."""
+
+
+class _Slotted(_Base):
+    __slots__ = ("slot_hook", "slot_value")
+
+    @property
+    def watched(self) -> object:
+        raise AssertionError("a property must not be evaluated while registering")
+
+    @staticmethod
+    @gipparse.hookimpl
+    def gipparse_source_suffixes() -> list[str]:
+        return [".demo"]
+
+    @classmethod
+    @gipparse.hookimpl(specname="gipparse_detect_script")
+    def script(cls, text: str) -> str | None:
+        return None
+
+    check = 3  # type: ignore[assignment]  # shadows the hook of the base class
+
+
+class _WithDict(_Base):
+    def __init__(self) -> None:
+        self.own = _Base().check  # a bound method of another instance, marked
+        self.helper = lambda: None  # type: ignore[method-assign]
+        self.number = 1
+
+
+def test_an_instance_plugin_offers_what_pluggy_finds() -> None:
+    import inspect
+
+    import pluggy
+
+    slotted = _Slotted()
+    slotted.slot_hook = _Base().check  # type: ignore[attr-defined]
+    slotted.slot_value = "text"  # type: ignore[attr-defined]
+    pm = _manager._Pluggy("gipparse")
+    for plugin in (slotted, _WithDict(), _Base(), MisspeltHook(), ExplodingPlugin()):
+        for name in dir(plugin):
+            # What the manager took before it skipped names by looking at them itself.
+            expected = pluggy.PluginManager.parse_hookimpl_opts(pm, plugin, name)
+            if expected is None and name.startswith("gipparse_"):
+                expected = {} if inspect.isroutine(getattr(plugin, name, None)) else None
+            assert pm.parse_hookimpl_opts(plugin, name) == expected, (plugin, name)
+    manager = gipparse.create_plugin_manager(plugins=[slotted], entry_points=False)
+    hooks = sorted(caller.name for caller in manager.pluggy.get_hookcallers(slotted) or ())
+    assert hooks == [
+        "gipparse_detect_script",
+        "gipparse_source_suffixes",
+        "gipparse_validate",
+    ]
+
+
 def test_wrong_hook_arguments_are_rejected() -> None:
     class WrongArguments:
         @gipparse.hookimpl
