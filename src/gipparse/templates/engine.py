@@ -271,8 +271,9 @@ _PLAN_LIMIT = 512
 def _forget(template: Template) -> None:
     """Empty what *template* keeps across reports (see :mod:`gipparse.caches`)."""
     template._signatures.clear()
-    for matcher in template._matchers:
-        matcher.plans.clear()
+    for matchers in template._built:
+        for matcher in matchers:
+            matcher.plans.clear()
 
 
 class _Matcher:
@@ -429,8 +430,9 @@ class Template(Schema):
     (same fields, same keys) with the engine that recognises, locates and reads
     its tables. ``Template.of(schema)`` makes one from a schema.
 
-    Lookup tables (folded labels, keys) are built once, when the
-    template is created. Subclass to change recognition (:meth:`score`), where tables are
+    Lookup tables (folded labels, keys) are built once, when the template first reads
+    a report (recognising one needs its markers only: a report is read by one template).
+    Subclass to change recognition (:meth:`score`), where tables are
     found (:meth:`locate`) or how they are read (:meth:`read`); a subclass may be an
     ``attrs`` class or a plain one. For instance, a provincial
     variant of the 2021 template recognised by a caption of its own::
@@ -450,7 +452,8 @@ class Template(Schema):
             register(PROVINCIAL)
     """
 
-    _matchers: tuple[_Matcher, ...] = attrs.field(init=False, eq=False, repr=False)
+    #: The lookup tables of each table, once built (see :attr:`_matchers`).
+    _built: list[tuple[_Matcher, ...]] = attrs.field(init=False, eq=False, repr=False)
     _marker_keys: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
     _signatures: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
 
@@ -470,10 +473,18 @@ class Template(Schema):
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()
         set_ = object.__setattr__
-        set_(self, "_matchers", tuple(_Matcher(s) for s in self.tables))
+        set_(self, "_built", [])
         set_(self, "_marker_keys", tuple(_key_of(m)[0] for m in self.markers))
         set_(self, "_signatures", {})
         track(self, _forget)
+
+    @property
+    def _matchers(self) -> tuple[_Matcher, ...]:
+        """The label lookup tables of each table, built on first use."""
+        built = self._built
+        if not built:
+            built.append(tuple(_Matcher(s) for s in self.tables))
+        return built[0]
 
     # -- recognition --------------------------------------------------------------------
 
