@@ -115,6 +115,22 @@ def test_per_call_plugin_adds_a_table_format(semicolon_module: object) -> None:
     assert gipparse.render_table(table, "pipe") == "| 信息内容 | 本年制发件数 |\n| 规章 | 3 |"
 
 
+def test_the_manager_of_a_call_is_built_once_for_the_same_plugins(
+    semicolon_module: object,
+) -> None:
+    first = _manager.plugin_manager_for([semicolon_module])
+    assert _manager.plugin_manager_for((semicolon_module,)) is first
+    assert first.table_formats()[0].name == "semicolon"
+    # Other plugin objects, or more of them, get a manager of their own.
+    other = ExplodingPlugin()
+    assert _manager.plugin_manager_for([semicolon_module, other]) is not first
+    # A few are kept: a call with new plugin objects each time does not pile them up.
+    for _ in range(3 * _manager._FOR_PLUGINS_LIMIT):
+        _manager.plugin_manager_for([ExplodingPlugin()])
+    assert len(_manager._FOR_PLUGINS) == _manager._FOR_PLUGINS_LIMIT
+    assert gipparse.loads(REPORT, plugins=[semicolon_module]).tables[0].format == "semicolon"
+
+
 def test_entry_point_plugin_is_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # A throwaway distribution: a module and the metadata importlib.metadata finds on sys.path.
     (tmp_path / "semicolon_tables_ep.py").write_text(SEMICOLON_PLUGIN, encoding="utf-8")

@@ -506,10 +506,27 @@ def default_plugin_manager() -> PluginManager:
     return _default
 
 
+#: Managers built for the plugins of a call, by the identity of those plugins (held with
+#: them, so that an identity is not reused): building one costs four times a report.
+_FOR_PLUGINS: dict[tuple[int, ...], tuple[tuple[object, ...], PluginManager]] = {}
+_FOR_PLUGINS_LIMIT = 8
+
+
 def plugin_manager_for(plugins: Sequence[object] | None) -> PluginManager:
+    """The manager of a call: the default one without *plugins*, else the one built for
+    these plugin objects, built once like the default one (the last few are kept)."""
     if not plugins:
         return default_plugin_manager()
-    return create_plugin_manager(plugins=plugins)
+    plugins = tuple(plugins)
+    key = tuple(map(id, plugins))
+    found = _FOR_PLUGINS.get(key)
+    if found is not None:
+        return found[1]
+    manager = create_plugin_manager(plugins=plugins)
+    if len(_FOR_PLUGINS) >= _FOR_PLUGINS_LIMIT:
+        del _FOR_PLUGINS[next(iter(_FOR_PLUGINS))]
+    _FOR_PLUGINS[key] = (plugins, manager)
+    return manager
 
 
 def schema_keys(template: str | None = None, *, plugins: Sequence[object] = ()) -> tuple[str, ...]:
