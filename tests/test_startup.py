@@ -57,3 +57,20 @@ def test_a_one_report_export_starts_no_worker_machinery() -> None:
     assert [m for m in modules if m.startswith(("concurrent", "logging"))] == []
     # A report read in full by its tables does not need the flattened reading.
     assert "gipparse.templates.flat" not in modules
+
+
+def test_a_plugin_manager_builds_no_template() -> None:
+    """Registering the built-in and the installed plugins (which import gipparse.plugin)
+    imports none of the template engine: the first report read does."""
+    modules = loaded_after(
+        """
+        import gipparse, gipparse.plugin
+        gipparse.create_plugin_manager(entry_points=True)
+        """
+    )
+    assert [m for m in modules if m.startswith("gipparse.templates.")] == [
+        "gipparse.templates.builtin"
+    ]
+    assert "gipparse.source.formats" not in modules
+    loaded = loaded_after(f"import gipparse; gipparse.load({SEED!r})")
+    assert "gipparse.templates.engine" in loaded
