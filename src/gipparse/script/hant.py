@@ -179,7 +179,6 @@ def detect_script(text: str) -> str:
 class _Matching(NamedTuple):
     table: dict[int, int]
     trigger: re.Pattern[str]
-    phrases: re.Pattern[str]
     fixes: dict[str, str]
 
 
@@ -192,12 +191,19 @@ def _matching() -> _Matching:
     from .hanttable import AMBIGUOUS, FIXES, SOURCE, TARGET
 
     table = str.maketrans(SOURCE, TARGET)
-    if not FIXES:
-        never = re.compile("(?!)")
-        return _Matching(table, never, never, FIXES)
-    trigger = re.compile(f"[{AMBIGUOUS}]")
-    phrases = re.compile("|".join(map(re.escape, sorted(FIXES, key=len, reverse=True))))
-    return _Matching(table, trigger, phrases, FIXES)
+    trigger = re.compile(f"[{AMBIGUOUS}]" if AMBIGUOUS else "(?!)")
+    return _Matching(table, trigger, FIXES)
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> re.Pattern[str]:
+    """The phrases of :attr:`_Matching.fixes`, longest first: compiled when a text holds
+    one of their characters (few labels do), as it costs a Traditional report more than
+    the rest of its matching."""
+    fixes = _matching().fixes
+    if not fixes:
+        return re.compile("(?!)")
+    return re.compile("|".join(map(re.escape, sorted(fixes, key=len, reverse=True))))
 
 
 def _phrase_converter() -> Any:
@@ -215,7 +221,7 @@ def to_simplified(text: str, *, exact: bool = False) -> str:
     text = text.translate(matching.table)
     if matching.trigger.search(text):
         fixes = matching.fixes
-        text = matching.phrases.sub(lambda m: fixes[m.group()], text)
+        text = _phrases().sub(lambda m: fixes[m.group()], text)
     return text
 
 
