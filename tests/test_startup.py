@@ -74,3 +74,37 @@ def test_a_plugin_manager_builds_no_template() -> None:
     assert "gipparse.source.formats" not in modules
     loaded = loaded_after(f"import gipparse; gipparse.load({SEED!r})")
     assert "gipparse.templates.engine" in loaded
+
+
+def test_the_collector_is_paused_for_a_run_reading_one_report() -> None:
+    """Run as the program, ``gipparse`` pauses the cyclic collector while it starts; it
+    resumes when the run reads more than one file, and a caller passing *argv* keeps its
+    collector as it is."""
+    code = """
+        import gc, sys
+        from gipparse.cli import main
+        sys.argv = ["gipparse", "export", *sys.argv[1:], "-o", "/dev/null"]
+        assert main() == 0
+        print(gc.isenabled())
+        """
+    one, two = SEED, str(gipparse.sample_paths()[1])
+    for paths, enabled in (([one], "False"), ([one, two], "True")):
+        result = subprocess.run(
+            [sys.executable, "-c", textwrap.dedent(code), *paths],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert result.stdout.split() == [enabled]
+    kept = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import gc; from gipparse.cli import main; main(['export', {one!r}, '-o', "
+            "'/dev/null']); print(gc.isenabled())",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert kept.stdout.split() == ["True"]
