@@ -84,7 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _main(argv)
         finally:
             # What is alive now lives until the process ends: spare it the collection
-            # at exit.
+            # at exit; and leave the collector as it was found.
+            _resume_collector()
             gc.freeze()
     return _main(argv)
 

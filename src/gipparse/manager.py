@@ -524,7 +524,7 @@ def plugin_manager_for(plugins: Sequence[object] | None) -> PluginManager:
         return found[1]
     manager = create_plugin_manager(plugins=plugins)
     if len(_FOR_PLUGINS) >= _FOR_PLUGINS_LIMIT:
-        del _FOR_PLUGINS[next(iter(_FOR_PLUGINS))]
+        _FOR_PLUGINS.pop(next(iter(_FOR_PLUGINS), ()), None)
     _FOR_PLUGINS[key] = (plugins, manager)
     return manager
 
