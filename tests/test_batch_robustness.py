@@ -179,6 +179,23 @@ def test_terminal_escapes_in_a_name_are_not_echoed(tmp_path: Path) -> None:
     assert b"\\x1b[2J" in listed.stdout
 
 
+def test_the_checks_before_the_escaping_patterns_pass_no_character_they_escape() -> None:
+    """Text is escaped by a pattern only after a cheap check (``str.isprintable``, a UTF-8
+    encoding) finds something to escape: every character the patterns escape fails it."""
+    from gipparse.export import safety
+
+    escaped = [chr(c) for c in range(0x110000) if safety._unprintable_re().match(chr(c))]
+    assert len(escaped) == 9 + 22 + 33 + 5 + 4 + 2048
+    assert not any(c.isprintable() for c in escaped)
+    surrogates = [chr(c) for c in range(0x110000) if safety._surrogate_re().match(chr(c))]
+    assert len(surrogates) == 2048
+    assert not any(safety._is_utf8(f"名{c}.txt") for c in surrogates)
+    assert safety.readable_name("报告\udcb1.txt") == "报告\\xb1.txt"
+    assert safety.readable_name("报告.txt") == "报告.txt"
+    assert safety.printable("a\u202eb\tc") == "a\\u202eb\tc"
+    assert safety.printable("报告 2020.txt") == "报告 2020.txt"
+
+
 def test_an_output_naming_an_input_is_refused(tmp_path: Path) -> None:
     report = tmp_path / "report.txt"
     shutil.copy(SEEDS[0], report)

@@ -255,12 +255,30 @@ def test_a_missing_dictionary_is_a_clear_error(
     from gipparse.script import opencc as _opencc
 
     monkeypatch.setattr(_opencc, "DATA", str(tmp_path))
-    hant._matching.cache_clear()
+    _opencc.t2s.cache_clear()
     try:
-        with pytest.raises(gipparse.GipparseError, match=r"TSCharacters\.txt, shipped with"):
-            hant.to_simplified("總計")
+        with pytest.raises(gipparse.GipparseError, match=r"TSPhrases\.txt, shipped with"):
+            hant.to_simplified("總計", exact=True)
     finally:
-        hant._matching.cache_clear()
+        _opencc.t2s.cache_clear()
+
+
+def test_the_matching_table_is_what_hantgen_computes_from_the_dictionaries() -> None:
+    from gipparse.script import hantgen, hanttable
+
+    table_module = Path(hanttable.__file__)
+    assert table_module.read_text(encoding="utf-8") == hantgen.source(), (
+        "run: python -m gipparse.script.hantgen > src/gipparse/script/hanttable.py"
+    )
+    table, ambiguous, fixes = hantgen.matching()
+    matching = hant._matching()
+    assert {k: chr(v) for k, v in matching.table.items()} == {ord(k): v for k, v in table.items()}
+    assert matching.fixes == fixes
+    assert set(matching.trigger.pattern[1:-1]) == set(ambiguous)
+    assert "總計".translate(matching.table) == "总计"
+    # what the table leaves of a phrase is fixed: 覆 stays 覆 alone, not in 反覆
+    assert table.get("覆") is None
+    assert fixes["反覆"] == "反复"
 
 
 def test_the_shipped_dictionaries_convert_as_opencc_does() -> None:

@@ -115,6 +115,22 @@ def test_per_call_plugin_adds_a_table_format(semicolon_module: object) -> None:
     assert gipparse.render_table(table, "pipe") == "| 信息内容 | 本年制发件数 |\n| 规章 | 3 |"
 
 
+def test_the_manager_of_a_call_is_built_once_for_the_same_plugins(
+    semicolon_module: object,
+) -> None:
+    first = _manager.plugin_manager_for([semicolon_module])
+    assert _manager.plugin_manager_for((semicolon_module,)) is first
+    assert first.table_formats()[0].name == "semicolon"
+    # Other plugin objects, or more of them, get a manager of their own.
+    other = ExplodingPlugin()
+    assert _manager.plugin_manager_for([semicolon_module, other]) is not first
+    # A few are kept: a call with new plugin objects each time does not pile them up.
+    for _ in range(3 * _manager._FOR_PLUGINS_LIMIT):
+        _manager.plugin_manager_for([ExplodingPlugin()])
+    assert len(_manager._FOR_PLUGINS) == _manager._FOR_PLUGINS_LIMIT
+    assert gipparse.loads(REPORT, plugins=[semicolon_module]).tables[0].format == "semicolon"
+
+
 def test_entry_point_plugin_is_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # A throwaway distribution: a module and the metadata importlib.metadata finds on sys.path.
     (tmp_path / "semicolon_tables_ep.py").write_text(SEMICOLON_PLUGIN, encoding="utf-8")
@@ -191,6 +207,67 @@ def test_a_module_plugin_offers_functions_and_methods_and_nothing_else() -> None
     assert ".demo" in manager.source_suffixes()
     report = gipparse.loads(REPORT, plugins=[module])
     assert [d.code for d in report.diagnostics if d.code == "demo.checked"] == ["demo.checked"]
+
+
+class _Base:
+    @gipparse.hookimpl(specname="gipparse_validate")
+    def check(self, report: gipparse.Report) -> list[gipparse.Diagnostic]:
+        return []
+
+    def helper(self) -> None:
+        """A method without the marker: no hook."""
+
+
+class _Slotted(_Base):
+    __slots__ = ("slot_hook", "slot_value")
+
+    @property
+    def watched(self) -> object:
+        raise AssertionError("a property must not be evaluated while registering")
+
+    @staticmethod
+    @gipparse.hookimpl
+    def gipparse_source_suffixes() -> list[str]:
+        return [".demo"]
+
+    @classmethod
+    @gipparse.hookimpl(specname="gipparse_detect_script")
+    def script(cls, text: str) -> str | None:
+        return None
+
+    check = 3  # type: ignore[assignment]  # shadows the hook of the base class
+
+
+class _WithDict(_Base):
+    def __init__(self) -> None:
+        self.own = _Base().check  # a bound method of another instance, marked
+        self.helper = lambda: None  # type: ignore[method-assign]
+        self.number = 1
+
+
+def test_an_instance_plugin_offers_what_pluggy_finds() -> None:
+    import inspect
+
+    import pluggy
+
+    slotted = _Slotted()
+    slotted.slot_hook = _Base().check  # type: ignore[attr-defined]
+    slotted.slot_value = "text"  # type: ignore[attr-defined]
+    pm = _manager._Pluggy("gipparse")
+    for plugin in (slotted, _WithDict(), _Base(), MisspeltHook(), ExplodingPlugin()):
+        for name in dir(plugin):
+            # What the manager took before it skipped names by looking at them itself.
+            expected = pluggy.PluginManager.parse_hookimpl_opts(pm, plugin, name)
+            if expected is None and name.startswith("gipparse_"):
+                expected = {} if inspect.isroutine(getattr(plugin, name, None)) else None
+            assert pm.parse_hookimpl_opts(plugin, name) == expected, (plugin, name)
+    manager = gipparse.create_plugin_manager(plugins=[slotted], entry_points=False)
+    hooks = sorted(caller.name for caller in manager.pluggy.get_hookcallers(slotted) or ())
+    assert hooks == [
+        "gipparse_detect_script",
+        "gipparse_source_suffixes",
+        "gipparse_validate",
+    ]
 
 
 def test_wrong_hook_arguments_are_rejected() -> None:

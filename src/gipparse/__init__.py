@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from . import export as _exports  # noqa: F401  (see the ``del export`` below)
 from .errors import (
     GipparseError,
     InputTooLargeError,
@@ -19,8 +20,6 @@ from .errors import (
     RenderError,
     SourceError,
 )
-from .export.records import export, read_reports, to_dataframe, to_record
-from .export.serialize import from_dict, to_dict, to_json
 from .hookspecs import hookimpl
 from .manager import PluginManager, create_plugin_manager, schema_keys
 from .pipeline import load, loads
@@ -43,11 +42,18 @@ from .tree.nodes import (
     Table,
 )
 
+# The name ``export`` is the function (imported when first asked for, below), not the
+# subpackage: importing the subpackage now binds the name to it once, here, where it is
+# taken back; importing its modules later binds nothing here.
+del export  # noqa: F821
+
 if TYPE_CHECKING:
     from pathlib import Path
 
     from .checks.corpus import check_corpus
     from .checks.prose import check_prose
+    from .export.records import export, read_reports, to_dataframe, to_record
+    from .export.serialize import from_dict, to_dict, to_json
     from .templates.engine import ReportTables, Template
     from .templates.schema import Column, Relation, RowSpec, TableSpec
     from .templates.statistics import Statistics
@@ -69,11 +75,13 @@ if TYPE_CHECKING:
 
 #: Names whose modules are imported when first asked for (PEP 562): ``import gipparse``
 #: does not build the templates (their tables compiled into matchers: a tenth of the
-#: import), which the first report read builds, and writing reports is never needed to
-#: read them.
+#: import), which the first report read builds, and writing reports or records is never
+#: needed to read them.
 _LAZY = {
     "check_corpus": ".checks.corpus",
     "check_prose": ".checks.prose",
+    **dict.fromkeys(("export", "read_reports", "to_dataframe", "to_record"), ".export.records"),
+    **dict.fromkeys(("from_dict", "to_dict", "to_json"), ".export.serialize"),
     **dict.fromkeys(("ReportTables", "Template"), ".templates.engine"),
     **dict.fromkeys(("Column", "Relation", "RowSpec", "TableSpec"), ".templates.schema"),
     "Statistics": ".templates.statistics",

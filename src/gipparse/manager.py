@@ -52,17 +52,52 @@ def builtin_plugins() -> tuple[object, ...]:
 _HOOKABLE = (types.FunctionType, types.MethodType, staticmethod, classmethod)
 
 
+def _may_hook(plugin: object, name: str, marker: str) -> bool:
+    """Whether pluggy's static look-up of *name* on the instance *plugin* may find a hook.
+    ``False`` for a name not ``gipparse_*`` that holds (in the instance's ``__dict__``,
+    else in the first class of its MRO that has it) no function or method, or a function
+    of the class without the *marker* attribute :data:`hookimpl` sets. Plain dictionary
+    look-ups, where pluggy runs :func:`inspect.getattr_static` twice for each of the
+    instance's names (some 40: its class's methods and ``object``'s): most of registering
+    a reader plugin, paid by every manager built with the installed plugins or
+    ``plugins=[...]``."""
+    if name.startswith("gipparse_"):
+        return True
+    try:
+        own = object.__getattribute__(plugin, "__dict__")
+    except AttributeError:
+        own = None
+    if isinstance(own, dict) and name in own:
+        return isinstance(own[name], types.FunctionType | types.MethodType)
+    for klass in type(plugin).__mro__:
+        found = klass.__dict__.get(name, _ABSENT)
+        if found is _ABSENT:
+            continue
+        if isinstance(found, types.FunctionType):
+            return hasattr(found, marker)
+        # A slot may hold a function: pluggy reads it.
+        return isinstance(found, (*_HOOKABLE, types.MemberDescriptorType))
+    return False
+
+
+_ABSENT = object()
+
+
 class _Pluggy(pluggy.PluginManager):
     """Takes every callable named ``gipparse_*`` for a hook implementation (as pytest does
     for ``pytest_*``), so a misspelt hook is caught by ``check_pending`` instead of being
     silently ignored."""
 
     def parse_hookimpl_opts(self, plugin: object, name: str) -> Any:
-        if isinstance(plugin, types.ModuleType) and not isinstance(
-            plugin.__dict__.get(name), _HOOKABLE
+        if isinstance(plugin, types.ModuleType):
+            if not isinstance(plugin.__dict__.get(name), _HOOKABLE):
+                # What pluggy would find after a static look-up of every name of the
+                # module (its imports, classes and constants too): a quarter of building
+                # a manager.
+                return None
+        elif not isinstance(plugin, type) and not _may_hook(
+            plugin, name, f"{self.project_name}_impl"
         ):
-            # What pluggy would find after a static look-up of every name of the module
-            # (its imports, classes and constants too): a quarter of building a manager.
             return None
         opts = super().parse_hookimpl_opts(plugin, name)
         if opts is None and name.startswith("gipparse_"):
@@ -471,10 +506,27 @@ def default_plugin_manager() -> PluginManager:
     return _default
 
 
+#: Managers built for the plugins of a call, by the identity of those plugins (held with
+#: them, so that an identity is not reused): building one costs four times a report.
+_FOR_PLUGINS: dict[tuple[int, ...], tuple[tuple[object, ...], PluginManager]] = {}
+_FOR_PLUGINS_LIMIT = 8
+
+
 def plugin_manager_for(plugins: Sequence[object] | None) -> PluginManager:
+    """The manager of a call: the default one without *plugins*, else the one built for
+    these plugin objects, built once like the default one (the last few are kept)."""
     if not plugins:
         return default_plugin_manager()
-    return create_plugin_manager(plugins=plugins)
+    plugins = tuple(plugins)
+    key = tuple(map(id, plugins))
+    found = _FOR_PLUGINS.get(key)
+    if found is not None:
+        return found[1]
+    manager = create_plugin_manager(plugins=plugins)
+    if len(_FOR_PLUGINS) >= _FOR_PLUGINS_LIMIT:
+        _FOR_PLUGINS.pop(next(iter(_FOR_PLUGINS), ()), None)
+    _FOR_PLUGINS[key] = (plugins, manager)
+    return manager
 
 
 def schema_keys(template: str | None = None, *, plugins: Sequence[object] = ()) -> tuple[str, ...]:

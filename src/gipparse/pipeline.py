@@ -206,16 +206,20 @@ def read_statistics(
     # The templates (their tables compiled into matchers) are imported by the first
     # report read, not by ``import gipparse``.
     from .checks.relations import check_relations
-    from .templates.flat import read_flattened, should_try
     from .templates.plans import read_statistics as read_tables
 
     template, statistics, diagnostics = read_tables(sections, templates, year, to_simplified)
-    if text and should_try(statistics, diagnostics):
-        flat = read_flattened(text, templates, year, to_simplified)
-        if flat is not None and (
-            statistics is None or len(flat[1].unknown) < len(statistics.unknown)
-        ):
-            template, statistics, diagnostics = flat
+    # The flattened reading is imported only for a report that may need it: one whose
+    # tables left values unread.
+    if text and (statistics is None or statistics.unknown):
+        from .templates.flat import read_flattened, should_try
+
+        if should_try(statistics, diagnostics):
+            flat = read_flattened(text, templates, year, to_simplified)
+            if flat is not None and (
+                statistics is None or len(flat[1].unknown) < len(statistics.unknown)
+            ):
+                template, statistics, diagnostics = flat
     if template is not None and statistics is not None:
         diagnostics.extend(check_relations(template, statistics))
     return template, statistics, diagnostics

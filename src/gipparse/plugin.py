@@ -17,16 +17,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .errors import GipparseError, ParseError, PluginError, RenderError, SourceError
 from .hookspecs import hookimpl
-from .source.formats import SourceFormat
 from .source.plugin import ReaderPlugin
 from .tables.formats import RenderOnlyFormat, TableFormat, TableParse
-from .templates.engine import ReportTables, Template
-from .templates.known import SCHEMAS
-from .templates.schema import Column, Relation, RowSpec, Schema, TableSpec
-from .templates.values import ValueKind
-from .tree.builder import DocumentBuilder
 from .tree.nodes import (
     Cell,
     Diagnostic,
@@ -37,6 +33,42 @@ from .tree.nodes import (
     Span,
     Table,
 )
+
+if TYPE_CHECKING:
+    from .source.formats import SourceFormat
+    from .templates.engine import ReportTables, Template
+    from .templates.known import SCHEMAS
+    from .templates.schema import Column, Relation, RowSpec, Schema, TableSpec
+    from .templates.values import ValueKind
+    from .tree.builder import DocumentBuilder
+
+#: Names whose modules are imported when first asked for (PEP 562): every reader plugin
+#: imports this module, and needs neither the templates (a reader's process may read no
+#: report) nor what ``gipparse plugins`` lists.
+_LAZY = {
+    "SourceFormat": ".source.formats",
+    **dict.fromkeys(("ReportTables", "Template"), ".templates.engine"),
+    "SCHEMAS": ".templates.known",
+    **dict.fromkeys(("Column", "Relation", "RowSpec", "Schema", "TableSpec"), ".templates.schema"),
+    "ValueKind": ".templates.values",
+    "DocumentBuilder": ".tree.builder",
+}
+
+
+def __getattr__(name: str) -> Any:
+    import importlib
+
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __package__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "SCHEMAS",

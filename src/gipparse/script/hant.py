@@ -12,7 +12,8 @@ metadata reported) in Simplified.
   (``著``, ``乾``, ``群``) are in neither class. Nothing is converted to decide.
 * **Matching** (``exact=False``) maps character by character with :meth:`str.translate`,
   using OpenCC's Traditional→Simplified character table (with the Taiwan and Hong Kong
-  variant forms), built once, on first use; only the few characters that convert
+  variant forms), computed from OpenCC's dictionaries ahead of time
+  (:mod:`gipparse.script.hantgen`); only the few characters that convert
   differently inside a phrase (``反覆`` is ``反复``, but ``覆`` stays ``覆``) call for
   OpenCC's phrases. Labels, headings and agency names need no more than that, and it
   costs next to nothing.
@@ -175,57 +176,34 @@ def detect_script(text: str) -> str:
     return HANT if trad > simp else HANS
 
 
-#: OpenCC files for the character table: the Traditional→Simplified characters, then the
-#: Taiwan and Hong Kong standard forms mapped back to OpenCC's Traditional forms.
-_CHARACTERS = "TSCharacters.txt"
-_PHRASES = "TSPhrases.txt"
-_VARIANTS = ("TWVariantsRev.txt", "HKVariantsRev.txt")
-
-
-def _entries(name: str) -> list[tuple[str, list[str]]]:
-    """``(key, candidates)`` of an OpenCC dictionary shipped with gipparse, the default
-    candidate first."""
-    from .opencc import entries
-
-    return entries(name)
-
-
 class _Matching(NamedTuple):
-    table: dict[int, str]
+    table: dict[int, int]
     trigger: re.Pattern[str]
-    phrases: re.Pattern[str]
     fixes: dict[str, str]
 
 
 @lru_cache(maxsize=1)
 def _matching() -> _Matching:
-    """What matching converts with, built once from OpenCC's dictionaries: the character
-    table, and for the few characters that stay themselves by default but not in some
-    phrases (覆 in 反覆, 瞭 in 瞭解, 藉 in 憑藉) OpenCC's phrases as the table leaves them."""
-    entries = _entries(_CHARACTERS)
-    characters = {k: v[0] for k, v in entries if len(k) == len(v[0]) == 1}
-    table = {ord(k): v for k, v in characters.items() if k != v}
-    # A regional form that is also a Simplified character stays (Hong Kong writes 么
-    # for 幺, but 么 is the Simplified 麼).
-    simplified_forms = set(characters.values())
-    for name in _VARIANTS:
-        for variant, (standard, *_) in _entries(name):
-            simplified = characters.get(standard, standard)
-            if len(variant) == 1 and simplified != variant and variant not in simplified_forms:
-                table.setdefault(ord(variant), simplified)
+    """What matching converts with: OpenCC's character table, and for the few characters
+    that stay themselves by default but not in some phrases (覆 in 反覆, 瞭 in 瞭解, 藉 in
+    憑藉) OpenCC's phrases as the table leaves them; computed from OpenCC's dictionaries
+    by :mod:`gipparse.script.hantgen` into :mod:`gipparse.script.hanttable`."""
+    from .hanttable import AMBIGUOUS, FIXES, SOURCE, TARGET
 
-    ambiguous = {k for k, v in entries if len(v) > 1 and v[0] == k}
-    fixes: dict[str, str] = {}
-    for phrase, (simplified, *_) in _entries(_PHRASES):
-        written = phrase.translate(table)
-        if written != simplified and any(c in ambiguous for c in phrase):
-            fixes.setdefault(written, simplified)
+    table = str.maketrans(SOURCE, TARGET)
+    trigger = re.compile(f"[{AMBIGUOUS}]" if AMBIGUOUS else "(?!)")
+    return _Matching(table, trigger, FIXES)
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> re.Pattern[str]:
+    """The phrases of :attr:`_Matching.fixes`, longest first: compiled when a text holds
+    one of their characters (few labels do), as it costs a Traditional report more than
+    the rest of its matching."""
+    fixes = _matching().fixes
     if not fixes:
-        never = re.compile("(?!)")
-        return _Matching(table, never, never, fixes)
-    trigger = re.compile(f"[{''.join(sorted(ambiguous))}]")
-    phrases = re.compile("|".join(map(re.escape, sorted(fixes, key=len, reverse=True))))
-    return _Matching(table, trigger, phrases, fixes)
+        return re.compile("(?!)")
+    return re.compile("|".join(map(re.escape, sorted(fixes, key=len, reverse=True))))
 
 
 def _phrase_converter() -> Any:
@@ -243,7 +221,7 @@ def to_simplified(text: str, *, exact: bool = False) -> str:
     text = text.translate(matching.table)
     if matching.trigger.search(text):
         fixes = matching.fixes
-        text = matching.phrases.sub(lambda m: fixes[m.group()], text)
+        text = _phrases().sub(lambda m: fixes[m.group()], text)
     return text
 
 

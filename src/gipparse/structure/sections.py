@@ -70,8 +70,18 @@ def _expand(pattern: str) -> frozenset[str]:
 
     def sequence(items: Any) -> set[str]:
         found = {""}
+        literal: list[str] = []  # a run of literals is appended at once
         for op, av in items:
+            if op is c.LITERAL:
+                literal.append(chr(av))
+                continue
+            if literal:
+                run, literal = "".join(literal), []
+                found = {a + run for a in found}
             found = {a + b for a in found for b in one(op, av)}
+        if literal:
+            run = "".join(literal)
+            found = {a + run for a in found}
         return found
 
     def one(op: Any, av: Any) -> set[str]:
@@ -117,8 +127,9 @@ class OneEdit:
 
     def __init__(self, body: str) -> None:
         self.bodies = _expand(body)
-        self._shorter = {b[:i] + b[i + 1 :] for b in self.bodies for i in range(len(b))}
+        # Each body without one of its characters, and where that character was.
         self._replaced = {(b[:i] + b[i + 1 :], i) for b in self.bodies for i in range(len(b))}
+        self._shorter = {cut for cut, _ in self._replaced}
 
     def _near_body(self, text: str) -> bool:
         """*text* is a body with at most one edit."""

@@ -4,18 +4,28 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
-from .engine import Template
-from .known import SCHEMAS
 
-#: The built-in templates, oldest first.
-TEMPLATES: tuple[Template, ...] = tuple(Template.of(s) for s in SCHEMAS.values())
+if TYPE_CHECKING:
+    from .engine import Template
+
+
+@lru_cache(maxsize=1)
+def templates() -> tuple[Template, ...]:
+    """The built-in templates, oldest first: built when first asked for (by the first
+    report read), not when a plugin manager registers this plugin."""
+    from .engine import Template
+    from .known import SCHEMAS
+
+    return tuple(Template.of(s) for s in SCHEMAS.values())
 
 
 @hookimpl
 def gipparse_register_templates(register: Callable[[Template], None]) -> None:
     # Newest first: templates are tried in registration order, and a tie between two
     # goes to the first registered.
-    for template in reversed(TEMPLATES):
+    for template in reversed(templates()):
         register(template)

@@ -85,6 +85,30 @@ def label_keys(folded: str) -> tuple[str, str]:
     return full, short or full
 
 
+def within_one_edit(a: str, b: str) -> bool:
+    """Whether *b* is *a* with at most one character inserted, deleted or replaced: what
+    the ``regex`` pattern ``(?:A){e<=1}`` says of *b* in full, told without importing
+    ``regex`` (which costs a process more than reading a report)."""
+    n, m = len(a), len(b)
+    if n == m:
+        differ = 0
+        for x, y in zip(a, b, strict=True):
+            if x != y:
+                differ += 1
+                if differ > 1:
+                    return False
+        return True
+    if n == m + 1:
+        a, b, n = b, a, m
+    elif m != n + 1:
+        return False
+    # b is one character longer than a: a is b without one of its characters.
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :]
+
+
 def _key_of(label: str) -> tuple[str, str]:
     return label_keys(fold(label))
 
@@ -271,8 +295,9 @@ _PLAN_LIMIT = 512
 def _forget(template: Template) -> None:
     """Empty what *template* keeps across reports (see :mod:`gipparse.caches`)."""
     template._signatures.clear()
-    for matcher in template._matchers:
-        matcher.plans.clear()
+    for matchers in template._built:
+        for matcher in matchers:
+            matcher.plans.clear()
 
 
 class _Matcher:
@@ -339,7 +364,8 @@ class _Matcher:
         #: Match plans of tables by skeleton (see _Reader.match_labelled).
         self.plans: dict[tuple[tuple[CellInfo, ...], ...], _Plan] = {}
         self._variants = variants
-        self._fuzzy: list[tuple[Any, int]] | None = None
+        #: The keys of 4 characters or more, and their rows, for :meth:`fuzzy_leaf`.
+        self._fuzzy: list[tuple[str, int]] | None = None
         #: A label within one edit of a key is at most one character longer or shorter.
         self._fuzzy_lengths = range(
             min((len(k) for ks in variants for k in ks), default=0) - 1,
@@ -375,15 +401,14 @@ class _Matcher:
         if len(key) < 4 or len(key) not in self._fuzzy_lengths or key in self.headers:
             return None
         if self._fuzzy is None:
-            import regex
-
             self._fuzzy = [
-                (regex.compile(f"(?:{regex.escape(k)}){{e<=1}}"), index)
+                (k, index)
                 for index, ks in enumerate(self._variants)
                 for k in sorted(ks)
                 if len(k) >= 4
             ]
-        found = {index for pattern, index in self._fuzzy if pattern.fullmatch(key)}
+        near = within_one_edit
+        found = {index for k, index in self._fuzzy if near(k, key)}
         return found.pop() if len(found) == 1 else None
 
     def is_header(self, full: str, short: str) -> bool:
@@ -429,8 +454,9 @@ class Template(Schema):
     (same fields, same keys) with the engine that recognises, locates and reads
     its tables. ``Template.of(schema)`` makes one from a schema.
 
-    Lookup tables (folded labels, keys) are built once, when the
-    template is created. Subclass to change recognition (:meth:`score`), where tables are
+    Lookup tables (folded labels, keys) are built once, when the template first reads
+    a report (recognising one needs its markers only: a report is read by one template).
+    Subclass to change recognition (:meth:`score`), where tables are
     found (:meth:`locate`) or how they are read (:meth:`read`); a subclass may be an
     ``attrs`` class or a plain one. For instance, a provincial
     variant of the 2021 template recognised by a caption of its own::
@@ -450,7 +476,8 @@ class Template(Schema):
             register(PROVINCIAL)
     """
 
-    _matchers: tuple[_Matcher, ...] = attrs.field(init=False, eq=False, repr=False)
+    #: The lookup tables of each table, once built (see :attr:`_matchers`).
+    _built: list[tuple[_Matcher, ...]] = attrs.field(init=False, eq=False, repr=False)
     _marker_keys: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
     _signatures: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
 
@@ -470,10 +497,18 @@ class Template(Schema):
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()
         set_ = object.__setattr__
-        set_(self, "_matchers", tuple(_Matcher(s) for s in self.tables))
+        set_(self, "_built", [])
         set_(self, "_marker_keys", tuple(_key_of(m)[0] for m in self.markers))
         set_(self, "_signatures", {})
         track(self, _forget)
+
+    @property
+    def _matchers(self) -> tuple[_Matcher, ...]:
+        """The label lookup tables of each table, built on first use."""
+        built = self._built
+        if not built:
+            built.append(tuple(_Matcher(s) for s in self.tables))
+        return built[0]
 
     # -- recognition --------------------------------------------------------------------
 

@@ -169,6 +169,31 @@ class Schema:
     _kinds: dict[str, ValueKind] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        tables, relations = self.tables, self.relations
+        found = _DERIVED.get((id(tables), id(relations)))
+        if found is None or found[0] is not tables or found[1] is not relations:
+            found = (tables, relations, *self._derive())
+            if len(_DERIVED) >= _DERIVED_LIMIT:
+                _DERIVED.clear()
+            _DERIVED[id(tables), id(relations)] = found
+        _, _, keys, key_set, derived, labels, kinds = found
+        set_ = object.__setattr__
+        set_(self, "keys", keys)
+        set_(self, "key_set", key_set)
+        set_(self, "derived", derived)
+        set_(self, "_labels", labels)
+        set_(self, "_kinds", kinds)
+
+    def _derive(
+        self,
+    ) -> tuple[
+        tuple[str, ...],
+        frozenset[str],
+        dict[str, tuple[str, ...]],
+        dict[str, str],
+        dict[str, ValueKind],
+    ]:
+        """The keys, derived keys, labels and kinds the tables define, checked."""
         all_keys: list[str] = []
         labels = {}
         kinds = {}
@@ -198,12 +223,7 @@ class Schema:
                 for k in (*left, *right, anchor):
                     if k not in key_set:
                         raise ValueError(f"template {self.id}: relation {rel.name} names {k}")
-        set_ = object.__setattr__
-        set_(self, "keys", keys)
-        set_(self, "key_set", key_set)
-        set_(self, "derived", derived)
-        set_(self, "_labels", labels)
-        set_(self, "_kinds", kinds)
+        return keys, key_set, derived, labels, kinds
 
     def kind(self, key: str) -> ValueKind:
         """What the statistic *key* holds (count, signed count or amount)."""
@@ -244,6 +264,24 @@ class Schema:
                 flat[key] = sum_known([mapping.get(p) for p in derived[key]])
                 computed.append(key)
         return flat, frozenset(computed)
+
+
+#: What schemas derive from their tables and relations (keys, labels, kinds), by the
+#: identity of both, which it holds: a template made from a schema (``Template.of``)
+#: shares the schema's instead of deriving them again. Nothing of a report is kept.
+_DERIVED: dict[
+    tuple[int, int],
+    tuple[
+        tuple[TableSpec, ...],
+        tuple[Relation, ...],
+        tuple[str, ...],
+        frozenset[str],
+        dict[str, tuple[str, ...]],
+        dict[str, str],
+        dict[str, ValueKind],
+    ],
+] = {}
+_DERIVED_LIMIT = 64
 
 
 def _typed(key: str, value: object, kind: ValueKind) -> Value:
