@@ -6,6 +6,8 @@ Python resolves late, so a cycle through them only shows at run time). Imports u
 from __future__ import annotations
 
 import ast
+import re
+import sys
 from pathlib import Path
 
 import gipparse
@@ -149,3 +151,47 @@ def test_lower_layers_never_import_higher_ones() -> None:
         if RANK[_seam(target)] > RANK[_seam(module)]
     ]
     assert upward == []
+
+
+#: The module each distribution the package declares is imported as.
+_IMPORTED_AS = {"pyarrow": "pyarrow", "openpyxl": "openpyxl", "pandas": "pandas", "dask": "dask"}
+
+
+def _third_party_imports() -> dict[str, set[str]]:
+    """Top-level name of each module outside the standard library and the package that
+    some module of the package imports, to the modules importing it."""
+    found: dict[str, set[str]] = {}
+    for path in SRC.rglob("*.py"):
+        for node in _imports(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                continue
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module]
+            for name in filter(None, names):
+                top = name.partition(".")[0]
+                if top not in sys.stdlib_module_names and top != "gipparse":
+                    found.setdefault(top, set()).add(_module_name(path))
+    return found
+
+
+def test_every_third_party_import_is_a_declared_dependency() -> None:
+    import tomllib
+
+    project = tomllib.loads((SRC.parent.parent / "pyproject.toml").read_text("utf-8"))["project"]
+
+    def names(requirements: list[str]) -> set[str]:
+        return {re.split(r"[\[<>=~! ;]", r, maxsplit=1)[0].lower() for r in requirements}
+
+    runtime = names(project["dependencies"])
+    assert runtime == {"pluggy", "attrs"}
+    extras = project["optional-dependencies"]
+    imported = _third_party_imports()
+    # What every report needs comes from the runtime dependencies; an extra's package is
+    # imported only by the feature it serves; pytest and hypothesis only by the testing
+    # helpers third-party plugins use in their own tests.
+    optional = {
+        _IMPORTED_AS[d]
+        for extra in ("parquet", "xlsx", "dataframe", "dask")
+        for d in names(extras[extra])
+    }
+    assert set(imported) <= runtime | optional | {"pytest", "hypothesis"}
+    assert imported.get("pytest", set()) | imported.get("hypothesis", set()) <= {"gipparse.testing"}
