@@ -157,6 +157,19 @@ def test_entry_point_plugin_is_loaded(tmp_path: Path, monkeypatch: pytest.Monkey
     assert names.index("semicolon") < names.index("tab")
 
 
+def test_entry_point_plugins_come_in_the_order_of_their_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # However the environment lists its distributions, the same plugins register in the
+    # same order, and so their hooks are called in the same order.
+    declared = [("zeta", "gipparse.tables.pipe"), ("alpha", "gipparse.tables.tab")]
+    orders = []
+    for listing in (declared, declared[::-1]):
+        monkeypatch.setattr(_manager, "_declared_entry_points", lambda listing=listing: listing)
+        orders.append([name for name, _ in _manager._entry_point_plugins()])
+    assert orders == [["alpha", "zeta"], ["alpha", "zeta"]]
+
+
 def test_broken_entry_point_is_a_plugin_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

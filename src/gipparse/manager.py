@@ -426,6 +426,9 @@ def _load_entry_point(value: str) -> object:
 
 
 def _entry_point_plugins() -> list[tuple[str, object]]:
+    """The plugins of the ``gipparse`` entry-point group, loaded in the order of their
+    names (then values): the same order, and so the same order of hook calls, whatever
+    order the distributions were installed in."""
     declared = _declared_entry_points()
     if declared is None:
         from importlib.metadata import EntryPoints, distributions
@@ -442,7 +445,7 @@ def _entry_point_plugins() -> list[tuple[str, object]]:
             group = EntryPoints(dist.entry_points).select(group=ENTRY_POINT_GROUP)
             declared.extend((ep.name, ep.value) for ep in group)
     loaded = []
-    for name, value in declared:
+    for name, value in sorted(declared):
         try:
             loaded.append((name, _load_entry_point(value)))
         except Exception as exc:
