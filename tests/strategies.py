@@ -107,3 +107,22 @@ def reports(draw: st.DrawFn, table_format: str | None = None) -> Report:
     if not sections:
         sections.append(Section("preamble", None, (Paragraph(draw(prose)),)))
     return Report(tuple(sections))
+
+
+@st.composite
+def edited(draw: st.DrawFn, text: str, alphabet: list[str]) -> str:
+    """*text* with up to two edits drawn from *alphabet*: inserted, deleted or replaced
+    characters (none at all, too)."""
+    chars = list(text)
+    for _ in range(draw(st.integers(0, 2))):
+        op = draw(st.integers(0, 2))
+        i = draw(st.integers(0, len(chars)))
+        if op == 0:
+            chars.insert(i, draw(st.sampled_from(alphabet)))
+        elif chars:
+            i = min(i, len(chars) - 1)
+            if op == 1:
+                del chars[i]
+            else:
+                chars[i] = draw(st.sampled_from(alphabet))
+    return "".join(chars)

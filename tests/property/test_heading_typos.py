@@ -9,6 +9,7 @@ from typing import Any
 import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
+from tests import strategies
 
 from gipparse.structure import sections
 
@@ -28,19 +29,7 @@ _ALPHABET = sorted({*"".join(_BODIES), *sections._NUMERAL_CHARACTERS, *"x;:、 "
 @st.composite
 def edited_headings(draw: st.DrawFn) -> str:
     numeral = draw(st.sampled_from(["", "一,", "十二.", "3,", "12.", "一", "二十", "1"]))
-    text = list(numeral + draw(st.sampled_from(_BODIES)))
-    for _ in range(draw(st.integers(0, 2))):
-        op = draw(st.integers(0, 2))
-        i = draw(st.integers(0, len(text)))
-        if op == 0:
-            text.insert(i, draw(st.sampled_from(_ALPHABET)))
-        elif text:
-            i = min(i, len(text) - 1)
-            if op == 1:
-                del text[i]
-            else:
-                text[i] = draw(st.sampled_from(_ALPHABET))
-    return "".join(text)
+    return draw(strategies.edited(numeral + draw(st.sampled_from(_BODIES)), _ALPHABET))
 
 
 @given(edited_headings())

@@ -10,6 +10,7 @@ from typing import Any
 import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
+from tests import strategies
 
 import gipparse
 from gipparse.templates.engine import within_one_edit
@@ -32,21 +33,8 @@ def _definition(label: str) -> Any:
     return regex.compile(f"(?:{regex.escape(label)}){{e<=1}}")
 
 
-@st.composite
-def edited(draw: st.DrawFn, source: list[str]) -> str:
-    text = list(draw(st.sampled_from(source)))
-    for _ in range(draw(st.integers(0, 2))):
-        op = draw(st.integers(0, 2))
-        i = draw(st.integers(0, len(text)))
-        if op == 0:
-            text.insert(i, draw(st.sampled_from(_ALPHABET)))
-        elif text:
-            i = min(i, len(text) - 1)
-            if op == 1:
-                del text[i]
-            else:
-                text[i] = draw(st.sampled_from(_ALPHABET))
-    return "".join(text)
+def edited(source: list[str]) -> st.SearchStrategy[str]:
+    return st.sampled_from(source).flatmap(lambda text: strategies.edited(text, _ALPHABET))
 
 
 @given(st.sampled_from(_KEYS), edited(_KEYS))
