@@ -162,3 +162,30 @@ def test_the_seeds_tables_read_the_same_both_ways(path: Path) -> None:
             expected = PIPE.parse(lines, start)
         _same(PIPE.parse(lines, start), expected)
         _same(PIPE.parse(lines, start), expected)
+
+
+def test_cells_far_down_and_far_right_keep_their_spans() -> None:
+    """Cells of plain rows keep where they start packed in an int until their span is
+    asked for: far down a long input and far right on a long line, the spans are those
+    of the line-by-line reading."""
+    lines = [""] * 100_000
+    lines += ["\ta", "\t1", "", "\tb", "\t" + "x" * 70_000, "", ""]
+    lines += ["| a | b |", "| " + "y" * 70_000 + " | z |", "| c | d |"]
+    _same(TAB.parse(lines, 100_000), _tab_general(lines, 100_000))
+    with _pipe_general():
+        expected = PIPE.parse(lines, 100_007)
+    found = PIPE.parse(lines, 100_007)
+    _same(found, expected)
+    assert found is not None
+    assert [c.span for c in found.table.rows[1].cells] == [
+        Span(100_009, 3, 100_009, 70_003),
+        Span(100_009, 70_006, 100_009, 70_007),
+    ]
+
+
+def test_a_span_is_made_once_and_kept() -> None:
+    found = TAB.parse(["\ta", "\t1"], 0)
+    assert found is not None
+    cell = found.table.rows[0].cells[1]
+    assert cell.span is cell.span == Span(2, 2, 2, 3)
+    assert found.table.rows[0].span is found.table.rows[0].span == Span(1, 1, 2, 3)

@@ -116,6 +116,8 @@ def _plain_rows(lines: Sequence[str], i: int) -> list[Row]:
     if m is None or region.count("\n") != stop - i - 1:
         return []  # not such a row, or lines holding line ends
     texts = m.group()
+    if len(texts) >= AT:
+        return []  # columns too far right to be packed (see AT)
     rows = texts.split("\n")
     firsts: Iterable[int]
     if texts[0] == "|" and texts.count("\n|") == len(rows) - 1:  # every row opens with |

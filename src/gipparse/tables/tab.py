@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from itertools import accumulate, chain, repeat
-from operator import add
+from operator import add, mul
 from typing import Any
 
 import attrs
@@ -171,12 +171,14 @@ def _built(
     cells_of = [text[1:].split("\n\t") for text in texts]
     counts = list(map(len, cells_of))
     raws = list(chain.from_iterable(cells_of))
-    # The k-th cell (from 0) of the r-th row stands on line i + 1 + k + r, from column 2.
-    base = (i + 1) * AT + 2
-    row_offsets = chain.from_iterable(map(repeat, range(0, len(texts) * AT, AT), counts))
-    places = map(add, range(base, base + len(raws) * AT, AT), row_offsets)
-    cells = tuple(new_cells(raws, places))
+    # The cells of the r-th row stand on lines i + 1 + r + bounds[r] on, from column 2.
     bounds = list(accumulate(counts, initial=0))
+    firsts = map(add, range(i + 1, i + 1 + len(texts)), bounds)
+    starts = [line * AT + 2 for line in firsts]
+    places = chain.from_iterable(
+        map(range, starts, map(add, starts, map(mul, counts, repeat(AT))), repeat(AT))
+    )
+    cells = tuple(new_cells(raws, places))
     rows = new_rows(list(map(cells.__getitem__, map(slice, bounds, bounds[1:]))), 0)
     if following == 0:
         # The row after those read, past the empty lines between them.

@@ -115,8 +115,10 @@ set_cell_span = _cell_span.__set__
 #: ``Span(line, column, line, column + len(raw))``, made when first asked for and kept.
 #: The table parsers build every cell of a plain row so: a report's spans are rarely all
 #: read, and a span built for each cell, kept and freed with it, was a tenth of the cost
-#: of reading a report. Lines are shorter than ``AT`` characters (a terabyte).
-AT = 1 << 40
+#: of reading a report. Only columns below ``AT`` are packed so (the parsers see to it);
+#: ``AT`` is small enough for the packed places of a report's first lines to be ints of
+#: one digit, which are cheaper to make.
+AT = 1 << 16
 
 
 class _CellSpan:
