@@ -20,11 +20,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
-from ..tree.nodes import Diagnostic, Severity
+from ..tree.nodes import Diagnostic, Severity, Table
 from ..tree.text import fold, normalize_text
 
 if TYPE_CHECKING:
-    from ..tree.nodes import Report, Span, Table
+    from ..tree.nodes import Report, Span
 
 _CJK_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
 
@@ -137,9 +137,12 @@ def _applications_table(report: Report) -> Table | None:
     )
     if line is None:
         return None
-    for table in report.tables:
-        if table.span is not None and table.span.line <= line <= table.span.end_line:
-            return table
+    for section in report.sections:
+        for block in section.blocks:
+            if isinstance(block, Table):
+                span = block.span
+                if span is not None and span.line <= line <= span.end_line:
+                    return block
     return None
 
 
