@@ -92,21 +92,18 @@ def _tab_general(lines: list[str], start: int) -> TableParse | None:
 
 @contextmanager
 def _pipe_general() -> Iterator[None]:
-    """The pipe format without its plain-row path (and so without its row cache)."""
-    saved = pipe_table._simple_row
-    pipe_table._simple_row = lambda line, index: None  # type: ignore[assignment]
+    """The pipe format without its plain-row path."""
+    saved = pipe_table._plain_rows
+    pipe_table._plain_rows = lambda lines, i: []  # type: ignore[assignment]
     try:
         yield
     finally:
-        pipe_table._simple_row = saved
+        pipe_table._plain_rows = saved
 
 
 @pytest.fixture(autouse=True)
 def _cold_caches() -> None:
-    tab_table._cell.cache_clear()
-    tab_table._row.cache_clear()
-    pipe_table._simple_row.cache_clear()
-    pipe_table._cell.cache_clear()
+    gipparse.caches.clear()
 
 
 @given(_LINES, st.integers(0, 3))
@@ -123,8 +120,7 @@ def _cold_caches() -> None:
 def test_tab_fast_path_matches_line_by_line_reading(lines: list[str], start: int) -> None:
     expected = _tab_general(lines, start)
     _same(TAB.parse(lines, start), expected)  # cold cache
-    _same(TAB.parse(lines, start), expected)  # every cell cached
-    tab_table._row.cache_clear()  # rows built again from cached cells
+    _same(TAB.parse(lines, start), expected)  # damaged rows cached
     _same(TAB.parse(list(lines), start), _tab_general(lines, start))
 
 
@@ -166,3 +162,30 @@ def test_the_seeds_tables_read_the_same_both_ways(path: Path) -> None:
             expected = PIPE.parse(lines, start)
         _same(PIPE.parse(lines, start), expected)
         _same(PIPE.parse(lines, start), expected)
+
+
+def test_cells_far_down_and_far_right_keep_their_spans() -> None:
+    """Cells of plain rows keep where they start packed in an int until their span is
+    asked for: far down a long input and far right on a long line, the spans are those
+    of the line-by-line reading."""
+    lines = [""] * 100_000
+    lines += ["\ta", "\t1", "", "\tb", "\t" + "x" * 70_000, "", ""]
+    lines += ["| a | b |", "| " + "y" * 70_000 + " | z |", "| c | d |"]
+    _same(TAB.parse(lines, 100_000), _tab_general(lines, 100_000))
+    with _pipe_general():
+        expected = PIPE.parse(lines, 100_007)
+    found = PIPE.parse(lines, 100_007)
+    _same(found, expected)
+    assert found is not None
+    assert [c.span for c in found.table.rows[1].cells] == [
+        Span(100_009, 3, 100_009, 70_003),
+        Span(100_009, 70_006, 100_009, 70_007),
+    ]
+
+
+def test_a_span_is_made_once_and_kept() -> None:
+    found = TAB.parse(["\ta", "\t1"], 0)
+    assert found is not None
+    cell = found.table.rows[0].cells[1]
+    assert cell.span is cell.span == Span(2, 2, 2, 3)
+    assert found.table.rows[0].span is found.table.rows[0].span == Span(1, 1, 2, 3)

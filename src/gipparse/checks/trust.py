@@ -20,11 +20,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
-from ..tree.nodes import Diagnostic, Severity
-from ..tree.text import fold
+from ..tree.nodes import Diagnostic, Severity, Table
+from ..tree.text import fold, normalize_text
 
 if TYPE_CHECKING:
-    from ..tree.nodes import Report, Span, Table
+    from ..tree.nodes import Report, Span
 
 _CJK_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
 
@@ -65,6 +65,27 @@ def numbering(label: str) -> tuple[str, int] | None:
     return None
 
 
+#: What a label cell is to :func:`out_of_order`, by its raw text: passed over, the end of
+#: the row's labels, or ``(text, style, number)``.
+_PASS = 0
+_END = 1
+_Label = int | tuple[str, str, int]
+
+
+@lru_cache(maxsize=8192)
+def _label(raw: str) -> _Label:
+    """What a label cell holding *raw* (not empty, not digits) is to :func:`out_of_order`."""
+    if raw[0] not in _NUMBER_STARTS and not raw[0].isspace():
+        return _PASS  # a label without a number
+    text = normalize_text(raw)
+    if not text or text[0] not in _NUMBER_STARTS or len(text) > _MAX_LABEL:
+        return _PASS
+    numbered = numbering(text)
+    if numbered is None:
+        return _END if text[0].isdigit() else _PASS  # a value with a unit or a separator
+    return text, *numbered
+
+
 def out_of_order(table: Table) -> list[tuple[str, str, Span]]:
     """Labels numbered lower than the label before them in their style and level:
     ``(label, label before it, its span)``. A style nested in another (``1.`` under ``(一)``)
@@ -73,7 +94,6 @@ def out_of_order(table: Table) -> list[tuple[str, str, Span]]:
     found = []
     nesting: list[str] = []  # styles in the order they open, outermost first
     last: dict[str, tuple[int, str]] = {}
-    starts = _NUMBER_STARTS
     for row in table.rows:
         for cell in row.cells:
             raw = cell.raw
@@ -81,17 +101,12 @@ def out_of_order(table: Table) -> list[tuple[str, str, Span]]:
                 continue  # a cell covered by a merge
             if raw.isdigit():
                 break  # the first value
-            if raw[0] not in starts and not raw[0].isspace():
-                continue  # a label without a number
-            text = cell.text
-            if not text or text[0] not in starts or len(text) > _MAX_LABEL:
+            label = _label(raw)
+            if not isinstance(label, tuple):
+                if label == _END:
+                    break
                 continue
-            numbered = numbering(text)
-            if numbered is None:
-                if text[0].isdigit():
-                    break  # a value with a unit or a separator
-                continue
-            style, number = numbered
+            text, style, number = label
             if style in nesting:
                 at = nesting.index(style) + 1
                 for inner in nesting[at:]:
@@ -122,9 +137,12 @@ def _applications_table(report: Report) -> Table | None:
     )
     if line is None:
         return None
-    for table in report.tables:
-        if table.span is not None and table.span.line <= line <= table.span.end_line:
-            return table
+    for section in report.sections:
+        for block in section.blocks:
+            if isinstance(block, Table):
+                span = block.span
+                if span is not None and span.line <= line <= span.end_line:
+                    return block
     return None
 
 

@@ -4,6 +4,7 @@ paragraphs (every other non-blank line)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..errors import GipparseError, PluginError
 from ..tree.nodes import (
@@ -19,17 +20,42 @@ from ..tree.nodes import (
 from .formats import TableFormat, TableParse
 
 
+@lru_cache(maxsize=1)
+def _built_in_starts() -> frozenset[object]:
+    """The built-in ``could_start`` methods, which say yes only to a line starting with a
+    TAB (tab) or holding a pipe (pipe). Imported on first use: the table plugins are not
+    imported with gipparse."""
+    from .pipe import PipeTableFormat
+    from .tab import TabTableFormat
+
+    return frozenset((TabTableFormat.could_start, PipeTableFormat.could_start))
+
+
 def split_blocks(
     lines: Sequence[str], formats: Sequence[TableFormat], diagnostics: list[Diagnostic]
 ) -> list[Block]:
     """Every non-blank line ends up in exactly one block."""
     parsers = [(f, f.could_start) for f in formats if f.parses]
+    # When every format tries only lines that start with a TAB or hold a pipe (the
+    # built-in ones), any other line is told a paragraph or blank at once.
+    built_in = _built_in_starts()
+    quick = all(type(f).could_start in built_in for f, _ in parsers) and not any(
+        "could_start" in getattr(f, "__dict__", ()) for f, _ in parsers
+    )
     blocks: list[Block] = []
     append = blocks.append
     i, n = 0, len(lines)
     while i < n:
         line = lines[i]
         if not line:
+            i += 1
+            continue
+        if quick and line[0] != "\t" and "|" not in line:
+            if not line.isspace():
+                paragraph = new_node(Paragraph)
+                set_paragraph_raw(paragraph, line)
+                set_paragraph_span(paragraph, new_span((i + 1, 1, i + 1, len(line) + 1)))
+                append(paragraph)
             i += 1
             continue
         blank = line.isspace()

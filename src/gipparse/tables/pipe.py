@@ -20,23 +20,24 @@ render only, the pipe parser reads it back).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from functools import lru_cache
-from itertools import accumulate, repeat
-from operator import add as _add
+from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate, chain, repeat
+from operator import add, sub
 
 from ..errors import RenderError
 from ..hookspecs import hookimpl
 from ..tree.nodes import (
+    AT,
     Cell,
     Diagnostic,
     Row,
     Severity,
     Span,
     Table,
-    new_cell,
+    new_cells,
     new_node,
     new_row,
+    new_rows,
     new_span,
     set_cell_raw,
     set_cell_span,
@@ -89,44 +90,63 @@ def _is_separator(line: str, bounds: list[tuple[int, int]]) -> bool:
     return "-" in line and all(_SEPARATOR_CELL_RE.fullmatch(line, s, e) for s, e in bounds)
 
 
-@lru_cache(maxsize=1 << 12)
-def _cell(raw: str, number: int, column: int) -> Cell:
-    """The cell holding *raw* from *column* of line *number*. Kept like rows: label cells
-    and small values recur at the same place in rows that differ elsewhere."""
-    return new_cell(raw, new_span((number, column, number, column + len(raw))))
+#: A cell of a plain row with its padding: no pipe, no escape, no ``<br>`` (taken whole:
+#: what follows it is checked by looking back).
+_PLAIN_CELL = r"[^|\\<\n]*+"
+#: A plain row: ``| a | b |`` or ``a | b |`` (a closing pipe, every cell padded by
+#: exactly one space on each side but the outer side of a first cell without an opening
+#: pipe, no escape, no ``<br>``), a whole line. A cell ends with its padding space, which
+#: is not the one that opened it.
+_PLAIN_ROW = (
+    rf"(?:\| |(?![ \t|])){_PLAIN_CELL}(?<=[^|] )\|(?: {_PLAIN_CELL}(?<=[^|] )\|)*+(?![^\n])"
+)
+#: Plain rows on lines joined with "\n".
+_PLAIN_ROWS_RE = re.compile(rf"{_PLAIN_ROW}(?:\n{_PLAIN_ROW})*+")
+#: Lines looked at by one call of :func:`_plain_rows`.
+_PLAIN_WINDOW = 32
 
 
-@lru_cache(maxsize=1 << 10)
-def _simple_row(line: str, index: int) -> Row | None:
-    """The row on *line* (0-based *index*) when it has the plain shape ``| a | b |`` or
-    ``a | b |`` (a closing pipe, every cell padded by exactly one space on each side but
-    the outer side of a first cell without an opening pipe, no escape, no ``<br>``), built
-    without a per-cell step; ``None`` for any other line, a separator row included.
-
-    A row is the same value wherever its line recurs at that place (the header rows of one
-    template, the same report parsed again): it is built once."""
-    if line[-1:] != "|" or "\\" in line or "<" in line or "| |" in line:
-        return None
-    pipes = line.count("|")
-    if line.count("| ") != pipes - 1:
-        return None
-    if line[:1] == "|":
-        if pipes < 2 or line.count(" |") != pipes - 1:
-            return None
-        raws = line[2:-2].split(" | ")
-        first = 3
-    elif line[:1] not in " \t" and line.count(" |") == pipes:
-        raws = line[:-2].split(" | ")
-        first = 1
+def _plain_rows(lines: Sequence[str], i: int) -> list[Row]:
+    """The rows on the lines from *i* (0-based) on that have the plain shape of
+    :data:`_PLAIN_ROW` and are not separator rows, all read at once (none when line *i*
+    is not such a row); at most :data:`_PLAIN_WINDOW`."""
+    stop = min(len(lines), i + _PLAIN_WINDOW)
+    region = "\n".join(lines[i:stop])
+    m = _PLAIN_ROWS_RE.match(region)
+    if m is None or region.count("\n") != stop - i - 1:
+        return []  # not such a row, or lines holding line ends
+    texts = m.group()
+    if len(texts) >= AT:
+        return []  # columns too far right to be packed (see AT)
+    rows = texts.split("\n")
+    firsts: Iterable[int]
+    if texts[0] == "|" and texts.count("\n|") == len(rows) - 1:  # every row opens with |
+        cells_of = [row[2:-2].split(" | ") for row in rows]
+        firsts = repeat(3)
     else:
-        return None
-    if "-" in line and all(map(_SEPARATOR_CELL_RE.fullmatch, raws)):
-        return None
-    # Cell k starts 3 columns after the end of cell k-1 (" | ").
-    columns = accumulate(map(_add, map(len, raws), repeat(3)), initial=first)
-    number = index + 1
-    cells = tuple(map(_cell, raws, repeat(number), columns))
-    return new_row(cells, new_span((number, 1, number, len(line) + 1)))
+        cells_of = [(row[2:-2] if row[0] == "|" else row[:-2]).split(" | ") for row in rows]
+        firsts = [3 if row[0] == "|" else 1 for row in rows]
+    if "-" in texts:
+        # A separator row ends the plain rows (the general reading takes it).
+        for r, row in enumerate(rows):
+            if "-" in row and all(map(_SEPARATOR_CELL_RE.fullmatch, cells_of[r])):
+                del rows[r:], cells_of[r:]
+                if not rows:
+                    return []
+                break
+    counts = list(map(len, cells_of))
+    raws = list(chain.from_iterable(cells_of))
+    # Cell k of a row starts 3 columns after the end of cell k-1 (" | "). Where each cell
+    # starts, counted from the start of the first cell of all (offsets), less where the
+    # first cell of its row starts, plus that cell's place (see AT).
+    offsets = list(accumulate(map(add, map(len, raws), repeat(3)), initial=0))
+    bounds = list(accumulate(counts, initial=0))
+    firsts_at = map(add, range((i + 1) * AT, (i + 1 + len(rows)) * AT, AT), firsts)
+    per_row = map(sub, firsts_at, map(offsets.__getitem__, bounds))
+    places = map(add, offsets, chain.from_iterable(map(repeat, per_row, counts)))
+    cells = tuple(new_cells(raws, places))
+    # A plain row ends 2 columns after its last cell (" |").
+    return new_rows(list(map(cells.__getitem__, map(slice, bounds, bounds[1:]))), 2)
 
 
 class PipeTableFormat(TableFormat):
@@ -152,14 +172,14 @@ class PipeTableFormat(TableFormat):
         header_rows = 0
         i = start
         while i < n:
+            plain = _plain_rows(lines, i)
+            if plain:
+                rows += plain
+                i += len(plain)
+                continue
             line = lines[i]
             if line[:1] == "\t":
                 break
-            row = _simple_row(line, i)
-            if row is not None:
-                rows.append(row)
-                i += 1
-                continue
             found = _segments(line) if i > start else first
             if found is None:
                 break

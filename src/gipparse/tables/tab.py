@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
-from typing import Any, cast
+from itertools import accumulate, chain, repeat
+from operator import add, mul
+from typing import Any
 
 import attrs
 
@@ -40,15 +41,17 @@ from ..caches import kept
 from ..errors import RenderError
 from ..hookspecs import hookimpl
 from ..tree.nodes import (
+    AT,
     Cell,
     Diagnostic,
     Row,
     Severity,
     Span,
     Table,
-    new_cell,
+    new_cells,
     new_node,
     new_row,
+    new_rows,
     new_span,
     set_cell_raw,
     set_cell_span,
@@ -80,8 +83,6 @@ def _is_number(text: str) -> bool:
 
 # A cell being read: [text, first line index, last line index, start column].
 _Draft = list[Any]
-#: Longest row the parser builds in one step (longer ones are read line by line).
-_MAX_FAST_ROW_LINES = 64
 
 
 def _last_part(draft: _Draft) -> str:
@@ -104,28 +105,6 @@ def _build_row(drafts: list[_Draft]) -> Row:
     return new_row(tuple(cells), new_span((drafts[0][1] + 1, 1, drafts[-1][2] + 1, end_column)))
 
 
-@lru_cache(maxsize=1 << 12)
-def _cell(line: str, number: int) -> Cell | None:
-    """The cell written on *line*, line *number* (1-based), or ``None`` when the line is
-    not a cell. A cell is the same value wherever its line recurs at that place (the
-    tables of one template, the same report parsed again): it is built once."""
-    if line[:1] != "\t":
-        return None
-    return new_cell(line[1:], new_span((number, 2, number, len(line) + 1)))
-
-
-@lru_cache(maxsize=1 << 10)
-def _row(texts: tuple[str, ...], start: int) -> Row | None:
-    """The row of the cells written on *texts*, lines ``start:start + len(texts)``
-    (0-based), or ``None`` when one of them is not a cell. Kept like cells: header rows
-    recur in every report of a template."""
-    cells = tuple(map(_cell, texts, range(start + 1, start + len(texts) + 1)))
-    if not all(cells):
-        return None
-    span = new_span((start + 1, 1, start + len(texts), len(texts[-1]) + 1))
-    return new_row(cast("tuple[Cell, ...]", cells), span)  # no None: checked above
-
-
 #: Rows read line by line, by their first line's text: the lines the reading looked at
 #: (from the first one on), whether they ran to the end of the input, the cells and the
 #: next row's first line relative to the first line, the diagnostics (their spans
@@ -134,6 +113,77 @@ def _row(texts: tuple[str, ...], start: int) -> Row | None:
 #: report laid out alike has it.
 _SLOW_ROWS: dict[str, list[_SlowRow]] = kept({})
 _SLOW_ROWS_LIMIT = 1024
+
+#: Rows of TAB lines, one empty line between two rows (on lines joined with "\n").
+_PLAIN_ROWS_RE = re.compile(r"\t[^\n]*+(?:\n\t[^\n]*+)*+(?:\n\n\t[^\n]*+(?:\n\t[^\n]*+)*+)*+")
+#: Lines looked at first by :func:`_plain_rows` (more when the rows go on).
+_PLAIN_WINDOW = 128
+
+
+def _plain_rows(lines: Sequence[str], i: int) -> tuple[list[Row], int, int, bool]:
+    """The rows from line *i* on that are made of TAB lines only, one empty line apart,
+    up to where the line-by-line reading (:func:`_read_row`) would read a row otherwise,
+    all read at once: ``(rows, the first line of the next row or -1 when the table ends,
+    their number of cells, whether the next row is to be read line by line)``. No rows
+    when the row at *i* is not such a row."""
+    n = len(lines)
+    size = _PLAIN_WINDOW
+    while True:
+        stop = min(n, i + size)
+        region = "\n".join(lines[i:stop])
+        m = _PLAIN_ROWS_RE.match(region)
+        if m is None or region.count("\n") != stop - i - 1:
+            return [], i, 0, True  # not such a row, or lines holding line ends
+        end = m.end()
+        texts = region[:end].split("\n\n")
+        if end < len(region) or stop == n:
+            break
+        # The rows may go on beyond the lines looked at: the last one is read again by
+        # the next step, unless it is the only one (then more lines are looked at).
+        if len(texts) > 1:
+            texts.pop()
+            return _built(texts, i, 0, False)
+        size *= 4
+    after = i + region.count("\n", 0, end) + 1  # the line after the last row read
+    following = -1
+    slow = False
+    if after >= n:
+        pass  # the input ends: so does the table
+    elif lines[after]:
+        texts.pop()  # text right below a cell: the row is read line by line
+        following, slow = 0, True
+    elif after + 1 < n and lines[after + 1][:1] == "\t":
+        following = after + 1  # the next row, beyond the lines looked at
+    elif after + 1 < n and not _is_blank(lines[after + 1]):
+        texts.pop()  # text after one blank line may continue the last cell
+        following, slow = 0, True
+    # (else the table ends at a blank line after the empty one, or with the input)
+    if not texts:
+        return [], i, 0, True
+    return _built(texts, i, following, slow)
+
+
+def _built(
+    texts: list[str], i: int, following: int, slow: bool
+) -> tuple[list[Row], int, int, bool]:
+    """The rows of *texts* (each the TAB lines of a row joined), the first on line *i*,
+    one empty line apart; :func:`_plain_rows` returns them."""
+    cells_of = [text[1:].split("\n\t") for text in texts]
+    counts = list(map(len, cells_of))
+    raws = list(chain.from_iterable(cells_of))
+    # The cells of the r-th row stand on lines i + 1 + r + bounds[r] on, from column 2.
+    bounds = list(accumulate(counts, initial=0))
+    firsts = map(add, range(i + 1, i + 1 + len(texts)), bounds)
+    starts = [line * AT + 2 for line in firsts]
+    places = chain.from_iterable(
+        map(range, starts, map(add, starts, map(mul, counts, repeat(AT))), repeat(AT))
+    )
+    cells = tuple(new_cells(raws, places))
+    rows = new_rows(list(map(cells.__getitem__, map(slice, bounds, bounds[1:]))), 0)
+    if following == 0:
+        # The row after those read, past the empty lines between them.
+        following = i + len(raws) + len(texts)
+    return rows, following, len(raws), slow
 
 
 def _slow_row(lines: Sequence[str], start: int) -> tuple[Row, int, tuple[Diagnostic, ...]]:
@@ -303,35 +353,23 @@ class TabTableFormat(TableFormat):
         n = len(lines)
         if start >= n or lines[start][:1] != "\t":
             return None
-        # Rows of TAB lines separated by single empty lines, the bulk of every table, are
-        # built without a per-cell step; a row that needs more (a continuation line, a
-        # lost TAB, the table's end after blank lines) is read line by line.
+        # Runs of rows made of TAB lines, one empty line apart, the bulk of every table,
+        # are read and built at once (_plain_rows); a row that needs more (a continuation
+        # line, a lost TAB, the table's end after blank lines) is read line by line.
         rows: list[Row] = []
         diagnostics: list[Diagnostic] = []
         count = 0
         i = start
+        slow = False
         while i >= 0:
-            limit = min(n, i + _MAX_FAST_ROW_LINES)
-            try:
-                j = lines.index("", i, limit)
-            except ValueError:
-                j = n if limit == n else -1
-            # The row goes on to the next one after a single empty line, or the table
-            # ends after it: at the end of the input or at two blank lines.
-            if j + 1 >= n or lines[j + 1][:1] == "\t":
-                following = j + 1 if j + 1 < n else -1
-            elif _is_blank(lines[j + 1]):
-                following = -1
-            else:
-                following = 0  # text after one blank line may continue a cell
-            if j > i and following:
-                row = _row(tuple(lines[i:j]), i)
-                if row is not None:
-                    rows.append(row)
-                    count += j - i
-                    i = following
+            if not slow:
+                plain, i, cells, slow = _plain_rows(lines, i)
+                if plain:
+                    rows += plain
+                    count += cells
                     continue
             row, i, found = _slow_row(lines, i)
+            slow = False
             rows.append(row)
             diagnostics += found
             count += len(row.cells)

@@ -14,6 +14,8 @@ numbers with attributes (``stats.applications.withheld.third_party.total``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import compress, repeat
+from operator import is_
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -152,7 +154,8 @@ class Statistics:
     @property
     def unknown(self) -> tuple[str, ...]:
         """The keys whose value is ``None``."""
-        return tuple(k for k, v in self._index.items() if v is None)
+        index = self._index
+        return tuple(compress(index, map(is_, index.values(), repeat(None))))
 
     def __repr__(self) -> str:
         return (
