@@ -457,6 +457,35 @@ def test_sigterm_ends_the_workers_and_removes_the_partial_output(
     assert os.listdir(out) == []
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
+def test_a_process_forked_under_the_sigterm_handler_just_ends_on_sigterm() -> None:
+    # A worker forked while the command's handler is active (its pool's initializer not
+    # yet run, or running) ends as SIGTERM's default would: no clean-up of the command,
+    # no exception in the initializer for concurrent.futures to print.
+    import signal
+    import time
+
+    from gipparse.cli import _terminated_as_exception
+
+    read, write = os.pipe()
+    with _terminated_as_exception():
+        pid = os.fork()
+        if pid == 0:  # the child: it must never leave this block
+            try:
+                os.close(read)
+                os.write(write, b"ready")
+                time.sleep(30)
+                os._exit(0)
+            except BaseException:
+                os._exit(99)
+        os.close(write)
+        assert os.read(read, 5) == b"ready"
+        os.close(read)
+        os.kill(pid, signal.SIGTERM)
+        _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 128 + signal.SIGTERM
+
+
 # -- 6. plugins ------------------------------------------------------------------------------
 
 

@@ -370,11 +370,48 @@ def test_markdown_rows_that_lost_cells() -> None:
     text = "\n".join(lines)
     as_tables = gipparse.loads(text, plugins=())
     codes = {d.code for d in as_tables.diagnostics}
-    assert "table.flattened" in codes
+    # The pipe tables were read; the rows that lost separators are filled from their
+    # digits, decided by the rows' totals, and the table reading's findings stay.
+    assert {"table.flattened-gaps", "table.missing-cell"} <= codes
     stats = as_tables.statistics
     assert stats is not None
     assert stats["applications.new.total"] == original.statistics["applications.new.total"]
     assert_nothing_invented(as_tables, original.statistics)
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "row"),
+    [
+        ("000", 58, "active.penalty"),  # 行政处罚 0 10: its 128 lost
+        ("000", 60, "active.penalty"),  # 行政处罚 128 0: its 10 lost
+        ("002", 44, "active.other_services"),  # 2 0 79 lost its 2
+        ("002", 82, "active.procurement"),  # 5 27.37 lost its 5
+    ],
+)
+def test_a_table_row_that_lost_a_cell_is_not_read_as_flattened(
+    name: str, line: int, row: str
+) -> None:
+    """A tab table whose row lost a cell is no flattened text: the digits left must not be
+    cut into the row's cells where no relation checks the cut (``0 10`` is no
+    ``0 | 1 | 0``). The row stays null, said by the table reading and by the refusal."""
+    lines = SEEDS[name].read_text(encoding="utf-8").split("\n")
+    report = gipparse.loads("\n".join(lines[:line] + lines[line + 1 :]))
+    assert report.statistics is not None
+    flat = report.statistics.to_flat()
+    assert [v for k, v in flat.items() if k.startswith(row + ".")] == [None] * sum(
+        1 for k in flat if k.startswith(row + ".")
+    )
+    codes = {d.code for d in report.diagnostics}
+    assert "table.missing-cell" in codes
+    assert "table.flattened" not in codes
+    refused = [d for d in report.diagnostics if d.code == "table.flattened-gaps-refused"]
+    assert [row in d.message for d in refused] == [True]
+    # Every other value is the undamaged seed's.
+    whole = seed(name).statistics
+    assert whole is not None
+    assert {k: v for k, v in flat.items() if not k.startswith(row + ".")} == {
+        k: v for k, v in whole.to_flat().items() if not k.startswith(row + ".")
+    }
 
 
 def test_hostile_runs_are_bounded() -> None:

@@ -40,7 +40,14 @@ class _terminated_as_exception:
     def __enter__(self) -> None:
         import signal
 
+        parent = os.getpid()
+
         def terminate(signum: int, frame: object) -> None:
+            if os.getpid() != parent:
+                # A worker forked from this process, before it set its own handlers (or
+                # while its pool's initializer runs): it ends as SIGTERM's default would,
+                # not with this process's clean-up and a traceback of its initializer.
+                os._exit(128 + signum)
             raise _Terminated
 
         try:

@@ -199,9 +199,11 @@ def read_statistics(
     text: str = "",
 ) -> tuple[Template | None, Statistics | None, list[Diagnostic]]:
     """The statistics stage: recognise the template and read the statistics from the
-    tables (:func:`gipparse.templates.plans.read_statistics`) or, when that reads little
-    and *text* (the report's) shows tables flattened into running text, from it
-    (:func:`gipparse.templates.flat.read_flattened`), whichever reads more; then check
+    tables (:func:`gipparse.templates.plans.read_statistics`); when they left values
+    unread and *text* (the report's) shows tables flattened into running text, from it
+    (:func:`gipparse.templates.flat.read_flattened`): all of them where no table was
+    found, else the values the tables left unread, where that reading can be trusted
+    (:func:`gipparse.templates.flat.fill_gaps`); then check
     their relations (:func:`gipparse.checks.relations.check_relations`)."""
     # The templates (their tables compiled into matchers) are imported by the first
     # report read, not by ``import gipparse``.
@@ -212,14 +214,18 @@ def read_statistics(
     # The flattened reading is imported only for a report that may need it: one whose
     # tables left values unread.
     if text and (statistics is None or statistics.unknown):
-        from .templates.flat import read_flattened, should_try
+        from .templates.flat import fill_gaps, read_flattened, should_try
 
         if should_try(statistics, diagnostics):
             flat = read_flattened(text, templates, year, to_simplified)
-            if flat is not None and (
-                statistics is None or len(flat[1].unknown) < len(statistics.unknown)
-            ):
+            if flat is not None and (statistics is None or template is None):
                 template, statistics, diagnostics = flat
+            elif flat is not None and template is not None and statistics is not None:
+                # Tables were read: the flattened reading fills their gaps, where it can
+                # be trusted, and never overrides a value they gave.
+                filled = fill_gaps(template, statistics, diagnostics, flat, text)
+                if filled is not None:
+                    statistics, diagnostics = filled
     if template is not None and statistics is not None:
         diagnostics.extend(check_relations(template, statistics))
     return template, statistics, diagnostics

@@ -45,6 +45,10 @@ PARSER_CODES: dict[str, str] = {
     "which cannot be split without guessing",
     "table.flattened": "the statutory tables are flattened into running text; their cells "
     "were told apart by the template's arithmetic",
+    "table.flattened-gaps": "values a table left unread (cells lost or glued) read from "
+    "its digits as a flattened table",
+    "table.flattened-gaps-refused": "rows a table left unread whose flattened reading is "
+    "not certain; their values stay null",
     "table.flattened-ambiguous": "a row of a flattened table whose digits can be cut in "
     "more than one way that satisfies every relation; the cells that differ are null",
     "table.flattened-unfit": "a row of a flattened table whose digits cannot be cut into "

@@ -24,7 +24,9 @@ into one run of digits: ``本年新收政府信息公开申请数量801000081二
    cells the arithmetic decided.
 
 The stage runs when the ordinary reading finds no table, or finds tables whose rows
-lost cells; its result is kept when it reads more values.
+lost cells. In the first case its result is the report's statistics; in the second it
+only fills the values the tables left unread, where it can be trusted
+(:func:`fill_gaps`).
 """
 
 from __future__ import annotations
@@ -634,3 +636,114 @@ def _missing_rows(
 
 
 __all__ = ["Solution", "read_flattened", "should_try"]
+
+
+# ---------------------------------------------------------------------------
+# Filling the gaps of a table reading
+# ---------------------------------------------------------------------------
+
+
+def fill_gaps(
+    template: Template,
+    statistics: Statistics,
+    diagnostics: list[Diagnostic],
+    flat: tuple[Template, Statistics, list[Diagnostic]],
+    source: str,
+) -> tuple[Statistics, list[Diagnostic]] | None:
+    """The statistics the table reading (*statistics*, *diagnostics*) read, with the
+    values it left null taken from the flattened reading *flat* of the same text, where
+    that reading can be trusted; ``None`` when it adds nothing.
+
+    A table whose rows lost or glued cells is no flattened text: its cells stand apart,
+    and the flattened reading's premise, that a row's digits hold exactly its cells, fails
+    where a cell was lost. Every value the table reading read is kept. A row's values are
+    taken from the flattened reading only when that reading decided every cell of the row,
+    agrees with every value the table read in it, and either each of its cells is a whole
+    number as written (no digits cut off it) or the template's relations constrain the
+    row, so that the cut was decided by arithmetic, not by the digits alone (``行政处罚 0
+    10`` with its first cell lost is no ``0 | 1 | 0``).
+    """
+    flat_template, flat_stats, _ = flat
+    if flat_template.id != template.id:
+        return None
+    read = statistics.to_flat()
+    found = flat_stats.to_flat()
+    shape = _shape(template)
+    constrained = {k for *_, left, right in shape.instances for k in (*left, *right)}
+    for parts in template.derived.values():
+        if constrained.intersection(parts):
+            constrained.update(parts)
+    lines = source.split("\n")
+    rows: dict[str, list[str]] = {}
+    for key in read:
+        rows.setdefault(key.rpartition(".")[0], []).append(key)
+    values = dict(read)
+    sources = dict(statistics.sources)
+    filled: list[str] = []
+    refused: list[str] = []
+    for row, keys in rows.items():
+        gaps = [k for k in keys if read[k] is None and found.get(k) is not None]
+        if not gaps or any(k in statistics.derived or k in flat_stats.derived for k in gaps):
+            continue
+        printed = [k for k in keys if k not in flat_stats.derived]
+        if any(found.get(k) is None for k in printed) or any(
+            read[k] is not None and found[k] != read[k] for k in printed
+        ):
+            refused.append(row)  # a partial cut, or one that contradicts the table
+            continue
+        if not all(k in constrained for k in printed) and not all(
+            _whole(lines, flat_stats.sources.get(k)) for k in printed
+        ):
+            refused.append(row)  # digits taken apart where no relation checks the cut
+            continue
+        for key in gaps:
+            values[key] = found[key]
+            if key in flat_stats.sources:
+                sources[key] = flat_stats.sources[key]
+        filled.extend(gaps)
+    if not filled and not refused:
+        return None
+    diagnostics = list(diagnostics)
+    if filled:
+        diagnostics.append(
+            Diagnostic(
+                Severity.INFO,
+                "table.flattened-gaps",
+                f"{len(filled)} values the tables left unread were read from their digits as "
+                f"a flattened table: {', '.join(filled[:6])}" + (" ..." if len(filled) > 6 else ""),
+                sources[filled[0]].span if filled[0] in sources else None,
+            )
+        )
+    if refused:
+        diagnostics.append(
+            Diagnostic(
+                Severity.WARNING,
+                "table.flattened-gaps-refused",
+                f"rows {', '.join(refused[:6])}{' ...' if len(refused) > 6 else ''} left "
+                "values unread, and reading their digits as a flattened table is not "
+                "certain (cells left undecided, a value the table read contradicted, or "
+                "numbers taken apart that no relation checks): those values stay null",
+                None,
+            )
+        )
+    if not filled:
+        return None if not refused else (statistics, diagnostics)
+    # Keys the template derives are computed again, from the parts now read.
+    recomputed = statistics.derived.intersection(template.derived)
+    complete, _ = template.complete({k: v for k, v in values.items() if k not in recomputed})
+    return (
+        Statistics._from_dict(template.id, complete, statistics.derived, sources),
+        diagnostics,
+    )
+
+
+def _whole(lines: list[str], cell: Cell | None) -> bool:
+    """Whether *cell* (a flattened reading's cell) holds a whole number as written: no
+    digit, point or comma touches it on its line."""
+    span = cell.span if cell is not None else None
+    if span is None or span.end_line != span.line or not 0 < span.line <= len(lines):
+        return False
+    line = lines[span.line - 1]
+    before = line[span.column - 2] if span.column >= 2 else ""
+    after = line[span.end_column - 1] if span.end_column <= len(line) else ""
+    return not any(c and (c.isdigit() or c in ".,") for c in (before, after))
