@@ -414,6 +414,27 @@ def test_a_table_row_that_lost_a_cell_is_not_read_as_flattened(
     }
 
 
+def test_a_filled_row_must_satisfy_its_relations() -> None:
+    """Seed 001's pipe row 1.屬于國家秘密 losing one of its seven 0 cells: read as a
+    flattened table its six zeros and the next label's numbering (``2.``) make the seven
+    cells 0 … 0 | 2, a cut its row total refutes; the row stays null."""
+    lines = SEEDS["001"].read_text(encoding="utf-8").split("\n")
+    cells = lines[62].split("|")
+    assert cells[1].strip() == "1.屬于國家秘密"
+    assert cells[2].strip() == "0"
+    del cells[2]
+    lines[62] = "|".join(cells)
+    report = gipparse.loads("\n".join(lines))
+    assert report.statistics is not None
+    row = {k: v for k, v in report.statistics.to_flat().items() if ".state_secret." in k}
+    assert set(row.values()) == {None}
+    codes = [d.code for d in report.diagnostics]
+    assert "table.missing-cell" in codes
+    assert "table.flattened-gaps-refused" in codes
+    # Nothing is read, so no relation fails: they are unchecked for want of the row.
+    assert not any(c.startswith("relation.") and c != "relation.unchecked" for c in codes)
+
+
 def test_hostile_runs_are_bounded() -> None:
     """A run of hundreds of digits after a label is cut short, not searched for ever."""
     text = crawler_text(report_of(EXAMPLE, META)).replace(

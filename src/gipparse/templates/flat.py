@@ -658,7 +658,9 @@ def fill_gaps(
     and the flattened reading's premise, that a row's digits hold exactly its cells, fails
     where a cell was lost. Every value the table reading read is kept. A row's values are
     taken from the flattened reading only when that reading decided every cell of the row,
-    agrees with every value the table read in it, and either each of its cells is a whole
+    agrees with every value the table read in it, breaks none of the relations that
+    involve the row (a row that lost a cell may be filled with the next label's numbering,
+    ``0 0 0 0 0 0 2.``, which its total refutes), and either each of its cells is a whole
     number as written (no digits cut off it) or the template's relations constrain the
     row, so that the cut was decided by arithmetic, not by the digits alone (``行政处罚 0
     10`` with its first cell lost is no ``0 | 1 | 0``).
@@ -681,6 +683,7 @@ def fill_gaps(
     sources = dict(statistics.sources)
     filled: list[str] = []
     refused: list[str] = []
+    refused_at: Span | None = None
     for row, keys in rows.items():
         gaps = [k for k in keys if read[k] is None and found.get(k) is not None]
         if not gaps or any(k in statistics.derived or k in flat_stats.derived for k in gaps):
@@ -690,11 +693,19 @@ def fill_gaps(
             read[k] is not None and found[k] != read[k] for k in printed
         ):
             refused.append(row)  # a partial cut, or one that contradicts the table
+            refused_at = refused_at or _first_span(flat_stats, keys)
             continue
         if not all(k in constrained for k in printed) and not all(
             _whole(lines, flat_stats.sources.get(k)) for k in printed
         ):
             refused.append(row)  # digits taken apart where no relation checks the cut
+            refused_at = refused_at or _first_span(flat_stats, keys)
+            continue
+        trial = dict(values)
+        trial.update((k, found[k]) for k in gaps)
+        if _breaks_a_relation(template, shape, trial, set(gaps)):
+            refused.append(row)  # the cut the digits allow is not what the report printed
+            refused_at = refused_at or _first_span(flat_stats, keys)
             continue
         for key in gaps:
             values[key] = found[key]
@@ -723,7 +734,7 @@ def fill_gaps(
                 "values unread, and reading their digits as a flattened table is not "
                 "certain (cells left undecided, a value the table read contradicted, or "
                 "numbers taken apart that no relation checks): those values stay null",
-                None,
+                refused_at,
             )
         )
     if not filled:
@@ -735,6 +746,35 @@ def fill_gaps(
         Statistics._from_dict(template.id, complete, statistics.derived, sources),
         diagnostics,
     )
+
+
+def _first_span(statistics: Statistics, keys: Sequence[str]) -> Span | None:
+    """Where the first of *keys* that has a source cell was read."""
+    return next(
+        (c.span for k in keys if (c := statistics.sources.get(k)) is not None and c.span),
+        None,
+    )
+
+
+def _breaks_a_relation(
+    template: Template, shape: _Shape, values: dict[str, Any], keys: set[str]
+) -> bool:
+    """Whether *values*, derived keys computed, break a relation that involves one of
+    *keys* and whose every value is known."""
+    complete, _ = template.complete({k: v for k, v in values.items() if k not in template.derived})
+    for *_, left, right in shape.instances:
+        involved = (*left, *right)
+        if keys.isdisjoint(involved) and not any(
+            keys.intersection(template.derived.get(k, ())) for k in involved
+        ):
+            continue
+        sides = [[complete.get(k) for k in side] for side in (left, right)]
+        known = [[v for v in side if v is not None] for side in sides]
+        if len(known[0]) + len(known[1]) < len(involved):
+            continue
+        if sum(known[0]) != sum(known[1]):
+            return True
+    return False
 
 
 def _whole(lines: list[str], cell: Cell | None) -> bool:
