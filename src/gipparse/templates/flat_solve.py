@@ -48,6 +48,9 @@ ROW_NODES = 20000
 ROW_CANDIDATES = 512
 #: Distinct partial sums kept while pruning by one equation; beyond, it does not prune.
 SUM_SETS = 4096
+#: The largest total whose parts are searched through bit sets of their reachable sums
+#: (one bit per value); a larger one is searched by :meth:`_RowSearch._fill`.
+SUM_BITS = 1 << 17
 #: Steps of the joint search over the rows still ambiguous after pruning.
 JOINT_NODES = 20000
 
@@ -177,6 +180,7 @@ class _RowSearch:
         self.found: list[tuple[Cut, tuple[Number, ...]]] = []
         self._values: dict[tuple[int, int, int], Number | None] = {}
         self._filled: dict[tuple[int, int, int, int], list[tuple[Cut, tuple[Number, ...]]]] = {}
+        self._digit_sums: list[int] | None = None
         # Where a cell starting at a position must end at the latest: at the next unit
         # or whitespace.
         text = run.text
@@ -307,17 +311,59 @@ class _RowSearch:
         known = memo.get(key)
         if known is not None:
             return known
-        text = self.run.text
-        size = len(text)
+        out: list[tuple[Cut, tuple[Number, ...]]] = []
+        memo[key] = out
         first, total_cell = segments[index]
         parts = total_cell - first
-        last = index == len(segments) - 1
-        after = self.n - 1 - total_cell  # cells after this group
-        out: list[tuple[Cut, tuple[Number, ...]]] = []
+        totals = self._totals(pos, parts, index == len(segments) - 1, self.n - 1 - total_cell)
+        if not totals:
+            return out
+        top = max(t for _, _, t in totals)
+        sums = None
+        if top <= SUM_BITS:
+            sums = self._sums(pos, max(s for s, _, _ in totals), parts, top)
+        for start, end, total in totals:
+            rest: list[tuple[Cut, tuple[Number, ...]]] = [((), ())]
+            if index + 1 < len(segments):
+                rest = self._segment(segments, index + 1, end, memo)
+                if self.cut_short:
+                    return out
+                if not rest:
+                    continue
+            if sums is None:
+                found = self._fill(pos, start, parts, total)
+            elif sums[start - pos][parts] >> total & 1:
+                found = sorted(self._cuts(sums, pos, start, parts, total, {}))
+            else:
+                continue
+            if self.cut_short:
+                return out
+            for cut, got in found:
+                for more_cut, more in rest:
+                    out.append(((*cut, (start, end), *more_cut), (*got, total, *more)))
+            if len(out) > ROW_CANDIDATES:
+                self.cut_short = True
+                return out
+        return out
+
+    def _totals(self, pos: int, parts: int, last: bool, after: int) -> list[tuple[int, int, int]]:
+        """The ``(start, end, value)`` of each total a group of *parts* cells starting at
+        *pos* may end with, when the digits before it can add up to it (*after*: cells
+        after the group; *last*: the group ends the run)."""
+        text = self.run.text
+        size = len(text)
+        limit = self.limit
+        if self._digit_sums is None:
+            sums = [0]
+            for ch in text:
+                sums.append(sums[-1] + ord(ch) - 48)
+            self._digit_sums = sums
+        digit_sums = self._digit_sums
+        found = []
         ends = [size] if last else range(pos + parts + 1, size - after + 1)
         for end in ends:
             for start in range(end - 1, pos + parts - 1, -1):
-                if self.limit[start] < end:
+                if limit[start] < end:
                     break  # the total would hold whitespace
                 if text[start] == "0" and end - start > 1:
                     continue
@@ -326,18 +372,80 @@ class _RowSearch:
                     if total > _most(start - pos, parts):
                         break  # a longer total is larger, with fewer digits for the parts
                     continue
-                found = self._fill(pos, start, parts, total)
-                if self.cut_short:
-                    return out
-                if not found:
+                # A number is its digit sum modulo 9, so the parts add up to the digit
+                # sum of their digits modulo 9 however they are cut.
+                if (total - digit_sums[start] + digit_sums[pos]) % 9:
                     continue
-                rest = [((), ())] if last else self._segment(segments, index + 1, end, memo)
-                for cut, got in found:
-                    for more_cut, more in rest:
-                        out.append(((*cut, (start, end), *more_cut), (*got, total, *more)))
-                if len(out) > ROW_CANDIDATES:
-                    self.cut_short = True
-                    return out
+                found.append((start, end, total))
+        return found
+
+    def _sums(self, pos: int, stop: int, parts: int, top: int) -> list[list[int]]:
+        """``sums[q - pos][p]``: the sums (as a bit set) of the cuts of ``text[pos:q]``
+        into *p* whole numbers of at most *top*, for *q* up to *stop*."""
+        text = self.run.text
+        limit = self.limit
+        width = len(str(top))
+        mask = (1 << (top + 1)) - 1
+        sums = [[0] * (parts + 1) for _ in range(stop - pos + 1)]
+        sums[0][0] = 1
+        for q in range(pos + 1, stop + 1):
+            row = sums[q - pos]
+            for k in range(q - 1, max(pos, q - width) - 1, -1):
+                if limit[k] < q:
+                    break  # the number would hold whitespace
+                if text[k] == "0" and q - k > 1:
+                    continue
+                value = int(text[k:q])
+                if value > top:
+                    break
+                before = sums[k - pos]
+                # p - 1 numbers before, in k - pos digits.
+                for p in range(1, min(parts, k - pos + 1) + 1):
+                    bits = before[p - 1]
+                    if bits:
+                        row[p] |= bits << value
+            for p in range(1, parts + 1):
+                if row[p]:
+                    row[p] &= mask
+        return sums
+
+    def _cuts(  # noqa: PLR0917
+        self,
+        sums: list[list[int]],
+        pos: int,
+        end: int,
+        parts: int,
+        need: int,
+        memo: dict[tuple[int, int, int], list[tuple[Cut, tuple[Number, ...]]]],
+    ) -> list[tuple[Cut, tuple[Number, ...]]]:
+        """Every cut of ``text[pos:end]`` into *parts* whole numbers adding up to *need*,
+        which *sums* says exists: every branch taken leads to one."""
+        if parts == 0:
+            return [((), ())]
+        key = (end, parts, need)
+        known = memo.get(key)
+        if known is not None:
+            return known
+        text = self.run.text
+        limit = self.limit
+        out: list[tuple[Cut, tuple[Number, ...]]] = []
+        before_parts = parts - 1
+        for k in range(end - 1, pos + before_parts - 1, -1):
+            if limit[k] < end:
+                break
+            if text[k] == "0" and end - k > 1:
+                continue
+            value = int(text[k:end])
+            if value > need:
+                break  # a longer number is larger
+            if not sums[k - pos][before_parts] >> (need - value) & 1:
+                continue
+            self.nodes += 1
+            for cut, got in self._cuts(sums, pos, k, before_parts, need - value, memo):
+                out.append(((*cut, (k, end)), (*got, value)))
+            if len(out) > ROW_CANDIDATES or self.nodes > ROW_NODES:
+                self.cut_short = True
+                break
         memo[key] = out
         return out
 
