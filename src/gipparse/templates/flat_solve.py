@@ -15,9 +15,13 @@ It is exact constraint solving, never a pick:
    applied while the cuts are enumerated: a cell the equation fixes is compared with the
    digits instead of being enumerated, and a partial sum that needs a total longer than
    the digits left stops the branch. A row made of groups of cells each ending with their
-   sum (table 三's row, table 四's three groups) is cut total first, the parts bounded by
-   it. A row none of whose cuts satisfies its equations keeps every cut, and the
-   equation that cannot hold is reported.
+   sum (table 三's row, table 四's three groups) is cut total first: a total is tried
+   only when the digits before it have its remainder modulo 9 (a number has its digit
+   sum's, so the parts do however they are cut), and when the set of sums the cuts of
+   those digits reach (a bit set, built once per group) holds it; the cuts are then
+   enumerated backwards through that set, so that every branch taken ends in a cut. A
+   row none of whose cuts satisfies its equations keeps every cut, and the equation
+   that cannot hold is reported.
 2. **Tables.** Equations across rows (balances, results total) prune the candidates of
    each row to those that some choice of the others' candidates satisfies (generalised
    arc consistency, by sets of reachable sums), until nothing changes; an equation that
