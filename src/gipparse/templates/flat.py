@@ -135,6 +135,8 @@ class _Shape:
         self.markers = tuple(label_keys(fold(m))[0] for m in template.markers)
         # Relation instances as equations (derived keys expanded when asked).
         self.instances: list[tuple[str, str, str, list[str], list[str]]] = []
+        #: The equations by the derived keys printed as rows of their own.
+        self.equations: dict[frozenset[str], list[Equation]] = {}
         for rel in template.relations:
             for item, label, left, right, _ in rel.instances():
                 self.instances.append((rel.name, item, label, left, right))
@@ -369,6 +371,10 @@ def _equations(
 ) -> tuple[list[Equation], list[tuple[str, str, str, list[str], list[str]]]]:
     """The relation instances as equations, keys of derived rows replaced by their parts
     unless the row was printed as a row of its own."""
+    printed = frozenset(collapsed)
+    known = shape.equations.get(printed)
+    if known is not None:
+        return known, shape.instances
     template = shape.template
     derived = template.derived
     equations: list[Equation] = []
@@ -383,6 +389,9 @@ def _equations(
                 else:
                     coefs[key] = coefs.get(key, 0) + sign
         equations.append(tuple((k, c) for k, c in coefs.items() if c))
+    if len(shape.equations) > 16:
+        shape.equations.clear()
+    shape.equations[printed] = equations
     return equations, shape.instances
 
 

@@ -255,6 +255,9 @@ class _RowSearch:
                 self.found = found[:ROW_CANDIDATES]
                 self.cut_short = len(found) > ROW_CANDIDATES
             return
+        if not self.local and not self.run.open_end:
+            self._free(0, 0, [], [])
+            return
         if not self.tail:
             self._plan()
             self._step(0, 0, [], [])
@@ -276,6 +279,35 @@ class _RowSearch:
             self.end = start
             self._plan()
             self._step(0, 0, [], [])
+            if self.cut_short:
+                return
+
+    def _free(self, cell: int, pos: int, cut: list[tuple[int, int]], got: list[Number]) -> None:
+        """Every cut of a row that no equation constrains, from *cell* at *pos* on."""
+        self.nodes += 1
+        if self.nodes > ROW_NODES or len(self.found) >= ROW_CANDIDATES:
+            self.cut_short = True
+            return
+        text = self.run.text
+        size = len(text)
+        if cell == self.n:
+            if pos == size:
+                self.found.append((tuple(cut), tuple(got)))
+            return
+        if pos == size:
+            return
+        latest = min(self.limit[pos], size - (self.n - cell - 1))
+        for end in range(pos + 1, latest + 1):
+            value = self.value(pos, end, cell)
+            if value is None:
+                if text[pos] == "0" and end > pos + 1 and text[pos + 1] != ".":
+                    break  # a leading zero: every longer cut has it too
+                continue
+            cut.append((pos, end))
+            got.append(value)
+            self._free(cell + 1, end, cut, got)
+            cut.pop()
+            got.pop()
             if self.cut_short:
                 return
 
@@ -846,6 +878,10 @@ def solve(runs: Sequence[Run], equations: Sequence[Equation]) -> Solution:
             continue
         kept = [candidates[r][j] for j in domains[r]]
         result.candidates = len(kept)
+        if len(kept) == 1:
+            result.cuts[:] = kept[0][0]
+            result.values[:] = kept[0][1]
+            continue
         for c in range(len(run.keys)):
             seen = list(dict.fromkeys(k[1][c] for k in kept))
             if len(seen) == 1:
