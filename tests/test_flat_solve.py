@@ -108,3 +108,38 @@ def test_a_row_is_cut_every_way_its_equations_allow(row: Any) -> None:
     # The digits of each cell are where the cut says.
     for cut, got_values in found:
         assert [int(text[s:e]) for s, e in cut] == list(got_values)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    values=st.lists(NUMBERS, min_size=1, max_size=5),
+    spaced=st.lists(st.integers(0, 30), max_size=2),
+)
+def test_a_row_no_equation_constrains_is_cut_every_way(
+    values: list[int], spaced: list[int]
+) -> None:
+    """Table 二's rows: every cut of the digits is a candidate, in the order of the cells'
+    ends, the first cell's first."""
+    text = "".join(map(str, values))
+    if len(text) > 20:
+        return
+    ends: list[int] = []
+    position = 0
+    for value in values[:-1]:
+        position += len(str(value))
+        ends.append(position)
+    spaces = frozenset(ends[i % len(ends)] for i in spaced) if ends else frozenset()
+    run = Run(
+        tuple(f"k{i}" for i in range(len(values))),
+        (COUNT,) * len(values),
+        text,
+        breaks=frozenset(e - 1 for e in spaces),
+    )
+    found, cut_short, failed = cut_row(run, ())
+    every = every_cut(text, len(values), spaces)
+    assert failed == []
+    if cut_short:
+        assert len(every) > ROW_CANDIDATES
+        return
+    assert [v for _, v in found] == every
+    assert tuple(values) in every

@@ -189,27 +189,18 @@ class _RowSearch:
         # or whitespace.
         text = run.text
         self.limit = [len(text)] * (len(text) + 1)
-        stop = len(text)
-        for pos in range(len(text) - 1, -1, -1):
-            if pos in run.units or pos in run.breaks:
-                stop = pos + 1
-            self.limit[pos] = stop
-        last = self.n - 1
-        self.tail = False
-        #: The tail total sums every other cell of the row (table 三): the digits left
-        #: bound what the parts left can add up to.
-        self.whole = False
-        if self.counts and not run.open_end and self.n > 1:
-            for eq in local:
-                coefs = dict(eq)
-                if (
-                    last in coefs
-                    and len(eq) > 1
-                    and all(c == -coefs[last] for i, c in eq if i != last)
-                ):
-                    self.tail = True
-                    self.whole = set(coefs) == set(range(self.n))
-                    break
+        if run.units or run.breaks:
+            stop = len(text)
+            for pos in range(len(text) - 1, -1, -1):
+                if pos in run.units or pos in run.breaks:
+                    stop = pos + 1
+                self.limit[pos] = stop
+        #: The last cell is the sum of others (``tail``), of every other (``whole``,
+        #: table 三: the digits left bound what the parts left can add up to), and the
+        #: groups of cells each ending with their sum (see :func:`_groups`).
+        self.tail, self.whole, self.groups = _row_shape(
+            self.n, self.counts, run.open_end, tuple(local)
+        )
         #: Cells whose value is set before the search (the tail total), and where the
         #: cells searched must end.
         self.preset: dict[int, Number] = {}
@@ -256,7 +247,9 @@ class _RowSearch:
                 self.cut_short = len(found) > ROW_CANDIDATES
             return
         if not self.local and not self.run.open_end:
-            self._free(0, 0, [], [])
+            found = self._free(0, 0, {})
+            if not self.cut_short:
+                self.found = found
             return
         if not self.tail:
             self._plan()
@@ -282,20 +275,31 @@ class _RowSearch:
             if self.cut_short:
                 return
 
-    def _free(self, cell: int, pos: int, cut: list[tuple[int, int]], got: list[Number]) -> None:
-        """Every cut of a row that no equation constrains, from *cell* at *pos* on."""
+    def _free(
+        self, cell: int, pos: int, memo: dict[tuple[int, int], list[tuple[Cut, tuple[Number, ...]]]]
+    ) -> list[tuple[Cut, tuple[Number, ...]]]:
+        """Every cut of ``text[pos:]`` into cells *cell* onward, in a row that no equation
+        constrains (kept: the same end of a row is reached by many cuts of its start)."""
+        key = (cell, pos)
+        known = memo.get(key)
+        if known is not None:
+            return known
+        out: list[tuple[Cut, tuple[Number, ...]]] = []
+        memo[key] = out
         self.nodes += 1
-        if self.nodes > ROW_NODES or len(self.found) >= ROW_CANDIDATES:
-            self.cut_short = True
-            return
         text = self.run.text
         size = len(text)
-        if cell == self.n:
-            if pos == size:
-                self.found.append((tuple(cut), tuple(got)))
-            return
-        if pos == size:
-            return
+        if pos == size or self.cut_short:
+            return out
+        if self.nodes > ROW_NODES:
+            self.cut_short = True
+            return out
+        if cell == self.n - 1:
+            if self.limit[pos] >= size:
+                value = self.value(pos, size, cell)
+                if value is not None:
+                    out.append((((pos, size),), (value,)))
+            return out
         latest = min(self.limit[pos], size - (self.n - cell - 1))
         for end in range(pos + 1, latest + 1):
             value = self.value(pos, end, cell)
@@ -303,37 +307,21 @@ class _RowSearch:
                 if text[pos] == "0" and end > pos + 1 and text[pos + 1] != ".":
                     break  # a leading zero: every longer cut has it too
                 continue
-            cut.append((pos, end))
-            got.append(value)
-            self._free(cell + 1, end, cut, got)
-            cut.pop()
-            got.pop()
-            if self.cut_short:
-                return
+            for cut, got in self._free(cell + 1, end, memo):
+                out.append((((pos, end), *cut), (value, *got)))
+            if len(out) > ROW_CANDIDATES:
+                self.cut_short = True
+                return out
+        return out
 
     def _segments(self) -> list[tuple[int, int]] | None:
         """When the row is made of consecutive groups of cells each ending with the sum of
         the others (table 三: one group; table 四: three), the ``(first, total)`` cell of
         each group; else ``None``."""
         run = self.run
-        if not self.counts or run.open_end or run.units or not run.text.isdigit():
+        if self.groups is None or run.units or not run.text.isdigit():
             return None
-        found = []
-        for eq in self.local:
-            single = [i for i, c in eq if c == 1]
-            others = [i for i, c in eq if c == -1]
-            for total, parts in ((single, others), (others, single)):
-                if len(total) == 1 and parts and sorted(parts) == list(range(min(parts), total[0])):
-                    found.append((min(parts), total[0]))
-                    break
-            else:
-                return None
-        found.sort()
-        if not found or found[0][0] != 0 or found[-1][1] != self.n - 1:
-            return None
-        if any(found[i + 1][0] != found[i][1] + 1 for i in range(len(found) - 1)):
-            return None
-        return found
+        return self.groups
 
     def _segment(
         self,
@@ -354,10 +342,16 @@ class _RowSearch:
         totals = self._totals(pos, parts, index == len(segments) - 1, self.n - 1 - total_cell)
         if not totals:
             return out
-        top = max(t for _, _, t in totals)
+        small = [(start, total) for start, _, total in totals if total <= SUM_BITS]
         sums = None
-        if top <= SUM_BITS:
-            sums = self._sums(pos, max(s for s, _, _ in totals), parts, top)
+        if small:
+            sums = self._sums(
+                pos,
+                min(start for start, _ in small),
+                max(start for start, _ in small),
+                parts,
+                max(total for _, total in small),
+            )
         for start, end, total in totals:
             rest: list[tuple[Cut, tuple[Number, ...]]] = [((), ())]
             if index + 1 < len(segments):
@@ -366,7 +360,7 @@ class _RowSearch:
                     return out
                 if not rest:
                     continue
-            if sums is None:
+            if sums is None or total > SUM_BITS:
                 found = self._fill(pos, start, parts, total)
             elif sums[start - pos][parts] >> total & 1:
                 found = sorted(self._cuts(sums, pos, start, parts, total, {}))
@@ -404,20 +398,23 @@ class _RowSearch:
                 if text[start] == "0" and end - start > 1:
                     continue
                 total = int(text[start:end])
-                if not _reachable(total, start - pos, parts):
-                    if total > _most(start - pos, parts):
-                        break  # a longer total is larger, with fewer digits for the parts
-                    continue
                 # A number is its digit sum modulo 9, so the parts add up to the digit
                 # sum of their digits modulo 9 however they are cut.
                 if (total - digit_sums[start] + digit_sums[pos]) % 9:
+                    if total > _most(start - pos, parts):
+                        break  # a longer total is larger, with fewer digits for the parts
+                    continue
+                if not _reachable(total, start - pos, parts):
+                    if total > _most(start - pos, parts):
+                        break
                     continue
                 found.append((start, end, total))
         return found
 
-    def _sums(self, pos: int, stop: int, parts: int, top: int) -> list[list[int]]:
+    def _sums(self, pos: int, first: int, stop: int, parts: int, top: int) -> list[list[int]]:
         """``sums[q - pos][p]``: the sums (as a bit set) of the cuts of ``text[pos:q]``
-        into *p* whole numbers of at most *top*, for *q* up to *stop*."""
+        into *p* whole numbers of at most *top*, as far as they may lead to a cut of
+        ``text[pos:stop]`` or a shorter one ending at *first* or after into *parts*."""
         text = self.run.text
         limit = self.limit
         width = len(str(top))
@@ -425,7 +422,16 @@ class _RowSearch:
         sums = [[0] * (parts + 1) for _ in range(stop - pos + 1)]
         sums[0][0] = 1
         for q in range(pos + 1, stop + 1):
-            row = sums[q - pos]
+            done = q - pos
+            # p numbers of at most *width* digits in *done* digits, and the numbers left
+            # in the digits left: at least one digit each, at most *width*.
+            low = max(1, -(-done // width), parts - (stop - q))
+            high = min(done, parts)
+            if q < first:
+                high = min(high, parts + (q - first) // width)
+            if low > high:
+                continue
+            row = sums[done]
             for k in range(q - 1, max(pos, q - width) - 1, -1):
                 if limit[k] < q:
                     break  # the number would hold whitespace
@@ -435,12 +441,11 @@ class _RowSearch:
                 if value > top:
                     break
                 before = sums[k - pos]
-                # p - 1 numbers before, in k - pos digits.
-                for p in range(1, min(parts, k - pos + 1) + 1):
+                for p in range(low, high + 1):
                     bits = before[p - 1]
                     if bits:
                         row[p] |= bits << value
-            for p in range(1, parts + 1):
+            for p in range(low, high + 1):
                 if row[p]:
                     row[p] &= mask
         return sums
@@ -673,6 +678,62 @@ class _RowSearch:
                 if len(str(partial)) > room:
                     return False
         return True
+
+
+#: The shape of rows by their cell count, kinds, open end and equations.
+_ROW_SHAPES: dict[
+    tuple[int, bool, bool, tuple[tuple[tuple[int, int], ...], ...]],
+    tuple[bool, bool, list[tuple[int, int]] | None],
+] = {}
+
+
+def _row_shape(
+    n: int, counts: bool, open_end: bool, local: tuple[tuple[tuple[int, int], ...], ...]
+) -> tuple[bool, bool, list[tuple[int, int]] | None]:
+    """Is the last cell the sum of others (``tail``), of every other (``whole``), and
+    the ``(first, total)`` cells of the groups the row is made of when it is made of
+    consecutive groups each ending with the sum of the others (``None`` otherwise)."""
+    key = (n, counts, open_end, local)
+    found = _ROW_SHAPES.get(key)
+    if found is not None:
+        return found
+    last = n - 1
+    tail = whole = False
+    if counts and not open_end and n > 1:
+        for eq in local:
+            coefs = dict(eq)
+            if last in coefs and len(eq) > 1 and all(c == -coefs[last] for i, c in eq if i != last):
+                tail = True
+                whole = set(coefs) == set(range(n))
+                break
+    found = (tail, whole, _groups(n, counts, open_end, local))
+    if len(_ROW_SHAPES) > 256:
+        _ROW_SHAPES.clear()
+    _ROW_SHAPES[key] = found
+    return found
+
+
+def _groups(
+    n: int, counts: bool, open_end: bool, local: tuple[tuple[tuple[int, int], ...], ...]
+) -> list[tuple[int, int]] | None:
+    if not counts or open_end:
+        return None
+    found = []
+    for eq in local:
+        single = [i for i, c in eq if c == 1]
+        others = [i for i, c in eq if c == -1]
+        for total, parts in ((single, others), (others, single)):
+            if len(total) == 1 and parts and sorted(parts) == list(range(min(parts), total[0])):
+                found.append((min(parts), total[0]))
+                break
+        else:
+            return None
+    found.sort()
+    if not found or found[0][0] != 0 or found[-1][1] != n - 1:
+        return None
+    if any(found[i + 1][0] != found[i][1] + 1 for i in range(len(found) - 1)):
+        return None
+    return found
 
 
 def _most(digits: int, parts: int) -> int:
