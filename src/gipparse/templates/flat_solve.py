@@ -53,8 +53,9 @@ ROW_CANDIDATES = 512
 #: Distinct partial sums kept while pruning by one equation; beyond, it does not prune.
 SUM_SETS = 4096
 #: The largest total whose parts are searched through bit sets of their reachable sums
-#: (one bit per value); a larger one is searched by :meth:`_RowSearch._fill`.
-SUM_BITS = 1 << 17
+#: (one bit per value); a larger one through sets of the sums within reach of it
+#: (:meth:`_RowSearch._possible`), then by :meth:`_RowSearch._fill`.
+SUM_BITS = 1 << 14
 #: Steps of the joint search over the rows still ambiguous after pruning.
 JOINT_NODES = 20000
 
@@ -361,6 +362,8 @@ class _RowSearch:
                 if not rest:
                     continue
             if sums is None or total > SUM_BITS:
+                if not self._possible(pos, start, parts, total):
+                    continue
                 found = self._fill(pos, start, parts, total)
             elif sums[start - pos][parts] >> total & 1:
                 found = sorted(self._cuts(sums, pos, start, parts, total, {}))
@@ -449,6 +452,48 @@ class _RowSearch:
                 if row[p]:
                     row[p] &= mask
         return sums
+
+    def _possible(self, pos: int, stop: int, parts: int, total: int) -> bool:
+        """Can ``text[pos:stop]`` be cut into *parts* whole numbers adding up to *total*?
+        The sums of the first numbers are kept as sets, each only within what the digits
+        left can still add (:func:`_least`, :func:`_most`): exact, and cheaper than bit
+        sets when the total is large."""
+        text = self.run.text
+        limit = self.limit
+        width = len(str(total))
+        layer: dict[int, set[int]] = {pos: {0}}
+        for p in range(1, parts):
+            left = parts - p
+            reached: dict[int, set[int]] = {}
+            for k, sums in layer.items():
+                if text[k] == "0":
+                    highest = min(k + 1, stop - left)
+                else:
+                    highest = min(k + width, stop - left, limit[k])
+                for q in range(k + 1, highest + 1):
+                    value = int(text[k:q])
+                    if value > total:
+                        break
+                    digits = stop - q
+                    if digits > left * width:
+                        continue
+                    low = total - _most(digits, left)
+                    high = total - _least(digits, left)
+                    new = {s + value for s in sums if low <= s + value <= high}
+                    if new:
+                        if q in reached:
+                            reached[q] |= new
+                        else:
+                            reached[q] = new
+            layer = reached
+            if not layer:
+                return False
+        for q, sums in layer.items():
+            if limit[q] < stop or stop - q > width or (text[q] == "0" and stop - q > 1):
+                continue
+            if total - int(text[q:stop]) in sums:
+                return True
+        return False
 
     def _cuts(  # noqa: PLR0917
         self,
@@ -743,6 +788,13 @@ def _most(digits: int, parts: int) -> int:
     return int(10 ** (digits - parts + 1)) - 1 + 9 * (parts - 1)
 
 
+def _least(digits: int, parts: int) -> int:
+    """The smallest sum *parts* whole numbers written with *digits* digits can have (the
+    most even lengths: a number of *d* > 1 digits is at least 10 to the *d* - 1)."""
+    short, longer = divmod(digits, parts)
+    return int(longer * 10**short + (parts - longer) * (10 ** (short - 1) if short > 1 else 0))
+
+
 def _reachable(total: Number, digits: int, parts: int) -> bool:
     """Can *parts* whole numbers (no leading zeros) written with *digits* digits add up
     to *total*? A necessary condition: no part longer than the total, at least the sum of
@@ -755,9 +807,7 @@ def _reachable(total: Number, digits: int, parts: int) -> bool:
     # No part is larger than the total, so none has more digits.
     if digits > parts * len(str(total)):
         return False
-    short, longer = divmod(digits, parts)
-    least = longer * 10**short + (parts - longer) * (10 ** (short - 1) if short > 1 else 0)
-    return bool(least <= total <= _most(digits, parts))
+    return bool(_least(digits, parts) <= total <= _most(digits, parts))
 
 
 def cut_row(
