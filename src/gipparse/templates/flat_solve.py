@@ -876,23 +876,38 @@ def _prune(
     for row in term.rows:
         w = term.weights[row]
         contribs.append([_contribution(w, candidates[row][j][1]) for j in domains[row]])
-    k = len(term.rows)
-    prefix: list[set[Number]] = [{0}]
-    for i in range(k):
-        nxt = {a + c for a in prefix[-1] for c in set(contribs[i])}
+    # Rows whose candidates all contribute the same add a constant; the sets of sums
+    # run over the others.
+    distinct = [set(c) for c in contribs]
+    fixed: Number = 0
+    spread = []
+    for i, values in enumerate(distinct):
+        if len(values) == 1:
+            fixed += next(iter(values))
+        else:
+            spread.append(i)
+    prefix: list[set[Number]] = [{fixed}]
+    for i in spread:
+        nxt = {a + c for a in prefix[-1] for c in distinct[i]}
         if len(nxt) > SUM_SETS:
             return None
         prefix.append(nxt)
     suffix: list[set[Number]] = [{0}]
-    for i in range(k - 1, -1, -1):
-        nxt = {a + c for a in suffix[-1] for c in set(contribs[i])}
+    for i in reversed(spread):
+        nxt = {a + c for a in suffix[-1] for c in distinct[i]}
         if len(nxt) > SUM_SETS:
             return None
         suffix.append(nxt)
     suffix.reverse()
+    holds = 0 in prefix[-1]
     pruned = []
+    at = 0
     for i, row in enumerate(term.rows):
-        before, after = prefix[i], suffix[i + 1]
+        if len(distinct[i]) == 1:
+            pruned.append(list(domains[row]) if holds else [])
+            continue
+        before, after = prefix[at], suffix[at + 1]
+        at += 1
         keep = []
         seen: dict[Number, bool] = {}
         for j, c in zip(domains[row], contribs[i], strict=True):
