@@ -354,13 +354,6 @@ class _RowSearch:
                 max(total for _, total in small),
             )
         for start, end, total in totals:
-            rest: list[tuple[Cut, tuple[Number, ...]]] = [((), ())]
-            if index + 1 < len(segments):
-                rest = self._segment(segments, index + 1, end, memo)
-                if self.cut_short:
-                    return out
-                if not rest:
-                    continue
             if sums is None or total > SUM_BITS:
                 if not self._possible(pos, start, parts, total):
                     continue
@@ -371,6 +364,15 @@ class _RowSearch:
                 continue
             if self.cut_short:
                 return out
+            if not found:
+                continue
+            # The groups after this one, only once this one can end here: their cuts
+            # alone may be too many to list when the row has few.
+            rest: list[tuple[Cut, tuple[Number, ...]]] = [((), ())]
+            if index + 1 < len(segments):
+                rest = self._segment(segments, index + 1, end, memo)
+                if self.cut_short:
+                    return out
             for cut, got in found:
                 for more_cut, more in rest:
                     out.append(((*cut, (start, end), *more_cut), (*got, total, *more)))
@@ -577,6 +579,16 @@ class _RowSearch:
         self._filled[key] = out
         return out
 
+    def _prose(self, pos: int) -> bool:
+        """May ``text[pos:]``, the end of a run glued to the text after it, be where that
+        text starts: digits that begin a number (``2025年``), not a leading zero
+        (``02025年`` is a cell ``0`` and ``2025年``, never a cell ending before ``0``)?"""
+        text = self.run.text
+        rest = text[pos:]
+        if not rest.isdigit():
+            return False
+        return rest[0] != "0" or len(rest) == 1
+
     def _get(self, i: int, got: list[Number]) -> Number:
         return got[i] if i < len(got) else self.preset[i]
 
@@ -602,7 +614,7 @@ class _RowSearch:
                             (*got, *(self.preset[i] for i in tail)),
                         )
                     )
-            elif pos == self.end or (self.run.open_end and text[pos:].isdigit()):
+            elif pos == self.end or (self.run.open_end and self._prose(pos)):
                 self.found.append((tuple(cut), tuple(got)))
             return
         left = self.stop - cell - 1  # cells after this one
