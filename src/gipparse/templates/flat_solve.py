@@ -18,7 +18,8 @@ It is exact constraint solving, never a pick:
    sum (table 三's row, table 四's three groups) is cut total first: a total is tried
    only when the digits before it have its remainder modulo 9 (a number has its digit
    sum's, so the parts do however they are cut), and when the set of sums the cuts of
-   those digits reach (a bit set, built once per group) holds it; the cuts are then
+   those digits reach holds it (a bit set built once per group; above :data:`SUM_BITS`,
+   sets of the sums of the first cells kept within what the rest can add); the cuts are then
    enumerated backwards through that set, so that every branch taken ends in a cut. A
    row none of whose cuts satisfies its equations keeps every cut, and the equation
    that cannot hold is reported.
