@@ -161,17 +161,61 @@ LONGEST = 14
 
 
 def cuts_glued(digits: str, n: int, glued: str) -> Iterator[tuple[int, ...]]:
-    """The cuts of *digits* when the text glued after them starts with the digits of
-    *glued* (``2025年``): the cells may take any of those digits too."""
+    """The cuts of a row's *digits* when the row is glued to text starting with *glued*
+    (``2025年``), as far as a reader can tell: the cells are the digits up to some point
+    and the rest, the row's last digits and the first of *glued* alike, is where the
+    text after it starts (``…100472025年`` may be ``…|0|47`` then ``2025年`` or ``…|0``
+    then ``472025年``); that text starts with a number, and a number never with a
+    leading zero. No *glued*: the row ends with its digits."""
+    if not glued:
+        return cuts(digits, n)
     lead = ""
     for ch in glued:
         if not ch.isdigit():
             break
         lead += ch
+    text = digits + lead
     found: dict[tuple[int, ...], None] = {}
-    for k in range(len(lead) + 1):
-        found.update(dict.fromkeys(cuts(digits + lead[:k], n)))
+    for end in range(n, len(text) + 1):
+        rest = text[end:]
+        if len(rest) > 1 and rest[0] == "0":
+            continue
+        found.update(dict.fromkeys(cuts(text[:end], n)))
     return iter(found)
+
+
+def summed_groups_glued(digits: str, groups: int, size: int, glued: str) -> list[tuple[int, ...]]:
+    """The cuts of a row's *digits* into *groups* groups of *size* cells each, every
+    group's last cell the sum of the others (table 四), the row glued to *glued* as in
+    :func:`cuts_glued`: every place the row may end, every place each group may end,
+    every cut of each group."""
+    lead = ""
+    for ch in glued:
+        if not ch.isdigit():
+            break
+        lead += ch
+    text = digits + lead
+    ends = [len(digits)]
+    if glued:
+        ends = [e for e in range(len(text) + 1) if len(text) - e < 2 or text[e] != "0"]
+    one: dict[tuple[int, int], list[tuple[int, ...]]] = {}
+
+    def group(start: int, stop: int) -> list[tuple[int, ...]]:
+        if (start, stop) not in one:
+            found = [c for c in cuts(text[start:stop], size) if sum(c[:-1]) == c[-1]]
+            one[(start, stop)] = found
+        return one[(start, stop)]
+
+    def rest(start: int, left: int, end: int) -> list[tuple[int, ...]]:
+        if left == 1:
+            return group(start, end) if end - start >= size else []
+        found = []
+        for stop in range(start + size, end - size * (left - 1) + 1):
+            for first in group(start, stop):
+                found.extend((*first, *more) for more in rest(stop, left - 1, end))
+        return found
+
+    return list(dict.fromkeys(c for end in ends for c in rest(0, groups, end)))
 
 
 def digits_of(values: list[int]) -> str:

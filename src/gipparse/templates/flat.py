@@ -37,7 +37,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..structure.sections import SECTION_TITLES
-from ..tree.nodes import Cell, Diagnostic, Severity, Span
+from ..tree.nodes import Cell, Diagnostic, Severity, Span, new_cell, new_span
 from ..tree.text import fold
 from .engine import Template, label_keys
 from .flat_solve import Equation, Run, Solution, number_text, solve
@@ -79,14 +79,25 @@ _UNITS = ("万元", "亿元", "元")
 
 
 class _Row:
-    __slots__ = ("derived", "index", "keys", "numbering", "spec")
+    __slots__ = ("derived", "index", "keys", "kinds", "numbering", "spec", "statistics")
 
-    def __init__(self, index: int, spec: Any, keys: tuple[str, ...], numbering: str | None):
+    def __init__(
+        self,
+        index: int,
+        spec: Any,
+        keys: tuple[str, ...],
+        numbering: str | None,
+        statistics: tuple[str, ...],
+    ):
         self.index = index
         self.spec = spec
+        #: The label keys the row is found by.
         self.keys = keys
         self.numbering = numbering
         self.derived = bool(spec.derived_from)
+        #: The statistic key and kind of each cell.
+        self.statistics = statistics
+        self.kinds = tuple(c.kind for c in spec.columns)
 
 
 class _Shape:
@@ -108,7 +119,13 @@ class _Shape:
                         keys.update(k for k in label_keys(fold(text)) if k)
                 m = _NUMBERING_RE.match(fold(row.label))
                 rows.append(
-                    _Row(index, row, tuple(sorted(keys, key=len, reverse=True)), m and m.group(1))
+                    _Row(
+                        index,
+                        row,
+                        tuple(sorted(keys, key=len, reverse=True)),
+                        m and m.group(1),
+                        tuple(spec.key(row, c) for c in row.columns),
+                    )
                 )
                 known.update(keys)
                 for group in row.groups:
@@ -135,6 +152,8 @@ class _Shape:
         self.markers = tuple(label_keys(fold(m))[0] for m in template.markers)
         # Relation instances as equations (derived keys expanded when asked).
         self.instances: list[tuple[str, str, str, list[str], list[str]]] = []
+        #: The equations by the derived keys printed as rows of their own.
+        self.equations: dict[frozenset[str], list[Equation]] = {}
         for rel in template.relations:
             for item, label, left, right, _ in rel.instances():
                 self.instances.append((rel.name, item, label, left, right))
@@ -198,6 +217,11 @@ class _Text:
         for m in re.finditer("\r\n|\r|\n", source):
             starts.append(m.end())
         self._starts = starts
+
+    def line_start(self, pos: int) -> int:
+        """Where the line holding *pos* starts."""
+        starts = self._starts
+        return starts[bisect_right(starts, pos) - 1]
 
     def span(self, start: int, end: int) -> Span:
         starts = self._starts
@@ -324,10 +348,13 @@ def _run(  # noqa: PLR0917
     keys: tuple[str, ...],
     kinds: tuple[ValueKind, ...],
     open_end: bool,
-) -> tuple[Run, list[int]]:
+) -> tuple[Run, Sequence[int]]:
     """The :class:`Run` of ``flat[start:end]`` and the position in the text of each of
     its characters."""
     flat = text.flat
+    body = flat[start:end]
+    if body.isdigit() and body.isascii():  # digits only: one token, nothing to remove
+        return Run(keys, kinds, body, {}, open_end, frozenset()), range(start, end)
     chars: list[str] = []
     where: list[int] = []
     units: dict[int, str] = {}
@@ -369,6 +396,10 @@ def _equations(
 ) -> tuple[list[Equation], list[tuple[str, str, str, list[str], list[str]]]]:
     """The relation instances as equations, keys of derived rows replaced by their parts
     unless the row was printed as a row of its own."""
+    printed = frozenset(collapsed)
+    known = shape.equations.get(printed)
+    if known is not None:
+        return known, shape.instances
     template = shape.template
     derived = template.derived
     equations: list[Equation] = []
@@ -383,6 +414,9 @@ def _equations(
                 else:
                     coefs[key] = coefs.get(key, 0) + sign
         equations.append(tuple((k, c) for k, c in coefs.items() if c))
+    if len(shape.equations) > 16:
+        shape.equations.clear()
+    shape.equations[printed] = equations
     return equations, shape.instances
 
 
@@ -441,17 +475,15 @@ def _decide(
     template = shape.template
     diagnostics: list[Diagnostic] = []
     runs: list[Run] = []
-    places: list[tuple[int, int, list[int], int, int]] = []
+    places: list[tuple[int, int, Sequence[int], int, int]] = []
     collapsed: set[str] = set()
     read_rows: dict[int, set[int]] = {}
     for n, (table, row, start, end) in enumerate(match.found):
-        spec = shape.tables[table]
-        row_spec = spec.rows[row]
-        keys = tuple(spec.key(row_spec, c) for c in row_spec.columns)
-        if row_spec.derived_from:
+        row_shape = shape.rows[table][row]
+        keys = row_shape.statistics
+        if row_shape.derived:
             collapsed.update(keys)
-        kinds = tuple(c.kind for c in row_spec.columns)
-        run, where = _run(text, start, end, keys, kinds, n in match.open)
+        run, where = _run(text, start, end, keys, row_shape.kinds, n in match.open)
         runs.append(run)
         places.append((table, row, where, start, end))
         read_rows.setdefault(table, set()).add(row)
@@ -467,15 +499,17 @@ def _decide(
         spec = shape.tables[table]
         row_spec = spec.rows[row]
         name = row_spec.label or spec.title
-        whole = Cell(text.source[start:end], text.span(start, end))
-        shown = whole.text if len(whole.text) <= 40 else whole.text[:36] + "..."
+        whole = new_cell(text.source[start:end], text.span(start, end))
+        # A run on one line: its cells' spans are columns of that line.
+        base = text.line_start(start) if "\n" not in text.flat[start:end] else -1
+        line = whole.span.line if whole.span is not None else 0
 
         if result.cut_short:
             diagnostics.append(
                 Diagnostic(
                     Severity.WARNING,
                     "table.flattened-search-cut",
-                    f"{name}: {shown!r} (line {whole.span.line if whole.span else '?'}) can "
+                    f"{name}: {_shown(whole)!r} (line {line}) can "
                     f"be cut into its {len(run.keys)} cells in too many ways to search; "
                     "its values are null",
                     whole.span,
@@ -489,7 +523,7 @@ def _decide(
                 Diagnostic(
                     Severity.WARNING,
                     "table.flattened-unfit",
-                    f"{name}: {shown!r} (line {whole.span.line if whole.span else '?'}) "
+                    f"{name}: {_shown(whole)!r} (line {line}) "
                     f"cannot be cut into its {len(run.keys)} cells; its values are null",
                     whole.span,
                 )
@@ -518,7 +552,11 @@ def _decide(
                 unit = run.units.get(cut[1] - 1)
                 if unit is not None:
                     e = text.flat.index(unit, e) + len(unit)
-                sources[key] = Cell(text.source[s:e], text.span(s, e))
+                if base >= 0:
+                    span = new_span((line, s - base + 1, line, e - base + 1))
+                else:
+                    span = text.span(s, e)
+                sources[key] = new_cell(text.source[s:e], span)
             else:
                 sources[key] = whole
         if open_cells:
@@ -526,7 +564,7 @@ def _decide(
                 Diagnostic(
                     Severity.WARNING,
                     "table.flattened-ambiguous",
-                    f"{name}: {shown!r} (line {whole.span.line if whole.span else '?'}) can "
+                    f"{name}: {_shown(whole)!r} (line {line}) can "
                     f"be cut in {result.candidates} ways that satisfy every relation; "
                     f"undecided, so null: {'; '.join(open_cells)}",
                     whole.span,
@@ -564,7 +602,7 @@ def _decide(
 
     total_cells = decided + ambiguous
     first = next((p for p in places), None)
-    span = text.span(first[3], first[4]) if first is not None else None
+    where_first = text.span(first[3], first[4]) if first is not None else None
     diagnostics.insert(
         0,
         Diagnostic(
@@ -572,7 +610,7 @@ def _decide(
             "table.flattened",
             f"tables flattened into running text (template {template.id}); {decided} of "
             f"{total_cells} cells decided by the arithmetic, {ambiguous} ambiguous",
-            span,
+            where_first,
         ),
     )
     if year is not None and not prior:
@@ -600,6 +638,12 @@ def _decide(
                 )
             )
     return template, statistics, diagnostics
+
+
+def _shown(cell: Cell) -> str:
+    """The text of a run as a message quotes it."""
+    shown = cell.text
+    return shown if len(shown) <= 40 else shown[:36] + "..."
 
 
 def _missing_rows(

@@ -15,9 +15,14 @@ It is exact constraint solving, never a pick:
    applied while the cuts are enumerated: a cell the equation fixes is compared with the
    digits instead of being enumerated, and a partial sum that needs a total longer than
    the digits left stops the branch. A row made of groups of cells each ending with their
-   sum (table 三's row, table 四's three groups) is cut total first, the parts bounded by
-   it. A row none of whose cuts satisfies its equations keeps every cut, and the
-   equation that cannot hold is reported.
+   sum (table 三's row, table 四's three groups) is cut total first: a total is tried
+   only when the digits before it have its remainder modulo 9 (a number has its digit
+   sum's, so the parts do however they are cut), and when the set of sums the cuts of
+   those digits reach holds it (a bit set built once per group; above :data:`SUM_BITS`,
+   sets of the sums of the first cells kept within what the rest can add); the cuts are then
+   enumerated backwards through that set, so that every branch taken ends in a cut. A
+   row none of whose cuts satisfies its equations keeps every cut, and the equation
+   that cannot hold is reported.
 2. **Tables.** Equations across rows (balances, results total) prune the candidates of
    each row to those that some choice of the others' candidates satisfies (generalised
    arc consistency, by sets of reachable sums), until nothing changes; an equation that
@@ -48,6 +53,10 @@ ROW_NODES = 20000
 ROW_CANDIDATES = 512
 #: Distinct partial sums kept while pruning by one equation; beyond, it does not prune.
 SUM_SETS = 4096
+#: The largest total whose parts are searched through bit sets of their reachable sums
+#: (one bit per value); a larger one through sets of the sums within reach of it
+#: (:meth:`_RowSearch._possible`), then by :meth:`_RowSearch._fill`.
+SUM_BITS = 1 << 14
 #: Steps of the joint search over the rows still ambiguous after pruning.
 JOINT_NODES = 20000
 
@@ -177,31 +186,23 @@ class _RowSearch:
         self.found: list[tuple[Cut, tuple[Number, ...]]] = []
         self._values: dict[tuple[int, int, int], Number | None] = {}
         self._filled: dict[tuple[int, int, int, int], list[tuple[Cut, tuple[Number, ...]]]] = {}
+        self._digit_sums: list[int] | None = None
         # Where a cell starting at a position must end at the latest: at the next unit
         # or whitespace.
         text = run.text
         self.limit = [len(text)] * (len(text) + 1)
-        stop = len(text)
-        for pos in range(len(text) - 1, -1, -1):
-            if pos in run.units or pos in run.breaks:
-                stop = pos + 1
-            self.limit[pos] = stop
-        last = self.n - 1
-        self.tail = False
-        #: The tail total sums every other cell of the row (table 三): the digits left
-        #: bound what the parts left can add up to.
-        self.whole = False
-        if self.counts and not run.open_end and self.n > 1:
-            for eq in local:
-                coefs = dict(eq)
-                if (
-                    last in coefs
-                    and len(eq) > 1
-                    and all(c == -coefs[last] for i, c in eq if i != last)
-                ):
-                    self.tail = True
-                    self.whole = set(coefs) == set(range(self.n))
-                    break
+        if run.units or run.breaks:
+            stop = len(text)
+            for pos in range(len(text) - 1, -1, -1):
+                if pos in run.units or pos in run.breaks:
+                    stop = pos + 1
+                self.limit[pos] = stop
+        #: The last cell is the sum of others (``tail``), of every other (``whole``,
+        #: table 三: the digits left bound what the parts left can add up to), and the
+        #: groups of cells each ending with their sum (see :func:`_groups`).
+        self.tail, self.whole, self.groups = _row_shape(
+            self.n, self.counts, run.open_end, tuple(local)
+        )
         #: Cells whose value is set before the search (the tail total), and where the
         #: cells searched must end.
         self.preset: dict[int, Number] = {}
@@ -247,6 +248,11 @@ class _RowSearch:
                 self.found = found[:ROW_CANDIDATES]
                 self.cut_short = len(found) > ROW_CANDIDATES
             return
+        if not self.local and not self.run.open_end:
+            found = self._free(0, 0, {})
+            if not self.cut_short:
+                self.found = found
+            return
         if not self.tail:
             self._plan()
             self._step(0, 0, [], [])
@@ -271,29 +277,53 @@ class _RowSearch:
             if self.cut_short:
                 return
 
+    def _free(
+        self, cell: int, pos: int, memo: dict[tuple[int, int], list[tuple[Cut, tuple[Number, ...]]]]
+    ) -> list[tuple[Cut, tuple[Number, ...]]]:
+        """Every cut of ``text[pos:]`` into cells *cell* onward, in a row that no equation
+        constrains (kept: the same end of a row is reached by many cuts of its start)."""
+        key = (cell, pos)
+        known = memo.get(key)
+        if known is not None:
+            return known
+        out: list[tuple[Cut, tuple[Number, ...]]] = []
+        memo[key] = out
+        self.nodes += 1
+        text = self.run.text
+        size = len(text)
+        if pos == size or self.cut_short:
+            return out
+        if self.nodes > ROW_NODES:
+            self.cut_short = True
+            return out
+        if cell == self.n - 1:
+            if self.limit[pos] >= size:
+                value = self.value(pos, size, cell)
+                if value is not None:
+                    out.append((((pos, size),), (value,)))
+            return out
+        latest = min(self.limit[pos], size - (self.n - cell - 1))
+        for end in range(pos + 1, latest + 1):
+            value = self.value(pos, end, cell)
+            if value is None:
+                if text[pos] == "0" and end > pos + 1 and text[pos + 1] != ".":
+                    break  # a leading zero: every longer cut has it too
+                continue
+            for cut, got in self._free(cell + 1, end, memo):
+                out.append((((pos, end), *cut), (value, *got)))
+            if len(out) > ROW_CANDIDATES:
+                self.cut_short = True
+                return out
+        return out
+
     def _segments(self) -> list[tuple[int, int]] | None:
         """When the row is made of consecutive groups of cells each ending with the sum of
         the others (table 三: one group; table 四: three), the ``(first, total)`` cell of
         each group; else ``None``."""
         run = self.run
-        if not self.counts or run.open_end or run.units or not run.text.isdigit():
+        if self.groups is None or run.units or not run.text.isdigit():
             return None
-        found = []
-        for eq in self.local:
-            single = [i for i, c in eq if c == 1]
-            others = [i for i, c in eq if c == -1]
-            for total, parts in ((single, others), (others, single)):
-                if len(total) == 1 and parts and sorted(parts) == list(range(min(parts), total[0])):
-                    found.append((min(parts), total[0]))
-                    break
-            else:
-                return None
-        found.sort()
-        if not found or found[0][0] != 0 or found[-1][1] != self.n - 1:
-            return None
-        if any(found[i + 1][0] != found[i][1] + 1 for i in range(len(found) - 1)):
-            return None
-        return found
+        return self.groups
 
     def _segment(
         self,
@@ -307,37 +337,204 @@ class _RowSearch:
         known = memo.get(key)
         if known is not None:
             return known
-        text = self.run.text
-        size = len(text)
+        out: list[tuple[Cut, tuple[Number, ...]]] = []
+        memo[key] = out
         first, total_cell = segments[index]
         parts = total_cell - first
-        last = index == len(segments) - 1
-        after = self.n - 1 - total_cell  # cells after this group
-        out: list[tuple[Cut, tuple[Number, ...]]] = []
+        totals = self._totals(pos, parts, index == len(segments) - 1, self.n - 1 - total_cell)
+        if not totals:
+            return out
+        small = [(start, total) for start, _, total in totals if total <= SUM_BITS]
+        sums = None
+        if small:
+            sums = self._sums(
+                pos,
+                min(start for start, _ in small),
+                max(start for start, _ in small),
+                parts,
+                max(total for _, total in small),
+            )
+        for start, end, total in totals:
+            if sums is None or total > SUM_BITS:
+                if not self._possible(pos, start, parts, total):
+                    continue
+                found = self._fill(pos, start, parts, total)
+            elif sums[start - pos][parts] >> total & 1:
+                found = sorted(self._cuts(sums, pos, start, parts, total, {}))
+            else:
+                continue
+            if self.cut_short:
+                return out
+            if not found:
+                continue
+            # The groups after this one, only once this one can end here: their cuts
+            # alone may be too many to list when the row has few.
+            rest: list[tuple[Cut, tuple[Number, ...]]] = [((), ())]
+            if index + 1 < len(segments):
+                rest = self._segment(segments, index + 1, end, memo)
+                if self.cut_short:
+                    return out
+            for cut, got in found:
+                for more_cut, more in rest:
+                    out.append(((*cut, (start, end), *more_cut), (*got, total, *more)))
+            if len(out) > ROW_CANDIDATES:
+                self.cut_short = True
+                return out
+        return out
+
+    def _totals(self, pos: int, parts: int, last: bool, after: int) -> list[tuple[int, int, int]]:
+        """The ``(start, end, value)`` of each total a group of *parts* cells starting at
+        *pos* may end with, when the digits before it can add up to it (*after*: cells
+        after the group; *last*: the group ends the run)."""
+        text = self.run.text
+        size = len(text)
+        limit = self.limit
+        if self._digit_sums is None:
+            sums = [0]
+            for ch in text:
+                sums.append(sums[-1] + ord(ch) - 48)
+            self._digit_sums = sums
+        digit_sums = self._digit_sums
+        found = []
         ends = [size] if last else range(pos + parts + 1, size - after + 1)
         for end in ends:
             for start in range(end - 1, pos + parts - 1, -1):
-                if self.limit[start] < end:
+                if limit[start] < end:
                     break  # the total would hold whitespace
                 if text[start] == "0" and end - start > 1:
                     continue
                 total = int(text[start:end])
-                if not _reachable(total, start - pos, parts):
+                # A number is its digit sum modulo 9, so the parts add up to the digit
+                # sum of their digits modulo 9 however they are cut.
+                if (total - digit_sums[start] + digit_sums[pos]) % 9:
                     if total > _most(start - pos, parts):
                         break  # a longer total is larger, with fewer digits for the parts
                     continue
-                found = self._fill(pos, start, parts, total)
-                if self.cut_short:
-                    return out
-                if not found:
+                if not _reachable(total, start - pos, parts):
+                    if total > _most(start - pos, parts):
+                        break
                     continue
-                rest = [((), ())] if last else self._segment(segments, index + 1, end, memo)
-                for cut, got in found:
-                    for more_cut, more in rest:
-                        out.append(((*cut, (start, end), *more_cut), (*got, total, *more)))
-                if len(out) > ROW_CANDIDATES:
-                    self.cut_short = True
-                    return out
+                found.append((start, end, total))
+        return found
+
+    def _sums(self, pos: int, first: int, stop: int, parts: int, top: int) -> list[list[int]]:
+        """``sums[q - pos][p]``: the sums (as a bit set) of the cuts of ``text[pos:q]``
+        into *p* whole numbers of at most *top*, as far as they may lead to a cut of
+        ``text[pos:stop]`` or a shorter one ending at *first* or after into *parts*."""
+        text = self.run.text
+        limit = self.limit
+        width = len(str(top))
+        mask = (1 << (top + 1)) - 1
+        sums = [[0] * (parts + 1) for _ in range(stop - pos + 1)]
+        sums[0][0] = 1
+        for q in range(pos + 1, stop + 1):
+            done = q - pos
+            # p numbers of at most *width* digits in *done* digits, and the numbers left
+            # in the digits left: at least one digit each, at most *width*.
+            low = max(1, -(-done // width), parts - (stop - q))
+            high = min(done, parts)
+            if q < first:
+                high = min(high, parts + (q - first) // width)
+            if low > high:
+                continue
+            row = sums[done]
+            for k in range(q - 1, max(pos, q - width) - 1, -1):
+                if limit[k] < q:
+                    break  # the number would hold whitespace
+                if text[k] == "0" and q - k > 1:
+                    continue
+                value = int(text[k:q])
+                if value > top:
+                    break
+                before = sums[k - pos]
+                for p in range(low, high + 1):
+                    bits = before[p - 1]
+                    if bits:
+                        row[p] |= bits << value
+            for p in range(low, high + 1):
+                if row[p]:
+                    row[p] &= mask
+        return sums
+
+    def _possible(self, pos: int, stop: int, parts: int, total: int) -> bool:
+        """Can ``text[pos:stop]`` be cut into *parts* whole numbers adding up to *total*?
+        The sums of the first numbers are kept as sets, each only within what the digits
+        left can still add (:func:`_least`, :func:`_most`): exact, and cheaper than bit
+        sets when the total is large."""
+        text = self.run.text
+        limit = self.limit
+        width = len(str(total))
+        layer: dict[int, set[int]] = {pos: {0}}
+        for p in range(1, parts):
+            left = parts - p
+            reached: dict[int, set[int]] = {}
+            for k, sums in layer.items():
+                if text[k] == "0":
+                    highest = min(k + 1, stop - left)
+                else:
+                    highest = min(k + width, stop - left, limit[k])
+                for q in range(k + 1, highest + 1):
+                    value = int(text[k:q])
+                    if value > total:
+                        break
+                    digits = stop - q
+                    if digits > left * width:
+                        continue
+                    low = total - _most(digits, left)
+                    high = total - _least(digits, left)
+                    new = {s + value for s in sums if low <= s + value <= high}
+                    if new:
+                        if q in reached:
+                            reached[q] |= new
+                        else:
+                            reached[q] = new
+            layer = reached
+            if not layer:
+                return False
+        for q, sums in layer.items():
+            if limit[q] < stop or stop - q > width or (text[q] == "0" and stop - q > 1):
+                continue
+            if total - int(text[q:stop]) in sums:
+                return True
+        return False
+
+    def _cuts(  # noqa: PLR0917
+        self,
+        sums: list[list[int]],
+        pos: int,
+        end: int,
+        parts: int,
+        need: int,
+        memo: dict[tuple[int, int, int], list[tuple[Cut, tuple[Number, ...]]]],
+    ) -> list[tuple[Cut, tuple[Number, ...]]]:
+        """Every cut of ``text[pos:end]`` into *parts* whole numbers adding up to *need*,
+        which *sums* says exists: every branch taken leads to one."""
+        if parts == 0:
+            return [((), ())]
+        key = (end, parts, need)
+        known = memo.get(key)
+        if known is not None:
+            return known
+        text = self.run.text
+        limit = self.limit
+        out: list[tuple[Cut, tuple[Number, ...]]] = []
+        before_parts = parts - 1
+        for k in range(end - 1, pos + before_parts - 1, -1):
+            if limit[k] < end:
+                break
+            if text[k] == "0" and end - k > 1:
+                continue
+            value = int(text[k:end])
+            if value > need:
+                break  # a longer number is larger
+            if not sums[k - pos][before_parts] >> (need - value) & 1:
+                continue
+            self.nodes += 1
+            for cut, got in self._cuts(sums, pos, k, before_parts, need - value, memo):
+                out.append(((*cut, (k, end)), (*got, value)))
+            if len(out) > ROW_CANDIDATES or self.nodes > ROW_NODES:
+                self.cut_short = True
+                break
         memo[key] = out
         return out
 
@@ -383,6 +580,16 @@ class _RowSearch:
         self._filled[key] = out
         return out
 
+    def _prose(self, pos: int) -> bool:
+        """May ``text[pos:]``, the end of a run glued to the text after it, be where that
+        text starts: digits that begin a number (``2025年``), not a leading zero
+        (``02025年`` is a cell ``0`` and ``2025年``, never a cell ending before ``0``)?"""
+        text = self.run.text
+        rest = text[pos:]
+        if not rest.isdigit():
+            return False
+        return rest[0] != "0" or len(rest) == 1
+
     def _get(self, i: int, got: list[Number]) -> Number:
         return got[i] if i < len(got) else self.preset[i]
 
@@ -408,7 +615,7 @@ class _RowSearch:
                             (*got, *(self.preset[i] for i in tail)),
                         )
                     )
-            elif pos == self.end or (self.run.open_end and text[pos:].isdigit()):
+            elif pos == self.end or (self.run.open_end and self._prose(pos)):
                 self.found.append((tuple(cut), tuple(got)))
             return
         left = self.stop - cell - 1  # cells after this one
@@ -531,11 +738,74 @@ class _RowSearch:
         return True
 
 
+#: The shape of rows by their cell count, kinds, open end and equations.
+_ROW_SHAPES: dict[
+    tuple[int, bool, bool, tuple[tuple[tuple[int, int], ...], ...]],
+    tuple[bool, bool, list[tuple[int, int]] | None],
+] = {}
+
+
+def _row_shape(
+    n: int, counts: bool, open_end: bool, local: tuple[tuple[tuple[int, int], ...], ...]
+) -> tuple[bool, bool, list[tuple[int, int]] | None]:
+    """Is the last cell the sum of others (``tail``), of every other (``whole``), and
+    the ``(first, total)`` cells of the groups the row is made of when it is made of
+    consecutive groups each ending with the sum of the others (``None`` otherwise)."""
+    key = (n, counts, open_end, local)
+    found = _ROW_SHAPES.get(key)
+    if found is not None:
+        return found
+    last = n - 1
+    tail = whole = False
+    if counts and not open_end and n > 1:
+        for eq in local:
+            coefs = dict(eq)
+            if last in coefs and len(eq) > 1 and all(c == -coefs[last] for i, c in eq if i != last):
+                tail = True
+                whole = set(coefs) == set(range(n))
+                break
+    found = (tail, whole, _groups(n, counts, open_end, local))
+    if len(_ROW_SHAPES) > 256:
+        _ROW_SHAPES.clear()
+    _ROW_SHAPES[key] = found
+    return found
+
+
+def _groups(
+    n: int, counts: bool, open_end: bool, local: tuple[tuple[tuple[int, int], ...], ...]
+) -> list[tuple[int, int]] | None:
+    if not counts or open_end:
+        return None
+    found = []
+    for eq in local:
+        single = [i for i, c in eq if c == 1]
+        others = [i for i, c in eq if c == -1]
+        for total, parts in ((single, others), (others, single)):
+            if len(total) == 1 and parts and sorted(parts) == list(range(min(parts), total[0])):
+                found.append((min(parts), total[0]))
+                break
+        else:
+            return None
+    found.sort()
+    if not found or found[0][0] != 0 or found[-1][1] != n - 1:
+        return None
+    if any(found[i + 1][0] != found[i][1] + 1 for i in range(len(found) - 1)):
+        return None
+    return found
+
+
 def _most(digits: int, parts: int) -> int:
     """The largest sum *parts* whole numbers written with *digits* digits can have."""
     if parts <= 0:
         return 0
     return int(10 ** (digits - parts + 1)) - 1 + 9 * (parts - 1)
+
+
+def _least(digits: int, parts: int) -> int:
+    """The smallest sum *parts* whole numbers written with *digits* digits can have (the
+    most even lengths: a number of *d* > 1 digits is at least 10 to the *d* - 1)."""
+    short, longer = divmod(digits, parts)
+    return int(longer * 10**short + (parts - longer) * (10 ** (short - 1) if short > 1 else 0))
 
 
 def _reachable(total: Number, digits: int, parts: int) -> bool:
@@ -550,9 +820,7 @@ def _reachable(total: Number, digits: int, parts: int) -> bool:
     # No part is larger than the total, so none has more digits.
     if digits > parts * len(str(total)):
         return False
-    short, longer = divmod(digits, parts)
-    least = longer * 10**short + (parts - longer) * (10 ** (short - 1) if short > 1 else 0)
-    return bool(least <= total <= _most(digits, parts))
+    return bool(_least(digits, parts) <= total <= _most(digits, parts))
 
 
 def cut_row(
@@ -621,23 +889,38 @@ def _prune(
     for row in term.rows:
         w = term.weights[row]
         contribs.append([_contribution(w, candidates[row][j][1]) for j in domains[row]])
-    k = len(term.rows)
-    prefix: list[set[Number]] = [{0}]
-    for i in range(k):
-        nxt = {a + c for a in prefix[-1] for c in set(contribs[i])}
+    # Rows whose candidates all contribute the same add a constant; the sets of sums
+    # run over the others.
+    distinct = [set(c) for c in contribs]
+    fixed: Number = 0
+    spread = []
+    for i, values in enumerate(distinct):
+        if len(values) == 1:
+            fixed += next(iter(values))
+        else:
+            spread.append(i)
+    prefix: list[set[Number]] = [{fixed}]
+    for i in spread:
+        nxt = {a + c for a in prefix[-1] for c in distinct[i]}
         if len(nxt) > SUM_SETS:
             return None
         prefix.append(nxt)
     suffix: list[set[Number]] = [{0}]
-    for i in range(k - 1, -1, -1):
-        nxt = {a + c for a in suffix[-1] for c in set(contribs[i])}
+    for i in reversed(spread):
+        nxt = {a + c for a in suffix[-1] for c in distinct[i]}
         if len(nxt) > SUM_SETS:
             return None
         suffix.append(nxt)
     suffix.reverse()
+    holds = 0 in prefix[-1]
     pruned = []
+    at = 0
     for i, row in enumerate(term.rows):
-        before, after = prefix[i], suffix[i + 1]
+        if len(distinct[i]) == 1:
+            pruned.append(list(domains[row]) if holds else [])
+            continue
+        before, after = prefix[at], suffix[at + 1]
+        at += 1
         keep = []
         seen: dict[Number, bool] = {}
         for j, c in zip(domains[row], contribs[i], strict=True):
@@ -734,6 +1017,10 @@ def solve(runs: Sequence[Run], equations: Sequence[Equation]) -> Solution:
             continue
         kept = [candidates[r][j] for j in domains[r]]
         result.candidates = len(kept)
+        if len(kept) == 1:
+            result.cuts[:] = kept[0][0]
+            result.values[:] = kept[0][1]
+            continue
         for c in range(len(run.keys)):
             seen = list(dict.fromkeys(k[1][c] for k in kept))
             if len(seen) == 1:
