@@ -182,13 +182,27 @@ def _period(text: str) -> tuple[str, int] | None:
     m = _PERIOD_RE.search(text) if "统计" in text else None
     if m is None:
         return None
-    import datetime  # only for the few texts that state a period: not at import
+    start = _date(int(m["ay"]), int(m["am"]), int(m["ad"]))
+    end = _date(int(m["by"]), int(m["bm"]), int(m["bd"]))
+    if start is None or end is None or end < start:
+        return None
+    return f"{_iso(start)}/{_iso(end)}", end[0]
 
-    try:
-        start = datetime.date(int(m["ay"]), int(m["am"]), int(m["ad"]))
-        end = datetime.date(int(m["by"]), int(m["bm"]), int(m["bd"]))
-    except ValueError:
+
+def _iso(date: tuple[int, int, int]) -> str:
+    year, month, day = date
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+#: Days of each month in a common year.
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _date(year: int, month: int, day: int) -> tuple[int, int, int] | None:
+    """``(year, month, day)`` if that is a date of the proleptic Gregorian calendar (as
+    :class:`datetime.date` takes it), else ``None``: told without importing
+    :mod:`datetime`, which costs a first report more than reading its metadata."""
+    if not (1 <= year <= 9999 and 1 <= month <= 12):
         return None
-    if end < start:
-        return None
-    return f"{start.isoformat()}/{end.isoformat()}", end.year
+    leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return (year, month, day) if 1 <= day <= _MONTH_DAYS[month - 1] + leap else None
