@@ -16,9 +16,9 @@ introduction. ``metadata.no-agency`` and ``metadata.no-year`` say when nothing w
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
+from .. import patterns
 from ..tree.nodes import Diagnostic, Metadata, Paragraph, Section, SectionKind, Severity
 from ..tree.text import normalize_text
 
@@ -30,14 +30,14 @@ MAX_LEADING_PARAGRAPHS = 6
 _YEAR = r"(?P<year>(?:19|20)[0-9]{2})"
 _REPORT = r"(?:的)?政府信息(?:与政务)?公开(?:工作)?(?:年度)?(?:报告|年报)"
 _TITLE_RES = (
-    re.compile(rf"(?P<agency>[^,，。；;:：]{{2,40}}?)(?:关于)?{_YEAR}\s*年度?{_REPORT}"),
-    re.compile(rf"{_YEAR}\s*年度?(?P<agency>[^,，。；;:：0-9]{{2,40}}?){_REPORT}"),
+    patterns.compile(rf"(?P<agency>[^,，。；;:：]{{2,40}}?)(?:关于)?{_YEAR}\s*年度?{_REPORT}"),
+    patterns.compile(rf"{_YEAR}\s*年度?(?P<agency>[^,，。；;:：0-9]{{2,40}}?){_REPORT}"),
 )
-_COMPILER_RE = re.compile(
+_COMPILER_RE = patterns.compile(
     r"由(?P<agency>[^,，。；;：:()（）、由]{2,40}?)(?:负责)?(?:编制|编辑|编写|编办|编印|汇编|起草)"
 )
 _DATE = r"(?P<{0}y>[0-9]{{4}})\s*年\s*(?P<{0}m>[0-9]{{1,2}})\s*月\s*(?P<{0}d>[0-9]{{1,2}})\s*日"
-_PERIOD_RE = re.compile(
+_PERIOD_RE = patterns.compile(
     r"统计(?:期限|时限|期间|时间|区间|范围)[^。]{0,6}?"
     + _DATE.format("a")
     # One optional run of spaces on each side of 起: two runs side by side ("\s*(?:起)?\s*")
@@ -45,10 +45,10 @@ _PERIOD_RE = re.compile(
     + r"\s*(?:起\s*)?(?:至|到|-|~|～)\s*"
     + _DATE.format("b")
 )
-_REPORT_RE = re.compile(_REPORT)
-_YEAR_PHRASE_RE = re.compile(rf"{_YEAR}\s*年度?(?:的)?政府信息(?:与政务)?公开")
+_REPORT_RE = patterns.compile(_REPORT)
+_YEAR_PHRASE_RE = patterns.compile(rf"{_YEAR}\s*年度?(?:的)?政府信息(?:与政务)?公开")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９－～", "0123456789-~")
-_FULLWIDTH_RE = re.compile("[０-９－～]")
+_FULLWIDTH_RE = patterns.compile("[０-９－～]")
 
 
 def extract_metadata(
