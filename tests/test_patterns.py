@@ -13,6 +13,9 @@ from gipparse import patterns
 from gipparse.patterns import codes, gen
 
 
+@pytest.mark.skipif(
+    sys.version_info[:2] != codes.VERSION, reason="the table is written for another Python"
+)
 def test_the_table_is_what_gen_writes() -> None:
     assert Path(codes.__file__).read_text(encoding="utf-8") == gen.source(), (
         "run: python -m gipparse.patterns.gen src/gipparse/patterns/codes.py"
