@@ -16,7 +16,7 @@ SRC = Path(gipparse.__file__).parent
 
 #: Layers from the bottom up: a module may import its own layer and those below it.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("errors", "caches", "hookspecs"),
+    ("errors", "caches", "hookspecs", "patterns"),
     ("script",),
     ("tree",),
     ("source", "tables", "structure"),

@@ -102,6 +102,16 @@ def test_seed_001_metadata_in_simplified(opencc_traditional: object) -> None:
             None,
             None,
         ),
+        (  # a leap day, and one zero-padded
+            "本报告统计期限为2020年2月29日至2021年2月8日。",
+            None,
+            2021,
+            "2020-02-29/2021-02-08",
+        ),
+        ("本报告统计期限为2019年2月29日至2019年12月31日。", None, None, None),  # not a leap year
+        ("本报告统计期限为2100年2月29日至2100年12月31日。", None, None, None),  # nor a century
+        ("本报告统计期限为2020年1月1日至2020年13月1日。", None, None, None),  # no 13th month
+        ("本报告统计期限为2020年12月31日至2020年1月1日。", None, None, None),  # ends first
     ],
 )
 def test_metadata_variants(

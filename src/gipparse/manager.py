@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import inspect
 import os
-import re
 import types
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pluggy
 
-from . import caches, hookspecs
+from . import caches, hookspecs, patterns
 from .errors import GipparseError, PluginError, RenderError, culprit_of
 from .tables.formats import TableFormat
 from .tree.nodes import Diagnostic, Paragraph, SourceDocument, Table
@@ -28,8 +27,8 @@ if TYPE_CHECKING:
 
 ENTRY_POINT_GROUP = "gipparse"
 # As importlib.metadata reads them: distribution names and entry point values.
-_DIST_NAME_RE = re.compile(r"[-_.]+")
-_ENTRY_POINT_RE = re.compile(
+_DIST_NAME_RE = patterns.compile(r"[-_.]+")
+_ENTRY_POINT_RE = patterns.compile(
     r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$"
 )
 AUTOLOAD_ENV = "GIPPARSE_DISABLE_PLUGIN_AUTOLOAD"

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from .. import patterns
 from ..tree.nodes import Report
 from .corpus import Finding, finding
 
@@ -22,17 +23,17 @@ _NUMBER = (
 _GAP = r"[^，,。；;：:0-9]"
 
 # What the text says, each with the number as group 1.
-_RECEIVED_RE = re.compile(
+_RECEIVED_RE = patterns.compile(
     rf"(?:新收|收到|受理|接收|接到)(?:各类|各级)?{_GAP}{{0,16}}?申请{_GAP}{{0,8}}?"
     rf"(?:共|合计|总计|为)?{_NUMBER}"
 )
-_CARRIED_OVER_RE = re.compile(rf"上一?年度?结转{_GAP}{{0,12}}?{_NUMBER}")
-_CARRIED_FORWARD_RE = re.compile(rf"结转(?:至|到)?下一?年度?{_GAP}{{0,12}}?{_NUMBER}")
-_HANDLED_RE = re.compile(
+_CARRIED_OVER_RE = patterns.compile(rf"上一?年度?结转{_GAP}{{0,12}}?{_NUMBER}")
+_CARRIED_FORWARD_RE = patterns.compile(rf"结转(?:至|到)?下一?年度?{_GAP}{{0,12}}?{_NUMBER}")
+_HANDLED_RE = patterns.compile(
     rf"申请{_GAP}{{0,12}}?(?:办结|答复|办理完毕|处理完毕){_GAP}{{0,6}}?{_NUMBER}"
 )
-_REVIEW_RE = re.compile(rf"行政复议(?:案件|申请)?{_GAP}{{0,8}}?{_NUMBER}")
-_LITIGATION_RE = re.compile(rf"行政诉讼(?:案件)?{_GAP}{{0,8}}?{_NUMBER}")
+_REVIEW_RE = patterns.compile(rf"行政复议(?:案件|申请)?{_GAP}{{0,8}}?{_NUMBER}")
+_LITIGATION_RE = patterns.compile(rf"行政诉讼(?:案件)?{_GAP}{{0,8}}?{_NUMBER}")
 
 #: (key or keys summed, what the text says, pattern).
 _STATEMENTS: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...] = (
@@ -48,8 +49,8 @@ _STATEMENTS: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...] = (
     ),
 )
 #: "未收到...行政复议或行政诉讼", "没有发生...申请": zero stated in words.
-_NONE_RE = re.compile(rf"(?:未|没有)(?:收到|发生|产生|出现|接到){_GAP}{{0,24}}")
-_ABOUT_APPEALS = re.compile(r"行政复议|行政诉讼")
+_NONE_RE = patterns.compile(rf"(?:未|没有)(?:收到|发生|产生|出现|接到){_GAP}{{0,24}}")
+_ABOUT_APPEALS = patterns.compile(r"行政复议|行政诉讼")
 
 
 def _prose(report: Report) -> Iterator[tuple[str, list[tuple[int, int | None]]]]:
@@ -123,7 +124,7 @@ def _count(written: str) -> int | None:
     return total + section + (digit or 0)
 
 
-_SENTENCE_RE = re.compile(r"[^。；;！？]+")
+_SENTENCE_RE = patterns.compile(r"[^。；;！？]+")
 Statement = tuple[tuple[str, ...], str, int, str, "int | None"]
 
 

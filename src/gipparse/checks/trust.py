@@ -15,10 +15,10 @@ placed. Two things make that weaker than it reads, and each gets a warning:
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .. import patterns
 from ..hookspecs import hookimpl
 from ..tree.nodes import Diagnostic, Severity, Table
 from ..tree.text import fold, normalize_text
@@ -31,10 +31,10 @@ _CJK_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
 # The numbering styles of statutory row labels, on folded text: 一、 / (一) / (1) / 1.
 # A style is a level of its own: (5) among 1. 2. ... is not the fifth of (一) (二) ...
 _STYLES = (
-    ("cjk", re.compile(r"([一二三四五六七八九十]{1,3})[,.]")),
-    ("paren", re.compile(r"\(([一二三四五六七八九十]{1,3})\)")),
-    ("paren-digit", re.compile(r"\(([0-9]{1,2})\)")),
-    ("digit", re.compile(r"([0-9]{1,2})[.,](?![0-9])")),
+    ("cjk", patterns.compile(r"([一二三四五六七八九十]{1,3})[,.]")),
+    ("paren", patterns.compile(r"\(([一二三四五六七八九十]{1,3})\)")),
+    ("paren-digit", patterns.compile(r"\(([0-9]{1,2})\)")),
+    ("digit", patterns.compile(r"([0-9]{1,2})[.,](?![0-9])")),
 )
 
 

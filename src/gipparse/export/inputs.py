@@ -16,6 +16,7 @@ import os
 import re
 from collections.abc import Iterable
 
+from .. import patterns
 from ..errors import SourceError
 from ..source.decode import PLUGIN_FOR_SUFFIX  # the registry of reader plugins
 
@@ -24,7 +25,7 @@ STDIN = "-"
 #: The path of the report read from standard input, in records and messages.
 STDIN_PATH = "<stdin>"
 
-_URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_URL_RE = patterns.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _GLOB_CHARACTERS = frozenset("*?[")
 
 
@@ -145,7 +146,7 @@ class Skipped:
         ]
 
 
-_SIZE_RE = re.compile(r"([0-9]+(?:\.[0-9]+)?) ?([kmgt]?i?b?)", re.IGNORECASE)
+_SIZE_RE = patterns.compile(r"([0-9]+(?:\.[0-9]+)?) ?([kmgt]?i?b?)", re.IGNORECASE)
 _UNITS = {
     "": 1,
     "b": 1,

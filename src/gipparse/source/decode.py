@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 import stat
 from typing import NamedTuple
 
+from .. import patterns
 from ..errors import InputTooLargeError, SourceError
 from ..tree.nodes import Diagnostic, Severity, SourceDocument, Span
 from .budget import check_memory, text_memory
@@ -443,7 +443,7 @@ def _big5(data: bytes, path: str | None) -> tuple[str, str, list[Diagnostic]] | 
     return text, codec, [note]
 
 
-_LINE_END_RE = re.compile(rb"(\r\n|\r|\n)")
+_LINE_END_RE = patterns.compile(rb"(\r\n|\r|\n)")
 # Either encoding can stand in for the other on a line that is not in the main one.
 _OTHER = {"utf-8": "gb18030", "gb18030": "utf-8"}
 

@@ -16,9 +16,9 @@ introduction. ``metadata.no-agency`` and ``metadata.no-year`` say when nothing w
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
+from .. import patterns
 from ..tree.nodes import Diagnostic, Metadata, Paragraph, Section, SectionKind, Severity
 from ..tree.text import normalize_text
 
@@ -30,14 +30,14 @@ MAX_LEADING_PARAGRAPHS = 6
 _YEAR = r"(?P<year>(?:19|20)[0-9]{2})"
 _REPORT = r"(?:的)?政府信息(?:与政务)?公开(?:工作)?(?:年度)?(?:报告|年报)"
 _TITLE_RES = (
-    re.compile(rf"(?P<agency>[^,，。；;:：]{{2,40}}?)(?:关于)?{_YEAR}\s*年度?{_REPORT}"),
-    re.compile(rf"{_YEAR}\s*年度?(?P<agency>[^,，。；;:：0-9]{{2,40}}?){_REPORT}"),
+    patterns.compile(rf"(?P<agency>[^,，。；;:：]{{2,40}}?)(?:关于)?{_YEAR}\s*年度?{_REPORT}"),
+    patterns.compile(rf"{_YEAR}\s*年度?(?P<agency>[^,，。；;:：0-9]{{2,40}}?){_REPORT}"),
 )
-_COMPILER_RE = re.compile(
+_COMPILER_RE = patterns.compile(
     r"由(?P<agency>[^,，。；;：:()（）、由]{2,40}?)(?:负责)?(?:编制|编辑|编写|编办|编印|汇编|起草)"
 )
 _DATE = r"(?P<{0}y>[0-9]{{4}})\s*年\s*(?P<{0}m>[0-9]{{1,2}})\s*月\s*(?P<{0}d>[0-9]{{1,2}})\s*日"
-_PERIOD_RE = re.compile(
+_PERIOD_RE = patterns.compile(
     r"统计(?:期限|时限|期间|时间|区间|范围)[^。]{0,6}?"
     + _DATE.format("a")
     # One optional run of spaces on each side of 起: two runs side by side ("\s*(?:起)?\s*")
@@ -45,10 +45,10 @@ _PERIOD_RE = re.compile(
     + r"\s*(?:起\s*)?(?:至|到|-|~|～)\s*"
     + _DATE.format("b")
 )
-_REPORT_RE = re.compile(_REPORT)
-_YEAR_PHRASE_RE = re.compile(rf"{_YEAR}\s*年度?(?:的)?政府信息(?:与政务)?公开")
+_REPORT_RE = patterns.compile(_REPORT)
+_YEAR_PHRASE_RE = patterns.compile(rf"{_YEAR}\s*年度?(?:的)?政府信息(?:与政务)?公开")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９－～", "0123456789-~")
-_FULLWIDTH_RE = re.compile("[０-９－～]")
+_FULLWIDTH_RE = patterns.compile("[０-９－～]")
 
 
 def extract_metadata(
@@ -182,13 +182,27 @@ def _period(text: str) -> tuple[str, int] | None:
     m = _PERIOD_RE.search(text) if "统计" in text else None
     if m is None:
         return None
-    import datetime  # only for the few texts that state a period: not at import
+    start = _date(int(m["ay"]), int(m["am"]), int(m["ad"]))
+    end = _date(int(m["by"]), int(m["bm"]), int(m["bd"]))
+    if start is None or end is None or end < start:
+        return None
+    return f"{_iso(start)}/{_iso(end)}", end[0]
 
-    try:
-        start = datetime.date(int(m["ay"]), int(m["am"]), int(m["ad"]))
-        end = datetime.date(int(m["by"]), int(m["bm"]), int(m["bd"]))
-    except ValueError:
+
+def _iso(date: tuple[int, int, int]) -> str:
+    year, month, day = date
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+#: Days of each month in a common year.
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _date(year: int, month: int, day: int) -> tuple[int, int, int] | None:
+    """``(year, month, day)`` if that is a date of the proleptic Gregorian calendar (as
+    :class:`datetime.date` takes it), else ``None``: told without importing
+    :mod:`datetime`, which costs a first report more than reading its metadata."""
+    if not (1 <= year <= 9999 and 1 <= month <= 12):
         return None
-    if end < start:
-        return None
-    return f"{start.isoformat()}/{end.isoformat()}", end.year
+    leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return (year, month, day) if 1 <= day <= _MONTH_DAYS[month - 1] + leap else None

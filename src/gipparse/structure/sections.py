@@ -10,11 +10,11 @@ section (a signature and date, chart data exported from a figure) the ``closing`
 from __future__ import annotations
 
 import importlib
-import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
+from .. import patterns
 from ..tree.nodes import Block, Diagnostic, Heading, Paragraph, Section, SectionKind, Severity, Span
 from ..tree.text import fold, normalize_text
 
@@ -47,7 +47,7 @@ SECTION_TITLES: tuple[tuple[SectionKind, str], ...] = (
 
 #: An optional numeral before a heading: 一、 / 一. / 1、 / 1. (folded: 、 is ",").
 _NUMERAL = r"(?:[一二三四五六七八九十]{1,2}[,.]?|[0-9]{1,2}[,.])?"
-_EXACT_RE = re.compile(
+_EXACT_RE = patterns.compile(
     _NUMERAL + "(?:" + "|".join(f"(?P<{k.value}>{p})" for k, p in SECTION_HEADINGS) + r")[:.]?"
 )
 #: Longest folded line that may be a heading.
@@ -57,7 +57,7 @@ MAX_FUZZY_LENGTH = 32
 _FUZZY_HINTS = ("情况", "事项", "问题", "概述")
 
 
-_NUMERAL_RE = re.compile(_NUMERAL)
+_NUMERAL_RE = patterns.compile(_NUMERAL)
 #: Every character a numeral may hold.
 _NUMERAL_CHARACTERS = "一二三四五六七八九十0123456789,."
 
@@ -297,13 +297,13 @@ def missing_sections(found: set[SectionKind]) -> list[Diagnostic]:
 
 
 #: A date line closing a report: 2021年1月18日, 二〇二一年一月十八日.
-_DATE_LINE_RE = re.compile(
+_DATE_LINE_RE = patterns.compile(
     r"(?:(?:19|20)[0-9]{2}年[0-9]{1,2}月(?:[0-9]{1,2}日)?"
     r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)"
 )
 #: Longest line taken for a signature line or a caption above chart data.
 MAX_SIGNATURE_LENGTH = 30
-_NOT_SIGNATURE_RE = re.compile(r"[。；;：:,，]|^\(?[0-9一二三四五六七八九十]{1,2}[.,、)）]")
+_NOT_SIGNATURE_RE = patterns.compile(r"[。；;：:,，]|^\(?[0-9一二三四五六七八九十]{1,2}[.,、)）]")
 
 
 def split_closing(blocks: Sequence[Block]) -> tuple[tuple[Block, ...], tuple[Block, ...]]:

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate, chain, repeat
 from operator import add, sub
 
+from .. import patterns
 from ..errors import RenderError
 from ..hookspecs import hookimpl
 from ..tree.nodes import (
@@ -46,10 +47,10 @@ from .formats import TableFormat, TableParse
 
 NAME = "pipe"
 
-_TOKEN_RE = re.compile(r"\\.|\|")
-_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])|<br\s*/?>", re.IGNORECASE)
-_SEPARATOR_CELL_RE = re.compile(r"[ \t]*:?-+:?[ \t]*")
-_BR_RE = re.compile(r"<br", re.IGNORECASE)
+_TOKEN_RE = patterns.compile(r"\\.|\|")
+_ESCAPE_RE = patterns.compile(r"\\([!-/:-@\[-`{-~])|<br\s*/?>", re.IGNORECASE)
+_SEPARATOR_CELL_RE = patterns.compile(r"[ \t]*:?-+:?[ \t]*")
+_BR_RE = patterns.compile(r"<br", re.IGNORECASE)
 
 
 def _unescape(match: re.Match[str]) -> str:

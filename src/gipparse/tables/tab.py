@@ -29,7 +29,6 @@ written, and read back as long as the table goes on after the cell.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from itertools import accumulate, chain, repeat
 from operator import add, mul
@@ -37,6 +36,7 @@ from typing import Any
 
 import attrs
 
+from .. import patterns
 from ..caches import kept
 from ..errors import RenderError
 from ..hookspecs import hookimpl
@@ -66,8 +66,10 @@ MAX_CONTINUATION_LINES = 8
 #: Longest line taken as a continuation where the table does not visibly go on after it.
 MAX_TAIL_LENGTH = 24
 
-_BARE_NUMBER_RE = re.compile(r"[+\-]?[0-9０-９][0-9０-９,，.．]*(?:万元|元|件|个|项|条|人次|次)?")
-_HEADING_LIKE_RE = re.compile(
+_BARE_NUMBER_RE = patterns.compile(
+    r"[+\-]?[0-9０-９][0-9０-９,，.．]*(?:万元|元|件|个|项|条|人次|次)?"
+)
+_HEADING_LIKE_RE = patterns.compile(
     r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])"
 )
 
@@ -115,7 +117,7 @@ _SLOW_ROWS: dict[str, list[_SlowRow]] = kept({})
 _SLOW_ROWS_LIMIT = 1024
 
 #: Rows of TAB lines, one empty line between two rows (on lines joined with "\n").
-_PLAIN_ROWS_RE = re.compile(r"\t[^\n]*+(?:\n\t[^\n]*+)*+(?:\n\n\t[^\n]*+(?:\n\t[^\n]*+)*+)*+")
+_PLAIN_ROWS_RE = patterns.compile(r"\t[^\n]*+(?:\n\t[^\n]*+)*+(?:\n\n\t[^\n]*+(?:\n\t[^\n]*+)*+)*+")
 #: Lines looked at first by :func:`_plain_rows` (more when the rows go on).
 _PLAIN_WINDOW = 128
 

@@ -41,7 +41,6 @@ instance of the subclass from your plugin.
 from __future__ import annotations
 
 import operator
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import compress, repeat
@@ -49,6 +48,7 @@ from typing import Any
 
 import attrs
 
+from .. import patterns
 from ..caches import kept, track
 from ..tree.nodes import Cell, Diagnostic, Row, Section, Severity, Span, Table
 from ..tree.text import fold
@@ -60,14 +60,14 @@ from .values import Value, ValueRead, classify, is_digit_run, read_cached, split
 # Labels
 # ---------------------------------------------------------------------------
 
-_NUMBERING_RE = re.compile(
+_NUMBERING_RE = patterns.compile(
     r"\((?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})\)"
     r"|[一二三四五六七八九十]{1,3}[,.]"
     r"|[0-9]{1,2}[.,](?![0-9])"
 )
-_NON_WORD_RE = re.compile(r"[\W_]+")
-_TRAILING_REMARK_RE = re.compile(r"\([^()]*\)$")
-_UNIT_RE = re.compile(r"\((?:单位:?)?(万元|亿元|元)\)")
+_NON_WORD_RE = patterns.compile(r"[\W_]+")
+_TRAILING_REMARK_RE = patterns.compile(r"\([^()]*\)$")
+_UNIT_RE = patterns.compile(r"\((?:单位:?)?(万元|亿元|元)\)")
 
 
 @lru_cache(maxsize=4096)

@@ -34,6 +34,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
+from .. import patterns
 from ..tree.nodes import Severity
 from ..tree.text import DEBRIS_RE, fold, normalize_text
 
@@ -76,20 +77,20 @@ AMOUNT_UNITS = {"万元": 0, "元": -4, "亿元": 4, "万": 0}
 #: Texts that stand for zero in a table.
 ZERO_MARKS = frozenset(("-", "--", "---", "/", "无", "無", "\\", "_"))
 
-_NUMBER_RE = re.compile(
+_NUMBER_RE = patterns.compile(
     r"(?P<sign>[+-])?"
     r"(?P<int>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)"
     r"(?:\.(?P<frac>[0-9]+))?"
     r"(?P<unit>[^0-9().,+\-]{1,3})?"
 )
-_SPACED_RE = re.compile(r"[+\-]?[0-9][0-9,.]*(?:\s+[+\-]?[0-9][0-9,.]*)+")
+_SPACED_RE = patterns.compile(r"[+\-]?[0-9][0-9,.]*(?:\s+[+\-]?[0-9][0-9,.]*)+")
 #: The first run of number characters in a cell, whitespace inside it included: where
 #: whitespace could glue numbers into one once a cell is folded.
-_NUMBER_RUN_RE = re.compile(r"[0-9][0-9,.\s]*")
-_DIGITS_RE = re.compile(r"[0-9]+")
+_NUMBER_RUN_RE = patterns.compile(r"[0-9][0-9,.\s]*")
+_DIGITS_RE = patterns.compile(r"[0-9]+")
 #: Groups of three digits after one space, no-break space or thin space: ``1 000``. A TAB
 #: or a line break between digits separates two numbers.
-_SPACE_GROUPED_RE = re.compile(r"[+\-]?[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3})+")
+_SPACE_GROUPED_RE = patterns.compile(r"[+\-]?[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3})+")
 #: Full-width digits are wide characters, which normalising joins across a line break
 #: ("１\n０" would read as 10): they are made narrow before numbers are told apart.
 _NARROW = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}

@@ -20,10 +20,12 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
+from .. import patterns
+
 #: Markers that Word exporters leave in text: ``[bookmark: _GoBack]`` and friends. A marker
 #: holds no ``[``: were ``[`` allowed inside, a failed attempt at one ``[bookmark:`` would
 #: scan over every later one, and a line of them would take quadratic time.
-DEBRIS_RE = re.compile(r"\[bookmark:[^\[\]\n]*\]")
+DEBRIS_RE = patterns.compile(r"\[bookmark:[^\[\]\n]*\]")
 
 #: Pinyin in brackets right after a Han character, left behind by automatic
 #: Simplified→Traditional converters that annotate readings (``區(qū)``, ``發(fā)``). The
@@ -111,7 +113,7 @@ def _bracketed_pinyin_re() -> re.Pattern[str]:
 
 #: Text the pinyin pattern can match holds a toned vowel or a tone mark: a cheap test that
 #: spares every other text the pattern.
-_TONE_RE = re.compile(f"[{_TONED}{_TONE_MARKS}]")
+_TONE_RE = patterns.compile(f"[{_TONED}{_TONE_MARKS}]")
 
 
 @lru_cache(maxsize=1)
@@ -135,7 +137,7 @@ _SPACE_CHARS = (
 _ZERO_WIDTH = "\ufeff\u200b\u200c\u200d\u2060"
 _SPACES_TO_ASCII: dict[int, str | None] = {ord(c): " " for c in _SPACE_CHARS}
 _SPACES_TO_ASCII.update({ord(c): None for c in _ZERO_WIDTH})
-_WS_RUN_RE = re.compile(r"[ \t\n\r\f\v]+")
+_WS_RUN_RE = patterns.compile(r"[ \t\n\r\f\v]+")
 # Text made only of ASCII letters and digits and CJK unified ideographs (U+4E00..U+9FFF)
 # needs no work. Told with str methods: the equivalent character class took a millisecond
 # to compile at import (re fills its map of a range one character at a time).

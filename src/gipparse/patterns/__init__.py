@@ -1,0 +1,58 @@
+"""Regular expressions compiled ahead of time.
+
+Python compiles a pattern in Python code (``re._parser``, ``re._compiler``): some
+0.3 M instructions for a short one, and well over a million for a class of scattered
+non-Latin characters such as ``[一二三四五六七八九十]`` (``re`` builds a map of 65,536
+characters for it). The patterns gipparse compiles at import and for the first report of
+a process cost more than reading a report. :func:`compile` gives the same pattern from
+the code ``re`` would compile it to, computed ahead of time (:mod:`.codes`, written by
+:mod:`.gen`; ``tests/test_patterns.py`` checks that it is current) and handed to the
+engine directly. The code depends on the CPython version and the engine's format
+(``_sre.MAGIC``): on any other, or for a pattern not in the table, :func:`compile` is
+:func:`re.compile`.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import AnyStr
+
+from .codes import CODES, MAGIC, VERSION
+
+try:
+    import _sre  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - not CPython
+    _USABLE = False
+else:
+    _USABLE = (
+        sys.implementation.name == "cpython"
+        and sys.version_info[:2] == VERSION
+        and getattr(_sre, "MAGIC", None) == MAGIC
+        and getattr(_sre, "CODESIZE", None) == 4
+        and sys.byteorder == "little"
+    )
+
+#: Every ``(pattern, flags)`` asked for (what :mod:`.gen` writes the table of).
+ASKED: dict[tuple[str | bytes, int], None] = {}
+
+
+def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
+    """``re.compile(pattern, flags)``, from the code computed ahead of time when there is
+    one for this interpreter."""
+    flags = int(flags)
+    ASKED[pattern, flags] = None
+    if _USABLE:
+        found = CODES.get((pattern, flags))
+        if found is not None:
+            final, groups, groupindex, indexgroup, code = found
+            compiled: re.Pattern[AnyStr] = _sre.compile(
+                pattern,
+                final,
+                memoryview(code).cast("I").tolist(),
+                groups,
+                dict(groupindex),
+                indexgroup,
+            )
+            return compiled
+    return re.compile(pattern, flags)

@@ -1,0 +1,62 @@
+"""Patterns compiled ahead of time (:mod:`gipparse.patterns`) are the patterns ``re``
+compiles, and the table of their code is current."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from gipparse import patterns
+from gipparse.patterns import codes, gen
+
+
+@pytest.mark.skipif(
+    sys.version_info[:2] != codes.VERSION, reason="the table is written for another Python"
+)
+def test_the_table_is_what_gen_writes() -> None:
+    assert Path(codes.__file__).read_text(encoding="utf-8") == gen.source(), (
+        "run: python -m gipparse.patterns.gen src/gipparse/patterns/codes.py"
+    )
+
+
+def test_the_table_is_used_on_the_interpreter_it_was_written_for() -> None:
+    assert (
+        sys.implementation.name == "cpython" and sys.version_info[:2] == codes.VERSION
+    ) == patterns._USABLE
+
+
+def test_every_pattern_asked_for_is_what_re_compiles() -> None:
+    for name in gen._modules():
+        __import__(name)
+    asked = set(patterns.ASKED)
+    assert ("[０-９－～]", 0) in asked
+    assert asked <= set(codes.CODES) or not patterns._USABLE
+    for pattern, flags in asked:
+        ours, theirs = patterns.compile(pattern, flags), re.compile(pattern, flags)
+        assert ours == theirs, pattern  # same pattern, flags and code
+        assert (ours.groups, ours.groupindex) == (theirs.groups, theirs.groupindex)
+        assert (ours is theirs) != patterns._USABLE  # made from the table, not by re
+
+
+@pytest.mark.parametrize(("pattern", "flags"), [("(?P<a>x)y|z", 0), (b"[ab]+", re.I), ("q", re.M)])
+def test_a_pattern_not_in_the_table_is_compiled_by_re(pattern: str | bytes, flags: int) -> None:
+    assert (pattern, int(flags)) not in codes.CODES
+    assert patterns.compile(pattern, flags) is re.compile(pattern, flags)
+
+
+def test_a_compiled_pattern_matches_as_re_does() -> None:
+    key = next(k for k in codes.CODES if isinstance(k[0], str) and "?P<" in k[0])
+    ours, theirs = patterns.compile(*key), re.compile(*key)
+    text = "统计期限为2020年1月1日至2020年12月31日，由某某局编制。（一）1. ０１"
+    assert [m.groupdict() for m in ours.finditer(text)] == [
+        m.groupdict() for m in theirs.finditer(text)
+    ]
+
+
+def test_other_interpreters_compile_with_re(monkeypatch: pytest.MonkeyPatch) -> None:
+    key = next(iter(codes.CODES))
+    monkeypatch.setattr(patterns, "_USABLE", False)
+    assert patterns.compile(*key) is re.compile(*key)
