@@ -715,10 +715,11 @@ def fill_gaps(
     read = statistics.to_flat()
     found = flat_stats.to_flat()
     shape = _shape(template)
+    # The relations as equations, derived keys replaced by their parts: a part of a
+    # derived row a relation involves is constrained through it.
+    equations, _ = _equations(shape, set())
     constrained = {k for *_, left, right in shape.instances for k in (*left, *right)}
-    for parts in template.derived.values():
-        if constrained.intersection(parts):
-            constrained.update(parts)
+    constrained.update(k for equation in equations for k, _ in equation)
     lines = source.split("\n")
     rows: dict[str, list[str]] = {}
     for key in read:
@@ -747,7 +748,7 @@ def fill_gaps(
             continue
         trial = dict(values)
         trial.update((k, found[k]) for k in gaps)
-        if _breaks_a_relation(template, shape, trial, set(gaps)):
+        if _breaks_an_equation(equations, trial, set(gaps)):
             refused.append(row)  # the cut the digits allow is not what the report printed
             refused_at = refused_at or _first_span(flat_stats, keys)
             continue
@@ -800,23 +801,14 @@ def _first_span(statistics: Statistics, keys: Sequence[str]) -> Span | None:
     )
 
 
-def _breaks_a_relation(
-    template: Template, shape: _Shape, values: dict[str, Any], keys: set[str]
-) -> bool:
-    """Whether *values*, derived keys computed, break a relation that involves one of
-    *keys* and whose every value is known."""
-    complete, _ = template.complete({k: v for k, v in values.items() if k not in template.derived})
-    for *_, left, right in shape.instances:
-        involved = (*left, *right)
-        if keys.isdisjoint(involved) and not any(
-            keys.intersection(template.derived.get(k, ())) for k in involved
-        ):
+def _breaks_an_equation(equations: list[Equation], values: dict[str, Any], keys: set[str]) -> bool:
+    """Whether *values* break one of *equations* that involves one of *keys* and whose
+    every value is known."""
+    for equation in equations:
+        if keys.isdisjoint(k for k, _ in equation):
             continue
-        sides = [[complete.get(k) for k in side] for side in (left, right)]
-        known = [[v for v in side if v is not None] for side in sides]
-        if len(known[0]) + len(known[1]) < len(involved):
-            continue
-        if sum(known[0]) != sum(known[1]):
+        known = [(v, c) for k, c in equation if (v := values.get(k)) is not None]
+        if len(known) == len(equation) and sum(v * c for v, c in known) != 0:
             return True
     return False
 
