@@ -1,0 +1,1015 @@
+"""What attrs makes of gipparse's classes, for the attrs and the Python named below.
+Written by :mod:`gipparse.classes.gen`; do not edit.
+"""
+
+# ruff: noqa
+# mypy: ignore-errors
+# fmt: off
+VERSION = (3, 11)
+#: The checksum of the attrs that makes the classes so (gipparse.classes.fingerprint).
+ATTRS = 1287533299
+
+
+def _methods_tree_nodes__Diagnostic(_type_hash):
+    def __repr__(self):
+      try:
+        already_repring = _compat.repr_context.already_repring
+      except AttributeError:
+        already_repring = {id(self),}
+        _compat.repr_context.already_repring = already_repring
+      else:
+        if id(self) in already_repring:
+          return '...'
+        else:
+          already_repring.add(id(self))
+      try:
+        return f'{self.__class__.__qualname__.rsplit(">.", 1)[-1]}(severity={self.severity!r}, code={self.code!r}, message={self.message!r}, span={self.span!r})'
+      finally:
+        already_repring.remove(id(self))
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return  (
+            self.severity == other.severity and
+            self.code == other.code and
+            self.message == other.message and
+            self.span == other.span
+        )
+    def __hash__(self):
+            return hash((
+                    _type_hash,
+                    self.severity,
+                    self.code,
+                    self.message,
+                    self.span,
+                ))
+    def __init__(self, severity, code, message, span=attr_dict['span'].default):
+        _setattr = _cached_setattr_get(self)
+        _setattr('severity', severity)
+        _setattr('code', code)
+        _setattr('message', message)
+        _setattr('span', span)
+    return {'__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__init__': __init__}
+
+
+def _methods_tree_nodes__Cell(_type_hash):
+    def __repr__(self):
+      try:
+        already_repring = _compat.repr_context.already_repring
+      except AttributeError:
+        already_repring = {id(self),}
+        _compat.repr_context.already_repring = already_repring
+      else:
+        if id(self) in already_repring:
+          return '...'
+        else:
+          already_repring.add(id(self))
+      try:
+        return f'{self.__class__.__qualname__.rsplit(">.", 1)[-1]}(raw={self.raw!r})'
+      finally:
+        already_repring.remove(id(self))
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return  (
+            self.raw == other.raw
+        )
+    def __hash__(self):
+            return hash((
+                    _type_hash,
+                    self.raw,
+                ))
+    def __init__(self, raw, span=attr_dict['span'].default):
+        _setattr = _cached_setattr_get(self)
+        _setattr('raw', raw)
+        _setattr('span', span)
+    return {'__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__init__': __init__}
+
+
+def _methods_tree_nodes__Row(_type_hash):
+    def __repr__(self):
+      try:
+        already_repring = _compat.repr_context.already_repring
+      except AttributeError:
+        already_repring = {id(self),}
+        _compat.repr_context.already_repring = already_repring
+      else:
+        if id(self) in already_repring:
+          return '...'
+        else:
+          already_repring.add(id(self))
+      try:
+        return f'{self.__class__.__qualname__.rsplit(">.", 1)[-1]}(cells={self.cells!r})'
+      finally:
+        already_repring.remove(id(self))
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return  (
+            self.cells == other.cells
+        )
+    def __hash__(self):
+            return hash((
+                    _type_hash,
+                    self.cells,
+                ))
+    def __init__(self, cells, span=attr_dict['span'].default):
+        _setattr = _cached_setattr_get(self)
+        _setattr('cells', cells)
+        _setattr('span', span)
+    return {'__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__init__': __init__}
+
+
+def _methods_tree_nodes__Table(_type_hash):
+    def __repr__(self):
+      try:
+        already_repring = _compat.repr_context.already_repring
+      except AttributeError:
+        already_repring = {id(self),}
+        _compat.repr_context.already_repring = already_repring
+      else:
+        if id(self) in already_repring:
+          return '...'
+        else:
+          already_repring.add(id(self))
+      try:
+        return f'{self.__class__.__qualname__.rsplit(">.", 1)[-1]}(rows={self.rows!r}, format={self.format!r}, header_rows={self.header_rows!r})'
+      finally:
+        already_repring.remove(id(self))
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return  (
+            self.rows == other.rows and
+            self.format == other.format and
+            self.header_rows == other.header_rows
+        )
+    def __hash__(self):
+            return hash((
+                    _type_hash,
+                    self.rows,
+                    self.format,
+                    self.header_rows,
+                ))
+    def __init__(self, rows, format=attr_dict['format'].default, header_rows=attr_dict['header_rows'].default, span=attr_dict['span'].default):
+        _setattr = _cached_setattr_get(self)
+        _setattr('rows', rows)
+        _setattr('format', format)
+        _setattr('header_rows', header_rows)
+        _setattr('span', span)
+    return {'__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__init__': __init__}
+
+
+def _methods_tree_nodes__Paragraph(_type_hash):
+    def __repr__(self):
+      try:
+        already_repring = _compat.repr_context.already_repring
+      except AttributeError:
+        already_repring = {id(self),}
+        _compat.repr_context.already_repring = already_repring
+      else:
+        if id(self) in already_repring:
+          return '...'
+        else:
+          already_repring.add(id(self))
+      try:
+        return f'{self.__class__.__qualname__.rsplit(">.", 1)[-1]}(raw={self.raw!r})'
+      finally:
+        already_repring.remove(id(self))
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return  (
+            self.raw == other.raw
+        )
+    def __hash__(self):
+            return hash((
+                    _type_hash,
+                    self.raw,
+                ))
+    def __init__(self, raw, span=attr_dict['span'].default):
+        _setattr = _cached_setattr_get(self)
+        _setattr('raw', raw)
+        _setattr('span', span)
+        _setattr('_simplifier', attr_dict['_simplifier'].default)
+    return {'__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__init__': __init__}
+
+
+def _getattr_tree_nodes__Paragraph(_cls):
+    def wrapper(_cls):
+        __class__ = _cls
+        def __getattr__(self, item, cached_properties=cached_properties, original_getattr=original_getattr, _cached_setattr_get=_cached_setattr_get):
+             func = cached_properties.get(item)
+             if func is not None:
+                  result = func(self)
+                  _setter = _cached_setattr_get(self)
+                  _setter(item, result)
+                  return result
+             try:
+                 return super().__getattribute__(item)
+             except AttributeError:
+                 if not hasattr(super(), '__getattr__'):
+                     raise
+                 return super().__getattr__(item)
+             original_error = f"'{self.__class__.__name__}' object has no attribute '{item}'"
+             raise AttributeError(original_error)
+        return __getattr__
+    __getattr__ = wrapper(_cls)
+    return {'wrapper': wrapper, '__getattr__': __getattr__}
+
+
+def _methods_tree_nodes__Heading(_type_hash):
+    def __repr__(self):
+      try:
+        already_repring = _compat.repr_context.already_repring
+      except AttributeError:
+        already_repring = {id(self),}
+        _compat.repr_context.already_repring = already_repring
+      else:
+        if id(self) in already_repring:
+          return '...'
+        else:
+          already_repring.add(id(self))
+      try:
+        return f'{self.__class__.__qualname__.rsplit(">.", 1)[-1]}(raw={self.raw!r}, kind={self.kind!r})'
+      finally:
+        already_repring.remove(id(self))
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return  (
+            self.raw == other.raw and
+            self.kind == other.kind
+        )
+    def __hash__(self):
+            return hash((
+                    _type_hash,
+                    self.raw,
+                    self.kind,
+                ))
+    def __init__(self, raw, kind, span=attr_dict['span'].default):
+        _setattr = _cached_setattr_get(self)
+        _setattr('raw', raw)
+        _setattr('kind', kind)
+        _setattr('span', span)
+        _setattr('_simplifier', attr_dict['_simplifier'].default)
+    return {'__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__init__': __init__}
+
+
+def _getattr_tree_nodes__Heading(_cls):
+    def wrapper(_cls):
+        __class__ = _cls
+        def __getattr__(self, item, cached_properties=cached_properties, original_getattr=original_getattr, _cached_setattr_get=_cached_setattr_get):
+             func = cached_properties.get(item)
+             if func is not None:
+                  result = func(self)
+                  _setter = _cached_setattr_get(self)
+                  _setter(item, result)
+                  return result
+             try:
+                 return super().__getattribute__(item)
+             except AttributeError:
+                 if not hasattr(super(), '__getattr__'):
+                     raise
+                 return super().__getattr__(item)
+             original_error = f"'{self.__class__.__name__}' object has no attribute '{item}'"
+             raise AttributeError(original_error)
+        return __getattr__
+    __getattr__ = wrapper(_cls)
+    return {'wrapper': wrapper, '__getattr__': __getattr__}
+
+
+def _methods_tree_nodes__Section(_type_hash):
+    def __repr__(self):
+      try:
+        already_repring = _compat.repr_context.already_repring
+      except AttributeError:
+        already_repring = {id(self),}
+        _compat.repr_context.already_repring = already_repring
+      else:
+        if id(self) in already_repring:
+          return '...'
+        else:
+          already_repring.add(id(self))
+      try:
+        return f'{self.__class__.__qualname__.rsplit(">.", 1)[-1]}(kind={self.kind!r}, heading={self.heading!r}, blocks={self.blocks!r})'
+      finally:
+        already_repring.remove(id(self))
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return  (
+            self.kind == other.kind and
+            self.heading == other.heading and
+            self.blocks == other.blocks
+        )
+    def __hash__(self):
+            return hash((
+                    _type_hash,
+                    self.kind,
+                    self.heading,
+                    self.blocks,
+                ))
+    def __init__(self, kind, heading, blocks=attr_dict['blocks'].default, span=attr_dict['span'].default):
+        _setattr = _cached_setattr_get(self)
+        _setattr('kind', kind)
+        _setattr('heading', heading)
+        _setattr('blocks', blocks)
+        _setattr('span', span)
+    return {'__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__init__': __init__}
+
+
+def _methods_tree_nodes__Metadata(_type_hash):
+    def __repr__(self):
+      try:
+        already_repring = _compat.repr_context.already_repring
+      except AttributeError:
+        already_repring = {id(self),}
+        _compat.repr_context.already_repring = already_repring
+      else:
+        if id(self) in already_repring:
+          return '...'
+        else:
+          already_repring.add(id(self))
+      try:
+        return f'{self.__class__.__qualname__.rsplit(">.", 1)[-1]}(agency={self.agency!r}, year={self.year!r}, template={self.template!r}, script={self.script!r}, period={self.period!r})'
+      finally:
+        already_repring.remove(id(self))
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return  (
+            self.agency == other.agency and
+            self.year == other.year and
+            self.template == other.template and
+            self.script == other.script and
+            self.period == other.period
+        )
+    def __hash__(self):
+            return hash((
+                    _type_hash,
+                    self.agency,
+                    self.year,
+                    self.template,
+                    self.script,
+                    self.period,
+                ))
+    def __init__(self, agency=attr_dict['agency'].default, year=attr_dict['year'].default, template=attr_dict['template'].default, script=attr_dict['script'].default, period=attr_dict['period'].default):
+        _setattr = _cached_setattr_get(self)
+        _setattr('agency', agency)
+        _setattr('year', year)
+        _setattr('template', template)
+        _setattr('script', script)
+        _setattr('period', period)
+    return {'__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__init__': __init__}
+
+
+def _methods_tree_nodes__Report(_type_hash):
+    def __repr__(self):
+      try:
+        already_repring = _compat.repr_context.already_repring
+      except AttributeError:
+        already_repring = {id(self),}
+        _compat.repr_context.already_repring = already_repring
+      else:
+        if id(self) in already_repring:
+          return '...'
+        else:
+          already_repring.add(id(self))
+      try:
+        return f'{self.__class__.__qualname__.rsplit(">.", 1)[-1]}(sections={self.sections!r}, metadata={self.metadata!r}, statistics={self.statistics!r}, diagnostics={self.diagnostics!r}, path={self.path!r})'
+      finally:
+        already_repring.remove(id(self))
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return  (
+            self.sections == other.sections and
+            self.metadata == other.metadata and
+            self.statistics == other.statistics and
+            self.diagnostics == other.diagnostics
+        )
+    def __hash__(self):
+            return hash((
+                    _type_hash,
+                    self.sections,
+                    self.metadata,
+                    self.statistics,
+                    self.diagnostics,
+                ))
+    def __init__(self, sections, metadata=attr_dict['metadata'].default, statistics=attr_dict['statistics'].default, diagnostics=attr_dict['diagnostics'].default, source=attr_dict['source'].default, path=attr_dict['path'].default):
+        _setattr = _cached_setattr_get(self)
+        _setattr('sections', sections)
+        _setattr('metadata', metadata)
+        _setattr('statistics', statistics)
+        _setattr('diagnostics', diagnostics)
+        _setattr('source', source)
+        _setattr('path', path)
+    return {'__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__init__': __init__}
+
+
+def _methods_tree_nodes__SourceDocument(_type_hash):
+    def __repr__(self):
+      try:
+        already_repring = _compat.repr_context.already_repring
+      except AttributeError:
+        already_repring = {id(self),}
+        _compat.repr_context.already_repring = already_repring
+      else:
+        if id(self) in already_repring:
+          return '...'
+        else:
+          already_repring.add(id(self))
+      try:
+        return f'{self.__class__.__qualname__.rsplit(">.", 1)[-1]}(text={self.text!r}, encoding={self.encoding!r}, format={self.format!r}, blocks={self.blocks!r}, diagnostics={self.diagnostics!r})'
+      finally:
+        already_repring.remove(id(self))
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return  (
+            self.text == other.text and
+            self.encoding == other.encoding and
+            self.format == other.format and
+            self.blocks == other.blocks and
+            self.diagnostics == other.diagnostics
+        )
+    def __hash__(self):
+            return hash((
+                    _type_hash,
+                    self.text,
+                    self.encoding,
+                    self.format,
+                    self.blocks,
+                    self.diagnostics,
+                ))
+    def __init__(self, text, encoding=attr_dict['encoding'].default, format=attr_dict['format'].default, blocks=attr_dict['blocks'].default, diagnostics=attr_dict['diagnostics'].default):
+        _setattr = _cached_setattr_get(self)
+        _setattr('text', text)
+        _setattr('encoding', encoding)
+        _setattr('format', format)
+        _setattr('blocks', blocks)
+        _setattr('diagnostics', diagnostics)
+    return {'__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__init__': __init__}
+
+
+def _methods_tables_formats__TableParse(_type_hash):
+    def __repr__(self):
+      try:
+        already_repring = _compat.repr_context.already_repring
+      except AttributeError:
+        already_repring = {id(self),}
+        _compat.repr_context.already_repring = already_repring
+      else:
+        if id(self) in already_repring:
+          return '...'
+        else:
+          already_repring.add(id(self))
+      try:
+        return f'{self.__class__.__qualname__.rsplit(">.", 1)[-1]}(table={self.table!r}, end={self.end!r}, diagnostics={self.diagnostics!r})'
+      finally:
+        already_repring.remove(id(self))
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return  (
+            self.table == other.table and
+            self.end == other.end and
+            self.diagnostics == other.diagnostics
+        )
+    def __hash__(self):
+            return hash((
+                    _type_hash,
+                    self.table,
+                    self.end,
+                    self.diagnostics,
+                ))
+    def __init__(self, table, end, diagnostics=attr_dict['diagnostics'].default):
+        _setattr = _cached_setattr_get(self)
+        _setattr('table', table)
+        _setattr('end', end)
+        _setattr('diagnostics', diagnostics)
+    return {'__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__init__': __init__}
+
+
+def _methods_templates_schema__Column(_type_hash):
+    def __repr__(self):
+      try:
+        already_repring = _compat.repr_context.already_repring
+      except AttributeError:
+        already_repring = {id(self),}
+        _compat.repr_context.already_repring = already_repring
+      else:
+        if id(self) in already_repring:
+          return '...'
+        else:
+          already_repring.add(id(self))
+      try:
+        return f'{self.__class__.__qualname__.rsplit(">.", 1)[-1]}(key={self.key!r}, label={self.label!r}, kind={self.kind!r}, aliases={self.aliases!r})'
+      finally:
+        already_repring.remove(id(self))
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return  (
+            self.key == other.key and
+            self.label == other.label and
+            self.kind == other.kind and
+            self.aliases == other.aliases
+        )
+    def __hash__(self):
+            return hash((
+                    _type_hash,
+                    self.key,
+                    self.label,
+                    self.kind,
+                    self.aliases,
+                ))
+    def __init__(self, key, label, kind=attr_dict['kind'].default, aliases=attr_dict['aliases'].default):
+        _setattr = _cached_setattr_get(self)
+        _setattr('key', key)
+        _setattr('label', label)
+        _setattr('kind', kind)
+        _setattr('aliases', aliases)
+    return {'__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__init__': __init__}
+
+
+def _methods_templates_schema__RowSpec(_type_hash):
+    def __repr__(self):
+      try:
+        already_repring = _compat.repr_context.already_repring
+      except AttributeError:
+        already_repring = {id(self),}
+        _compat.repr_context.already_repring = already_repring
+      else:
+        if id(self) in already_repring:
+          return '...'
+        else:
+          already_repring.add(id(self))
+      try:
+        return f'{self.__class__.__qualname__.rsplit(">.", 1)[-1]}(key={self.key!r}, label={self.label!r}, columns={self.columns!r}, groups={self.groups!r}, aliases={self.aliases!r}, derived_from={self.derived_from!r}, misprints={self.misprints!r})'
+      finally:
+        already_repring.remove(id(self))
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return  (
+            self.key == other.key and
+            self.label == other.label and
+            self.columns == other.columns and
+            self.groups == other.groups and
+            self.aliases == other.aliases and
+            self.derived_from == other.derived_from and
+            self.misprints == other.misprints
+        )
+    def __hash__(self):
+            return hash((
+                    _type_hash,
+                    self.key,
+                    self.label,
+                    self.columns,
+                    self.groups,
+                    self.aliases,
+                    self.derived_from,
+                    self.misprints,
+                ))
+    def __init__(self, key, label, columns, groups=attr_dict['groups'].default, aliases=attr_dict['aliases'].default, derived_from=attr_dict['derived_from'].default, misprints=attr_dict['misprints'].default):
+        _setattr = _cached_setattr_get(self)
+        _setattr('key', key)
+        _setattr('label', label)
+        _setattr('columns', columns)
+        _setattr('groups', groups)
+        _setattr('aliases', aliases)
+        _setattr('derived_from', derived_from)
+        _setattr('misprints', misprints)
+    return {'__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__init__': __init__}
+
+
+def _methods_templates_schema__TableSpec(_type_hash):
+    def __repr__(self):
+      try:
+        already_repring = _compat.repr_context.already_repring
+      except AttributeError:
+        already_repring = {id(self),}
+        _compat.repr_context.already_repring = already_repring
+      else:
+        if id(self) in already_repring:
+          return '...'
+        else:
+          already_repring.add(id(self))
+      try:
+        return f'{self.__class__.__qualname__.rsplit(">.", 1)[-1]}(name={self.name!r}, title={self.title!r}, section={self.section!r}, signature={self.signature!r}, rows={self.rows!r}, header={self.header!r}, header_labels={self.header_labels!r}, row_header={self.row_header!r}, labelled={self.labelled!r})'
+      finally:
+        already_repring.remove(id(self))
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return  (
+            self.name == other.name and
+            self.title == other.title and
+            self.section == other.section and
+            self.signature == other.signature and
+            self.rows == other.rows and
+            self.header == other.header and
+            self.header_labels == other.header_labels and
+            self.row_header == other.row_header and
+            self.labelled == other.labelled
+        )
+    def __hash__(self):
+            return hash((
+                    _type_hash,
+                    self.name,
+                    self.title,
+                    self.section,
+                    self.signature,
+                    self.rows,
+                    self.header,
+                    self.header_labels,
+                    self.row_header,
+                    self.labelled,
+                ))
+    def __init__(self, name, title, section, signature, rows, header=attr_dict['header'].default, header_labels=attr_dict['header_labels'].default, row_header=attr_dict['row_header'].default, labelled=attr_dict['labelled'].default):
+        _setattr = _cached_setattr_get(self)
+        _setattr('name', name)
+        _setattr('title', title)
+        _setattr('section', section)
+        _setattr('signature', signature)
+        _setattr('rows', rows)
+        _setattr('header', header)
+        _setattr('header_labels', header_labels)
+        _setattr('row_header', row_header)
+        _setattr('labelled', labelled)
+    return {'__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__init__': __init__}
+
+
+def _methods_templates_schema__Relation(_type_hash):
+    def __repr__(self):
+      try:
+        already_repring = _compat.repr_context.already_repring
+      except AttributeError:
+        already_repring = {id(self),}
+        _compat.repr_context.already_repring = already_repring
+      else:
+        if id(self) in already_repring:
+          return '...'
+        else:
+          already_repring.add(id(self))
+      try:
+        return f'{self.__class__.__qualname__.rsplit(">.", 1)[-1]}(name={self.name!r}, description={self.description!r}, left={self.left!r}, right={self.right!r}, over={self.over!r}, axis={self.axis!r}, anchor={self.anchor!r}, labels={self.labels!r})'
+      finally:
+        already_repring.remove(id(self))
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return  (
+            self.name == other.name and
+            self.description == other.description and
+            self.left == other.left and
+            self.right == other.right and
+            self.over == other.over and
+            self.axis == other.axis and
+            self.anchor == other.anchor and
+            self.labels == other.labels
+        )
+    def __hash__(self):
+            return hash((
+                    _type_hash,
+                    self.name,
+                    self.description,
+                    self.left,
+                    self.right,
+                    self.over,
+                    self.axis,
+                    self.anchor,
+                    self.labels,
+                ))
+    def __init__(self, name, description, left, right, over, axis, anchor, labels=attr_dict['labels'].default):
+        _setattr = _cached_setattr_get(self)
+        _setattr('name', name)
+        _setattr('description', description)
+        _setattr('left', left)
+        _setattr('right', right)
+        _setattr('over', over)
+        _setattr('axis', axis)
+        _setattr('anchor', anchor)
+        _setattr('labels', labels)
+    return {'__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__init__': __init__}
+
+
+def _methods_templates_schema__Schema(_type_hash):
+    def __repr__(self):
+      try:
+        already_repring = _compat.repr_context.already_repring
+      except AttributeError:
+        already_repring = {id(self),}
+        _compat.repr_context.already_repring = already_repring
+      else:
+        if id(self) in already_repring:
+          return '...'
+        else:
+          already_repring.add(id(self))
+      try:
+        return f'{self.__class__.__qualname__.rsplit(">.", 1)[-1]}(id={self.id!r}, title={self.title!r}, first_year={self.first_year!r}, last_year={self.last_year!r}, tables={self.tables!r}, relations={self.relations!r}, markers={self.markers!r})'
+      finally:
+        already_repring.remove(id(self))
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return  (
+            self.id == other.id and
+            self.title == other.title and
+            self.first_year == other.first_year and
+            self.last_year == other.last_year and
+            self.tables == other.tables and
+            self.relations == other.relations and
+            self.markers == other.markers
+        )
+    def __hash__(self):
+            return hash((
+                    _type_hash,
+                    self.id,
+                    self.title,
+                    self.first_year,
+                    self.last_year,
+                    self.tables,
+                    self.relations,
+                    self.markers,
+                ))
+    def __init__(self, id, title, first_year, last_year, tables, relations=attr_dict['relations'].default, markers=attr_dict['markers'].default):
+        _setattr = _cached_setattr_get(self)
+        _setattr('id', id)
+        _setattr('title', title)
+        _setattr('first_year', first_year)
+        _setattr('last_year', last_year)
+        _setattr('tables', tables)
+        _setattr('relations', relations)
+        _setattr('markers', markers)
+        self.__attrs_post_init__()
+    return {'__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__init__': __init__}
+
+
+def _methods_templates_statistics__Statistics(_type_hash):
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return  (
+            self.template == other.template and
+            self._items == other._items and
+            self.derived == other.derived
+        )
+    def __hash__(self):
+            return hash((
+                    _type_hash,
+                    self.template,
+                    self._items,
+                    self.derived,
+                ))
+    def __init__(self, template, items, derived=attr_dict['derived'].default, sources=NOTHING):
+        _setattr = _cached_setattr_get(self)
+        _setattr('template', template)
+        _setattr('_items', items)
+        _setattr('derived', derived)
+        if sources is not NOTHING:
+            _setattr('sources', sources)
+        else:
+            _setattr('sources', __attr_factory_sources())
+        self.__attrs_post_init__()
+    return {'__eq__': __eq__, '__hash__': __hash__, '__init__': __init__}
+
+
+def _methods_templates_engine__Template(_type_hash):
+    def __repr__(self):
+      try:
+        already_repring = _compat.repr_context.already_repring
+      except AttributeError:
+        already_repring = {id(self),}
+        _compat.repr_context.already_repring = already_repring
+      else:
+        if id(self) in already_repring:
+          return '...'
+        else:
+          already_repring.add(id(self))
+      try:
+        return f'{self.__class__.__qualname__.rsplit(">.", 1)[-1]}(id={self.id!r}, title={self.title!r}, first_year={self.first_year!r}, last_year={self.last_year!r}, tables={self.tables!r}, relations={self.relations!r}, markers={self.markers!r})'
+      finally:
+        already_repring.remove(id(self))
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return  (
+            self.id == other.id and
+            self.title == other.title and
+            self.first_year == other.first_year and
+            self.last_year == other.last_year and
+            self.tables == other.tables and
+            self.relations == other.relations and
+            self.markers == other.markers
+        )
+    def __hash__(self):
+            return hash((
+                    _type_hash,
+                    self.id,
+                    self.title,
+                    self.first_year,
+                    self.last_year,
+                    self.tables,
+                    self.relations,
+                    self.markers,
+                ))
+    def __init__(self, id, title, first_year, last_year, tables, relations=attr_dict['relations'].default, markers=attr_dict['markers'].default):
+        _setattr = _cached_setattr_get(self)
+        _setattr('id', id)
+        _setattr('title', title)
+        _setattr('first_year', first_year)
+        _setattr('last_year', last_year)
+        _setattr('tables', tables)
+        _setattr('relations', relations)
+        _setattr('markers', markers)
+        self.__attrs_post_init__()
+    return {'__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__init__': __init__}
+
+
+#: class -> (signature, fields, class properties, namespace, snippets, methods,
+#: getattr, slots); see gipparse.classes._build.
+CLASSES = {
+    '.tree.nodes:Diagnostic': (
+        ('Diagnostic', (), (('builtins:object', None),), ('__module__', '__annotations__', '__doc__', 'span', 'line', 'column', 'format'), (('severity', 'Severity'), ('code', 'str'), ('message', 'str'), ('span', 'Span | None')), (), ()),
+        (('severity', None, True, True, None, True, None, None, True, {}, 'Severity', None, False, False, None, 'severity', True), ('code', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'code', True), ('message', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'message', True), ('span', None, True, True, None, True, None, None, True, {}, 'Span | None', None, False, False, None, 'span', True)),
+        (False, True, True, True, ('KeywordOnly', 'no'), True, True, True, True, False, ('Hashability', 'hashable'), True, False, True, None, None),
+        (('__attrs_attrs__', 'fields', None), ('__attrs_props__', 'props', None), ('__setattr__', 'attrs', '_frozen_setattrs'), ('__delattr__', 'attrs', '_frozen_delattrs'), ('__getstate__', 'pickling', None), ('__ne__', 'attrs', '__ne__'), ('__match_args__', 'value', ('severity', 'code', 'message', 'span')), ('__repr__', 'method', None), ('__eq__', 'method', None), ('__hash__', 'method', None), ('__init__', 'method', {'return': None, 'severity': 'Severity', 'code': 'str', 'message': 'str', 'span': 'Span | None'})),
+        ('repr', 'eq', 'hash', 'init'),
+        _methods_tree_nodes__Diagnostic,
+        None,
+        ('severity', 'code', 'message', 'span', '__weakref__'),
+    ),
+    '.tree.nodes:Cell': (
+        ('Cell', (), (('builtins:object', None),), ('__module__', '__annotations__', '__doc__', 'span', 'text', 'is_empty'), (('raw', 'str'), ('span', 'Span | None')), (), (('span', False, False, None, False, None, None, True, {}, None, None, None, None, None, None, False, False, False),)),
+        (('raw', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'raw', True), ('span', None, False, False, None, False, None, None, True, {}, 'Span | None', None, False, False, None, 'span', True)),
+        (False, True, True, True, ('KeywordOnly', 'no'), True, True, True, True, False, ('Hashability', 'hashable'), True, False, True, None, None),
+        (('__attrs_attrs__', 'fields', None), ('__attrs_props__', 'props', None), ('__setattr__', 'attrs', '_frozen_setattrs'), ('__delattr__', 'attrs', '_frozen_delattrs'), ('__getstate__', 'pickling', None), ('__ne__', 'attrs', '__ne__'), ('__match_args__', 'value', ('raw', 'span')), ('__repr__', 'method', None), ('__eq__', 'method', None), ('__hash__', 'method', None), ('__init__', 'method', {'return': None, 'raw': 'str', 'span': 'Span | None'})),
+        ('repr', 'eq', 'hash', 'init'),
+        _methods_tree_nodes__Cell,
+        None,
+        ('raw', 'span', '__weakref__'),
+    ),
+    '.tree.nodes:Row': (
+        ('Row', (), (('builtins:object', None),), ('__module__', '__annotations__', '__doc__', 'span', 'texts', '__len__'), (('cells', 'tuple[Cell, ...]'), ('span', 'Span | None')), (), (('span', False, False, None, False, None, None, True, {}, None, None, None, None, None, None, False, False, False),)),
+        (('cells', None, True, True, None, True, None, None, True, {}, 'tuple[Cell, ...]', None, False, False, None, 'cells', True), ('span', None, False, False, None, False, None, None, True, {}, 'Span | None', None, False, False, None, 'span', True)),
+        (False, True, True, True, ('KeywordOnly', 'no'), True, True, True, True, False, ('Hashability', 'hashable'), True, False, True, None, None),
+        (('__attrs_attrs__', 'fields', None), ('__attrs_props__', 'props', None), ('__setattr__', 'attrs', '_frozen_setattrs'), ('__delattr__', 'attrs', '_frozen_delattrs'), ('__getstate__', 'pickling', None), ('__ne__', 'attrs', '__ne__'), ('__match_args__', 'value', ('cells', 'span')), ('__repr__', 'method', None), ('__eq__', 'method', None), ('__hash__', 'method', None), ('__init__', 'method', {'return': None, 'cells': 'tuple[Cell, ...]', 'span': 'Span | None'})),
+        ('repr', 'eq', 'hash', 'init'),
+        _methods_tree_nodes__Row,
+        None,
+        ('cells', 'span', '__weakref__'),
+    ),
+    '.tree.nodes:Table': (
+        ('Table', (), (('builtins:object', None),), ('__module__', '__annotations__', '__doc__', 'format', 'header_rows', 'span', 'cells', 'texts'), (('rows', 'tuple[Row, ...]'), ('format', 'str'), ('header_rows', 'int'), ('span', 'Span | None')), (), (('span', False, False, None, False, None, None, True, {}, None, None, None, None, None, None, False, False, False),)),
+        (('rows', None, True, True, None, True, None, None, True, {}, 'tuple[Row, ...]', None, False, False, None, 'rows', True), ('format', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'format', True), ('header_rows', None, True, True, None, True, None, None, True, {}, 'int', None, False, False, None, 'header_rows', True), ('span', None, False, False, None, False, None, None, True, {}, 'Span | None', None, False, False, None, 'span', True)),
+        (False, True, True, True, ('KeywordOnly', 'no'), True, True, True, True, False, ('Hashability', 'hashable'), True, False, True, None, None),
+        (('__attrs_attrs__', 'fields', None), ('__attrs_props__', 'props', None), ('__setattr__', 'attrs', '_frozen_setattrs'), ('__delattr__', 'attrs', '_frozen_delattrs'), ('__getstate__', 'pickling', None), ('__ne__', 'attrs', '__ne__'), ('__match_args__', 'value', ('rows', 'format', 'header_rows', 'span')), ('__repr__', 'method', None), ('__eq__', 'method', None), ('__hash__', 'method', None), ('__init__', 'method', {'return': None, 'rows': 'tuple[Row, ...]', 'format': 'str', 'header_rows': 'int', 'span': 'Span | None'})),
+        ('repr', 'eq', 'hash', 'init'),
+        _methods_tree_nodes__Table,
+        None,
+        ('rows', 'format', 'header_rows', 'span', '__weakref__'),
+    ),
+    '.tree.nodes:Paragraph': (
+        ('Paragraph', (), (('builtins:object', None),), ('__module__', '__annotations__', '__doc__', 'span', '_simplifier', 'text', 'simplified'), (('raw', 'str'), ('span', 'Span | None'), ('_simplifier', 'Simplifier | None')), (('simplified', 'str'),), (('span', False, False, None, False, None, None, True, {}, None, None, None, None, None, None, False, False, False), ('_simplifier', False, False, None, False, None, False, False, {}, None, None, None, None, None, None, False, False, False))),
+        (('raw', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'raw', True), ('span', None, False, False, None, False, None, None, True, {}, 'Span | None', None, False, False, None, 'span', True), ('_simplifier', None, False, False, None, False, None, False, False, {}, 'Simplifier | None', None, False, False, None, 'simplifier', True)),
+        (False, True, True, True, ('KeywordOnly', 'no'), True, True, True, True, False, ('Hashability', 'hashable'), True, False, True, None, None),
+        (('__attrs_attrs__', 'fields', None), ('__attrs_props__', 'props', None), ('__setattr__', 'attrs', '_frozen_setattrs'), ('__delattr__', 'attrs', '_frozen_delattrs'), ('__getstate__', 'pickling', None), ('__ne__', 'attrs', '__ne__'), ('__match_args__', 'value', ('raw', 'span')), ('__repr__', 'method', None), ('__eq__', 'method', None), ('__hash__', 'method', None), ('__init__', 'method', {'return': None, 'raw': 'str', 'span': 'Span | None'})),
+        ('repr', 'eq', 'hash', 'init'),
+        _methods_tree_nodes__Paragraph,
+        _getattr_tree_nodes__Paragraph,
+        ('raw', 'span', '_simplifier', '__weakref__', 'simplified'),
+    ),
+    '.tree.nodes:Heading': (
+        ('Heading', (), (('builtins:object', None),), ('__module__', '__annotations__', '__doc__', 'span', '_simplifier', 'text', 'simplified'), (('raw', 'str'), ('kind', 'str'), ('span', 'Span | None'), ('_simplifier', 'Simplifier | None')), (('simplified', 'str'),), (('span', False, False, None, False, None, None, True, {}, None, None, None, None, None, None, False, False, False), ('_simplifier', False, False, None, False, None, False, False, {}, None, None, None, None, None, None, False, False, False))),
+        (('raw', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'raw', True), ('kind', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'kind', True), ('span', None, False, False, None, False, None, None, True, {}, 'Span | None', None, False, False, None, 'span', True), ('_simplifier', None, False, False, None, False, None, False, False, {}, 'Simplifier | None', None, False, False, None, 'simplifier', True)),
+        (False, True, True, True, ('KeywordOnly', 'no'), True, True, True, True, False, ('Hashability', 'hashable'), True, False, True, None, None),
+        (('__attrs_attrs__', 'fields', None), ('__attrs_props__', 'props', None), ('__setattr__', 'attrs', '_frozen_setattrs'), ('__delattr__', 'attrs', '_frozen_delattrs'), ('__getstate__', 'pickling', None), ('__ne__', 'attrs', '__ne__'), ('__match_args__', 'value', ('raw', 'kind', 'span')), ('__repr__', 'method', None), ('__eq__', 'method', None), ('__hash__', 'method', None), ('__init__', 'method', {'return': None, 'raw': 'str', 'kind': 'str', 'span': 'Span | None'})),
+        ('repr', 'eq', 'hash', 'init'),
+        _methods_tree_nodes__Heading,
+        _getattr_tree_nodes__Heading,
+        ('raw', 'kind', 'span', '_simplifier', '__weakref__', 'simplified'),
+    ),
+    '.tree.nodes:Section': (
+        ('Section', (), (('builtins:object', None),), ('__module__', '__annotations__', '__doc__', 'blocks', 'span', 'paragraphs', 'tables'), (('kind', 'str'), ('heading', 'Heading | None'), ('blocks', 'tuple[Block, ...]'), ('span', 'Span | None')), (), (('span', False, False, None, False, None, None, True, {}, None, None, None, None, None, None, False, False, False),)),
+        (('kind', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'kind', True), ('heading', None, True, True, None, True, None, None, True, {}, 'Heading | None', None, False, False, None, 'heading', True), ('blocks', None, True, True, None, True, None, None, True, {}, 'tuple[Block, ...]', None, False, False, None, 'blocks', True), ('span', None, False, False, None, False, None, None, True, {}, 'Span | None', None, False, False, None, 'span', True)),
+        (False, True, True, True, ('KeywordOnly', 'no'), True, True, True, True, False, ('Hashability', 'hashable'), True, False, True, None, None),
+        (('__attrs_attrs__', 'fields', None), ('__attrs_props__', 'props', None), ('__setattr__', 'attrs', '_frozen_setattrs'), ('__delattr__', 'attrs', '_frozen_delattrs'), ('__getstate__', 'pickling', None), ('__ne__', 'attrs', '__ne__'), ('__match_args__', 'value', ('kind', 'heading', 'blocks', 'span')), ('__repr__', 'method', None), ('__eq__', 'method', None), ('__hash__', 'method', None), ('__init__', 'method', {'return': None, 'kind': 'str', 'heading': 'Heading | None', 'blocks': 'tuple[Block, ...]', 'span': 'Span | None'})),
+        ('repr', 'eq', 'hash', 'init'),
+        _methods_tree_nodes__Section,
+        None,
+        ('kind', 'heading', 'blocks', 'span', '__weakref__'),
+    ),
+    '.tree.nodes:Metadata': (
+        ('Metadata', (), (('builtins:object', None),), ('__module__', '__annotations__', '__doc__', 'agency', 'year', 'template', 'script', 'period'), (('agency', 'str | None'), ('year', 'int | None'), ('template', 'str | None'), ('script', 'str'), ('period', 'str | None')), (), ()),
+        (('agency', None, True, True, None, True, None, None, True, {}, 'str | None', None, False, False, None, 'agency', True), ('year', None, True, True, None, True, None, None, True, {}, 'int | None', None, False, False, None, 'year', True), ('template', None, True, True, None, True, None, None, True, {}, 'str | None', None, False, False, None, 'template', True), ('script', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'script', True), ('period', None, True, True, None, True, None, None, True, {}, 'str | None', None, False, False, None, 'period', True)),
+        (False, True, True, True, ('KeywordOnly', 'no'), True, True, True, True, False, ('Hashability', 'hashable'), True, False, True, None, None),
+        (('__attrs_attrs__', 'fields', None), ('__attrs_props__', 'props', None), ('__setattr__', 'attrs', '_frozen_setattrs'), ('__delattr__', 'attrs', '_frozen_delattrs'), ('__getstate__', 'pickling', None), ('__ne__', 'attrs', '__ne__'), ('__match_args__', 'value', ('agency', 'year', 'template', 'script', 'period')), ('__repr__', 'method', None), ('__eq__', 'method', None), ('__hash__', 'method', None), ('__init__', 'method', {'return': None, 'agency': 'str | None', 'year': 'int | None', 'template': 'str | None', 'script': 'str', 'period': 'str | None'})),
+        ('repr', 'eq', 'hash', 'init'),
+        _methods_tree_nodes__Metadata,
+        None,
+        ('agency', 'year', 'template', 'script', 'period', '__weakref__'),
+    ),
+    '.tree.nodes:Report': (
+        ('Report', (), (('builtins:object', None),), ('__module__', '__annotations__', '__doc__', 'metadata', 'statistics', 'diagnostics', 'source', 'path', 'blocks', 'tables', 'paragraphs', 'section', 'valid'), (('sections', 'tuple[Section, ...]'), ('metadata', 'Metadata'), ('statistics', 'Statistics | None'), ('diagnostics', 'tuple[Diagnostic, ...]'), ('source', 'str'), ('path', 'str | None')), (), (('source', False, False, None, False, None, None, True, {}, None, None, None, None, None, None, False, False, False), ('path', True, False, None, False, None, None, True, {}, None, None, None, None, None, None, False, False, False))),
+        (('sections', None, True, True, None, True, None, None, True, {}, 'tuple[Section, ...]', None, False, False, None, 'sections', True), ('metadata', None, True, True, None, True, None, None, True, {}, 'Metadata', None, False, False, None, 'metadata', True), ('statistics', None, True, True, None, True, None, None, True, {}, 'Statistics | None', None, False, False, None, 'statistics', True), ('diagnostics', None, True, True, None, True, None, None, True, {}, 'tuple[Diagnostic, ...]', None, False, False, None, 'diagnostics', True), ('source', None, False, False, None, False, None, None, True, {}, 'str', None, False, False, None, 'source', True), ('path', None, True, False, None, False, None, None, True, {}, 'str | None', None, False, False, None, 'path', True)),
+        (False, True, True, True, ('KeywordOnly', 'no'), True, True, True, True, False, ('Hashability', 'hashable'), True, False, True, None, None),
+        (('__attrs_attrs__', 'fields', None), ('__attrs_props__', 'props', None), ('__setattr__', 'attrs', '_frozen_setattrs'), ('__delattr__', 'attrs', '_frozen_delattrs'), ('__getstate__', 'pickling', None), ('__ne__', 'attrs', '__ne__'), ('__match_args__', 'value', ('sections', 'metadata', 'statistics', 'diagnostics', 'source', 'path')), ('__repr__', 'method', None), ('__eq__', 'method', None), ('__hash__', 'method', None), ('__init__', 'method', {'return': None, 'sections': 'tuple[Section, ...]', 'metadata': 'Metadata', 'statistics': 'Statistics | None', 'diagnostics': 'tuple[Diagnostic, ...]', 'source': 'str', 'path': 'str | None'})),
+        ('repr', 'eq', 'hash', 'init'),
+        _methods_tree_nodes__Report,
+        None,
+        ('sections', 'metadata', 'statistics', 'diagnostics', 'source', 'path', '__weakref__'),
+    ),
+    '.tree.nodes:SourceDocument': (
+        ('SourceDocument', (), (('builtins:object', None),), ('__module__', '__annotations__', '__doc__', 'encoding', 'format', 'blocks', 'diagnostics'), (('text', 'str'), ('encoding', 'str | None'), ('format', 'str'), ('blocks', 'tuple[Block, ...] | None'), ('diagnostics', 'tuple[Diagnostic, ...]')), (), ()),
+        (('text', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'text', True), ('encoding', None, True, True, None, True, None, None, True, {}, 'str | None', None, False, False, None, 'encoding', True), ('format', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'format', True), ('blocks', None, True, True, None, True, None, None, True, {}, 'tuple[Block, ...] | None', None, False, False, None, 'blocks', True), ('diagnostics', None, True, True, None, True, None, None, True, {}, 'tuple[Diagnostic, ...]', None, False, False, None, 'diagnostics', True)),
+        (False, True, True, True, ('KeywordOnly', 'no'), True, True, True, True, False, ('Hashability', 'hashable'), True, False, True, None, None),
+        (('__attrs_attrs__', 'fields', None), ('__attrs_props__', 'props', None), ('__setattr__', 'attrs', '_frozen_setattrs'), ('__delattr__', 'attrs', '_frozen_delattrs'), ('__getstate__', 'pickling', None), ('__ne__', 'attrs', '__ne__'), ('__match_args__', 'value', ('text', 'encoding', 'format', 'blocks', 'diagnostics')), ('__repr__', 'method', None), ('__eq__', 'method', None), ('__hash__', 'method', None), ('__init__', 'method', {'return': None, 'text': 'str', 'encoding': 'str | None', 'format': 'str', 'blocks': 'tuple[Block, ...] | None', 'diagnostics': 'tuple[Diagnostic, ...]'})),
+        ('repr', 'eq', 'hash', 'init'),
+        _methods_tree_nodes__SourceDocument,
+        None,
+        ('text', 'encoding', 'format', 'blocks', 'diagnostics', '__weakref__'),
+    ),
+    '.tables.formats:TableParse': (
+        ('TableParse', (), (('builtins:object', None),), ('__module__', '__annotations__', '__doc__', 'diagnostics'), (('table', 'Table'), ('end', 'int'), ('diagnostics', 'tuple[Diagnostic, ...]')), (), ()),
+        (('table', None, True, True, None, True, None, None, True, {}, 'Table', None, False, False, None, 'table', True), ('end', None, True, True, None, True, None, None, True, {}, 'int', None, False, False, None, 'end', True), ('diagnostics', None, True, True, None, True, None, None, True, {}, 'tuple[Diagnostic, ...]', None, False, False, None, 'diagnostics', True)),
+        (False, True, True, True, ('KeywordOnly', 'no'), True, True, True, True, False, ('Hashability', 'hashable'), True, False, True, None, None),
+        (('__attrs_attrs__', 'fields', None), ('__attrs_props__', 'props', None), ('__setattr__', 'attrs', '_frozen_setattrs'), ('__delattr__', 'attrs', '_frozen_delattrs'), ('__getstate__', 'pickling', None), ('__ne__', 'attrs', '__ne__'), ('__match_args__', 'value', ('table', 'end', 'diagnostics')), ('__repr__', 'method', None), ('__eq__', 'method', None), ('__hash__', 'method', None), ('__init__', 'method', {'return': None, 'table': 'Table', 'end': 'int', 'diagnostics': 'tuple[Diagnostic, ...]'})),
+        ('repr', 'eq', 'hash', 'init'),
+        _methods_tables_formats__TableParse,
+        None,
+        ('table', 'end', 'diagnostics', '__weakref__'),
+    ),
+    '.templates.schema:Column': (
+        ('Column', (), (('builtins:object', None),), ('__module__', '__annotations__', '__doc__', 'kind', 'aliases'), (('key', 'str'), ('label', 'str'), ('kind', 'ValueKind'), ('aliases', 'tuple[str, ...]')), (), ()),
+        (('key', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'key', True), ('label', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'label', True), ('kind', None, True, True, None, True, None, None, True, {}, 'ValueKind', None, False, False, None, 'kind', True), ('aliases', None, True, True, None, True, None, None, True, {}, 'tuple[str, ...]', None, False, False, None, 'aliases', True)),
+        (False, True, True, True, ('KeywordOnly', 'no'), True, True, True, True, False, ('Hashability', 'hashable'), True, False, True, None, None),
+        (('__attrs_attrs__', 'fields', None), ('__attrs_props__', 'props', None), ('__setattr__', 'attrs', '_frozen_setattrs'), ('__delattr__', 'attrs', '_frozen_delattrs'), ('__getstate__', 'pickling', None), ('__ne__', 'attrs', '__ne__'), ('__match_args__', 'value', ('key', 'label', 'kind', 'aliases')), ('__repr__', 'method', None), ('__eq__', 'method', None), ('__hash__', 'method', None), ('__init__', 'method', {'return': None, 'key': 'str', 'label': 'str', 'kind': 'ValueKind', 'aliases': 'tuple[str, ...]'})),
+        ('repr', 'eq', 'hash', 'init'),
+        _methods_templates_schema__Column,
+        None,
+        ('key', 'label', 'kind', 'aliases', '__weakref__'),
+    ),
+    '.templates.schema:RowSpec': (
+        ('RowSpec', (), (('builtins:object', None),), ('__module__', '__annotations__', '__doc__', 'groups', 'aliases', 'derived_from', 'misprints'), (('key', 'str'), ('label', 'str'), ('columns', 'tuple[Column, ...]'), ('groups', 'tuple[str, ...]'), ('aliases', 'tuple[str, ...]'), ('derived_from', 'tuple[str, ...]'), ('misprints', 'tuple[str, ...]')), (), ()),
+        (('key', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'key', True), ('label', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'label', True), ('columns', None, True, True, None, True, None, None, True, {}, 'tuple[Column, ...]', None, False, False, None, 'columns', True), ('groups', None, True, True, None, True, None, None, True, {}, 'tuple[str, ...]', None, False, False, None, 'groups', True), ('aliases', None, True, True, None, True, None, None, True, {}, 'tuple[str, ...]', None, False, False, None, 'aliases', True), ('derived_from', None, True, True, None, True, None, None, True, {}, 'tuple[str, ...]', None, False, False, None, 'derived_from', True), ('misprints', None, True, True, None, True, None, None, True, {}, 'tuple[str, ...]', None, False, False, None, 'misprints', True)),
+        (False, True, True, True, ('KeywordOnly', 'no'), True, True, True, True, False, ('Hashability', 'hashable'), True, False, True, None, None),
+        (('__attrs_attrs__', 'fields', None), ('__attrs_props__', 'props', None), ('__setattr__', 'attrs', '_frozen_setattrs'), ('__delattr__', 'attrs', '_frozen_delattrs'), ('__getstate__', 'pickling', None), ('__ne__', 'attrs', '__ne__'), ('__match_args__', 'value', ('key', 'label', 'columns', 'groups', 'aliases', 'derived_from', 'misprints')), ('__repr__', 'method', None), ('__eq__', 'method', None), ('__hash__', 'method', None), ('__init__', 'method', {'return': None, 'key': 'str', 'label': 'str', 'columns': 'tuple[Column, ...]', 'groups': 'tuple[str, ...]', 'aliases': 'tuple[str, ...]', 'derived_from': 'tuple[str, ...]', 'misprints': 'tuple[str, ...]'})),
+        ('repr', 'eq', 'hash', 'init'),
+        _methods_templates_schema__RowSpec,
+        None,
+        ('key', 'label', 'columns', 'groups', 'aliases', 'derived_from', 'misprints', '__weakref__'),
+    ),
+    '.templates.schema:TableSpec': (
+        ('TableSpec', (), (('builtins:object', None),), ('__module__', '__annotations__', '__doc__', 'header', 'header_labels', 'row_header', 'labelled', 'key', 'statistic_keys'), (('name', 'str'), ('title', 'str'), ('section', 'str'), ('signature', 'tuple[str, ...]'), ('rows', 'tuple[RowSpec, ...]'), ('header', 'tuple[tuple[str, ...], ...]'), ('header_labels', 'tuple[str, ...]'), ('row_header', 'str'), ('labelled', 'bool')), (), ()),
+        (('name', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'name', True), ('title', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'title', True), ('section', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'section', True), ('signature', None, True, True, None, True, None, None, True, {}, 'tuple[str, ...]', None, False, False, None, 'signature', True), ('rows', None, True, True, None, True, None, None, True, {}, 'tuple[RowSpec, ...]', None, False, False, None, 'rows', True), ('header', None, True, True, None, True, None, None, True, {}, 'tuple[tuple[str, ...], ...]', None, False, False, None, 'header', True), ('header_labels', None, True, True, None, True, None, None, True, {}, 'tuple[str, ...]', None, False, False, None, 'header_labels', True), ('row_header', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'row_header', True), ('labelled', None, True, True, None, True, None, None, True, {}, 'bool', None, False, False, None, 'labelled', True)),
+        (False, True, True, True, ('KeywordOnly', 'no'), True, True, True, True, False, ('Hashability', 'hashable'), True, False, True, None, None),
+        (('__attrs_attrs__', 'fields', None), ('__attrs_props__', 'props', None), ('__setattr__', 'attrs', '_frozen_setattrs'), ('__delattr__', 'attrs', '_frozen_delattrs'), ('__getstate__', 'pickling', None), ('__ne__', 'attrs', '__ne__'), ('__match_args__', 'value', ('name', 'title', 'section', 'signature', 'rows', 'header', 'header_labels', 'row_header', 'labelled')), ('__repr__', 'method', None), ('__eq__', 'method', None), ('__hash__', 'method', None), ('__init__', 'method', {'return': None, 'name': 'str', 'title': 'str', 'section': 'str', 'signature': 'tuple[str, ...]', 'rows': 'tuple[RowSpec, ...]', 'header': 'tuple[tuple[str, ...], ...]', 'header_labels': 'tuple[str, ...]', 'row_header': 'str', 'labelled': 'bool'})),
+        ('repr', 'eq', 'hash', 'init'),
+        _methods_templates_schema__TableSpec,
+        None,
+        ('name', 'title', 'section', 'signature', 'rows', 'header', 'header_labels', 'row_header', 'labelled', '__weakref__'),
+    ),
+    '.templates.schema:Relation': (
+        ('Relation', (), (('builtins:object', None),), ('__module__', '__annotations__', '__doc__', 'labels', 'instances'), (('name', 'str'), ('description', 'str'), ('left', 'tuple[str, ...]'), ('right', 'tuple[str, ...]'), ('over', 'tuple[str, ...]'), ('axis', 'str'), ('anchor', 'str'), ('labels', 'tuple[str, ...]')), (), ()),
+        (('name', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'name', True), ('description', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'description', True), ('left', None, True, True, None, True, None, None, True, {}, 'tuple[str, ...]', None, False, False, None, 'left', True), ('right', None, True, True, None, True, None, None, True, {}, 'tuple[str, ...]', None, False, False, None, 'right', True), ('over', None, True, True, None, True, None, None, True, {}, 'tuple[str, ...]', None, False, False, None, 'over', True), ('axis', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'axis', True), ('anchor', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'anchor', True), ('labels', None, True, True, None, True, None, None, True, {}, 'tuple[str, ...]', None, False, False, None, 'labels', True)),
+        (False, True, True, True, ('KeywordOnly', 'no'), True, True, True, True, False, ('Hashability', 'hashable'), True, False, True, None, None),
+        (('__attrs_attrs__', 'fields', None), ('__attrs_props__', 'props', None), ('__setattr__', 'attrs', '_frozen_setattrs'), ('__delattr__', 'attrs', '_frozen_delattrs'), ('__getstate__', 'pickling', None), ('__ne__', 'attrs', '__ne__'), ('__match_args__', 'value', ('name', 'description', 'left', 'right', 'over', 'axis', 'anchor', 'labels')), ('__repr__', 'method', None), ('__eq__', 'method', None), ('__hash__', 'method', None), ('__init__', 'method', {'return': None, 'name': 'str', 'description': 'str', 'left': 'tuple[str, ...]', 'right': 'tuple[str, ...]', 'over': 'tuple[str, ...]', 'axis': 'str', 'anchor': 'str', 'labels': 'tuple[str, ...]'})),
+        ('repr', 'eq', 'hash', 'init'),
+        _methods_templates_schema__Relation,
+        None,
+        ('name', 'description', 'left', 'right', 'over', 'axis', 'anchor', 'labels', '__weakref__'),
+    ),
+    '.templates.schema:Schema': (
+        ('Schema', (), (('builtins:object', None),), ('__module__', '__annotations__', '__doc__', 'relations', 'markers', 'keys', 'key_set', 'derived', '_labels', '_kinds', '__attrs_post_init__', '_derive', 'kind', 'label', 'matches_year', 'complete'), (('id', 'str'), ('title', 'str'), ('first_year', 'int'), ('last_year', 'int | None'), ('tables', 'tuple[TableSpec, ...]'), ('relations', 'tuple[Relation, ...]'), ('markers', 'tuple[str, ...]'), ('keys', 'tuple[str, ...]'), ('key_set', 'frozenset[str]'), ('derived', 'Mapping[str, tuple[str, ...]]'), ('_labels', 'dict[str, str]'), ('_kinds', 'dict[str, ValueKind]')), (), (('keys', False, False, None, False, None, None, False, {}, None, None, None, None, None, None, True, False, False), ('key_set', False, False, None, False, None, None, False, {}, None, None, None, None, None, None, True, False, False), ('derived', False, False, None, False, None, None, False, {}, None, None, None, None, None, None, True, False, False), ('_labels', False, False, None, False, None, None, False, {}, None, None, None, None, None, None, True, False, False), ('_kinds', False, False, None, False, None, None, False, {}, None, None, None, None, None, None, True, False, False))),
+        (('id', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'id', True), ('title', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'title', True), ('first_year', None, True, True, None, True, None, None, True, {}, 'int', None, False, False, None, 'first_year', True), ('last_year', None, True, True, None, True, None, None, True, {}, 'int | None', None, False, False, None, 'last_year', True), ('tables', None, True, True, None, True, None, None, True, {}, 'tuple[TableSpec, ...]', None, False, False, None, 'tables', True), ('relations', None, True, True, None, True, None, None, True, {}, 'tuple[Relation, ...]', None, False, False, None, 'relations', True), ('markers', None, True, True, None, True, None, None, True, {}, 'tuple[str, ...]', None, False, False, None, 'markers', True), ('keys', None, False, False, None, False, None, None, False, {}, 'tuple[str, ...]', None, False, False, None, 'keys', True), ('key_set', None, False, False, None, False, None, None, False, {}, 'frozenset[str]', None, False, False, None, 'key_set', True), ('derived', None, False, False, None, False, None, None, False, {}, 'Mapping[str, tuple[str, ...]]', None, False, False, None, 'derived', True), ('_labels', None, False, False, None, False, None, None, False, {}, 'dict[str, str]', None, False, False, None, 'labels', True), ('_kinds', None, False, False, None, False, None, None, False, {}, 'dict[str, ValueKind]', None, False, False, None, 'kinds', True)),
+        (False, True, True, True, ('KeywordOnly', 'no'), True, True, True, True, False, ('Hashability', 'hashable'), True, False, True, None, None),
+        (('__attrs_attrs__', 'fields', None), ('__attrs_props__', 'props', None), ('__setattr__', 'attrs', '_frozen_setattrs'), ('__delattr__', 'attrs', '_frozen_delattrs'), ('__getstate__', 'pickling', None), ('__ne__', 'attrs', '__ne__'), ('__match_args__', 'value', ('id', 'title', 'first_year', 'last_year', 'tables', 'relations', 'markers')), ('__repr__', 'method', None), ('__eq__', 'method', None), ('__hash__', 'method', None), ('__init__', 'method', {'return': None, 'id': 'str', 'title': 'str', 'first_year': 'int', 'last_year': 'int | None', 'tables': 'tuple[TableSpec, ...]', 'relations': 'tuple[Relation, ...]', 'markers': 'tuple[str, ...]'})),
+        ('repr', 'eq', 'hash', 'init'),
+        _methods_templates_schema__Schema,
+        None,
+        ('id', 'title', 'first_year', 'last_year', 'tables', 'relations', 'markers', 'keys', 'key_set', 'derived', '_labels', '_kinds', '__weakref__'),
+    ),
+    '.templates.statistics:Statistics': (
+        ('Statistics', (('repr', False),), (('builtins:object', None),), ('__module__', '__annotations__', '__doc__', '_items', 'derived', 'sources', '_index', '__attrs_post_init__', 'from_flat', '_from_dict', '__getattr__', 'to_flat', 'keys', '__getitem__', 'get', '__contains__', '__iter__', '__len__', 'unknown', '__repr__', 'active', 'applications', 'appeals'), (('template', 'str'), ('_items', 'tuple[tuple[str, Value], ...]'), ('derived', 'frozenset[str]'), ('sources', 'Mapping[str, Cell]'), ('_index', 'dict[str, Value]')), (), (('_items', True, True, None, True, None, None, True, {}, None, None, None, None, None, 'items', True, False, False), ('sources', False, False, None, False, None, False, True, {}, None, None, None, None, None, None, False, False, True), ('_index', False, False, None, False, None, False, False, {}, None, None, None, None, None, None, True, False, False))),
+        (('template', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'template', True), ('_items', None, True, True, None, True, None, None, True, {}, 'tuple[tuple[str, Value], ...]', None, False, False, None, 'items', False), ('derived', None, True, True, None, True, None, None, True, {}, 'frozenset[str]', None, False, False, None, 'derived', True), ('sources', None, False, False, None, False, None, False, True, {}, 'Mapping[str, Cell]', None, False, False, None, 'sources', True), ('_index', None, False, False, None, False, None, False, False, {}, 'dict[str, Value]', None, False, False, None, 'index', True)),
+        (False, True, True, True, ('KeywordOnly', 'no'), True, True, False, True, False, ('Hashability', 'hashable'), True, False, True, None, None),
+        (('__attrs_attrs__', 'fields', None), ('__attrs_props__', 'props', None), ('__setattr__', 'attrs', '_frozen_setattrs'), ('__delattr__', 'attrs', '_frozen_delattrs'), ('__getstate__', 'pickling', None), ('__ne__', 'attrs', '__ne__'), ('__match_args__', 'value', ('template', '_items', 'derived', 'sources')), ('__eq__', 'method', None), ('__hash__', 'method', None), ('__init__', 'method', {'return': None, 'template': 'str', 'items': 'tuple[tuple[str, Value], ...]', 'derived': 'frozenset[str]', 'sources': 'Mapping[str, Cell]'})),
+        ('eq', 'hash', 'init'),
+        _methods_templates_statistics__Statistics,
+        None,
+        ('template', '_items', 'derived', 'sources', '_index', '__weakref__'),
+    ),
+    '.templates.engine:Template': (
+        ('Template', (), (('.templates.schema:Schema', (('id', 'nothing', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'id', True), ('title', 'nothing', None, True, True, None, True, None, None, True, {}, 'str', None, False, False, None, 'title', True), ('first_year', 'nothing', None, True, True, None, True, None, None, True, {}, 'int', None, False, False, None, 'first_year', True), ('last_year', 'nothing', None, True, True, None, True, None, None, True, {}, 'int | None', None, False, False, None, 'last_year', True), ('tables', 'nothing', None, True, True, None, True, None, None, True, {}, 'tuple[TableSpec, ...]', None, False, False, None, 'tables', True), ('relations', 'value', None, True, True, None, True, None, None, True, {}, 'tuple[Relation, ...]', None, False, False, None, 'relations', True), ('markers', 'value', None, True, True, None, True, None, None, True, {}, 'tuple[str, ...]', None, False, False, None, 'markers', True), ('keys', 'nothing', None, False, False, None, False, None, None, False, {}, 'tuple[str, ...]', None, False, False, None, 'keys', True), ('key_set', 'nothing', None, False, False, None, False, None, None, False, {}, 'frozenset[str]', None, False, False, None, 'key_set', True), ('derived', 'nothing', None, False, False, None, False, None, None, False, {}, 'Mapping[str, tuple[str, ...]]', None, False, False, None, 'derived', True), ('_labels', 'nothing', None, False, False, None, False, None, None, False, {}, 'dict[str, str]', None, False, False, None, 'labels', True), ('_kinds', 'nothing', None, False, False, None, False, None, None, False, {}, 'dict[str, ValueKind]', None, False, False, None, 'kinds', True))),), ('__module__', '__annotations__', '__doc__', '_built', '_marker_keys', '_signatures', 'of', '__attrs_post_init__', '_matchers', 'score', 'markers_found', 'locate', '_signature', '_fits', 'read', 'plan'), (('_built', 'list[tuple[_Matcher, ...]]'), ('_marker_keys', 'tuple[str, ...]'), ('_signatures', 'dict[str, int]')), (), (('_built', False, False, None, False, None, None, False, {}, None, None, None, None, None, None, True, False, False), ('_marker_keys', False, False, None, False, None, None, False, {}, None, None, None, None, None, None, True, False, False), ('_signatures', False, False, None, False, None, None, False, {}, None, None, None, None, None, None, True, False, False))),
+        (('_built', None, False, False, None, False, None, None, False, {}, 'list[tuple[_Matcher, ...]]', None, False, False, None, 'built', True), ('_marker_keys', None, False, False, None, False, None, None, False, {}, 'tuple[str, ...]', None, False, False, None, 'marker_keys', True), ('_signatures', None, False, False, None, False, None, None, False, {}, 'dict[str, int]', None, False, False, None, 'signatures', True)),
+        (False, True, True, True, ('KeywordOnly', 'no'), True, True, True, True, False, ('Hashability', 'hashable'), True, False, True, ('setters', 'NO_OP'), None),
+        (('__attrs_attrs__', 'fields', None), ('__attrs_props__', 'props', None), ('__setattr__', 'attrs', '_frozen_setattrs'), ('__delattr__', 'attrs', '_frozen_delattrs'), ('__getstate__', 'pickling', None), ('__ne__', 'attrs', '__ne__'), ('__match_args__', 'value', ('id', 'title', 'first_year', 'last_year', 'tables', 'relations', 'markers')), ('__repr__', 'method', None), ('__eq__', 'method', None), ('__hash__', 'method', None), ('__init__', 'method', {'return': None, 'id': 'str', 'title': 'str', 'first_year': 'int', 'last_year': 'int | None', 'tables': 'tuple[TableSpec, ...]', 'relations': 'tuple[Relation, ...]', 'markers': 'tuple[str, ...]'})),
+        ('repr', 'eq', 'hash', 'init'),
+        _methods_templates_engine__Template,
+        None,
+        ('_built', '_marker_keys', '_signatures'),
+    ),
+}
