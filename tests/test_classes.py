@@ -130,6 +130,7 @@ def test_a_class_is_what_attrs_makes(key: str) -> None:
             ]
             assert [a.__getstate__() for a in value] == [a.__getstate__() for a in other]
             assert all(a.default is b.default for a, b in zip(value, other, strict=True))
+            assert all(a.metadata is b.metadata for a, b in zip(value, other, strict=True))
         elif name == "__attrs_props__":
             assert [getattr(value, s) for s in type(value).__slots__] == [
                 getattr(other, s) for s in type(other).__slots__

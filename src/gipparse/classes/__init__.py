@@ -20,9 +20,8 @@ from __future__ import annotations
 import builtins
 import sys
 import weakref
-from binascii import crc32
 from functools import cached_property
-from types import FunctionType
+from types import FunctionType, SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -86,11 +85,10 @@ _WORKERS = (
 )
 
 
-def fingerprint() -> int:
-    """A checksum of the bytecode of the attrs functions that make a class: the attrs a
-    description was written for makes classes exactly as it says."""
-    code = b"".join(f.__code__.co_code for f in _WORKERS)
-    return crc32(code, len(_WORKERS))
+def fingerprint() -> bytes:
+    """The bytecode of the attrs functions that make a class: the attrs a description was
+    written for makes classes exactly as it says."""
+    return b"".join(f.__code__.co_code for f in _WORKERS)
 
 
 _USABLE = (
@@ -104,10 +102,12 @@ _Factory = _make.Factory
 _NOTHING = attrs.NOTHING
 _Attribute = _make.Attribute
 _new_attribute = object.__new__
-_set_attribute_state = _Attribute.__setstate__
+#: Sets each slot of an :class:`attrs.Attribute`, in the order of its state (what
+#: ``Attribute.__setstate__`` does, without its loop over pairs).
+_SET_ATTRIBUTE = tuple(_Attribute.__dict__[name].__set__ for name in _Attribute.__slots__)
+_set_metadata = _Attribute.__dict__["metadata"].__set__
+_NO_METADATA = _make._EMPTY_METADATA_SINGLETON
 _bound_setattr = object.__setattr__.__get__
-#: What ``_ClassBuilder._make_getstate_setstate`` reads of its builder.
-_PICKLING = type("_Pickling", (), {"__slots__": ("_attr_names", "_cache_hash")})
 
 
 def signature(
@@ -249,7 +249,9 @@ def _build(cls: type, description: tuple[Any, ...]) -> type:
         if value.__class__ is _CountingAttr:
             value = value._default
         attribute = _new_attribute(_Attribute)
-        _set_attribute_state(attribute, (name, value, *state[1:]))
+        for set_, part in zip(_SET_ATTRIBUTE, (name, value, *state[1:]), strict=True):
+            set_(attribute, part)
+        _set_metadata(attribute, _NO_METADATA)  # (the description's fields have none)
         found.append(attribute)
     if cls.__bases__ != (object,):
         base_attrs, _ = _make._collect_base_attrs(cls, {a.name for a in found})
@@ -304,9 +306,8 @@ def _build(cls: type, description: tuple[Any, ...]) -> type:
         elif kind == "attrs":
             cd[key] = getattr(_make, value)
         elif kind == "pickling":
-            builder = _PICKLING()
-            builder._attr_names = tuple(names)
-            builder._cache_hash = False
+            # What ``_make_getstate_setstate`` reads of its builder.
+            builder = SimpleNamespace(_attr_names=tuple(names), _cache_hash=False)
             cd["__getstate__"], cd["__setstate__"] = _make._ClassBuilder._make_getstate_setstate(
                 builder
             )

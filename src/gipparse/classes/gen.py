@@ -168,6 +168,8 @@ def describe(key: str, made: Any, seen: Recorded) -> tuple[str, str, str | None]
             x is not None for x in (a.validator, a.converter, a.eq_key, a.order_key, a.on_setattr)
         ):
             raise Unsupported(f"field {a.name}: validator, converter, key or hook")
+        if a.metadata:
+            raise Unsupported(f"field {a.name}: metadata")
         state = a.__getstate__()
         own.append((state[0], *state[2:]))
     props = made.__attrs_props__
@@ -299,7 +301,7 @@ def source() -> str:
         "# mypy: ignore-errors",
         "# fmt: off",
         f"VERSION = {tuple(sys.version_info[:2])!r}",
-        "#: The checksum of the attrs that makes the classes so (gipparse.classes.fingerprint).",
+        "#: The code of the attrs that makes the classes so (gipparse.classes.fingerprint).",
         f"ATTRS = {fingerprint()!r}",
         *(["#: Made by attrs at run time:", *left_out] if left_out else []),
         "",
