@@ -21,6 +21,7 @@ import builtins
 import sys
 import weakref
 from functools import cached_property
+from importlib import import_module
 from types import FunctionType, SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
@@ -215,6 +216,8 @@ if not TYPE_CHECKING:
             )
             if _USABLE:
                 found = made.CLASSES.get(key)
+                if found is None and (elsewhere := made.ELSEWHERE.get(key.partition(":")[0])):
+                    found = import_module(f"{__name__}.{elsewhere}").CLASSES.get(key)
                 if found is not None and found[0] == signature(
                     cls.__name__, cls.__bases__, namespace, keywords
                 ):

@@ -1,15 +1,16 @@
-"""Writes :mod:`gipparse.classes.made`: what attrs makes of each class of gipparse's
-modules that :func:`gipparse.classes.frozen` makes (see :mod:`gipparse.classes`).
+"""Writes :mod:`gipparse.classes.made` (and the modules :data:`SEPARATE` names): what
+attrs makes of each class of gipparse's modules that :func:`gipparse.classes.frozen`
+makes (see :mod:`gipparse.classes`).
 
-    python -m gipparse.classes.gen src/gipparse/classes/made.py
+    python -m gipparse.classes.gen src/gipparse/classes
 
-(It writes the file itself: a shell redirection would empty the module it imports.)
+(It writes the files itself: a shell redirection would empty the module it imports.)
 
 Each class is made again by ``attrs.frozen`` from what its class statement made, with
 attrs's own work recorded: the source it compiles, the globals it compiles it with, the
 namespace it gives the class. A class whose making this does not know how to record (a
 validator, a converter, a custom comparison...) is left out, and made by attrs at run
-time. ``tests/test_classes.py`` checks that the module is what this writes.
+time. ``tests/test_classes.py`` checks that the modules are what this writes.
 """
 
 from __future__ import annotations
@@ -274,13 +275,20 @@ def _function(name: str, parameter: str, script: str) -> str:
     return "\n".join(lines)
 
 
-def source() -> str:
-    """The text of :mod:`gipparse.classes.made`."""
+#: Modules imported only when asked for (neither ``import gipparse`` nor reading a report
+#: imports them): the description of their classes is a module of its own, read when the
+#: first of them is made, rather than with everyone else's at import.
+SEPARATE = {".templates.views": "made_views"}
+
+
+def sources() -> dict[str, str]:
+    """The text of :mod:`gipparse.classes.made` and of the modules :data:`SEPARATE` names,
+    by file name."""
     for name in modules():
         importlib.import_module(name)
     truths: dict[str, type] = {}
-    functions = []
-    entries = []
+    functions: dict[str, list[str]] = {"made": []}
+    entries: dict[str, list[str]] = {"made": []}
     left_out = []
     for key in ASKED:
         made, seen = by_attrs(truths, key)
@@ -290,36 +298,46 @@ def source() -> str:
         except Unsupported as why:
             left_out.append(f"#   {key}: {why}")
             continue
-        functions += [f for f in (methods, getattr_) if f]
-        entries.append(f"    {key!r}: {description},")
-    lines = [
-        '"""What attrs makes of gipparse\'s classes, for the attrs and the Python named below.',
-        "Written by :mod:`gipparse.classes.gen`; do not edit.",
-        '"""',
-        "",
-        "# ruff: noqa",
-        "# mypy: ignore-errors",
-        "# fmt: off",
-        f"VERSION = {tuple(sys.version_info[:2])!r}",
-        "#: The code of the attrs that makes the classes so (gipparse.classes.fingerprint).",
-        f"ATTRS = {fingerprint()!r}",
-        *(["#: Made by attrs at run time:", *left_out] if left_out else []),
-        "",
-        "",
-        *[f + "\n\n" for f in functions],
-        "#: class -> (signature, fields, class properties, namespace, snippets, methods,",
-        "#: getattr, slots); see gipparse.classes._build.",
-        "CLASSES = {",
-        *entries,
-        "}",
-        "",
-    ]
-    return "\n".join(lines)
+        where = SEPARATE.get(key.partition(":")[0], "made")
+        functions.setdefault(where, []).extend(f for f in (methods, getattr_) if f)
+        entries.setdefault(where, []).append(f"    {key!r}: {description},")
+    texts = {}
+    for where, listed in entries.items():
+        head = [
+            '"""What attrs makes of gipparse\'s classes, for the attrs and the Python named in',
+            ":mod:`gipparse.classes.made`. Written by :mod:`gipparse.classes.gen`; do not edit.",
+            '"""',
+            "",
+            "# ruff: noqa",
+            "# mypy: ignore-errors",
+            "# fmt: off",
+        ]
+        if where == "made":
+            head += [
+                f"VERSION = {tuple(sys.version_info[:2])!r}",
+                "#: The code of the attrs making the classes so (gipparse.classes.fingerprint).",
+                f"ATTRS = {fingerprint()!r}",
+                "#: Modules whose classes are described in a module of their own.",
+                f"ELSEWHERE = {dict(sorted(SEPARATE.items()))!r}",
+                *(["#: Made by attrs at run time:", *left_out] if left_out else []),
+            ]
+        texts[f"{where}.py"] = "\n".join(
+            [
+                *head,
+                "",
+                "",
+                *[f + "\n\n" for f in functions[where]],
+                "#: class -> (signature, fields, class properties, namespace, snippets, methods,",
+                "#: getattr, slots); see gipparse.classes._build.",
+                "CLASSES = {",
+                *listed,
+                "}",
+                "",
+            ]
+        )
+    return texts
 
 
 if __name__ == "__main__":
-    text = source()
-    if len(sys.argv) > 1:
-        Path(sys.argv[1]).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    for name, text in sources().items():
+        (Path(sys.argv[1]) / name).write_text(text, encoding="utf-8")
