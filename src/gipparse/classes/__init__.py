@@ -23,6 +23,7 @@ import weakref
 from functools import cached_property
 from importlib import import_module
 from types import FunctionType, SimpleNamespace
+from types import MappingProxyType as _MappingProxy
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -107,6 +108,7 @@ _new_attribute = object.__new__
 #: ``Attribute.__setstate__`` does, without its loop over pairs).
 _SET_ATTRIBUTE = tuple(_Attribute.__dict__[name].__set__ for name in _Attribute.__slots__)
 _set_metadata = _Attribute.__dict__["metadata"].__set__
+_set_inherited = _Attribute.__dict__["inherited"].__set__
 _NO_METADATA = _make._EMPTY_METADATA_SINGLETON
 _bound_setattr = object.__setattr__.__get__
 
@@ -229,6 +231,31 @@ if not TYPE_CHECKING:
         return wrap if maybe_cls is None else wrap(maybe_cls)
 
 
+def _inherited(cls: type, taken: set[str]) -> list[Any]:
+    """The fields *cls* inherits (``_collect_base_attrs``), each copied as
+    ``Attribute.evolve(inherited=True)`` copies it, slot by slot."""
+    base_attrs = []
+    for base_cls in reversed(cls.__mro__[1:-1]):
+        for a in getattr(base_cls, "__attrs_attrs__", []):
+            if a.inherited or a.name in taken:
+                continue
+            copy = _new_attribute(_Attribute)
+            for set_, name in zip(_SET_ATTRIBUTE, _Attribute.__slots__, strict=True):
+                set_(copy, getattr(a, name))
+            metadata = a.metadata
+            _set_metadata(copy, _MappingProxy(dict(metadata)) if metadata else _NO_METADATA)
+            _set_inherited(copy, True)
+            base_attrs.append(copy)
+    filtered: list[Any] = []
+    seen = set()
+    for a in reversed(base_attrs):
+        if a.name in seen:
+            continue
+        filtered.insert(0, a)
+        seen.add(a.name)
+    return filtered
+
+
 def _build(cls: type, description: tuple[Any, ...]) -> type:
     """The class attrs makes of *cls*, made from *description* (see :mod:`.gen`)."""
     (
@@ -257,8 +284,7 @@ def _build(cls: type, description: tuple[Any, ...]) -> type:
         _set_metadata(attribute, _NO_METADATA)  # (the description's fields have none)
         found.append(attribute)
     if cls.__bases__ != (object,):
-        base_attrs, _ = _make._collect_base_attrs(cls, {a.name for a in found})
-        found = base_attrs + found
+        found = _inherited(cls, {a.name for a in found}) + found
     names = [a.name for a in found]
     fields = _make._make_attr_tuple_class(cls.__name__, names)(found)
 
