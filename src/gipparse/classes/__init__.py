@@ -22,6 +22,7 @@ import sys
 import weakref
 from functools import cached_property
 from importlib import import_module
+from operator import attrgetter
 from types import FunctionType, SimpleNamespace
 from types import MappingProxyType as _MappingProxy
 from typing import TYPE_CHECKING, Any
@@ -113,6 +114,19 @@ _NO_METADATA = _make._EMPTY_METADATA_SINGLETON
 _bound_setattr = object.__setattr__.__get__
 
 
+#: A field's settings but its default and metadata, and an attribute's.
+_FIELD_SETTINGS = attrgetter(
+    *(
+        n
+        for n in getattr(_CountingAttr, "__slots__", ())
+        if n not in ("_default", "counter", "metadata")
+    )
+)
+_ATTRIBUTE_SETTINGS = attrgetter(
+    *(n for n in _Attribute.__slots__ if n not in ("default", "metadata"))
+)
+
+
 def signature(
     name: str, bases: tuple[type, ...], namespace: dict[str, Any], keywords: dict[str, Any]
 ) -> tuple[Any, ...]:
@@ -128,20 +142,8 @@ def signature(
             fields.append(
                 (
                     key,
-                    value.repr,
-                    value.eq,
-                    value.eq_key,
-                    value.order,
-                    value.order_key,
-                    value.hash,
-                    value.init,
+                    *_FIELD_SETTINGS(value),
                     dict(value.metadata or ()),
-                    value._validator,
-                    value.converter,
-                    value.type,
-                    value.kw_only,
-                    value.on_setattr,
-                    value.alias,
                     default is _NOTHING,
                     default.__class__ is _Factory and default.takes_self,
                     default.__class__ is _Factory,
@@ -178,16 +180,16 @@ def _name(cls: type) -> str:
 
 def _state(a: Any) -> tuple[Any, ...]:
     """An attribute's settings, its default told only by kind."""
-    state = list(a.__getstate__())
-    default = state[1]
-    state[1] = (
+    default = a.default
+    return (
+        *_ATTRIBUTE_SETTINGS(a),
+        dict(a.metadata),
         "nothing"
         if default is _NOTHING
         else ("factory", default.takes_self)
         if default.__class__ is _Factory
-        else "value"
+        else "value",
     )
-    return tuple(state)
 
 
 def _key(module: str, qualname: str) -> str:
