@@ -249,3 +249,17 @@ def test_a_changed_class_is_made_by_attrs(monkeypatch: pytest.MonkeyPatch) -> No
     assert changed("x", None, "n") != changed("x", None, "m")
     monkeypatch.setattr(classes, "_USABLE", False)
     assert classes.frozen(statement()) not in classes.MADE
+
+
+def test_another_attrs_is_told_by_its_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    written_for = classes.fingerprint()
+    script = classes._make._make_repr_script
+    code = script.__code__
+    assert "  try:" in code.co_consts
+    changed = tuple(c + " " if c == "  try:" else c for c in code.co_consts)
+    monkeypatch.setattr(script, "__code__", code.replace(co_consts=changed))
+    assert classes.fingerprint() != written_for  # a string of the source it writes
+    monkeypatch.setattr(script, "__code__", code)
+    assert classes.fingerprint() == written_for
+    monkeypatch.delattr(classes._make, "_make_eq_script")
+    assert classes.fingerprint() is None

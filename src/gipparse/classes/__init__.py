@@ -23,7 +23,7 @@ import weakref
 from functools import cached_property
 from importlib import import_module
 from operator import attrgetter
-from types import FunctionType, SimpleNamespace
+from types import CodeType, FunctionType, SimpleNamespace
 from types import MappingProxyType as _MappingProxy
 from typing import TYPE_CHECKING, Any
 
@@ -54,44 +54,74 @@ MADE: set[type] = set()
 
 #: The attrs functions whose work :mod:`.made` records.
 _WORKERS = (
-    _next_gen.define,
-    _make.attrs,
-    _make._ClassBuilder.__init__,
-    _make._ClassBuilder.build_class,
-    _make._ClassBuilder._eval_snippets,
-    _make._ClassBuilder._create_slots_class,
-    _make._ClassBuilder._make_getstate_setstate,
-    _make._ClassBuilder.add_repr,
-    _make._ClassBuilder.add_eq,
-    _make._ClassBuilder.add_hash,
-    _make._ClassBuilder.add_init,
-    _make._ClassBuilder.add_match_args,
-    _make._ClassBuilder._add_method_dunders_unsafe,
-    _make._transform_attrs,
-    _make._collect_base_attrs,
-    _make._make_attr_tuple_class,
-    _make._make_cached_property_getattr,
-    _make._make_repr_script,
-    _make._make_eq_script,
-    _make._make_hash_script,
-    _make._make_init_script,
-    _make._attrs_to_init_script,
-    _make._determine_setters,
-    _make._linecache_and_compile,
-    _make._generate_unique_filename,
-    _make.Attribute.__init__,
-    _make.Attribute.from_counting_attr,
-    _make.Attribute.__setstate__,
-    _make.Attribute._setattrs,
-    _make.ClassProps.__init__,
-    _make._CountingAttr.__init__,
+    "_next_gen:define",
+    "_make:attrs",
+    "_make:_ClassBuilder.__init__",
+    "_make:_ClassBuilder.build_class",
+    "_make:_ClassBuilder._eval_snippets",
+    "_make:_ClassBuilder._create_slots_class",
+    "_make:_ClassBuilder._make_getstate_setstate",
+    "_make:_ClassBuilder.add_repr",
+    "_make:_ClassBuilder.add_eq",
+    "_make:_ClassBuilder.add_hash",
+    "_make:_ClassBuilder.add_init",
+    "_make:_ClassBuilder.add_match_args",
+    "_make:_ClassBuilder._add_method_dunders_unsafe",
+    "_make:_transform_attrs",
+    "_make:_collect_base_attrs",
+    "_make:_make_attr_tuple_class",
+    "_make:_make_cached_property_getattr",
+    "_make:_make_repr_script",
+    "_make:_make_eq_script",
+    "_make:_make_hash_script",
+    "_make:_make_init_script",
+    "_make:_attrs_to_init_script",
+    "_make:_determine_setters",
+    "_make:_linecache_and_compile",
+    "_make:_generate_unique_filename",
+    "_make:Attribute.__init__",
+    "_make:Attribute.from_counting_attr",
+    "_make:Attribute.__setstate__",
+    "_make:Attribute._setattrs",
+    "_make:ClassProps.__init__",
+    "_make:_CountingAttr.__init__",
 )
 
 
-def fingerprint() -> bytes:
-    """The bytecode of the attrs functions that make a class: the attrs a description was
-    written for makes classes exactly as it says."""
-    return b"".join(f.__code__.co_code for f in _WORKERS)
+def _code(code: CodeType, codes: list[bytes], constants: list[str]) -> None:
+    """Adds what tells *code* from any other to *codes* and *constants*: its bytecode, its
+    names and its constants (the code of functions defined in it the same way)."""
+    codes.append(code.co_code)
+    constants += code.co_names
+    for const in code.co_consts:
+        kind = const.__class__
+        if kind is str:
+            constants.append(const)
+        elif kind is CodeType:
+            _code(const, codes, constants)
+        elif kind is frozenset:
+            constants.append(repr(sorted(map(repr, const))))
+        else:
+            constants.append(repr(const))
+
+
+def fingerprint() -> tuple[bytes, str] | None:
+    """The code of the attrs functions that make a class (``None`` when attrs has none of
+    these functions): the attrs a description was written for makes classes exactly as
+    it says."""
+    modules = {"_make": _make, "_next_gen": _next_gen}
+    codes: list[bytes] = []
+    constants: list[str] = []
+    try:
+        for name in _WORKERS:
+            module, _, path = name.partition(":")
+            function: Any = modules[module]
+            for part in path.split("."):
+                function = getattr(function, part)
+            _code(function.__code__, codes, constants)
+    except AttributeError:
+        return None
+    return b"".join(codes), "\0".join(constants)
 
 
 _USABLE = (
@@ -100,31 +130,34 @@ _USABLE = (
     and fingerprint() == made.ATTRS
 )
 
-_CountingAttr = _make._CountingAttr
-_Factory = _make.Factory
-_NOTHING = attrs.NOTHING
-_Attribute = _make.Attribute
-_new_attribute = object.__new__
-#: Sets each slot of an :class:`attrs.Attribute`, in the order of its state (what
-#: ``Attribute.__setstate__`` does, without its loop over pairs).
-_SET_ATTRIBUTE = tuple(_Attribute.__dict__[name].__set__ for name in _Attribute.__slots__)
-_set_metadata = _Attribute.__dict__["metadata"].__set__
-_set_inherited = _Attribute.__dict__["inherited"].__set__
-_NO_METADATA = _make._EMPTY_METADATA_SINGLETON
-_bound_setattr = object.__setattr__.__get__
+# attrs's internals (another attrs may lack them: its classes are made by attrs.frozen).
+try:
+    _CountingAttr = _make._CountingAttr
+    _Factory = _make.Factory
+    _NOTHING = attrs.NOTHING
+    _Attribute = _make.Attribute
+    _new_attribute = object.__new__
+    #: Sets each slot of an :class:`attrs.Attribute`, in the order of its state (what
+    #: ``Attribute.__setstate__`` does, without its loop over pairs).
+    _SET_ATTRIBUTE = tuple(_Attribute.__dict__[name].__set__ for name in _Attribute.__slots__)
+    _set_metadata = _Attribute.__dict__["metadata"].__set__
+    _set_inherited = _Attribute.__dict__["inherited"].__set__
+    _NO_METADATA = _make._EMPTY_METADATA_SINGLETON
+    _bound_setattr = object.__setattr__.__get__
 
-
-#: A field's settings but its default and metadata, and an attribute's.
-_FIELD_SETTINGS = attrgetter(
-    *(
-        n
-        for n in getattr(_CountingAttr, "__slots__", ())
-        if n not in ("_default", "counter", "metadata")
+    #: A field's settings but its default and metadata, and an attribute's.
+    _FIELD_SETTINGS = attrgetter(
+        *(
+            n
+            for n in getattr(_CountingAttr, "__slots__", ())
+            if n not in ("_default", "counter", "metadata")
+        )
     )
-)
-_ATTRIBUTE_SETTINGS = attrgetter(
-    *(n for n in _Attribute.__slots__ if n not in ("default", "metadata"))
-)
+    _ATTRIBUTE_SETTINGS = attrgetter(
+        *(n for n in _Attribute.__slots__ if n not in ("default", "metadata"))
+    )
+except (AttributeError, KeyError):  # pragma: no cover - another attrs
+    _USABLE = False
 
 
 def signature(
