@@ -43,6 +43,8 @@ print(json.dumps({
     "results": results,
     "plugins": plugins,
     "modules": sorted(m for m in sys.modules if m.split(".")[0] == "gipparse"),
+    "classes": [gipparse.classes._USABLE, len(gipparse.classes.ASKED),
+                sorted(c.__name__ for c in gipparse.classes.MADE)],
 }, ensure_ascii=False))
 """
 
@@ -95,6 +97,11 @@ def test_vendored_copy_loads_every_seed(tmp_path: Path) -> None:
         )
     assert out["results"] == expected
     assert len(out["results"]) == 5
+    # The classes are made from their description there too.
+    usable, asked, made = out["classes"]
+    assert usable == gipparse.classes._USABLE
+    assert asked >= 18
+    assert len(made) == (asked if usable else 0)
 
 
 ENTRY_POINTS_SCRIPT = """

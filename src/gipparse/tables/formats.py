@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import attrs
-
+from ..classes import frozen
 from ..tree.nodes import Diagnostic, Table
 
 
-@attrs.frozen
+@frozen
 class TableParse:
     """A table found in a run of lines.
 

@@ -50,6 +50,7 @@ import attrs
 
 from .. import patterns
 from ..caches import kept, track
+from ..classes import frozen
 from ..tree.nodes import Cell, Diagnostic, Row, Section, Severity, Span, Table
 from ..tree.text import fold
 from .schema import RowSpec, Schema, TableSpec, sum_known
@@ -448,7 +449,7 @@ class _Entry:
 # ---------------------------------------------------------------------------
 
 
-@attrs.frozen
+@frozen
 class Template(Schema):
     """A statutory template that reads reports: a :class:`~gipparse.templates.schema.Schema`
     (same fields, same keys) with the engine that recognises, locates and reads

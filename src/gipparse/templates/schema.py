@@ -16,10 +16,11 @@ from decimal import Decimal
 
 import attrs
 
+from ..classes import frozen
 from .values import Value, ValueKind
 
 
-@attrs.frozen
+@frozen
 class Column:
     """A value column: its key (last part of a statistic's key), its label and its kind."""
 
@@ -29,7 +30,7 @@ class Column:
     aliases: tuple[str, ...] = ()
 
 
-@attrs.frozen
+@frozen
 class RowSpec:
     """A row of a statutory table.
 
@@ -58,7 +59,7 @@ class RowSpec:
     misprints: tuple[str, ...] = ()
 
 
-@attrs.frozen
+@frozen
 class TableSpec:
     """A statutory table.
 
@@ -99,7 +100,7 @@ class TableSpec:
         return tuple(self.key(r, c) for r in self.rows for c in r.columns)
 
 
-@attrs.frozen
+@frozen
 class Relation:
     """An equation the template's numbers must satisfy, for each item of *over*.
 
@@ -137,7 +138,7 @@ class Relation:
             )
 
 
-@attrs.frozen
+@frozen
 class Schema:
     """A statutory template as data: what it is called, when it is used, its tables,
     relations and markers, and the statistic keys they define.

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from ..classes import frozen
 from ..tree.nodes import Cell
 from .values import Value
 
@@ -32,7 +33,7 @@ __all__ = ["Statistics", "Value"]
 _V = TypeVar("_V")
 
 
-@attrs.frozen(repr=False)
+@frozen(repr=False)
 class Statistics:
     """The statistics of one report under one template.
 

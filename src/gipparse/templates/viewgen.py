@@ -72,6 +72,7 @@ from typing import Any, ClassVar, TypeVar
 
 import attrs
 
+from ..classes import frozen
 from .values import Value
 
 # A field ``f`` of a view built at prefix ``p`` holds the value of key ``p.f``; a field
@@ -128,7 +129,7 @@ def _tree() -> tuple[dict[str, _Node], dict[str, dict[str, ValueKind]]]:
 
 
 def _class(name: str, doc: str, fields: list[tuple[str, str]], parts: list[Any]) -> str:
-    lines = ["", "", "@attrs.frozen", f"class {name}:", f'    """{doc}"""', ""]
+    lines = ["", "", "@frozen", f"class {name}:", f'    """{doc}"""', ""]
     if parts:
         lines.append("    _parts: ClassVar[Mapping[str, tuple[type[Any], str]]] = {")
         lines += [f'        "{field}": ({cls}, "{key}"),' for field, cls, key in parts]

@@ -15,6 +15,7 @@ from typing import Any, ClassVar, TypeVar
 
 import attrs
 
+from ..classes import frozen
 from .values import Value
 
 # A field ``f`` of a view built at prefix ``p`` holds the value of key ``p.f``; a field
@@ -45,7 +46,7 @@ def _field_names(cls: type[Any]) -> tuple[str, ...]:
     return tuple(f.name for f in attrs.fields(cls))
 
 
-@attrs.frozen
+@frozen
 class ActiveItem:
     """One row of table 二. Each template fills its own fields, the others are ``None``.
 
@@ -67,7 +68,7 @@ class ActiveItem:
     in_force: int | None = None
 
 
-@attrs.frozen
+@frozen
 class ActiveDisclosure:
     """Table 二: information disclosed on the agency's own initiative."""
 
@@ -92,7 +93,7 @@ class ActiveDisclosure:
     procurement: ActiveItem | None = None
 
 
-@attrs.frozen
+@frozen
 class ApplicantCounts:
     """One row of table 三: a count per applicant type and the row's total."""
 
@@ -105,7 +106,7 @@ class ApplicantCounts:
     total: int | None = None
 
 
-@attrs.frozen
+@frozen
 class WithheldCounts:
     """（三）不予公开, by reason."""
 
@@ -130,7 +131,7 @@ class WithheldCounts:
     query_matters: ApplicantCounts | None = None
 
 
-@attrs.frozen
+@frozen
 class UnavailableCounts:
     """（四）无法提供, by reason."""
 
@@ -145,7 +146,7 @@ class UnavailableCounts:
     unclear: ApplicantCounts | None = None
 
 
-@attrs.frozen
+@frozen
 class NotProcessedCounts:
     """（五）不予处理, by reason."""
 
@@ -164,7 +165,7 @@ class NotProcessedCounts:
     confirmation: ApplicantCounts | None = None
 
 
-@attrs.frozen
+@frozen
 class OtherHandlingCounts:
     """（六）其他处理, by reason (template ``2021`` only)."""
 
@@ -179,7 +180,7 @@ class OtherHandlingCounts:
     other: ApplicantCounts | None = None
 
 
-@attrs.frozen
+@frozen
 class ApplicationsTable:
     """Table 三: applications received and how they were handled.
 
@@ -213,7 +214,7 @@ class ApplicationsTable:
     carried_forward: ApplicantCounts | None = None
 
 
-@attrs.frozen
+@frozen
 class AppealOutcomes:
     """One group of table 四: outcomes and their total."""
 
@@ -224,7 +225,7 @@ class AppealOutcomes:
     total: int | None = None
 
 
-@attrs.frozen
+@frozen
 class ReviewLitigation:
     """Table 四: administrative review (行政复议) and litigation (行政诉讼) outcomes."""
 

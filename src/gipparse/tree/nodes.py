@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
 import attrs
 
+from ..classes import frozen
 from .text import normalize_text
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class Severity(enum.StrEnum):
     INFO = "info"
 
 
-@attrs.frozen
+@frozen
 class Diagnostic:
     """A finding about the source: damage, a guess avoided, a relation that fails.
 
@@ -78,7 +79,7 @@ class Diagnostic:
         return f"{where}: {self.severity.value}[{self.code}]: {self.message}"
 
 
-@attrs.frozen
+@frozen
 class Cell:
     """One table cell. ``raw`` is its text as written, table syntax removed (the leading TAB,
     pipe escapes); continuation lines are kept, joined with ``\\n``."""
@@ -170,7 +171,7 @@ def new_cells(raws: Sequence[str], places: Iterable[int]) -> list[Cell]:
     return cells
 
 
-@attrs.frozen
+@frozen
 class Row:
     """A table row; rows of one table may differ in length (merged ranges, damage)."""
 
@@ -238,7 +239,7 @@ def new_rows(cells: Sequence[tuple[Cell, ...]], beyond: int) -> list[Row]:
     return rows
 
 
-@attrs.frozen
+@frozen
 class Table:
     """A table as written, in the format named by ``format`` (``tab``, ``pipe``, ``html``...).
 
@@ -261,7 +262,7 @@ class Table:
         return tuple(row.texts for row in self.rows)
 
 
-@attrs.frozen
+@frozen
 class Paragraph:
     """A line of prose (the exported reports put one paragraph on a line)."""
 
@@ -292,7 +293,7 @@ set_paragraph_raw = Paragraph.__dict__["raw"].__set__
 set_paragraph_span = Paragraph.__dict__["span"].__set__
 
 
-@attrs.frozen
+@frozen
 class Heading:
     """A section heading. ``kind`` is the section kind it opens."""
 
@@ -353,7 +354,7 @@ class SectionKind(enum.StrEnum):
     CLOSING = "closing"
 
 
-@attrs.frozen
+@frozen
 class Section:
     """A section: its heading (``None`` for the preamble) and its blocks in order."""
 
@@ -371,7 +372,7 @@ class Section:
         return tuple(b for b in self.blocks if isinstance(b, Table))
 
 
-@attrs.frozen
+@frozen
 class Metadata:
     """What the report says about itself. Text fields are in Simplified script.
 
@@ -387,7 +388,7 @@ class Metadata:
     period: str | None = None
 
 
-@attrs.frozen
+@frozen
 class Report:
     """A parsed report: sections, metadata, statistics and every diagnostic.
 
@@ -430,7 +431,7 @@ class Report:
         )
 
 
-@attrs.frozen
+@frozen
 class SourceDocument:
     """What a reader hook returns: the report's text and, for structured formats (HTML,
     DOCX), the blocks already built, with spans pointing into ``text``.
