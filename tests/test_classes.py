@@ -145,8 +145,9 @@ def test_a_class_is_what_attrs_makes(key: str) -> None:
             ]
         elif name in ("__getstate__", "__setstate__"):
             assert value.__code__ is other.__code__
-            assert [c.cell_contents for c in value.__closure__] == [
-                c.cell_contents for c in other.__closure__
+            # attrs's (closures over the field names), or the class body's own
+            assert [c.cell_contents for c in value.__closure__ or ()] == [
+                c.cell_contents for c in other.__closure__ or ()
             ]
         elif name == "__getattr__" and "<attrs generated" in other.__code__.co_filename:
             _same_function(value, other, name)
@@ -217,16 +218,9 @@ def test_objects_behave_as_attrs_makes_them(key: str, live: list[Any]) -> None:
                     setattr(target, field.name, None)
                 with pytest.raises(attrs.exceptions.FrozenInstanceError):
                     delattr(target, field.name)
-        if key.startswith(".tree.") and _picklable(obj):
+        if key.startswith(".tree."):
             assert pickle.loads(pickle.dumps(a)) == a
-
-
-def _picklable(obj: Any) -> bool:
-    try:
-        pickle.dumps(obj)
-    except AttributeError:  # a paragraph built by the parsers lacks its simplifier slot
-        return False
-    return True
+            assert pickle.loads(pickle.dumps(obj)) == obj
 
 
 def test_a_changed_class_is_made_by_attrs(monkeypatch: pytest.MonkeyPatch) -> None:

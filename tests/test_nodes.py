@@ -116,3 +116,37 @@ def test_new_cell_is_a_cell_like_any_other() -> None:
     assert fast.text == slow.text == "本年新制作数量"
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         fast.raw = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("index", range(5))
+def test_a_parsed_report_pickles_whole(index: int) -> None:
+    """A report travels between processes (``multiprocessing``, Dask): every node of it
+    pickles, the paragraphs and headings the parsers build the fast way included, and
+    comes back equal, with the same spans and the same Simplified prose."""
+    import pickle
+
+    report = gipparse.load(gipparse.sample_paths()[index])
+    back = pickle.loads(pickle.dumps(report))
+    assert back == report
+    assert [b.span for b in back.blocks] == [b.span for b in report.blocks]
+    headings = [s.heading for s in report.sections if s.heading is not None]
+    assert [h.span for s in back.sections if (h := s.heading) is not None] == [
+        h.span for h in headings
+    ]
+    assert [p.simplified for p in back.paragraphs] == [p.simplified for p in report.paragraphs]
+
+
+def test_a_simplifier_given_by_a_reading_call_stays_with_it() -> None:
+    """The conversion a reading call's plugins gave a paragraph is not pickled (plugins do
+    not travel); the paragraph unpickled converts the built-in way."""
+    import pickle
+
+    from gipparse.tree.nodes import give_simplifier
+
+    paragraph = Paragraph("電子郵件")
+    give_simplifier(paragraph, lambda text: "from the plugin")
+    assert paragraph.simplified == "from the plugin"
+    back = pickle.loads(pickle.dumps(paragraph))
+    assert back == paragraph
+    assert back.span is None
+    assert back.simplified == "电子邮件"

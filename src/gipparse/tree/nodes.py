@@ -288,6 +288,15 @@ class Paragraph:
         """
         return _simplified(self)
 
+    # Pickled without the simplifier a reading call gave it (it belongs to that call's
+    # plugins, which do not travel; an unpickled paragraph converts the built-in way), and
+    # read as a paragraph built by the parsers holds it: maybe not at all.
+    def __getstate__(self) -> tuple[str, Span | None]:
+        return (self.raw, self.span)
+
+    def __setstate__(self, state: tuple[str, Span | None]) -> None:
+        _set_paragraph_state(self, state)
+
 
 set_paragraph_raw = Paragraph.__dict__["raw"].__set__
 set_paragraph_span = Paragraph.__dict__["span"].__set__
@@ -314,8 +323,29 @@ class Heading:
         :attr:`Paragraph.simplified`)."""
         return _simplified(self)
 
+    # (Pickled as a Paragraph is.)
+    def __getstate__(self) -> tuple[str, str, Span | None]:
+        return (self.raw, self.kind, self.span)
+
+    def __setstate__(self, state: tuple[str, str, Span | None]) -> None:
+        _set_heading_state(self, state)
+
 
 Block: TypeAlias = Paragraph | Table
+
+
+def _set_paragraph_state(node: Paragraph, state: tuple[str, Span | None]) -> None:
+    set_paragraph_raw(node, state[0])
+    set_paragraph_span(node, state[1])
+    _set_paragraph_simplifier(node, None)
+
+
+def _set_heading_state(node: Heading, state: tuple[str, str, Span | None]) -> None:
+    for name, value in zip(("raw", "kind", "span", "_simplifier"), (*state, None), strict=True):
+        object.__setattr__(node, name, value)
+
+
+_set_paragraph_simplifier = Paragraph.__dict__["_simplifier"].__set__
 
 
 #: Converts a text to Simplified script (exactly, phrase by phrase).
