@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from .. import patterns
 from ..hookspecs import hookimpl
-from ..tree.nodes import Diagnostic, Severity, Table
+from ..tree.nodes import Cell, Diagnostic, Severity, Table
 from ..tree.text import fold, normalize_text
 
 if TYPE_CHECKING:
@@ -91,9 +91,8 @@ def out_of_order(table: Table) -> list[tuple[str, str, Span]]:
     ``(label, label before it, its span)``. A style nested in another (``1.`` under ``(一)``)
     starts again under each of the other's labels. The label cells of a row are those
     before its first value (a cell of digits)."""
-    found = []
-    nesting: list[str] = []  # styles in the order they open, outermost first
-    last: dict[str, tuple[int, str]] = {}
+    labels: list[tuple[str, str, int]] = []  # the numbered labels, in order
+    cells: list[Cell] = []  # and their cells
     for row in table.rows:
         for cell in row.cells:
             raw = cell.raw
@@ -106,19 +105,42 @@ def out_of_order(table: Table) -> list[tuple[str, str, Span]]:
                 if label == _END:
                     break
                 continue
-            text, style, number = label
-            if style in nesting:
-                at = nesting.index(style) + 1
-                for inner in nesting[at:]:
-                    last.pop(inner, None)
-                del nesting[at:]
-                before = last.get(style)
-                if before is not None and number < before[0] and cell.span is not None:
-                    found.append((text, before[1], cell.span))
-            else:
-                nesting.append(style)
-            last[style] = (number, text)
+            labels.append(label)
+            cells.append(cell)
+    found = []
+    for k, before in _out_of_order(tuple(labels)):
+        span = cells[k].span
+        if span is not None:
+            found.append((labels[k][0], before, span))
     return found
+
+
+@lru_cache(maxsize=1024)
+def _out_of_order(labels: tuple[tuple[str, str, int], ...]) -> tuple[tuple[int, str], ...]:
+    """Which of a table's numbered *labels* (``(text, style, number)``, in order) are
+    numbered lower than the one before them in their style and level: ``(index, label
+    before it)``.
+
+    Worked out once for a table's labels, which are the same in every report of a
+    template (the tuples :func:`_label` gives, compared by identity at once): each report
+    then only finds its numbered labels (about half the cost of the check).
+    """
+    found = []
+    nesting: list[str] = []  # styles in the order they open, outermost first
+    last: dict[str, tuple[int, str]] = {}
+    for k, (text, style, number) in enumerate(labels):
+        if style in nesting:
+            at = nesting.index(style) + 1
+            for inner in nesting[at:]:
+                last.pop(inner, None)
+            del nesting[at:]
+            before = last.get(style)
+            if before is not None and number < before[0]:
+                found.append((k, before[1]))
+        else:
+            nesting.append(style)
+        last[style] = (number, text)
+    return tuple(found)
 
 
 def _applications_table(report: Report) -> Table | None:

@@ -131,13 +131,16 @@ def _half_width_digits(text: str) -> str:
     return text.translate(_FULLWIDTH_DIGITS) if _FULLWIDTH_RE.search(text) else text
 
 
+_PREAMBLE = SectionKind.PREAMBLE.value  # read once: an enum's value is a property
+
+
 def _leading_paragraphs(sections: Sequence[Section]) -> tuple[list[Paragraph], int]:
     """The paragraphs a title block and an introduction stand in: the preamble's, then the
     first few of the first section; with how many of them belong to the preamble."""
     found: list[Paragraph] = []
     in_preamble = 0
     for section in sections:
-        if section.kind == SectionKind.PREAMBLE.value:
+        if section.kind == _PREAMBLE:
             found.extend(section.paragraphs[:MAX_LEADING_PARAGRAPHS])
             in_preamble = len(found)
             continue

@@ -20,9 +20,8 @@ render only, the pipe parser reads it back).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
-from itertools import accumulate, chain, repeat
-from operator import add, sub
+from collections.abc import Callable, Sequence
+from itertools import accumulate, chain
 
 from .. import patterns
 from ..errors import RenderError
@@ -120,10 +119,10 @@ def _plain_rows(lines: Sequence[str], i: int) -> list[Row]:
     if len(texts) >= AT:
         return []  # columns too far right to be packed (see AT)
     rows = texts.split("\n")
-    firsts: Iterable[int]
+    firsts: list[int]  # the column of each row's first cell
     if texts[0] == "|" and texts.count("\n|") == len(rows) - 1:  # every row opens with |
         cells_of = [row[2:-2].split(" | ") for row in rows]
-        firsts = repeat(3)
+        firsts = [3] * len(rows)
     else:
         cells_of = [(row[2:-2] if row[0] == "|" else row[:-2]).split(" | ") for row in rows]
         firsts = [3 if row[0] == "|" else 1 for row in rows]
@@ -131,22 +130,26 @@ def _plain_rows(lines: Sequence[str], i: int) -> list[Row]:
         # A separator row ends the plain rows (the general reading takes it).
         for r, row in enumerate(rows):
             if "-" in row and all(map(_SEPARATOR_CELL_RE.fullmatch, cells_of[r])):
-                del rows[r:], cells_of[r:]
+                del rows[r:], cells_of[r:], firsts[r:]
                 if not rows:
                     return []
                 break
     counts = list(map(len, cells_of))
     raws = list(chain.from_iterable(cells_of))
-    # Cell k of a row starts 3 columns after the end of cell k-1 (" | "). Where each cell
-    # starts, counted from the start of the first cell of all (offsets), less where the
-    # first cell of its row starts, plus that cell's place (see AT).
-    offsets = list(accumulate(map(add, map(len, raws), repeat(3)), initial=0))
-    bounds = list(accumulate(counts, initial=0))
-    firsts_at = map(add, range((i + 1) * AT, (i + 1 + len(rows)) * AT, AT), firsts)
-    per_row = map(sub, firsts_at, map(offsets.__getitem__, bounds))
-    places = map(add, offsets, chain.from_iterable(map(repeat, per_row, counts)))
+    # The places of the cells (see AT), as one running sum over the cells: the step to a
+    # cell's place is 3 columns past the end of the one before it in its row (" | "),
+    # and from the last cell of a row (its row's end is 2 columns past it, " |") to the
+    # first cell of the next row, a line down at that row's first column. Per-row
+    # constants spread over every cell of the row used to be summed in.
+    steps = list(map((3).__add__, map(len, raws)))
+    last = -1
+    for row, count, first in zip(rows[:-1], counts[:-1], firsts[1:], strict=True):
+        last += count
+        steps[last] += AT + first - len(row) - 2
+    places = accumulate(steps, initial=(i + 1) * AT + firsts[0])
     cells = tuple(new_cells(raws, places))
     # A plain row ends 2 columns after its last cell (" |").
+    bounds = list(accumulate(counts, initial=0))
     return new_rows(list(map(cells.__getitem__, map(slice, bounds, bounds[1:]))), 2)
 
 

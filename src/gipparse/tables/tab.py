@@ -30,8 +30,8 @@ written, and read back as long as the table goes on after the cell.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from itertools import accumulate, chain, repeat
-from operator import add, mul
+from itertools import accumulate, compress, repeat
+from operator import add
 from typing import Any
 
 import attrs
@@ -144,7 +144,7 @@ def _plain_rows(lines: Sequence[str], i: int) -> tuple[list[Row], int, int, bool
         # the next step, unless it is the only one (then more lines are looked at).
         if len(texts) > 1:
             texts.pop()
-            return _built(texts, i, 0, False)
+            return _built(lines, texts, i, 0, False)
         size *= 4
     after = i + region.count("\n", 0, end) + 1  # the line after the last row read
     following = -1
@@ -162,29 +162,29 @@ def _plain_rows(lines: Sequence[str], i: int) -> tuple[list[Row], int, int, bool
     # (else the table ends at a blank line after the empty one, or with the input)
     if not texts:
         return [], i, 0, True
-    return _built(texts, i, following, slow)
+    return _built(lines, texts, i, following, slow)
 
 
 def _built(
-    texts: list[str], i: int, following: int, slow: bool
+    lines: Sequence[str], texts: list[str], i: int, following: int, slow: bool
 ) -> tuple[list[Row], int, int, bool]:
-    """The rows of *texts* (each the TAB lines of a row joined), the first on line *i*,
-    one empty line apart; :func:`_plain_rows` returns them."""
-    cells_of = [text[1:].split("\n\t") for text in texts]
-    counts = list(map(len, cells_of))
-    raws = list(chain.from_iterable(cells_of))
-    # The cells of the r-th row stand on lines i + 1 + r + bounds[r] on, from column 2.
-    bounds = list(accumulate(counts, initial=0))
-    firsts = map(add, range(i + 1, i + 1 + len(texts)), bounds)
-    starts = [line * AT + 2 for line in firsts]
-    places = chain.from_iterable(
-        map(range, starts, map(add, starts, map(mul, counts, repeat(AT))), repeat(AT))
-    )
+    """The rows of *texts* (each the TAB lines of a row joined), the first on line *i*
+    of *lines*, one empty line apart; :func:`_plain_rows` returns them."""
+    # Every line of such rows holds one cell: split at once, all rows together.
+    raws = "\n".join(texts)[1:].split("\n\t")
+    counts = list(map(add, map(str.count, texts, repeat("\n")), repeat(1)))
+    # The cells stand from column 2 of the lines from i + 1 on that are not the empty
+    # ones between rows: their places (see AT) are those of every line of the rows,
+    # kept where the line is not empty (one range and a filter, not a range per row).
+    end = i + len(raws) + len(texts) - 1
+    first = (i + 1) * AT + 2
+    places = compress(range(first, first + (end - i) * AT, AT), lines[i:end])
     cells = tuple(new_cells(raws, places))
+    bounds = list(accumulate(counts, initial=0))
     rows = new_rows(list(map(cells.__getitem__, map(slice, bounds, bounds[1:]))), 0)
     if following == 0:
         # The row after those read, past the empty lines between them.
-        following = i + len(raws) + len(texts)
+        following = end + 1
     return rows, following, len(raws), slow
 
 

@@ -28,7 +28,6 @@ from ..errors import GipparseError, PluginError, culprit_of
 from ..tree.nodes import Cell, Diagnostic, Row, Section, Severity, Table
 from .engine import (
     _PLAIN_COUNTS,
-    _RAW,
     ReadingPlan,
     ReportTables,
     Template,
@@ -44,7 +43,6 @@ from .values import Value, classify
 # Plans: a report whose tables the engine has seen, read again without matching
 # ---------------------------------------------------------------------------
 
-_CELLS = operator.attrgetter("cells")
 _IS_LABEL = "label".__eq__
 _IS_VALUE = "value".__eq__
 _IS_NOT_VALUE = "value".__ne__
@@ -125,17 +123,21 @@ class _Seen:
         texts: list[str] = []
         cells: list[Cell] = []
         tables: list[tuple[Row, ...]] = []
+        # Comprehensions, not ``map`` with an ``attrgetter``: CPython 3.11 specialises the
+        # attribute reads of a comprehension for the node classes' slots, which makes
+        # them about twice as fast as the getter's generic look-up (a third of this).
         for section in sections:
             for block in section.blocks:
                 if isinstance(block, Table):
-                    tables.append(block.rows)
-                    rows = list(map(_CELLS, block.rows))
+                    block_rows = block.rows
+                    tables.append(block_rows)
+                    rows = [row.cells for row in block_rows]
                     shape.append(section.kind)
                     shape.append(tuple(map(len, rows)))
                     cells += chain.from_iterable(rows)
         if len(shape) == 3:
             return None
-        texts = list(map(_RAW, cells))
+        texts = [cell.raw for cell in cells]
         return _Seen(tuple(shape), texts, cells, to_simplified, tables, sections)
 
     def describe(
