@@ -170,6 +170,38 @@ def test_entry_point_plugins_come_in_the_order_of_their_names(
     assert orders == [["alpha", "zeta"], ["alpha", "zeta"]]
 
 
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["os.py", "attrs-26.1.0.dist-info", "Demo.EGG", "pkg.Egg-Info", "x.dist-infoz", "x.egg.py"],
+        ["a.dist-info", "b.dist-info", "a.egg-info", "c.egg", ".dist-info", "dist-info"],
+        # A character that lowers to two (the listing is then read name by name).
+        ["İ.dist-info", "y.DIST-INFO", "z.txt", "K.egg"],
+        [],
+    ],
+)
+def test_metadata_names_are_those_a_name_by_name_test_finds(names: list[str]) -> None:
+    # What the scan of the joined listing finds is what testing each name found.
+    expected = [n for n in names if n.lower().endswith((".dist-info", ".egg-info", ".egg"))]
+    assert _manager._metadata_names(names) == expected
+
+
+def test_the_current_directory_is_left_out_by_any_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Named through a link, as the folder itself, or relatively: the current directory is
+    # not part of the installed environment; other folders are, in their order.
+    here = tmp_path / "here"
+    here.mkdir()
+    (tmp_path / "link").symlink_to(here)
+    other = tmp_path / "other"
+    other.mkdir()
+    monkeypatch.chdir(here)
+    path = [str(other), str(tmp_path / "link"), str(here), ".", "", "../here", "missing"]
+    monkeypatch.setattr(sys, "path", path)
+    assert _manager.installed_path() == [str(other), "missing"]
+
+
 def test_broken_entry_point_is_a_plugin_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

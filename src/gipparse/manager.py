@@ -310,19 +310,29 @@ def installed_path() -> list[str]:
     """The folders of :data:`sys.path` that make up the installed environment: all but the
     current directory, which ``python -m`` and ``python -c`` put first. A ``*.dist-info``
     folder that happens to lie where a command is run (a downloaded archive unpacked
-    there) must not load code into gipparse."""
+    there) must not load code into gipparse.
+
+    A folder is the current directory when it is the same file (device and inode, what
+    :func:`os.path.samefile` compares): one ``stat`` each, where resolving every link of
+    every folder with :func:`os.path.realpath` cost more than reading the entry points."""
     import sys
 
     try:
-        here = os.path.realpath(os.getcwd())
+        here: os.stat_result | None = os.stat(os.curdir)
     except OSError:
         here = None
     kept = []
     for entry in sys.path:
         if entry in ("", "."):
             continue
-        if here is not None and os.path.realpath(entry) == here:
-            continue
+        if here is not None:
+            try:
+                found = os.stat(entry)
+            except (OSError, ValueError):
+                pass
+            else:
+                if os.path.samestat(found, here):
+                    continue
         kept.append(entry)
     return kept
 
@@ -376,24 +386,72 @@ def _declared_entry_points() -> list[tuple[str, str]] | None:
             return None
         except OSError:
             continue
-        for name in names:
+        for name in _metadata_names(names):
             low = name.lower()
             if low.endswith(".egg"):
                 return None
-            if not low.endswith((".dist-info", ".egg-info")):
-                continue
             distribution = _DIST_NAME_RE.sub("_", low.rpartition(".")[0].partition("-")[0])
             if distribution in seen:
                 continue
             seen.add(distribution)
-            try:
-                with open(os.path.join(folder, name, "entry_points.txt"), encoding="utf-8") as f:
-                    text = f.read()
-            except (OSError, UnicodeDecodeError):
+            # (Joined by hand: os.path.join costs more than reading the file.)
+            data = _read_small(f"{folder}{os.sep}{name}{os.sep}entry_points.txt")
+            if data is None or _GROUP_HEADER not in data:
                 continue
-            if f"[{ENTRY_POINT_GROUP}]" in text:
-                found.extend(_section(text, ENTRY_POINT_GROUP))
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            found.extend(_section(text, ENTRY_POINT_GROUP))
     return found
+
+
+_METADATA_SUFFIXES = (".dist-info", ".egg-info", ".egg")
+
+
+def _metadata_names(names: list[str]) -> list[str]:
+    """The names of a folder listing that end, in any case, as a distribution's metadata
+    or an egg does, in listing order: searched for in the listing joined by NUL (which no
+    name holds) rather than by testing each of its hundreds of names."""
+    joined = "\0".join(names) + "\0"
+    low = joined.lower()
+    if len(low) != len(joined):  # a character lowered to several: name by name
+        return [n for n in names if n.lower().endswith(_METADATA_SUFFIXES)]
+    found = []
+    for suffix in _METADATA_SUFFIXES:
+        ending = suffix + "\0"
+        at = low.find(ending)
+        while at >= 0:
+            start = low.rfind("\0", 0, at) + 1
+            found.append((start, joined[start : at + len(suffix)]))
+            at = low.find(ending, at + 1)
+    found.sort()
+    return [name for _, name in found]
+
+
+_GROUP_HEADER = f"[{ENTRY_POINT_GROUP}]".encode()
+
+
+def _read_small(path: str) -> bytes | None:
+    """The bytes of the file *path*, ``None`` when it cannot be read: plain system calls,
+    where :func:`open` builds a buffered text file for each of an environment's
+    distributions."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except (OSError, ValueError):
+        return None
+    try:
+        chunks = []
+        while True:
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
 
 
 def _section(text: str, group: str) -> list[tuple[str, str]]:
