@@ -290,8 +290,36 @@ class _WithDict(_Base):
         self.number = 1
 
 
+class _Meta(type):
+    pass
+
+
+class _WithMeta(_Base, metaclass=_Meta):
+    @gipparse.hookimpl
+    def gipparse_source_suffixes(self) -> list[str]:
+        return []
+
+
+def _not_dict_marked() -> None:
+    """Carries a marker attribute that is not options."""
+
+
+_not_dict_marked.gipparse_impl = True  # type: ignore[attr-defined]
+
+
+class _NotDictMarked:
+    gipparse_validate = staticmethod(_not_dict_marked)
+    marked = _not_dict_marked
+
+    def gipparse_simplify(self, text: str, script: str, exact: bool) -> str | None:
+        return None
+
+
 def test_an_instance_plugin_offers_what_pluggy_finds() -> None:
+    """The plugins' names the manager looks at itself (built-in modules, reader plugins,
+    functions of plain classes) give the options pluggy's own look-up gives."""
     import inspect
+    import types
 
     import pluggy
 
@@ -299,7 +327,25 @@ def test_an_instance_plugin_offers_what_pluggy_finds() -> None:
     slotted.slot_hook = _Base().check  # type: ignore[attr-defined]
     slotted.slot_value = "text"  # type: ignore[attr-defined]
     pm = _manager._Pluggy("gipparse")
-    for plugin in (slotted, _WithDict(), _Base(), MisspeltHook(), ExplodingPlugin()):
+    odd = types.ModuleType("odd_plugin")
+    odd.gipparse_validate = _not_dict_marked  # type: ignore[attr-defined]
+    odd.not_dict_marked = _not_dict_marked  # type: ignore[attr-defined]
+    odd.helper = _Base.helper  # type: ignore[attr-defined]
+    odd.check = _Base.check  # type: ignore[attr-defined]
+    odd.suffixes = _Slotted.gipparse_source_suffixes  # type: ignore[attr-defined]
+    plugins = (
+        slotted,
+        _WithDict(),
+        _Base(),
+        MisspeltHook(),
+        ExplodingPlugin(),
+        _WithMeta(),
+        _NotDictMarked(),
+        odd,
+        *_manager.builtin_plugins(),
+        *(plugin for _, plugin in _manager._entry_point_plugins()),
+    )
+    for plugin in plugins:
         for name in dir(plugin):
             # What the manager took before it skipped names by looking at them itself.
             expected = pluggy.PluginManager.parse_hookimpl_opts(pm, plugin, name)

@@ -51,30 +51,45 @@ def builtin_plugins() -> tuple[object, ...]:
 _HOOKABLE = (types.FunctionType, types.MethodType, staticmethod, classmethod)
 
 
-def _may_hook(plugin: object, name: str, marker: str) -> bool:
+def _may_hook(plugin: object, name: str, marker: str) -> bool | types.FunctionType:
     """Whether pluggy's static look-up of *name* on the instance *plugin* may find a hook.
     ``False`` for a name not ``gipparse_*`` that holds (in the instance's ``__dict__``,
     else in the first class of its MRO that has it) no function or method, or a function
-    of the class without the *marker* attribute :data:`hookimpl` sets. Plain dictionary
-    look-ups, where pluggy runs :func:`inspect.getattr_static` twice for each of the
-    instance's names (some 40: its class's methods and ``object``'s): most of registering
-    a reader plugin, paid by every manager built with the installed plugins or
-    ``plugins=[...]``."""
-    if name.startswith("gipparse_"):
-        return True
+    of the class without the *marker* attribute :data:`hookimpl` sets; the function, when
+    it is a plain function of a plain class (what pluggy's look-up finds, then); else
+    ``True`` (pluggy is asked). Plain dictionary look-ups, where pluggy runs
+    :func:`inspect.getattr_static` twice for each of the instance's names (some 40: its
+    class's methods and ``object``'s): most of registering a reader plugin, paid by every
+    manager built with the installed plugins or ``plugins=[...]``."""
+    hook = name.startswith("gipparse_")
     try:
         own = object.__getattribute__(plugin, "__dict__")
     except AttributeError:
         own = None
     if isinstance(own, dict) and name in own:
-        return isinstance(own[name], types.FunctionType | types.MethodType)
-    for klass in type(plugin).__mro__:
+        return hook or isinstance(own[name], types.FunctionType | types.MethodType)
+    klass = type(plugin)
+    if type(klass) is not type:
+        # A metaclass may shadow what a class holds: pluggy looks.
+        return hook or _may_hook_in(klass.__mro__, name, marker)
+    for base in klass.__mro__:
+        found = base.__dict__.get(name, _ABSENT)
+        if found is _ABSENT:
+            continue
+        if type(found) is types.FunctionType:
+            return found if hook or hasattr(found, marker) else False
+        # A slot may hold a function: pluggy reads it.
+        return hook or isinstance(found, (*_HOOKABLE, types.MemberDescriptorType))
+    return hook
+
+
+def _may_hook_in(mro: tuple[type, ...], name: str, marker: str) -> bool:
+    for klass in mro:
         found = klass.__dict__.get(name, _ABSENT)
         if found is _ABSENT:
             continue
         if isinstance(found, types.FunctionType):
             return hasattr(found, marker)
-        # A slot may hold a function: pluggy reads it.
         return isinstance(found, (*_HOOKABLE, types.MemberDescriptorType))
     return False
 
@@ -89,21 +104,39 @@ class _Pluggy(pluggy.PluginManager):
 
     def parse_hookimpl_opts(self, plugin: object, name: str) -> Any:
         if isinstance(plugin, types.ModuleType):
-            if not isinstance(plugin.__dict__.get(name), _HOOKABLE):
+            value = plugin.__dict__.get(name)
+            if not isinstance(value, _HOOKABLE):
                 # What pluggy would find after a static look-up of every name of the
                 # module (its imports, classes and constants too): a quarter of building
                 # a manager.
                 return None
-        elif not isinstance(plugin, type) and not _may_hook(
-            plugin, name, f"{self.project_name}_impl"
-        ):
-            return None
+            if type(value) is types.FunctionType:
+                # What pluggy reads of a module's function (its static look-up finds the
+                # function itself, whose marker attribute holds the options), without
+                # that look-up: most of a module's functions are not hooks.
+                return self._function_opts(value, name)
+        elif not isinstance(plugin, type):
+            found = _may_hook(plugin, name, f"{self.project_name}_impl")
+            if not found:
+                return None
+            if isinstance(found, types.FunctionType):
+                # A function of the instance's class: what pluggy's static look-up
+                # finds, and whose marker attribute holds the options.
+                return self._function_opts(found, name)
         opts = super().parse_hookimpl_opts(plugin, name)
         if opts is None and name.startswith("gipparse_"):
             method = getattr(plugin, name, None)
             if inspect.isroutine(method):
                 return {}
         return opts
+
+    def _function_opts(self, function: types.FunctionType, name: str) -> Any:
+        """The options of the plain *function* found under *name*: what its marker
+        attribute holds, as pluggy reads it, else ``{}`` for a ``gipparse_*`` name."""
+        opts = getattr(function, f"{self.project_name}_impl", None)
+        if isinstance(opts, dict):
+            return opts
+        return {} if name.startswith("gipparse_") else None
 
 
 def _plugin_label(plugin: object) -> str:
