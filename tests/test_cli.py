@@ -845,15 +845,39 @@ def test_export_arguments_read_without_argparse_are_what_argparse_reads() -> Non
     assert quick > 200
 
 
-def test_a_plain_export_does_not_import_argparse(tmp_path: Path) -> None:
+def test_a_plain_export_imports_neither_argparse_nor_signal(tmp_path: Path) -> None:
+    # signal's enums are not built either: the time budget and SIGTERM use the functions
+    # signal wraps.
     sample = str(gipparse.sample_paths()[0])
     code = (
         "import sys; from gipparse.cli import main; "
         f"status = main(['export', {sample!r}, '-o', {str(tmp_path / 'o.csv')!r}]); "
-        "print(status, 'argparse' in sys.modules)"
+        "print(status, 'argparse' in sys.modules, 'signal' in sys.modules)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
     )
-    assert result.stdout.split() == ["0", "False"], result.stderr
+    assert result.stdout.split() == ["0", "False", "False"], result.stderr
     assert (tmp_path / "o.csv").read_bytes().count(b"\n") == 2
+
+
+def test_the_signal_functions_give_and_take_what_signal_does() -> None:
+    import signal as signal_module
+
+    from gipparse.export.batch import signal
+
+    assert signal.SIGTERM == signal_module.SIGTERM
+    assert signal.SIGALRM == signal_module.SIGALRM
+    previous = signal_module.getsignal(signal_module.SIGUSR1)
+    try:
+
+        def handler(signum: int, frame: object) -> None:
+            pass
+
+        before = signal.signal(signal.SIGUSR1, handler)
+        assert before == previous  # a number where signal gives the equal enum
+        assert signal_module.getsignal(signal_module.SIGUSR1) is handler
+        assert signal.signal(signal.SIGUSR1, before) is handler
+        assert signal_module.getsignal(signal_module.SIGUSR1) == previous
+    finally:
+        signal_module.signal(signal_module.SIGUSR1, previous)

@@ -38,7 +38,7 @@ class _terminated_as_exception:
     """While active (in the main thread), SIGTERM raises :class:`_Terminated`."""
 
     def __enter__(self) -> None:
-        import signal
+        from .export.batch import signal
 
         parent = os.getpid()
 
@@ -56,7 +56,7 @@ class _terminated_as_exception:
             self.previous = None
 
     def __exit__(self, *exc: object) -> None:
-        import signal
+        from .export.batch import signal
 
         if self.previous is not None:
             signal.signal(signal.SIGTERM, self.previous)
