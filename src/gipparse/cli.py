@@ -904,19 +904,22 @@ def _run_export(args: argparse.Namespace) -> int:
 
 
 def _csv_header(args: argparse.Namespace) -> str:
-    import csv
-    import io
-
-    from .export.records import csv_columns
+    from .export.records import csv_columns, plain_csv_line
 
     columns: list[str] = list(csv_columns())
     if args.chinese_headers:
         from .export.codebook import chinese_headers
 
         columns = chinese_headers(columns)
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerow(columns)
-    return ("\ufeff" if args.bom else "") + buffer.getvalue()
+    line = plain_csv_line(columns)
+    if line is None:
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\r\n").writerow(columns)
+        line = buffer.getvalue()
+    return ("\ufeff" if args.bom else "") + line
 
 
 class _write_errors:
