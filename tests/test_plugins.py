@@ -361,6 +361,29 @@ def test_an_instance_plugin_offers_what_pluggy_finds() -> None:
     ]
 
 
+def test_hook_specifications_are_what_pluggy_finds() -> None:
+    import types
+
+    import pluggy
+
+    from gipparse import hookspecs
+
+    odd = types.ModuleType("odd_specs")
+    odd.spec = hookspecs.gipparse_validate  # type: ignore[attr-defined]
+    odd.marked = _not_dict_marked  # type: ignore[attr-defined]
+    odd.method = _Base().check  # type: ignore[attr-defined]
+    odd.static = staticmethod(hookspecs.gipparse_validate)  # type: ignore[attr-defined]
+    odd.number = 3  # type: ignore[attr-defined]
+    pm = _manager._Pluggy("gipparse")
+    for module in (hookspecs, odd):
+        for name in dir(module):
+            expected = pluggy.PluginManager.parse_hookspec_opts(pm, module, name)
+            assert pm.parse_hookspec_opts(module, name) == expected, name
+    found = [n for n in dir(hookspecs) if pm.parse_hookspec_opts(hookspecs, n) is not None]
+    assert "gipparse_validate" in found
+    assert len(found) == 7
+
+
 def test_wrong_hook_arguments_are_rejected() -> None:
     class WrongArguments:
         @gipparse.hookimpl

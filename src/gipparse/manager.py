@@ -130,6 +130,20 @@ class _Pluggy(pluggy.PluginManager):
                 return {}
         return opts
 
+    def parse_hookspec_opts(self, module_or_class: Any, name: str) -> Any:
+        if isinstance(module_or_class, types.ModuleType):
+            # What pluggy's static look-up finds in a module: the value of the name, a
+            # hook specification only if it is a function or method; for a function,
+            # its marker attribute holds the options. Read without that look-up for each
+            # of the module's names.
+            value = module_or_class.__dict__.get(name)
+            if not isinstance(value, _HOOKABLE):
+                return None
+            if type(value) is types.FunctionType:
+                opts = getattr(value, f"{self.project_name}_spec", None)
+                return opts if isinstance(opts, dict) else None
+        return super().parse_hookspec_opts(module_or_class, name)
+
     def _function_opts(self, function: types.FunctionType, name: str) -> Any:
         """The options of the plain *function* found under *name*: what its marker
         attribute holds, as pluggy reads it, else ``{}`` for a ``gipparse_*`` name."""
