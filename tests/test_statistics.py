@@ -566,3 +566,45 @@ class _Unchecked:
         self.id = id
         self.tables = tables
         self.relations = relations
+
+
+def test_a_matcher_is_built_as_it_was_one_row_at_a_time() -> None:
+    # Its columns' keys worked out once per tuple of columns, its statistic keys joined
+    # per row: the same lookup tables as built from each row and column alone.
+    from gipparse.plugin import SCHEMAS, Column, RowSpec, TableSpec
+    from gipparse.templates.engine import _key_of, _Matcher
+
+    class DashedKeys(TableSpec):
+        def key(self, row: RowSpec, column: Column) -> str:
+            return "-".join(p for p in (self.name, row.key, column.key) if p)
+
+    shared = (Column("a", "（单位：万元）本年收费金额", aliases=("收费",)), Column("", "总计"))
+    rows = (
+        RowSpec("", "", shared),
+        RowSpec("r", "甲", shared),
+        RowSpec("s", "乙", (Column("a", "总计"), Column("b", "其他"))),
+    )
+    specs = [spec for schema in SCHEMAS.values() for spec in schema.tables]
+    specs += [
+        TableSpec("", "", "", ("第二十条",), rows, row_header="信息内容"),
+        TableSpec("t", "T", "", (), rows),
+        DashedKeys("d", "D", "", (), rows),
+    ]
+    for spec in specs:
+        matcher = _Matcher(spec)
+        headers: set[str] = set()
+        for text in spec.header_labels + tuple(c for row in spec.header for c in row):
+            if text:
+                headers.update(_key_of(text))
+        for row in spec.rows:
+            for col in row.columns:
+                for text in (col.label, *col.aliases):
+                    headers.update(_key_of(text))
+        if spec.row_header:
+            headers.update(_key_of(spec.row_header))
+        assert matcher.headers == headers
+        assert matcher.keys == [tuple(spec.key(r, c) for c in r.columns) for r in spec.rows]
+        assert matcher.unit_keys == [
+            tuple(_key_of(c.label)[1] for c in r.columns) for r in spec.rows
+        ]
+        assert matcher.kinds == [tuple(c.kind.value for c in r.columns) for r in spec.rows]
