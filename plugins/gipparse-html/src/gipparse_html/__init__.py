@@ -15,7 +15,7 @@ A gipparse plugin, registered through the ``gipparse`` entry-point group: once i
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 from gipparse import InputTooLargeError
 from gipparse.plugin import ReaderPlugin, SourceDocument
@@ -31,7 +31,7 @@ _SNIFF_BYTES = 4096
 # The patterns are compiled when first needed (a source starting with "<", a page read),
 # not when the plugin is loaded: compiling them costs more than loading it, and most
 # processes that load it read text reports only.
-@cache
+@lru_cache(maxsize=1)
 def _markup_re() -> re.Pattern[bytes]:
     """A tag that only markup has, near the start: how a page is told from a text report."""
     return re.compile(
@@ -40,7 +40,7 @@ def _markup_re() -> re.Pattern[bytes]:
     )
 
 
-@cache
+@lru_cache(maxsize=1)
 def _tag_start_re() -> re.Pattern[bytes]:
     """What starts a tag (or a comment, a declaration, an end tag): each may become an
     element, a line or a cell of the report, whatever its length."""
