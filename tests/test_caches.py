@@ -64,12 +64,30 @@ def test_reports_read_with_and_without_caches_are_the_same() -> None:
 def test_a_manager_that_is_gone_is_forgotten() -> None:
     manager = gipparse.create_plugin_manager()
     manager.simplify("報告", "hant")
-    assert manager in _caches._OWNERS
+    assert id(manager) in _caches._OWNERS
     owners = len(_caches._OWNERS)
     del manager
     gc.collect()
     assert len(_caches._OWNERS) == owners - 1
     _caches.clear()
+
+
+def test_equal_owners_are_each_forgotten() -> None:
+    # Owners are told apart by identity: two equal templates (each with caches of its
+    # own) are both emptied, and one going leaves the other tracked.
+    from gipparse.plugin import SCHEMAS, Template
+
+    first, second = Template.of(SCHEMAS["2020"]), Template.of(SCHEMAS["2020"])
+    assert first == second
+    for template in (first, second):
+        template._signatures["key"] = 0
+    _caches.clear()
+    assert first._signatures == second._signatures == {}
+    del first
+    gc.collect()
+    second._signatures["key"] = 0
+    _caches.clear()
+    assert second._signatures == {}
 
 
 def _long_line_report(i: int) -> str:

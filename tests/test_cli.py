@@ -788,3 +788,96 @@ def test_entry_points_are_read_as_importlib_metadata_reads_them(
     names = [name for name, _ in found]
     assert {"demo", "plain", "other", "; other"} <= set(names)
     assert "old" not in names
+
+
+# -- export's arguments read without argparse ----------------------------------------------
+
+_QUICK_TOKENS = [
+    "a.txt", "b dir", "-", "--", "-o", "out.csv", "-oout.jsonl", "-o=x", "--output",
+    "--output=o.json", "--out", "-j", "2", "0", "-1", "x", "-j3", "--jobs=4", "--shard", "2/3",
+    "3/2", "--samples",
+    "--samples=1", "--progress", "--no-progress", "-q", "-v", "-qv", "--quiet", "--verbose",
+    "--max-size", "10MB", "1x", "--timeout", "0.5", "nan", "-f", "--format", "csv", "jsonl",
+    "xml", "--bom", "--no-bom", "--chinese-headers", "--diagnostics", "d.csv", "-h", "--help",
+    "--version", "-5", "-o x", "--diagnostics=",
+]  # fmt: skip
+
+
+def _argparse_reading(argv: list[str]) -> dict[str, Any] | None:
+    import contextlib
+
+    from gipparse import cli
+
+    try:
+        with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+            return vars(cli._parser(argv).parse_args(argv))
+    except SystemExit:
+        return None
+
+
+def test_export_arguments_read_without_argparse_are_what_argparse_reads() -> None:
+    import random
+
+    from gipparse import cli
+
+    rng = random.Random(20260512)
+    lines = [
+        ["export", "a.txt"],
+        ["export", "a.txt", "-o", "/dev/null"],
+        ["export", "-o", "-", "a.txt", "-", "--format", "jsonl", "-j", "0", "--no-progress"],
+        ["export", "--samples", "-q", "--timeout", "0", "--max-size", "64MiB", "--shard", "1/2"],
+        ["export", "a", "b", "--no-bom", "--chinese-headers", "--diagnostics=d.jsonl", "-fcsv"],
+        ["export"],
+    ]
+    lines += [["export", *rng.choices(_QUICK_TOKENS, k=rng.randrange(0, 7))] for _ in range(1500)]
+    lines += [["validate", "a.txt"], ["--version"], ["-h"], [], ["export", "a", "-o"]]
+    quick = 0
+    for argv in lines:
+        found = cli._quick_export_arguments(argv)
+        if found is None:
+            continue
+        quick += 1
+        expected = _argparse_reading(argv)
+        assert expected is not None, argv
+        assert vars(found) == expected, argv
+    # The plain command lines are read without argparse, and many of the others.
+    assert all(cli._quick_export_arguments(argv) is not None for argv in lines[:6])
+    assert quick > 200
+
+
+def test_a_plain_export_imports_neither_argparse_nor_signal(tmp_path: Path) -> None:
+    # signal's enums are not built either: the time budget and SIGTERM use the functions
+    # signal wraps.
+    sample = str(gipparse.sample_paths()[0])
+    code = (
+        "import sys; from gipparse.cli import main; "
+        f"status = main(['export', {sample!r}, '-o', {str(tmp_path / 'o.csv')!r}]); "
+        "print(status, 'argparse' in sys.modules, 'signal' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stdout.split() == ["0", "False", "False"], result.stderr
+    assert (tmp_path / "o.csv").read_bytes().count(b"\n") == 2
+
+
+def test_the_signal_functions_give_and_take_what_signal_does() -> None:
+    import signal as signal_module
+
+    from gipparse.export.batch import signal
+
+    assert signal.SIGTERM == signal_module.SIGTERM
+    assert signal.SIGALRM == signal_module.SIGALRM
+    previous = signal_module.getsignal(signal_module.SIGUSR1)
+    try:
+
+        def handler(signum: int, frame: object) -> None:
+            pass
+
+        before = signal.signal(signal.SIGUSR1, handler)
+        assert before == previous  # a number where signal gives the equal enum
+        assert signal_module.getsignal(signal_module.SIGUSR1) is handler
+        assert signal.signal(signal.SIGUSR1, before) is handler
+        assert signal_module.getsignal(signal_module.SIGUSR1) == previous
+    finally:
+        signal_module.signal(signal_module.SIGUSR1, previous)

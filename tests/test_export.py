@@ -360,3 +360,28 @@ def test_every_code_a_record_adds_is_declared(corpus: Path, tmp_path: Path) -> N
     added = {d["code"] for r in records for d in r["diagnostics"]} - parsed
     assert added == {"source.unreadable", "source.too-large", "report.no-statistics"}
     assert added <= set(RECORD_CODES)
+
+
+def test_a_plain_csv_line_is_what_csv_writes() -> None:
+    import csv
+    import io
+    import random
+
+    from gipparse.export.records import plain_csv_line
+
+    rng = random.Random(7)
+    pieces = ["a", "申请", "0", "", " ", ",", '"', "\r", "\n", "'", "\t", "\\", "=1", "x y"]
+    rows = [[], [""], ["", ""], ["a"], [","], ["a", "", "b"]]
+    rows += [
+        ["".join(rng.choices(pieces, k=rng.randrange(0, 4))) for _ in range(rng.randrange(1, 6))]
+        for _ in range(3000)
+    ]
+    plain = 0
+    for fields in rows:
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\r\n").writerow(fields)
+        line = plain_csv_line(fields)
+        if line is not None:
+            plain += 1
+            assert line == buffer.getvalue(), fields
+    assert plain > 500

@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import re
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -627,3 +628,12 @@ def test_small_reports_decide_exactly_what_the_oracle_forces(template_id: str) -
             assert_nothing_invented(report, truth)
             ran += assert_exact_against_the_oracle(report, truth, glued)
     assert ran >= 20
+
+
+def test_gaps_are_not_filled_from_a_cell_the_split_lines_do_not_hold() -> None:
+    # A sample report damaged (lone CRs among its line breaks, as a fuzzer made it): a cell of
+    # the flattened reading stood past the end of its line as the gaps were checked,
+    # which raised IndexError; such a cell is not taken as a whole number as written.
+    path = Path(__file__).parent / "fixtures" / "damaged" / "lone-cr-gaps.txt"
+    report = gipparse.load(path)
+    assert report.statistics is not None

@@ -170,6 +170,38 @@ def test_entry_point_plugins_come_in_the_order_of_their_names(
     assert orders == [["alpha", "zeta"], ["alpha", "zeta"]]
 
 
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["os.py", "attrs-26.1.0.dist-info", "Demo.EGG", "pkg.Egg-Info", "x.dist-infoz", "x.egg.py"],
+        ["a.dist-info", "b.dist-info", "a.egg-info", "c.egg", ".dist-info", "dist-info"],
+        # A character that lowers to two (the listing is then read name by name).
+        ["İ.dist-info", "y.DIST-INFO", "z.txt", "K.egg"],
+        [],
+    ],
+)
+def test_metadata_names_are_those_a_name_by_name_test_finds(names: list[str]) -> None:
+    # What the scan of the joined listing finds is what testing each name found.
+    expected = [n for n in names if n.lower().endswith((".dist-info", ".egg-info", ".egg"))]
+    assert _manager._metadata_names(names) == expected
+
+
+def test_the_current_directory_is_left_out_by_any_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Named through a link, as the folder itself, or relatively: the current directory is
+    # not part of the installed environment; other folders are, in their order.
+    here = tmp_path / "here"
+    here.mkdir()
+    (tmp_path / "link").symlink_to(here)
+    other = tmp_path / "other"
+    other.mkdir()
+    monkeypatch.chdir(here)
+    path = [str(other), str(tmp_path / "link"), str(here), ".", "", "../here", "missing"]
+    monkeypatch.setattr(sys, "path", path)
+    assert _manager.installed_path() == [str(other), "missing"]
+
+
 def test_broken_entry_point_is_a_plugin_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -258,8 +290,36 @@ class _WithDict(_Base):
         self.number = 1
 
 
+class _Meta(type):
+    pass
+
+
+class _WithMeta(_Base, metaclass=_Meta):
+    @gipparse.hookimpl
+    def gipparse_source_suffixes(self) -> list[str]:
+        return []
+
+
+def _not_dict_marked() -> None:
+    """Carries a marker attribute that is not options."""
+
+
+_not_dict_marked.gipparse_impl = True  # type: ignore[attr-defined]
+
+
+class _NotDictMarked:
+    gipparse_validate = staticmethod(_not_dict_marked)
+    marked = _not_dict_marked
+
+    def gipparse_simplify(self, text: str, script: str, exact: bool) -> str | None:
+        return None
+
+
 def test_an_instance_plugin_offers_what_pluggy_finds() -> None:
+    """The plugins' names the manager looks at itself (built-in modules, reader plugins,
+    functions of plain classes) give the options pluggy's own look-up gives."""
     import inspect
+    import types
 
     import pluggy
 
@@ -267,7 +327,25 @@ def test_an_instance_plugin_offers_what_pluggy_finds() -> None:
     slotted.slot_hook = _Base().check  # type: ignore[attr-defined]
     slotted.slot_value = "text"  # type: ignore[attr-defined]
     pm = _manager._Pluggy("gipparse")
-    for plugin in (slotted, _WithDict(), _Base(), MisspeltHook(), ExplodingPlugin()):
+    odd = types.ModuleType("odd_plugin")
+    odd.gipparse_validate = _not_dict_marked  # type: ignore[attr-defined]
+    odd.not_dict_marked = _not_dict_marked  # type: ignore[attr-defined]
+    odd.helper = _Base.helper  # type: ignore[attr-defined]
+    odd.check = _Base.check  # type: ignore[attr-defined]
+    odd.suffixes = _Slotted.gipparse_source_suffixes  # type: ignore[attr-defined]
+    plugins = (
+        slotted,
+        _WithDict(),
+        _Base(),
+        MisspeltHook(),
+        ExplodingPlugin(),
+        _WithMeta(),
+        _NotDictMarked(),
+        odd,
+        *_manager.builtin_plugins(),
+        *(plugin for _, plugin in _manager._entry_point_plugins()),
+    )
+    for plugin in plugins:
         for name in dir(plugin):
             # What the manager took before it skipped names by looking at them itself.
             expected = pluggy.PluginManager.parse_hookimpl_opts(pm, plugin, name)
@@ -281,6 +359,30 @@ def test_an_instance_plugin_offers_what_pluggy_finds() -> None:
         "gipparse_source_suffixes",
         "gipparse_validate",
     ]
+
+
+def test_hook_specifications_are_what_pluggy_finds() -> None:
+    import types
+
+    import pluggy
+
+    from gipparse import hookspecs
+
+    odd = types.ModuleType("odd_specs")
+    odd.spec = hookspecs.gipparse_validate  # type: ignore[attr-defined]
+    odd.marked = _not_dict_marked  # type: ignore[attr-defined]
+    odd.method = _Base().check  # type: ignore[attr-defined]
+    odd.static = staticmethod(hookspecs.gipparse_validate)  # type: ignore[attr-defined]
+    odd.number = 3  # type: ignore[attr-defined]
+    pm = _manager._Pluggy("gipparse")
+    for module in (hookspecs, odd):
+        for name in dir(module):
+            expected = pluggy.PluginManager.parse_hookspec_opts(pm, module, name)
+            assert pm.parse_hookspec_opts(module, name) == expected, name
+    found = [n for n in dir(hookspecs) if pm.parse_hookspec_opts(hookspecs, n) is not None]
+    plain = pluggy.PluginManager("gipparse")
+    plain.add_hookspecs(hookspecs)
+    assert found == sorted(plain.hook.__dict__)  # every specification, and nothing else
 
 
 def test_wrong_hook_arguments_are_rejected() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -477,3 +478,133 @@ def test_from_flat_keeps_the_contract_types() -> None:
             Statistics.from_flat("2020", {**flat, "active.rules.made": bad})
     with pytest.raises(ValueError, match="not a whole number"):
         Statistics.from_flat("2020", {**flat, "active.rules.made": Decimal("1.5")})
+
+
+def _derived_one_key_at_a_time(
+    schema: Any,
+) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], dict[str, str], dict[str, Any]]:
+    """What a schema derives from its tables, one key at a time through
+    ``TableSpec.key`` and ``Relation.instances``: how it was derived before the joins
+    shared by a row were made once per row."""
+    keys, labels, kinds, derived = [], {}, {}, {}
+    for spec in schema.tables:
+        for row in spec.rows:
+            for col in row.columns:
+                key = spec.key(row, col)
+                keys.append(key)
+                kinds[key] = col.kind
+                parts = [spec.title, *row.groups, row.label, col.label]
+                labels[key] = " · ".join([p for p in parts if p])
+                if row.derived_from:
+                    derived[key] = tuple(
+                        ".".join([p for p in (spec.name, part, col.key) if p])
+                        for part in row.derived_from
+                    )
+    for rel in schema.relations:
+        for _item, _label, left, right, anchor in rel.instances():
+            for k in (*left, *right, anchor):
+                if k not in keys:
+                    raise ValueError(f"template {schema.id}: relation {rel.name} names {k}")
+    return tuple(keys), derived, labels, kinds
+
+
+def test_a_schema_derives_what_it_derived_one_key_at_a_time() -> None:
+    from gipparse.plugin import SCHEMAS, Column, Relation, RowSpec, Schema, TableSpec
+
+    class DashedKeys(TableSpec):
+        def key(self, row: RowSpec, column: Column) -> str:
+            return "-".join(p for p in (self.name, row.key, column.key) if p)
+
+    class Shifted(Relation):
+        def instances(self):  # type: ignore[no-untyped-def]
+            for item, label, left, right, anchor in super().instances():
+                yield item, label, left[::-1], right, anchor
+
+    rows = (
+        RowSpec("", "", (Column("a", ""), Column("", "B"))),
+        RowSpec("r", "", (Column("x", "X"), Column("", ""))),
+        RowSpec("s", "S", (Column("x", ""),), groups=("G", "")),
+        RowSpec("t", "T", (Column("x", "X"),), derived_from=("s",)),
+    )
+    relation = Relation("sum", "", ("{}.x",), ("{}.x", "r.x"), ("t", "s"), "row", "{}.x")
+    odd = [
+        Schema("odd", "", 2000, None, (TableSpec("", "", "", (), rows),)),
+        Schema("named", "", 2000, None, (TableSpec("n", "N", "", (), rows),)),
+        Schema("dashed", "", 2000, None, (DashedKeys("d", "D", "", (), rows),)),
+        Schema(
+            "related",
+            "",
+            2000,
+            None,
+            (TableSpec("", "", "", (), rows),),
+            (relation, Shifted(**attrs.asdict(relation, recurse=False))),
+        ),
+    ]
+    for schema in [*SCHEMAS.values(), *odd]:
+        keys, derived, labels, kinds = _derived_one_key_at_a_time(schema)
+        assert schema.keys == keys
+        assert dict(schema.derived) == derived
+        assert {k: schema.label(k) for k in keys} == labels
+        assert {k: schema.kind(k) for k in keys} == kinds
+    # A relation naming a key the tables lack is refused with the same first key.
+    # (Items in turn, each with all its keys: t.y is named before zz.x.)
+    bad = Relation("bad", "", ("{}.x", "r.x"), ("{}.y",), ("t", "zz"), "row", "{}.x")
+    for relations in [(bad,), (Shifted(**attrs.asdict(bad, recurse=False)),)]:
+        with pytest.raises(ValueError, match=r"names t\.y$") as new:
+            Schema("bad", "", 2000, None, (TableSpec("", "", "", (), rows),), relations)
+        with pytest.raises(ValueError, match=r"names t\.y$") as old:
+            _derived_one_key_at_a_time(
+                _Unchecked("bad", (TableSpec("", "", "", (), rows),), relations)
+            )
+        assert str(new.value) == str(old.value)
+
+
+class _Unchecked:
+    """A schema's tables and relations, not derived: what the reference derivation reads."""
+
+    def __init__(self, id: str, tables: Any, relations: Any) -> None:
+        self.id = id
+        self.tables = tables
+        self.relations = relations
+
+
+def test_a_matcher_is_built_as_it_was_one_row_at_a_time() -> None:
+    # Its columns' keys worked out once per tuple of columns, its statistic keys joined
+    # per row: the same lookup tables as built from each row and column alone.
+    from gipparse.plugin import SCHEMAS, Column, RowSpec, TableSpec
+    from gipparse.templates.engine import _key_of, _Matcher
+
+    class DashedKeys(TableSpec):
+        def key(self, row: RowSpec, column: Column) -> str:
+            return "-".join(p for p in (self.name, row.key, column.key) if p)
+
+    shared = (Column("a", "（单位：万元）本年收费金额", aliases=("收费",)), Column("", "总计"))
+    rows = (
+        RowSpec("", "", shared),
+        RowSpec("r", "甲", shared),
+        RowSpec("s", "乙", (Column("a", "总计"), Column("b", "其他"))),
+    )
+    specs = [spec for schema in SCHEMAS.values() for spec in schema.tables]
+    specs += [
+        TableSpec("", "", "", ("第二十条",), rows, row_header="信息内容"),
+        TableSpec("t", "T", "", (), rows),
+        DashedKeys("d", "D", "", (), rows),
+    ]
+    for spec in specs:
+        matcher = _Matcher(spec)
+        headers: set[str] = set()
+        for text in spec.header_labels + tuple(c for row in spec.header for c in row):
+            if text:
+                headers.update(_key_of(text))
+        for row in spec.rows:
+            for col in row.columns:
+                for text in (col.label, *col.aliases):
+                    headers.update(_key_of(text))
+        if spec.row_header:
+            headers.update(_key_of(spec.row_header))
+        assert matcher.headers == headers
+        assert matcher.keys == [tuple(spec.key(r, c) for c in r.columns) for r in spec.rows]
+        assert matcher.unit_keys == [
+            tuple(_key_of(c.label)[1] for c in r.columns) for r in spec.rows
+        ]
+        assert matcher.kinds == [tuple(c.kind.value for c in r.columns) for r in spec.rows]

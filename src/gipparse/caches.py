@@ -35,7 +35,9 @@ _T = TypeVar("_T")
 BUDGET = 4_000_000
 _MAPPINGS: list[dict[Any, Any]] = []
 _read = 0
-_OWNERS: weakref.WeakKeyDictionary[Any, Callable[[Any], None]] = weakref.WeakKeyDictionary()
+#: What :func:`track` was given, by the identity of the owner: a template's hash is that
+#: of all its tables (a weak mapping by key would compute it for every template built).
+_OWNERS: dict[int, tuple[weakref.ref[Any], Callable[[Any], None]]] = {}
 
 
 def kept(mapping: _M) -> _M:
@@ -46,7 +48,13 @@ def kept(mapping: _M) -> _M:
 
 def track(owner: _T, forget: Callable[[_T], None]) -> None:
     """Have :func:`clear` call ``forget(owner)`` for as long as *owner* lives."""
-    _OWNERS[owner] = forget
+    key = id(owner)
+
+    def gone(ref: weakref.ref[Any]) -> None:
+        if _OWNERS.get(key, (None,))[0] is ref:
+            del _OWNERS[key]
+
+    _OWNERS[key] = (weakref.ref(owner, gone), forget)
 
 
 def account(characters: int) -> None:
@@ -64,8 +72,10 @@ def clear() -> None:
     _read = 0
     for mapping in _MAPPINGS:
         mapping.clear()
-    for owner, forget in list(_OWNERS.items()):
-        forget(owner)
+    for ref, forget in list(_OWNERS.values()):
+        owner = ref()
+        if owner is not None:
+            forget(owner)
     package = __name__.rpartition(".")[0]
     for name, module in list(sys.modules.items()):
         if name != package and not name.startswith(package + "."):

@@ -38,7 +38,7 @@ class _terminated_as_exception:
     """While active (in the main thread), SIGTERM raises :class:`_Terminated`."""
 
     def __enter__(self) -> None:
-        import signal
+        from .export.batch import signal
 
         parent = os.getpid()
 
@@ -56,7 +56,7 @@ class _terminated_as_exception:
             self.previous = None
 
     def __exit__(self, *exc: object) -> None:
-        import signal
+        from .export.batch import signal
 
         if self.previous is not None:
             signal.signal(signal.SIGTERM, self.previous)
@@ -116,8 +116,10 @@ def _main(argv: Sequence[str] | None) -> int:
     from .errors import GipparseError
 
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = _parser(argv)
-    args = parser.parse_args(argv)
+    args: Any = _quick_export_arguments(argv)
+    if args is None:
+        parser = _parser(argv)
+        args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
@@ -240,6 +242,120 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=summary, description=description, formatter_class=Formatter)
         declare(p)
     return parser
+
+
+#: The options of ``export`` :func:`_quick_export_arguments` reads: option -> (attribute,
+#: what the option does: ``"value"``, ``True``/``False`` stored, or the value's type).
+_QUICK_EXPORT: dict[str, tuple[str, object]] = {
+    "--samples": ("samples", True),
+    "-j": ("jobs", _jobs),
+    "--jobs": ("jobs", _jobs),
+    "--shard": ("shard", _shard),
+    "--progress": ("progress", True),
+    "--no-progress": ("progress", False),
+    "--max-size": ("max_size", _size),
+    "-q": ("quiet", True),
+    "--quiet": ("quiet", True),
+    "-v": ("verbose", True),
+    "--verbose": ("verbose", True),
+    "--timeout": ("timeout", _seconds),
+    "-f": ("format", "value"),
+    "--format": ("format", "value"),
+    "-o": ("output", "value"),
+    "--output": ("output", "value"),
+    "--bom": ("bom", True),
+    "--no-bom": ("bom", False),
+    "--chinese-headers": ("chinese_headers", True),
+    "--diagnostics": ("diagnostics", "value"),
+}
+
+
+def _quick_export_arguments(argv: Sequence[str]) -> Any:
+    """The arguments of an ``export`` command line written plainly, as argparse reads them
+    (``tests/test_cli.py`` holds the two together), or ``None``: argparse then reads it.
+
+    Plainly: options spelt in full, each given once, their values after them (``-o FILE``,
+    ``-oFILE``, ``--output=FILE``) and not starting with ``-`` (but ``-`` itself), the
+    paths in one run. Importing argparse (with gettext and locale) and declaring the
+    command's arguments cost more than a one-report export reads and writes; anything else
+    (help, an abbreviation, ``--``, an error to report) is left to argparse."""
+    if not argv or argv[0] != "export":
+        return None
+    found: dict[str, Any] = {}
+    paths: list[str] = []
+    run_ended = False  # a run of paths was followed by an option
+    i = 1
+    while i < len(argv):
+        token = argv[i]
+        i += 1
+        if token == "-" or not token.startswith("-"):
+            if run_ended:
+                return None
+            paths.append(token)
+            continue
+        if paths:
+            run_ended = True
+        if " " in token:
+            return None
+        if token.startswith("--"):
+            name, equals, value = token.partition("=")
+            attached = value if equals else None
+        else:
+            name, attached = token[:2], token[2:] or None
+            if attached is not None and attached.startswith("="):
+                return None
+        known = _QUICK_EXPORT.get(name)
+        if known is None:
+            return None
+        attribute, does = known
+        if attribute in found:
+            return None
+        if isinstance(does, bool):
+            if attached is not None:
+                return None
+            found[attribute] = does
+            continue
+        if attached is None:
+            if i == len(argv):
+                return None
+            attached = argv[i]
+            i += 1
+            if attached.startswith("-") and attached != "-":
+                return None
+        if does == "value":
+            found[attribute] = attached
+            continue
+        try:
+            found[attribute] = does(attached)  # type: ignore[operator]
+        except Exception:  # argparse says what is wrong with it
+            return None
+    if found.get("quiet") and found.get("verbose"):
+        return None
+    if "format" in found:
+        from .export.writers import FORMATS
+
+        if found["format"] not in FORMATS:
+            return None
+    import types
+
+    return types.SimpleNamespace(
+        command="export",
+        paths=paths,
+        samples=found.get("samples", False),
+        jobs=found.get("jobs", 1),
+        shard=found.get("shard"),
+        progress=found.get("progress"),
+        max_size=found.get("max_size"),
+        quiet=found.get("quiet", False),
+        verbose=found.get("verbose", False),
+        timeout=found.get("timeout", 120.0),
+        format=found.get("format"),
+        output=found.get("output"),
+        bom=found.get("bom", True),
+        chinese_headers=found.get("chinese_headers", False),
+        diagnostics=found.get("diagnostics"),
+        run=_run_export,
+    )
 
 
 def _batch_arguments(p: argparse.ArgumentParser) -> None:
@@ -788,19 +904,22 @@ def _run_export(args: argparse.Namespace) -> int:
 
 
 def _csv_header(args: argparse.Namespace) -> str:
-    import csv
-    import io
-
-    from .export.records import csv_columns
+    from .export.records import csv_columns, plain_csv_line
 
     columns: list[str] = list(csv_columns())
     if args.chinese_headers:
         from .export.codebook import chinese_headers
 
         columns = chinese_headers(columns)
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerow(columns)
-    return ("\ufeff" if args.bom else "") + buffer.getvalue()
+    line = plain_csv_line(columns)
+    if line is None:
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\r\n").writerow(columns)
+        line = buffer.getvalue()
+    return ("\ufeff" if args.bom else "") + line
 
 
 class _write_errors:

@@ -51,30 +51,45 @@ def builtin_plugins() -> tuple[object, ...]:
 _HOOKABLE = (types.FunctionType, types.MethodType, staticmethod, classmethod)
 
 
-def _may_hook(plugin: object, name: str, marker: str) -> bool:
+def _may_hook(plugin: object, name: str, marker: str) -> bool | types.FunctionType:
     """Whether pluggy's static look-up of *name* on the instance *plugin* may find a hook.
     ``False`` for a name not ``gipparse_*`` that holds (in the instance's ``__dict__``,
     else in the first class of its MRO that has it) no function or method, or a function
-    of the class without the *marker* attribute :data:`hookimpl` sets. Plain dictionary
-    look-ups, where pluggy runs :func:`inspect.getattr_static` twice for each of the
-    instance's names (some 40: its class's methods and ``object``'s): most of registering
-    a reader plugin, paid by every manager built with the installed plugins or
-    ``plugins=[...]``."""
-    if name.startswith("gipparse_"):
-        return True
+    of the class without the *marker* attribute :data:`hookimpl` sets; the function, when
+    it is a plain function of a plain class (what pluggy's look-up finds, then); else
+    ``True`` (pluggy is asked). Plain dictionary look-ups, where pluggy runs
+    :func:`inspect.getattr_static` twice for each of the instance's names (some 40: its
+    class's methods and ``object``'s): most of registering a reader plugin, paid by every
+    manager built with the installed plugins or ``plugins=[...]``."""
+    hook = name.startswith("gipparse_")
     try:
         own = object.__getattribute__(plugin, "__dict__")
     except AttributeError:
         own = None
     if isinstance(own, dict) and name in own:
-        return isinstance(own[name], types.FunctionType | types.MethodType)
-    for klass in type(plugin).__mro__:
+        return hook or isinstance(own[name], types.FunctionType | types.MethodType)
+    klass = type(plugin)
+    if type(klass) is not type:
+        # A metaclass may shadow what a class holds: pluggy looks.
+        return hook or _may_hook_in(klass.__mro__, name, marker)
+    for base in klass.__mro__:
+        found = base.__dict__.get(name, _ABSENT)
+        if found is _ABSENT:
+            continue
+        if type(found) is types.FunctionType:
+            return found if hook or hasattr(found, marker) else False
+        # A slot may hold a function: pluggy reads it.
+        return hook or isinstance(found, (*_HOOKABLE, types.MemberDescriptorType))
+    return hook
+
+
+def _may_hook_in(mro: tuple[type, ...], name: str, marker: str) -> bool:
+    for klass in mro:
         found = klass.__dict__.get(name, _ABSENT)
         if found is _ABSENT:
             continue
         if isinstance(found, types.FunctionType):
             return hasattr(found, marker)
-        # A slot may hold a function: pluggy reads it.
         return isinstance(found, (*_HOOKABLE, types.MemberDescriptorType))
     return False
 
@@ -89,21 +104,53 @@ class _Pluggy(pluggy.PluginManager):
 
     def parse_hookimpl_opts(self, plugin: object, name: str) -> Any:
         if isinstance(plugin, types.ModuleType):
-            if not isinstance(plugin.__dict__.get(name), _HOOKABLE):
+            value = plugin.__dict__.get(name)
+            if not isinstance(value, _HOOKABLE):
                 # What pluggy would find after a static look-up of every name of the
                 # module (its imports, classes and constants too): a quarter of building
                 # a manager.
                 return None
-        elif not isinstance(plugin, type) and not _may_hook(
-            plugin, name, f"{self.project_name}_impl"
-        ):
-            return None
+            if type(value) is types.FunctionType:
+                # What pluggy reads of a module's function (its static look-up finds the
+                # function itself, whose marker attribute holds the options), without
+                # that look-up: most of a module's functions are not hooks.
+                return self._function_opts(value, name)
+        elif not isinstance(plugin, type):
+            found = _may_hook(plugin, name, f"{self.project_name}_impl")
+            if not found:
+                return None
+            if isinstance(found, types.FunctionType):
+                # A function of the instance's class: what pluggy's static look-up
+                # finds, and whose marker attribute holds the options.
+                return self._function_opts(found, name)
         opts = super().parse_hookimpl_opts(plugin, name)
         if opts is None and name.startswith("gipparse_"):
             method = getattr(plugin, name, None)
             if inspect.isroutine(method):
                 return {}
         return opts
+
+    def parse_hookspec_opts(self, module_or_class: Any, name: str) -> Any:
+        if isinstance(module_or_class, types.ModuleType):
+            # What pluggy's static look-up finds in a module: the value of the name, a
+            # hook specification only if it is a function or method; for a function,
+            # its marker attribute holds the options. Read without that look-up for each
+            # of the module's names.
+            value = module_or_class.__dict__.get(name)
+            if not isinstance(value, _HOOKABLE):
+                return None
+            if type(value) is types.FunctionType:
+                opts = getattr(value, f"{self.project_name}_spec", None)
+                return opts if isinstance(opts, dict) else None
+        return super().parse_hookspec_opts(module_or_class, name)
+
+    def _function_opts(self, function: types.FunctionType, name: str) -> Any:
+        """The options of the plain *function* found under *name*: what its marker
+        attribute holds, as pluggy reads it, else ``{}`` for a ``gipparse_*`` name."""
+        opts = getattr(function, f"{self.project_name}_impl", None)
+        if isinstance(opts, dict):
+            return opts
+        return {} if name.startswith("gipparse_") else None
 
 
 def _plugin_label(plugin: object) -> str:
@@ -310,19 +357,29 @@ def installed_path() -> list[str]:
     """The folders of :data:`sys.path` that make up the installed environment: all but the
     current directory, which ``python -m`` and ``python -c`` put first. A ``*.dist-info``
     folder that happens to lie where a command is run (a downloaded archive unpacked
-    there) must not load code into gipparse."""
+    there) must not load code into gipparse.
+
+    A folder is the current directory when it is the same file (device and inode, what
+    :func:`os.path.samefile` compares): one ``stat`` each, where resolving every link of
+    every folder with :func:`os.path.realpath` cost more than reading the entry points."""
     import sys
 
     try:
-        here = os.path.realpath(os.getcwd())
+        here: os.stat_result | None = os.stat(os.curdir)
     except OSError:
         here = None
     kept = []
     for entry in sys.path:
         if entry in ("", "."):
             continue
-        if here is not None and os.path.realpath(entry) == here:
-            continue
+        if here is not None:
+            try:
+                found = os.stat(entry)
+            except (OSError, ValueError):
+                pass
+            else:
+                if os.path.samestat(found, here):
+                    continue
         kept.append(entry)
     return kept
 
@@ -376,24 +433,72 @@ def _declared_entry_points() -> list[tuple[str, str]] | None:
             return None
         except OSError:
             continue
-        for name in names:
+        for name in _metadata_names(names):
             low = name.lower()
             if low.endswith(".egg"):
                 return None
-            if not low.endswith((".dist-info", ".egg-info")):
-                continue
             distribution = _DIST_NAME_RE.sub("_", low.rpartition(".")[0].partition("-")[0])
             if distribution in seen:
                 continue
             seen.add(distribution)
-            try:
-                with open(os.path.join(folder, name, "entry_points.txt"), encoding="utf-8") as f:
-                    text = f.read()
-            except (OSError, UnicodeDecodeError):
+            # (Joined by hand: os.path.join costs more than reading the file.)
+            data = _read_small(f"{folder}{os.sep}{name}{os.sep}entry_points.txt")
+            if data is None or _GROUP_HEADER not in data:
                 continue
-            if f"[{ENTRY_POINT_GROUP}]" in text:
-                found.extend(_section(text, ENTRY_POINT_GROUP))
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            found.extend(_section(text, ENTRY_POINT_GROUP))
     return found
+
+
+_METADATA_SUFFIXES = (".dist-info", ".egg-info", ".egg")
+
+
+def _metadata_names(names: list[str]) -> list[str]:
+    """The names of a folder listing that end, in any case, as a distribution's metadata
+    or an egg does, in listing order: searched for in the listing joined by NUL (which no
+    name holds) rather than by testing each of its hundreds of names."""
+    joined = "\0".join(names) + "\0"
+    low = joined.lower()
+    if len(low) != len(joined):  # a character lowered to several: name by name
+        return [n for n in names if n.lower().endswith(_METADATA_SUFFIXES)]
+    found = []
+    for suffix in _METADATA_SUFFIXES:
+        ending = suffix + "\0"
+        at = low.find(ending)
+        while at >= 0:
+            start = low.rfind("\0", 0, at) + 1
+            found.append((start, joined[start : at + len(suffix)]))
+            at = low.find(ending, at + 1)
+    found.sort()
+    return [name for _, name in found]
+
+
+_GROUP_HEADER = f"[{ENTRY_POINT_GROUP}]".encode()
+
+
+def _read_small(path: str) -> bytes | None:
+    """The bytes of the file *path*, ``None`` when it cannot be read: plain system calls,
+    where :func:`open` builds a buffered text file for each of an environment's
+    distributions."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except (OSError, ValueError):
+        return None
+    try:
+        chunks = []
+        while True:
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
 
 
 def _section(text: str, group: str) -> list[tuple[str, str]]:

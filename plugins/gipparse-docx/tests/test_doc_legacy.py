@@ -299,3 +299,12 @@ def test_gipparse_plugins_says_whether_libreoffice_was_found(
     assert found.missing is not None
     assert found.missing.startswith("LibreOffice (soffice), which was not found: install")
     assert "apt install libreoffice-writer-nogui" in found.missing
+
+
+def test_the_word_stream_name_is_written_as_utf16le() -> None:
+    import gipparse_docx
+    import gipparse_docx.legacy
+
+    expected = "WordDocument".encode("utf-16-le")
+    assert expected == gipparse_docx._WORD_STREAM
+    assert expected == gipparse_docx.legacy._WORD_STREAM

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import stat
 import sys
 import threading
@@ -39,6 +38,21 @@ if TYPE_CHECKING:
     # concurrent.futures (with logging) costs 21 M instructions, 4% of a one-report
     # export, which forks no worker.
     from concurrent.futures import Future
+
+
+def _signal_functions() -> Any:
+    """The functions and numbers of :mod:`signal`, without the enums :mod:`signal` wraps
+    them in (importing it builds them: 4 M instructions, more than a one-report export
+    writes its record); they take and give the same numbers and handlers."""
+    try:
+        import _signal  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:  # pragma: no cover - not CPython
+        import signal as _signal
+    return _signal
+
+
+#: What this module and the command line use of :mod:`signal` (see _signal_functions).
+signal = _signal_functions()
 
 #: Seconds a file may take before its reading is abandoned, by default.
 DEFAULT_TIMEOUT = 120.0

@@ -67,13 +67,13 @@ def input_error(name: str) -> SourceError | None:
 def expand_patterns(names: Iterable[str]) -> list[str]:
     """*names* with each glob pattern that names no existing file replaced by the paths it
     matches, sorted; ``-``, URLs and patterns matching nothing are kept as they are."""
-    import glob
-
     found: list[str] = []
     for name in names:
         if name == STDIN or is_url(name) or not is_pattern(name) or os.path.lexists(name):
             found.append(name)
             continue
+        import glob  # only for a pattern: a command naming files pays nothing for it
+
         matches = sorted(glob.glob(name, recursive=True))
         found.extend(matches or [name])
     return found

@@ -689,6 +689,11 @@ def csv_line(record: Record) -> str:
     """The CSV line of *record* (``\\r\\n`` included), columns as :func:`csv_columns`."""
     global _csv  # noqa: PLW0603
     if _csv is None:
+        # Until a line needs quoting (the first one of a batch, mostly), csv is not
+        # imported: a process writing one record pays nothing for it.
+        plain = plain_csv_line(csv_row(record, csv_columns()[len(LEAD_COLUMNS) :]))
+        if plain is not None:
+            return plain
         import csv
         import io
 
@@ -703,6 +708,19 @@ def csv_line(record: Record) -> str:
 
 
 _csv: tuple[Any, Any, tuple[str, ...]] | None = None
+
+
+def plain_csv_line(fields: Sequence[str]) -> str | None:
+    """The line :func:`csv.writer` writes for *fields* (``\r\n`` included), when none
+    needs quoting (no comma, quote, CR or LF in any, and not one empty field alone); else
+    ``None``. What a process writing one record and its header needs, without importing
+    :mod:`csv` (2 M instructions, a third of writing the record)."""
+    line = ",".join(fields)
+    if line.count(",") != len(fields) - 1 or '"' in line or "\r" in line or "\n" in line:
+        return None
+    if len(fields) == 1 and not line:
+        return None
+    return line + "\r\n"
 
 
 def text_cell(text: str) -> str:

@@ -101,7 +101,7 @@ _PLAIN_ROW = (
     rf"(?:\| |(?![ \t|])){_PLAIN_CELL}(?<=[^|] )\|(?: {_PLAIN_CELL}(?<=[^|] )\|)*+(?![^\n])"
 )
 #: Plain rows on lines joined with "\n".
-_PLAIN_ROWS_RE = re.compile(rf"{_PLAIN_ROW}(?:\n{_PLAIN_ROW})*+")
+_PLAIN_ROWS_RE = patterns.compile(rf"{_PLAIN_ROW}(?:\n{_PLAIN_ROW})*+")
 #: Lines looked at by one call of :func:`_plain_rows`.
 _PLAIN_WINDOW = 32
 

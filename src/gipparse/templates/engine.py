@@ -313,18 +313,44 @@ class _Matcher:
         for text in spec.header_labels + tuple(c for row in spec.header for c in row):
             if text:
                 headers.update(_key_of(text))
+        #: Per row: its keys, and the header unit key of each column.
+        self.keys: list[tuple[str, ...]] = []
+        self.unit_keys: list[tuple[str, ...]] = []
+        self.kinds: list[tuple[str, ...]] = []
+        # Rows share their columns (the seven of table 三 are one tuple): what columns
+        # give is worked out once per tuple of them, and keys are joined as TableSpec.key
+        # joins them, the row's part once (a matcher is built at start-up).
+        by_columns: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        plain_keys = type(spec).key is TableSpec.key
         for row in spec.rows:
-            for col in row.columns:
-                for text in (col.label, *col.aliases):
-                    headers.update(_key_of(text))
+            columns = row.columns
+            given = by_columns.get(id(columns))
+            if given is None:
+                for col in columns:
+                    for text in (col.label, *col.aliases):
+                        headers.update(_key_of(text))
+                given = by_columns[id(columns)] = (
+                    tuple([_key_of(c.label)[1] for c in columns]),
+                    tuple([c.kind.value for c in columns]),
+                )
+            self.unit_keys.append(given[0])
+            self.kinds.append(given[1])
+            if plain_keys:
+                prefix = ".".join([p for p in (spec.name, row.key) if p])
+                self.keys.append(
+                    tuple(
+                        [
+                            f"{prefix}.{c.key}" if prefix and c.key else prefix or c.key
+                            for c in columns
+                        ]
+                    )
+                )
+            else:
+                self.keys.append(tuple([spec.key(row, c) for c in columns]))
         if spec.row_header:
             headers.update(_key_of(spec.row_header))
         self.headers = frozenset(headers)
         self.signature = tuple(_key_of(s)[0] for s in spec.signature)
-        #: Per row: its keys, and the header unit key of each column.
-        self.keys = [tuple(spec.key(r, c) for c in r.columns) for r in spec.rows]
-        self.unit_keys = [tuple(_key_of(c.label)[1] for c in r.columns) for r in spec.rows]
-        self.kinds = [tuple(c.kind.value for c in r.columns) for r in spec.rows]
         self.printed = [i for i, r in enumerate(spec.rows) if not r.derived_from]
         self.value_count = sum(len(r.columns) for r in spec.rows)
 

@@ -820,6 +820,8 @@ def _whole(lines: list[str], cell: Cell | None) -> bool:
     if span is None or span.end_line != span.line or not 0 < span.line <= len(lines):
         return False
     line = lines[span.line - 1]
+    if span.column - 1 > len(line):
+        return False  # the cell does not stand on this line as split here (a lone CR)
     before = line[span.column - 2] if span.column >= 2 else ""
     after = line[span.end_column - 1] if span.end_column <= len(line) else ""
     return not any(c and (c.isdigit() or c in ".,") for c in (before, after))

@@ -200,13 +200,26 @@ class Schema:
         kinds = {}
         derived: dict[str, tuple[str, ...]] = {}
         for spec in self.tables:
+            # What is shared by a row's keys and labels is joined once per row (when the
+            # table's keys are made as TableSpec makes them): a template is derived at
+            # start-up, and these joins, once per key, were most of it.
+            plain = type(spec).key is TableSpec.key
             for row in spec.rows:
+                prefix = ".".join([p for p in (spec.name, row.key) if p])
+                head = " · ".join([p for p in (spec.title, *row.groups, row.label) if p])
                 for col in row.columns:
-                    key = spec.key(row, col)
+                    if not plain:
+                        key = spec.key(row, col)
+                    elif prefix and col.key:
+                        key = f"{prefix}.{col.key}"
+                    else:
+                        key = prefix or col.key
                     all_keys.append(key)
                     kinds[key] = col.kind
-                    parts = [spec.title, *row.groups, row.label, col.label]
-                    labels[key] = " · ".join([p for p in parts if p])
+                    if head and col.label:
+                        labels[key] = f"{head} · {col.label}"
+                    else:
+                        labels[key] = head or col.label
                     if row.derived_from:
                         derived[key] = tuple(
                             ".".join([p for p in (spec.name, part, col.key) if p])
@@ -220,8 +233,17 @@ class Schema:
         if len(key_set) != len(keys):
             raise ValueError(f"template {self.id}: a statistic key is defined twice")
         for rel in self.relations:
-            for _item, _label, left, right, anchor in rel.instances():
-                for k in (*left, *right, anchor):
+            if type(rel).instances is not Relation.instances:
+                for _item, _label, left, right, anchor in rel.instances():
+                    for k in (*left, *right, anchor):
+                        if k not in key_set:
+                            raise ValueError(f"template {self.id}: relation {rel.name} names {k}")
+                continue
+            # The keys Relation.instances gives, in its order, without its labels and lists.
+            patterns = (*rel.left, *rel.right, rel.anchor)
+            for item in rel.over:
+                for pattern in patterns:
+                    k = pattern.format(item)
                     if k not in key_set:
                         raise ValueError(f"template {self.id}: relation {rel.name} names {k}")
         return keys, key_set, derived, labels, kinds

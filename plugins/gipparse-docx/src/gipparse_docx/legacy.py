@@ -20,7 +20,9 @@ from gipparse.plugin import Diagnostic, ReaderPlugin, Severity, SourceDocument, 
 SUFFIXES = (".doc", ".wps", ".rtf")
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_WORD_STREAM = "WordDocument".encode("utf-16-le")
+# "WordDocument" in UTF-16-LE, written out: encoding it would import that codec for every
+# process that loads the plugin.
+_WORD_STREAM = b"W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00"
 _RTF_MAGIC = b"{\\rtf"
 
 _WHAT = {

@@ -15,6 +15,7 @@ A gipparse plugin, registered through the ``gipparse`` entry-point group: once i
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from gipparse import InputTooLargeError
 from gipparse.plugin import ReaderPlugin, SourceDocument
@@ -24,14 +25,27 @@ __version__ = "0.1.0"
 #: File suffixes read as web pages.
 SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 
-# A tag that only markup has, near the start: how a page is told from a text report.
-_MARKUP_RE = re.compile(
-    rb"<(?:!doctype\s+html|html|head|body|meta|title|table|div|p|h[1-6]|br|span)[\s/>]", re.I
-)
 _SNIFF_BYTES = 4096
-# What starts a tag (or a comment, a declaration, an end tag): each may become an element,
-# a line or a cell of the report, whatever its length.
-_TAG_START_RE = re.compile(rb"<[A-Za-z/!?]")
+
+
+# The patterns are compiled when first needed (a source starting with "<", a page read),
+# not when the plugin is loaded: compiling them costs more than loading it, and most
+# processes that load it read text reports only.
+@lru_cache(maxsize=1)
+def _markup_re() -> re.Pattern[bytes]:
+    """A tag that only markup has, near the start: how a page is told from a text report."""
+    return re.compile(
+        rb"<(?:!doctype\s+html|html|head|body|meta|title|table|div|p|h[1-6]|br|span)[\s/>]",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=1)
+def _tag_start_re() -> re.Pattern[bytes]:
+    """What starts a tag (or a comment, a declaration, an end tag): each may become an
+    element, a line or a cell of the report, whatever its length."""
+    return re.compile(rb"<[A-Za-z/!?]")
+
 
 #: Bytes of memory per byte of the page, at most (the page decoded, its text, the
 #: strings of the report).
@@ -44,7 +58,7 @@ PER_TAG = 1000
 def memory_bound(data: bytes) -> int:
     """An upper bound of the memory reading the page *data* takes, in bytes (measured by
     ``fuzz/memory.py`` on hostile shapes: 2 MB of ``<td>`` would take about 750 MB)."""
-    return PER_BYTE * len(data) + PER_TAG * len(_TAG_START_RE.findall(data))
+    return PER_BYTE * len(data) + PER_TAG * len(_tag_start_re().findall(data))
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -55,7 +69,7 @@ def looks_like_html(data: bytes) -> bool:
         codec = "utf-16-le" if head.startswith(b"\xff\xfe") else "utf-16-be"
         head = head[2:].decode(codec, errors="ignore").encode("utf-8", errors="ignore")
     head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
-    return head.startswith(b"<") and _MARKUP_RE.search(head) is not None
+    return head.startswith(b"<") and _markup_re().search(head) is not None
 
 
 def check_memory(data: bytes, path: str | None) -> None:
@@ -88,7 +102,7 @@ class HtmlReader(ReaderPlugin):
         # A file named like a page but holding no markup (plain text, a PDF saved as
         # ``.html``) is left to the next reader, which says what it is.
         if self.suffix_of(path) in SUFFIXES:
-            return _MARKUP_RE.search(data[: 64 * 1024]) is not None or looks_like_html(data)
+            return _markup_re().search(data[: 64 * 1024]) is not None or looks_like_html(data)
         return looks_like_html(data)
 
     def read(self, data: bytes, path: str | None) -> SourceDocument:
