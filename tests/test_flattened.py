@@ -630,10 +630,24 @@ def test_small_reports_decide_exactly_what_the_oracle_forces(template_id: str) -
     assert ran >= 20
 
 
-def test_gaps_are_not_filled_from_a_cell_the_split_lines_do_not_hold() -> None:
-    # A sample report damaged (lone CRs among its line breaks, as a fuzzer made it): a cell of
-    # the flattened reading stood past the end of its line as the gaps were checked,
-    # which raised IndexError; such a cell is not taken as a whole number as written.
+def test_gaps_are_filled_on_lines_counted_as_the_spans_count_them() -> None:
+    # A sample report damaged (lone CRs among its line breaks, as a fuzzer made it): the
+    # gaps were checked on lines split at LF only, where the flattened reading's spans end
+    # a line at CR too, so a cell stood past the end of its line (IndexError).
+    from gipparse.source.decode import split_lines
+
     path = Path(__file__).parent / "fixtures" / "damaged" / "lone-cr-gaps.txt"
     report = gipparse.load(path)
     assert report.statistics is not None
+    codes = {d.code for d in report.diagnostics}
+    assert "table.flattened-gaps" in codes
+    # (Counted at LF only, table 二's rows on the lines after a lone CR were refused.)
+    assert "table.flattened-gaps-refused" not in codes
+    lines = split_lines(report.source)
+    checked = 0
+    for cell in report.statistics.sources.values():
+        if cell is not None and cell.span is not None and cell.span.line == cell.span.end_line:
+            span = cell.span
+            assert lines[span.line - 1][span.column - 1 : span.end_column - 1] == cell.raw
+            checked += 1
+    assert checked > 100

@@ -36,6 +36,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..source.decode import split_lines
 from ..structure.sections import SECTION_TITLES
 from ..tree.nodes import Cell, Diagnostic, Severity, Span, new_cell, new_span
 from ..tree.text import fold
@@ -720,7 +721,7 @@ def fill_gaps(
     equations, _ = _equations(shape, set())
     constrained = {k for *_, left, right in shape.instances for k in (*left, *right)}
     constrained.update(k for equation in equations for k, _ in equation)
-    lines = source.split("\n")
+    lines = split_lines(source)  # as the spans count lines: CR, CRLF and LF end one
     rows: dict[str, list[str]] = {}
     for key in read:
         rows.setdefault(key.rpartition(".")[0], []).append(key)
@@ -820,8 +821,6 @@ def _whole(lines: list[str], cell: Cell | None) -> bool:
     if span is None or span.end_line != span.line or not 0 < span.line <= len(lines):
         return False
     line = lines[span.line - 1]
-    if span.column - 1 > len(line):
-        return False  # the cell does not stand on this line as split here (a lone CR)
     before = line[span.column - 2] if span.column >= 2 else ""
     after = line[span.end_column - 1] if span.end_column <= len(line) else ""
     return not any(c and (c.isdigit() or c in ".,") for c in (before, after))
