@@ -125,3 +125,18 @@ def test_the_builtin_templates_are_those_of_the_builtin_schemas() -> None:
     assert builtin.templates() == tuple(Template.of(s) for s in SCHEMAS.values())
     assert [type(t) for t in builtin.templates()] == [Template, Template]
     assert [t.id for t in gipparse.create_plugin_manager().templates()] == ["2021", "2020"]
+
+
+def test_a_batch_makes_every_template_before_its_workers_start() -> None:
+    # Workers forked from the warmed process inherit them, whatever their reports follow.
+    code = textwrap.dedent(
+        """
+        from gipparse.export import records
+        from gipparse.templates import builtin
+
+        records._warm(())
+        print([object.__getattribute__(t, "_schema") is None for t in builtin.templates()])
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "[True, True]\n"
