@@ -476,7 +476,14 @@ def _init_worker(plugins: Sequence[object]) -> None:
     # templates now, before its first chunk arrives (a forked one has them already).
     from ..manager import plugin_manager_for
 
-    plugin_manager_for(_worker_plugins).templates()
+    _make_templates(plugin_manager_for(_worker_plugins).templates())
+
+
+def _make_templates(templates: Sequence[Any]) -> None:
+    """Make every template's tables and keys now (a built-in template makes them when a
+    report is first read by it): a batch may hold reports of any of them."""
+    for template in templates:
+        template.keys  # noqa: B018
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -511,7 +518,7 @@ def _warm(plugins: Sequence[object]) -> None:
     from ..manager import plugin_manager_for
     from ..pipeline import load
 
-    plugin_manager_for(plugins).templates()
+    _make_templates(plugin_manager_for(plugins).templates())
     folder = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "samples")
     try:
         sample = min(n for n in os.listdir(folder) if n.endswith(".txt"))

@@ -11,16 +11,41 @@ from ..hookspecs import hookimpl
 
 if TYPE_CHECKING:
     from .engine import Template
+    from .schema import Schema
+
+
+def _schema_2020() -> Schema:
+    from .y2020 import SCHEMA
+
+    return SCHEMA
+
+
+def _schema_2021() -> Schema:
+    from .y2021 import SCHEMA
+
+    return SCHEMA
 
 
 @lru_cache(maxsize=1)
 def templates() -> tuple[Template, ...]:
-    """The built-in templates, oldest first: built when first asked for (by the first
-    report read), not when a plugin manager registers this plugin."""
+    """The built-in templates, oldest first: made when first asked for (by the first
+    report read), not when a plugin manager registers this plugin, and each of its own
+    data (tables, keys, labels) only when first read (see ``Template._deferred``): a
+    report of one template does not make the other's."""
     from .engine import Template
-    from .known import SCHEMAS
+    from .heads import HEAD_2020, HEAD_2021
 
-    return tuple(Template.of(s) for s in SCHEMAS.values())
+    return tuple(
+        Template._deferred(
+            h.id,
+            title=h.title,
+            first_year=h.first_year,
+            last_year=h.last_year,
+            markers=h.markers,
+            schema=schema,
+        )
+        for h, schema in ((HEAD_2020, _schema_2020), (HEAD_2021, _schema_2021))
+    )
 
 
 @hookimpl

@@ -44,7 +44,7 @@ import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import compress, repeat
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -293,6 +293,12 @@ _Plan = tuple[tuple[tuple[int, int, int, int, bool], ...], dict[str, str], tuple
 _PLAN_LIMIT = 512
 
 
+#: The fields of a :class:`Template` made when first asked for (see ``Template._deferred``).
+_DEFERRED_FIELDS = frozenset(
+    ("tables", "relations", "keys", "key_set", "derived", "_labels", "_kinds")
+)
+
+
 def _forget(template: Template) -> None:
     """Empty what *template* keeps across reports (see :mod:`gipparse.caches`)."""
     template._signatures.clear()
@@ -507,6 +513,9 @@ class Template(Schema):
     _built: list[tuple[_Matcher, ...]] = attrs.field(init=False, eq=False, repr=False)
     _marker_keys: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
     _signatures: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
+    #: What gives the schema of a template made by :meth:`_deferred` (its tables and
+    #: relations), until they are first asked for; ``None`` once they are there.
+    _schema: Callable[[], Schema] | None = attrs.field(init=False, eq=False, repr=False)
 
     @classmethod
     def of(cls, schema: Schema) -> Template:
@@ -527,7 +536,68 @@ class Template(Schema):
         set_(self, "_built", [])
         set_(self, "_marker_keys", tuple(_key_of(m)[0] for m in self.markers))
         set_(self, "_signatures", {})
+        set_(self, "_schema", None)
         track(self, _forget)
+
+    @classmethod
+    def _deferred(
+        cls,
+        id: str,
+        *,
+        title: str,
+        first_year: int,
+        last_year: int | None,
+        markers: tuple[str, ...],
+        schema: Callable[[], Schema],
+    ) -> Template:
+        """The template of the schema *schema()* gives, which has the other arguments' id,
+        title, years and markers: made of those alone (what recognising a report asks of
+        a template), its tables, relations, keys and labels made when first asked for.
+
+        The built-in templates are made so: a process reading reports of one template
+        makes only that one's tables and keys. Once made, the template is the one
+        ``Template.of(schema())`` gives.
+        """
+        self = object.__new__(cls)
+        set_ = object.__setattr__
+        set_(self, "id", id)
+        set_(self, "title", title)
+        set_(self, "first_year", first_year)
+        set_(self, "last_year", last_year)
+        set_(self, "markers", markers)
+        set_(self, "_built", [])
+        set_(self, "_marker_keys", tuple(_key_of(m)[0] for m in markers))
+        set_(self, "_signatures", {})
+        set_(self, "_schema", schema)
+        track(self, _forget)
+        return self
+
+    if not TYPE_CHECKING:  # for type checkers, every field is always there
+
+        def __getattr__(self, name: str) -> Any:
+            # Called only for a field not set: one of a template made by _deferred.
+            try:
+                schema = object.__getattribute__(self, "_schema")
+            except AttributeError:
+                schema = None
+            if schema is None or name not in _DEFERRED_FIELDS:
+                raise AttributeError(
+                    f"{type(self).__name__!r} object has no attribute {name!r}", name=name, obj=self
+                )
+            self._complete(schema())
+            return object.__getattribute__(self, name)
+
+    def _complete(self, schema: Schema) -> None:
+        """Give a template made by :meth:`_deferred` the tables and relations of *schema*,
+        and what they define (keys, labels, kinds)."""
+        given = (self.id, self.title, self.first_year, self.last_year, self.markers)
+        if (schema.id, schema.title, schema.first_year, schema.last_year, schema.markers) != given:
+            raise ValueError(f"template {self.id}: its schema is another template's ({schema.id})")
+        set_ = object.__setattr__
+        set_(self, "tables", schema.tables)
+        set_(self, "relations", schema.relations)
+        Schema.__attrs_post_init__(self)
+        set_(self, "_schema", None)
 
     @property
     def _matchers(self) -> tuple[_Matcher, ...]:

@@ -8,6 +8,7 @@ Table 二 has five blocks (第二十条第（一）（五）（六）（八）�
 from __future__ import annotations
 
 from ..tree.nodes import SectionKind
+from .heads import HEAD_2020 as HEAD
 from .schema import Column, RowSpec, Schema, TableSpec
 from .statutory import (
     APPEALS_TABLE,
@@ -61,19 +62,11 @@ ACTIVE_TABLE = TableSpec(
 APPLICATION_ROWS = (*ROWS_BEFORE_OTHER_HANDLING, OTHER_HANDLING_SINGLE, *ROWS_AFTER_OTHER_HANDLING)
 
 SCHEMA = Schema(
-    id="2020",
-    title="国办公开办函〔2019〕60号",
-    first_year=2019,
-    last_year=2020,
+    id=HEAD.id,
+    title=HEAD.title,
+    first_year=HEAD.first_year,
+    last_year=HEAD.last_year,
     tables=(ACTIVE_TABLE, applications_table(APPLICATION_ROWS), APPEALS_TABLE),
     relations=relations(APPLICATION_ROWS),
-    markers=(
-        "本年新制作数量",
-        "本年新公开数量",
-        "上一年项目数量",
-        "本年增/减",
-        "其他对外管理服务事项",
-        "第二十条第（九）项",
-        "政府集中采购",
-    ),
+    markers=HEAD.markers,
 )

@@ -10,6 +10,7 @@ one row has its values read as ``applications.other_handling`` and the three row
 from __future__ import annotations
 
 from ..tree.nodes import SectionKind
+from .heads import HEAD_2021 as HEAD
 from .schema import Column, RowSpec, Schema, TableSpec
 from .statutory import (
     APPEALS_TABLE,
@@ -58,18 +59,11 @@ APPLICATION_ROWS = (
 )
 
 SCHEMA = Schema(
-    id="2021",
-    title="国办公开办函〔2021〕30号",
-    first_year=2021,
-    last_year=None,
+    id=HEAD.id,
+    title=HEAD.title,
+    first_year=HEAD.first_year,
+    last_year=HEAD.last_year,
     tables=(ACTIVE_TABLE, applications_table(APPLICATION_ROWS), APPEALS_TABLE),
     relations=relations(APPLICATION_ROWS),
-    markers=(
-        "本年制发件数",
-        "本年废止件数",
-        "现行有效件数",
-        "本年处理决定数量",
-        "本年收费金额",
-        "申请人无正当理由逾期不补正",
-    ),
+    markers=HEAD.markers,
 )

@@ -1,0 +1,142 @@
+"""The built-in templates: a process makes the tables and keys of the templates it reads
+only, and a template made so is the template of its schema in every way."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import subprocess
+import sys
+import textwrap
+
+import attrs
+import pytest
+
+import gipparse
+from gipparse.templates import builtin
+from gipparse.templates.engine import Template
+from gipparse.templates.known import SCHEMAS
+
+SAMPLES = {p.name[:3]: p for p in gipparse.sample_paths()}
+
+# Run in a fresh process: reads one report, says which built-in templates have their
+# tables yet and which data modules are imported, then the report as JSON.
+FIRST_LOAD = textwrap.dedent(
+    """
+    import json, sys
+    import gipparse
+    from gipparse.templates import builtin
+
+    report = gipparse.load(sys.argv[1])
+    made = {t.id: object.__getattribute__(t, "_schema") is None for t in builtin.templates()}
+    data = "gipparse.templates.y20"
+    modules = sorted(m.rpartition(".")[2] for m in sys.modules if m.startswith(data))
+    print(json.dumps({"made": made, "modules": modules}))
+    print(gipparse.to_json(report))
+    """
+)
+
+
+@pytest.mark.parametrize(
+    ("seed", "template", "other"), [("000", "2020", "2021"), ("004", "2021", "2020")]
+)
+def test_the_first_report_of_a_process_makes_only_its_template(
+    seed: str, template: str, other: str
+) -> None:
+    path = SAMPLES[seed]
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_LOAD, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    state, _, output = done.stdout.partition("\n")
+    assert json.loads(state) == {
+        "made": {template: True, other: False},
+        "modules": [f"y{template}"],
+    }
+    # What the report reads is what it reads with every template made (this process has
+    # made them both).
+    for t in builtin.templates():
+        assert t.keys
+    expected = gipparse.load(path)
+    assert expected.metadata.template == template
+    assert output.rstrip("\n") == gipparse.to_json(expected)
+
+
+def _deferred(schema_id: str) -> Template:
+    schema = SCHEMAS[schema_id]
+    return Template._deferred(
+        schema.id,
+        title=schema.title,
+        first_year=schema.first_year,
+        last_year=schema.last_year,
+        markers=schema.markers,
+        schema=lambda: schema,
+    )
+
+
+@pytest.mark.parametrize("schema_id", sorted(SCHEMAS))
+def test_a_template_made_when_asked_is_the_template_of_its_schema(schema_id: str) -> None:
+    made = Template.of(SCHEMAS[schema_id])
+    for name in ("tables", "relations", "keys", "key_set", "derived", "_labels", "_kinds"):
+        template = _deferred(schema_id)
+        assert getattr(template, name) == getattr(made, name)
+        assert template == made
+        assert object.__getattribute__(template, "_schema") is None
+    template = _deferred(schema_id)
+    assert hash(template) == hash(made)
+    assert repr(template) == repr(made)
+    assert attrs.asdict(_deferred(schema_id)) == attrs.asdict(made)
+    assert pickle.loads(pickle.dumps(_deferred(schema_id))) == made
+    assert attrs.evolve(_deferred(schema_id), title="x") == attrs.evolve(made, title="x")
+    template = _deferred(schema_id)
+    assert template.label(made.keys[0]) == made.label(made.keys[0])
+    assert template.kind(made.keys[-1]) is made.kind(made.keys[-1])
+
+
+def test_a_template_not_made_yet_answers_what_recognition_asks_without_being_made() -> None:
+    template = _deferred("2021")
+    assert (template.id, template.first_year, template.last_year) == ("2021", 2021, None)
+    assert template.matches_year(2023)
+    assert template.markers == SCHEMAS["2021"].markers
+    assert object.__getattribute__(template, "_schema") is not None
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        template.nothing  # type: ignore[attr-defined]  # noqa: B018
+    assert not hasattr(template, "nothing")
+    assert object.__getattribute__(template, "_schema") is not None
+
+
+def test_a_template_whose_schema_is_another_templates_is_refused() -> None:
+    schema = SCHEMAS["2020"]
+    template = Template._deferred(
+        "2021",
+        title=schema.title,
+        first_year=schema.first_year,
+        last_year=schema.last_year,
+        markers=schema.markers,
+        schema=lambda: schema,
+    )
+    with pytest.raises(ValueError, match="template 2021: its schema is another template's"):
+        template.keys  # noqa: B018
+
+
+def test_the_builtin_templates_are_those_of_the_builtin_schemas() -> None:
+    assert builtin.templates() == tuple(Template.of(s) for s in SCHEMAS.values())
+    assert [type(t) for t in builtin.templates()] == [Template, Template]
+    assert [t.id for t in gipparse.create_plugin_manager().templates()] == ["2021", "2020"]
+
+
+def test_a_batch_makes_every_template_before_its_workers_start() -> None:
+    # Workers forked from the warmed process inherit them, whatever their reports follow.
+    code = textwrap.dedent(
+        """
+        from gipparse.export import records
+        from gipparse.templates import builtin
+
+        records._warm(())
+        print([object.__getattribute__(t, "_schema") is None for t in builtin.templates()])
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "[True, True]\n"
