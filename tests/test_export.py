@@ -18,7 +18,9 @@ import gipparse
 from gipparse import pipeline as _pipeline
 from gipparse.export.records import (
     META_KEYS,
+    RESULT_PIPE_SIZE,
     _chunks,
+    _widen_pipe,
     expand_paths,
 )
 
@@ -229,6 +231,42 @@ def test_chunks_of_a_large_corpus_are_few() -> None:
     sizes = [len(c) for c in _chunks([str(i) for i in range(2000)], 2)]
     assert sizes.count(64) == 28
     assert len(sizes) == 47
+
+
+def test_the_result_pipe_holds_a_chunk_of_records() -> None:
+    fcntl = pytest.importorskip("fcntl")
+    if not hasattr(fcntl, "F_GETPIPE_SZ"):
+        pytest.skip("pipe sizes are set on Linux only")
+    import multiprocessing
+
+    reader, writer = multiprocessing.Pipe(duplex=False)
+    try:
+        _widen_pipe(reader)  # from 64 KiB, the default with pages of 4 KiB
+        with open("/proc/sys/fs/pipe-max-size", encoding="ascii") as f:
+            allowed = int(f.read())
+        size = fcntl.fcntl(reader.fileno(), fcntl.F_GETPIPE_SZ)
+        assert size >= min(RESULT_PIPE_SIZE, allowed)
+    finally:
+        reader.close()
+        writer.close()
+
+
+def test_the_pool_of_a_batch_gets_the_wide_result_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
+    fcntl = pytest.importorskip("fcntl")
+    if not hasattr(fcntl, "F_GETPIPE_SZ"):
+        pytest.skip("pipe sizes are set on Linux only")
+    from gipparse.export import records
+
+    sizes: list[int] = []
+
+    def widen(end: Any) -> None:
+        _widen_pipe(end)
+        sizes.append(fcntl.fcntl(end.fileno(), fcntl.F_GETPIPE_SZ))
+
+    monkeypatch.setattr(records, "_widen_pipe", widen)
+    assert len(list(gipparse.export(SEEDS, jobs=2))) == len(SEEDS)
+    assert len(sizes) == 1
+    assert sizes[0] > 64 * 1024
 
 
 PLUGIN = """
