@@ -16,7 +16,13 @@ import pytest
 
 import gipparse
 from gipparse import pipeline as _pipeline
-from gipparse.export.records import META_KEYS, expand_paths
+from gipparse.export.records import (
+    META_KEYS,
+    RESULT_PIPE_SIZE,
+    _chunks,
+    _widen_pipe,
+    expand_paths,
+)
 
 SEEDS = gipparse.sample_paths()
 
@@ -201,6 +207,66 @@ def test_worker_processes_give_the_same_records_in_the_same_order(corpus: Path, 
 def test_negative_jobs_are_refused() -> None:
     with pytest.raises(gipparse.GipparseError, match="jobs"):
         list(gipparse.export(SEEDS, jobs=-1))
+
+
+@pytest.mark.parametrize(("total", "jobs"), [(2000, 2), (2000, 4), (37, 2), (3, 2), (1, 2)])
+def test_chunks_cover_the_paths_in_order_and_end_one_report_at_a_time(
+    total: int, jobs: int
+) -> None:
+    paths = [f"{i:05d}.txt" for i in range(total)]
+    chunks = [list(c) for c in _chunks(paths, jobs)]
+    assert [p for c in chunks for p in c] == paths
+    sizes = [len(c) for c in chunks]
+    assert max(sizes) <= 64
+    assert sizes == sorted(sizes, reverse=True)  # never larger after a smaller one
+    # The last chunks hold one report each, one for every process at least, so that the
+    # processes end together.
+    assert sizes[-min(jobs, total) :] == [1] * min(jobs, total)
+
+
+def test_chunks_of_a_large_corpus_are_few() -> None:
+    # Each chunk is a round trip through the main process: 2,000 reports for two
+    # processes are 28 chunks of 64 and 19 ever smaller ones (66 when a chunk was a
+    # quarter of what was left for each process rather than a half).
+    sizes = [len(c) for c in _chunks([str(i) for i in range(2000)], 2)]
+    assert sizes.count(64) == 28
+    assert len(sizes) == 47
+
+
+def test_the_result_pipe_holds_a_chunk_of_records() -> None:
+    fcntl = pytest.importorskip("fcntl")
+    if not hasattr(fcntl, "F_GETPIPE_SZ"):
+        pytest.skip("pipe sizes are set on Linux only")
+    import multiprocessing
+
+    reader, writer = multiprocessing.Pipe(duplex=False)
+    try:
+        _widen_pipe(reader)  # from 64 KiB, the default with pages of 4 KiB
+        with open("/proc/sys/fs/pipe-max-size", encoding="ascii") as f:
+            allowed = int(f.read())
+        size = fcntl.fcntl(reader.fileno(), fcntl.F_GETPIPE_SZ)
+        assert size >= min(RESULT_PIPE_SIZE, allowed)
+    finally:
+        reader.close()
+        writer.close()
+
+
+def test_the_pool_of_a_batch_gets_the_wide_result_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
+    fcntl = pytest.importorskip("fcntl")
+    if not hasattr(fcntl, "F_GETPIPE_SZ"):
+        pytest.skip("pipe sizes are set on Linux only")
+    from gipparse.export import records
+
+    sizes: list[int] = []
+
+    def widen(end: Any) -> None:
+        _widen_pipe(end)
+        sizes.append(fcntl.fcntl(end.fileno(), fcntl.F_GETPIPE_SZ))
+
+    monkeypatch.setattr(records, "_widen_pipe", widen)
+    assert len(list(gipparse.export(SEEDS, jobs=2))) == len(SEEDS)
+    assert len(sizes) == 1
+    assert sizes[0] > 64 * 1024
 
 
 PLUGIN = """
