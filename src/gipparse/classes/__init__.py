@@ -107,10 +107,13 @@ def _code(code: CodeType, codes: list[bytes], constants: list[str]) -> None:
             constants.append(repr(const))
 
 
-def fingerprint() -> tuple[bytes, str] | None:
-    """The code of the attrs functions that make a class (``None`` when attrs has none of
-    these functions): the attrs a description was written for makes classes exactly as
-    it says."""
+def fingerprint() -> tuple[int, int, int, int] | None:
+    """A digest of the code of the attrs functions that make a class (``None`` when attrs
+    has none of these functions): the attrs a description was written for makes classes
+    exactly as it says. The length and CRC-32 of their bytecode, then of their names and
+    constants: a description keeps the digest, not a copy of attrs's code."""
+    from zlib import crc32
+
     modules = {"_make": _make, "_next_gen": _next_gen}
     codes: list[bytes] = []
     constants: list[str] = []
@@ -123,7 +126,9 @@ def fingerprint() -> tuple[bytes, str] | None:
             _code(function.__code__, codes, constants)
     except AttributeError:
         return None
-    return b"".join(codes), "\0".join(constants)
+    code = b"".join(codes)
+    text = "\0".join(constants).encode("utf-8", "surrogatepass")
+    return len(code), crc32(code), len(text), crc32(text)
 
 
 _USABLE = (

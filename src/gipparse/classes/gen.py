@@ -315,7 +315,7 @@ def sources() -> dict[str, str]:
         if where == "made":
             head += [
                 f"VERSION = {tuple(sys.version_info[:2])!r}",
-                "#: The code of the attrs making the classes so (gipparse.classes.fingerprint).",
+                "#: The digest of the attrs making the classes so (gipparse.classes.fingerprint).",
                 f"ATTRS = {fingerprint()!r}",
                 "#: Modules whose classes are described in a module of their own.",
                 f"ELSEWHERE = {dict(sorted(SEPARATE.items()))!r}",
