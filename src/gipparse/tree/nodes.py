@@ -295,7 +295,7 @@ class Paragraph:
         return (self.raw, self.span)
 
     def __setstate__(self, state: tuple[str, Span | None]) -> None:
-        _set_paragraph_state(self, state)
+        _restore(self, ("raw", "span"), state)
 
 
 set_paragraph_raw = Paragraph.__dict__["raw"].__set__
@@ -328,24 +328,16 @@ class Heading:
         return (self.raw, self.kind, self.span)
 
     def __setstate__(self, state: tuple[str, str, Span | None]) -> None:
-        _set_heading_state(self, state)
+        _restore(self, ("raw", "kind", "span"), state)
 
 
 Block: TypeAlias = Paragraph | Table
 
 
-def _set_paragraph_state(node: Paragraph, state: tuple[str, Span | None]) -> None:
-    set_paragraph_raw(node, state[0])
-    set_paragraph_span(node, state[1])
-    _set_paragraph_simplifier(node, None)
-
-
-def _set_heading_state(node: Heading, state: tuple[str, str, Span | None]) -> None:
-    for name, value in zip(("raw", "kind", "span", "_simplifier"), (*state, None), strict=True):
+def _restore(node: Paragraph | Heading, names: tuple[str, ...], state: tuple[Any, ...]) -> None:
+    """Set the fields *names* of *node* from its pickled *state*, and no simplifier."""
+    for name, value in zip((*names, "_simplifier"), (*state, None), strict=True):
         object.__setattr__(node, name, value)
-
-
-_set_paragraph_simplifier = Paragraph.__dict__["_simplifier"].__set__
 
 
 #: Converts a text to Simplified script (exactly, phrase by phrase).
