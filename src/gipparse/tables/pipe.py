@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
+from operator import add
 
 from .. import patterns
 from ..errors import RenderError
@@ -141,7 +142,8 @@ def _plain_rows(lines: Sequence[str], i: int) -> list[Row]:
     # and from the last cell of a row (its row's end is 2 columns past it, " |") to the
     # first cell of the next row, a line down at that row's first column. Per-row
     # constants spread over every cell of the row used to be summed in.
-    steps = list(map((3).__add__, map(len, raws)))
+    # (``operator.add`` is called without an argument tuple, ``(3).__add__`` with one.)
+    steps = list(map(add, map(len, raws), repeat(3)))
     last = -1
     for row, count, first in zip(rows[:-1], counts[:-1], firsts[1:], strict=True):
         last += count
