@@ -12,7 +12,7 @@ import enum
 import functools
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import repeat
+from itertools import repeat, starmap
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
 import attrs
@@ -159,15 +159,21 @@ def new_cell(raw: str, span: Span | None) -> Cell:
 #: Runs an iterator to its end, keeping nothing.
 _consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
 
+# ``object.__new__`` and the slots' ``__set__`` take their arguments as a tuple. Called by
+# ``map``, each call is given a new one; called by ``starmap``, the tuple its iterable
+# yields is passed as it is: the same ``(Cell,)`` for every ``object.__new__``, and for
+# the setters the tuple ``zip`` yields, which ``zip`` fills again for the next call when
+# nothing else holds it. Building a cell so costs about a third less.
+
 
 def new_cells(raws: Sequence[str], places: Iterable[int]) -> list[Cell]:
     """``[Cell(raw, ...) for raw in raws]``, each on one line from the place *places*
     give in turn (``line * AT + column``, see :data:`AT`), built the fast way (see
     :func:`new_cell`) and a step at a time for all of them: a table's cells are built at
     once, at about half the cost of building each in turn."""
-    cells: list[Cell] = list(map(new_node, repeat(Cell, len(raws))))
-    _consume(map(set_cell_raw, cells, raws))
-    _consume(map(set_cell_span, cells, places))
+    cells: list[Cell] = list(starmap(new_node, repeat((Cell,), len(raws))))
+    _consume(starmap(set_cell_raw, zip(cells, raws)))
+    _consume(starmap(set_cell_span, zip(cells, places)))
     return cells
 
 
@@ -233,9 +239,9 @@ def new_rows(cells: Sequence[tuple[Cell, ...]], beyond: int) -> list[Row]:
     """A row of each tuple of *cells* (none empty, each cell on one line and built by
     :func:`new_cells`), spanning from column 1 of its first cell's line to *beyond*
     columns past its last cell's end (see :class:`_RowSpan`), built the fast way."""
-    rows: list[Row] = list(map(new_node, repeat(Row, len(cells))))
-    _consume(map(set_row_cells, rows, cells))
-    _consume(map(set_row_span, rows, repeat(beyond)))
+    rows: list[Row] = list(starmap(new_node, repeat((Row,), len(cells))))
+    _consume(starmap(set_row_cells, zip(rows, cells)))
+    _consume(starmap(set_row_span, zip(rows, repeat(beyond))))
     return rows
 
 
