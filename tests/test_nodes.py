@@ -118,6 +118,31 @@ def test_new_cell_is_a_cell_like_any_other() -> None:
         fast.raw = "x"  # type: ignore[misc]
 
 
+def test_cells_and_rows_built_together_are_cells_and_rows_like_any_other() -> None:
+    """``new_cells`` and ``new_rows`` (a table's nodes built in one step, by ``starmap``
+    over tuples ``zip`` refills) give what ``Cell(...)`` and ``Row(...)`` give, each node
+    with its own fields and span."""
+    from gipparse.tree.nodes import AT, new_cells, new_rows
+
+    raws = ["规章", "0", "", "本年新增", "12"]
+    places = [3 * AT + 2, 4 * AT + 2, 5 * AT + 2, 7 * AT + 2, 8 * AT + 2]
+    cells = new_cells(raws, iter(places))
+    expected = [
+        Cell(raw, Span(p // AT, p % AT, p // AT, p % AT + len(raw)))
+        for raw, p in zip(raws, places, strict=True)
+    ]
+    assert [type(c) for c in cells] == [Cell] * 5
+    assert cells == expected
+    assert [c.span for c in cells] == [c.span for c in expected]
+    assert [repr(c) for c in cells] == [repr(c) for c in expected]
+    assert len({id(c) for c in cells}) == 5
+    rows = new_rows([tuple(cells[:3]), tuple(cells[3:])], 0)
+    assert rows == [Row(tuple(expected[:3])), Row(tuple(expected[3:]))]
+    assert [r.span for r in rows] == [Span(3, 1, 5, 2), Span(7, 1, 8, 4)]
+    assert [len(r) for r in rows] == [3, 2]
+    assert rows[1].cells[0] is cells[3]
+
+
 @pytest.mark.parametrize("index", range(5))
 def test_a_parsed_report_pickles_whole(index: int) -> None:
     """A report travels between processes (``multiprocessing``, Dask): every node of it

@@ -163,7 +163,9 @@ _consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
 # ``map``, each call is given a new one; called by ``starmap``, the tuple its iterable
 # yields is passed as it is: the same ``(Cell,)`` for every ``object.__new__``, and for
 # the setters the tuple ``zip`` yields, which ``zip`` fills again for the next call when
-# nothing else holds it. Building a cell so costs about a third less.
+# nothing else holds it. Building a cell so costs about a third less (which is why these
+# ``starmap`` calls over ``zip`` are not the ``map`` calls they could be, and why ``zip``
+# is given no ``strict=``: a call with a keyword argument costs more than what it checks).
 
 
 def new_cells(raws: Sequence[str], places: Iterable[int]) -> list[Cell]:
@@ -172,8 +174,8 @@ def new_cells(raws: Sequence[str], places: Iterable[int]) -> list[Cell]:
     :func:`new_cell`) and a step at a time for all of them: a table's cells are built at
     once, at about half the cost of building each in turn."""
     cells: list[Cell] = list(starmap(new_node, repeat((Cell,), len(raws))))
-    _consume(starmap(set_cell_raw, zip(cells, raws)))
-    _consume(starmap(set_cell_span, zip(cells, places)))
+    _consume(starmap(set_cell_raw, zip(cells, raws)))  # noqa: B905, RUF058
+    _consume(starmap(set_cell_span, zip(cells, places)))  # noqa: B905, RUF058
     return cells
 
 
@@ -240,8 +242,8 @@ def new_rows(cells: Sequence[tuple[Cell, ...]], beyond: int) -> list[Row]:
     :func:`new_cells`), spanning from column 1 of its first cell's line to *beyond*
     columns past its last cell's end (see :class:`_RowSpan`), built the fast way."""
     rows: list[Row] = list(starmap(new_node, repeat((Row,), len(cells))))
-    _consume(starmap(set_row_cells, zip(rows, cells)))
-    _consume(starmap(set_row_span, zip(rows, repeat(beyond))))
+    _consume(starmap(set_row_cells, zip(rows, cells)))  # noqa: B905, RUF058
+    _consume(starmap(set_row_span, zip(rows, repeat(beyond))))  # noqa: RUF058
     return rows
 
 
