@@ -6,6 +6,9 @@
     python benchmarks/frontend.py count KIND N       # N loads, for instruction counts:
                                                      # KIND is seed000, seed001 or corpus
     python benchmarks/frontend.py count-front KIND N # the same, front end only
+    python benchmarks/frontend.py count-blocks KIND N # the blocks stage only (split_blocks);
+                                                     # the texts of 105 reports are read and
+                                                     # split whatever N
 
 For instruction counts: ``benchmarks/icount.sh frontend.py count seed000`` (runs ``count``
 under callgrind at two values of N and takes the difference). ``corpus`` parses N distinct
@@ -85,6 +88,16 @@ def main(argv: list[str]) -> None:
             )
         return
     kind, n = argv[1], int(argv[2])
+    if argv[0] == "count-blocks":
+        # Reading and splitting the same texts for every N: the difference between two N
+        # is the blocks stage alone.
+        formats = default_plugin_manager().table_formats()
+        split = [split_lines(text) for text in texts(kind, max(n, 105))]
+        t = time.process_time()
+        for lines in split[: n + 5]:
+            split_blocks(lines, formats, [])
+        print(f"{(time.process_time() - t) / (n + 5) * 1e6:.0f} us/report", file=sys.stderr)
+        return
     items = texts(kind, n)
     fn = front if argv[0] == "count-front" else gipparse.loads
     if fn is front:
