@@ -4,9 +4,11 @@ only, and a template made so is the template of its schema in every way."""
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import subprocess
 import sys
+import tempfile
 import textwrap
 
 import attrs
@@ -58,7 +60,7 @@ def test_the_first_report_of_a_process_makes_only_its_template(
     # What the report reads is what it reads with every template made (this process has
     # made them both).
     for t in builtin.templates():
-        assert t.keys
+        assert t.tables
     expected = gipparse.load(path)
     assert expected.metadata.template == template
     assert output.rstrip("\n") == gipparse.to_json(expected)
@@ -140,3 +142,76 @@ def test_a_batch_makes_every_template_before_its_workers_start() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout == "[True, True]\n"
+
+
+def test_the_keys_module_is_what_keygen_writes() -> None:
+    from pathlib import Path
+
+    from gipparse.templates import keygen, keys
+
+    written = Path(keys.__file__).read_text(encoding="utf-8")
+    assert written == keygen.source(), (
+        "run: python -m gipparse.templates.keygen > src/gipparse/templates/keys.py"
+    )
+    assert {id: schema.keys for id, schema in SCHEMAS.items()} == keys.KEYS
+
+
+@pytest.mark.parametrize("schema_id", sorted(SCHEMAS))
+def test_a_builtin_template_gives_its_keys_without_being_made(schema_id: str) -> None:
+    schema = SCHEMAS[schema_id]
+    data = builtin._Data(schema_id, lambda: schema)
+    template = Template._deferred(
+        schema.id,
+        title=schema.title,
+        first_year=schema.first_year,
+        last_year=schema.last_year,
+        markers=schema.markers,
+        schema=data,
+    )
+    assert template.keys == schema.keys
+    assert object.__getattribute__(template, "_schema") is data  # not made
+    made = Template.of(schema)
+    assert template.tables == made.tables
+    assert object.__getattribute__(template, "_schema") is None
+    assert template.keys == made.keys
+    assert template.key_set == made.key_set
+    assert template == made
+
+
+@pytest.mark.parametrize(("seed", "other"), [("000", "2021"), ("004", "2020")])
+def test_a_one_report_export_makes_only_the_template_it_reads(seed: str, other: str) -> None:
+    # The CSV header lists every template's keys: the other's are known without its
+    # tables.
+    code = textwrap.dedent(
+        """
+        import json, sys
+        from gipparse import cli
+        from gipparse.templates import builtin
+
+        status = cli.main(["export", sys.argv[1], "-o", sys.argv[2]])
+        made = {t.id: object.__getattribute__(t, "_schema") is None for t in builtin.templates()}
+        data = "gipparse.templates.y20"
+        modules = sorted(m.rpartition(".")[2] for m in sys.modules if m.startswith(data))
+        print(json.dumps({"status": status, "made": made, "modules": modules}))
+        """
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        out = os.path.join(folder, "out.csv")
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(SAMPLES[seed]), out],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        with open(out, encoding="utf-8-sig") as f:
+            header = f.readline().rstrip("\r\n").split(",")
+    template = "2020" if other == "2021" else "2021"
+    assert json.loads(done.stdout) == {
+        "status": 0,
+        "made": {template: True, other: False},
+        "modules": [f"y{template}"],
+    }
+    from gipparse.export.records import LEAD_COLUMNS
+
+    keys = list(dict.fromkeys([*SCHEMAS["2020"].keys, *SCHEMAS["2021"].keys]))
+    assert header == [*LEAD_COLUMNS, *keys]

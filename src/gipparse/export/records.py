@@ -483,7 +483,7 @@ def _make_templates(templates: Sequence[Any]) -> None:
     """Make every template's tables and keys now (a built-in template makes them when a
     report is first read by it): a batch may hold reports of any of them."""
     for template in templates:
-        template.keys  # noqa: B018
+        template.tables  # noqa: B018
 
 
 def resolve_jobs(jobs: int) -> int:

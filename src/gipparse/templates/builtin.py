@@ -26,6 +26,27 @@ def _schema_2021() -> Schema:
     return SCHEMA
 
 
+class _Data:
+    """What gives a built-in template its data: called, its schema (its data module is
+    imported then); :meth:`keys`, the keys that schema defines, known ahead of time
+    (:mod:`.keys`): the CSV header lists every template's keys, and a run that reads no
+    report of a template need not make its tables for that."""
+
+    __slots__ = ("_id", "_schema")
+
+    def __init__(self, id: str, schema: Callable[[], Schema]) -> None:
+        self._id = id
+        self._schema = schema
+
+    def __call__(self) -> Schema:
+        return self._schema()
+
+    def keys(self) -> tuple[str, ...]:
+        from .keys import KEYS
+
+        return KEYS[self._id]
+
+
 @lru_cache(maxsize=1)
 def templates() -> tuple[Template, ...]:
     """The built-in templates, oldest first: made when first asked for (by the first
@@ -42,7 +63,7 @@ def templates() -> tuple[Template, ...]:
             first_year=h.first_year,
             last_year=h.last_year,
             markers=h.markers,
-            schema=schema,
+            schema=_Data(h.id, schema),
         )
         for h, schema in ((HEAD_2020, _schema_2020), (HEAD_2021, _schema_2021))
     )

@@ -556,7 +556,9 @@ class Template(Schema):
 
         The built-in templates are made so: a process reading reports of one template
         makes only that one's tables and keys. Once made, the template is the one
-        ``Template.of(schema())`` gives.
+        ``Template.of(schema())`` gives. When *schema* has a ``keys()`` method, giving the
+        keys its schema defines, the keys alone are taken from it, without making the
+        tables (the CSV header lists every template's keys).
         """
         self = object.__new__(cls)
         set_ = object.__setattr__
@@ -584,6 +586,13 @@ class Template(Schema):
                 raise AttributeError(
                     f"{type(self).__name__!r} object has no attribute {name!r}", name=name, obj=self
                 )
+            known = getattr(schema, "keys", None) if name == "keys" else None
+            if known is not None:
+                # Keys known ahead of time (a built-in template's): the tables are made
+                # when something else is asked for.
+                keys = known()
+                object.__setattr__(self, "keys", keys)
+                return keys
             self._complete(schema())
             return object.__getattribute__(self, name)
 
