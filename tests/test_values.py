@@ -185,3 +185,120 @@ def test_digits_in_groups_of_three_are_one_number(
     raw: str, kind: ValueKind, expected: int | Decimal
 ) -> None:
     assert read_value(raw, kind).value == expected
+
+
+def _named_tuple_of_the_declaration() -> type:
+    """What ``typing.NamedTuple`` makes of the class type checkers see (the body under
+    ``if TYPE_CHECKING:`` in values.py), in the module's namespace."""
+    import __future__
+
+    import ast
+    import inspect
+
+    from gipparse.templates import values
+
+    tree = ast.parse(inspect.getsource(values))
+    (declared,) = [
+        node.body[0]
+        for node in tree.body
+        if isinstance(node, ast.If)
+        and isinstance(node.test, ast.Name)
+        and node.test.id == "TYPE_CHECKING"
+        and isinstance(node.body[0], ast.ClassDef)
+        and node.body[0].name == "ValueRead"
+    ]
+    module = ast.Module(
+        body=[ast.ImportFrom("typing", [ast.alias("NamedTuple")], 0), declared], type_ignores=[]
+    )
+    code = compile(
+        ast.fix_missing_locations(module),
+        values.__file__,
+        "exec",
+        flags=__future__.annotations.compiler_flag,
+    )
+    namespace = dict(vars(values))
+    exec(code, namespace)
+    made: type = namespace["ValueRead"]
+    return made
+
+
+def test_value_read_is_the_named_tuple_it_declares() -> None:
+    import copy
+    import pickle
+
+    from gipparse.templates.values import ValueRead
+
+    reference = _named_tuple_of_the_declaration()
+    assert reference is not ValueRead
+    assert ValueRead.__bases__ == reference.__bases__ == (tuple,)
+    assert ValueRead.__module__ == reference.__module__
+    assert ValueRead.__qualname__ == reference.__qualname__ == "ValueRead"
+    for name in ("_fields", "_field_defaults", "__match_args__", "__slots__"):
+        assert getattr(ValueRead, name) == getattr(reference, name), name
+    assert ValueRead.__new__.__defaults__ == reference.__new__.__defaults__
+    assert ValueRead.__new__.__kwdefaults__ == reference.__new__.__kwdefaults__
+    assert ValueRead.__new__.__code__.co_varnames == reference.__new__.__code__.co_varnames
+    # typing keeps annotations written as text (``from __future__ import annotations``)
+    # as ForwardRef objects; these keep the text.
+    assert {k: v.__forward_arg__ for k, v in reference.__annotations__.items()} == (
+        ValueRead.__annotations__
+    )
+    assert ValueRead.__new__.__annotations__ == ValueRead.__annotations__
+    names = [
+        n
+        for n in reference.__dict__
+        if n not in ("__doc__", "__annotations__", "__orig_bases__", "__module__")
+    ]
+    assert sorted(names) == sorted(
+        n for n in ValueRead.__dict__ if n not in ("__doc__", "__annotations__", "__module__")
+    )
+    for name in names:
+        mine, theirs = ValueRead.__dict__[name], reference.__dict__[name]
+        assert type(mine) is type(theirs), name
+        function = getattr(mine, "__func__", mine)
+        assert getattr(function, "__doc__", None) == getattr(
+            getattr(theirs, "__func__", theirs), "__doc__", None
+        ), name
+        assert getattr(function, "__qualname__", None) in (
+            None,
+            getattr(getattr(theirs, "__func__", theirs), "__qualname__", None),
+            f"ValueRead.{name}",
+        ), name
+    for args, kwargs in [
+        ((1,), {}),
+        ((None, "value.unreadable", "why", Severity.WARNING), {}),
+        ((Decimal("1.5"),), {"severity": Severity.ERROR}),
+        ((), {"value": 3, "note": "n"}),
+    ]:
+        a, b = ValueRead(*args, **kwargs), reference(*args, **kwargs)
+        assert tuple(a) == tuple(b)
+        assert a == b
+        assert hash(a) == hash(b)
+        assert repr(a) == repr(b)
+        assert a._asdict() == b._asdict()
+        assert (a.value, a.code, a.note, a.severity) == (b.value, b.code, b.note, b.severity)
+        assert a._replace(note="x") == b._replace(note="x")
+        assert type(a._replace(note="x")) is ValueRead
+        assert type(ValueRead._make(tuple(b))) is ValueRead
+        assert pickle.loads(pickle.dumps(a)) == a
+        assert type(pickle.loads(pickle.dumps(a))) is ValueRead
+        assert copy.copy(a) == a
+        assert copy.deepcopy(a) == a
+        assert a.__getnewargs__() == b.__getnewargs__()
+    for attempt in (
+        lambda cls: cls(1, 2, 3, 4, 5),
+        lambda cls: cls(),
+        lambda cls: cls(1, nothing=2),
+        lambda cls: cls._make((1, 2)),
+        lambda cls: cls(1)._replace(nothing=2),
+    ):
+        with pytest.raises(Exception) as mine:  # noqa: PT011
+            attempt(ValueRead)
+        with pytest.raises(Exception) as theirs:  # noqa: PT011
+            attempt(reference)
+        assert type(mine.value) is type(theirs.value)
+        assert str(mine.value) == str(theirs.value)
+    with pytest.raises(AttributeError):
+        ValueRead(1).value = 2  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        ValueRead(1).other = 2  # type: ignore[attr-defined]

@@ -32,7 +32,7 @@ import enum
 import re
 from decimal import Decimal
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .. import patterns
 from ..tree.nodes import Severity
@@ -56,18 +56,88 @@ class ValueKind(enum.StrEnum):
     AMOUNT = "amount"
 
 
-class ValueRead(NamedTuple):
-    """The result of reading one cell.
+if TYPE_CHECKING:
 
-    ``value`` is ``None`` when the cell cannot be read. ``code`` is the diagnostic code of
-    the rule applied (``None`` when the cell was a plain number), ``note`` a short
-    explanation for the message, ``severity`` how much the rule matters.
-    """
+    class ValueRead(NamedTuple):
+        """The result of reading one cell (what type checkers see of the class below)."""
 
-    value: Number | None
-    code: str | None = None
-    note: str = ""
-    severity: Severity = Severity.INFO
+        value: Number | None
+        code: str | None = None
+        note: str = ""
+        severity: Severity = Severity.INFO
+
+else:
+    # What ``typing.NamedTuple`` makes of the class above, written out as
+    # :func:`collections.namedtuple` writes it: making it at run time (compiling its
+    # ``__new__`` and its annotations) cost a process's first report 0.75 M instructions.
+    # ``tests/test_values.py`` holds the two together.
+    from collections import _tuplegetter
+
+    _tuple_new = tuple.__new__
+
+    class ValueRead(tuple):
+        """The result of reading one cell.
+
+        ``value`` is ``None`` when the cell cannot be read. ``code`` is the diagnostic code
+        of the rule applied (``None`` when the cell was a plain number), ``note`` a short
+        explanation for the message, ``severity`` how much the rule matters.
+        """
+
+        __slots__ = ()
+        _fields = ("value", "code", "note", "severity")
+        _field_defaults = {"code": None, "note": "", "severity": Severity.INFO}  # noqa: RUF012
+        __match_args__ = _fields
+        __annotations__ = {
+            "value": "Number | None",
+            "code": "str | None",
+            "note": "str",
+            "severity": "Severity",
+        }
+
+        def __new__(_cls, value, code=None, note="", severity=Severity.INFO):
+            return _tuple_new(_cls, (value, code, note, severity))
+
+        __new__.__doc__ = "Create new instance of ValueRead(value, code, note, severity)"
+        __new__.__annotations__ = __annotations__
+
+        @classmethod
+        def _make(cls, iterable):
+            result = _tuple_new(cls, iterable)
+            if len(result) != 4:
+                raise TypeError(f"Expected 4 arguments, got {len(result)}")
+            return result
+
+        _make.__func__.__doc__ = "Make a new ValueRead object from a sequence or iterable"
+
+        def _replace(self, /, **kwds):
+            result = self._make(map(kwds.pop, ("value", "code", "note", "severity"), self))
+            if kwds:
+                raise ValueError(f"Got unexpected field names: {list(kwds)!r}")
+            return result
+
+        _replace.__doc__ = (
+            "Return a new ValueRead object replacing specified fields with new values"
+        )
+
+        def __repr__(self):
+            "Return a nicely formatted representation string"
+            return (
+                f"{self.__class__.__name__}(value={self[0]!r}, code={self[1]!r}, "
+                f"note={self[2]!r}, severity={self[3]!r})"
+            )
+
+        def _asdict(self):
+            "Return a new dict which maps field names to their values."
+            return dict(zip(self._fields, self, strict=True))
+
+        def __getnewargs__(self):
+            "Return self as a plain tuple.  Used by copy and pickle."
+            return tuple(self)
+
+        value = _tuplegetter(0, "Alias for field number 0")
+        code = _tuplegetter(1, "Alias for field number 1")
+        note = _tuplegetter(2, "Alias for field number 2")
+        severity = _tuplegetter(3, "Alias for field number 3")
 
 
 #: Units that may follow a count: they say what is counted, not how much.
