@@ -57,6 +57,8 @@ def test_a_one_report_export_starts_no_worker_machinery() -> None:
     assert [m for m in modules if m.startswith(("concurrent", "logging"))] == []
     # A report read in full by its tables does not need the flattened reading.
     assert "gipparse.templates.flat" not in modules
+    # Nor CSV output the writers of the file formats.
+    assert "gipparse.export.writers" not in modules
 
 
 def test_a_plugin_manager_builds_no_template() -> None:

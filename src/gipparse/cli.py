@@ -332,7 +332,7 @@ def _quick_export_arguments(argv: Sequence[str]) -> Any:
     if found.get("quiet") and found.get("verbose"):
         return None
     if "format" in found:
-        from .export.writers import FORMATS
+        from .export import FORMATS
 
         if found["format"] not in FORMATS:
             return None
@@ -430,7 +430,7 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
     import argparse
 
     _batch_arguments(p)
-    from .export.writers import FORMATS
+    from .export import FORMATS
 
     p.add_argument(
         "-f",
@@ -805,7 +805,7 @@ def _private_file(folder: str) -> tuple[int, str]:
 def _export_format(args: argparse.Namespace) -> str:
     """The output format: --format, else the suffix of -o (an unknown one is refused),
     else CSV."""
-    from .export.writers import FILE_FORMATS, FORMAT_BY_SUFFIX
+    from .export import FILE_FORMATS, FORMAT_BY_SUFFIX
 
     fmt: str | None = args.format
     to_stdout = args.output in (None, "-")
@@ -829,8 +829,8 @@ def _export_format(args: argparse.Namespace) -> str:
 def _run_export(args: argparse.Namespace) -> int:
     from functools import partial
 
+    from .export import FILE_FORMATS
     from .export.records import iter_records
-    from .export.writers import FILE_FORMATS
 
     fmt = _export_format(args)
     paths = _batch_paths(args)

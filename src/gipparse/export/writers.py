@@ -20,24 +20,9 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import GipparseError
+from . import FILE_FORMATS, FORMAT_BY_SUFFIX, FORMATS  # noqa: F401  (named here before)
 from .records import LEAD_COLUMNS, META_KEYS, Record, reasons, text_cell
 from .safety import readable_name
-
-#: Output formats and the suffixes of ``-o`` that choose them.
-FORMAT_BY_SUFFIX = {
-    ".csv": "csv",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".json": "json",
-    ".sqlite": "sqlite",
-    ".sqlite3": "sqlite",
-    ".db": "sqlite",
-    ".parquet": "parquet",
-    ".xlsx": "xlsx",
-}
-FORMATS = ("csv", "jsonl", "json", "sqlite", "parquet", "xlsx")
-#: Formats written to a file only (not to stdout).
-FILE_FORMATS = frozenset({"sqlite", "parquet", "xlsx"})
 
 #: The optional extras: the module a feature needs and the extra that installs it.
 EXTRAS = {"parquet": ("pyarrow", "parquet"), "xlsx": ("openpyxl", "xlsx")}
