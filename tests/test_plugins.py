@@ -7,7 +7,9 @@ import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
+import pluggy
 import pytest
 
 import gipparse
@@ -288,6 +290,7 @@ class _WithDict(_Base):
         self.own = _Base().check  # a bound method of another instance, marked
         self.helper = lambda: None  # type: ignore[method-assign]
         self.number = 1
+        self.check = 2  # type: ignore[assignment,method-assign]  # shadows the marked method
 
 
 class _Meta(type):
@@ -352,6 +355,16 @@ def test_an_instance_plugin_offers_what_pluggy_finds() -> None:
             if expected is None and name.startswith("gipparse_"):
                 expected = {} if inspect.isroutine(getattr(plugin, name, None)) else None
             assert pm.parse_hookimpl_opts(plugin, name) == expected, (plugin, name)
+        # What registering an instance works out for all its names at once is what is
+        # worked out for each name alone.
+        verdicts = _manager._verdicts(plugin, "gipparse_impl")
+        if verdicts is None:
+            assert isinstance(plugin, types.ModuleType | type) or type(type(plugin)) is not type
+            continue
+        for name in [*dir(plugin), "gipparse_nothing", "nothing"]:
+            alone = _manager._may_hook(plugin, name, "gipparse_impl")
+            assert verdicts.get(name, name.startswith("gipparse_")) == alone, (plugin, name)
+            assert bool(verdicts.get(name, name.startswith("gipparse_"))) == bool(alone)
     manager = gipparse.create_plugin_manager(plugins=[slotted], entry_points=False)
     hooks = sorted(caller.name for caller in manager.pluggy.get_hookcallers(slotted) or ())
     assert hooks == [
@@ -359,6 +372,46 @@ def test_an_instance_plugin_offers_what_pluggy_finds() -> None:
         "gipparse_source_suffixes",
         "gipparse_validate",
     ]
+    # Registered, each instance gives the hook implementations pluggy's own manager finds.
+    for plugin in plugins:
+        if isinstance(plugin, types.ModuleType):
+            continue
+        mine, theirs = _manager._Pluggy("gipparse"), _PlainPluggy("gipparse")
+        try:
+            mine.register(plugin)
+        except Exception as exc:
+            with pytest.raises(type(exc)):
+                theirs.register(plugin)
+            continue
+        theirs.register(plugin)
+        assert _impls(mine, plugin) == _impls(theirs, plugin), plugin
+        assert mine._verdicts == {}
+
+
+class _PlainPluggy(pluggy.PluginManager):
+    """pluggy's own look-up, but for ``gipparse_*`` names (as :class:`_manager._Pluggy`)."""
+
+    def parse_hookimpl_opts(self, plugin: object, name: str) -> Any:
+        import inspect
+
+        opts = super().parse_hookimpl_opts(plugin, name)
+        if (
+            opts is None
+            and name.startswith("gipparse_")
+            and inspect.isroutine(getattr(plugin, name, None))
+        ):
+            return {}
+        return opts
+
+
+def _impls(pm: pluggy.PluginManager, plugin: object) -> list[tuple[str, Any, Any]]:
+    found = [
+        (caller.name, impl.function, impl.opts)
+        for caller in pm.get_hookcallers(plugin) or ()
+        for impl in caller.get_hookimpls()
+        if impl.plugin is plugin
+    ]
+    return sorted(found, key=lambda f: (f[0], repr(f[1])))
 
 
 def test_hook_specifications_are_what_pluggy_finds() -> None:

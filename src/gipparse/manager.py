@@ -83,6 +83,50 @@ def _may_hook(plugin: object, name: str, marker: str) -> bool | types.FunctionTy
     return hook
 
 
+#: What a class attribute may be for pluggy to find a hook in it (a slot may hold one).
+_CLASS_HOOKABLE = (*_HOOKABLE, types.MemberDescriptorType)
+
+
+def _verdicts(plugin: object, marker: str) -> dict[str, bool | types.FunctionType] | None:
+    """What :func:`_may_hook` says of each name of the instance *plugin* where it is not
+    false, but for the names it answers with ``name.startswith("gipparse_")``; ``None``
+    for a module, a class, or an instance of a class with a metaclass. Worked out for all
+    names at once, in one pass over the instance's ``__dict__`` and its class's
+    attributes, where pluggy asks about each of the instance's names in turn (some 40:
+    its class's and ``object``'s)."""
+    if isinstance(plugin, types.ModuleType | type):
+        return None
+    klass = type(plugin)
+    if type(klass) is not type:
+        return None
+    merged: dict[str, object] = {}
+    for base in reversed(klass.__mro__):
+        merged.update(base.__dict__)  # each name as the first class of the MRO has it
+    try:
+        own = object.__getattribute__(plugin, "__dict__")
+    except AttributeError:
+        own = None
+    if not isinstance(own, dict):
+        own = {}
+    function = types.FunctionType
+    found: dict[str, bool | types.FunctionType] = {}
+    for name, value in merged.items():
+        if name in own:
+            continue
+        hook = name.startswith("gipparse_")
+        if type(value) is function:
+            if hook or hasattr(value, marker):
+                found[name] = value
+        elif hook or isinstance(value, _CLASS_HOOKABLE):
+            found[name] = True
+    for name, value in own.items():
+        if isinstance(name, str) and (
+            name.startswith("gipparse_") or isinstance(value, types.FunctionType | types.MethodType)
+        ):
+            found[name] = True
+    return found
+
+
 def _may_hook_in(mro: tuple[type, ...], name: str, marker: str) -> bool:
     for klass in mro:
         found = klass.__dict__.get(name, _ABSENT)
@@ -102,6 +146,22 @@ class _Pluggy(pluggy.PluginManager):
     for ``pytest_*``), so a misspelt hook is caught by ``check_pending`` instead of being
     silently ignored."""
 
+    def __init__(self, project_name: str) -> None:
+        super().__init__(project_name)
+        #: :func:`_verdicts` of the instances being registered, by identity.
+        self._verdicts: dict[int, dict[str, bool | types.FunctionType]] = {}
+
+    def register(self, plugin: object, name: str | None = None) -> str | None:
+        verdicts = _verdicts(plugin, f"{self.project_name}_impl")
+        if verdicts is None:
+            return super().register(plugin, name)
+        key = id(plugin)
+        self._verdicts[key] = verdicts
+        try:
+            return super().register(plugin, name)
+        finally:
+            del self._verdicts[key]
+
     def parse_hookimpl_opts(self, plugin: object, name: str) -> Any:
         if isinstance(plugin, types.ModuleType):
             value = plugin.__dict__.get(name)
@@ -116,7 +176,11 @@ class _Pluggy(pluggy.PluginManager):
                 # that look-up: most of a module's functions are not hooks.
                 return self._function_opts(value, name)
         elif not isinstance(plugin, type):
-            found = _may_hook(plugin, name, f"{self.project_name}_impl")
+            verdicts = self._verdicts.get(id(plugin))
+            if verdicts is not None:
+                found = verdicts.get(name, name.startswith("gipparse_"))
+            else:
+                found = _may_hook(plugin, name, f"{self.project_name}_impl")
             if not found:
                 return None
             if isinstance(found, types.FunctionType):
