@@ -151,7 +151,7 @@ def test_the_keys_module_is_what_keygen_writes() -> None:
 
     written = Path(keys.__file__).read_text(encoding="utf-8")
     assert written == keygen.source(), (
-        "run: python -m gipparse.templates.keygen > src/gipparse/templates/keys.py"
+        "run: python -m gipparse.templates.keygen keys > src/gipparse/templates/keys.py"
     )
     assert {id: schema.keys for id, schema in SCHEMAS.items()} == keys.KEYS
 
@@ -215,3 +215,37 @@ def test_a_one_report_export_makes_only_the_template_it_reads(seed: str, other: 
 
     keys = list(dict.fromkeys([*SCHEMAS["2020"].keys, *SCHEMAS["2021"].keys]))
     assert header == [*LEAD_COLUMNS, *keys]
+
+
+def test_the_labelkeys_module_is_what_keygen_writes() -> None:
+    from pathlib import Path
+
+    from gipparse.templates import keygen, labelkeys
+
+    written = Path(labelkeys.__file__).read_text(encoding="utf-8")
+    assert written == keygen.label_source(), (
+        "run: python -m gipparse.templates.keygen labels > src/gipparse/templates/labelkeys.py"
+    )
+
+
+def _matcher_state(template: Template) -> list[dict[str, object]]:
+    return [{k: v for k, v in vars(m).items() if k != "spec"} for m in template._matchers]
+
+
+@pytest.mark.parametrize("schema_id", sorted(SCHEMAS))
+def test_the_lookup_tables_of_a_builtin_template_fold_none_of_its_texts(
+    schema_id: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gipparse.templates import engine
+
+    # Made with the label keys computed now: what they were before they were written.
+    monkeypatch.setattr(engine, "_KNOWN_KEYS", {})
+    folded = _matcher_state(Template.of(SCHEMAS[schema_id]))
+    monkeypatch.undo()
+
+    def no_folding(text: str) -> str:
+        raise AssertionError(f"folded {text!r}")
+
+    monkeypatch.setattr(engine, "fold", no_folding)
+    template = Template.of(SCHEMAS[schema_id])
+    assert _matcher_state(template) == folded

@@ -53,6 +53,7 @@ from ..caches import kept, track
 from ..classes import frozen
 from ..tree.nodes import Cell, Diagnostic, Row, Section, Severity, Span, Table
 from ..tree.text import fold
+from .labelkeys import LABEL_KEYS as _KNOWN_KEYS
 from .schema import RowSpec, Schema, TableSpec, sum_known
 from .statistics import Statistics
 from .values import Value, ValueRead, classify, is_digit_run, read_cached, split_numbers
@@ -111,7 +112,11 @@ def within_one_edit(a: str, b: str) -> bool:
 
 
 def _key_of(label: str) -> tuple[str, str]:
-    return label_keys(fold(label))
+    """The label keys of *label*: those of the built-in templates' texts are computed
+    ahead of time (:mod:`.labelkeys`); folding them was two thirds of making a template's
+    lookup tables, paid by the first report of a process."""
+    found = _KNOWN_KEYS.get(label)
+    return found if found is not None else label_keys(fold(label))
 
 
 #: What templates know of a cell: ``(kind, full key, short key)``; kind is ``"blank"``,

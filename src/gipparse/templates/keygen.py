@@ -1,12 +1,21 @@
-"""Writes :mod:`gipparse.templates.keys` from the built-in templates' data modules.
+"""Writes :mod:`gipparse.templates.keys` and :mod:`gipparse.templates.labelkeys` from the
+built-in templates' data modules.
 
-    python -m gipparse.templates.keygen > src/gipparse/templates/keys.py
+    python -m gipparse.templates.keygen keys > src/gipparse/templates/keys.py
+    python -m gipparse.templates.keygen labels > src/gipparse/templates/labelkeys.py
 
 The CSV header of ``gipparse export`` lists the keys of every template; deriving those of
 a template no report of the run was read by means importing its data module and making
 its tables (3 M instructions, a tenth of what a one-report export costs beyond
-``import gipparse``). The module holds the keys each schema defines, in its order;
-``tests/test_templates.py`` checks that it is what this writes.
+``import gipparse``). :mod:`~gipparse.templates.keys` holds the keys each schema defines,
+in its order.
+
+A template's lookup tables hold the label keys (:func:`gipparse.templates.engine.label_keys`
+of the folded text) of its labels, headers and markers: folding them was two thirds of
+making the tables, paid by the first report of a process.
+:mod:`~gipparse.templates.labelkeys` holds those of the built-in templates' texts.
+
+``tests/test_builtin_templates.py`` checks that both modules are what this writes.
 """
 
 from __future__ import annotations
@@ -34,5 +43,52 @@ def source() -> str:
     return "\n".join(lines)
 
 
+def template_texts() -> list[str]:
+    """Every text of the built-in templates whose label keys their lookup tables hold:
+    markers, header texts, column, row and group labels, aliases, misprints, row headers
+    and signatures."""
+    from .known import SCHEMAS
+
+    texts: list[str] = []
+    for schema in SCHEMAS.values():
+        texts += schema.markers
+        for spec in schema.tables:
+            texts += spec.header_labels
+            texts += [c for line in spec.header for c in line]
+            for row in spec.rows:
+                for column in row.columns:
+                    texts += [column.label, *column.aliases]
+                texts += [row.label, *row.aliases, *row.misprints, *row.groups]
+            texts += [spec.row_header, *spec.signature]
+    return [t for t in dict.fromkeys(texts) if t]
+
+
+def label_source() -> str:
+    """The text of :mod:`gipparse.templates.labelkeys`."""
+    import json
+
+    from ..tree.text import fold
+    from .engine import label_keys
+
+    lines = [
+        '"""The label keys (:func:`gipparse.templates.engine.label_keys` of the folded text)',
+        "of the built-in templates' labels, headers and markers, which their lookup tables",
+        "hold. Written by :mod:`gipparse.templates.keygen`; do not edit.",
+        '"""',
+        "",
+        "LABEL_KEYS = {",
+    ]
+    for text in template_texts():
+        full, short = label_keys(fold(text))
+        lines.append(f"    {json.dumps(text, ensure_ascii=False)}: (")
+        lines.append(f"        {json.dumps(full, ensure_ascii=False)},")
+        lines.append(f"        {json.dumps(short, ensure_ascii=False)},")
+        lines.append("    ),")
+    lines += ["}", ""]
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
-    print(source(), end="")
+    import sys
+
+    print(label_source() if sys.argv[1:] == ["labels"] else source(), end="")
