@@ -57,8 +57,10 @@ def test_a_one_report_export_starts_no_worker_machinery() -> None:
     assert [m for m in modules if m.startswith(("concurrent", "logging"))] == []
     # A report read in full by its tables does not need the flattened reading.
     assert "gipparse.templates.flat" not in modules
-    # Nor CSV output the writers of the file formats.
+    # Nor CSV output the writers of the file formats, nor records without a float math.
     assert "gipparse.export.writers" not in modules
+    if "math" not in loaded_after("import gipparse"):
+        assert "math" not in modules
 
 
 def test_a_plugin_manager_builds_no_template() -> None:

@@ -33,7 +33,6 @@ command line, only their encoded output lines): never a report tree.
 from __future__ import annotations
 
 import contextlib
-import math
 import os
 import sys
 import types
@@ -275,6 +274,8 @@ def _bool(value: bool) -> str:
 
 
 def _float(value: float) -> str:
+    import math  # records hold floats rarely: a one-report export need not load it
+
     if not math.isfinite(value):
         raise ValueError(f"{value} cannot be written as JSON")
     return float.__repr__(value)

@@ -46,7 +46,6 @@ cell each value came from) is not serialised. Keys are always present, in the or
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -269,6 +268,13 @@ def _read_severity(r: _Reader) -> Severity:
         raise ParseError(f"{r.where}.severity: unknown severity {value!r}") from None
 
 
+def _isfinite(value: float) -> bool:
+    # math is imported for a float only: a one-report export writes none.
+    import math
+
+    return math.isfinite(value)
+
+
 def _read_value(key: str, value: object, where: str) -> int | Decimal | None:
     """A statistic as JSON gives it back: amounts (``*.amount``, in 万元) become Decimal."""
     if value is None:
@@ -276,7 +282,7 @@ def _read_value(key: str, value: object, where: str) -> int | Decimal | None:
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         raise ParseError(f"{where}: expected a number or null, got {_kind(value)}")
     if key.rsplit(".", 1)[-1] == "amount":
-        if isinstance(value, float) and not math.isfinite(value):
+        if isinstance(value, float) and not _isfinite(value):
             raise ParseError(f"{where}: {value} is not an amount")
         # str() first: Decimal(0.1) would carry the binary float's error.
         return value if isinstance(value, Decimal) else Decimal(str(value))
@@ -400,7 +406,7 @@ def _write(
     elif isinstance(obj, Decimal):
         out.append(format_decimal(obj))
     elif isinstance(obj, float):
-        if not math.isfinite(obj):
+        if not _isfinite(obj):
             raise ValueError(f"{obj} cannot be written as JSON")
         out.append(float.__repr__(obj))
     elif isinstance(obj, Mapping):
