@@ -57,8 +57,10 @@ def test_a_one_report_export_starts_no_worker_machinery() -> None:
     assert [m for m in modules if m.startswith(("concurrent", "logging"))] == []
     # A report read in full by its tables does not need the flattened reading.
     assert "gipparse.templates.flat" not in modules
-    # Nor CSV output the writers of the file formats, nor records without a float math.
+    # Nor CSV output the writers of the file formats or the JSON encoding, nor records
+    # without a float math.
     assert "gipparse.export.writers" not in modules
+    assert "gipparse.export.serialize" not in modules
     if "math" not in loaded_after("import gipparse"):
         assert "math" not in modules
 

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any
 from ..checks.catalogue import RECORD_CODES
 from ..errors import GipparseError, InputTooLargeError, PluginError, SourceError
 from ..tree.nodes import Diagnostic, Report, Severity
-from .serialize import format_decimal
+from . import format_decimal
 
 if TYPE_CHECKING:
     from .inputs import Skipped

@@ -65,6 +65,7 @@ from ..tree.nodes import (
     Span,
     Table,
 )
+from . import format_decimal  # what JSON and CSV write an amount as
 
 #: The version of the JSON layout written by :func:`to_dict`.
 FORMAT_VERSION = 1
@@ -368,13 +369,6 @@ def _encoder() -> Callable[[str], str]:
     from json.encoder import encode_basestring  # the C version when available
 
     return encode_basestring
-
-
-def format_decimal(value: Decimal) -> str:
-    """A finite Decimal as a plain JSON/CSV number (``389.2431``, never ``3.892431E+2``)."""
-    if not value.is_finite():
-        raise ValueError(f"{value} cannot be written as a number")
-    return format(value, "f")
 
 
 def to_json(obj: Report | Mapping[str, Any] | Sequence[Any], *, indent: int | None = None) -> str:
