@@ -63,11 +63,32 @@ def test_traditional_twins_are_traditional(name: str) -> None:
 def _counts_both_ways(
     monkeypatch: pytest.MonkeyPatch, text: str, start: int = 0, end: int | None = None
 ) -> tuple[tuple[int, int], tuple[int, int]]:
-    """What :func:`hant._count` finds in its first counts and once its patterns are compiled."""
+    """What :func:`hant._count` finds in its first counts where the patterns' code was not
+    computed ahead of time, and with the patterns."""
+    monkeypatch.setattr(hant, "_AHEAD", None)
     monkeypatch.setattr(hant, "_counts", 0)
     cold = hant._count(text, start, end)
+    monkeypatch.undo()
     monkeypatch.setattr(hant, "_counts", hant._COLD_COUNTS)
     return cold, hant._count(text, start, end)
+
+
+def test_the_patterns_are_those_re_compiles() -> None:
+    import re
+
+    from gipparse import patterns
+
+    expected = (re.compile(f"[{hant._TRADITIONAL_ONLY}]"), re.compile(f"[{hant._SIMPLIFIED_ONLY}]"))
+    if patterns._USABLE:  # the interpreter the code was computed for: no compiling
+        assert hant._AHEAD is not None
+    for mine, theirs in zip(hant._classes(), expected, strict=True):
+        assert (mine.pattern, mine.flags, mine.groups) == (
+            theirs.pattern,
+            theirs.flags,
+            theirs.groups,
+        )
+        text = hant._TRADITIONAL_ONLY + "x" + hant._SIMPLIFIED_ONLY + "无無"
+        assert mine.findall(text) == theirs.findall(text)
 
 
 def test_the_first_counts_and_the_compiled_patterns_agree(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -90,8 +111,10 @@ def test_detection_is_the_same_before_and_after_the_patterns_are_compiled(
     texts = [path.read_text(encoding="utf-8") for path in SEEDS.values()]
     texts += [traditional_twin(name) for name in SIMPLIFIED_SEEDS]
     for text in texts:
+        monkeypatch.setattr(hant, "_AHEAD", None)
         monkeypatch.setattr(hant, "_counts", 0)
         cold = hant.detect_script(text)
+        monkeypatch.undo()
         monkeypatch.setattr(hant, "_counts", hant._COLD_COUNTS)
         assert hant.detect_script(text) == cold
 

@@ -40,6 +40,15 @@ ASKED: dict[tuple[str | bytes, int], None] = {}
 def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     """``re.compile(pattern, flags)``, from the code computed ahead of time when there is
     one for this interpreter."""
+    compiled = ahead(pattern, flags)
+    return re.compile(pattern, flags) if compiled is None else compiled
+
+
+def ahead(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr] | None:
+    """``re.compile(pattern, flags)`` from the code computed ahead of time, ``None`` when
+    there is none for this interpreter: for a pattern too costly to compile at import,
+    which the caller makes do without until it is needed (asked for at import all the
+    same, so that :mod:`.gen` writes its code)."""
     flags = int(flags)
     ASKED[pattern, flags] = None
     if _USABLE:
@@ -55,4 +64,4 @@ def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
                 indexgroup,
             )
             return compiled
-    return re.compile(pattern, flags)
+    return None

@@ -5,8 +5,9 @@ gipparse's modules to (see :mod:`gipparse.patterns`).
 
 (It writes the file itself: a shell redirection would empty the module it imports.)
 
-The patterns are those the modules pass to :func:`gipparse.patterns.compile` when they
-are imported. ``tests/test_patterns.py`` checks that the module is what this writes.
+The patterns are those the modules pass to :func:`gipparse.patterns.compile` or
+:func:`gipparse.patterns.ahead` when they are imported. ``tests/test_patterns.py`` checks
+that the module is what this writes.
 """
 
 from __future__ import annotations
@@ -26,7 +27,10 @@ def _modules() -> list[str]:
     """The modules of the package that compile patterns through :mod:`gipparse.patterns`."""
     found = []
     for path in sorted(_ROOT.rglob("*.py")):
-        if path.parent.name == "patterns" or "patterns.compile(" not in path.read_text("utf-8"):
+        text = path.read_text("utf-8")
+        if path.parent.name == "patterns" or (
+            "patterns.compile(" not in text and "patterns.ahead(" not in text
+        ):
             continue
         parts = path.relative_to(_ROOT.parent).with_suffix("").parts
         found.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
