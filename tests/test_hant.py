@@ -297,7 +297,15 @@ def test_the_matching_table_is_what_hantgen_computes_from_the_dictionaries() -> 
     matching = hant._matching()
     assert {k: chr(v) for k, v in matching.table.items()} == {ord(k): v for k, v in table.items()}
     assert matching.fixes == fixes
-    assert set(matching.trigger.pattern[1:-1]) == set(ambiguous)
+    assert set(matching.ambiguous) == set(ambiguous)
+    # Told as the pattern of those characters told it.
+    import re
+
+    trigger = re.compile(f"[{ambiguous}]" if ambiguous else "(?!)")
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS.values()]
+    texts += [*ambiguous, "反覆", "", "x", "總計", "反覆"[:1], ambiguous[:1] * 3]
+    for text in texts + [t.translate(matching.table) for t in texts]:
+        assert matching.triggered(text) == (trigger.search(text) is not None), text[:20]
     assert "總計".translate(matching.table) == "总计"
     # what the table leaves of a phrase is fixed: 覆 stays 覆 alone, not in 反覆
     assert table.get("覆") is None
