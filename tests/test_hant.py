@@ -304,8 +304,17 @@ def test_the_matching_table_is_what_hantgen_computes_from_the_dictionaries() -> 
     trigger = re.compile(f"[{ambiguous}]" if ambiguous else "(?!)")
     texts = [p.read_text(encoding="utf-8") for p in SEEDS.values()]
     texts += [*ambiguous, "反覆", "", "x", "總計", "反覆"[:1], ambiguous[:1] * 3]
-    for text in texts + [t.translate(matching.table) for t in texts]:
-        assert matching.triggered(text) == (trigger.search(text) is not None), text[:20]
+    looked = [*texts, *(t.translate(matching.table) for t in texts)]
+    told = [trigger.search(text) is not None for text in looked]
+    assert True in told
+    assert False in told
+    cold = hant._Matching(matching.table, matching.ambiguous, matching.fixes)
+    assert [cold.triggered(text) for text in looked] == told
+    assert cold._trigger is None  # looked at character by character
+    warm = hant._Matching(matching.table, matching.ambiguous, matching.fixes)
+    warm._looks = hant._COLD_LOOKS
+    assert [warm.triggered(text) for text in looked] == told
+    assert warm._trigger is not None
     assert "總計".translate(matching.table) == "总计"
     # what the table leaves of a phrase is fixed: 覆 stays 覆 alone, not in 反覆
     assert table.get("覆") is None
