@@ -65,7 +65,7 @@ def _counts_both_ways(
 ) -> tuple[tuple[int, int], tuple[int, int]]:
     """What :func:`hant._count` finds in its first counts where the patterns' code was not
     computed ahead of time, and with the patterns."""
-    monkeypatch.setattr(hant, "_AHEAD", None)
+    monkeypatch.setattr(hant, "_AHEAD", False)
     monkeypatch.setattr(hant, "_counts", 0)
     cold = hant._count(text, start, end)
     monkeypatch.undo()
@@ -80,7 +80,7 @@ def test_the_patterns_are_those_re_compiles() -> None:
 
     expected = (re.compile(f"[{hant._TRADITIONAL_ONLY}]"), re.compile(f"[{hant._SIMPLIFIED_ONLY}]"))
     if patterns._USABLE:  # the interpreter the code was computed for: no compiling
-        assert hant._AHEAD is not None
+        assert hant._AHEAD
     for mine, theirs in zip(hant._classes(), expected, strict=True):
         assert (mine.pattern, mine.flags, mine.groups) == (
             theirs.pattern,
@@ -111,7 +111,7 @@ def test_detection_is_the_same_before_and_after_the_patterns_are_compiled(
     texts = [path.read_text(encoding="utf-8") for path in SEEDS.values()]
     texts += [traditional_twin(name) for name in SIMPLIFIED_SEEDS]
     for text in texts:
-        monkeypatch.setattr(hant, "_AHEAD", None)
+        monkeypatch.setattr(hant, "_AHEAD", False)
         monkeypatch.setattr(hant, "_counts", 0)
         cold = hant.detect_script(text)
         monkeypatch.undo()
@@ -734,3 +734,18 @@ def test_the_statistics_of_every_seed_survive_conversion_to_traditional(name: st
     assert twin.statistics is not None
     assert twin.statistics.to_flat() == original.statistics.to_flat()
     assert twin.metadata.agency == original.metadata.agency is not None
+
+
+def test_the_bracketed_pinyin_pattern_is_the_one_re_compiles() -> None:
+    import re
+
+    from gipparse import patterns
+    from gipparse.tree import text
+
+    mine = text._bracketed_pinyin_re()
+    theirs = re.compile(text._BRACKETED_PINYIN)
+    assert (mine.pattern, mine.flags, mine.groups) == (theirs.pattern, theirs.flags, theirs.groups)
+    raw = SEED_001.read_text(encoding="utf-8")
+    assert [m.span() for m in mine.finditer(raw)] == [m.span() for m in theirs.finditer(raw)]
+    if patterns._USABLE:  # made from the code computed ahead of time, not compiled
+        assert patterns.ask(text._BRACKETED_PINYIN)

@@ -40,15 +40,6 @@ ASKED: dict[tuple[str | bytes, int], None] = {}
 def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     """``re.compile(pattern, flags)``, from the code computed ahead of time when there is
     one for this interpreter."""
-    compiled = ahead(pattern, flags)
-    return re.compile(pattern, flags) if compiled is None else compiled
-
-
-def ahead(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr] | None:
-    """``re.compile(pattern, flags)`` from the code computed ahead of time, ``None`` when
-    there is none for this interpreter: for a pattern too costly to compile at import,
-    which the caller makes do without until it is needed (asked for at import all the
-    same, so that :mod:`.gen` writes its code)."""
     flags = int(flags)
     ASKED[pattern, flags] = None
     if _USABLE:
@@ -64,4 +55,14 @@ def ahead(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr] | None:
                 indexgroup,
             )
             return compiled
-    return None
+    return re.compile(pattern, flags)
+
+
+def ask(pattern: str | bytes, flags: int = 0) -> bool:
+    """Whether :func:`compile` makes *pattern* from code computed ahead of time on this
+    interpreter (and so costs little): for a pattern a module compiles only when first
+    needed, and may make do without until then. Asked at import, so that :mod:`.gen`
+    writes its code."""
+    flags = int(flags)
+    ASKED[pattern, flags] = None
+    return _USABLE and (pattern, flags) in CODES

@@ -6,7 +6,7 @@ gipparse's modules to (see :mod:`gipparse.patterns`).
 (It writes the file itself: a shell redirection would empty the module it imports.)
 
 The patterns are those the modules pass to :func:`gipparse.patterns.compile` or
-:func:`gipparse.patterns.ahead` when they are imported. ``tests/test_patterns.py`` checks
+:func:`gipparse.patterns.ask` when they are imported. ``tests/test_patterns.py`` checks
 that the module is what this writes.
 """
 
@@ -29,7 +29,7 @@ def _modules() -> list[str]:
     for path in sorted(_ROOT.rglob("*.py")):
         text = path.read_text("utf-8")
         if path.parent.name == "patterns" or (
-            "patterns.compile(" not in text and "patterns.ahead(" not in text
+            "patterns.compile(" not in text and "patterns.ask(" not in text
         ):
             continue
         parts = path.relative_to(_ROOT.parent).with_suffix("").parts

@@ -133,25 +133,19 @@ _MAJORITY = 4
 _COLD_COUNTS = 64
 _counts = 0
 
-#: The patterns, from the code computed ahead of time (:mod:`gipparse.patterns`), where
-#: this interpreter has it: ``(traditional-only, simplified-only)``, else ``None``.
-_AHEAD: tuple[re.Pattern[str], re.Pattern[str]] | None = None
-_ahead = (
-    patterns.ahead(f"[{_TRADITIONAL_ONLY}]"),
-    patterns.ahead(f"[{_SIMPLIFIED_ONLY}]"),
-)
-if _ahead[0] is not None and _ahead[1] is not None:
-    _AHEAD = (_ahead[0], _ahead[1])
-del _ahead
+_TRADITIONAL_CLASS = f"[{_TRADITIONAL_ONLY}]"
+_SIMPLIFIED_CLASS = f"[{_SIMPLIFIED_ONLY}]"
+#: Whether the patterns are made from code computed ahead of time (:mod:`gipparse.patterns`)
+#: on this interpreter, and so cost little: the first count uses them then.
+_AHEAD = patterns.ask(_TRADITIONAL_CLASS)
+_AHEAD = patterns.ask(_SIMPLIFIED_CLASS) and _AHEAD
 
 
 @lru_cache(maxsize=1)
 def _classes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    if _AHEAD is not None:
-        return _AHEAD
-    # Compiled by re after the first few reports: some 4 ms, more than a command that
-    # reads one report spends on its whole parse.
-    return re.compile(f"[{_TRADITIONAL_ONLY}]"), re.compile(f"[{_SIMPLIFIED_ONLY}]")
+    # Without code made ahead of time, compiled by re after the first few reports: some
+    # 4 ms, more than a command that reads one report spends on its whole parse.
+    return patterns.compile(_TRADITIONAL_CLASS), patterns.compile(_SIMPLIFIED_CLASS)
 
 
 @lru_cache(maxsize=1)
@@ -169,7 +163,7 @@ def _count(text: str, start: int = 0, end: int | None = None) -> tuple[int, int]
     """``(traditional-only, simplified-only)`` characters in ``text[start:end]``."""
     global _counts  # noqa: PLW0603
     stop = len(text) if end is None else end
-    if _AHEAD is None and _counts < _COLD_COUNTS:
+    if not _AHEAD and _counts < _COLD_COUNTS:
         _counts += 1
         found = list(map(_kinds().get, text[start:stop]))
         return found.count(1), found.count(2)

@@ -106,9 +106,13 @@ class PinyinDebris:
         return self.pattern.sub(replace, text)
 
 
+_BRACKETED_PINYIN = f"[(（]([a-zü{_TONED}{_TONE_MARKS}]{{1,9}})[)）]"
+patterns.ask(_BRACKETED_PINYIN)  # compiled when first needed, from code made ahead of time
+
+
 @lru_cache(maxsize=1)
 def _bracketed_pinyin_re() -> re.Pattern[str]:
-    return re.compile(f"[(（]([a-zü{_TONED}{_TONE_MARKS}]{{1,9}})[)）]")
+    return patterns.compile(_BRACKETED_PINYIN)
 
 
 #: Text the pinyin pattern can match holds a toned vowel or a tone mark: a cheap test that
