@@ -500,7 +500,8 @@ def pattern_uses() -> dict[str, set[str]]:
 
 
 def regex_calls_outside_module_level() -> set[str]:
-    """``module.function`` of every call of ``re``/``regex`` functions inside a function:
+    """``module.function`` of every call of ``re``/``regex`` functions (or of
+    ``gipparse.patterns.compile``) inside a function:
     those patterns are not visible to :func:`compiled_patterns` and must be audited by
     hand in docs/fuzzing.md."""
     found = set()
@@ -514,8 +515,14 @@ def regex_calls_outside_module_level() -> set[str]:
                         isinstance(node, ast.Call)
                         and isinstance(node.func, ast.Attribute)
                         and isinstance(node.func.value, ast.Name)
-                        and node.func.value.id in ("re", "regex")
-                        and node.func.attr in _RE_FUNCTIONS
+                        and (
+                            (
+                                node.func.value.id in ("re", "regex")
+                                and node.func.attr in _RE_FUNCTIONS
+                            )
+                            # gipparse.patterns.compile is re.compile from code made ahead
+                            or (node.func.value.id == "patterns" and node.func.attr == "compile")
+                        )
                     ):
                         found.add(f"{module}.{function.name}")
     return found
