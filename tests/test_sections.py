@@ -232,3 +232,50 @@ def test_traditional_headings_through_a_simplifying_plugin(opencc_traditional: o
         "五、政府信息公開工作存在的主要問題及改進情況",
         "六、其他需要報告的事項",
     ]
+
+
+def test_the_headings_module_is_what_headinggen_writes() -> None:
+    from pathlib import Path
+
+    from gipparse.structure import headinggen, headings, sections
+
+    written = Path(headings.__file__).read_text(encoding="utf-8")
+    assert written == headinggen.source(), (
+        "run: python -m gipparse.structure.headinggen > src/gipparse/structure/headings.py"
+    )
+    for _, body in sections.SECTION_HEADINGS:
+        assert sections.OneEdit(body).bodies == sections._expand(body)
+    # A pattern the module does not hold is expanded.
+    assert sections.OneEdit("(?:甲|乙)丙").bodies == {"甲丙", "乙丙"}
+
+
+def test_a_body_with_one_edit_is_told_as_with_every_cut_made_at_once() -> None:
+    """``OneEdit`` makes the bodies' cuts for the lengths it is asked about; what it says
+    is what the cuts of every body, made at once, said."""
+    from gipparse.structure import sections
+
+    def near_body(bodies: frozenset[str], text: str) -> bool:
+        replaced = {(b[:i] + b[i + 1 :], i) for b in bodies for i in range(len(b))}
+        shorter = {cut for cut, _ in replaced}
+        if text in bodies or text in shorter:
+            return True
+        for i in range(len(text)):
+            cut = text[:i] + text[i + 1 :]
+            if cut in bodies or (cut, i) in replaced:
+                return True
+        return False
+
+    for _, body in sections.SECTION_HEADINGS:
+        one_edit = sections.OneEdit(body)
+        alphabet = sorted({*"".join(one_edit.bodies), "x"})[:12]
+        texts = {""}
+        for b in sorted(one_edit.bodies)[:12]:
+            texts.add(b)
+            for i in range(len(b) + 1):
+                texts.add(b[:i] + b[i + 1 :])
+                texts.add(b[:i] + b[i + 2 :])
+                for c in alphabet:
+                    texts.add(b[:i] + c + b[i:])
+                    texts.add(b[:i] + c + b[i + 1 :])
+        for text in sorted(texts):
+            assert one_edit._near_body(text) == near_body(one_edit.bodies, text), (body, text)

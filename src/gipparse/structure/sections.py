@@ -126,18 +126,43 @@ class OneEdit:
     """
 
     def __init__(self, body: str) -> None:
-        self.bodies = _expand(body)
-        # Each body without one of its characters, and where that character was.
-        self._replaced = {(b[:i] + b[i + 1 :], i) for b in self.bodies for i in range(len(b))}
-        self._shorter = {cut for cut, _ in self._replaced}
+        from .headings import BODIES
+
+        known = BODIES.get(body)
+        self.bodies = _expand(body) if known is None else frozenset(known)
+        self._lengths = range(
+            min(map(len, self.bodies), default=0) - 1, max(map(len, self.bodies), default=0) + 2
+        )
+        #: By a text's length: each body of that length without one of its characters and
+        #: where that character was, and each body one longer without one of its
+        #: characters; made for the lengths of the texts looked at only (a few thousand
+        #: texts for all lengths: most of what telling a heading with a typo cost a first
+        #: report).
+        self._cuts: dict[int, tuple[set[tuple[str, int]], set[str]]] = {}
+
+    def _cuts_of(self, length: int) -> tuple[set[tuple[str, int]], set[str]]:
+        found = self._cuts.get(length)
+        if found is None:
+            same = [b for b in self.bodies if len(b) == length]
+            longer = [b for b in self.bodies if len(b) == length + 1]
+            found = self._cuts[length] = (
+                {(b[:i] + b[i + 1 :], i) for b in same for i in range(length)},
+                {b[:i] + b[i + 1 :] for b in longer for i in range(length + 1)},
+            )
+        return found
 
     def _near_body(self, text: str) -> bool:
         """*text* is a body with at most one edit."""
-        if text in self.bodies or text in self._shorter:
+        if len(text) not in self._lengths:  # no body one edit away has its length
+            return False
+        if text in self.bodies:
+            return True
+        replaced, shorter = self._cuts_of(len(text))
+        if text in shorter:
             return True
         for i in range(len(text)):
             cut = text[:i] + text[i + 1 :]
-            if cut in self.bodies or (cut, i) in self._replaced:
+            if cut in self.bodies or (cut, i) in replaced:
                 return True
         return False
 
