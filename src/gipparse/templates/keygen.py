@@ -6,7 +6,7 @@ built-in templates' data modules.
 
 The CSV header of ``gipparse export`` lists the keys of every template; deriving those of
 a template no report of the run was read by means importing its data module and making
-its tables (3 M instructions, a tenth of what a one-report export costs beyond
+its tables (3 M instructions, a twentieth of what a one-report export costs beyond
 ``import gipparse``). :mod:`~gipparse.templates.keys` holds the keys each schema defines,
 in its order.
 
