@@ -4,13 +4,16 @@ is known, one instance after another otherwise; both must say the same."""
 from __future__ import annotations
 
 import random
+from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 
 import gipparse
 from gipparse.checks.relations import relations_of
-from gipparse.templates.engine import find_template
+from gipparse.templates.engine import Template, find_template
+from gipparse.templates.schema import Relation
 
 BUILTIN = gipparse.create_plugin_manager(entry_points=False).templates()
 SEEDS = gipparse.sample_paths()
@@ -63,3 +66,61 @@ def test_checking_at_once_agrees_on_reports_whose_relations_hold() -> None:
             assert found == relations_of(template).check_each(changed)
             outcomes.add(bool(found))
     assert outcomes == {True, False}
+
+
+def _odd_relations(template: Any) -> Any:
+    """*template* with relations of every shape the built-in ones lack: a side of one key
+    against one key, several against one, keys scattered and in reverse template order."""
+    keys = [k for k in template.keys if k not in template.derived]
+    amount = next(k for k in keys if k.endswith(".amount"))
+    a, b, c, d, e = amount, keys[40], keys[11], keys[7], keys[2]
+    relations = (
+        Relation("one-one", "a = b", (a,), (b,), ("x",), "group", a),
+        Relation("many-one", "c + d + e = a", (c, d, e), (a,), ("x",), "group", c),
+        Relation("reversed", "b + a = f + g + a", (b, a), (keys[9], keys[6], a), ("x",), "row", b),
+        *template.relations,
+    )
+    return Template.of(attrs.evolve(template, relations=relations))
+
+
+@pytest.mark.parametrize("template_id", ["2020", "2021"])
+def test_checking_at_once_agrees_on_amounts_nulls_odd_relations_and_any_order(
+    template_id: str,
+) -> None:
+    template = _odd_relations(find_template(template_id, BUILTIN))
+    relations = relations_of(template)
+    rng = random.Random(f"odd {template_id}")
+    keys = [k for k in template.keys if k not in template.derived]
+    counts: list[Any] = [0, 0, 1, 2, Decimal("2"), None]
+    amounts: list[Any] = [0, Decimal("1.5"), Decimal("0.5"), Decimal("2"), None]
+    outcomes = set()
+    for round_ in range(300):
+        flat: dict[str, Any] = dict.fromkeys(keys, 0)
+        for key in rng.sample(keys, rng.choice((0, 1, 3, 20))):
+            flat[key] = rng.choice(counts)
+        for key in keys:
+            if key.endswith(".amount") and round_ % 2:
+                flat[key] = rng.choice(amounts)
+        stats = gipparse.Statistics.from_flat(template, flat)
+        if round_ % 7 == 3:  # the values in another order than the template's
+            items = list(stats.to_flat().items())
+            rng.shuffle(items)
+            stats = gipparse.Statistics(template.id, tuple(items), stats.derived)
+        found = relations.check(stats)
+        assert found == relations.check_each(stats), round_
+        outcomes.add(bool(found))
+    assert outcomes == {True, False}
+
+
+def test_relations_that_hold_are_told_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    told = []
+    for path in SEEDS:
+        stats = gipparse.load(path).statistics
+        assert stats is not None
+        relations = relations_of(find_template(stats.template, BUILTIN))
+        if not relations.check_each(stats):
+            with monkeypatch.context() as patch:
+                patch.setattr(relations, "check_each", None)  # not called
+                assert relations.check(stats) == []
+            told.append(path.name[:3])
+    assert len(told) >= 3

@@ -12,7 +12,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from itertools import repeat
+from itertools import pairwise
 from typing import Any
 
 from ..caches import track
@@ -79,8 +79,10 @@ class Relations:
                 )
             checks.append((rel, tuple(instances)))
         self._checks: tuple[tuple[Relation, tuple[_Check, ...]], ...] = tuple(checks)
-        #: Both sides of the relations, by the derived keys of the statistics checked.
-        self._quick: dict[frozenset[str], tuple[_Sides, ...]] = {}
+        #: The template's keys, in order.
+        self._order = list(schema.keys)
+        #: Whether every relation holds, by the derived keys of the statistics checked.
+        self._quick: dict[frozenset[str], Callable[[list[Value]], bool]] = {}
         track(self, _forget)
 
     def check(self, statistics: Statistics) -> list[Diagnostic]:
@@ -94,14 +96,19 @@ class Relations:
         """
         values = statistics._index
         derived = statistics.derived
-        if None not in values.values():
-            # Every value known, so no part of a derived row is absent: when every
-            # relation holds there is nothing to say, and the sums tell at once.
-            quick = self._quick.get(derived)
-            if quick is None:
-                quick = self._quick[derived] = self._sides(derived)
-            if all(map(_sides_agree, quick, repeat(values))):
-                return []
+        holds = self._quick.get(derived)
+        if holds is None:
+            holds = self._quick[derived] = self._all_hold(derived)
+        # The values in template order (the order statistics keep them in), where the
+        # instances' sides were placed.
+        if list(values) == self._order:
+            try:
+                if holds(list(values.values())):
+                    # Every instance holds, so none fails and none wants a value: nothing
+                    # to say, whatever the values the relations do not touch.
+                    return []
+            except TypeError:
+                pass  # a null value (None cannot be summed): told instance by instance
         return self.check_each(statistics)
 
     def check_each(self, statistics: Statistics) -> list[Diagnostic]:
@@ -161,28 +168,42 @@ class Relations:
                 )
         return found
 
-    def _sides(self, derived: frozenset[str]) -> tuple[_Sides, ...]:
-        """Both sides of every relation instance :meth:`check` evaluates when *derived*
-        are the derived keys and no value is null, grouped by how many keys each side
-        has: one key (its values fetched together) or several (summed)."""
+    def _all_hold(self, derived: frozenset[str]) -> Callable[[list[Value]], bool]:
+        """Whether every relation instance :meth:`check` evaluates when *derived* are the
+        derived keys holds, told at once from the values in template order: each side of
+        one key is its value, each other side is summed as :meth:`check_each` sums it (a
+        slice of the values where its keys stand evenly spaced, else its values fetched),
+        and every left side is compared with its right side. A null value makes a sum
+        raise ``TypeError``."""
         if len(self._quick) >= 64:
             self._quick.clear()
+        at = {k: i for i, k in enumerate(self._order)}
+        # Per way of comparing (a value with a sum, a sum with a sum, a sum with a value):
+        # the left sides and the right sides.
         groups: dict[tuple[bool, bool], tuple[list[Any], list[Any]]] = {}
         for _, instances in self._checks:
             for check in instances:
                 if check.all_derived and check.left[0] in derived:
                     continue
-                # Sides compare as the loop compares them: with ==, a sum on one side at
-                # least (list equality first tests identity, which a NaN would fool).
+                # A side of one key is compared as it is, unless the other side is one
+                # too: a sum on one side at least, so that the identity a list comparison
+                # tests first cannot stand for equality (a NaN is not equal to itself).
                 one_left = len(check.left) == 1
                 one_right = len(check.right) == 1 and not one_left
                 lefts, rights = groups.setdefault((one_left, one_right), ([], []))
-                lefts.append(check.left[0] if one_left else operator.itemgetter(*check.left))
-                rights.append(check.right[0] if one_right else operator.itemgetter(*check.right))
-        return tuple(
+                lefts.append(at[check.left[0]] if one_left else _part([at[k] for k in check.left]))
+                rights.append(
+                    at[check.right[0]] if one_right else _part([at[k] for k in check.right])
+                )
+        sides = tuple(
             (_side(one_left, lefts), _side(one_right, rights))
             for (one_left, one_right), (lefts, rights) in groups.items()
         )
+
+        def holds(values: list[Value]) -> bool:
+            return all(left(values) == right(values) for left, right in sides)
+
+        return holds
 
     def _absent_keys(self, values: Mapping[str, Value], derived: frozenset[str]) -> set[str]:
         """Keys of the parts of a derived row that the report printed as one row."""
@@ -231,24 +252,35 @@ def check_relations(schema: Schema, statistics: Statistics) -> list[Diagnostic]:
         ) from exc
 
 
-#: One side of a group of relation instances: the values of its side, one per instance.
-_Side = Callable[[Mapping[str, Value]], list[Value]]
-_Sides = tuple[_Side, _Side]
+def _part(positions: list[int]) -> slice | Callable[[list[Value]], tuple[Value, ...]]:
+    """The values at *positions* in that order: a slice when they are evenly spaced,
+    else a getter."""
+    if len(positions) == 1:
+        return slice(positions[0], positions[0] + 1)
+    step = positions[1] - positions[0]
+    if step and all(b - a == step for a, b in pairwise(positions)):
+        stop = positions[-1] + step
+        return slice(positions[0], stop if stop >= 0 else None, step)
+    return operator.itemgetter(*positions)
 
 
-def _side(one: bool, parts: list[Any]) -> _Side:
-    if not one:
-        getters = tuple(parts)
-        return lambda values: list(map(sum, map(operator.call, getters, repeat(values))))
-    if len(parts) == 1:
-        key = parts[0]
-        return lambda values: [values[key]]
-    get = operator.itemgetter(*parts)
-    return lambda values: list(get(values))
+def _side(one: bool, parts: list[Any]) -> Callable[[list[Value]], list[Value]]:
+    """One side of a group of relation instances: the value (*one*) or the sum of the
+    values of each instance's side, as a list."""
+    if one:
+        if len(parts) == 1:
+            at = parts[0]
+            return lambda values: [values[at]]
+        get = operator.itemgetter(*parts)
+        return lambda values: list(get(values))
+    slices = [p for p in parts if isinstance(p, slice)]
+    if len(slices) == len(parts):
+        return lambda values: list(map(_sum, map(values.__getitem__, slices)))
+    return lambda values: [_sum(values[p] if isinstance(p, slice) else p(values)) for p in parts]
 
 
-def _sides_agree(sides: _Sides, values: Mapping[str, Value]) -> bool:
-    return sides[0](values) == sides[1](values)
+#: :func:`sum`, of values (its overloads do not take a list of them).
+_sum: Callable[[Iterable[Any]], Any] = sum
 
 
 def _terms(keys: Sequence[str], values: Sequence[Value], total: Value) -> str:
