@@ -198,3 +198,38 @@ def test_parsed_statistics_compare_hash_and_pickle_as_built_ones() -> None:
         assert pickle.loads(pickle.dumps(parsed)) == parsed
         with pytest.raises(AttributeError):
             parsed.no_such_attribute  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_plain_counts_set_at_once_read_as_cell_by_cell(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plan whose tables are all read cell by cell sets a report's plain counts and
+    finds its sources at once (``ReadingPlan._apply_plain``); the table-by-table reading
+    reads it alike."""
+    from gipparse.templates.engine import ReadingPlan
+
+    def table_by_table(self: ReadingPlan, *args: Any) -> None:
+        made(self, *args)
+        self.count_keys = None  # the at-once reading is not taken
+
+    at_once = []
+    original = ReadingPlan._apply_plain
+
+    def counted(self: ReadingPlan, *args: Any) -> Any:
+        at_once.append(self)
+        return original(self, *args)
+
+    made = ReadingPlan.__init__
+    rng = random.Random(5)
+    texts = [path.read_text(encoding="utf-8") for path in SEEDS]
+    plain = ("0", "7", "12", "99999", "-3")  # and one in three rounds, what needs a rule
+    texts += [
+        _mutated(texts[k % 5], rng, 1 + k, VALUE_TEXTS if k % 3 else plain) for k in range(15)
+    ]
+    for text in texts:
+        with monkeypatch.context() as patch:
+            patch.setattr(ReadingPlan, "_apply_plain", counted)
+            cold, warm = _outcome(_fresh(text)), _outcome(gipparse.loads(text))
+        with monkeypatch.context() as patch:
+            patch.setattr(ReadingPlan, "__init__", table_by_table)
+            assert _outcome(_fresh(text)) == cold == warm
+            assert _outcome(gipparse.loads(text)) == cold
+    assert len(at_once) >= len(SEEDS)  # a warm read of each seed at least

@@ -41,10 +41,10 @@ instance of the subclass from your plugin.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence, Set
 from functools import lru_cache
 from itertools import compress, repeat
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -56,7 +56,15 @@ from ..tree.text import fold
 from .labelkeys import LABEL_KEYS as _KNOWN_KEYS
 from .schema import RowSpec, Schema, TableSpec, sum_known
 from .statistics import Statistics
-from .values import Value, ValueRead, classify, is_digit_run, read_cached, split_numbers
+from .values import (
+    Value,
+    ValueRead,
+    all_known,
+    classify,
+    is_digit_run,
+    read_cached,
+    split_numbers,
+)
 
 # ---------------------------------------------------------------------------
 # Labels
@@ -1232,16 +1240,18 @@ _PlanCell = tuple[str, int, str, str, RowSpec, int, int]
 #: A table of the template the report lacks.
 _Missing = tuple[TableSpec]
 #: A table whose cells are read one per key: ``(table, keys of counts, where those are
-#: among the report's value cells, the same cells, the other cells, keys in reading order,
-#: where their cells are)``.
+#: among the counts a report's plain counts are (:attr:`ReadingPlan.counted`), the same
+#: cells, the other cells, keys in reading order, what fetches their cells)``. (As
+#: :func:`_segment` makes it, the third and the last hold positions among the report's
+#: table cells.)
 _Cells = tuple[
     TableSpec,
     tuple[str, ...],
-    Callable[[Sequence[Any]], tuple[Any, ...]],
+    Any,
     tuple[_PlanCell, ...],
     tuple[_PlanCell, ...],
     tuple[str, ...],
-    Callable[[Sequence[Any]], tuple[Any, ...]],
+    Any,
 ]
 #: A table read row by row, because matching found something to say or a row's cells do
 #: not fit its columns: ``(matcher, where its rows are (table, row), events, rows read,
@@ -1269,7 +1279,8 @@ def plain_counts(texts: Sequence[str]) -> list[Value]:
     """The count each of *texts* (value cells' texts) reads as without a rule, ``None``
     for those that need one or are not known yet; plain ASCII digits are learnt here."""
     counts = list(map(_PLAIN_COUNTS.get, texts))
-    if None in counts and learn_counts(compress(texts, map(operator.is_, counts, repeat(None)))):
+    unknown = map(operator.is_, counts, repeat(None))
+    if not all_known(counts) and learn_counts(compress(texts, unknown)):
         counts = list(map(_PLAIN_COUNTS.get, texts))
     return counts
 
@@ -1292,19 +1303,46 @@ class ReadingPlan:
     found to say, by the rows it concerns. A plain value: it holds positions, not the
     cells, so it reads any report of the same skeleton (:meth:`apply`)."""
 
-    __slots__ = ("blank", "computed", "derived", "segments", "template", "value_get")
+    __slots__ = (
+        "blank",
+        "computed",
+        "count_get",
+        "count_keys",
+        "counted",
+        "derived",
+        "otherwise",
+        "segments",
+        "source_at",
+        "sources",
+        "template",
+    )
 
     def __init__(
         self,
         template: Template,
         segments: tuple[_Missing | _Cells | _Rows, ...],
-        values: Sequence[int],
     ) -> None:
         self.template = template
+        # The counts of every table read cell by cell, one list for them all: each table
+        # takes its slice of it.
+        counted: list[int] = []
+        kept: list[_Missing | _Cells | _Rows] = []
+        for made in segments:
+            if len(made) == 7:
+                spec, count_keys, positions, entries, others, keys, at = made
+                start = len(counted)
+                counted += positions
+                taken = slice(start, len(counted))
+                made = (spec, count_keys, taken, entries, others, keys, _getter(at))  # noqa: PLW2901
+            kept.append(made)
         #: One per table of the template, in its order.
-        self.segments = segments
-        #: Fetches the texts of the value cells, in order.
-        self.value_get = _getter(values)
+        self.segments = tuple(kept)
+        #: Where the value cells read as counts are among the report's table cells, in
+        #: reading order: what :func:`plain_counts` is asked about (the other value cells
+        #: are read otherwise).
+        self.counted = tuple(counted)
+        #: Fetches the texts of those cells.
+        self.count_get = _getter(counted)
         #: Every key of the template, null.
         self.blank: dict[str, Value] = dict.fromkeys(template.keys)
         # A derived row read as a row of its own keeps its values; the others are summed.
@@ -1318,6 +1356,26 @@ class ReadingPlan:
         #: Derived keys to compute, with their parts.
         self.derived = tuple((k, p) for k, p in template.derived.items() if k not in read)
         self.computed = frozenset(k for k, _ in self.derived)
+        # When every table is read cell by cell, each key once: a report whose counts are
+        # all plain is read with every count set at once and every source found at once
+        # (see :meth:`_apply_plain`).
+        self.count_keys: tuple[str, ...] | None = None
+        self.otherwise: tuple[tuple[TableSpec, tuple[_PlanCell, ...]], ...] = ()
+        self.sources: dict[str, Cell | None] = {}
+        self.source_at: Callable[[Sequence[Any]], tuple[Any, ...]] = _getter(())
+        if all(len(segment) == 7 for segment in kept):
+            tables = [segment for segment in kept if len(segment) == 7]
+            source_keys = [k for t in tables for k in t[5]]
+            if len(set(source_keys)) == len(source_keys):
+                # The template's own key objects, which the values are keyed by: a
+                # look-up then finds its key by identity, without comparing the texts.
+                own = {k: k for k in template.keys}
+                self.count_keys = tuple(own.get(k, k) for t in tables for k in t[1])
+                self.otherwise = tuple((t[0], t[4]) for t in tables if t[4])
+                # The sources' keys in their order, so that each report's sources are a
+                # copy of it filled in, rather than a dictionary grown key by key.
+                self.sources = dict.fromkeys(own.get(k, k) for k in source_keys)
+                self.source_at = _getter([p for t in segments if len(t) == 7 for p in t[6]])
 
     def apply(
         self,
@@ -1328,11 +1386,14 @@ class ReadingPlan:
     ) -> tuple[Statistics, list[Diagnostic]]:
         """Read the report whose tables have *rows* and (all of them, in order) *cells*:
         ``(statistics, diagnostics)``. *texts* are the cells' raw texts and *counts* what
-        :func:`plain_counts` gives for its value cells, when the caller has them."""
+        :func:`plain_counts` gives for the cells :attr:`counted`, when the caller has
+        them."""
         if texts is None:
             texts = list(map(_RAW, cells))
         if counts is None:
-            counts = plain_counts(self.value_get(texts))
+            counts = plain_counts(self.count_get(texts))
+        if self.count_keys is not None and all_known(counts):
+            return self._apply_plain(cells, texts, counts)
         values = self.blank.copy()
         sources: dict[str, Cell] = {}
         diagnostics: list[Diagnostic] = []
@@ -1371,11 +1432,11 @@ class ReadingPlan:
                     )
                 reader.report_blanks(matcher.spec, blanks)
                 continue
-            spec, count_keys, get, entries, others, keys, at = segment
+            spec, count_keys, taken, entries, others, keys, at = segment
             cells_read: Sequence[_PlanCell] = others
             if count_keys:
-                got = get(counts)
-                if None not in got:
+                got = counts[cast(slice, taken)]
+                if all_known(got):
                     values.update(zip(count_keys, got))  # noqa: B905
                 else:
                     known = list(map(operator.is_not, got, repeat(None)))
@@ -1383,34 +1444,63 @@ class ReadingPlan:
                     cells_read = list(compress(entries, map(operator.not_, known)))
                     if others:
                         cells_read = sorted([*cells_read, *others], key=_ORDER)
-            blanks = []
-            for key, pos, kind, unit, row_spec, column, _ in cells_read:
-                text = texts[pos]
-                read = read_cached(text, kind, unit)
-                values[key] = read.value
-                code = read.code
-                if code is None:
-                    if kind == "count" and classify(text) == "value":
-                        if len(_PLAIN_COUNTS) >= _CACHE_LIMIT:
-                            _PLAIN_COUNTS.clear()
-                        _PLAIN_COUNTS[text] = read.value
-                elif code == "value.blank-zero":
-                    blanks.append(cells[pos])
-                else:
-                    col = row_spec.columns[column]
-                    where = f"{_label(row_spec)} · {col.label}" if row_spec.label else col.label
-                    diagnostics.append(
-                        Diagnostic(
-                            read.severity, code, f"{where}: {read.note} ({key})", cells[pos].span
-                        )
-                    )
-            if blanks:
-                diagnostics.append(_blank_zero(spec, blanks))
+            _read_cells(spec, cells_read, cells, texts, values, diagnostics)
             sources.update(zip(keys, at(cells)))  # noqa: B905
         for key, parts in self.derived:
             values[key] = sum_known([values[p] for p in parts])
         template = self.template
         return Statistics._from_dict(template.id, values, self.computed, sources), diagnostics
+
+    def _apply_plain(
+        self, cells: Sequence[Cell], texts: Sequence[str], counts: Sequence[Value]
+    ) -> tuple[Statistics, list[Diagnostic]]:
+        """:meth:`apply` when every table is read cell by cell, each key once, and every
+        count is plain (none is ``None``): the counts set with one call, the other cells
+        read table by table, the sources found with one call."""
+        values = self.blank.copy()
+        values.update(zip(self.count_keys or (), counts))  # noqa: B905
+        diagnostics: list[Diagnostic] = []
+        for spec, others in self.otherwise:
+            _read_cells(spec, others, cells, texts, values, diagnostics)
+        sources = cast("dict[str, Cell]", self.sources.copy())
+        sources.update(zip(self.sources, self.source_at(cells)))  # noqa: B905
+        for key, parts in self.derived:
+            values[key] = sum_known([values[p] for p in parts])
+        template = self.template
+        return Statistics._from_dict(template.id, values, self.computed, sources), diagnostics
+
+
+def _read_cells(  # noqa: PLR0917
+    spec: TableSpec,
+    cells_read: Sequence[_PlanCell],
+    cells: Sequence[Cell],
+    texts: Sequence[str],
+    values: dict[str, Value],
+    diagnostics: list[Diagnostic],
+) -> None:
+    """Read the cells *cells_read* of table *spec* into *values*, with what they need
+    said into *diagnostics* (empty cells read as 0 once for the table)."""
+    blanks = []
+    for key, pos, kind, unit, row_spec, column, _ in cells_read:
+        text = texts[pos]
+        read = read_cached(text, kind, unit)
+        values[key] = read.value
+        code = read.code
+        if code is None:
+            if kind == "count" and classify(text) == "value":
+                if len(_PLAIN_COUNTS) >= _CACHE_LIMIT:
+                    _PLAIN_COUNTS.clear()
+                _PLAIN_COUNTS[text] = read.value
+        elif code == "value.blank-zero":
+            blanks.append(cells[pos])
+        else:
+            col = row_spec.columns[column]
+            where = f"{_label(row_spec)} · {col.label}" if row_spec.label else col.label
+            diagnostics.append(
+                Diagnostic(read.severity, code, f"{where}: {read.note} ({key})", cells[pos].span)
+            )
+    if blanks:
+        diagnostics.append(_blank_zero(spec, blanks))
 
 
 def _no_tables() -> ReportTables:
@@ -1431,7 +1521,7 @@ def _plan(
                 if cell[0] == "value":
                     values.append(offset + n)
             offset += len(info[1])
-    value_index = {pos: n for n, pos in enumerate(values)}
+    value_cells = set(values)
     reader = _Reader(template, tables)
     segments: list[_Missing | _Cells | _Rows] = []
     for matcher, rows in zip(template._matchers, located, strict=True):
@@ -1455,10 +1545,10 @@ def _plan(
             events, row_reads = reader.match_value_rows(matcher, rows, [w[2] for w in where])
         segments.append(
             _segment(
-                matcher, tuple((t, r) for t, r, _ in where), events, row_reads, units, value_index
+                matcher, tuple((t, r) for t, r, _ in where), events, row_reads, units, value_cells
             )
         )
-    return ReadingPlan(template, tuple(segments), values)
+    return ReadingPlan(template, tuple(segments))
 
 
 def _segment(  # noqa: PLR0917
@@ -1467,7 +1557,7 @@ def _segment(  # noqa: PLR0917
     events: tuple[_Event, ...],
     reads: tuple[_RowRead, ...],
     units: dict[str, str],
-    value_index: Mapping[int, int],
+    value_cells: Set[int],
 ) -> _Cells | _Rows:
     """The plan of one table: cell by cell when matching found nothing to say and every
     row's cells fit its columns, else row by row."""
@@ -1487,20 +1577,20 @@ def _segment(  # noqa: PLR0917
             cell = (key, pos, kinds[n], unit[n] if unit else "万元", row_spec, n, len(keys))
             keys.append(key)
             at.append(pos)
-            if kinds[n] == "count" and pos in value_index:
+            if kinds[n] == "count" and pos in value_cells:
                 count_keys.append(key)
-                count_at.append(value_index[pos])
+                count_at.append(pos)
                 counts.append(cell)
             else:
                 others.append(cell)
     return (
         matcher.spec,
         tuple(count_keys),
-        _getter(count_at),
+        tuple(count_at),
         tuple(counts),
         tuple(others),
         tuple(keys),
-        _getter(at),
+        tuple(at),
     )
 
 

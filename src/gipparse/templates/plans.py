@@ -37,7 +37,7 @@ from .engine import (
     no_statutory_table,
 )
 from .statistics import Statistics
-from .values import Value, classify
+from .values import Value, all_known, classify
 
 # ---------------------------------------------------------------------------
 # Plans: a report whose tables the engine has seen, read again without matching
@@ -172,29 +172,34 @@ class _Fitting:
     """What a plan checks of a report: the cells that are not values, their texts, and
     the folded labels (see :class:`_Seen`)."""
 
-    __slots__ = ("fixed", "fixed_get", "folded", "labels", "value_get")
+    __slots__ = ("count_get", "fixed", "fixed_get", "folded", "labels", "rest_get")
 
     fixed_get: _Getter
     fixed: tuple[str, ...]
-    value_get: _Getter
+    count_get: _Getter
+    rest_get: _Getter
     labels: tuple[str, ...]
     folded: list[str] | None
 
     def fits(self, seen: _Seen) -> list[Value] | None:
         """Is *seen* alike in all that matching depends on? Then the count each value
-        cell holds, when it is one read before without a rule (else ``None``)."""
+        cell read as a count (:attr:`ReadingPlan.counted`) holds, when it is one read
+        before without a rule (else ``None``)."""
         texts = seen.texts
         if self.fixed_get(texts) != self.fixed:
             return None
-        found = self.value_get(texts)
+        found = self.count_get(texts)
         counts = list(map(_PLAIN_COUNTS.get, found))
-        if None in counts:
+        if not all_known(counts):
             # Cells not read before (new numbers, amounts...) must be values all the same.
             new = list(compress(found, map(operator.is_, counts, repeat(None))))
             if not all(map(_IS_VALUE, map(classify, new))):
                 return None
             if learn_counts(new):
                 counts = list(map(_PLAIN_COUNTS.get, found))
+        # The other value cells (signed, amounts, cells no key reads) too.
+        if not all(map(_IS_VALUE, map(classify, self.rest_get(texts)))):
+            return None
         if seen.to_simplified is not None and self.folded != _fold_labels(
             self.labels, seen.to_simplified
         ):
@@ -221,7 +226,9 @@ class _ReportPlan(_Fitting):
         self.notes = notes
         fixed_pos, self.fixed, self.labels, self.folded, _ = described
         self.fixed_get = _getter(fixed_pos)
-        self.value_get = _getter(values)
+        self.count_get = reading.count_get
+        counted = set(reading.counted)
+        self.rest_get = _getter([p for p in values if p not in counted])
 
     def run(self, seen: _Seen, counts: list[Value] | None) -> tuple[Statistics, list[Diagnostic]]:
         """Apply the plan to *seen* (*counts*: what :meth:`fits` returned)."""

@@ -156,6 +156,10 @@ class Statistics:
     def unknown(self) -> tuple[str, ...]:
         """The keys whose value is ``None``."""
         index = self._index
+        if None not in set(index.values()):
+            # Where most reports stop: ints hash at once, where ``None in`` the values
+            # would compare each with ``None`` in full (twice the cost).
+            return ()
         return tuple(compress(index, map(is_, index.values(), repeat(None))))
 
     def __repr__(self) -> str:

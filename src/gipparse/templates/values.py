@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Collection
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -43,6 +44,20 @@ from ..tree.text import DEBRIS_RE, fold, normalize_text
 Value = int | Decimal | None
 
 Number = int | Decimal
+
+
+def all_known(values: Collection[Value]) -> bool:
+    """Whether none of *values* (ints, or ``None``) is ``None``. Their sum fails exactly
+    when one is, and costs a few instructions an int, where ``None in values`` compares
+    each with ``None`` in full (about twenty times as much). (A Decimal among them would
+    make every addition after it costly.)"""
+    try:
+        sum(values)  # type: ignore[arg-type]
+    except TypeError:
+        return False
+    except ArithmeticError:  # a Decimal the context will not add
+        return None not in values
+    return True
 
 
 class ValueKind(enum.StrEnum):
