@@ -109,3 +109,41 @@ def test_maximum_input_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     with pytest.raises(gipparse.InputTooLargeError):
         gipparse.loads(TEXT)
     assert gipparse.load(path, max_size=10**6).tables
+
+
+@pytest.mark.parametrize("data", [b"abcd" * 100, b"a|b\n" * 100, b"|" * 400, b"x"])
+def test_a_text_is_refused_exactly_when_its_memory_bound_is_over_the_budget(
+    data: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The line ends, TABs and pipes are counted only for a source large enough to need
+    # it: the decision is the bound's all the same.
+    from gipparse.source.budget import text_memory
+
+    bound = text_memory(data)
+    for budget, refused in ((bound - 1, True), (bound, False), (bound + 10**9, False)):
+        monkeypatch.setenv("GIPPARSE_MAX_MEMORY", str(budget))
+        try:
+            gipparse.loads(data, path="x.txt")
+        except gipparse.InputTooLargeError:
+            assert refused, budget
+        else:
+            assert not refused, budget
+
+
+def test_a_readers_suffix_is_the_paths_whoever_asked_before() -> None:
+    import os
+
+    from gipparse.source.plugin import ReaderPlugin
+
+    class One(ReaderPlugin):
+        name = "one"
+
+    class Two(ReaderPlugin):
+        name = "two"
+
+    readers = [One(), Two()]
+    paths = ["a.TXT", "a.TXT", None, "b.Html", "", ".bashrc", "dir.x/y", "b.Html", None, "c.pdf"]
+    paths.append("".join(["c", ".pdf"]))  # equal, another object
+    for n, path in enumerate(paths):
+        for reader in readers[n % 2 :]:
+            assert reader.suffix_of(path) == (os.path.splitext(path)[1].lower() if path else "")

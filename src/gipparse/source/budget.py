@@ -36,6 +36,8 @@ TEXT_PER_BYTE = 16
 #: Bytes of memory per line end, TAB or ``|``, at most: each may start a line, a cell, a
 #: paragraph or a table row, and the nodes, spans and diagnostics that come with it.
 TEXT_PER_BREAK = 500
+#: What :func:`text_memory` gives at most per byte: a source whose every byte is a break.
+TEXT_MOST_PER_BYTE = TEXT_PER_BYTE + TEXT_PER_BREAK
 
 
 def memory_budget() -> int:

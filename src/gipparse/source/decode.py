@@ -18,7 +18,7 @@ from typing import NamedTuple
 from .. import patterns
 from ..errors import InputTooLargeError, SourceError
 from ..tree.nodes import Diagnostic, Severity, SourceDocument, Span
-from .budget import check_memory, text_memory
+from .budget import TEXT_BASE, TEXT_MOST_PER_BYTE, check_memory, memory_budget, text_memory
 
 #: Default ceiling on the size of one source, in bytes. Override per call with
 #: ``max_size=`` or for a whole process with ``GIPPARSE_MAX_INPUT_SIZE``.
@@ -276,7 +276,7 @@ def _identify_ole(data: bytes) -> ForeignFormat:
 def _identify_by_bytes(sample: bytes) -> ForeignFormat | None:
     if not sample:
         return None
-    nuls = sample.count(0)
+    nuls = sample.count(0) if 0 in sample else 0  # finding one is a faster pass than counting
     if nuls:
         if _is_utf32(sample, little=True) or _is_utf32(sample, little=False):
             return _UTF32
@@ -364,7 +364,10 @@ def read_text(data: bytes, path: str | None = None) -> SourceDocument:
         and the plugin that reads it, if any), or text too damaged to read.
     :raises InputTooLargeError: reading it would take more memory than the budget.
     """
-    check_memory(text_memory(data), path)
+    if TEXT_BASE + TEXT_MOST_PER_BYTE * len(data) > memory_budget() > 0:
+        # Only a source this large may hold enough line ends to go over the budget
+        # (counting them is a pass over every byte).
+        check_memory(text_memory(data), path)
     found = identify(data)
     if found is None and looks_like_html(data):
         found = ForeignFormat("an HTML page", plugin=HTML_PLUGIN)

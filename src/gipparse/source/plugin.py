@@ -48,7 +48,12 @@ class ReaderPlugin:
 
     def suffix_of(self, path: str | None) -> str:
         """The lowercase suffix of *path* (``""`` for none)."""
-        return os.path.splitext(path)[1].lower() if path else ""
+        last = _last_suffix
+        if path is last[0]:  # every reader asks about the source in turn
+            return last[1]
+        suffix = os.path.splitext(path)[1].lower() if path else ""
+        _remember_suffix(path, suffix)
+        return suffix
 
     def sniff(self, data: bytes) -> bool:
         """Whether *data* is in this format whatever the file is called (by default, never:
@@ -82,3 +87,12 @@ class ReaderPlugin:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name!r}>"
+
+
+#: The path :meth:`ReaderPlugin.suffix_of` was last asked about, and its suffix.
+_last_suffix: tuple[str | None, str] = (None, "")
+
+
+def _remember_suffix(path: str | None, suffix: str) -> None:
+    global _last_suffix  # noqa: PLW0603
+    _last_suffix = (path, suffix)
