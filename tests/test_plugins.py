@@ -509,3 +509,96 @@ def test_a_plugin_reader_wins_over_the_text_reader() -> None:
 def test_cells_built_by_hand_compare_with_parsed_ones() -> None:
     t = Table((Row((Cell("a", Span(1, 1, 1, 2)),)),), "semicolon")
     assert t == Table((Row((Cell("a"),)),), "semicolon")
+
+
+class EveryHook:
+    """A plugin implementing every hook a report's reading calls, each in its own way: a
+    reader taking one argument of two, a script it tells first, a conversion that leaves
+    the text to the built-in one, a check that runs last."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    @gipparse.hookimpl
+    def gipparse_read_source(self, data: bytes) -> gipparse.SourceDocument | None:
+        self.seen.append("read")
+        if data.startswith(b"SHOUT "):
+            return gipparse.SourceDocument(data[6:].decode("utf-8"), "utf-8", "shout")
+        return None
+
+    @gipparse.hookimpl(tryfirst=True)
+    def gipparse_detect_script(self, text: str) -> str | None:
+        self.seen.append("script")
+        return "hant" if text.startswith("繁") else None
+
+    @gipparse.hookimpl
+    def gipparse_simplify(self, text: str, script: str, exact: bool) -> str | None:
+        self.seen.append("simplify")
+        return None
+
+    @gipparse.hookimpl(trylast=True)
+    def gipparse_validate(self, report: gipparse.Report) -> list[gipparse.Diagnostic]:
+        self.seen.append("validate")
+        return [gipparse.Diagnostic(gipparse.Severity.INFO, "house.rule", "read", None)]
+
+
+class Wrapper:
+    def __init__(self) -> None:
+        self.wrapped: list[str] = []
+
+    @gipparse.hookimpl(wrapper=True)
+    def gipparse_detect_script(self, text: str) -> object:
+        script = yield
+        self.wrapped.append(script)
+        return script
+
+
+def test_every_hook_a_report_calls_is_called_as_pluggy_calls_it() -> None:
+    plugin = EveryHook()
+    manager = gipparse.create_plugin_manager(plugins=[plugin], entry_points=False)
+    hook = manager.pluggy.hook
+    for data in (b"SHOUT \xe7\xb9\x81\xe9\xab\x94\n", "正文\n".encode(), b"plain\n"):
+        doc = manager.read_source("x.txt", data)
+        assert doc == hook.gipparse_read_source(path="x.txt", data=data)
+        script = manager.detect_script(doc.text)
+        assert script == hook.gipparse_detect_script(text=doc.text)
+        assert manager.simplify("體", "hant", exact=True) == hook.gipparse_simplify(
+            text="體", script="hant", exact=True
+        )
+        report = gipparse.pipeline.parse_document(doc, "x.txt", manager)
+        assert [d.code for d in report.diagnostics if d.code == "house.rule"] == ["house.rule"]
+        assert manager.validate(report) == [
+            d for found in hook.gipparse_validate(report=report) for d in found
+        ]
+    assert {"read", "script", "simplify", "validate"} <= set(plugin.seen)
+    assert manager.detect_script("繁體") == "hant"
+
+    # A plugin registered later, a wrapper, and monitoring: each is heeded.
+    wrapper = Wrapper()
+    manager.pluggy.register(wrapper)
+    assert manager.detect_script("繁體") == "hant"
+    assert wrapper.wrapped == ["hant"]
+    manager.pluggy.unregister(wrapper)
+    assert manager.detect_script("繁體") == "hant"
+    assert wrapper.wrapped == ["hant"]
+    calls: list[str] = []
+    undo = manager.pluggy.add_hookcall_monitoring(
+        lambda name, impls, kwargs: calls.append(name), lambda *args: None
+    )
+    manager.detect_script("繁體")
+    undo()
+    manager.detect_script("繁體")
+    assert calls == ["gipparse_detect_script"]
+
+
+def test_a_plugin_failing_in_a_hook_a_report_calls_is_named() -> None:
+    class Failing:
+        @gipparse.hookimpl
+        def gipparse_validate(self, report: gipparse.Report) -> None:
+            raise ValueError("no")
+
+    with pytest.raises(
+        gipparse.PluginError, match="ValueError in hook gipparse_validate: no"
+    ) as info:
+        gipparse.load(gipparse.sample_paths()[0], plugins=[Failing()])
+    assert info.value.plugin == __name__

@@ -25,6 +25,19 @@ if TYPE_CHECKING:
     from .templates.engine import Template
     from .tree.nodes import Report
 
+
+def _pluggy_multicall() -> Any:
+    """What pluggy calls a hook's implementations with when nothing traces the calls
+    (``None`` for a pluggy without it: every hook is then called through pluggy)."""
+    try:
+        from pluggy._callers import _multicall
+    except ImportError:
+        return None
+    return _multicall
+
+
+_MULTICALL = _pluggy_multicall()
+
 ENTRY_POINT_GROUP = "gipparse"
 # As importlib.metadata reads them: distribution names and entry point values.
 _DIST_NAME_RE = patterns.compile(r"[-_.]+")
@@ -239,6 +252,10 @@ class PluginManager:
         self._suffixes: frozenset[str] | None = None
         self._simplified: dict[str, dict[str, str]] = {}
         self._prose: tuple[Callable[[str], str], ...] | None = None
+        #: What :meth:`_direct` found, by hook: the implementations, and what to call.
+        self._calls: dict[
+            str, tuple[list[Any], tuple[tuple[Callable[..., Any], tuple[str, ...]], ...] | None]
+        ] = {}
         caches.track(self, _forget)
 
     @property
@@ -259,8 +276,8 @@ class PluginManager:
     # -- reading ------------------------------------------------------------------
 
     def read_source(self, path: str | None, data: bytes) -> SourceDocument:
-        doc: SourceDocument | None = self._call(
-            self._pm.hook.gipparse_read_source, path=path, data=data
+        doc: SourceDocument | None = self._first(
+            self._pm.hook.gipparse_read_source, {"path": path, "data": data}
         )
         if doc is None:
             raise GipparseError(f"{path or '<data>'}: no reader accepted this source")
@@ -302,7 +319,7 @@ class PluginManager:
     # -- text -------------------------------------------------------------------------
 
     def detect_script(self, text: str) -> str:
-        script = self._call(self._pm.hook.gipparse_detect_script, text=text)
+        script = self._first(self._pm.hook.gipparse_detect_script, {"text": text})
         _check_result(script, str, "gipparse_detect_script")
         return script or "hans"
 
@@ -339,8 +356,8 @@ class PluginManager:
         return self.simplify(text, self.detect_script(text), exact=True)
 
     def _simplify(self, text: str, script: str, exact: bool) -> str:
-        result: str | None = self._call(
-            self._pm.hook.gipparse_simplify, text=text, script=script, exact=exact
+        result: str | None = self._first(
+            self._pm.hook.gipparse_simplify, {"text": text, "script": script, "exact": exact}
         )
         _check_result(result, str, "gipparse_simplify")
         return text if result is None else result
@@ -366,7 +383,7 @@ class PluginManager:
 
     def validate(self, report: Report) -> list[Diagnostic]:
         found: list[Diagnostic] = []
-        for result in self._call(self._pm.hook.gipparse_validate, report=report):
+        for result in self._each(self._pm.hook.gipparse_validate, {"report": report}):
             if result:
                 found.extend(result)
         for d in found:
@@ -383,11 +400,79 @@ class PluginManager:
         except GipparseError:
             raise
         except Exception as exc:
-            culprit = culprit_of(exc)
-            raise PluginError(
-                f"{type(exc).__name__} in hook {getattr(hook, 'name', hook)}: {exc}",
-                plugin=culprit,
-            ) from exc
+            raise _hook_failure(hook, exc) from exc
+
+    def _first(self, hook: Any, kwargs: dict[str, Any]) -> Any:
+        """Call a hook whose first result that is not ``None`` is its result (as
+        :meth:`_call` does), calling its implementations directly when pluggy would do
+        nothing more (see :meth:`_direct`)."""
+        calls = self._direct(hook)
+        if calls is None:
+            return self._call(hook, **kwargs)
+        try:
+            for function, names in calls:
+                result = function(*map(kwargs.__getitem__, names))
+                if result is not None:
+                    return result
+        except GipparseError:
+            raise
+        except Exception as exc:
+            raise _hook_failure(hook, exc) from exc
+        return None
+
+    def _each(self, hook: Any, kwargs: dict[str, Any]) -> list[Any]:
+        """Call a hook whose results are those of all its implementations that are not
+        ``None`` (as :meth:`_call` does), directly when pluggy would do nothing more."""
+        calls = self._direct(hook)
+        if calls is None:
+            return list(self._call(hook, **kwargs))
+        results = []
+        try:
+            for function, names in calls:
+                result = function(*map(kwargs.__getitem__, names))
+                if result is not None:
+                    results.append(result)
+        except GipparseError:
+            raise
+        except Exception as exc:
+            raise _hook_failure(hook, exc) from exc
+        return results
+
+    def _direct(self, hook: Any) -> tuple[tuple[Callable[..., Any], tuple[str, ...]], ...] | None:
+        """The functions of *hook*'s implementations in the order pluggy calls them (the
+        last registered first, ``tryfirst`` and ``trylast`` heeded), each with the names
+        of the arguments it takes: what pluggy's call does when no implementation wraps
+        the others, none takes keyword-only arguments, the specification gives no
+        defaults and no one traces or monitors the calls. ``None`` otherwise: pluggy
+        calls the hook. A hook call costs pluggy several times what calling a built-in
+        implementation does (several a report); the implementations are read again
+        whenever a plugin is registered or unregistered."""
+        try:
+            impls = hook._hookimpls
+            if self._pm._inner_hookexec is not _MULTICALL or _MULTICALL is None:
+                return None  # traced or monitored
+        except AttributeError:  # a pluggy that keeps them otherwise
+            return None
+        found = self._calls.get(hook.name)
+        if found is not None and found[0] == impls:
+            return found[1]
+        spec = hook.spec
+        plain = (
+            spec is not None
+            and not getattr(spec, "kwargdefaults", True)
+            and not hook.is_historic()
+            and not any(i.hookwrapper or i.wrapper or i.kwargnames for i in impls)
+        )
+        calls = tuple((i.function, tuple(i.argnames)) for i in reversed(impls)) if plain else None
+        self._calls[hook.name] = (list(impls), calls)
+        return calls
+
+
+def _hook_failure(hook: Any, exc: Exception) -> PluginError:
+    return PluginError(
+        f"{type(exc).__name__} in hook {getattr(hook, 'name', hook)}: {exc}",
+        plugin=culprit_of(exc),
+    )
 
 
 def _check_result(value: object, kind: type | tuple[type, ...], hook: str) -> None:
