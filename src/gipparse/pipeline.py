@@ -143,8 +143,12 @@ def _parse_document(
     diagnostics: list[Diagnostic] = list(doc.diagnostics)
     script = manager.detect_script(text)
 
-    def to_simplified(s: str) -> str:
+    def simplify(s: str) -> str:
         return manager.simplify(s, script)
+
+    # Simplified text is itself: ``str`` returns a text as it is, without a call in Python
+    # (the sections and metadata ask about each short paragraph).
+    to_simplified: Callable[[str], str] = str if script == "hans" else simplify
 
     clock.lap("script")
     if doc.blocks is not None:

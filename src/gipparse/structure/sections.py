@@ -315,6 +315,8 @@ def missing_sections(found: set[SectionKind]) -> list[Diagnostic]:
                 + ") was found",
             )
         ]
+    if found >= _STATUTORY:
+        return []
     order = [kind for kind, _ in SECTION_TITLES]
     last = max(order.index(kind) for kind in found)
     missing = []
@@ -327,6 +329,8 @@ def missing_sections(found: set[SectionKind]) -> list[Diagnostic]:
         missing.append(Diagnostic(Severity.WARNING, "section.missing", message))
     return missing
 
+
+_STATUTORY = frozenset(kind for kind, _ in SECTION_TITLES)
 
 #: A date line closing a report: 2021年1月18日, 二〇二一年一月十八日.
 _DATE_LINE_RE = patterns.compile(
