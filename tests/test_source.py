@@ -147,3 +147,25 @@ def test_a_readers_suffix_is_the_paths_whoever_asked_before() -> None:
     for n, path in enumerate(paths):
         for reader in readers[n % 2 :]:
             assert reader.suffix_of(path) == (os.path.splitext(path)[1].lower() if path else "")
+
+
+def test_binary_is_told_by_its_control_bytes_as_counting_them_all_tells() -> None:
+    import random
+
+    from gipparse.source import decode
+
+    def counted(sample: bytes) -> bool:  # every control byte counted, whatever there is
+        controls = len(sample) - len(sample.translate(None, decode._CONTROL_BYTES))
+        return controls * decode.CONTROL_RATIO > len(sample)
+
+    rng = random.Random(3)
+    text = "第二十条\t信息内容\n本年新制作数量\t3\n".encode() * 40
+    outcomes = set()
+    for round_ in range(300):
+        sample = bytearray(text[: rng.randrange(1, len(text))])
+        for _ in range(rng.choice((0, 1, 5, len(sample) // 30, len(sample) // 15))):
+            sample[rng.randrange(len(sample))] = rng.choice(decode._CONTROL_BYTES[1:])
+        found = decode._identify_by_bytes(bytes(sample))
+        assert (found is not None) == counted(bytes(sample)), round_
+        outcomes.add(found is not None)
+    assert outcomes == {True, False}

@@ -282,7 +282,9 @@ def _identify_by_bytes(sample: bytes) -> ForeignFormat | None:
             return _UTF32
         if _is_utf16(sample, little=True) or _is_utf16(sample, little=False):
             return _UTF16_NO_BOM
-    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    controls = 0
+    if any(map(sample.__contains__, _CONTROL_BYTES)):  # a search each, faster than a pass
+        controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if controls * CONTROL_RATIO > len(sample):
         why = "it holds NUL bytes" if nuls else "too many control characters"
         return ForeignFormat(f"binary data ({why})", advice=_NO_TEXT)
