@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,49 @@ def test_binary_is_told_by_its_control_bytes_as_counting_them_all_tells() -> Non
         assert (found is not None) == counted(bytes(sample)), round_
         outcomes.add(found is not None)
     assert outcomes == {True, False}
+
+
+def _read_by_file_object(name: str, limit: int) -> bytes:
+    """What ``read_file`` reads, read through a file object."""
+    import os
+    import stat
+
+    from gipparse.source.decode import check_size
+
+    with open(name, "rb") as f:
+        info = os.fstat(f.fileno())
+        check_size(info.st_size, limit, name)
+        if not stat.S_ISREG(info.st_mode):
+            return f.read(limit + 1)
+        return f.read(info.st_size + 1)
+
+
+def test_a_file_is_read_as_a_file_object_reads_it(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    from gipparse.source.decode import read_file
+
+    def outcome(read: Callable[[str, int], bytes], name: str, limit: int) -> object:
+        try:
+            return read(name, limit)
+        except (OSError, ValueError, gipparse.GipparseError) as exc:
+            return type(exc), getattr(exc, "strerror", None) or str(exc)
+
+    names = []
+    for size in (0, 1, 4095, 4096, 70_000):
+        names.append(str(tmp_path / f"{size}.txt"))
+        Path(names[-1]).write_bytes(bytes(range(256)) * (size // 256) + b"x" * (size % 256))
+    names += [str(tmp_path), str(tmp_path / "none.txt"), "a\0b"]
+    for name in names:
+        for limit in (0, 4096, 1 << 26):
+            expected = outcome(_read_by_file_object, name, limit)
+            assert outcome(read_file, name, limit) == expected, (name, limit)
+    if hasattr(os, "mkfifo"):  # a pipe has no size: read to its end, or one past the limit
+        fifo = str(tmp_path / "pipe.txt")
+        os.mkfifo(fifo)
+        for limit in (3, 1000):
+            writer = threading.Thread(target=Path(fifo).write_bytes, args=(b"abcdef" * 9,))
+            writer.start()
+            assert read_file(fifo, limit) == (b"abcdef" * 9)[: limit + 1]
+            writer.join()
