@@ -16,9 +16,9 @@ import pytest
 
 import gipparse
 from gipparse import pipeline as _pipeline
+from gipparse.export.forked import RESULT_PIPE_SIZE
 from gipparse.export.records import (
     META_KEYS,
-    RESULT_PIPE_SIZE,
     _chunks,
     _widen_pipe,
     expand_paths,
@@ -251,11 +251,32 @@ def test_the_result_pipe_holds_a_chunk_of_records() -> None:
         writer.close()
 
 
-def test_the_pool_of_a_batch_gets_the_wide_result_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_workers_of_a_batch_get_wide_result_pipes(monkeypatch: pytest.MonkeyPatch) -> None:
     fcntl = pytest.importorskip("fcntl")
     if not hasattr(fcntl, "F_GETPIPE_SZ"):
         pytest.skip("pipe sizes are set on Linux only")
-    from gipparse.export import records
+    from gipparse.export import forked
+
+    sizes: list[int] = []
+    real = forked.widen_pipe
+
+    def widen(fd: int) -> None:
+        real(fd)
+        sizes.append(fcntl.fcntl(fd, fcntl.F_GETPIPE_SZ))
+
+    monkeypatch.setattr(forked, "widen_pipe", widen)
+    assert len(list(gipparse.export(SEEDS, jobs=2))) == len(SEEDS)
+    assert len(sizes) == 2  # one for each worker
+    assert min(sizes) > 64 * 1024
+
+
+def test_the_executor_of_a_batch_gets_the_wide_result_pipe(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fcntl = pytest.importorskip("fcntl")
+    if not hasattr(fcntl, "F_GETPIPE_SZ"):
+        pytest.skip("pipe sizes are set on Linux only")
+    from gipparse.export import forked, records
 
     sizes: list[int] = []
 
@@ -264,6 +285,7 @@ def test_the_pool_of_a_batch_gets_the_wide_result_pipe(monkeypatch: pytest.Monke
         sizes.append(fcntl.fcntl(end.fileno(), fcntl.F_GETPIPE_SZ))
 
     monkeypatch.setattr(records, "_widen_pipe", widen)
+    monkeypatch.setattr(forked, "usable", lambda: False)  # as where fork is not safe
     assert len(list(gipparse.export(SEEDS, jobs=2))) == len(SEEDS)
     assert len(sizes) == 1
     assert sizes[0] > 64 * 1024

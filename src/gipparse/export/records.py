@@ -546,25 +546,46 @@ def _chunks(paths: Sequence[str], jobs: int) -> Iterator[Sequence[str]]:
         start += size
 
 
-#: Bytes the pipe that brings results back holds (Linux; the default is 64 KiB): a chunk of
-#: encoded records (64 reports, about 600 KB as JSON lines) fits, so that a worker hands it
-#: over in one write and goes on parsing, instead of waiting, 64 KiB at a time, for the
-#: main process to read it on cores the workers are using.
-RESULT_PIPE_SIZE = 1 << 20
-
-
 def _widen_pipe(end: Any) -> None:
-    """Make the pipe of *end* (a connection with a ``fileno``) hold
-    :data:`RESULT_PIPE_SIZE` bytes, where the system allows it; else leave it as it is."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not a POSIX system
+    """Make the pipe of *end* (a connection with a ``fileno``) hold as much as a worker's
+    results pipe (:data:`gipparse.export.forked.RESULT_PIPE_SIZE`), where the system
+    allows it; else leave it as it is."""
+    if end is None:
         return
-    setpipe = getattr(fcntl, "F_SETPIPE_SZ", None)
-    if setpipe is None or end is None:
-        return
+    from .forked import widen_pipe
+
     with contextlib.suppress(OSError, AttributeError, ValueError):
-        fcntl.fcntl(end.fileno(), setpipe, RESULT_PIPE_SIZE)
+        widen_pipe(end.fileno())
+
+
+if TYPE_CHECKING:
+    from .forked import Workers
+
+
+def start_workers(
+    jobs: int,
+    *,
+    plugins: Sequence[object] = (),
+    columns: bool = False,
+    max_size: int | None = None,
+    transform: Callable[[Record], Any] | None = None,
+    timeout: float | None = None,
+) -> Workers | None:
+    """*jobs* worker processes forked from this one, warmed first (see :func:`_warm`),
+    ready to read the files given to :func:`iter_records` with the same arguments;
+    ``None`` where they cannot be forked (see :func:`gipparse.export.forked.usable`) or
+    *jobs* is 1. The caller ends them (``with``), unless :func:`iter_records` does."""
+    jobs = resolve_jobs(jobs)
+    from .forked import Workers, usable
+
+    if jobs == 1 or not usable():
+        return None
+    _warm(plugins)
+
+    def work(chunk: list[str]) -> list[Any]:
+        return [_item_for(p, plugins, columns, max_size, transform, timeout=timeout) for p in chunk]
+
+    return Workers(jobs, work)
 
 
 def _parallel(
@@ -576,12 +597,45 @@ def _parallel(
     max_size: int | None,
     transform: Callable[[Record], Any] | None,
     timeout: float | None = None,
+    workers: Workers | None = None,
 ) -> Iterator[Any]:
-    """The items of *paths* from *jobs* worker processes, in order; a worker that dies
-    costs only the file it held (see :mod:`gipparse._batch`)."""
+    """The items of *paths* from *jobs* worker processes (*workers*, or forked now where
+    that is possible, else a :class:`~concurrent.futures.ProcessPoolExecutor`), in order;
+    a worker that dies costs only the file it held (see :mod:`gipparse.export.batch`)."""
+    from .batch import worker_died
+
+    def died(path: str) -> Any:
+        record = error_record(path, worker_died(path), columns=columns)
+        return record if transform is None else transform(record)
+
+    if workers is None:
+        workers = start_workers(
+            jobs,
+            plugins=plugins,
+            columns=columns,
+            max_size=max_size,
+            transform=transform,
+            timeout=timeout,
+        )
+    if workers is not None:
+        return workers.results(_chunks(paths, jobs), died)
+    work = (columns, max_size, transform, timeout)
+    return _executor(paths, jobs, plugins=plugins, work=work, died=died)
+
+
+def _executor(
+    paths: Sequence[str],
+    jobs: int,
+    *,
+    plugins: Sequence[object],
+    work: tuple[Any, ...],
+    died: Callable[[str], Any],
+) -> Iterator[Any]:
+    """:func:`_parallel` in a :class:`~concurrent.futures.ProcessPoolExecutor`, where
+    workers cannot be forked from this process as it is."""
     from concurrent.futures import ProcessPoolExecutor
 
-    from .batch import parallel, worker_died
+    from .batch import parallel
 
     refs = tuple(_ModuleRef(p.__name__) if isinstance(p, types.ModuleType) else p for p in plugins)
     context = _mp_context()
@@ -595,14 +649,12 @@ def _parallel(
         _widen_pipe(getattr(getattr(pool, "_result_queue", None), "_reader", None))
         return pool
 
-    def work(chunk: Sequence[str]) -> tuple[Any, ...]:
+    columns, max_size, transform, timeout = work
+
+    def submitted(chunk: Sequence[str]) -> tuple[Any, ...]:
         return (_records_for_chunk, chunk, columns, max_size, transform, timeout)
 
-    def died(path: str) -> Any:
-        record = error_record(path, worker_died(path), columns=columns)
-        return record if transform is None else transform(record)
-
-    return parallel(_chunks(paths, jobs), jobs, new_pool=new_pool, work=work, died=died)
+    return parallel(_chunks(paths, jobs), jobs, new_pool=new_pool, work=submitted, died=died)
 
 
 def iter_records(
@@ -614,13 +666,19 @@ def iter_records(
     max_size: int | None = None,
     transform: Callable[[Record], Any] | None = None,
     timeout: float | None = None,
+    workers: Workers | None = None,
 ) -> Iterator[Any]:
     """Records of already expanded *paths*, in order (see :func:`export`).
 
     *transform*, when given, is applied to each record where it is made (in the worker
     process with *jobs*), and its results are yielded instead: the command line encodes
     its output there, so that the main process only writes bytes. With *jobs* it must be
-    picklable (a module-level function, or a :func:`functools.partial` of one).
+    picklable (a module-level function, or a :func:`functools.partial` of one), unless
+    the workers are forked.
+
+    *workers*, from :func:`start_workers` called with the same arguments, are used (and
+    ended) instead of new ones when the files are read in worker processes; the caller
+    ends them otherwise.
     """
     jobs = resolve_jobs(jobs)
     if jobs == 1 or len(paths) <= 1 or "-" in paths:
@@ -636,6 +694,7 @@ def iter_records(
         max_size=max_size,
         transform=transform,
         timeout=timeout,
+        workers=workers,
     )
 
 

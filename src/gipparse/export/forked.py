@@ -1,0 +1,496 @@
+"""Worker processes forked from this one, for a batch (``--jobs``) where forking is safe.
+
+Each worker has two pipes of its own: chunks of paths come down one, and the results of
+each chunk go back up the other as one message. The main thread waits on every pipe at
+once (``poll``), hands a worker its next chunk as soon as it returns one, and yields the
+results in input order. No thread is started and neither :mod:`concurrent.futures` nor
+:mod:`multiprocessing` is imported: a worker costs a fork, and a chunk two messages, in
+the only thread of the main process. The function a worker runs is the one the main
+process had when it forked (nothing is pickled but paths and results).
+
+The guarantees of :mod:`gipparse.export.batch` hold: the time budget is kept in the
+worker's only thread; a worker that dies costs the file it held (the first chunk it still
+owed is read again a file at a time, each by itself, so that a second death names the
+file at fault; the others it owed are read again as they were; a new worker takes its
+place); the workers are killed when the batch ends with an error, an interruption or an
+early stop, and on Linux by the system when the main process dies. Messages are
+``marshal`` data where the results allow it (encoded output lines, plain records) and
+pickles otherwise (records holding :class:`~decimal.Decimal` amounts).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import heapq
+import marshal
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from ..errors import GipparseError
+from .batch import die_with_parent, signal
+
+#: Chunks a worker holds at a time: the one it reads and the next, waiting in its pipe, so
+#: that it goes on without waiting for the main process to take its results.
+DEPTH = 2
+
+#: Bytes of the length that precedes every message (little-endian).
+_HEADER = 8
+
+# The first byte of a message says what follows.
+_MARSHAL = 0  # marshal data
+_PICKLE = 1  # a pickle
+_RAISED = 2  # a pickle of an exception raised in the worker, and its traceback as text
+
+_Job = tuple[int, int, list[str]]  # the chunk's number, the offset of its paths in it, paths
+
+#: Bytes the pipe of a worker's results holds, where the system allows it (Linux; the
+#: default is 64 KiB): a chunk of encoded records (64 reports, about 600 KB as JSON
+#: lines) fits, so that a worker hands it over in one write and goes on parsing.
+RESULT_PIPE_SIZE = 1 << 20
+
+
+class WorkerTraceback(Exception):
+    """The traceback of an exception raised in a worker process, as text: the cause of the
+    exception raised again in the main process."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+    def __str__(self) -> str:
+        return f'\n"""\n{self.text}"""'
+
+
+def usable() -> bool:
+    """Whether workers can be forked here: Linux (fork without exec is not safe on every
+    system's libraries) and no other thread running (a fork copies locks held by them)."""
+    import threading
+
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+def widen_pipe(fd: int, size: int = RESULT_PIPE_SIZE) -> None:
+    """Make the pipe of *fd* hold *size* bytes where the system allows it; else leave it."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not a POSIX system
+        return
+    setpipe = getattr(fcntl, "F_SETPIPE_SZ", None)
+    if setpipe is not None:
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(fd, setpipe, size)
+
+
+# -- messages -----------------------------------------------------------------------------
+
+
+def _encode(value: Any) -> tuple[int, bytes]:
+    try:
+        return _MARSHAL, marshal.dumps(value)
+    except ValueError:  # a type marshal does not write (Decimal, a class of a plugin's)
+        import pickle
+
+        return _PICKLE, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _decode(kind: int, data: memoryview) -> Any:
+    if kind == _MARSHAL:
+        return marshal.loads(data)
+    import pickle
+
+    return pickle.loads(data)
+
+
+def _write_message(fd: int, kind: int, data: bytes) -> None:
+    """Write a whole message to the blocking *fd* (a worker's results)."""
+    parts: list[Any] = [(len(data) + 1).to_bytes(_HEADER, "little"), bytes((kind,)), data]
+    while parts:
+        written = os.writev(fd, parts)
+        while parts and written >= len(parts[0]):
+            written -= len(parts.pop(0))
+        if parts and written:
+            parts[0] = memoryview(parts[0])[written:]
+
+
+def _read_exactly(fd: int, size: int) -> bytearray | None:
+    """*size* bytes from the blocking *fd*, or ``None`` at its end."""
+    buffer = bytearray(size)
+    view = memoryview(buffer)
+    got = 0
+    while got < size:
+        n = os.readv(fd, [view[got:]])
+        if not n:
+            return None
+        got += n
+    return buffer
+
+
+def _read_message(fd: int) -> tuple[int, memoryview] | None:
+    header = _read_exactly(fd, _HEADER)
+    if header is None:
+        return None
+    message = _read_exactly(fd, int.from_bytes(header, "little"))
+    if message is None:
+        return None
+    return message[0], memoryview(message)[1:]
+
+
+def _exception_message(exc: BaseException) -> bytes:
+    import pickle
+    import traceback
+
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    try:
+        return pickle.dumps((exc, text))
+    except Exception:  # an exception that does not pickle: its type and text
+        return pickle.dumps((GipparseError(f"{type(exc).__name__}: {exc}"), text))
+
+
+def _raised(data: memoryview) -> BaseException:
+    import pickle
+
+    try:
+        exc, text = pickle.loads(data)
+    except Exception as error:  # an exception class that cannot be made again here
+        return GipparseError(f"a worker process failed, and its error cannot be read: {error}")
+    exc.__cause__ = WorkerTraceback(text)
+    return exc  # type: ignore[no-any-return]
+
+
+# -- a worker -----------------------------------------------------------------------------
+
+
+def _serve(requests: int, results: int, work: Callable[[list[str]], list[Any]]) -> None:
+    """In a worker: read chunks of paths from *requests* until it ends, and write the
+    results of each (or the exception it raised) to *results*."""
+    while True:
+        message = _read_message(requests)
+        if message is None:
+            return
+        try:
+            kind, data = _encode(work(_decode(*message)))
+        except BaseException as exc:  # sent to the main process, which raises it
+            kind, data = _RAISED, _exception_message(exc)
+        _write_message(results, kind, data)
+
+
+def _flush_std_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
+
+
+class _Worker:
+    __slots__ = ("got", "header", "jobs", "message", "outbox", "pid", "requests", "results")
+
+    def __init__(self, pid: int, requests: int, results: int) -> None:
+        self.pid = pid
+        self.requests = requests  # the end chunks are written to (non-blocking)
+        self.results = results  # the end results are read from (non-blocking)
+        self.jobs: deque[_Job] = deque()  # sent and not answered yet, in order
+        self.outbox = b""  # what is left to write of the last chunk sent
+        self.header = b""
+        self.message: bytearray | None = None
+        self.got = 0
+
+
+class _Slot:
+    """The results of one chunk, filled as its parts come back."""
+
+    __slots__ = ("error", "items", "left")
+
+    def __init__(self, size: int) -> None:
+        self.items: list[Any] = [None] * size
+        self.left = size
+        self.error: BaseException | None = None
+
+
+class Workers:
+    """*count* worker processes forked from this one, each running ``work(paths)`` on the
+    chunks it is sent (see the module docstring). Use :meth:`results` once; it ends the
+    workers when it ends. :meth:`close` ends them without it (a batch that stops first)."""
+
+    def __init__(self, count: int, work: Callable[[list[str]], list[Any]]) -> None:
+        import select
+
+        self._work = work
+        self._workers: dict[int, _Worker] = {}  # by the descriptor of its results
+        self._by_requests: dict[int, _Worker] = {}
+        self._poll = select.poll()
+        self._pollin = select.POLLIN
+        self._pollout = select.POLLOUT
+        self._parent = os.getpid()
+        self._pending: list[_Job] = []  # jobs to send again (a heap, in input order)
+        self._slots: dict[int, _Slot] = {}
+        self._taken = 0  # chunks taken from the input so far
+        self._chunks: Iterator[Sequence[str]] = iter(())
+        self._exhausted = True
+        self._died: Callable[[str], Any] = lambda path: None
+        self._closed = False
+        try:
+            for _ in range(count):
+                self._start()
+        except BaseException:
+            self.close(kill=True)
+            raise
+
+    @property
+    def pids(self) -> list[int]:
+        """The process ids of the workers running now."""
+        return [w.pid for w in self._workers.values()]
+
+    def _start(self) -> None:
+        requests_read, requests_write = os.pipe()
+        results_read, results_write = os.pipe()
+        _flush_std_streams()  # what this process buffered is written once, by it
+        try:
+            pid = os.fork()
+        except OSError as exc:
+            for fd in (requests_read, requests_write, results_read, results_write):
+                os.close(fd)
+            raise GipparseError(f"cannot start a worker process: {exc.strerror or exc}") from None
+        if pid == 0:  # pragma: no cover - the worker (covered, but in another process)
+            self._run(requests_read, requests_write, results_read, results_write)
+        os.close(requests_read)
+        os.close(results_write)
+        os.set_blocking(requests_write, False)
+        os.set_blocking(results_read, False)
+        widen_pipe(results_read)
+        worker = _Worker(pid, requests_write, results_read)
+        self._workers[results_read] = worker
+        self._by_requests[requests_write] = worker
+        self._poll.register(results_read, self._pollin)
+
+    def _run(self, requests: int, requests_write: int, results_read: int, results: int) -> None:
+        """The worker's life, after the fork: it never returns."""
+        status = 1
+        try:
+            # Ctrl-C reaches the whole process group: the main process stops the batch,
+            # the workers just end, on SIGTERM too (they inherit the command's handler).
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            die_with_parent()
+            if os.getppid() != self._parent:  # died before the line above took effect
+                os._exit(1)
+            os.close(requests_write)
+            os.close(results_read)
+            for other in self._workers.values():  # so that each pipe ends with its worker
+                os.close(other.requests)
+                os.close(other.results)
+            _serve(requests, results, self._work)
+            status = 0
+        except BaseException:
+            status = 1
+        finally:
+            _flush_std_streams()
+            os._exit(status)
+
+    # -- the batch ----------------------------------------------------------------------
+
+    def results(self, chunks: Iterator[Sequence[str]], died: Callable[[str], Any]) -> Iterator[Any]:
+        """The results of every path of *chunks*, in order; a path whose worker died gives
+        ``died(path)``. The workers end with it (killed if it ends early)."""
+        if self._closed:
+            raise GipparseError("these worker processes have ended")
+        self._chunks = chunks
+        self._exhausted = False
+        self._died = died
+        finished = False
+        try:
+            head = 0
+            while True:
+                if head == self._taken:
+                    self._feed()
+                    if head == self._taken:
+                        break
+                slot = self._slots[head]
+                while slot.left:
+                    self._wait()
+                del self._slots[head]
+                head += 1
+                if slot.error is not None:
+                    raise slot.error
+                yield from slot.items
+            finished = True
+        finally:
+            self.close(kill=not finished)
+
+    def _next_job(self) -> _Job | None:
+        if self._pending:
+            return heapq.heappop(self._pending)
+        if self._exhausted:
+            return None
+        chunk = next(self._chunks, None)
+        if chunk is None:
+            self._exhausted = True
+            return None
+        paths = list(chunk)
+        number = self._taken
+        self._slots[number] = _Slot(len(paths))
+        self._taken += 1
+        return number, 0, paths
+
+    def _feed(self) -> None:
+        """Give every worker chunks up to :data:`DEPTH`."""
+        for worker in list(self._workers.values()):
+            while len(worker.jobs) < DEPTH and self._workers.get(worker.results) is worker:
+                job = self._next_job()
+                if job is None:
+                    return
+                self._send(worker, job)
+
+    def _send(self, worker: _Worker, job: _Job) -> None:
+        kind, data = _encode(job[2])
+        message = (len(data) + 1).to_bytes(_HEADER, "little") + bytes((kind,)) + data
+        if worker.outbox:
+            worker.outbox += message
+            worker.jobs.append(job)
+            return
+        try:
+            written = os.write(worker.requests, message)
+        except BlockingIOError:
+            written = 0
+        except OSError:  # its end is closed: the worker died before reading it
+            heapq.heappush(self._pending, job)
+            self._lost(worker)
+            return
+        worker.jobs.append(job)
+        if written < len(message):
+            worker.outbox = message[written:]
+            self._poll.register(worker.requests, self._pollout)
+
+    def _wait(self) -> None:
+        """Wait for any worker, and take what it sent."""
+        if not self._workers:  # nothing to wait for: a chunk was lost track of
+            raise GipparseError("no worker process holds the chunks still owed")
+        for fd, _ in self._poll.poll():
+            worker = self._workers.get(fd)
+            if worker is not None:
+                self._receive(worker)
+                continue
+            worker = self._by_requests.get(fd)
+            if worker is not None and worker.outbox:
+                self._flush(worker)
+
+    def _flush(self, worker: _Worker) -> None:
+        try:
+            written = os.write(worker.requests, worker.outbox)
+        except BlockingIOError:
+            return
+        except OSError:  # the worker died: its results pipe says so too
+            self._lost(worker)
+            return
+        worker.outbox = worker.outbox[written:]
+        if not worker.outbox:
+            self._poll.unregister(worker.requests)
+
+    def _receive(self, worker: _Worker) -> None:
+        fd = worker.results
+        try:
+            if worker.message is None:
+                data = os.read(fd, _HEADER - len(worker.header))
+                if not data:
+                    self._lost(worker)
+                    return
+                worker.header += data
+                if len(worker.header) < _HEADER:
+                    return
+                worker.message = bytearray(int.from_bytes(worker.header, "little"))
+                worker.header = b""
+                worker.got = 0
+            n = os.readv(fd, [memoryview(worker.message)[worker.got :]])
+        except BlockingIOError:
+            return
+        if not n:
+            self._lost(worker)
+            return
+        worker.got += n
+        if worker.got < len(worker.message):
+            return
+        message = worker.message
+        worker.message = None
+        number, start, paths = worker.jobs.popleft()
+        slot = self._slots[number]
+        kind, body = message[0], memoryview(message)[1:]
+        if kind == _RAISED:
+            slot.error = _raised(body)
+            slot.left = 0
+        else:
+            items = _decode(kind, body)
+            if len(items) != len(paths):
+                raise GipparseError(f"a worker sent {len(items)} results for {len(paths)} files")
+            slot.items[start : start + len(paths)] = items
+            slot.left -= len(paths)
+        self._feed()
+
+    def _lost(self, worker: _Worker) -> None:
+        """*worker* died: the first chunk it owed is read again a file at a time (a chunk
+        of one file is the file at fault), the others as they were; a new worker takes
+        its place while there is work left."""
+        if self._workers.get(worker.results) is not worker:
+            return  # already seen dead (by both of its pipes)
+        self._poll.unregister(worker.results)
+        if worker.outbox:
+            self._poll.unregister(worker.requests)
+        del self._workers[worker.results]
+        del self._by_requests[worker.requests]
+        os.close(worker.requests)
+        os.close(worker.results)
+        _reap(worker.pid, kill=True)
+        owed = list(worker.jobs)
+        if owed:
+            (number, start, paths), *rest = owed
+            if len(paths) == 1:
+                slot = self._slots[number]
+                slot.items[start] = self._died(paths[0])
+                slot.left -= 1
+            else:
+                rest = [(number, start + i, [path]) for i, path in enumerate(paths)] + rest
+            for job in rest:
+                heapq.heappush(self._pending, job)
+        if self._pending or not self._exhausted:
+            self._start()
+            self._feed()
+
+    def close(self, *, kill: bool) -> None:
+        """End the workers: killed with *kill* (SIGKILL: one just forked still has this
+        process's handlers), else told there is no more work (they end when idle)."""
+        workers = list(self._workers.values())
+        self._workers.clear()
+        self._by_requests.clear()
+        for worker in workers:
+            if kill:
+                with contextlib.suppress(OSError):
+                    os.kill(worker.pid, signal.SIGKILL)
+            for fd in (worker.requests, worker.results):
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        for worker in workers:
+            _reap(worker.pid, kill=False)
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close(kill=True)
+
+
+def _reap(pid: int, *, kill: bool) -> None:
+    """Wait for the worker *pid* to end (killing it first with *kill*)."""
+    if kill:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    while True:
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            return
+        except InterruptedError:  # pragma: no cover - retried by Python itself
+            continue
+        return
