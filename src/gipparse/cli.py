@@ -20,6 +20,7 @@ from typing import IO, TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import argparse
 
+    from .export.forked import Workers
     from .export.records import Record
 
 EXIT_OK = 0
@@ -830,9 +831,36 @@ def _run_export(args: argparse.Namespace) -> int:
     from functools import partial
 
     from .export import FILE_FORMATS
-    from .export.records import iter_records
 
     fmt = _export_format(args)
+    keep = fmt in FILE_FORMATS or args.diagnostics is not None
+    reading = {
+        "jobs": args.jobs,
+        "max_size": args.max_size,
+        "columns": args.diagnostics is not None,
+        "transform": partial(_export_item, fmt, keep),
+        "timeout": args.timeout,
+    }
+    workers = None
+    if args.jobs != 1 and "-" not in args.paths:
+        from .export.records import start_workers
+
+        # The workers are forked (from this process, warmed) before the folders are
+        # walked, so that they get ready while it walks; more than one file is likely.
+        _resume_collector()
+        workers = start_workers(**reading)
+    if workers is None:
+        return _export(args, fmt, reading)
+    with workers:
+        return _export(args, fmt, reading, workers)
+
+
+def _export(
+    args: argparse.Namespace, fmt: str, reading: dict[str, Any], workers: Workers | None = None
+) -> int:
+    from .export import FILE_FORMATS
+    from .export.records import iter_records
+
     paths = _batch_paths(args)
     if args.output not in (None, "-"):
         from .export.safety import check_output
@@ -840,15 +868,7 @@ def _run_export(args: argparse.Namespace) -> int:
         check_output(args.output, paths)
     progress = _Progress(len(paths), False if args.quiet else args.progress)
     failed = 0
-    keep = fmt in FILE_FORMATS or args.diagnostics is not None
-    items: Iterator[_ExportItem] = iter_records(
-        paths,
-        jobs=args.jobs,
-        max_size=args.max_size,
-        columns=args.diagnostics is not None,
-        transform=partial(_export_item, fmt, keep),
-        timeout=args.timeout,
-    )
+    items: Iterator[_ExportItem] = iter_records(paths, **reading, workers=workers)
     diagnostics = None
     writer = None
     complete = False
