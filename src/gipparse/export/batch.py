@@ -10,13 +10,19 @@
   never returns (none is known) is not interrupted. Off the main thread there is no
   budget.
 * **Workers that die.** A worker process killed by the system (out of memory) or by a
-  crash in a native library costs only the file it held: the reports that were in
-  flight are read again, one at a time in a worker of their own, so that the file at
-  fault is found; it gets an error record, the pool is rebuilt, and the rest of the batch
-  is read, in order.
+  crash in a native library costs only the file it held: the reports it was reading are
+  read again, one at a time, so that the file at fault is found; it gets an error record,
+  a new worker takes the place of the dead one, and the rest of the batch is read, in
+  order.
 * **Workers never outlive the batch.** On an error, an interruption or an early stop, the
   workers are terminated rather than waited for; on Linux each worker is also killed by
   the system when the process that started it dies, however it dies.
+
+The workers are forked from the main process once it is warmed (see
+:mod:`gipparse.export.forked`), on Linux when no other thread runs there; elsewhere they
+are a :class:`concurrent.futures.ProcessPoolExecutor`'s (:func:`parallel`), where the
+reports in flight when a worker dies are read again one at a time in a pool of their own,
+and the pool is rebuilt.
 """
 
 from __future__ import annotations
