@@ -119,6 +119,31 @@ def test_a_worker_is_given_its_next_chunk_before_it_asks() -> None:
     assert list(results) == [str(i) for i in range(1, 10)]
 
 
+def test_a_worker_stuck_on_a_file_holds_the_others_back_after_a_window_of_chunks() -> None:
+    # The results after a stalled chunk wait for it in memory: the other workers stop
+    # taking chunks after a few, instead of reading the whole batch ahead.
+    taken: list[int] = []
+
+    def chunks() -> Iterator[list[str]]:
+        for i in range(2000):
+            taken.append(i)
+            yield ["sleep" if i == 0 else str(i)]
+
+    def work(chunk: list[str]) -> list[str]:
+        if chunk == ["sleep"]:
+            time.sleep(1.0)
+        return chunk
+
+    pids: list[int] = []
+    with _leaves_nothing(pids):
+        workers = Workers(2, work)
+        pids += workers.pids
+        results = workers.results(chunks(), _died)
+        assert next(results) == "sleep"
+        assert len(taken) <= forked.WINDOW * 2 + 1
+        assert list(results) == [str(i) for i in range(1, 2000)]
+
+
 # -- workers that die -----------------------------------------------------------------
 
 

@@ -36,6 +36,11 @@ from .batch import die_with_parent, signal
 #: that it goes on without waiting for the main process to take its results.
 DEPTH = 2
 
+#: Chunks taken from the input ahead of the one whose results are due, for each worker: a
+#: worker stuck on a file holds the others back after that many, so that memory stays
+#: flat (the results of the chunks after it wait for it) on any corpus size.
+WINDOW = 4
+
 #: Bytes of the length that precedes every message (little-endian).
 _HEADER = 8
 
@@ -229,6 +234,8 @@ class Workers:
         self._pending: list[_Job] = []  # jobs to send again (a heap, in input order)
         self._slots: dict[int, _Slot] = {}
         self._taken = 0  # chunks taken from the input so far
+        self._head = 0  # the chunk whose results are due
+        self._window = WINDOW * count
         self._chunks: Iterator[Sequence[str]] = iter(())
         self._exhausted = True
         self._died: Callable[[str], Any] = lambda path: None
@@ -316,6 +323,8 @@ class Workers:
                 head += 1
                 if slot.error is not None:
                     raise slot.error
+                self._head = head
+                self._feed()  # the window moved on
                 yield from slot.items
             finished = True
         finally:
@@ -324,7 +333,7 @@ class Workers:
     def _next_job(self) -> _Job | None:
         if self._pending:
             return heapq.heappop(self._pending)
-        if self._exhausted:
+        if self._exhausted or self._taken - self._head >= self._window:
             return None
         chunk = next(self._chunks, None)
         if chunk is None:
