@@ -91,6 +91,47 @@ def load_average() -> str:
         return "unknown"
 
 
+def busy_cores_seconds() -> float | None:
+    """CPU time every process of the machine has used since it started, in seconds (Linux:
+    ``/proc/stat``); ``None`` elsewhere."""
+    try:
+        with open("/proc/stat", encoding="ascii") as f:
+            fields = [int(x) for x in f.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + fields[4]  # idle, iowait
+    return (sum(fields) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def children_cpu() -> float:
+    """CPU time of this process's finished children (and theirs), in seconds."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+class OthersCpu:
+    """While active: the cores other processes of the machine kept busy on average (CPU
+    time of the machine less that of this process and its children, over the wall time);
+    ``None`` where the machine's CPU time cannot be read."""
+
+    def __enter__(self) -> OthersCpu:
+        self.cores: float | None = None
+        self._start = (busy_cores_seconds(), children_cpu(), time.process_time())
+        self._wall = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        machine, children, own = self._start
+        now = busy_cores_seconds()
+        if machine is None or now is None:
+            return
+        ours = children_cpu() - children + time.process_time() - own
+        wall = time.perf_counter() - self._wall
+        self.cores = max(0.0, now - machine - ours) / wall
+
+
 def cpu_model() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -559,26 +600,30 @@ def bench_batch(out: Results, count: int, folder: Path, repeat: int, missing: st
     peaks: dict[int, int] = {1: 0, 2: 0}
     ratios: list[float] = []
     ceilings: list[float] = []
+    others: list[float | None] = []
     # Each round runs --jobs 1, --jobs 2 and the ceiling in turn: on a shared host the
     # second core comes and goes within a minute, so a ratio means something only next to
     # the ceiling measured at the same time.
     parse_argv = [sys.executable, "-c", PARSE, *map(str, paths[:400])]
     for _ in range(repeat):
-        for jobs in (1, 2):
-            argv = [sys.executable, "-m", "gipparse", "export", str(folder), "--jobs", str(jobs)]
-            argv += ["--format", "jsonl", "-o", os.devnull, "--no-progress"]
-            start = time.perf_counter()
-            peak = subprocess.run(
-                [sys.executable, "-c", PEAK, *argv],
-                check=True,
-                capture_output=True,
-                text=True,
-                env=child_env(),
-            )
-            samples[jobs].append(time.perf_counter() - start)
-            peaks[jobs] = max(peaks[jobs], int(peak.stdout.strip()))
-        ratios.append(samples[1][-1] / samples[2][-1])
-        ceilings.append(two_at_once(parse_argv))
+        with OthersCpu() as round_:
+            for jobs in (1, 2):
+                argv = [sys.executable, "-m", "gipparse", "export", str(folder)]
+                argv += ["--jobs", str(jobs), "--format", "jsonl", "-o", os.devnull]
+                argv += ["--no-progress"]
+                start = time.perf_counter()
+                peak = subprocess.run(
+                    [sys.executable, "-c", PEAK, *argv],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                    env=child_env(),
+                )
+                samples[jobs].append(time.perf_counter() - start)
+                peaks[jobs] = max(peaks[jobs], int(peak.stdout.strip()))
+            ratios.append(samples[1][-1] / samples[2][-1])
+            ceilings.append(two_at_once(parse_argv))
+        others.append(round_.cores)
     t = {jobs: (statistics.median(s), min(s)) for jobs, s in samples.items()}
     for jobs in (1, 2):
         rate = (count / t[jobs][0], count / t[jobs][1])
@@ -628,6 +673,15 @@ def bench_batch(out: Results, count: int, folder: Path, repeat: int, missing: st
         "",
         "target ≥ 90%",
     )
+    busy = [x for x in others if x is not None]
+    if len(busy) == len(others):
+        out.value(
+            "batch.others",
+            "rounds: cores other processes kept busy, each",
+            " ".join(f"{x:.2f}" for x in busy),
+            "",
+            "0 on a machine left to this run",
+        )
     bench_dask(out, folder, count, min(repeat, 3))
 
 
