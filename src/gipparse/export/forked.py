@@ -13,7 +13,8 @@ worker's only thread; a worker that dies costs the file it held (the first chunk
 owed is read again a file at a time, each by itself, so that a second death names the
 file at fault; the others it owed are read again as they were; a new worker takes its
 place); the workers are killed when the batch ends with an error, an interruption or an
-early stop, and on Linux by the system when the main process dies. Messages are
+early stop, and on Linux by the system when the main process dies; memory stays flat, a
+few chunks per worker being taken ahead of the one whose results are due. Messages are
 ``marshal`` data where the results allow it (encoded output lines, plain records) and
 pickles otherwise (records holding :class:`~decimal.Decimal` amounts).
 """
