@@ -845,8 +845,9 @@ def _run_export(args: argparse.Namespace) -> int:
     if args.jobs != 1 and "-" not in args.paths:
         from .export.records import start_workers
 
-        # The workers are forked (from this process, warmed) before the folders are
-        # walked, so that they get ready while it walks; more than one file is likely.
+        # More than one file is likely: the collector resumes (see main) before the
+        # workers are forked from this process, warmed, and they are forked before the
+        # folders are walked, so that they get ready while it walks.
         _resume_collector()
         workers = start_workers(**reading)
     if workers is None:
