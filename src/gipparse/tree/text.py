@@ -141,11 +141,17 @@ _SPACE_CHARS = (
 _ZERO_WIDTH = "\ufeff\u200b\u200c\u200d\u2060"
 _SPACES_TO_ASCII: dict[int, str | None] = {ord(c): " " for c in _SPACE_CHARS}
 _SPACES_TO_ASCII.update({ord(c): None for c in _ZERO_WIDTH})
+# What the table does, as two patterns: ``str.translate`` with a dict looks every character
+# up, and each one not in the table (every Han character) raises a KeyError inside that
+# is caught again, which costs more than a pattern's scan of the text in C.
+_ODD_SPACE_RE = patterns.compile(f"[{_SPACE_CHARS}]")
+_ZERO_WIDTH_RE = patterns.compile(f"[{_ZERO_WIDTH}]")
 _WS_RUN_RE = patterns.compile(r"[ \t\n\r\f\v]+")
 # Text made only of ASCII letters and digits and CJK unified ideographs (U+4E00..U+9FFF)
-# needs no work. Told with str methods: the equivalent character class took a millisecond
-# to compile at import (re fills its map of a range one character at a time).
-_ASCII_DELETED: dict[int, None] = dict.fromkeys(range(128))
+# needs no work. The pattern comes compiled ahead of time (see :mod:`gipparse.patterns`):
+# compiled at import, its class took a millisecond (re fills its map of a range one
+# character at a time).
+_NOT_PLAIN_RE = patterns.compile("[^0-9A-Za-z\u4e00-\u9fff]")
 
 # Full-width ASCII (U+FF01..U+FF5E) to half-width, plus the punctuation reports mix freely.
 _FOLD_TABLE: dict[int, int | str | None] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -173,6 +179,15 @@ _FOLD_TABLE.update(
 )
 for _c in _SPACE_CHARS + _ZERO_WIDTH + " \t\n\r\f\v":
     _FOLD_TABLE[ord(_c)] = None
+# The table as two patterns (see ``_ODD_SPACE_RE``): what it drops, and what it maps, with
+# what each character is mapped to.
+_FOLD_DROPPED_RE = patterns.compile(f"[{_SPACE_CHARS}{_ZERO_WIDTH} \t\n\r\f\v]+")
+_FOLD_MAPPED_RE = patterns.compile("[\uff01-\uff5e“”‘’「」﹙﹚〔〕【】。、—–]")
+_FOLDED: dict[str, str] = {
+    chr(cp): to if isinstance(to, str) else chr(to)
+    for cp, to in _FOLD_TABLE.items()
+    if to is not None
+}
 
 
 def _join_ws(match: re.Match[str]) -> str:
@@ -189,12 +204,8 @@ def _join_ws(match: re.Match[str]) -> str:
 @lru_cache(maxsize=8192)
 def normalize_text(raw: str) -> str:
     """Return *raw* as a reader should see it (see the module docstring)."""
-    if raw.isalnum():
-        if raw.isascii():
-            return raw
-        wide = raw.translate(_ASCII_DELETED)
-        if min(wide) >= "\u4e00" and max(wide) <= "\u9fff":
-            return raw
+    if raw.isalnum() and (raw.isascii() or not _NOT_PLAIN_RE.search(raw)):
+        return raw
     text = raw
     if "[" in text:
         text = DEBRIS_RE.sub("", text)
@@ -204,8 +215,8 @@ def normalize_text(raw: str) -> str:
     # unprintable: printable text needs neither the (per-character) translation nor,
     # without a space, the collapsing of whitespace runs.
     printable = text.isprintable()
-    if not printable:
-        text = text.translate(_SPACES_TO_ASCII)
+    if not printable:  # text.translate(_SPACES_TO_ASCII)
+        text = _ZERO_WIDTH_RE.sub("", _ODD_SPACE_RE.sub(" ", text))
     text = text.strip()
     if printable and " " not in text:
         return text
@@ -215,7 +226,15 @@ def normalize_text(raw: str) -> str:
 @lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Return the matching form of *text*: normalised, half-width, without any space."""
-    return normalize_text(text).translate(_FOLD_TABLE)
+    # normalize_text(text).translate(_FOLD_TABLE), which costs a KeyError per character
+    # the table does not hold (see ``_ODD_SPACE_RE``).
+    text = normalize_text(text)
+    if text.isascii():  # of ASCII, the table drops whitespace only
+        return text.replace(" ", "") if text.isprintable() else _FOLD_DROPPED_RE.sub("", text)
+    text = _FOLD_DROPPED_RE.sub("", text)
+    for char in set(_FOLD_MAPPED_RE.findall(text)):
+        text = text.replace(char, _FOLDED[char])
+    return text
 
 
 def is_blank(line: str) -> bool:
