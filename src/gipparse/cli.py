@@ -1115,6 +1115,7 @@ def _inspected(
         max_size=args.max_size,
         corpus=args.corpus,
         html=args.html is not None,
+        timeout=args.timeout,
     )
 
 

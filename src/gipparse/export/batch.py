@@ -174,28 +174,29 @@ def stop(pool: Any, *, kill: bool) -> None:
 
 
 def parallel(
-    chunks: Iterator[Sequence[str]],
+    chunks: Iterator[Sequence[Any]],
     jobs: int,
     *,
     new_pool: Callable[[int], Any],
-    work: Callable[[Sequence[str]], Any],
-    died: Callable[[str], Any],
+    work: Callable[[Sequence[Any]], Any],
+    died: Callable[[Any], Any],
 ) -> Iterator[Any]:
     """The results of ``work(chunk)`` for every chunk, in order, computed in a pool of
-    *jobs* processes made by *new_pool*; a file whose worker dies gives ``died(path)``
-    instead (see the module docstring). *work* is submitted to the pool as
+    *jobs* processes made by *new_pool*; a file whose worker dies gives ``died(item)``
+    instead, its item being its path or what names it in *chunks* (see the module
+    docstring). *work* is submitted to the pool as
     ``pool.submit(*work(chunk))``: a function and its arguments."""
     from concurrent.futures.process import BrokenProcessPool
 
-    backlog: deque[Sequence[str]] = deque()
+    backlog: deque[Sequence[Any]] = deque()
 
-    def next_chunk() -> Sequence[str] | None:
+    def next_chunk() -> Sequence[Any] | None:
         return backlog.popleft() if backlog else next(chunks, None)
 
     while True:
         pool = new_pool(jobs)
-        pending: deque[tuple[Sequence[str], Future[list[Any]]]] = deque()
-        lost: list[Sequence[str]] = []
+        pending: deque[tuple[Sequence[Any], Future[list[Any]]]] = deque()
+        lost: list[Sequence[Any]] = []
         finished = False
 
         try:
@@ -225,7 +226,7 @@ def parallel(
         backlog.extendleft(reversed(lost[1:]))
 
 
-def _submit(pool: Any, work: Callable[[Sequence[str]], Any], chunk: Sequence[str]) -> Future[Any]:
+def _submit(pool: Any, work: Callable[[Sequence[Any]], Any], chunk: Sequence[Any]) -> Future[Any]:
     """``pool.submit(*work(chunk))``. A pool that broke since its last result refuses new
     work: the chunk then fails like those in flight, and is read again with them."""
     from concurrent.futures import Future
@@ -240,10 +241,10 @@ def _submit(pool: Any, work: Callable[[Sequence[str]], Any], chunk: Sequence[str
 
 
 def _one_by_one(
-    chunk: Sequence[str],
+    chunk: Sequence[Any],
     new_pool: Callable[[int], Any],
-    work: Callable[[Sequence[str]], Any],
-    died: Callable[[str], Any],
+    work: Callable[[Sequence[Any]], Any],
+    died: Callable[[Any], Any],
 ) -> Iterator[Any]:
     from concurrent.futures.process import BrokenProcessPool
 

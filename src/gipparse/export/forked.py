@@ -1,12 +1,13 @@
 """Worker processes forked from this one, for a batch (``--jobs``) where forking is safe.
 
-Each worker has two pipes of its own: chunks of paths come down one, and the results of
-each chunk go back up the other as one message. The main thread waits on every pipe at
+Each worker has two pipes of its own: chunks of paths (or of items naming a file each,
+such as a path and its number) come down one, and the results of each chunk go back up
+the other as one message. The main thread waits on every pipe at
 once (``poll``), hands a worker its next chunk as soon as it returns one, and yields the
 results in input order. No thread is started and neither :mod:`concurrent.futures` nor
 :mod:`multiprocessing` is imported: a worker costs a fork, and a chunk two messages, in
 the only thread of the main process. The function a worker runs is the one the main
-process had when it forked (nothing is pickled but paths and results).
+process had when it forked (nothing is pickled but items and results).
 
 The guarantees of :mod:`gipparse.export.batch` hold: the time budget is kept in the
 worker's only thread; a worker that dies costs the file it held (the first chunk it still
@@ -50,7 +51,7 @@ _MARSHAL = 0  # marshal data
 _PICKLE = 1  # a pickle
 _RAISED = 2  # a pickle of an exception raised in the worker, and its traceback as text
 
-_Job = tuple[int, int, list[str]]  # the chunk's number, the offset of its paths in it, paths
+_Job = tuple[int, int, list[Any]]  # the chunk's number, the offset of its items in it, items
 
 #: Bytes the pipe of a worker's results holds, where the system allows it (Linux; the
 #: default is 64 KiB): a chunk of encoded records (64 reports, about 600 KB as JSON
@@ -169,7 +170,7 @@ def _raised(data: memoryview) -> BaseException:
 # -- a worker -----------------------------------------------------------------------------
 
 
-def _serve(requests: int, results: int, work: Callable[[list[str]], list[Any]]) -> None:
+def _serve(requests: int, results: int, work: Callable[[list[Any]], list[Any]]) -> None:
     """In a worker: read chunks of paths from *requests* until it ends, and write the
     results of each (or the exception it raised) to *results*."""
     while True:
@@ -222,7 +223,7 @@ class Workers:
     chunks it is sent (see the module docstring). Use :meth:`results` once; it ends the
     workers when it ends. :meth:`close` ends them without it (a batch that stops first)."""
 
-    def __init__(self, count: int, work: Callable[[list[str]], list[Any]]) -> None:
+    def __init__(self, count: int, work: Callable[[list[Any]], list[Any]]) -> None:
         import select
 
         self._work = work
@@ -237,9 +238,9 @@ class Workers:
         self._taken = 0  # chunks taken from the input so far
         self._head = 0  # the chunk whose results are due
         self._window = WINDOW * count
-        self._chunks: Iterator[Sequence[str]] = iter(())
+        self._chunks: Iterator[Sequence[Any]] = iter(())
         self._exhausted = True
-        self._died: Callable[[str], Any] = lambda path: None
+        self._died: Callable[[Any], Any] = lambda path: None
         self._closed = False
         try:
             for _ in range(count):
@@ -301,9 +302,9 @@ class Workers:
 
     # -- the batch ----------------------------------------------------------------------
 
-    def results(self, chunks: Iterator[Sequence[str]], died: Callable[[str], Any]) -> Iterator[Any]:
-        """The results of every path of *chunks*, in order; a path whose worker died gives
-        ``died(path)``. The workers end with it (killed if it ends early)."""
+    def results(self, chunks: Iterator[Sequence[Any]], died: Callable[[Any], Any]) -> Iterator[Any]:
+        """The results of every item (path) of *chunks*, in order; an item whose worker
+        died gives ``died(item)``. The workers end with it (killed if it ends early)."""
         if self._closed:
             raise GipparseError("these worker processes have ended")
         self._chunks = chunks

@@ -1,7 +1,13 @@
 """One pass over the files of ``gipparse validate --corpus`` or ``--html``: each file's
 record, and what the checks between reports and the validation page need of its report,
 made where the report is (a worker process, with ``--jobs``), so that only plain data
-travels back."""
+travels back.
+
+With ``--jobs``, the files are read by the workers of ``export``
+(:func:`gipparse.export.records.parallel_items`), with its guarantees (see
+:mod:`gipparse.export.batch`): a file that overruns the time budget, or whose worker dies,
+gets its error record (``report.timeout``, ``report.worker-died``) and its section of
+unreadable files on the page, and the others are read as with one process."""
 
 from __future__ import annotations
 
@@ -17,40 +23,76 @@ from ..checks.prose import check_prose
 Inspected = tuple[dict[str, Any], "dict[str, Any] | None", list[Finding], "str | None"]
 
 
-def _inspect(item: tuple[int, str], max_size: int | None, corpus: bool, html: bool) -> Inspected:
-    from ..pipeline import load, loads
-    from .inputs import STDIN, STDIN_PATH, input_error
-    from .records import _folder_error, error_record, to_record
+def _unreadable(number: int, path: str, exc: BaseException, html: bool) -> Inspected:
+    from .records import _folder_error, error_record
 
-    number, path = item
-    try:
-        if path == STDIN:
-            import sys
-
-            path = STDIN_PATH
-            report = loads(sys.stdin.buffer.read(), path=path, max_size=max_size)
-        else:
-            error = input_error(path)
-            if error is not None:
-                raise error
-            report = load(path, max_size=max_size)
-    except Exception as exc:
-        record = error_record(path, _folder_error(path) or exc, columns=True)
-        section = None
-        if html:
-            from .htmlpage import unreadable_section
-
-            section = unreadable_section(record, number)
-        return record, None, [], section
-    record = to_record(report, columns=True)
-    facts = facts_of(report) if corpus else None
-    findings = check_prose(report) if corpus else []
+    record = error_record(path, _folder_error(path) or exc, columns=True)
     section = None
     if html:
-        from .htmlpage import report_section
+        from .htmlpage import unreadable_section
 
-        section = report_section(report, record, number)
-    return record, facts, findings, section
+        section = unreadable_section(record, number)
+    return record, None, [], section
+
+
+def _inspect(
+    item: tuple[int, str],
+    plugins: Sequence[object] = (),
+    *,
+    max_size: int | None,
+    corpus: bool,
+    html: bool,
+    timeout: float | None = None,
+) -> Inspected:
+    """What :data:`Inspected` says of the *number*-th file, *path* (``item``), read
+    within *timeout* seconds (see :func:`gipparse.export.batch.within_budget`)."""
+    from .batch import within_budget
+
+    number, path = item
+
+    def read() -> Inspected:
+        nonlocal path
+        from ..pipeline import load, loads
+        from .inputs import STDIN, STDIN_PATH, input_error
+        from .records import to_record
+
+        try:
+            if path == STDIN:
+                import sys
+
+                path = STDIN_PATH
+                report = loads(
+                    sys.stdin.buffer.read(), path=path, plugins=plugins, max_size=max_size
+                )
+            else:
+                error = input_error(path)
+                if error is not None:
+                    raise error
+                report = load(path, plugins=plugins, max_size=max_size)
+        except Exception as exc:
+            return _unreadable(number, path, exc, html)
+        record = to_record(report, columns=True)
+        facts = facts_of(report) if corpus else None
+        findings = check_prose(report) if corpus else []
+        section = None
+        if html:
+            from .htmlpage import report_section
+
+            section = report_section(report, record, number)
+        return record, facts, findings, section
+
+    def failed(exc: BaseException) -> Inspected:
+        return _unreadable(number, path, exc, html)
+
+    inspected: Inspected = within_budget(path, read, failed, timeout)
+    return inspected
+
+
+def _died(item: tuple[int, str], html: bool) -> Inspected:
+    from .batch import worker_died
+
+    number, path = item
+    return _unreadable(number, path, worker_died(path), html)
 
 
 def inspect_paths(
@@ -60,19 +102,29 @@ def inspect_paths(
     max_size: int | None = None,
     corpus: bool = False,
     html: bool = False,
+    timeout: float | None = None,
 ) -> Iterator[Inspected]:
-    """For each of *paths* in order, what :data:`Inspected` says; in *jobs* processes."""
+    """For each of *paths* in order, what :data:`Inspected` says; in *jobs* processes, a
+    file taking longer than *timeout* seconds to read (``None`` or ``0``: no limit) and
+    a file whose worker process dies each giving its error record."""
     from functools import partial
 
-    from .records import _mp_context, resolve_jobs
+    from .records import parallel_items, resolve_jobs
 
-    work = partial(_inspect, max_size=max_size, corpus=corpus, html=html)
+    read = partial(_inspect, max_size=max_size, corpus=corpus, html=html, timeout=timeout)
     items = list(enumerate(paths, 1))
     jobs = resolve_jobs(jobs)
     if jobs == 1 or len(paths) <= 1 or "-" in paths:
-        yield from map(work, items)
+        # Standard input is read here: a worker process has none.
+        for item in items:
+            yield read(item)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=_mp_context()) as pool:
-        yield from pool.map(work, items, chunksize=8)
+    if html:  # built here once, so that workers forked from this process have it
+        from . import htmlpage  # noqa: F401
+    yield from parallel_items(
+        items,
+        min(jobs, len(paths)),
+        plugins=(),
+        read=read,
+        died=partial(_died, html=html),
+    )

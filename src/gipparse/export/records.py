@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from itertools import compress, count, repeat
 from operator import is_not
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..checks.catalogue import RECORD_CODES
 from ..errors import GipparseError, InputTooLargeError, PluginError, SourceError
@@ -367,6 +367,9 @@ def _walk(top: str, wanted: tuple[str, ...], skipped: Skipped | None = None) -> 
     return [p for _, p in inside]
 
 
+_T = TypeVar("_T")
+
+
 # -- one report -----------------------------------------------------------------------
 
 # The plugins a worker process parses with; set once per process by _init_worker.
@@ -436,16 +439,24 @@ def _item_for(
     return record if transform is None else transform(record)
 
 
-def _records_for_chunk(
-    chunk: Sequence[str],
+def _reader(
     columns: bool,
     max_size: int | None,
     transform: Callable[[Record], Any] | None,
-    timeout: float | None = None,
-) -> list[Any]:
-    return [
-        _item_for(p, _worker_plugins, columns, max_size, transform, timeout=timeout) for p in chunk
-    ]
+    timeout: float | None,
+) -> Callable[[str, Sequence[object]], Any]:
+    """What reads a file of an export in a worker process: ``read(path, plugins)`` gives
+    its item (see :func:`_item_for`); a picklable partial, for an executor's workers."""
+    from functools import partial
+
+    return partial(
+        _item_for, columns=columns, max_size=max_size, transform=transform, timeout=timeout
+    )
+
+
+def _read_chunk(chunk: Sequence[Any], read: Callable[[Any, Sequence[object]], Any]) -> list[Any]:
+    """In an executor's worker: the items of the files of *chunk*."""
+    return [read(item, _worker_plugins) for item in chunk]
 
 
 # -- worker processes -----------------------------------------------------------------
@@ -529,7 +540,7 @@ def _warm(plugins: Sequence[object]) -> None:
         load(os.path.join(folder, sample), plugins=plugins)
 
 
-def _chunks(paths: Sequence[str], jobs: int) -> Iterator[Sequence[str]]:
+def _chunks(paths: Sequence[_T], jobs: int) -> Iterator[Sequence[_T]]:
     """*paths* in consecutive chunks for *jobs* processes: big enough that sending them
     costs little beside parsing (about 0.6 ms a report), and smaller and smaller towards
     the end, down to one report, so that the processes finish together instead of one
@@ -575,6 +586,16 @@ def start_workers(
     ready to read the files given to :func:`iter_records` with the same arguments;
     ``None`` where they cannot be forked (see :func:`gipparse.export.forked.usable`) or
     *jobs* is 1. The caller ends them (``with``), unless :func:`iter_records` does."""
+    return fork_workers(jobs, plugins, _reader(columns, max_size, transform, timeout))
+
+
+def fork_workers(
+    jobs: int, plugins: Sequence[object], read: Callable[[Any, Sequence[object]], Any]
+) -> Workers | None:
+    """*jobs* worker processes forked from this one, warmed first (see :func:`_warm`),
+    each giving ``read(item, plugins)`` for every item of the chunks it is sent (an item
+    names one file: its path, or a tuple holding it); ``None`` where they cannot be forked
+    (see :func:`gipparse.export.forked.usable`) or *jobs* is 1."""
     jobs = resolve_jobs(jobs)
     from .forked import Workers, usable
 
@@ -582,10 +603,33 @@ def start_workers(
         return None
     _warm(plugins)
 
-    def work(chunk: list[str]) -> list[Any]:
-        return [_item_for(p, plugins, columns, max_size, transform, timeout=timeout) for p in chunk]
+    def work(chunk: list[Any]) -> list[Any]:
+        return [read(item, plugins) for item in chunk]
 
     return Workers(jobs, work)
+
+
+def parallel_items(
+    items: Sequence[Any],
+    jobs: int,
+    *,
+    plugins: Sequence[object],
+    read: Callable[[Any, Sequence[object]], Any],
+    died: Callable[[Any], Any],
+    workers: Workers | None = None,
+) -> Iterator[Any]:
+    """``read(item, plugins)`` for each of *items* (each naming one file), from *jobs*
+    worker processes (*workers*, from :func:`fork_workers` with the same *read*, or forked
+    now where that is possible, else a :class:`~concurrent.futures.ProcessPoolExecutor`),
+    in order, with the guarantees of :mod:`gipparse.export.batch`: an item whose worker
+    dies gives ``died(item)``, and costs only itself. *read* keeps the time budget
+    itself (:func:`~gipparse.export.batch.within_budget`). For the executor, *read* and
+    the items must be picklable (a :func:`functools.partial` of a module-level function)."""
+    if workers is None:
+        workers = fork_workers(jobs, plugins, read)
+    if workers is not None:
+        return workers.results(_chunks(items, jobs), died)
+    return _executor(items, jobs, plugins=plugins, read=read, died=died)
 
 
 def _parallel(
@@ -599,39 +643,26 @@ def _parallel(
     timeout: float | None = None,
     workers: Workers | None = None,
 ) -> Iterator[Any]:
-    """The items of *paths* from *jobs* worker processes (*workers*, or forked now where
-    that is possible, else a :class:`~concurrent.futures.ProcessPoolExecutor`), in order;
-    a worker that dies costs only the file it held (see :mod:`gipparse.export.batch`)."""
+    """The items of *paths* from *jobs* worker processes (see :func:`parallel_items`)."""
     from .batch import worker_died
 
     def died(path: str) -> Any:
         record = error_record(path, worker_died(path), columns=columns)
         return record if transform is None else transform(record)
 
-    if workers is None:
-        workers = start_workers(
-            jobs,
-            plugins=plugins,
-            columns=columns,
-            max_size=max_size,
-            transform=transform,
-            timeout=timeout,
-        )
-    if workers is not None:
-        return workers.results(_chunks(paths, jobs), died)
-    work = (columns, max_size, transform, timeout)
-    return _executor(paths, jobs, plugins=plugins, work=work, died=died)
+    read = _reader(columns, max_size, transform, timeout)
+    return parallel_items(paths, jobs, plugins=plugins, read=read, died=died, workers=workers)
 
 
 def _executor(
-    paths: Sequence[str],
+    items: Sequence[Any],
     jobs: int,
     *,
     plugins: Sequence[object],
-    work: tuple[Any, ...],
-    died: Callable[[str], Any],
+    read: Callable[[Any, Sequence[object]], Any],
+    died: Callable[[Any], Any],
 ) -> Iterator[Any]:
-    """:func:`_parallel` in a :class:`~concurrent.futures.ProcessPoolExecutor`, where
+    """:func:`parallel_items` in a :class:`~concurrent.futures.ProcessPoolExecutor`, where
     workers cannot be forked from this process as it is."""
     from concurrent.futures import ProcessPoolExecutor
 
@@ -649,12 +680,10 @@ def _executor(
         _widen_pipe(getattr(getattr(pool, "_result_queue", None), "_reader", None))
         return pool
 
-    columns, max_size, transform, timeout = work
+    def submitted(chunk: Sequence[Any]) -> tuple[Any, ...]:
+        return (_read_chunk, chunk, read)
 
-    def submitted(chunk: Sequence[str]) -> tuple[Any, ...]:
-        return (_records_for_chunk, chunk, columns, max_size, transform, timeout)
-
-    return parallel(_chunks(paths, jobs), jobs, new_pool=new_pool, work=submitted, died=died)
+    return parallel(_chunks(items, jobs), jobs, new_pool=new_pool, work=submitted, died=died)
 
 
 def iter_records(
