@@ -510,6 +510,80 @@ def test_the_executor_gives_the_records_of_the_forked_workers(
     assert forked_records == list(gipparse.export(paths, jobs=1))
 
 
+_MISBEHAVING_PLUGIN = """
+import os
+import signal
+import time
+
+from gipparse import hookimpl
+
+
+@hookimpl(tryfirst=True)
+def gipparse_read_source(path, data):
+    if data.startswith(b"KILL"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    if data.startswith(b"SLEEP"):
+        time.sleep(30)
+    return None
+"""
+
+
+@pytest.fixture
+def misbehaving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A plugin that kills its process on files starting with KILL, and sleeps 30 s on
+    files starting with SLEEP."""
+    (tmp_path / "gipparse_misbehaving_plugin.py").write_text(_MISBEHAVING_PLUGIN, "utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import gipparse_misbehaving_plugin  # type: ignore[import-not-found]
+
+    return gipparse_misbehaving_plugin
+
+
+@pytest.mark.parametrize(
+    "case", ["forked corpus", "forked html", "executor corpus", "executor html"]
+)
+def test_validate_inspection_with_jobs_survives_a_killed_worker_and_an_overrun(
+    tmp_path: Path, misbehaving: Any, monkeypatch: pytest.MonkeyPatch, started: list[int], case: str
+) -> None:
+    from gipparse.export.inspect import inspect_paths
+
+    own, html = case.startswith("forked"), case.endswith("html")
+    if not own:
+        monkeypatch.setattr(forked, "usable", lambda: False)
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i in range(8):
+        shutil.copy(SEEDS[i % len(SEEDS)], folder / f"{i:02d}.txt")
+    (folder / "02.txt").write_bytes(b"KILL")
+    (folder / "05.txt").write_bytes(b"SLEEP")
+    paths = [str(folder / f"{i:02d}.txt") for i in range(8)]
+    options: dict[str, Any] = {"corpus": not html, "html": html, "timeout": 1.0}
+    found = list(inspect_paths(paths, jobs=2, plugins=[misbehaving], **options))
+    assert [r["path"] for r, *_ in found] == paths
+    codes = [[d["code"] for d in r["diagnostics"] if d["severity"] == "error"] for r, *_ in found]
+    assert codes[2] == ["report.worker-died"]
+    assert codes[5] == ["report.timeout"]
+    for i in (2, 5):
+        record, facts, findings, section = found[i]
+        assert (facts, findings) == (None, [])
+        if html:
+            assert section is not None
+            assert f'<section id="r{i + 1}" class="unreadable"' in section
+            assert record["diagnostics"][0]["message"].split(";")[0] in section
+        else:
+            assert section is None
+    assert len(started) >= (3 if own else 0)  # two, and one for the one that died
+    assert all(_gone(pid) for pid in started)  # no worker left behind, dead or alive
+    # The other files give what one process gives (which a killing file would kill).
+    (folder / "02.txt").write_bytes(b"\x00\x01 not a report")
+    alone = list(inspect_paths(paths, jobs=1, plugins=[misbehaving], **options))
+    assert [x for i, x in enumerate(found) if i not in (2, 5)] == [
+        x for i, x in enumerate(alone) if i not in (2, 5)
+    ]
+    assert alone[5] == found[5]
+    assert [r["valid"] for i, (r, *_) in enumerate(found) if i not in (2, 5)] == [True] * 6
+
+
 def test_workers_are_forked_only_where_no_other_thread_runs() -> None:
     import threading
 

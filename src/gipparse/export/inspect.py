@@ -103,10 +103,12 @@ def inspect_paths(
     corpus: bool = False,
     html: bool = False,
     timeout: float | None = None,
+    plugins: Sequence[object] = (),
 ) -> Iterator[Inspected]:
     """For each of *paths* in order, what :data:`Inspected` says; in *jobs* processes, a
     file taking longer than *timeout* seconds to read (``None`` or ``0``: no limit) and
-    a file whose worker process dies each giving its error record."""
+    a file whose worker process dies each giving its error record. *plugins* are used
+    beside the registered ones (as by :func:`gipparse.load`)."""
     from functools import partial
 
     from .records import parallel_items, resolve_jobs
@@ -117,14 +119,14 @@ def inspect_paths(
     if jobs == 1 or len(paths) <= 1 or "-" in paths:
         # Standard input is read here: a worker process has none.
         for item in items:
-            yield read(item)
+            yield read(item, plugins)
         return
     if html:  # built here once, so that workers forked from this process have it
         from . import htmlpage  # noqa: F401
     yield from parallel_items(
         items,
         min(jobs, len(paths)),
-        plugins=(),
+        plugins=plugins,
         read=read,
         died=partial(_died, html=html),
     )
