@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -312,6 +313,9 @@ from gipparse import hookimpl
 
 @hookimpl(tryfirst=True)
 def gipparse_read_source(path, data):
+    if os.environ.get("GIPPARSE_TEST_PIDS"):  # where the processes that read are listed
+        with open(os.environ["GIPPARSE_TEST_PIDS"], "a") as f:
+            print(os.getpid(), file=f)
     if data.startswith(b"KILL"):
         os.kill(os.getpid(), signal.SIGKILL)  # as the OOM killer does
     if data.startswith(b"EXIT"):
@@ -410,6 +414,69 @@ def test_a_file_that_overruns_the_time_budget_gets_a_record(
     assert [d["code"] for d in records[2]["diagnostics"]] == ["report.timeout"]
     assert "time budget of 1 s" in records[2]["diagnostics"][0]["message"]
     assert [r["valid"] for i, r in enumerate(records) if i != 2] == [True] * 4
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("what", ["--corpus", "--html"])
+def test_validate_with_jobs_survives_a_killed_worker_and_an_overrun(
+    tmp_path: Path, misbehaving: dict[str, str], what: str
+) -> None:
+    folder = tmp_path / "corpus"
+    names = _corpus(folder, {2: b"KILL", 6: b"SLEEP 60"}, total=9)
+    pids = tmp_path / "pids"
+    env = {**misbehaving, "GIPPARSE_TEST_PIDS": str(pids)}
+
+    def validate(jobs: str) -> tuple[list[dict[str, Any]], str]:
+        page = tmp_path / f"page{jobs}.html"
+        extra = ["--html", str(page)] if what == "--html" else ["--corpus"]
+        result = run(
+            "validate", folder, *extra, "--jobs", jobs, "--timeout", "1", "-f", "json", env=env
+        )
+        no_traceback(result)
+        assert result.returncode == 1
+        reports = json.loads(result.stdout)["reports"]
+        assert [os.path.basename(r["path"]) for r in reports] == names
+        return reports, page.read_text("utf-8") if what == "--html" else ""
+
+    reports, page = validate("2")
+    for i, report in enumerate(reports):
+        codes = [d["code"] for d in report["diagnostics"] if d["severity"] == "error"]
+        assert codes == {2: ["report.worker-died"], 6: ["report.timeout"]}.get(i, []), i
+    readers = {int(pid) for pid in pids.read_text().split()}
+    # The main process (it warms up on a sample), two workers, one in place of the killed.
+    assert len(readers) >= 4
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in readers):  # no worker left behind
+        assert time.monotonic() < deadline, [pid for pid in readers if _alive(pid)]
+        time.sleep(0.05)
+    if what == "--html":
+        for i, message in ((2, "worker process reading this file died"), (6, "time budget")):
+            section = page.split(f'<section id="r{i + 1}"')[1].split("</section>")[0]
+            assert section.startswith(' class="unreadable"'), section[:80]
+            assert message in section
+    # The others are what one process gives (the killing file would kill it: it is
+    # replaced by one that cannot be read).
+    (folder / names[2]).write_bytes(b"\x00\x01 not a report")
+    alone, alone_page = validate("1")
+    assert alone[6] == reports[6]
+    assert [r for i, r in enumerate(alone) if i != 2] == [
+        r for i, r in enumerate(reports) if i != 2
+    ]
+    if what == "--html":
+        sections = page.split("<section ")
+        alone_sections = alone_page.split("<section ")
+        assert len(sections) == len(alone_sections) == 10
+        assert [s for i, s in enumerate(sections) if i != 3] == [
+            s for i, s in enumerate(alone_sections) if i != 3
+        ]
 
 
 def test_a_fifo_in_the_tree_is_skipped_with_a_record(tmp_path: Path) -> None:
