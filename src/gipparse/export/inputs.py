@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from .. import patterns
 from ..errors import SourceError
 from ..source.decode import PLUGIN_FOR_SUFFIX  # the registry of reader plugins
+
+if TYPE_CHECKING:
+    from ..tree.nodes import Report
 
 #: The name that stands for standard input.
 STDIN = "-"
@@ -62,6 +66,27 @@ def input_error(name: str) -> SourceError | None:
     if is_pattern(name) and not os.path.lexists(name):
         return SourceError("no file matches this pattern", path=name)
     return None
+
+
+def input_name(name: str) -> str:
+    """The path the report of the given *name* is known by: :data:`STDIN_PATH` for ``-``."""
+    return STDIN_PATH if name == STDIN else name
+
+
+def read_input(name: str, plugins: Sequence[object], max_size: int | None) -> Report:
+    """The report of the given *name*: a file, or standard input for ``-`` (read in this
+    process: a worker has none); :func:`input_error` raised for what cannot be read."""
+    from ..pipeline import load, loads
+
+    if name == STDIN:
+        import sys
+
+        data = sys.stdin.buffer.read()
+        return loads(data, path=STDIN_PATH, plugins=plugins, max_size=max_size)
+    error = input_error(name)
+    if error is not None:
+        raise error
+    return load(name, plugins=plugins, max_size=max_size)
 
 
 def expand_patterns(names: Iterable[str]) -> list[str]:

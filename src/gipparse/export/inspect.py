@@ -52,23 +52,12 @@ def _inspect(
 
     def read() -> Inspected:
         nonlocal path
-        from ..pipeline import load, loads
-        from .inputs import STDIN, STDIN_PATH, input_error
+        from .inputs import input_name, read_input
         from .records import to_record
 
+        name, path = path, input_name(path)
         try:
-            if path == STDIN:
-                import sys
-
-                path = STDIN_PATH
-                report = loads(
-                    sys.stdin.buffer.read(), path=path, plugins=plugins, max_size=max_size
-                )
-            else:
-                error = input_error(path)
-                if error is not None:
-                    raise error
-                report = load(path, plugins=plugins, max_size=max_size)
+            report = read_input(name, plugins, max_size)
         except Exception as exc:
             return _unreadable(number, path, exc, html)
         record = to_record(report, columns=True)

@@ -387,20 +387,11 @@ def _record_for(
 
     def read() -> Record:
         nonlocal path
-        from ..pipeline import load, loads
-        from .inputs import STDIN, STDIN_PATH, input_error
+        from .inputs import input_name, read_input
 
+        name, path = path, input_name(path)
         try:
-            if path == STDIN:
-                path = STDIN_PATH
-                report = loads(
-                    sys.stdin.buffer.read(), path=path, plugins=plugins, max_size=max_size
-                )
-            else:
-                error = input_error(path)
-                if error is not None:
-                    raise error
-                report = load(path, plugins=plugins, max_size=max_size)
+            report = read_input(name, plugins, max_size)
         except Exception as exc:
             return error_record(path, _folder_error(path) or exc, columns=columns)
         return to_record(report, columns=columns)
