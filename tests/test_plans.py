@@ -233,3 +233,61 @@ def test_plain_counts_set_at_once_read_as_cell_by_cell(monkeypatch: pytest.Monke
             assert _outcome(_fresh(text)) == cold == warm
             assert _outcome(gipparse.loads(text)) == cold
     assert len(at_once) >= len(SEEDS)  # a warm read of each seed at least
+
+
+def test_rows_that_lost_their_labels_read_cell_by_cell_as_row_by_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A table whose matching has something to say, or whose rows that lost their label
+    have extra value cells (seed 003), is planned cell by cell, with what is said kept
+    beside; read row by row instead (as every such table was), every report of the
+    skeleton reads the same: statistics, sources, diagnostics with their lines, messages
+    and order, whatever the numbers and what reading them has to say."""
+    from gipparse.templates import engine
+
+    original = engine._segment
+    made: list[int] = []
+
+    def counted(*args: Any) -> Any:
+        segment = original(*args)
+        made.append(len(segment))
+        return segment
+
+    def row_by_row(*args: Any) -> Any:
+        segment = original(*args)
+        return segment[7] if len(segment) == 9 else segment
+
+    said_again = []
+    read_rows = engine._Reader.read_row
+
+    def read_row(self: Any, *args: Any, **kwargs: Any) -> Any:
+        said_again.append(args[1])
+        return read_rows(self, *args, **kwargs)
+
+    rng = random.Random(3)
+    seed = SEEDS[3].read_text(encoding="utf-8")
+    texts = [seed]
+    texts += [
+        _mutated(seed, rng, 1 + k * 5, VALUE_TEXTS if k % 2 else CELL_TEXTS) for k in range(8)
+    ]
+    texts += [_damaged(path.read_text(encoding="utf-8"), rng) for path in SEEDS[:3] for _ in "ab"]
+    for text in texts:
+        with monkeypatch.context() as patch:
+            patch.setattr(engine, "_segment", counted)
+            cold = _outcome(_fresh(text))
+        with monkeypatch.context() as patch:
+            patch.setattr(engine._Reader, "read_row", read_row)
+            warm = _outcome(gipparse.loads(text))
+        with monkeypatch.context() as patch:
+            patch.setattr(engine, "_segment", row_by_row)
+            assert _outcome(_fresh(text)) == cold == warm
+            assert _outcome(gipparse.loads(text)) == cold
+    assert made.count(9) >= len(texts) // 2  # seed 003 and most of its variants
+    assert said_again  # a value that needs saying sends its table row by row
+    # Seed 003 itself warm reads no row one by one.
+    said_again.clear()
+    with monkeypatch.context() as patch:
+        patch.setattr(engine._Reader, "read_row", read_row)
+        _fresh(seed)
+        gipparse.loads(seed)
+    assert not said_again

@@ -1100,15 +1100,9 @@ class _Reader:
         name = _label(row_spec) if row_spec.label else spec.title
         if len(cells) > n and lost_label:
             # The lost label cell was replaced by values at the start: keep the last n.
-            for extra in cells[: len(cells) - n]:
-                self.diag(
-                    Severity.WARNING,
-                    "table.extra-cell",
-                    f"{name}: extra cell {extra.text!r} at line {_span_line(extra, row)} "
-                    f"ignored (the row has {len(cells)} values for {n} columns; the last "
-                    f"{n} are read)",
-                    extra.span or row.span,
-                )
+            self.diagnostics += [
+                _extra_cell(name, extra, row, len(cells), n) for extra in cells[: len(cells) - n]
+            ]
             cells = cells[len(cells) - n :]
         if len(cells) == 1 and n > 1:
             parts = split_numbers(cells[0].raw)
@@ -1259,6 +1253,21 @@ _Cells = tuple[
 _Rows = tuple[
     _Matcher, tuple[tuple[int, int], ...], tuple[_Event, ...], tuple[_RowRead, ...], dict[str, str]
 ]
+#: A table read cell by cell although matching found something to say or rows that lost
+#: their label have extra cells (see :func:`_segment`): the fields of :data:`_Cells`, the
+#: same table as :data:`_Rows` (read so instead when reading it has more to say), and the
+#: extra cells, ``(name, index of the row, their positions, value cells, columns)`` a row.
+_Said = tuple[
+    TableSpec,
+    tuple[str, ...],
+    Any,
+    tuple[_PlanCell, ...],
+    tuple[_PlanCell, ...],
+    tuple[str, ...],
+    Any,
+    _Rows,
+    tuple[tuple[str, int, tuple[int, ...], int, int], ...],
+]
 
 _ORDER = operator.itemgetter(6)
 #: Counts read without a rule, by text (a count's reading does not depend on a unit);
@@ -1320,20 +1329,20 @@ class ReadingPlan:
     def __init__(
         self,
         template: Template,
-        segments: tuple[_Missing | _Cells | _Rows, ...],
+        segments: tuple[_Missing | _Cells | _Rows | _Said, ...],
     ) -> None:
         self.template = template
         # The counts of every table read cell by cell, one list for them all: each table
         # takes its slice of it.
         counted: list[int] = []
-        kept: list[_Missing | _Cells | _Rows] = []
+        kept: list[_Missing | _Cells | _Rows | _Said] = []
         for made in segments:
-            if len(made) == 7:
-                spec, count_keys, positions, entries, others, keys, at = made
+            if len(made) >= 7:
+                spec, count_keys, positions, entries, others, keys, at = made[:7]
                 start = len(counted)
                 counted += positions
                 taken = slice(start, len(counted))
-                made = (spec, count_keys, taken, entries, others, keys, _getter(at))  # noqa: PLW2901
+                made = (spec, count_keys, taken, entries, others, keys, _getter(at), *made[7:])  # noqa: PLW2901
             kept.append(made)
         #: One per table of the template, in its order.
         self.segments = tuple(kept)
@@ -1351,7 +1360,7 @@ class ReadingPlan:
             if len(segment) == 5:
                 matcher = segment[0]
                 read.update(k for leaf, *_ in segment[3] for k in matcher.keys[leaf])
-            elif len(segment) == 7:
+            elif len(segment) >= 7:
                 read.update(segment[5])
         #: Derived keys to compute, with their parts.
         self.derived = tuple((k, p) for k, p in template.derived.items() if k not in read)
@@ -1398,7 +1407,35 @@ class ReadingPlan:
         sources: dict[str, Cell] = {}
         diagnostics: list[Diagnostic] = []
         reader: _Reader | None = None
-        for segment in self.segments:
+        for planned in self.segments:
+            segment: _Missing | _Cells | _Rows | _Said = planned
+            if len(segment) == 9:
+                with_said = cast(_Said, segment)
+                if reader is None:
+                    reader = _Reader(self.template, _no_tables)
+                    reader.values, reader.sources, reader.diagnostics = (
+                        values,
+                        sources,
+                        diagnostics,
+                    )
+                mark = len(diagnostics)
+                matcher, places, events = with_said[7][:3]
+                local = [rows[t][r] for t, r in places]
+                for event in events:
+                    reader.emit(matcher, local, event)
+                diagnostics += [
+                    _extra_cell(name, cells[p], local[index], count, n)
+                    for name, index, extra, count, n in with_said[8]
+                    for p in extra
+                ]
+                said = len(diagnostics)
+                _read_table(with_said, counts, cells, texts, values, sources, diagnostics)
+                if len(diagnostics) == said:
+                    continue
+                # Reading the values had something to say too: said row by row, in the
+                # order a row-by-row reading says it.
+                del diagnostics[mark:]
+                segment = with_said[7]
             if len(segment) != 7:
                 if reader is None:
                     reader = _Reader(self.template, _no_tables)
@@ -1415,7 +1452,7 @@ class ReadingPlan:
                         None,
                     )
                     continue
-                matcher, places, events, reads, units = segment
+                matcher, places, events, reads, units = cast(_Rows, segment)
                 local = [rows[t][r] for t, r in places]
                 for event in events:
                     reader.emit(matcher, local, event)
@@ -1432,20 +1469,7 @@ class ReadingPlan:
                     )
                 reader.report_blanks(matcher.spec, blanks)
                 continue
-            spec, count_keys, taken, entries, others, keys, at = segment
-            cells_read: Sequence[_PlanCell] = others
-            if count_keys:
-                got = counts[cast(slice, taken)]
-                if all_known(got):
-                    values.update(zip(count_keys, got))  # noqa: B905
-                else:
-                    known = list(map(operator.is_not, got, repeat(None)))
-                    values.update(zip(compress(count_keys, known), compress(got, known)))  # noqa: B905
-                    cells_read = list(compress(entries, map(operator.not_, known)))
-                    if others:
-                        cells_read = sorted([*cells_read, *others], key=_ORDER)
-            _read_cells(spec, cells_read, cells, texts, values, diagnostics)
-            sources.update(zip(keys, at(cells)))  # noqa: B905
+            _read_table(segment, counts, cells, texts, values, sources, diagnostics)
         for key, parts in self.derived:
             values[key] = sum_known([values[p] for p in parts])
         template = self.template
@@ -1468,6 +1492,33 @@ class ReadingPlan:
             values[key] = sum_known([values[p] for p in parts])
         template = self.template
         return Statistics._from_dict(template.id, values, self.computed, sources), diagnostics
+
+
+def _read_table(  # noqa: PLR0917
+    segment: _Cells | _Said,
+    counts: Sequence[Value],
+    cells: Sequence[Cell],
+    texts: Sequence[str],
+    values: dict[str, Value],
+    sources: dict[str, Cell],
+    diagnostics: list[Diagnostic],
+) -> None:
+    """Read the table of *segment* (as :class:`ReadingPlan` keeps it) cell by cell, its
+    counts from *counts*, into *values* and *sources*."""
+    spec, count_keys, taken, entries, others, keys, at = segment[:7]
+    cells_read: Sequence[_PlanCell] = others
+    if count_keys:
+        got = counts[cast(slice, taken)]
+        if all_known(got):
+            values.update(zip(count_keys, got))  # noqa: B905
+        else:
+            known = list(map(operator.is_not, got, repeat(None)))
+            values.update(zip(compress(count_keys, known), compress(got, known)))  # noqa: B905
+            cells_read = list(compress(entries, map(operator.not_, known)))
+            if others:
+                cells_read = sorted([*cells_read, *others], key=_ORDER)
+    _read_cells(spec, cells_read, cells, texts, values, diagnostics)
+    sources.update(zip(keys, at(cells)))  # noqa: B905
 
 
 def _read_cells(  # noqa: PLR0917
@@ -1523,7 +1574,7 @@ def _plan(
             offset += len(info[1])
     value_cells = set(values)
     reader = _Reader(template, tables)
-    segments: list[_Missing | _Cells | _Rows] = []
+    segments: list[_Missing | _Cells | _Rows | _Said] = []
     for matcher, rows in zip(template._matchers, located, strict=True):
         if not rows:
             segments.append((matcher.spec,))
@@ -1558,11 +1609,47 @@ def _segment(  # noqa: PLR0917
     reads: tuple[_RowRead, ...],
     units: dict[str, str],
     value_cells: Set[int],
-) -> _Cells | _Rows:
-    """The plan of one table: cell by cell when matching found nothing to say and every
-    row's cells fit its columns, else row by row."""
-    if events or any(len(p) != len(matcher.keys[leaf]) for leaf, _, p, _ in reads):
-        return matcher, places, events, reads, units
+) -> _Cells | _Rows | _Said:
+    """The plan of one table: cell by cell when every row's cells fit its columns, or
+    when the only ones that do not are rows that lost their label and have more value
+    cells than columns, the first and last of them values (read as
+    :meth:`_Reader._fit_cells` reads any such row: the last cells, the others said to be
+    extra), with what matching found to say and those extra cells kept beside; else row
+    by row."""
+    rows_read = (matcher, places, events, reads, units)
+    fitted: list[tuple[int, tuple[int, ...]]] = []
+    for leaf, _, p, lost in reads:
+        n = len(matcher.keys[leaf])
+        if len(p) == n:
+            continue
+        if not (lost and len(p) > n and p[0] in value_cells and p[-1] in value_cells):
+            return rows_read
+        fitted.append((leaf, p))
+    if fitted:
+        extras: list[tuple[str, int, tuple[int, ...], int, int]] = []
+        kept_reads: list[_RowRead] = []
+        for leaf, index, p, lost in reads:
+            n = len(matcher.keys[leaf])
+            if len(p) > n:
+                row_spec = matcher.spec.rows[leaf]
+                name = _label(row_spec) if row_spec.label else matcher.spec.title
+                extras.append((name, index, p[: len(p) - n], len(p), n))
+                p = p[len(p) - n :]  # noqa: PLW2901
+            kept_reads.append((leaf, index, p, lost))
+        reads = tuple(kept_reads)
+    cells_read = _cells_segment(matcher, reads, units, value_cells)
+    if events or fitted:
+        return (*cells_read, rows_read, tuple(extras) if fitted else ())
+    return cells_read
+
+
+def _cells_segment(
+    matcher: _Matcher,
+    reads: tuple[_RowRead, ...],
+    units: dict[str, str],
+    value_cells: Set[int],
+) -> _Cells:
+    """The plan of one table read cell by cell, every row's cells fitting its columns."""
     count_keys: list[str] = []
     count_at: list[int] = []
     counts: list[_PlanCell] = []
@@ -1611,6 +1698,18 @@ def _span_line(cell: Cell, row: Row) -> str:
     if cell.span is not None:
         return str(cell.span.line)
     return _line(row)
+
+
+def _extra_cell(name: str, extra: Cell, row: Row, count: int, n: int) -> Diagnostic:
+    """The diagnostic of *extra*, a cell of *row* (whose label was lost) before the *n*
+    read of its *count* value cells."""
+    return Diagnostic(
+        Severity.WARNING,
+        "table.extra-cell",
+        f"{name}: extra cell {extra.text!r} at line {_span_line(extra, row)} "
+        f"ignored (the row has {count} values for {n} columns; the last {n} are read)",
+        extra.span or row.span,
+    )
 
 
 def _order_of(entry: _Entry, order: dict[int, int], default: int) -> int:
