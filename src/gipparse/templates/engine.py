@@ -1409,15 +1409,14 @@ class ReadingPlan:
         reader: _Reader | None = None
         for planned in self.segments:
             segment: _Missing | _Cells | _Rows | _Said = planned
+            if len(segment) == 7:
+                _read_table(segment, counts, cells, texts, values, sources, diagnostics)
+                continue
+            if reader is None:
+                reader = _Reader(self.template, _no_tables)
+                reader.values, reader.sources, reader.diagnostics = values, sources, diagnostics
             if len(segment) == 9:
                 with_said = cast(_Said, segment)
-                if reader is None:
-                    reader = _Reader(self.template, _no_tables)
-                    reader.values, reader.sources, reader.diagnostics = (
-                        values,
-                        sources,
-                        diagnostics,
-                    )
                 mark = len(diagnostics)
                 matcher, places, events = with_said[7][:3]
                 local = [rows[t][r] for t, r in places]
@@ -1436,40 +1435,30 @@ class ReadingPlan:
                 # order a row-by-row reading says it.
                 del diagnostics[mark:]
                 segment = with_said[7]
-            if len(segment) != 7:
-                if reader is None:
-                    reader = _Reader(self.template, _no_tables)
-                    reader.values, reader.sources, reader.diagnostics = (
-                        values,
-                        sources,
-                        diagnostics,
-                    )
-                if len(segment) == 1:
-                    reader.diag(
-                        Severity.WARNING,
-                        "template.missing-table",
-                        f"the table {segment[0].title} is missing; its values are null",
-                        None,
-                    )
-                    continue
-                matcher, places, events, reads, units = cast(_Rows, segment)
-                local = [rows[t][r] for t, r in places]
-                for event in events:
-                    reader.emit(matcher, local, event)
-                blanks: list[Cell] = []
-                for leaf, index, positions, lost in reads:
-                    reader.read_row(
-                        matcher,
-                        leaf,
-                        local[index],
-                        [cells[p] for p in positions],
-                        lost_label=lost,
-                        units=units,
-                        blanks=blanks,
-                    )
-                reader.report_blanks(matcher.spec, blanks)
+            if len(segment) == 1:
+                reader.diag(
+                    Severity.WARNING,
+                    "template.missing-table",
+                    f"the table {segment[0].title} is missing; its values are null",
+                    None,
+                )
                 continue
-            _read_table(segment, counts, cells, texts, values, sources, diagnostics)
+            matcher, places, events, reads, units = cast(_Rows, segment)
+            local = [rows[t][r] for t, r in places]
+            for event in events:
+                reader.emit(matcher, local, event)
+            blanks: list[Cell] = []
+            for leaf, index, positions, lost in reads:
+                reader.read_row(
+                    matcher,
+                    leaf,
+                    local[index],
+                    [cells[p] for p in positions],
+                    lost_label=lost,
+                    units=units,
+                    blanks=blanks,
+                )
+            reader.report_blanks(matcher.spec, blanks)
         for key, parts in self.derived:
             values[key] = sum_known([values[p] for p in parts])
         template = self.template
