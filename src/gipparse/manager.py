@@ -253,9 +253,7 @@ class PluginManager:
         self._simplified: dict[str, dict[str, str]] = {}
         self._prose: tuple[Callable[[str], str], ...] | None = None
         #: What :meth:`_direct` found, by hook: the implementations, and what to call.
-        self._calls: dict[
-            str, tuple[list[Any], tuple[tuple[Callable[..., Any], tuple[str, ...]], ...] | None]
-        ] = {}
+        self._calls: dict[str, tuple[list[Any], _Direct | None]] = {}
         caches.track(self, _forget)
 
     @property
@@ -276,7 +274,7 @@ class PluginManager:
     # -- reading ------------------------------------------------------------------
 
     def read_source(self, path: str | None, data: bytes) -> SourceDocument:
-        doc: SourceDocument | None = self._first(
+        doc: SourceDocument | None = self._hook(
             self._pm.hook.gipparse_read_source, {"path": path, "data": data}
         )
         if doc is None:
@@ -319,7 +317,7 @@ class PluginManager:
     # -- text -------------------------------------------------------------------------
 
     def detect_script(self, text: str) -> str:
-        script = self._first(self._pm.hook.gipparse_detect_script, {"text": text})
+        script = self._hook(self._pm.hook.gipparse_detect_script, {"text": text})
         _check_result(script, str, "gipparse_detect_script")
         return script or "hans"
 
@@ -356,7 +354,7 @@ class PluginManager:
         return self.simplify(text, self.detect_script(text), exact=True)
 
     def _simplify(self, text: str, script: str, exact: bool) -> str:
-        result: str | None = self._first(
+        result: str | None = self._hook(
             self._pm.hook.gipparse_simplify, {"text": text, "script": script, "exact": exact}
         )
         _check_result(result, str, "gipparse_simplify")
@@ -383,7 +381,7 @@ class PluginManager:
 
     def validate(self, report: Report) -> list[Diagnostic]:
         found: list[Diagnostic] = []
-        for result in self._each(self._pm.hook.gipparse_validate, {"report": report}):
+        for result in self._hook(self._pm.hook.gipparse_validate, {"report": report}):
             if result:
                 found.extend(result)
         for d in found:
@@ -402,46 +400,34 @@ class PluginManager:
         except Exception as exc:
             raise _hook_failure(hook, exc) from exc
 
-    def _first(self, hook: Any, kwargs: dict[str, Any]) -> Any:
-        """Call a hook whose first result that is not ``None`` is its result (as
-        :meth:`_call` does), calling its implementations directly when pluggy would do
-        nothing more (see :meth:`_direct`)."""
-        calls = self._direct(hook)
-        if calls is None:
+    def _hook(self, hook: Any, kwargs: dict[str, Any]) -> Any:
+        """Call *hook* with *kwargs* as :meth:`_call` does (the first result that is not
+        ``None`` of a ``firstresult`` hook, else the list of all its implementations'
+        results that are not ``None``), calling its implementations directly when pluggy
+        would do nothing more (see :meth:`_direct`)."""
+        direct = self._direct(hook)
+        if direct is None:
             return self._call(hook, **kwargs)
-        try:
-            for function, names in calls:
-                result = function(*map(kwargs.__getitem__, names))
-                if result is not None:
-                    return result
-        except GipparseError:
-            raise
-        except Exception as exc:
-            raise _hook_failure(hook, exc) from exc
-        return None
-
-    def _each(self, hook: Any, kwargs: dict[str, Any]) -> list[Any]:
-        """Call a hook whose results are those of all its implementations that are not
-        ``None`` (as :meth:`_call` does), directly when pluggy would do nothing more."""
-        calls = self._direct(hook)
-        if calls is None:
-            return list(self._call(hook, **kwargs))
+        calls, first = direct
         results = []
         try:
             for function, names in calls:
                 result = function(*map(kwargs.__getitem__, names))
                 if result is not None:
+                    if first:
+                        return result
                     results.append(result)
         except GipparseError:
             raise
         except Exception as exc:
             raise _hook_failure(hook, exc) from exc
-        return results
+        return None if first else results
 
-    def _direct(self, hook: Any) -> tuple[tuple[Callable[..., Any], tuple[str, ...]], ...] | None:
+    def _direct(self, hook: Any) -> _Direct | None:
         """The functions of *hook*'s implementations in the order pluggy calls them (the
         last registered first, ``tryfirst`` and ``trylast`` heeded), each with the names
-        of the arguments it takes: what pluggy's call does when no implementation wraps
+        of the arguments it takes, and whether the hook's first result is its result:
+        what pluggy's call does when no implementation wraps
         the others, none takes keyword-only arguments, the specification gives no
         defaults and no one traces or monitors the calls. ``None`` otherwise: pluggy
         calls the hook. A hook call costs pluggy several times what calling a built-in
@@ -463,9 +449,18 @@ class PluginManager:
             and not hook.is_historic()
             and not any(i.hookwrapper or i.wrapper or i.kwargnames for i in impls)
         )
-        calls = tuple((i.function, tuple(i.argnames)) for i in reversed(impls)) if plain else None
+        calls: _Direct | None = None
+        if plain:
+            functions = tuple((i.function, tuple(i.argnames)) for i in reversed(impls))
+            calls = (functions, bool(spec.opts.get("firstresult")))
         self._calls[hook.name] = (list(impls), calls)
         return calls
+
+
+#: What :meth:`PluginManager._direct` finds of a hook: its implementations' functions in
+#: the order pluggy calls them, each with the names of its arguments, and whether the
+#: hook's first result that is not ``None`` is its result.
+_Direct = tuple[tuple[tuple[Callable[..., Any], tuple[str, ...]], ...], bool]
 
 
 def _hook_failure(hook: Any, exc: Exception) -> PluginError:
