@@ -149,6 +149,15 @@ def within_budget(
 # -- worker processes -------------------------------------------------------------------
 
 
+def become_worker() -> None:
+    """In a worker process, first: Ctrl-C reaches the whole process group, and the main
+    process stops the batch, so a worker ignores it; it just ends on SIGTERM too (a forked
+    worker inherits the command's handler), and when its parent dies."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    die_with_parent()
+
+
 def die_with_parent() -> None:
     """In a worker: have the system end this process when its parent dies (Linux)."""
     if not sys.platform.startswith("linux"):

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ..errors import GipparseError
-from .batch import die_with_parent, signal
+from .batch import become_worker, signal
 
 #: Chunks a worker holds at a time: the one it reads and the next, waiting in its pipe, so
 #: that it goes on without waiting for the main process to take its results.
@@ -280,11 +280,7 @@ class Workers:
         """The worker's life, after the fork: it never returns."""
         status = 1
         try:
-            # Ctrl-C reaches the whole process group: the main process stops the batch,
-            # the workers just end, on SIGTERM too (they inherit the command's handler).
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            die_with_parent()
+            become_worker()
             if os.getppid() != self._parent:  # died before the line above took effect
                 os._exit(1)
             os.close(requests_write)

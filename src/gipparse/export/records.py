@@ -462,15 +462,10 @@ class _ModuleRef:
 
 def _init_worker(plugins: Sequence[object]) -> None:
     import importlib
-    import signal
 
-    from .batch import die_with_parent
+    from .batch import become_worker
 
-    # The parent handles Ctrl-C and stops the pool; workers just end, on SIGTERM too (a
-    # forked worker inherits the parent's handler), and when the parent dies.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    die_with_parent()
+    become_worker()
     global _worker_plugins  # noqa: PLW0603
     _worker_plugins = tuple(
         importlib.import_module(p.name) if isinstance(p, _ModuleRef) else p for p in plugins
