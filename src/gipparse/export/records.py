@@ -572,11 +572,7 @@ def start_workers(
     ready to read the files given to :func:`iter_records` with the same arguments;
     ``None`` where they cannot be forked (see :func:`gipparse.export.forked.usable`) or
     *jobs* is 1. The caller ends them (``with``), unless :func:`iter_records` does."""
-
-    def work(chunk: list[str]) -> list[Any]:  # a direct call: no partial in the way
-        return [_item_for(p, plugins, columns, max_size, transform, timeout=timeout) for p in chunk]
-
-    return _fork(jobs, plugins, work)
+    return fork_workers(jobs, plugins, _reader(columns, max_size, transform, timeout))
 
 
 def fork_workers(
@@ -586,22 +582,16 @@ def fork_workers(
     each giving ``read(item, plugins)`` for every item of the chunks it is sent (an item
     names one file: its path, or a tuple holding it); ``None`` where they cannot be forked
     (see :func:`gipparse.export.forked.usable`) or *jobs* is 1."""
-
-    def work(chunk: list[Any]) -> list[Any]:
-        return [read(item, plugins) for item in chunk]
-
-    return _fork(jobs, plugins, work)
-
-
-def _fork(
-    jobs: int, plugins: Sequence[object], work: Callable[[list[Any]], list[Any]]
-) -> Workers | None:
     jobs = resolve_jobs(jobs)
     from .forked import Workers, usable
 
     if jobs == 1 or not usable():
         return None
     _warm(plugins)
+
+    def work(chunk: list[Any]) -> list[Any]:
+        return [read(item, plugins) for item in chunk]
+
     return Workers(jobs, work)
 
 
@@ -640,26 +630,15 @@ def _parallel(
     workers: Workers | None = None,
 ) -> Iterator[Any]:
     """The items of *paths* from *jobs* worker processes: :func:`parallel_items` with the
-    reader of :func:`_item_for`, which forked workers call without a partial between."""
+    reader of :func:`_item_for`."""
     from .batch import worker_died
 
     def died(path: str) -> Any:
         record = error_record(path, worker_died(path), columns=columns)
         return record if transform is None else transform(record)
 
-    if workers is None:
-        workers = start_workers(
-            jobs,
-            plugins=plugins,
-            columns=columns,
-            max_size=max_size,
-            transform=transform,
-            timeout=timeout,
-        )
-    if workers is not None:
-        return workers.results(_chunks(paths, jobs), died)
     read = _reader(columns, max_size, transform, timeout)
-    return _executor(paths, jobs, plugins=plugins, read=read, died=died)
+    return parallel_items(paths, jobs, plugins=plugins, read=read, died=died, workers=workers)
 
 
 def _executor(
