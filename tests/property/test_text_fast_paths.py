@@ -15,8 +15,9 @@ from gipparse.tree.text import (
     _FOLD_TABLE,
     _NOT_PLAIN_RE,
     _ODD_SPACE_RE,
-    _SPACES_TO_ASCII,
+    _SPACE_CHARS,
     _WS_RUN_RE,
+    _ZERO_WIDTH,
     _ZERO_WIDTH_RE,
     DEBRIS_RE,
     _join_ws,
@@ -24,6 +25,10 @@ from gipparse.tree.text import (
     fold,
     normalize_text,
 )
+
+#: What the odd-space patterns do, as the translation table they replace.
+_SPACES_TO_ASCII: dict[int, str | None] = {ord(c): " " for c in _SPACE_CHARS}
+_SPACES_TO_ASCII.update({ord(c): None for c in _ZERO_WIDTH})
 
 _PIECES = [
     "a",

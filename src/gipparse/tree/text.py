@@ -139,11 +139,10 @@ _SPACE_CHARS = (
 )
 # Characters that take no room at all: dropped, not turned into spaces.
 _ZERO_WIDTH = "\ufeff\u200b\u200c\u200d\u2060"
-_SPACES_TO_ASCII: dict[int, str | None] = {ord(c): " " for c in _SPACE_CHARS}
-_SPACES_TO_ASCII.update({ord(c): None for c in _ZERO_WIDTH})
-# What the table does, as two patterns: ``str.translate`` with a dict looks every character
-# up, and each one not in the table (every Han character) raises a KeyError inside that
-# is caught again, which costs more than a pattern's scan of the text in C.
+# The odd spaces become a space and the zero-width characters go, by two patterns:
+# ``str.translate`` with a dict looks every character up, and each one not in the table
+# (every Han character) raises a KeyError inside that is caught again, which costs more
+# than a pattern's scan of the text in C.
 _ODD_SPACE_RE = patterns.compile(f"[{_SPACE_CHARS}]")
 _ZERO_WIDTH_RE = patterns.compile(f"[{_ZERO_WIDTH}]")
 _WS_RUN_RE = patterns.compile(r"[ \t\n\r\f\v]+")
@@ -215,7 +214,7 @@ def normalize_text(raw: str) -> str:
     # unprintable: printable text needs neither the (per-character) translation nor,
     # without a space, the collapsing of whitespace runs.
     printable = text.isprintable()
-    if not printable:  # text.translate(_SPACES_TO_ASCII)
+    if not printable:  # odd spaces to " ", zero-width characters dropped
         text = _ZERO_WIDTH_RE.sub("", _ODD_SPACE_RE.sub(" ", text))
     text = text.strip()
     if printable and " " not in text:
