@@ -318,7 +318,7 @@ class _NotDictMarked:
         return None
 
 
-def test_an_instance_plugin_offers_what_pluggy_finds() -> None:
+def test_an_instance_plugin_offers_what_pluggy_finds(monkeypatch: pytest.MonkeyPatch) -> None:
     """The plugins' names the manager looks at itself (built-in modules, reader plugins,
     functions of plain classes) give the options pluggy's own look-up gives."""
     import inspect
@@ -372,20 +372,50 @@ def test_an_instance_plugin_offers_what_pluggy_finds() -> None:
         "gipparse_source_suffixes",
         "gipparse_validate",
     ]
-    # Registered, each instance gives the hook implementations pluggy's own manager finds.
-    for plugin in plugins:
-        if isinstance(plugin, types.ModuleType):
-            continue
-        mine, theirs = _manager._Pluggy("gipparse"), _PlainPluggy("gipparse")
-        try:
-            mine.register(plugin)
-        except Exception as exc:
-            with pytest.raises(type(exc)):
-                theirs.register(plugin)
-            continue
-        theirs.register(plugin)
-        assert _impls(mine, plugin) == _impls(theirs, plugin), plugin
-        assert mine._verdicts == {}
+    # Registered, each plugin gives the hook implementations pluggy's own manager finds,
+    # whether the manager replays pluggy's registration or leaves it to pluggy.
+    for replay in (True, False):
+        monkeypatch.setattr(_manager, "_REPLAYABLE", [replay])
+        for plugin in plugins:
+            mine, theirs = _manager._Pluggy("gipparse"), _PlainPluggy("gipparse")
+            try:
+                mine.register(plugin)
+            except Exception as exc:
+                with pytest.raises(type(exc)):
+                    theirs.register(plugin)
+                continue
+            theirs.register(plugin)
+            assert _impls(mine, plugin) == _impls(theirs, plugin), plugin
+            assert mine._verdicts == {}
+            # ... and refuses it again as pluggy does, by name or under another name.
+            for name in (None, "again"):
+                with pytest.raises(ValueError, match="already registered") as refused:
+                    mine.register(plugin, name)
+                with pytest.raises(ValueError, match="already registered") as expected:
+                    theirs.register(plugin, name)
+                assert str(refused.value) == str(expected.value)
+
+
+def test_registration_is_replayed_under_the_installed_pluggy() -> None:
+    """The manager registers plugins in pluggy's own steps, replayed
+    (``_Pluggy._replay_register``), only for the ``register`` it was written from: a
+    pluggy whose ``register`` is another is left to do it (and this fails, to have the
+    replay brought up to date)."""
+    assert _manager._register_code() == _manager._REGISTER_CODE
+    assert _manager._replayable()
+
+
+def test_object_holds_nothing_a_plugin_could_hook() -> None:
+    """What instances' names are looked up in skips ``object``'s own (see
+    ``_manager._verdicts``): none is ``gipparse_*``, a function or anything pluggy takes."""
+    import types
+
+    for name, value in object.__dict__.items():
+        assert not name.startswith("gipparse_")
+        assert not isinstance(
+            value, types.FunctionType | types.MethodType | staticmethod | classmethod
+        )
+        assert not isinstance(value, types.MemberDescriptorType)
 
 
 class _PlainPluggy(pluggy.PluginManager):

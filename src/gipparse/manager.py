@@ -114,7 +114,12 @@ def _verdicts(plugin: object, marker: str) -> dict[str, bool | types.FunctionTyp
         return None
     merged: dict[str, object] = {}
     for base in reversed(klass.__mro__):
-        merged.update(base.__dict__)  # each name as the first class of the MRO has it
+        # Each name as the first class of the MRO has it. ``object`` holds no function
+        # nor anything else pluggy may take, which the names it alone has are taken
+        # for, as names of no class are (``tests/test_plugins.py`` holds that). A copy:
+        # a dictionary is merged in one step, a class's mapping proxy name by name.
+        if base is not object:
+            merged.update(base.__dict__.copy())
     try:
         own = object.__getattribute__(plugin, "__dict__")
     except AttributeError:
@@ -153,6 +158,54 @@ def _may_hook_in(mro: tuple[type, ...], name: str, marker: str) -> bool:
 
 _ABSENT = object()
 
+#: The code of the ``pluggy.PluginManager.register`` whose steps
+#: :meth:`_Pluggy._replay_register` takes: the Python it was compiled by, then the length
+#: and CRC-32 of its bytecode, and of its names and constants.
+_REGISTER_CODE = ((3, 11), 1124, 3284953907, 855, 3076653891)
+_REPLAYABLE: list[bool] = []
+
+
+def _register_code() -> tuple[tuple[int, int], int, int, int, int]:
+    """The digest of the installed pluggy's ``PluginManager.register`` (see
+    :data:`_REGISTER_CODE`)."""
+    import sys
+    from zlib import crc32
+
+    code = pluggy.PluginManager.register.__code__
+    constants = "\0".join(map(repr, (*code.co_names, *code.co_consts))).encode(
+        "utf-8", "surrogatepass"
+    )
+    return (
+        (sys.version_info[0], sys.version_info[1]),
+        len(code.co_code),
+        crc32(code.co_code),
+        len(constants),
+        crc32(constants),
+    )
+
+
+def _replayable() -> bool:
+    """Whether pluggy registers a plugin in the steps :meth:`_Pluggy._replay_register`
+    takes: its ``register`` is the one the replay was written from, and what it calls is
+    there."""
+    if not _REPLAYABLE:
+        ok = False
+        try:
+            from pluggy import _manager as pluggy_manager
+
+            global _normalize_hookimpl_opts, _static_hook_attr  # noqa: PLW0603
+            _normalize_hookimpl_opts = getattr(pluggy_manager, "normalize_hookimpl_opts")  # noqa: B009
+            _static_hook_attr = getattr(pluggy_manager, "_static_hook_attr")  # noqa: B009
+            ok = _register_code() == _REGISTER_CODE
+        except (ImportError, AttributeError):
+            pass
+        _REPLAYABLE.append(ok)
+    return _REPLAYABLE[0]
+
+
+_normalize_hookimpl_opts: Any = None
+_static_hook_attr: Any = None
+
 
 class _Pluggy(pluggy.PluginManager):
     """Takes every callable named ``gipparse_*`` for a hook implementation (as pytest does
@@ -167,13 +220,100 @@ class _Pluggy(pluggy.PluginManager):
     def register(self, plugin: object, name: str | None = None) -> str | None:
         verdicts = _verdicts(plugin, f"{self.project_name}_impl")
         if verdicts is None:
+            if type(plugin) is types.ModuleType and _replayable():
+                return self._replay_register(plugin, name, None)
             return super().register(plugin, name)
         key = id(plugin)
         self._verdicts[key] = verdicts
         try:
+            if _replayable():
+                return self._replay_register(plugin, name, verdicts)
             return super().register(plugin, name)
         finally:
             del self._verdicts[key]
+
+    def _replay_register(
+        self,
+        plugin: object,
+        name: str | None,
+        verdicts: dict[str, bool | types.FunctionType] | None,
+    ) -> str | None:
+        """What :meth:`pluggy.PluginManager.register` does (the pluggy whose code
+        :func:`_replayable` recognises: these are its steps, in its order), but for the
+        names of *plugin* that hold a plain function: the module's (*verdicts* ``None``),
+        or the instance's class's (its *verdicts*). For those, the options are read here
+        as :meth:`parse_hookimpl_opts` reads them, and the function is the one pluggy's
+        static look-up finds (the module's; the class's, bound to the instance), where
+        pluggy calls :meth:`parse_hookimpl_opts` for each of the plugin's names and looks
+        each hook up with :func:`inspect.getattr_static`: most of registering a plugin.
+        Any other name is looked at as pluggy looks at it."""
+        if plugin is None:
+            return None
+        plugin_name = name or self.get_canonical_name(plugin)
+        if plugin_name in self._name2plugin:
+            if self._name2plugin.get(plugin_name, -1) is None:
+                return None
+            raise ValueError(
+                f"Plugin name already registered: {plugin_name}={plugin}\n{self._name2plugin}"
+            )
+        if plugin in self._name2plugin.values():
+            raise ValueError(
+                "Plugin already registered under a different name: "
+                f"{plugin_name}={plugin}\n{self._name2plugin}"
+            )
+        hookimpls: list[tuple[str, Any, bool]] = []
+        module = plugin.__dict__ if verdicts is None else None
+        function_type = types.FunctionType
+        for attr_name in dir(plugin):
+            found: Any = None
+            if module is not None:
+                value = module.get(attr_name)
+                if type(value) is function_type:
+                    opts = self._function_opts(value, attr_name)
+                    found = (value, value)
+                elif isinstance(value, _HOOKABLE):
+                    opts = self.parse_hookimpl_opts(plugin, attr_name)
+                else:
+                    continue
+            else:
+                assert verdicts is not None
+                verdict = verdicts.get(attr_name, _ABSENT)
+                if verdict is _ABSENT:
+                    if not attr_name.startswith("gipparse_"):
+                        continue
+                    opts = self.parse_hookimpl_opts(plugin, attr_name)
+                elif verdict is False:
+                    continue
+                elif type(verdict) is function_type:
+                    opts = self._function_opts(verdict, attr_name)
+                    found = (verdict, types.MethodType(verdict, plugin))
+                else:
+                    opts = self.parse_hookimpl_opts(plugin, attr_name)
+            if opts is None:
+                continue
+            _normalize_hookimpl_opts(opts)
+            if found is None:
+                found = _static_hook_attr(plugin, attr_name)
+            assert found is not None, f"{plugin!r}.{attr_name} is not a hookable attribute"
+            hookimpl = pluggy.HookImpl(plugin, plugin_name, found[1], opts)
+            hook_name = opts.get("specname") or attr_name
+            hook: Any = getattr(self.hook, hook_name, None)
+            verified = False
+            if hook is not None and hook.has_spec():
+                self._verify_hook(hook, hookimpl)
+                verified = True
+            hookimpls.append((hook_name, hookimpl, verified))
+        self._name2plugin[plugin_name] = plugin
+        for hook_name, hookimpl, verified in hookimpls:
+            hook = getattr(self.hook, hook_name, None)
+            if hook is None:
+                hook = pluggy.HookCaller(hook_name, self._hookexec)
+                setattr(self.hook, hook_name, hook)
+            elif not verified and hook.has_spec():
+                self._verify_hook(hook, hookimpl)
+            hook._maybe_apply_history(hookimpl)
+            hook._add_hookimpl(hookimpl)
+        return plugin_name
 
     def parse_hookimpl_opts(self, plugin: object, name: str) -> Any:
         if isinstance(plugin, types.ModuleType):
