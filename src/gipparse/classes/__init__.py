@@ -298,6 +298,11 @@ def _inherited(cls: type, taken: set[str]) -> list[Any]:
     return filtered
 
 
+#: What wraps a function in a class's namespace (a tuple: ``classmethod | staticmethod``
+#: makes a union each time it is written).
+_WRAPPERS = (classmethod, staticmethod)
+
+
 def _build(cls: type, description: tuple[Any, ...]) -> type:
     """The class attrs makes of *cls*, made from *description* (see :mod:`.gen`)."""
     (
@@ -394,7 +399,9 @@ def _build(cls: type, description: tuple[Any, ...]) -> type:
             cd[key] = method
 
     # The slotted class (``_create_slots_class``).
-    cd = {k: v for k, v in cd.items() if k not in (*names, "__dict__", "__weakref__")}
+    # (attrs builds the tuple of names to leave out for each name it looks at.)
+    left_out = {*names, "__dict__", "__weakref__"}
+    cd = {k: v for k, v in cd.items() if k not in left_out}
     update = []
     cached = {k: v.func for k, v in cd.items() if isinstance(v, cached_property)}
     if cached:
@@ -420,7 +427,7 @@ def _build(cls: type, description: tuple[Any, ...]) -> type:
     cd["__qualname__"] = qualname
     new = type(cls)(cls.__name__, cls.__bases__, cd)
     for item in (*new.__dict__.values(), *update):
-        if isinstance(item, classmethod | staticmethod):
+        if isinstance(item, _WRAPPERS):
             closure_cells = getattr(item.__func__, "__closure__", None)
         elif isinstance(item, property):
             closure_cells = getattr(item.fget, "__closure__", None)
