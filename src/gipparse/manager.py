@@ -721,7 +721,11 @@ def _declared_entry_points() -> list[tuple[str, str]] | None:
             low = name.lower()
             if low.endswith(".egg"):
                 return None
-            distribution = _DIST_NAME_RE.sub("_", low.rpartition(".")[0].partition("-")[0])
+            distribution = low.rpartition(".")[0].partition("-")[0]
+            if "." in distribution or "__" in distribution:
+                # (A name of letters, digits and single underscores is its own
+                # normalised form: most are, and the pattern costs more than the test.)
+                distribution = _DIST_NAME_RE.sub("_", distribution)
             if distribution in seen:
                 continue
             seen.add(distribution)
