@@ -124,3 +124,42 @@ def test_relations_that_hold_are_told_at_once(monkeypatch: pytest.MonkeyPatch) -
                 assert relations.check(stats) == []
             told.append(path.name[:3])
     assert len(told) >= 3
+
+
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        ("applications.{}.total", "active.{}", "{}"),  # what the templates write
+        ("a.{0}.b", "a{{}}b", "{}.{}x", "plain", "{}}", "{{}"),  # what they could
+    ],
+)
+def test_relation_instances_fill_patterns_as_format_does(patterns: tuple[str, ...]) -> None:
+    """Key patterns are filled without ``str.format`` where one ``{}`` is their only brace,
+    and the keys are those ``str.format`` gives; any other pattern is left to it."""
+    for pattern in patterns:
+        for item in ("total", "甲", 3):
+            relation = Relation(
+                name="r",
+                description="",
+                left=(pattern,),
+                right=(pattern, "x.{}"),
+                over=(item,),  # type: ignore[arg-type]
+                axis="column",
+                anchor=pattern,
+            )
+            try:
+                expected: Any = (pattern.format(item), str(item))
+            except (IndexError, ValueError, KeyError) as exc:
+                with pytest.raises(type(exc)):
+                    list(relation.instances())
+                continue
+            ((_, _, left, right, anchor),) = relation.instances()
+            assert left == [expected[0]]
+            assert right == [expected[0], f"x.{item}"]
+            assert anchor == expected[0]
+    for template in gipparse.create_plugin_manager(entry_points=False).templates():
+        for rel in template.relations:
+            for item, _, left, right, anchor in rel.instances():
+                assert left == [p.format(item) for p in rel.left]
+                assert right == [p.format(item) for p in rel.right]
+                assert anchor == rel.anchor.format(item)

@@ -53,6 +53,9 @@ class _Check:
         self.parts = parts
 
 
+_NO_PARTS: frozenset[str] = frozenset()
+
+
 class Relations:
     """The relations of one template, their instances resolved once: evaluated on a
     report's statistics by :meth:`check`."""
@@ -73,8 +76,11 @@ class Relations:
                         tuple(right),
                         anchor,
                         operator.itemgetter(*both),
-                        all(k in derived for k in both),
-                        frozenset(k for k in both if k in derived_parts),
+                        # (Most templates derive no key: nothing to look for then.)
+                        bool(derived) and all(k in derived for k in both),
+                        frozenset([k for k in both if k in derived_parts])
+                        if derived_parts
+                        else _NO_PARTS,
                     )
                 )
             checks.append((rel, tuple(instances)))

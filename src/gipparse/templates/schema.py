@@ -127,15 +127,30 @@ class Relation:
 
     def instances(self) -> Iterable[tuple[str, str, list[str], list[str], str]]:
         """``(item, label, left keys, right keys, anchor key)`` for each item."""
+        left = [_split(p) for p in self.left]
+        right = [_split(p) for p in self.right]
+        anchor = _split(self.anchor)
+        labels = self.labels
         for i, item in enumerate(self.over):
-            label = self.labels[i] if i < len(self.labels) else item
+            label = labels[i] if i < len(labels) else item
             yield (
                 item,
                 label,
-                [p.format(item) for p in self.left],
-                [p.format(item) for p in self.right],
-                self.anchor.format(item),
+                [t.format(item) if h is None else f"{h}{item}{t}" for h, t in left],
+                [t.format(item) if h is None else f"{h}{item}{t}" for h, t in right],
+                anchor[1].format(item) if anchor[0] is None else f"{anchor[0]}{item}{anchor[1]}",
             )
+
+
+def _split(pattern: str) -> tuple[str | None, str]:
+    """A key pattern with one ``{}`` and no other brace as the text before it and the text
+    after it, which ``f"{before}{item}{after}"`` joins as ``pattern.format(item)`` does
+    (without reading the pattern again for each item); any other as ``(None, pattern)``."""
+    if pattern.count("{") == 1 and pattern.count("}") == 1:
+        before, found, after = pattern.partition("{}")
+        if found:
+            return before, after
+    return None, pattern
 
 
 @frozen
@@ -240,10 +255,10 @@ class Schema:
                             raise ValueError(f"template {self.id}: relation {rel.name} names {k}")
                 continue
             # The keys Relation.instances gives, in its order, without its labels and lists.
-            patterns = (*rel.left, *rel.right, rel.anchor)
+            patterns = [_split(p) for p in (*rel.left, *rel.right, rel.anchor)]
             for item in rel.over:
-                for pattern in patterns:
-                    k = pattern.format(item)
+                for before, after in patterns:
+                    k = after.format(item) if before is None else f"{before}{item}{after}"
                     if k not in key_set:
                         raise ValueError(f"template {self.id}: relation {rel.name} names {k}")
         return keys, key_set, derived, labels, kinds
