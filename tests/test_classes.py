@@ -257,3 +257,19 @@ def test_another_attrs_is_told_by_its_code(monkeypatch: pytest.MonkeyPatch) -> N
     assert classes.fingerprint() == written_for
     monkeypatch.delattr(classes._make, "_make_eq_script")
     assert classes.fingerprint() is None
+
+
+def test_an_attribute_is_given_all_its_slots_or_none() -> None:
+    """The slots of an attribute made from a description are set all at once, from a state
+    of exactly as many values (as ``zip(..., strict=True)`` would insist)."""
+    import attrs
+
+    from gipparse import classes
+
+    field = attrs.fields(gipparse.Diagnostic)[0]
+    state = classes._ATTRIBUTE_STATE(field)
+    copy = object.__new__(type(field))
+    classes._set_slots(copy, state)
+    assert classes._ATTRIBUTE_STATE(copy) == state
+    with pytest.raises(ValueError, match="slots"):
+        classes._set_slots(object.__new__(type(field)), state[:-1])

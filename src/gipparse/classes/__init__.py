@@ -22,10 +22,12 @@ from __future__ import annotations
 import builtins
 import sys
 import weakref
+from collections import deque
 from functools import cached_property
 from importlib import import_module
-from operator import attrgetter
-from types import CodeType, FunctionType, SimpleNamespace
+from itertools import repeat
+from operator import attrgetter, call
+from types import CodeType, FunctionType, MemberDescriptorType, SimpleNamespace
 from types import MappingProxyType as _MappingProxy
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +38,8 @@ from attr import _next_gen as _attr_next_gen
 from . import made
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from attrs import frozen as frozen
 
 # attrs's internals, which the description replays (for the attrs it was written for only).
@@ -147,6 +151,8 @@ try:
     #: Sets each slot of an :class:`attrs.Attribute`, in the order of its state (what
     #: ``Attribute.__setstate__`` does, without its loop over pairs).
     _SET_ATTRIBUTE = tuple(_Attribute.__dict__[name].__set__ for name in _Attribute.__slots__)
+    #: Every slot of an attribute, in the order of its state.
+    _ATTRIBUTE_STATE = attrgetter(*_Attribute.__slots__)
     _set_metadata = _Attribute.__dict__["metadata"].__set__
     _set_inherited = _Attribute.__dict__["inherited"].__set__
     _NO_METADATA = _make._EMPTY_METADATA_SINGLETON
@@ -282,8 +288,7 @@ def _inherited(cls: type, taken: set[str]) -> list[Any]:
             if a.inherited or a.name in taken:
                 continue
             copy = _new_attribute(_Attribute)
-            for set_, name in zip(_SET_ATTRIBUTE, _Attribute.__slots__, strict=True):
-                set_(copy, getattr(a, name))
+            _set_slots(copy, _ATTRIBUTE_STATE(a))
             metadata = a.metadata
             _set_metadata(copy, _MappingProxy(dict(metadata)) if metadata else _NO_METADATA)
             _set_inherited(copy, True)
@@ -297,6 +302,25 @@ def _inherited(cls: type, taken: set[str]) -> list[Any]:
         seen.add(a.name)
     return filtered
 
+
+#: Runs an iterator to its end, keeping nothing.
+_exhaust: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
+
+
+def _set_slots(attribute: Any, state: tuple[Any, ...]) -> None:
+    """Sets the slots of *attribute* to *state* (the values of all of them, in order), in
+    one pass of ``map`` rather than a loop in Python over its dozen slots."""
+    if len(state) != len(_SET_ATTRIBUTE):
+        raise ValueError(f"an attribute has {len(_SET_ATTRIBUTE)} slots, not {len(state)}")
+    _exhaust(map(call, _SET_ATTRIBUTE, repeat(attribute), state))
+
+
+#: Values a class's namespace holds that have no ``__closure__`` (by exact type): most of
+#: them, and ``getattr(value, "__closure__", None)`` raises and catches an
+#: AttributeError for each.
+_NO_CLOSURE = frozenset(
+    {str, int, bool, type(None), tuple, dict, frozenset, _MappingProxy, MemberDescriptorType}
+)
 
 #: What wraps a function in a class's namespace (a tuple: ``classmethod | staticmethod``
 #: makes a union each time it is written).
@@ -326,8 +350,7 @@ def _build(cls: type, description: tuple[Any, ...]) -> type:
         if value.__class__ is _CountingAttr:
             value = value._default
         attribute = _new_attribute(_Attribute)
-        for set_, part in zip(_SET_ATTRIBUTE, (name, value, *state[1:]), strict=True):
-            set_(attribute, part)
+        _set_slots(attribute, (name, value, *state[1:]))
         _set_metadata(attribute, _NO_METADATA)  # (the description's fields have none)
         found.append(attribute)
     if cls.__bases__ != (object,):
@@ -427,7 +450,12 @@ def _build(cls: type, description: tuple[Any, ...]) -> type:
     cd["__qualname__"] = qualname
     new = type(cls)(cls.__name__, cls.__bases__, cd)
     for item in (*new.__dict__.values(), *update):
-        if isinstance(item, _WRAPPERS):
+        kind = type(item)
+        if kind is FunctionType:
+            closure_cells = item.__closure__
+        elif kind in _NO_CLOSURE:
+            continue
+        elif isinstance(item, _WRAPPERS):
             closure_cells = getattr(item.__func__, "__closure__", None)
         elif isinstance(item, property):
             closure_cells = getattr(item.fget, "__closure__", None)
