@@ -360,6 +360,26 @@ def test_template_labels() -> None:
     )
 
 
+def test_every_key_has_the_label_of_its_table_groups_row_and_column() -> None:
+    """Labels are made when first asked for, each the table's title, the row's groups and
+    label and the column's label (those not empty), joined by `` · ``."""
+    from gipparse.templates.engine import Template
+    from gipparse.templates.known import SCHEMAS
+
+    for schema in SCHEMAS.values():
+        for template in (schema, Template.of(schema)):
+            expected = {
+                spec.key(row, col): " · ".join(
+                    [p for p in (spec.title, *row.groups, row.label, col.label) if p]
+                )
+                for spec in template.tables
+                for row in spec.rows
+                for col in row.columns
+            }
+            assert [template.label(key) for key in template.keys] == list(expected.values())
+            assert list(expected) == list(template.keys)
+
+
 # ---------------------------------------------------------------------------
 # The Statistics API
 # ---------------------------------------------------------------------------

@@ -142,6 +142,22 @@ class Relation:
             )
 
 
+def _fill_labels(schema: Schema, labels: dict[str, str]) -> None:
+    """Give *labels* the label of each key of *schema*, walking its tables as
+    :meth:`Schema._derive` walks them to make its keys (in that order). (A function, not a
+    method: the class's body is the one :mod:`gipparse.classes.made` describes.)"""
+    keys = iter(schema.keys)
+    for spec in schema.tables:
+        for row in spec.rows:
+            head = " · ".join([p for p in (spec.title, *row.groups, row.label) if p])
+            for col in row.columns:
+                key = next(keys)
+                if head and col.label:
+                    labels[key] = f"{head} · {col.label}"
+                else:
+                    labels[key] = head or col.label
+
+
 def _split(pattern: str) -> tuple[str | None, str]:
     """A key pattern with one ``{}`` and no other brace as the text before it and the text
     after it, which ``f"{before}{item}{after}"`` joins as ``pattern.format(item)`` does
@@ -209,9 +225,11 @@ class Schema:
         dict[str, str],
         dict[str, ValueKind],
     ]:
-        """The keys, derived keys, labels and kinds the tables define, checked."""
+        """The keys, derived keys, labels and kinds the tables define, checked. The labels
+        are an empty dictionary that :meth:`label` fills when first asked (exports with
+        Chinese headers, the codebook): reading reports needs none."""
         all_keys: list[str] = []
-        labels = {}
+        labels: dict[str, str] = {}
         kinds = {}
         derived: dict[str, tuple[str, ...]] = {}
         for spec in self.tables:
@@ -221,7 +239,6 @@ class Schema:
             plain = type(spec).key is TableSpec.key
             for row in spec.rows:
                 prefix = ".".join([p for p in (spec.name, row.key) if p])
-                head = " · ".join([p for p in (spec.title, *row.groups, row.label) if p])
                 for col in row.columns:
                     if not plain:
                         key = spec.key(row, col)
@@ -231,10 +248,6 @@ class Schema:
                         key = prefix or col.key
                     all_keys.append(key)
                     kinds[key] = col.kind
-                    if head and col.label:
-                        labels[key] = f"{head} · {col.label}"
-                    else:
-                        labels[key] = head or col.label
                     if row.derived_from:
                         derived[key] = tuple(
                             ".".join([p for p in (spec.name, part, col.key) if p])
@@ -270,7 +283,10 @@ class Schema:
     def label(self, key: str) -> str:
         """The Chinese label of a statistic key: table, groups, row and column labels,
         joined by `` · ``."""
-        return self._labels[key]
+        labels = self._labels
+        if not labels:
+            _fill_labels(self, labels)
+        return labels[key]
 
     def matches_year(self, year: int) -> bool:
         """Is *year* a report year this template is used for?"""
