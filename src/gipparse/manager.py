@@ -160,8 +160,8 @@ _ABSENT = object()
 
 #: The code of the ``pluggy.PluginManager.register`` whose steps
 #: :meth:`_Pluggy._replay_register` takes: the Python it was compiled by, then the length
-#: and CRC-32 of its bytecode, and of its names and constants.
-_REGISTER_CODE = ((3, 11), 1124, 3284953907, 855, 3076653891)
+#: and checksum (:func:`_checksum`) of its bytecode, and of its names and constants.
+_REGISTER_CODE = ((3, 11), 1124, 902937759244485569, 855, 171888109556017128)
 _REPLAYABLE: list[bool] = []
 
 
@@ -169,7 +169,6 @@ def _register_code() -> tuple[tuple[int, int], int, int, int, int]:
     """The digest of the installed pluggy's ``PluginManager.register`` (see
     :data:`_REGISTER_CODE`)."""
     import sys
-    from zlib import crc32
 
     code = pluggy.PluginManager.register.__code__
     constants = "\0".join(map(repr, (*code.co_names, *code.co_consts))).encode(
@@ -178,10 +177,17 @@ def _register_code() -> tuple[tuple[int, int], int, int, int, int]:
     return (
         (sys.version_info[0], sys.version_info[1]),
         len(code.co_code),
-        crc32(code.co_code),
+        _checksum(code.co_code),
         len(constants),
-        crc32(constants),
+        _checksum(constants),
     )
+
+
+def _checksum(data: bytes) -> int:
+    """*data* read as one integer, modulo the Mersenne prime 2**61 - 1: that integer's
+    ``hash`` on a 64-bit CPython (which, unlike that of bytes, is not randomised), computed
+    in C, where a CRC-32 would need :mod:`zlib` loaded."""
+    return hash(int.from_bytes(data, "little")) % ((1 << 61) - 1)
 
 
 def _replayable() -> bool:
