@@ -7,7 +7,7 @@
 # fmt: off
 VERSION = (3, 11)
 #: The digest of the attrs making the classes so (gipparse.classes.fingerprint).
-ATTRS = (21348, 2657785567, 30762, 2775625643)
+ATTRS = (21348, 1200966308327379743, 30762, 980958031601526036)
 #: Modules whose classes are described in a module of their own.
 ELSEWHERE = {'.templates.views': 'made_views'}
 

@@ -11,7 +11,6 @@ by a ``source.*`` diagnostic. A source whose damage is pervasive is refused.
 from __future__ import annotations
 
 import codecs
-import errno
 import os
 import stat
 from typing import NamedTuple
@@ -182,6 +181,8 @@ def read_file(name: str, limit: int) -> bytes:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):  # what open() says of a folder
+            import errno  # here, not at import (0.3 M instructions): a folder is rare
+
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), name)
         check_size(info.st_size, limit, name)
         if not stat.S_ISREG(info.st_mode):
