@@ -275,10 +275,17 @@ def _function(name: str, parameter: str, script: str) -> str:
     return "\n".join(lines)
 
 
-#: Modules imported only when asked for (neither ``import gipparse`` nor reading a report
-#: imports them): the description of their classes is a module of its own, read when the
-#: first of them is made, rather than with everyone else's at import.
-SEPARATE = {".templates.views": "made_views"}
+#: Modules ``import gipparse`` does not import: the description of their classes is a
+#: module of its own, read when the first of them is made, rather than with everyone
+#: else's at import. The templates' are read by the first report (a sixth of what
+#: ``import gipparse`` would otherwise read and unmarshal of this package); the typed
+#: views', only when asked for.
+SEPARATE = {
+    ".templates.engine": "made_templates",
+    ".templates.schema": "made_templates",
+    ".templates.statistics": "made_templates",
+    ".templates.views": "made_views",
+}
 
 
 def sources() -> dict[str, str]:
