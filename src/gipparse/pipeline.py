@@ -12,10 +12,6 @@ import attrs
 from . import caches
 from .errors import ParseError, SourceError
 from .manager import PluginManager, plugin_manager_for
-from .source.decode import check_size, check_text, max_input_size, read_file, split_lines
-from .structure.metadata import extract_metadata
-from .structure.sections import build_sections
-from .tables.blocks import split_blocks
 from .tree.nodes import (
     Diagnostic,
     Paragraph,
@@ -27,10 +23,33 @@ from .tree.nodes import (
 )
 
 if TYPE_CHECKING:
+    from .source.decode import check_size, check_text, max_input_size, read_file, split_lines
+    from .structure.metadata import extract_metadata
+    from .structure.sections import build_sections
+    from .tables.blocks import split_blocks
     from .templates.engine import Template
     from .templates.statistics import Statistics
 
 PathLike = str | os.PathLike[str]
+
+#: Whether the functions of the stages are bound here (see :func:`_import_stages`).
+_stages_imported = False
+
+
+def _import_stages() -> None:
+    """Bind here the functions of the stages' modules (reading and decoding, blocks,
+    sections, metadata): the first report imports them, not ``import gipparse``, which
+    then reads and runs about 75 KB less code (six modules, a fifth of the package's
+    share of the import); every entry point calls this first while it has not run."""
+    global _stages_imported  # noqa: PLW0603
+    global check_size, check_text, max_input_size, read_file, split_lines  # noqa: PLW0603
+    global extract_metadata, build_sections, split_blocks  # noqa: PLW0603
+    from .source.decode import check_size, check_text, max_input_size, read_file, split_lines
+    from .structure.metadata import extract_metadata
+    from .structure.sections import build_sections
+    from .tables.blocks import split_blocks
+
+    _stages_imported = True
 
 
 def load(
@@ -50,6 +69,8 @@ def load(
     :raises GipparseError: the file cannot be read, is not text (or not in a format a
         plugin reads), or is larger than *max_size*.
     """
+    if not _stages_imported:
+        _import_stages()
     name = os.fspath(path)
     limit = max_input_size(max_size)
     try:
@@ -73,6 +94,8 @@ def loads(
 
     *path* is only a name for messages and for readers that look at suffixes.
     """
+    if not _stages_imported:
+        _import_stages()
     limit = max_input_size(max_size)
     if isinstance(data, str):
         check_size(len(data), limit, path, "characters")
@@ -126,6 +149,8 @@ def parse_document(
         ``blocks``, ``sections``, ``metadata``, ``statistics``, ``validate``); the
         benchmarks use it.
     """
+    if not _stages_imported:
+        _import_stages()
     return _parse_document(doc, path, manager, strict, timings)
 
 
