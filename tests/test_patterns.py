@@ -4,22 +4,45 @@ compiles, and the table of their code is current."""
 from __future__ import annotations
 
 import re
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from gipparse import patterns
-from gipparse.patterns import codes, gen
+from gipparse.patterns import codes, codes_later, gen
+
+#: Both tables (see gipparse.patterns).
+TABLE = {**codes.CODES, **codes_later.CODES}
 
 
 @pytest.mark.skipif(
     sys.version_info[:2] != codes.VERSION, reason="the table is written for another Python"
 )
 def test_the_table_is_what_gen_writes() -> None:
-    assert Path(codes.__file__).read_text(encoding="utf-8") == gen.source(), (
-        "run: python -m gipparse.patterns.gen src/gipparse/patterns/codes.py"
+    folder = Path(codes.__file__).parent
+    for name, text in gen.sources().items():
+        assert (folder / name).read_text(encoding="utf-8") == text, (
+            "run: python -m gipparse.patterns.gen src/gipparse/patterns"
+        )
+
+
+def test_import_reads_the_table_of_its_own_patterns_only() -> None:
+    """``import gipparse`` finds the code of every pattern it compiles in :mod:`.codes`,
+    and does not read the rest of the table; the first report does."""
+    program = (
+        "import sys, gipparse, gipparse.patterns as p\n"
+        "print(sorted(p.ASKED) == sorted(p.codes.CODES), 'gipparse.patterns.codes_later' in "
+        "sys.modules)\n"
+        "gipparse.load(gipparse.sample_paths()[0])\n"
+        "print('gipparse.patterns.codes_later' in sys.modules)"
     )
+    out = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == ["True", "False", "True"]
+    assert not set(codes.CODES) & set(codes_later.CODES)
 
 
 def test_the_table_is_used_on_the_interpreter_it_was_written_for() -> None:
@@ -33,7 +56,7 @@ def test_every_pattern_asked_for_is_what_re_compiles() -> None:
         __import__(name)
     asked = set(patterns.ASKED)
     assert ("[０-９－～]", 0) in asked
-    assert asked <= set(codes.CODES) or not patterns._USABLE
+    assert asked <= set(TABLE) or not patterns._USABLE
     for pattern, flags in asked:
         ours, theirs = patterns.compile(pattern, flags), re.compile(pattern, flags)
         assert ours == theirs, pattern  # same pattern, flags and code
@@ -43,12 +66,12 @@ def test_every_pattern_asked_for_is_what_re_compiles() -> None:
 
 @pytest.mark.parametrize(("pattern", "flags"), [("(?P<a>x)y|z", 0), (b"[ab]+", re.I), ("q", re.M)])
 def test_a_pattern_not_in_the_table_is_compiled_by_re(pattern: str | bytes, flags: int) -> None:
-    assert (pattern, int(flags)) not in codes.CODES
+    assert (pattern, int(flags)) not in TABLE
     assert patterns.compile(pattern, flags) is re.compile(pattern, flags)
 
 
 def test_a_compiled_pattern_matches_as_re_does() -> None:
-    key = next(k for k in codes.CODES if isinstance(k[0], str) and "?P<" in k[0])
+    key = next(k for k in TABLE if isinstance(k[0], str) and "?P<" in k[0])
     ours, theirs = patterns.compile(*key), re.compile(*key)
     text = "统计期限为2020年1月1日至2020年12月31日，由某某局编制。（一）1. ０１"
     assert [m.groupdict() for m in ours.finditer(text)] == [

@@ -9,14 +9,17 @@ the code ``re`` would compile it to, computed ahead of time (:mod:`.codes`, writ
 :mod:`.gen`; ``tests/test_patterns.py`` checks that it is current) and handed to the
 engine directly. The code depends on the CPython version and the engine's format
 (``_sre.MAGIC``): on any other, or for a pattern not in the table, :func:`compile` is
-:func:`re.compile`.
+:func:`re.compile`. The table is in two modules: the code of the patterns ``import
+gipparse`` compiles (:mod:`.codes`), and that of the others (:mod:`.codes_later`), read
+when the first of them is asked for (by the first report): the import reads a tenth of
+the table.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from typing import AnyStr
+from typing import Any, AnyStr
 
 from .codes import CODES, MAGIC, VERSION
 
@@ -43,7 +46,7 @@ def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     flags = int(flags)
     ASKED[pattern, flags] = None
     if _USABLE:
-        found = CODES.get((pattern, flags))
+        found = CODES.get((pattern, flags)) or _later().get((pattern, flags))
         if found is not None:
             final, groups, groupindex, indexgroup, code = found
             compiled: re.Pattern[AnyStr] = _sre.compile(
@@ -65,4 +68,11 @@ def ask(pattern: str | bytes, flags: int = 0) -> bool:
     writes its code."""
     flags = int(flags)
     ASKED[pattern, flags] = None
-    return _USABLE and (pattern, flags) in CODES
+    return _USABLE and ((pattern, flags) in CODES or (pattern, flags) in _later())
+
+
+def _later() -> dict[tuple[str | bytes, int], tuple[Any, ...]]:
+    """The table of the patterns ``import gipparse`` does not compile (:mod:`.codes_later`)."""
+    from .codes_later import CODES as later
+
+    return later
