@@ -58,6 +58,30 @@ def test_folders_are_walked_recursively_in_a_stable_order(corpus: Path) -> None:
     assert _names(found, corpus) == [*TOP_FILES, "sub/001.txt", "sub/deeper/004.TXT"]
 
 
+def test_a_walk_orders_files_by_their_path_components(tmp_path: Path) -> None:
+    """A folder's files come in the place of its name, among the files beside it: the
+    order of a sort of every path by its components (not by the whole path as text,
+    where ``a b/`` and ``a.b/`` would come before ``a/``)."""
+    names = [
+        "a/2.txt",
+        "a/b/1.TXT",
+        "a/b.txt",
+        "a b/x.txt",
+        "a.b/x.txt",
+        "a.txt",
+        "B/x.txt",
+        "é/x.txt",
+        "z/y/x/w.txt",
+        "0.txt",
+    ]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x\n", encoding="utf-8")
+    found = _names(expand_paths([tmp_path], [".txt"]), tmp_path)
+    assert found == sorted(names, key=lambda n: n.split("/"))
+    assert found[:4] == ["0.txt", "B/x.txt", "a/2.txt", "a/b/1.TXT"]
+
+
 def test_files_are_kept_as_given_whatever_their_suffix(corpus: Path) -> None:
     missing = str(corpus / "missing.txt")
     found = expand_paths([corpus / "notes.csv", missing, corpus / "sub"], [".txt"])

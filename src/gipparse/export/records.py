@@ -350,15 +350,15 @@ def _walk(top: str, wanted: tuple[str, ...], skipped: Skipped | None = None) -> 
             found.append(folder)
             return None
 
-    stack: list[tuple[str, tuple[str, ...], Iterator[os.DirEntry[str]]]] = []
+    stack: list[tuple[tuple[str, ...], Iterator[os.DirEntry[str]]]] = []
     first = listing(top)
     if first is not None:
-        stack.append((top, (), first))
+        stack.append(((), first))
     while stack:
-        folder, parts, entries = stack[-1]
+        parts, entries = stack[-1]
         for entry in entries:
             name = entry.name
-            path = os.path.join(folder, name)
+            path = entry.path  # os.path.join(its folder, name), made by scandir
             if _is_folder(entry):
                 if name.startswith(".") or _is_link(entry):  # not followed
                     if skipped is not None:
@@ -366,7 +366,7 @@ def _walk(top: str, wanted: tuple[str, ...], skipped: Skipped | None = None) -> 
                     continue
                 inside = listing(path)
                 if inside is not None:
-                    stack.append((path, (*parts, name), inside))
+                    stack.append(((*parts, name), inside))
                     break
             elif name.startswith("."):
                 continue
