@@ -334,6 +334,65 @@ def test_messages_larger_than_the_pipes_go_through() -> None:
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
 
 
+def _output_items(chunk: list[str]) -> list[Any]:
+    """Items shaped as the command line's (a path, its encoded output, problems, a record),
+    with byte strings above and below the size sent apart, two in one item, and items
+    that are no tuples."""
+    out: list[Any] = []
+    for path in chunk:
+        n = int(path)
+        big = path.encode() * (600 + 2000 * n)  # 2.4 KB to 300 KB
+        if n % 5 == 4:
+            out.append(big)  # not a tuple: stays in the marshal data
+        elif n % 5 == 3:
+            out.append((path, big, [f"problem {n}"], None, b"small", big[::-1]))
+        else:
+            out.append((path, big if n % 2 else b"x" * n, [], None))
+    return out
+
+
+def test_large_byte_strings_of_results_travel_apart_and_come_back_whole() -> None:
+    paths = _names(40)
+    sent = _output_items(paths)
+    pids: list[int] = []
+    with _leaves_nothing(pids):
+        workers = Workers(2, _output_items)
+        pids += workers.pids
+        out = list(workers.results(_chunked(paths, [1, 7, 13, 19]), _died))
+    assert out == sent
+    assert [type(x) for x in out] == [type(x) for x in sent]
+    # A chunk with the largest of them (megabytes, more than a pipe holds at once).
+    assert sum(len(x[1]) if isinstance(x, tuple) else len(x) for x in sent[21:]) > 2 << 20
+
+
+def test_results_are_encoded_with_their_large_byte_strings_apart() -> None:
+    items = _output_items(_names(10))
+    kind, parts = forked._encode_results(items)
+    assert kind == forked._SPLIT
+    apart = parts[2:]
+    assert apart == [
+        field
+        for item in items
+        if isinstance(item, tuple)
+        for field in item
+        if isinstance(field, bytes) and len(field) >= forked.RAW_SIZE
+    ]
+    assert all(a is b for a, b in zip(apart, parts[2:], strict=True))  # not copied
+    message = memoryview(b"".join(parts))
+    assert forked._decode(kind, message) == items
+    # Without a large byte string, or with a type marshal does not write, one message.
+    small = [("a", b"x", [], None)]
+    kind, parts = forked._encode_results(small)
+    assert (kind, len(parts)) == (forked._MARSHAL, 1)
+    assert forked._decode(kind, memoryview(parts[0])) == small
+    from decimal import Decimal
+
+    odd = [("a", b"x" * forked.RAW_SIZE, Decimal("1.5"))]
+    kind, parts = forked._encode_results(odd)
+    assert kind == forked._PICKLE
+    assert forked._decode(kind, memoryview(b"".join(parts))) == odd
+
+
 # -- early stops and interruptions ----------------------------------------------------
 
 

@@ -17,7 +17,10 @@ place); the workers are killed when the batch ends with an error, an interruptio
 early stop, and on Linux by the system when the main process dies; memory stays flat, a
 few chunks per worker being taken ahead of the one whose results are due. Messages are
 ``marshal`` data where the results allow it (encoded output lines, plain records) and
-pickles otherwise (records holding :class:`~decimal.Decimal` amounts).
+pickles otherwise (records holding :class:`~decimal.Decimal` amounts). The large byte
+strings of a chunk's results (the encoded output of its reports, about 600 KB for 64) are
+not copied into the marshal data: it holds the rest, and they follow it, written to the
+pipe straight from where the worker made them (see :func:`_encode_results`).
 """
 
 from __future__ import annotations
@@ -50,6 +53,14 @@ _HEADER = 8
 _MARSHAL = 0  # marshal data
 _PICKLE = 1  # a pickle
 _RAISED = 2  # a pickle of an exception raised in the worker, and its traceback as text
+_SPLIT = 3  # the length of a marshal (8 bytes), the marshal, then the byte strings it names
+
+#: Byte strings of at least this size in the results of a chunk (fields of its items) are
+#: sent apart from the marshal data (see :func:`_encode_results`).
+RAW_SIZE = 2048
+
+#: Buffers one ``writev`` is given at most (the system's limit is 1,024 on Linux).
+_WRITEV_MOST = 512
 
 _Job = tuple[int, int, list[Any]]  # the chunk's number, the offset of its items in it, items
 
@@ -103,17 +114,66 @@ def _encode(value: Any) -> tuple[int, bytes]:
         return _PICKLE, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
+def _encode_results(value: Any) -> tuple[int, list[bytes]]:
+    """The message of a chunk's results, as the parts to write: a list of items whose
+    fields include byte strings of :data:`RAW_SIZE` or more (tuples, as the command line's
+    encoded output lines) is sent as a marshal of the list with those fields set to
+    ``None``, of where they were and of their sizes, followed by the byte strings
+    themselves, which ``writev`` copies to the pipe from where they are: the copy of
+    each chunk's output into the marshal data, and the memory it takes, are saved. Any
+    other value is one marshal (or pickle) of it."""
+    raw: list[bytes] = []
+    places: list[tuple[int, int]] = []
+    if value.__class__ is list:
+        items: list[Any] = value
+        for i, item in enumerate(value):
+            if item.__class__ is not tuple:
+                continue
+            fields: list[Any] | None = None
+            for j, field in enumerate(item):
+                if field.__class__ is bytes and len(field) >= RAW_SIZE:
+                    if fields is None:
+                        fields = list(item)
+                    fields[j] = None
+                    places.append((i, j))
+                    raw.append(field)
+            if fields is not None:
+                if items is value:
+                    items = list(value)
+                items[i] = tuple(fields)
+        if raw and len(raw) < _WRITEV_MOST:
+            try:
+                skeleton = marshal.dumps((items, places, [len(r) for r in raw]))
+            except ValueError:  # a type marshal does not write: one pickle of it all
+                pass
+            else:
+                return _SPLIT, [len(skeleton).to_bytes(_HEADER, "little"), skeleton, *raw]
+    kind, data = _encode(value)
+    return kind, [data]
+
+
 def _decode(kind: int, data: memoryview) -> Any:
     if kind == _MARSHAL:
         return marshal.loads(data)
+    if kind == _SPLIT:
+        end = _HEADER + int.from_bytes(data[:_HEADER], "little")
+        items, places, sizes = marshal.loads(data[_HEADER:end])
+        for (i, j), size in zip(places, sizes, strict=True):
+            fields = list(items[i])
+            fields[j] = bytes(data[end : end + size])
+            items[i] = tuple(fields)
+            end += size
+        return items
     import pickle
 
     return pickle.loads(data)
 
 
-def _write_message(fd: int, kind: int, data: bytes) -> None:
-    """Write a whole message to the blocking *fd* (a worker's results)."""
-    parts: list[Any] = [(len(data) + 1).to_bytes(_HEADER, "little"), bytes((kind,)), data]
+def _write_message(fd: int, kind: int, data: list[bytes]) -> None:
+    """Write a whole message, made of the parts *data*, to the blocking *fd* (a worker's
+    results)."""
+    size = sum(map(len, data)) + 1
+    parts: list[Any] = [size.to_bytes(_HEADER, "little"), bytes((kind,)), *data]
     while parts:
         written = os.writev(fd, parts)
         while parts and written >= len(parts[0]):
@@ -178,9 +238,9 @@ def _serve(requests: int, results: int, work: Callable[[list[Any]], list[Any]]) 
         if message is None:
             return
         try:
-            kind, data = _encode(work(_decode(*message)))
+            kind, data = _encode_results(work(_decode(*message)))
         except BaseException as exc:  # sent to the main process, which raises it
-            kind, data = _RAISED, _exception_message(exc)
+            kind, data = _RAISED, [_exception_message(exc)]
         _write_message(results, kind, data)
 
 
@@ -194,7 +254,17 @@ def _flush_std_streams() -> None:
 
 
 class _Worker:
-    __slots__ = ("got", "header", "jobs", "message", "outbox", "pid", "requests", "results")
+    __slots__ = (
+        "buffer",
+        "got",
+        "header",
+        "jobs",
+        "message",
+        "outbox",
+        "pid",
+        "requests",
+        "results",
+    )
 
     def __init__(self, pid: int, requests: int, results: int) -> None:
         self.pid = pid
@@ -203,7 +273,11 @@ class _Worker:
         self.jobs: deque[_Job] = deque()  # sent and not answered yet, in order
         self.outbox = b""  # what is left to write of the last chunk sent
         self.header = b""
-        self.message: bytearray | None = None
+        # The message being read: a view of the buffer, which every message of this
+        # worker reuses (decoding copies what it holds), so that no memory is taken and
+        # zeroed for each.
+        self.buffer = bytearray()
+        self.message: memoryview | None = None
         self.got = 0
 
 
@@ -408,10 +482,13 @@ class Workers:
                 worker.header += data
                 if len(worker.header) < _HEADER:
                     return
-                worker.message = bytearray(int.from_bytes(worker.header, "little"))
+                size = int.from_bytes(worker.header, "little")
+                if len(worker.buffer) < size:
+                    worker.buffer = bytearray(size)
+                worker.message = memoryview(worker.buffer)[:size]
                 worker.header = b""
                 worker.got = 0
-            n = os.readv(fd, [memoryview(worker.message)[worker.got :]])
+            n = os.readv(fd, [worker.message[worker.got :]])
         except BlockingIOError:
             return
         if not n:
@@ -424,7 +501,7 @@ class Workers:
         worker.message = None
         number, start, paths = worker.jobs.popleft()
         slot = self._slots[number]
-        kind, body = message[0], memoryview(message)[1:]
+        kind, body = message[0], message[1:]
         if kind == _RAISED:
             slot.error = _raised(body)
             slot.left = 0
