@@ -71,8 +71,15 @@ def ask(pattern: str | bytes, flags: int = 0) -> bool:
     return _USABLE and ((pattern, flags) in CODES or (pattern, flags) in _later())
 
 
-def _later() -> dict[tuple[str | bytes, int], tuple[Any, ...]]:
-    """The table of the patterns ``import gipparse`` does not compile (:mod:`.codes_later`)."""
-    from .codes_later import CODES as later
+_LATER: dict[tuple[str | bytes, int], tuple[Any, ...]] | None = None
 
-    return later
+
+def _later() -> dict[tuple[str | bytes, int], tuple[Any, ...]]:
+    """The table of the patterns ``import gipparse`` does not compile (:mod:`.codes_later`),
+    imported by the first that asks for it."""
+    global _LATER  # noqa: PLW0603
+    if _LATER is None:
+        from .codes_later import CODES as later
+
+        _LATER = later
+    return _LATER
