@@ -337,11 +337,12 @@ def test_messages_larger_than_the_pipes_go_through() -> None:
 def _output_items(chunk: list[str]) -> list[Any]:
     """Items shaped as the command line's (a path, its encoded output, problems, a record),
     with byte strings above and below the size sent apart, two in one item, and items
-    that are no tuples."""
+    that are no tuples; messages larger and smaller than the one before (the main
+    process reads them all into one buffer)."""
     out: list[Any] = []
     for path in chunk:
         n = int(path)
-        big = path.encode() * (600 + 2000 * n)  # 2.4 KB to 300 KB
+        big = path.encode() * (600 + 20000 * (n % 7))  # 2.4 KB to 480 KB, up and down
         if n % 5 == 4:
             out.append(big)  # not a tuple: stays in the marshal data
         elif n % 5 == 3:
