@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 from . import caches, hookspecs, patterns
+from .classes import checksum
 from .errors import GipparseError, PluginError, RenderError, culprit_of
 from .tables.formats import TableFormat
 from .tree.nodes import Diagnostic, Paragraph, SourceDocument, Table
@@ -160,7 +161,7 @@ _ABSENT = object()
 
 #: The code of the ``pluggy.PluginManager.register`` whose steps
 #: :meth:`_Pluggy._replay_register` takes: the Python it was compiled by, then the length
-#: and checksum (:func:`_checksum`) of its bytecode, and of its names and constants.
+#: and checksum (:func:`gipparse.classes.checksum`) of its bytecode, and of its names and constants.
 _REGISTER_CODE = ((3, 11), 1124, 902937759244485569, 855, 171888109556017128)
 _REPLAYABLE: list[bool] = []
 
@@ -177,17 +178,10 @@ def _register_code() -> tuple[tuple[int, int], int, int, int, int]:
     return (
         (sys.version_info[0], sys.version_info[1]),
         len(code.co_code),
-        _checksum(code.co_code),
+        checksum(code.co_code),
         len(constants),
-        _checksum(constants),
+        checksum(constants),
     )
-
-
-def _checksum(data: bytes) -> int:
-    """*data* read as one integer, modulo the Mersenne prime 2**61 - 1: that integer's
-    ``hash`` on a 64-bit CPython (which, unlike that of bytes, is not randomised), computed
-    in C, where a CRC-32 would need :mod:`zlib` loaded."""
-    return hash(int.from_bytes(data, "little")) % ((1 << 61) - 1)
 
 
 def _replayable() -> bool:

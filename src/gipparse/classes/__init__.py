@@ -114,12 +114,8 @@ def _code(code: CodeType, codes: list[bytes], constants: list[str]) -> None:
 def fingerprint() -> tuple[int, int, int, int] | None:
     """A digest of the code of the attrs functions that make a class (``None`` when attrs
     has none of these functions): the attrs a description was written for makes classes
-    exactly as it says. The length and a 61-bit checksum of their bytecode, then of their
-    names and constants: a description keeps the digest, not a copy of attrs's code. The
-    checksum is the bytes read as one integer, modulo the Mersenne prime 2**61 - 1: that
-    is the integer's ``hash`` on a 64-bit CPython (not randomised, unlike that of bytes),
-    computed in C, where a CRC-32 needs :mod:`zlib`, a library of its own to load (1.4 M
-    instructions, more than a tenth of what gipparse adds to ``import attrs, pluggy``)."""
+    exactly as it says. The length and :func:`checksum` of their bytecode, then of their
+    names and constants: a description keeps the digest, not a copy of attrs's code."""
     modules = {"_make": _make, "_next_gen": _next_gen}
     codes: list[bytes] = []
     constants: list[str] = []
@@ -134,15 +130,18 @@ def fingerprint() -> tuple[int, int, int, int] | None:
         return None
     code = b"".join(codes)
     text = "\0".join(constants).encode("utf-8", "surrogatepass")
-    return len(code), _checksum(code), len(text), _checksum(text)
+    return len(code), checksum(code), len(text), checksum(text)
 
 
-def _checksum(data: bytes) -> int:
-    """*data* as one integer modulo 2**61 - 1 (see :func:`fingerprint`)."""
+def checksum(data: bytes) -> int:
+    """*data* read as one integer, modulo the Mersenne prime 2**61 - 1: that integer's
+    ``hash`` on a 64-bit CPython (which, unlike that of bytes, is not randomised), computed
+    in C, where a CRC-32 would need :mod:`zlib`, a library of its own to load (1.4 M
+    instructions: a tenth of what ``import gipparse`` adds to ``import attrs, pluggy``)."""
     return hash(int.from_bytes(data, "little")) % _MERSENNE_61
 
 
-#: The modulus of :func:`_checksum`: that of ``hash`` for integers on a 64-bit CPython,
+#: The modulus of :func:`checksum`: that of ``hash`` for integers on a 64-bit CPython,
 #: where the ``%`` leaves the hash as it is.
 _MERSENNE_61 = (1 << 61) - 1
 
