@@ -845,6 +845,22 @@ def test_export_arguments_read_without_argparse_are_what_argparse_reads() -> Non
     assert quick > 200
 
 
+def test_an_export_with_valued_options_imports_no_argparse(tmp_path: Path) -> None:
+    # The converters of --jobs, --timeout, --max-size and --shard import argparse only
+    # to refuse a value.
+    sample = str(gipparse.sample_paths()[0])
+    options = ["--jobs", "1", "--timeout", "60", "--max-size", "10MB", "--shard", "1/1"]
+    code = (
+        "import sys; from gipparse.cli import main; "
+        f"status = main(['export', {sample!r}, '-o', {str(tmp_path / 'o.csv')!r}, *{options!r}]); "
+        "print(status, 'argparse' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stdout.split() == ["0", "False"], result.stderr
+
+
 def test_a_plain_export_imports_neither_argparse_nor_signal(tmp_path: Path) -> None:
     # signal's enums are not built either: the time budget and SIGTERM use the functions
     # signal wraps.

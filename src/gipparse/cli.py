@@ -158,31 +158,37 @@ _DESCRIPTION = (
 )
 
 
-def _jobs(text: str) -> int:
+# The converters of option values import argparse only to refuse one: the quick reading
+# of an export's options (_quick_export_arguments) calls them without argparse, which a
+# run that needs no parser does not import (1.5 ms).
+
+
+def _refused(message: str) -> Exception:
     import argparse
 
+    return argparse.ArgumentTypeError(message)
+
+
+def _jobs(text: str) -> int:
     try:
         jobs = int(text)
     except ValueError:
         jobs = -1
     if jobs < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not 0 (all cores) or a number of processes")
+        raise _refused(f"{text!r} is not 0 (all cores) or a number of processes")
     return jobs
 
 
 def _size(text: str) -> int:
-    import argparse
-
     from .export.inputs import parse_size
 
     try:
         return parse_size(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        raise _refused(str(exc)) from None
 
 
 def _seconds(text: str) -> float:
-    import argparse
     import math
 
     try:
@@ -190,20 +196,18 @@ def _seconds(text: str) -> float:
     except ValueError:
         seconds = -1.0
     if not (seconds >= 0 and math.isfinite(seconds)):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds (0 = no limit)")
+        raise _refused(f"{text!r} is not a number of seconds (0 = no limit)")
     return seconds
 
 
 def _shard(text: str) -> tuple[int, int]:
-    import argparse
-
     index, _, count = text.partition("/")
     try:
         i, n = int(index), int(count)
     except ValueError:
         i = n = 0
     if not 1 <= i <= n:
-        raise argparse.ArgumentTypeError(f"{text!r} is not I/N with 1 <= I <= N (such as 2/8)")
+        raise _refused(f"{text!r} is not I/N with 1 <= I <= N (such as 2/8)")
     return i, n
 
 
