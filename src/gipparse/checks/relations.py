@@ -18,9 +18,9 @@ from typing import Any
 from ..caches import track
 from ..errors import GipparseError, PluginError, culprit_of
 from ..templates.schema import Relation, Schema
-from ..templates.statistics import Statistics
+from ..templates.statistics import Statistics, source_span
 from ..templates.values import Value
-from ..tree.nodes import Cell, Diagnostic, Severity, Span
+from ..tree.nodes import Diagnostic, Severity, Span
 
 
 class _Check:
@@ -122,7 +122,6 @@ class Relations:
         values = statistics._index
         derived = statistics.derived
         absent = self._absent_keys(values, derived) if self._derived else set()
-        sources = statistics.sources
         found: list[Diagnostic] = []
         for rel, instances in self._checks:
             unchecked: list[str] = []
@@ -141,13 +140,13 @@ class Relations:
                     missing = [k for k, v in zip(keys, got, strict=True) if v is None]
                     unknown.update(dict.fromkeys(missing))
                     if first_unknown is None:
-                        first_unknown = _span_of(sources, [*missing, check.anchor, *keys])
+                        first_unknown = source_span(statistics, [*missing, check.anchor, *keys])
                     continue
                 ls: Any = sum(got[:nl])
                 rs: Any = sum(got[nl:])
                 if ls != rs:
                     keys = check.left + check.right
-                    span = _span_of(sources, [check.anchor, *keys])
+                    span = source_span(statistics, [check.anchor, *keys])
                     where = f" (line {span.line})" if span is not None else ""
                     found.append(
                         Diagnostic(
@@ -305,11 +304,3 @@ def _fmt(v: Value) -> str:
     if isinstance(v, Decimal):
         return format(v, "f")
     return str(v)
-
-
-def _span_of(sources: Mapping[str, Cell], keys: Iterable[str]) -> Span | None:
-    for k in keys:
-        cell = sources.get(k)
-        if cell is not None and cell.span is not None:
-            return cell.span
-    return None

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from .. import patterns
 from ..hookspecs import hookimpl
-from ..tree.nodes import Cell, Diagnostic, Severity, Table
+from ..tree.nodes import Cell, Diagnostic, Severity, Table, table_raws
 from ..tree.text import fold, normalize_text
 
 if TYPE_CHECKING:
@@ -92,10 +92,14 @@ def out_of_order(table: Table) -> list[tuple[str, str, Span]]:
     starts again under each of the other's labels. The label cells of a row are those
     before its first value (a cell of digits)."""
     labels: list[tuple[str, str, int]] = []  # the numbered labels, in order
-    cells: list[Cell] = []  # and their cells
-    for row in table.rows:
-        for cell in row.cells:
-            raw = cell.raw
+    at: list[int] = []  # and the places of their cells among the table's
+    # (Read from the cells' texts, without building the table's cells when they are not.)
+    lengths, raws = table_raws(table)
+    start = 0
+    for length in lengths:
+        end = start + length
+        for k in range(start, end):
+            raw = raws[k]
             if not raw:
                 continue  # a cell covered by a merge
             if raw.isdigit():
@@ -106,10 +110,14 @@ def out_of_order(table: Table) -> list[tuple[str, str, Span]]:
                     break
                 continue
             labels.append(label)
-            cells.append(cell)
+            at.append(k)
+        start = end
     found = []
+    cells: list[Cell] = []
     for k, before in _out_of_order(tuple(labels)):
-        span = cells[k].span
+        if not cells:
+            cells = list(table.cells())
+        span = cells[at[k]].span
         if span is not None:
             found.append((labels[k][0], before, span))
     return found
@@ -149,16 +157,17 @@ def _applications_table(report: Report) -> Table | None:
     statistics = report.statistics
     if statistics is None:
         return None
-    line = next(
-        (
-            cell.span.line
-            for key, cell in statistics.sources.items()
-            if key.startswith("applications.") and cell.span is not None
-        ),
-        None,
+    # Imported here: the templates are imported by the first report read, not with the
+    # plugins (statistics were read, so it is already imported).
+    from ..templates.statistics import source_keys, source_span
+
+    # (Read without building the report's cells, which nothing may ask for.)
+    first = source_span(
+        statistics, (key for key in source_keys(statistics) if key.startswith("applications."))
     )
-    if line is None:
+    if first is None:
         return None
+    line = first.line
     for section in report.sections:
         for block in section.blocks:
             if isinstance(block, Table):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import partial
 from itertools import accumulate, chain, repeat
 from operator import add
 
@@ -31,15 +32,16 @@ from ..tree.nodes import (
     AT,
     Cell,
     Diagnostic,
+    LazyRows,
+    PlainRows,
     Row,
     Severity,
     Span,
     Table,
-    new_cells,
     new_node,
     new_row,
-    new_rows,
     new_span,
+    new_table,
     set_cell_raw,
     set_cell_span,
 )
@@ -107,18 +109,19 @@ _PLAIN_ROWS_RE = patterns.compile(rf"{_PLAIN_ROW}(?:\n{_PLAIN_ROW})*+")
 _PLAIN_WINDOW = 32
 
 
-def _plain_rows(lines: Sequence[str], i: int) -> list[Row]:
+def _plain_rows(lines: Sequence[str], i: int) -> PlainRows | None:
     """The rows on the lines from *i* (0-based) on that have the plain shape of
     :data:`_PLAIN_ROW` and are not separator rows, all read at once (none when line *i*
-    is not such a row); at most :data:`_PLAIN_WINDOW`."""
+    is not such a row: ``None``); at most :data:`_PLAIN_WINDOW`, built when first asked
+    for (see :class:`~gipparse.tree.nodes.LazyRows`)."""
     stop = min(len(lines), i + _PLAIN_WINDOW)
     region = "\n".join(lines[i:stop])
     m = _PLAIN_ROWS_RE.match(region)
     if m is None or region.count("\n") != stop - i - 1:
-        return []  # not such a row, or lines holding line ends
+        return None  # not such a row, or lines holding line ends
     texts = m.group()
     if len(texts) >= AT:
-        return []  # columns too far right to be packed (see AT)
+        return None  # columns too far right to be packed (see AT)
     rows = texts.split("\n")
     firsts: list[int]  # the column of each row's first cell
     if texts[0] == "|" and texts.count("\n|") == len(rows) - 1:  # every row opens with |
@@ -133,7 +136,7 @@ def _plain_rows(lines: Sequence[str], i: int) -> list[Row]:
             if "-" in row and all(map(_SEPARATOR_CELL_RE.fullmatch, cells_of[r])):
                 del rows[r:], cells_of[r:], firsts[r:]
                 if not rows:
-                    return []
+                    return None
                 break
     counts = list(map(len, cells_of))
     raws = list(chain.from_iterable(cells_of))
@@ -148,11 +151,9 @@ def _plain_rows(lines: Sequence[str], i: int) -> list[Row]:
     for row, count, first in zip(rows[:-1], counts[:-1], firsts[1:], strict=True):
         last += count
         steps[last] += AT + first - len(row) - 2
-    places = accumulate(steps, initial=(i + 1) * AT + firsts[0])
-    cells = tuple(new_cells(raws, places))
-    # A plain row ends 2 columns after its last cell (" |").
-    bounds = list(accumulate(counts, initial=0))
-    return new_rows(list(map(cells.__getitem__, map(slice, bounds, bounds[1:]))), 2)
+    places = partial(accumulate, steps, initial=(i + 1) * AT + firsts[0])
+    # A plain row ends 2 columns after its last cell (" |"); its end is not asked for.
+    return PlainRows(raws, counts, 2, places, (0, 0))
 
 
 class PipeTableFormat(TableFormat):
@@ -173,15 +174,17 @@ class PipeTableFormat(TableFormat):
             after = _segments(lines[start + 1]) if start + 1 < n else None
             if after is None or not _is_separator(lines[start + 1], after[0]):
                 return None
-        rows: list[Row] = []
+        parts: list[PlainRows | Row] = []
+        count = 0  # rows read
         diagnostics: list[Diagnostic] = []
         header_rows = 0
         i = start
         while i < n:
             plain = _plain_rows(lines, i)
             if plain:
-                rows += plain
-                i += len(plain)
+                parts.append(plain)
+                count += len(plain.counts)
+                i += len(plain.counts)
                 continue
             line = lines[i]
             if line[:1] == "\t":
@@ -191,15 +194,15 @@ class PipeTableFormat(TableFormat):
                 break
             bounds = found[0]
             if _is_separator(line, bounds):
-                if rows and not header_rows:
-                    header_rows = len(rows)
+                if count and not header_rows:
+                    header_rows = count
                 else:
                     diagnostics.append(
                         Diagnostic(
                             Severity.WARNING,
                             "pipe.stray-separator",
                             "a separator row "
-                            + ("above every row" if not rows else "after the header")
+                            + ("above every row" if not count else "after the header")
                             + " carries no meaning and is skipped",
                             Span.of_line(i, line),
                         )
@@ -221,11 +224,14 @@ class PipeTableFormat(TableFormat):
                 set_cell_raw(cell, raw)
                 set_cell_span(cell, new_span((number, s + 1, number, e + 1)))
                 cells.append(cell)
-            rows.append(new_row(tuple(cells), new_span((number, 1, number, len(line) + 1))))
+            parts.append(new_row(tuple(cells), new_span((number, 1, number, len(line) + 1))))
+            count += 1
             i += 1
-        if not rows:
+        if not count:
             return None
-        table = Table(tuple(rows), NAME, header_rows, Span(start + 1, 1, i, len(lines[i - 1]) + 1))
+        table = new_table(
+            LazyRows(parts), NAME, header_rows, Span(start + 1, 1, i, len(lines[i - 1]) + 1)
+        )
         return TableParse(table, i, tuple(diagnostics))
 
     #: Pad every row with empty cells to the widest row's length (Markdown needs it).

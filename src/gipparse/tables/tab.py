@@ -30,9 +30,10 @@ written, and read back as long as the table goes on after the cell.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from itertools import accumulate, compress, repeat
+from functools import partial
+from itertools import repeat
 from operator import add
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -44,15 +45,16 @@ from ..tree.nodes import (
     AT,
     Cell,
     Diagnostic,
+    LazyRows,
+    PlainRows,
     Row,
     Severity,
     Span,
     Table,
-    new_cells,
     new_node,
     new_row,
-    new_rows,
     new_span,
+    new_table,
     set_cell_raw,
     set_cell_span,
 )
@@ -122,12 +124,12 @@ _PLAIN_ROWS_RE = patterns.compile(r"\t[^\n]*+(?:\n\t[^\n]*+)*+(?:\n\n\t[^\n]*+(?
 _PLAIN_WINDOW = 128
 
 
-def _plain_rows(lines: Sequence[str], i: int) -> tuple[list[Row], int, int, bool]:
+def _plain_rows(lines: Sequence[str], i: int) -> tuple[PlainRows | None, int, int, bool]:
     """The rows from line *i* on that are made of TAB lines only, one empty line apart,
     up to where the line-by-line reading (:func:`_read_row`) would read a row otherwise,
     all read at once: ``(rows, the first line of the next row or -1 when the table ends,
     their number of cells, whether the next row is to be read line by line)``. No rows
-    when the row at *i* is not such a row."""
+    (``None``) when the row at *i* is not such a row."""
     n = len(lines)
     size = _PLAIN_WINDOW
     while True:
@@ -135,7 +137,7 @@ def _plain_rows(lines: Sequence[str], i: int) -> tuple[list[Row], int, int, bool
         region = "\n".join(lines[i:stop])
         m = _PLAIN_ROWS_RE.match(region)
         if m is None or region.count("\n") != stop - i - 1:
-            return [], i, 0, True  # not such a row, or lines holding line ends
+            return None, i, 0, True  # not such a row, or lines holding line ends
         end = m.end()
         texts = region[:end].split("\n\n")
         if end < len(region) or stop == n:
@@ -144,7 +146,7 @@ def _plain_rows(lines: Sequence[str], i: int) -> tuple[list[Row], int, int, bool
         # the next step, unless it is the only one (then more lines are looked at).
         if len(texts) > 1:
             texts.pop()
-            return _built(lines, texts, i, 0, False)
+            return _built(texts, i, 0, False)
         size *= 4
     after = i + region.count("\n", 0, end) + 1  # the line after the last row read
     following = -1
@@ -161,31 +163,37 @@ def _plain_rows(lines: Sequence[str], i: int) -> tuple[list[Row], int, int, bool
         following, slow = 0, True
     # (else the table ends at a blank line after the empty one, or with the input)
     if not texts:
-        return [], i, 0, True
-    return _built(lines, texts, i, following, slow)
+        return None, i, 0, True
+    return _built(texts, i, following, slow)
 
 
 def _built(
-    lines: Sequence[str], texts: list[str], i: int, following: int, slow: bool
-) -> tuple[list[Row], int, int, bool]:
-    """The rows of *texts* (each the TAB lines of a row joined), the first on line *i*
-    of *lines*, one empty line apart; :func:`_plain_rows` returns them."""
+    texts: list[str], i: int, following: int, slow: bool
+) -> tuple[PlainRows, int, int, bool]:
+    """The rows of *texts* (each the TAB lines of a row joined), the first on line *i*,
+    one empty line apart; :func:`_plain_rows` returns them."""
     # Every line of such rows holds one cell: split at once, all rows together.
     raws = "\n".join(texts)[1:].split("\n\t")
     counts = list(map(add, map(str.count, texts, repeat("\n")), repeat(1)))
-    # The cells stand from column 2 of the lines from i + 1 on that are not the empty
-    # ones between rows: their places (see AT) are those of every line of the rows,
-    # kept where the line is not empty (one range and a filter, not a range per row).
+    # The cells stand from column 2 of every line of the rows but the empty ones between
+    # them; the last one on the line before *end*.
     end = i + len(raws) + len(texts) - 1
-    first = (i + 1) * AT + 2
-    places = compress(range(first, first + (end - i) * AT, AT), lines[i:end])
-    cells = tuple(new_cells(raws, places))
-    bounds = list(accumulate(counts, initial=0))
-    rows = new_rows(list(map(cells.__getitem__, map(slice, bounds, bounds[1:]))), 0)
+    rows = PlainRows(raws, counts, 0, partial(_places, i, counts), (end, 2 + len(raws[-1])))
     if following == 0:
         # The row after those read, past the empty lines between them.
         following = end + 1
     return rows, following, len(raws), slow
+
+
+def _places(i: int, counts: list[int]) -> list[int]:
+    """The places (see AT) of the cells of rows of *counts* TAB lines from line *i* on,
+    one empty line apart."""
+    places: list[int] = []
+    line = i + 1
+    for count in counts:
+        places += range(line * AT + 2, (line + count) * AT + 2, AT)
+        line += count + 1
+    return places
 
 
 def _slow_row(lines: Sequence[str], start: int) -> tuple[Row, int, tuple[Diagnostic, ...]]:
@@ -358,7 +366,7 @@ class TabTableFormat(TableFormat):
         # Runs of rows made of TAB lines, one empty line apart, the bulk of every table,
         # are read and built at once (_plain_rows); a row that needs more (a continuation
         # line, a lost TAB, the table's end after blank lines) is read line by line.
-        rows: list[Row] = []
+        parts: list[PlainRows | Row] = []
         diagnostics: list[Diagnostic] = []
         count = 0
         i = start
@@ -366,26 +374,26 @@ class TabTableFormat(TableFormat):
         while i >= 0:
             if not slow:
                 plain, i, cells, slow = _plain_rows(lines, i)
-                if plain:
-                    rows += plain
+                if plain is not None:
+                    parts.append(plain)
                     count += cells
                     continue
             row, i, found = _slow_row(lines, i)
             slow = False
-            rows.append(row)
+            parts.append(row)
             diagnostics += found
             count += len(row.cells)
         if count < 2:
             return None
-        last_row = rows[-1].span
-        assert last_row is not None
-        table = Table(
-            tuple(rows),
-            NAME,
-            0,
-            new_span((start + 1, 1, last_row.end_line, last_row.end_column)),
-        )
-        return TableParse(table, last_row.end_line, tuple(diagnostics))
+        last = parts[-1]
+        if last.__class__ is PlainRows:
+            end_line, end_column = last.end
+        else:
+            last_row = cast(Row, last).span
+            assert last_row is not None
+            end_line, end_column = last_row.end_line, last_row.end_column
+        table = new_table(LazyRows(parts), NAME, 0, new_span((start + 1, 1, end_line, end_column)))
+        return TableParse(table, end_line, tuple(diagnostics))
 
     def render(self, table: Table) -> str:
         out: list[str] = []

@@ -51,11 +51,11 @@ import attrs
 from .. import patterns
 from ..caches import kept, track
 from ..classes import frozen
-from ..tree.nodes import Cell, Diagnostic, Row, Section, Severity, Span, Table
+from ..tree.nodes import Cell, Diagnostic, Row, Section, Severity, Span, Table, TableCells
 from ..tree.text import fold
 from .labelkeys import LABEL_KEYS as _KNOWN_KEYS
 from .schema import RowSpec, Schema, TableSpec, sum_known
-from .statistics import Statistics
+from .statistics import LazySources, Statistics
 from .values import (
     Value,
     ValueRead,
@@ -1138,7 +1138,7 @@ class _Reader:
 
     def report_blanks(self, spec: TableSpec, blanks: list[Cell]) -> None:
         if blanks:
-            self.diagnostics.append(_blank_zero(spec, blanks))
+            self.diagnostics.append(_blank_zero(spec, [c.span for c in blanks]))
 
     def _missing_rows(self, matcher: _Matcher, done: set[int]) -> None:
         spec = matcher.spec
@@ -1322,6 +1322,7 @@ class ReadingPlan:
         "otherwise",
         "segments",
         "source_at",
+        "source_positions",
         "sources",
         "template",
     )
@@ -1372,6 +1373,8 @@ class ReadingPlan:
         self.otherwise: tuple[tuple[TableSpec, tuple[_PlanCell, ...]], ...] = ()
         self.sources: dict[str, Cell | None] = {}
         self.source_at: Callable[[Sequence[Any]], tuple[Any, ...]] = _getter(())
+        #: Where the cell of each of those keys is among the report's table cells.
+        self.source_positions: dict[str, int] = {}
         if all(len(segment) == 7 for segment in kept):
             tables = [segment for segment in kept if len(segment) == 7]
             source_keys = [k for t in tables for k in t[5]]
@@ -1384,7 +1387,9 @@ class ReadingPlan:
                 # The sources' keys in their order, so that each report's sources are a
                 # copy of it filled in, rather than a dictionary grown key by key.
                 self.sources = dict.fromkeys(own.get(k, k) for k in source_keys)
-                self.source_at = _getter([p for t in segments if len(t) == 7 for p in t[6]])
+                positions = [p for t in segments if len(t) == 7 for p in t[6]]
+                self.source_at = _getter(positions)
+                self.source_positions = dict(zip(self.sources, positions, strict=True))
 
     def apply(
         self,
@@ -1475,8 +1480,13 @@ class ReadingPlan:
         diagnostics: list[Diagnostic] = []
         for spec, others in self.otherwise:
             _read_cells(spec, others, cells, texts, values, diagnostics)
-        sources = cast("dict[str, Cell]", self.sources.copy())
-        sources.update(zip(self.sources, self.source_at(cells)))  # noqa: B905
+        sources: dict[str, Cell] | LazySources
+        if cells.__class__ is TableCells:
+            # The cells are built only when the sources are asked for.
+            sources = LazySources(self.sources, self.source_positions, self.source_at, cells)
+        else:
+            sources = cast("dict[str, Cell]", self.sources.copy())
+            sources.update(zip(self.sources, self.source_at(cells)))  # noqa: B905
         for key, parts in self.derived:
             values[key] = sum_known([values[p] for p in parts])
         template = self.template
@@ -1520,7 +1530,7 @@ def _read_cells(  # noqa: PLR0917
 ) -> None:
     """Read the cells *cells_read* of table *spec* into *values*, with what they need
     said into *diagnostics* (empty cells read as 0 once for the table)."""
-    blanks = []
+    blanks: list[int] = []
     for key, pos, kind, unit, row_spec, column, _ in cells_read:
         text = texts[pos]
         read = read_cached(text, kind, unit)
@@ -1532,15 +1542,25 @@ def _read_cells(  # noqa: PLR0917
                     _PLAIN_COUNTS.clear()
                 _PLAIN_COUNTS[text] = read.value
         elif code == "value.blank-zero":
-            blanks.append(cells[pos])
+            blanks.append(pos)
         else:
             col = row_spec.columns[column]
             where = f"{_label(row_spec)} · {col.label}" if row_spec.label else col.label
             diagnostics.append(
-                Diagnostic(read.severity, code, f"{where}: {read.note} ({key})", cells[pos].span)
+                Diagnostic(
+                    read.severity, code, f"{where}: {read.note} ({key})", _span_at(cells, pos)
+                )
             )
     if blanks:
-        diagnostics.append(_blank_zero(spec, blanks))
+        diagnostics.append(_blank_zero(spec, [_span_at(cells, p) for p in blanks]))
+
+
+def _span_at(cells: Sequence[Cell], pos: int) -> Span | None:
+    """``cells[pos].span``, without building the cells of a report's tables (see
+    :class:`~gipparse.tree.nodes.TableCells`)."""
+    if cells.__class__ is TableCells:
+        return cells.span(pos)
+    return cells[pos].span
 
 
 def _no_tables() -> ReportTables:
@@ -1707,15 +1727,16 @@ def _order_of(entry: _Entry, order: dict[int, int], default: int) -> int:
     return order.get(entry.leaf, default)
 
 
-def _blank_zero(spec: TableSpec, blanks: list[Cell]) -> Diagnostic:
-    lines = sorted({c.span.line for c in blanks if c.span is not None})
+def _blank_zero(spec: TableSpec, blanks: list[Span | None]) -> Diagnostic:
+    """What a table of *spec* whose empty value cells at *blanks* were read as 0 says."""
+    lines = sorted({span.line for span in blanks if span is not None})
     shown = ", ".join(map(str, lines[:10])) + (" ..." if len(lines) > 10 else "")
     return Diagnostic(
         Severity.WARNING,
         "value.blank-zero",
         f"{spec.title}: {len(blanks)} empty value cell(s) read as 0"
         + (f" (lines {shown})" if lines else ""),
-        blanks[0].span,
+        blanks[0],
     )
 
 

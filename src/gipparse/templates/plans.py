@@ -25,7 +25,7 @@ from itertools import chain, compress, repeat
 from typing import Any
 
 from ..errors import GipparseError, PluginError, culprit_of
-from ..tree.nodes import Cell, Diagnostic, Row, Section, Severity, Table
+from ..tree.nodes import Diagnostic, Row, Section, Severity, Table, TableCells, table_raws
 from .engine import (
     _PLAIN_COUNTS,
     ReadingPlan,
@@ -87,25 +87,30 @@ class _Seen:
     the rest (:meth:`_ReportPlan.fits`).
     """
 
-    __slots__ = ("cells", "rows", "sections", "shape", "texts", "to_simplified")
+    __slots__ = ("cells", "sections", "shape", "tables", "texts", "to_simplified")
 
     def __init__(  # noqa: PLR0917
         self,
         shape: tuple[Any, ...],
         texts: list[str],
-        cells: list[Cell],
+        cells: TableCells,
         to_simplified: Callable[[str], str] | None,
-        rows: list[tuple[Row, ...]],
+        tables: list[Table],
         sections: Sequence[Section],
     ) -> None:
         self.shape = shape
-        #: The rows of every table, and the sections.
-        self.rows = rows
+        #: The tables, and the sections.
+        self.tables = tables
         self.sections = sections
-        #: Every cell of every table, and its text, in order.
+        #: Every cell of every table (built when first asked for), and its text, in order.
         self.texts = texts
         self.cells = cells
         self.to_simplified = to_simplified
+
+    @property
+    def rows(self) -> _Rows:
+        """The rows of every table (a table's built when first asked for)."""
+        return _Rows(self.tables)
 
     @staticmethod
     def of(
@@ -121,24 +126,22 @@ class _Seen:
                 return None
         shape: list[Any] = [year, tuple(map(id, templates)), to_simplified is None]
         texts: list[str] = []
-        cells: list[Cell] = []
-        tables: list[tuple[Row, ...]] = []
-        # Comprehensions, not ``map`` with an ``attrgetter``: CPython 3.11 specialises the
-        # attribute reads of a comprehension for the node classes' slots, which makes
-        # them about twice as fast as the getter's generic look-up (a third of this).
+        tables: list[Table] = []
+        # The cells' texts as the table parsers keep them: the rows and cells are built
+        # only if something asks for them (a diagnostic's place, a source).
         for section in sections:
             for block in section.blocks:
                 if isinstance(block, Table):
-                    block_rows = block.rows
-                    tables.append(block_rows)
-                    rows = [row.cells for row in block_rows]
+                    tables.append(block)
+                    lengths, raws = table_raws(block)
                     shape.append(section.kind)
-                    shape.append(tuple(map(len, rows)))
-                    cells += chain.from_iterable(rows)
+                    shape.append(tuple(lengths))
+                    texts += raws
         if len(shape) == 3:
             return None
-        texts = [cell.raw for cell in cells]
-        return _Seen(tuple(shape), texts, cells, to_simplified, tables, sections)
+        return _Seen(
+            tuple(shape), texts, TableCells(tables, len(texts)), to_simplified, tables, sections
+        )
 
     def describe(
         self, tables: ReportTables
@@ -166,6 +169,23 @@ class _Seen:
         if folded is None:
             return fixed, fixed_texts, labels, [], False
         return fixed, fixed_texts, labels, folded, True
+
+
+class _Rows(Sequence[tuple[Row, ...]]):
+    """The rows of each of *tables*, a table's built when first asked for."""
+
+    __slots__ = ("tables",)
+
+    def __init__(self, tables: list[Table]) -> None:
+        self.tables = tables
+
+    def __len__(self) -> int:
+        return len(self.tables)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [table.rows for table in self.tables[index]]
+        return self.tables[index].rows
 
 
 class _Fitting:
@@ -290,7 +310,7 @@ def read_statistics(
             reading,
             tuple(diagnostics),
             described,
-            [i for i in range(len(seen.cells)) if i not in fixed],
+            [i for i in range(len(seen.texts)) if i not in fixed],
         )
         statistics, diagnostics = made.run(seen, None)
     except GipparseError:

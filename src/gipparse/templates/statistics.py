@@ -13,15 +13,16 @@ numbers with attributes (``stats.applications.withheld.third_party.total``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import compress, repeat
 from operator import is_
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
 from ..classes import frozen
-from ..tree.nodes import Cell
+from ..tree.nodes import Cell, Span, TableCells
 from .values import Value
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ class Statistics:
         template: str,
         flat: dict[str, Value],
         derived: frozenset[str],
-        sources: Mapping[str, Cell],
+        sources: Mapping[str, Cell] | LazySources,
     ) -> Statistics:
         """Statistics over *flat*, already complete and in template order (the parser's
         path: the dictionary becomes the index as it is)."""
@@ -190,3 +191,99 @@ class Statistics:
         from .views import ReviewLitigation, build
 
         return build(ReviewLitigation, self._index, "appeals") or ReviewLitigation()
+
+
+_sources_slot = Statistics.__dict__["sources"]
+_get_sources = _sources_slot.__get__
+_set_sources = _sources_slot.__set__
+#: Held while a report's sources are built, so that every thread sees the same mapping.
+_BUILDING = threading.Lock()
+
+
+class LazySources:
+    """What the parser leaves in :attr:`Statistics.sources` for a report whose table
+    cells are not built yet (see :class:`~gipparse.tree.nodes.LazyRows`): the sources'
+    keys in order, the position among *cells* of each key's cell, and a getter of those
+    cells (the positions and the getter are the reading plan's, shared by the reports it
+    reads). :attr:`Statistics.sources` makes the mapping (building the cells) when first
+    asked for; :func:`source_span` tells where a key's cell stands without building it."""
+
+    __slots__ = ("_built", "at", "cells", "keys", "positions")
+
+    def __init__(
+        self,
+        keys: dict[str, Any],
+        positions: Mapping[str, int],
+        at: Callable[[Sequence[Cell]], tuple[Cell, ...]],
+        cells: TableCells,
+    ) -> None:
+        self.keys = keys
+        self.positions = positions
+        self.at = at
+        self.cells = cells
+        self._built: dict[str, Cell] | None = None
+
+    def build(self) -> dict[str, Cell]:
+        """The mapping, made once (the same for every caller)."""
+        with _BUILDING:
+            built = self._built
+            if built is None:
+                built = self.keys.copy()
+                built.update(zip(self.keys, self.at(self.cells.cells())))  # noqa: B905
+                self._built = built
+        return built
+
+
+class _Sources:
+    """:attr:`Statistics.sources`: the slot's value, or the mapping a
+    :class:`LazySources` there makes, kept in the slot once made."""
+
+    __slots__ = ()
+
+    def __get__(self, statistics: Statistics | None, owner: type | None = None) -> Any:
+        if statistics is None:
+            return self
+        sources = _get_sources(statistics)
+        if sources.__class__ is LazySources:
+            sources = sources.build()
+            _set_sources(statistics, sources)
+        return sources
+
+    def __set__(self, statistics: Statistics, sources: Any) -> None:
+        _set_sources(statistics, sources)
+
+    def __delete__(self, statistics: Statistics) -> None:
+        _sources_slot.__delete__(statistics)
+
+
+setattr(Statistics, "sources", _Sources())  # noqa: B010 (a field mypy must keep seeing as one)
+
+
+def source_keys(statistics: Statistics) -> Iterable[str]:
+    """The keys of ``statistics.sources``, in order, without building the cells."""
+    sources = _get_sources(statistics)
+    if sources.__class__ is LazySources:
+        return sources.keys
+    return cast("Mapping[str, Cell]", sources).keys()
+
+
+def source_span(statistics: Statistics, keys: Iterable[str]) -> Span | None:
+    """The span of the first of *keys* whose cell (in ``statistics.sources``) has one,
+    without building the cells."""
+    sources = _get_sources(statistics)
+    if sources.__class__ is not LazySources or sources._built is not None:
+        mapping: Mapping[str, Cell] = statistics.sources
+        for key in keys:
+            cell = mapping.get(key)
+            if cell is not None and cell.span is not None:
+                return cell.span
+        return None
+    lazy = sources
+    at = lazy.positions
+    for key in keys:
+        position = at.get(key)
+        if position is not None:
+            span = lazy.cells.span(position)
+            if span is not None:
+                return span
+    return None

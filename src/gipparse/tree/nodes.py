@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import enum
 import functools
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import repeat, starmap
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
+from itertools import accumulate, chain, repeat, starmap
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias, cast
 
 import attrs
 
@@ -247,6 +248,94 @@ def new_rows(cells: Sequence[tuple[Cell, ...]], beyond: int) -> list[Row]:
     return rows
 
 
+class PlainRows:
+    """Rows a table parser read in one step (TAB lines, plain pipe rows), kept as their
+    cells' raw texts until the :class:`Row` and :class:`Cell` objects are asked for.
+
+    ``raws`` are the texts of every cell, row after row; ``counts`` the number of cells
+    of each row; ``places()`` gives the place of each cell (``line * AT + column``, see
+    :data:`AT`); each row spans *beyond* columns past its last cell (see
+    :func:`new_rows`); ``end`` is ``(end_line, end_column)`` of the last row.
+    """
+
+    __slots__ = ("beyond", "counts", "end", "places", "raws")
+
+    def __init__(
+        self,
+        raws: list[str],
+        counts: list[int],
+        beyond: int,
+        places: Callable[[], Iterable[int]],
+        end: tuple[int, int],
+    ) -> None:
+        self.raws = raws
+        self.counts = counts
+        self.beyond = beyond
+        self.places = places
+        self.end = end
+
+    def build(self) -> list[Row]:
+        """The rows, built the fast way (:func:`new_cells`, :func:`new_rows`)."""
+        cells = tuple(new_cells(self.raws, self.places()))
+        bounds = list(accumulate(self.counts, initial=0))
+        return new_rows(list(map(cells.__getitem__, map(slice, bounds, bounds[1:]))), self.beyond)
+
+
+#: Held while a table's rows are built, so that every thread sees the same cells.
+_BUILDING = threading.Lock()
+
+
+class LazyRows:
+    """What a table parser may leave in :attr:`Table.rows`: its rows as :class:`Row`
+    objects and runs of :class:`PlainRows`, in order. :attr:`Table.rows` builds the rows
+    when first asked for and keeps them (see :class:`_TableRows`); the statistics read
+    the cells' texts (:func:`table_raws`) without building them. A report's rows and
+    cells are seldom all walked after it is read, and building them was about a fifth of
+    the cost of reading a report."""
+
+    __slots__ = ("_built", "parts")
+
+    def __init__(self, parts: list[PlainRows | Row]) -> None:
+        self.parts = parts
+        self._built: tuple[Row, ...] | None = None
+
+    def build(self) -> tuple[Row, ...]:
+        """The rows, built once (the same objects for every caller)."""
+        with _BUILDING:
+            built = self._built
+            if built is None:
+                rows: list[Row] = []
+                for part in self.parts:
+                    if part.__class__ is PlainRows:
+                        rows += part.build()
+                    else:
+                        rows.append(cast(Row, part))
+                built = self._built = tuple(rows)
+        return built
+
+
+class _TableRows:
+    """:attr:`Table.rows`: the slot's value, or the rows a :class:`LazyRows` there
+    builds, kept in the slot once built."""
+
+    __slots__ = ()
+
+    def __get__(self, table: Table | None, owner: type | None = None) -> Any:
+        if table is None:
+            return self
+        rows = _get_table_rows(table)
+        if rows.__class__ is LazyRows:
+            rows = rows.build()
+            set_table_rows(table, rows)
+        return rows
+
+    def __set__(self, table: Table, rows: Any) -> None:
+        set_table_rows(table, rows)
+
+    def __delete__(self, table: Table) -> None:
+        _table_rows.__delete__(table)
+
+
 @frozen
 class Table:
     """A table as written, in the format named by ``format`` (``tab``, ``pipe``, ``html``...).
@@ -268,6 +357,95 @@ class Table:
     def texts(self) -> tuple[tuple[str, ...], ...]:
         """The normalised text of every cell, row by row."""
         return tuple(row.texts for row in self.rows)
+
+
+_table_rows = Table.__dict__["rows"]
+_get_table_rows = _table_rows.__get__
+set_table_rows = _table_rows.__set__
+set_table_format = Table.__dict__["format"].__set__
+set_table_header_rows = Table.__dict__["header_rows"].__set__
+set_table_span = Table.__dict__["span"].__set__
+setattr(Table, "rows", _TableRows())  # noqa: B010 (see Cell.span)
+
+
+def new_table(rows: LazyRows, format: str, header_rows: int, span: Span | None) -> Table:
+    """``Table(rows, format, header_rows, span)`` whose rows are built when first asked
+    for (see :class:`LazyRows`)."""
+    table: Table = new_node(Table)
+    set_table_rows(table, rows)
+    set_table_format(table, format)
+    set_table_header_rows(table, header_rows)
+    set_table_span(table, span)
+    return table
+
+
+def table_raws(table: Table) -> tuple[list[int], list[str]]:
+    """The number of cells of each row of *table* and the raw text of every cell, row
+    after row, read without building the rows when they are not built yet."""
+    rows = _get_table_rows(table)
+    if rows.__class__ is not LazyRows:
+        cells = [row.cells for row in rows]
+        return list(map(len, cells)), [cell.raw for cell in chain.from_iterable(cells)]
+    lengths: list[int] = []
+    raws: list[str] = []
+    for part in rows.parts:
+        if part.__class__ is PlainRows:
+            lengths += part.counts
+            raws += part.raws
+        else:
+            row = cast(Row, part)
+            lengths.append(len(row.cells))
+            raws += [cell.raw for cell in row.cells]
+    return lengths, raws
+
+
+class TableCells(Sequence[Cell]):
+    """Every cell of *tables*, in order, *count* of them (what :func:`table_raws` gives
+    them as texts): built when an item is first asked for. :meth:`span` tells where a
+    cell stands without building the cells."""
+
+    __slots__ = ("_cells", "_count", "tables")
+
+    def __init__(self, tables: list[Table], count: int) -> None:
+        self.tables = tables
+        self._count = count
+        self._cells: list[Cell] | None = None
+
+    def cells(self) -> list[Cell]:
+        """The cells, built (see :class:`LazyRows`)."""
+        cells = self._cells
+        if cells is None:
+            cells = [c for table in self.tables for row in table.rows for c in row.cells]
+            self._cells = cells
+        return cells
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.cells()[index]
+
+    def span(self, index: int) -> Span | None:
+        """The span of cell *index* (``self[index].span``), without building the cells
+        when they are not built."""
+        if self._cells is not None:
+            return self._cells[index].span
+        for table in self.tables:
+            rows = _get_table_rows(table)
+            parts = rows.parts if rows.__class__ is LazyRows else rows
+            for part in parts:
+                if part.__class__ is PlainRows:
+                    if index < len(part.raws):
+                        place = list(part.places())[index]
+                        line, column = divmod(place, AT)
+                        return Span(line, column, line, column + len(part.raws[index]))
+                    index -= len(part.raws)
+                else:
+                    row = cast(Row, part)
+                    if index < len(row.cells):
+                        return row.cells[index].span
+                    index -= len(row.cells)
+        raise IndexError("cell index out of range")
 
 
 @frozen
