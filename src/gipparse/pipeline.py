@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .structure.metadata import extract_metadata
     from .structure.sections import build_sections
     from .tables.blocks import split_blocks
+    from .tables.formats import Lines
     from .templates.engine import Template
     from .templates.statistics import Statistics
 
@@ -43,11 +44,12 @@ def _import_stages() -> None:
     share of the import); every entry point calls this first while it has not run."""
     global _stages_imported  # noqa: PLW0603
     global check_size, check_text, max_input_size, read_file, split_lines  # noqa: PLW0603
-    global extract_metadata, build_sections, split_blocks  # noqa: PLW0603
+    global extract_metadata, build_sections, split_blocks, Lines  # noqa: PLW0603
     from .source.decode import check_size, check_text, max_input_size, read_file, split_lines
     from .structure.metadata import extract_metadata
     from .structure.sections import build_sections
     from .tables.blocks import split_blocks
+    from .tables.formats import Lines
 
     _stages_imported = True
 
@@ -179,7 +181,9 @@ def _parse_document(
     if doc.blocks is not None:
         blocks = list(doc.blocks)
     else:
-        blocks = split_blocks(split_lines(text), manager.table_formats(), diagnostics)
+        # Lines that keep their text for the tab format, when a line starts with a TAB.
+        lines = Lines(text) if "\t" in text else split_lines(text)
+        blocks = split_blocks(lines, manager.table_formats(), diagnostics)
     clock.lap("blocks")
     sections = build_sections(blocks, to_simplified, diagnostics)
     prose = manager.prose_simplifier()

@@ -26,6 +26,7 @@ import gipparse
 from gipparse import Report, Table
 from gipparse.tables import pipe as pipe_table
 from gipparse.tables import tab as tab_table
+from gipparse.tables.formats import Lines
 from gipparse.tables.pipe import PIPE
 from gipparse.tables.tab import TAB
 from gipparse.templates import plans
@@ -246,3 +247,83 @@ def test_a_report_read_lazily_is_the_report_read_at_once(drawn: Any) -> None:
         text = str(_S2T.convert(text))
     _same_reports(text)
     _same_reports(text)  # plans kept
+
+
+# -- lines that keep their text -----------------------------------------------------------
+
+_LONG = st.lists(
+    st.sampled_from(["\t1", "\t规章", "", "| a | 1 |", "| b | 2 |", "x", "\t", "a | b |"]),
+    min_size=100,
+    max_size=400,
+)
+
+
+@pytest.mark.parametrize("fmt", sorted(_PARSERS))
+@given(st.one_of(_LINES, _LONG), st.integers(0, 3))
+@example(["\ta", "\tb", ""] * 60 + ["\tz"], 0)
+@example(["| a | 1 |"] * 70 + ["| b |"], 0)
+@example(["\ta", "\tb", "", "\tc", "", "x", "", "\td"] * 30, 0)
+def test_lines_that_keep_their_text_read_as_any_lines(
+    fmt: str, lines: list[str], start: int
+) -> None:
+    """The built-in formats match plain rows in the text ``Lines`` keep: what they read
+    is what they read in a plain list of the same lines (read in windows of lines joined
+    again), wherever the table starts."""
+    parse = _PARSERS[fmt]
+    kept = Lines("\n".join(lines))
+    assert kept == lines
+    for at in (start, start + 40, start + 150):
+        expected = parse(lines, at)
+        found = parse(kept, at)
+        if expected is None:
+            assert found is None
+            continue
+        assert found is not None
+        assert found == expected
+        assert found.end == expected.end
+        assert _spans(found.table) == _spans(expected.table)
+        assert [d.span for d in found.diagnostics] == [d.span for d in expected.diagnostics]
+
+
+def test_lines_changed_drop_their_text() -> None:
+    changes: list[Callable[[Lines], Any]] = [
+        lambda lines: lines.__setitem__(0, "\tx"),
+        lambda lines: lines.__delitem__(0),
+        lambda lines: lines.append("\ty"),
+        lambda lines: lines.extend(["\ty"]),
+        lambda lines: lines.insert(0, "\ty"),
+        lambda lines: lines.pop(),
+        lambda lines: lines.remove("\t1"),
+        lambda lines: lines.clear(),
+        lambda lines: lines.sort(),
+        lambda lines: lines.reverse(),
+        lambda lines: lines.__iadd__(["\ty"]),
+        lambda lines: lines.__imul__(2),
+    ]
+    for change in changes:
+        lines = Lines("\t1\n\t2\n\n\t3\r\n\t4")
+        assert lines.text == "\t1\n\t2\n\n\t3\n\t4"
+        assert lines == ["\t1", "\t2", "", "\t3", "\t4"]
+        change(lines)
+        assert lines.text is None
+        # What the formats read is then read from the lines as they are.
+        assert TAB.parse(lines, 0) == TAB.parse(list(lines), 0)
+
+
+def test_a_report_read_from_lines_that_keep_their_text_is_read_as_before() -> None:
+    """The pipeline gives the formats ``Lines``; a report split into a plain list of lines
+    gives the same blocks."""
+    from gipparse.source.decode import split_lines
+    from gipparse.tables.blocks import split_blocks
+
+    formats = gipparse.create_plugin_manager().table_formats()
+    for path in gipparse.sample_paths():
+        text = path.read_text(encoding="utf-8")
+        for variant in (text, text.replace("\n", "\r\n"), text.replace("\n", "\r")):
+            expected = split_blocks(split_lines(variant), formats, [])
+            found = split_blocks(Lines(variant), formats, [])
+            assert found == expected
+            assert [b.span for b in found] == [b.span for b in expected]
+            assert [_spans(b) for b in found if isinstance(b, Table)] == [
+                _spans(b) for b in expected if isinstance(b, Table)
+            ]

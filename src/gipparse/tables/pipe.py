@@ -45,7 +45,7 @@ from ..tree.nodes import (
     set_cell_raw,
     set_cell_span,
 )
-from .formats import TableFormat, TableParse
+from .formats import TableFormat, TableParse, plain_list
 
 NAME = "pipe"
 
@@ -174,6 +174,7 @@ class PipeTableFormat(TableFormat):
             after = _segments(lines[start + 1]) if start + 1 < n else None
             if after is None or not _is_separator(lines[start + 1], after[0]):
                 return None
+        lines = plain_list(lines)
         parts: list[PlainRows | Row] = []
         count = 0  # rows read
         diagnostics: list[Diagnostic] = []

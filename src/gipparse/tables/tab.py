@@ -59,7 +59,7 @@ from ..tree.nodes import (
     set_cell_span,
 )
 from ..tree.text import normalize_text
-from .formats import TableFormat, TableParse
+from .formats import Lines, TableFormat, TableParse
 
 NAME = "tab"
 
@@ -124,13 +124,28 @@ _PLAIN_ROWS_RE = patterns.compile(r"\t[^\n]*+(?:\n\t[^\n]*+)*+(?:\n\n\t[^\n]*+(?
 _PLAIN_WINDOW = 128
 
 
-def _plain_rows(lines: Sequence[str], i: int) -> tuple[PlainRows | None, int, int, bool]:
+def _plain_rows(
+    lines: Sequence[str], i: int, kept: Lines | None = None
+) -> tuple[PlainRows | None, int, int, bool]:
     """The rows from line *i* on that are made of TAB lines only, one empty line apart,
     up to where the line-by-line reading (:func:`_read_row`) would read a row otherwise,
     all read at once: ``(rows, the first line of the next row or -1 when the table ends,
     their number of cells, whether the next row is to be read line by line)``. No rows
-    (``None``) when the row at *i* is not such a row."""
+    (``None``) when the row at *i* is not such a row. *kept*: *lines* as :class:`Lines`
+    that keep their text, when they are."""
     n = len(lines)
+    if kept is not None and kept.text is not None:
+        # The rows matched in the text where they stand, all at once.
+        text = kept.text
+        begin = kept.offset(i)
+        m = _PLAIN_ROWS_RE.match(text, begin)
+        if m is None:
+            return None, i, 0, True
+        end = m.end()
+        texts = text[begin:end].split("\n\n")
+        after = i + text.count("\n", begin, end) + 1
+        kept.mark(after, end + 1)
+        return _after(lines, texts, i, after)
     size = _PLAIN_WINDOW
     while True:
         stop = min(n, i + size)
@@ -148,7 +163,15 @@ def _plain_rows(lines: Sequence[str], i: int) -> tuple[PlainRows | None, int, in
             texts.pop()
             return _built(texts, i, 0, False)
         size *= 4
-    after = i + region.count("\n", 0, end) + 1  # the line after the last row read
+    return _after(lines, texts, i, i + region.count("\n", 0, end) + 1)
+
+
+def _after(
+    lines: Sequence[str], texts: list[str], i: int, after: int
+) -> tuple[PlainRows | None, int, int, bool]:
+    """:func:`_plain_rows` once the rows *texts* from line *i* to line *after* (the
+    line after the last of them) are read to their end: where the reading goes on."""
+    n = len(lines)
     following = -1
     slow = False
     if after >= n:
@@ -363,6 +386,8 @@ class TabTableFormat(TableFormat):
         n = len(lines)
         if start >= n or lines[start][:1] != "\t":
             return None
+        # Lines that keep their text give it to the plain rows.
+        kept = lines if lines.__class__ is Lines else None
         # Runs of rows made of TAB lines, one empty line apart, the bulk of every table,
         # are read and built at once (_plain_rows); a row that needs more (a continuation
         # line, a lost TAB, the table's end after blank lines) is read line by line.
@@ -373,7 +398,7 @@ class TabTableFormat(TableFormat):
         slow = False
         while i >= 0:
             if not slow:
-                plain, i, cells, slow = _plain_rows(lines, i)
+                plain, i, cells, slow = _plain_rows(lines, i, kept)
                 if plain is not None:
                     parts.append(plain)
                     count += cells
