@@ -20,7 +20,7 @@ render only, the pipe parser reads it back).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from itertools import accumulate, chain, repeat
 from operator import add
@@ -140,20 +140,29 @@ def _plain_rows(lines: Sequence[str], i: int) -> PlainRows | None:
                 break
     counts = list(map(len, cells_of))
     raws = list(chain.from_iterable(cells_of))
-    # The places of the cells (see AT), as one running sum over the cells: the step to a
-    # cell's place is 3 columns past the end of the one before it in its row (" | "),
-    # and from the last cell of a row (its row's end is 2 columns past it, " |") to the
-    # first cell of the next row, a line down at that row's first column. Per-row
-    # constants spread over every cell of the row used to be summed in.
+    # The places of the cells are worked out when the rows are built, if ever.
+    places = partial(_places, i, raws, counts, firsts, list(map(len, rows)))
+    # A plain row ends 2 columns after its last cell (" |"); its end is not asked for.
+    return PlainRows(raws, counts, 2, places, (0, 0))
+
+
+def _places(
+    i: int, raws: list[str], counts: list[int], firsts: list[int], lengths: list[int]
+) -> Iterator[int]:
+    """The places (see AT) of the cells *raws* of plain rows from line *i* (0-based) on,
+    *counts* cells a row, each row *lengths* long, its first cell at column *firsts*."""
+    # One running sum over the cells: the step to a cell's place is 3 columns past the
+    # end of the one before it in its row (" | "), and from the last cell of a row (its
+    # row's end is 2 columns past it, " |") to the first cell of the next row, a line
+    # down at that row's first column. Per-row constants spread over every cell of the
+    # row used to be summed in.
     # (``operator.add`` is called without an argument tuple, ``(3).__add__`` with one.)
     steps = list(map(add, map(len, raws), repeat(3)))
     last = -1
-    for row, count, first in zip(rows[:-1], counts[:-1], firsts[1:], strict=True):
+    for length, count, first in zip(lengths[:-1], counts[:-1], firsts[1:], strict=True):
         last += count
-        steps[last] += AT + first - len(row) - 2
-    places = partial(accumulate, steps, initial=(i + 1) * AT + firsts[0])
-    # A plain row ends 2 columns after its last cell (" |"); its end is not asked for.
-    return PlainRows(raws, counts, 2, places, (0, 0))
+        steps[last] += AT + first - length - 2
+    return accumulate(steps, initial=(i + 1) * AT + firsts[0])
 
 
 class PipeTableFormat(TableFormat):
