@@ -29,9 +29,9 @@ written, and read back as long as the table goes on after the cell.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from functools import partial
-from itertools import repeat
+from itertools import accumulate, repeat
 from operator import add
 from typing import Any, cast
 
@@ -201,22 +201,36 @@ def _built(
     # The cells stand from column 2 of every line of the rows but the empty ones between
     # them; the last one on the line before *end*.
     end = i + len(raws) + len(texts) - 1
-    rows = PlainRows(raws, counts, 0, partial(_places, i, counts), (end, 2 + len(raws[-1])))
+    rows = PlainRows(raws, counts, 0, _Places(i, counts), (end, 2 + len(raws[-1])))
     if following == 0:
         # The row after those read, past the empty lines between them.
         following = end + 1
     return rows, following, len(raws), slow
 
 
-def _places(i: int, counts: list[int]) -> list[int]:
+class _Places:
     """The places (see AT) of the cells of rows of *counts* TAB lines from line *i* on,
-    one empty line apart."""
-    places: list[int] = []
-    line = i + 1
-    for count in counts:
-        places += range(line * AT + 2, (line + count) * AT + 2, AT)
-        line += count + 1
-    return places
+    one empty line apart: all of them (called), or the one of a cell (:meth:`at`)."""
+
+    __slots__ = ("counts", "i")
+
+    def __init__(self, i: int, counts: list[int]) -> None:
+        self.i = i
+        self.counts = counts
+
+    def __call__(self) -> list[int]:
+        places: list[int] = []
+        line = self.i + 1
+        for count in self.counts:
+            places += range(line * AT + 2, (line + count) * AT + 2, AT)
+            line += count + 1
+        return places
+
+    def at(self, index: int) -> int:
+        # Cell *index* of row r stands r empty lines below the first row, past the cells
+        # before it.
+        row = bisect_right(list(accumulate(self.counts)), index)
+        return (self.i + 1 + index + row) * AT + 2
 
 
 def _slow_row(lines: Sequence[str], start: int) -> tuple[Row, int, tuple[Diagnostic, ...]]:

@@ -13,7 +13,7 @@ import functools
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import accumulate, chain, repeat, starmap
+from itertools import accumulate, chain, islice, repeat, starmap
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias, cast
 
 import attrs
@@ -274,6 +274,14 @@ class PlainRows:
         self.places = places
         self.end = end
 
+    def place(self, index: int) -> int:
+        """The place of cell *index* (what ``places()`` gives for it): told by the
+        ``at`` method of ``places`` when it has one, without working out the others."""
+        at = getattr(self.places, "at", None)
+        if at is not None:
+            return cast(int, at(index))
+        return next(islice(self.places(), index, None))
+
     def build(self) -> list[Row]:
         """The rows, built the fast way (:func:`new_cells`, :func:`new_rows`)."""
         cells = tuple(new_cells(self.raws, self.places()))
@@ -436,7 +444,7 @@ class TableCells(Sequence[Cell]):
             for part in parts:
                 if part.__class__ is PlainRows:
                     if index < len(part.raws):
-                        place = list(part.places())[index]
+                        place = part.place(index)
                         line, column = divmod(place, AT)
                         return Span(line, column, line, column + len(part.raws[index]))
                     index -= len(part.raws)
