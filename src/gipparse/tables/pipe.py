@@ -20,8 +20,8 @@ render only, the pipe parser reads it back).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from functools import partial
 from itertools import accumulate, chain, repeat
 from operator import add
 
@@ -141,28 +141,49 @@ def _plain_rows(lines: Sequence[str], i: int) -> PlainRows | None:
     counts = list(map(len, cells_of))
     raws = list(chain.from_iterable(cells_of))
     # The places of the cells are worked out when the rows are built, if ever.
-    places = partial(_places, i, raws, counts, firsts, list(map(len, rows)))
+    places = _Places(i, raws, counts, firsts, list(map(len, rows)))
     # A plain row ends 2 columns after its last cell (" |"); its end is not asked for.
     return PlainRows(raws, counts, 2, places, (0, 0))
 
 
-def _places(
-    i: int, raws: list[str], counts: list[int], firsts: list[int], lengths: list[int]
-) -> Iterator[int]:
+class _Places:
     """The places (see AT) of the cells *raws* of plain rows from line *i* (0-based) on,
-    *counts* cells a row, each row *lengths* long, its first cell at column *firsts*."""
-    # One running sum over the cells: the step to a cell's place is 3 columns past the
-    # end of the one before it in its row (" | "), and from the last cell of a row (its
-    # row's end is 2 columns past it, " |") to the first cell of the next row, a line
-    # down at that row's first column. Per-row constants spread over every cell of the
-    # row used to be summed in.
-    # (``operator.add`` is called without an argument tuple, ``(3).__add__`` with one.)
-    steps = list(map(add, map(len, raws), repeat(3)))
-    last = -1
-    for length, count, first in zip(lengths[:-1], counts[:-1], firsts[1:], strict=True):
-        last += count
-        steps[last] += AT + first - length - 2
-    return accumulate(steps, initial=(i + 1) * AT + firsts[0])
+    *counts* cells a row, each row *lengths* long, its first cell at column *firsts*: all
+    of them (called), or the one of a cell (:meth:`at`)."""
+
+    __slots__ = ("counts", "firsts", "i", "lengths", "raws")
+
+    def __init__(
+        self, i: int, raws: list[str], counts: list[int], firsts: list[int], lengths: list[int]
+    ) -> None:
+        self.i = i
+        self.raws = raws
+        self.counts = counts
+        self.firsts = firsts
+        self.lengths = lengths
+
+    def __call__(self) -> Iterator[int]:
+        counts, firsts = self.counts, self.firsts
+        # One running sum over the cells: the step to a cell's place is 3 columns past
+        # the end of the one before it in its row (" | "), and from the last cell of a
+        # row (its row's end is 2 columns past it, " |") to the first cell of the next
+        # row, a line down at that row's first column. Per-row constants spread over
+        # every cell of the row used to be summed in.
+        # (``operator.add`` is called without an argument tuple, ``(3).__add__`` with one.)
+        steps = list(map(add, map(len, self.raws), repeat(3)))
+        last = -1
+        for length, count, first in zip(self.lengths[:-1], counts[:-1], firsts[1:], strict=True):
+            last += count
+            steps[last] += AT + first - length - 2
+        return accumulate(steps, initial=(self.i + 1) * AT + firsts[0])
+
+    def at(self, index: int) -> int:
+        # Each row is a line; a cell stands 3 columns past the end of the one before it.
+        ends = list(accumulate(self.counts))
+        row = bisect_right(ends, index)
+        first = ends[row - 1] if row else 0  # the row's first cell
+        column = self.firsts[row] + sum(map(len, self.raws[first:index])) + 3 * (index - first)
+        return (self.i + 1 + row) * AT + column
 
 
 class PipeTableFormat(TableFormat):
