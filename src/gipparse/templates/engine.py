@@ -1408,6 +1408,10 @@ class ReadingPlan:
             counts = plain_counts(self.count_get(texts))
         if self.count_keys is not None and all_known(counts):
             return self._apply_plain(cells, texts, counts)
+        if cells.__class__ is TableCells:
+            # Read row by row, the sources are cells: built now, all of them, and looked
+            # up in a list rather than through TableCells, item by item.
+            cells = cells.cells()
         values = self.blank.copy()
         sources: dict[str, Cell] = {}
         diagnostics: list[Diagnostic] = []
