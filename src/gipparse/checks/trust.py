@@ -15,10 +15,13 @@ placed. Two things make that weaker than it reads, and each gets a warning:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from operator import methodcaller
+from typing import TYPE_CHECKING, Any
 
 from .. import patterns
+from ..caches import kept
 from ..hookspecs import hookimpl
 from ..tree.nodes import Cell, Diagnostic, Severity, Table, table_raws
 from ..tree.text import fold, normalize_text
@@ -72,7 +75,6 @@ _END = 1
 _Label = int | tuple[str, str, int]
 
 
-@lru_cache(maxsize=8192)
 def _label(raw: str) -> _Label:
     """What a label cell holding *raw* (not empty, not digits) is to :func:`out_of_order`."""
     if raw[0] not in _NUMBER_STARTS and not raw[0].isspace():
@@ -86,6 +88,12 @@ def _label(raw: str) -> _Label:
     return text, *numbered
 
 
+#: :func:`_label` of the raw texts seen, looked up in the loop of :func:`out_of_order`
+#: (a dictionary's ``get`` there costs less than a call of a cached function).
+_LABELS: dict[str, _Label] = kept({})
+_LABELS_LIMIT = 8192
+
+
 def out_of_order(table: Table) -> list[tuple[str, str, Span]]:
     """Labels numbered lower than the label before them in their style and level:
     ``(label, label before it, its span)``. A style nested in another (``1.`` under ``(一)``)
@@ -95,23 +103,28 @@ def out_of_order(table: Table) -> list[tuple[str, str, Span]]:
     at: list[int] = []  # and the places of their cells among the table's
     # (Read from the cells' texts, without building the table's cells when they are not.)
     lengths, raws = table_raws(table)
+    known = _LABELS.get
     start = 0
     for length in lengths:
-        end = start + length
-        for k in range(start, end):
-            raw = raws[k]
-            if not raw:
-                continue  # a cell covered by a merge
-            if raw.isdigit():
-                break  # the first value
-            label = _label(raw)
-            if not isinstance(label, tuple):
-                if label == _END:
-                    break
-                continue
-            labels.append(label)
-            at.append(k)
-        start = end
+        k = start
+        start += length
+        for raw in raws[k:start]:
+            label = known(raw)
+            if label is None:
+                if not raw:
+                    k += 1
+                    continue  # a cell covered by a merge
+                if raw.isdigit():
+                    break  # the first value
+                if len(_LABELS) >= _LABELS_LIMIT:
+                    _LABELS.clear()
+                label = _LABELS[raw] = _label(raw)
+            if label.__class__ is tuple:
+                labels.append(label)
+                at.append(k)
+            elif label:
+                break  # _END
+            k += 1
     found = []
     cells: list[Cell] = []
     for k, before in _out_of_order(tuple(labels)):
@@ -151,20 +164,22 @@ def _out_of_order(labels: tuple[tuple[str, str, int], ...]) -> tuple[tuple[int, 
     return tuple(found)
 
 
+#: Tells a key of the ``applications.*`` statistics.
+_IS_APPLICATIONS = methodcaller("startswith", "applications.")
+
+
 def _applications_table(report: Report) -> Table | None:
     """The table the ``applications.*`` statistics (table 三, whose rows are numbered
     on three levels) were read from."""
     statistics = report.statistics
     if statistics is None:
         return None
-    # Imported here: the templates are imported by the first report read, not with the
-    # plugins (statistics were read, so it is already imported).
-    from ..templates.statistics import source_keys, source_span
-
+    # Imported by the first call: the templates are imported by the first report read,
+    # not with the plugins (statistics were read, so it is already imported).
+    read = _SOURCES or _sources()
+    source_keys, source_span = read
     # (Read without building the report's cells, which nothing may ask for.)
-    first = source_span(
-        statistics, (key for key in source_keys(statistics) if key.startswith("applications."))
-    )
+    first = source_span(statistics, filter(_IS_APPLICATIONS, source_keys(statistics)))
     if first is None:
         return None
     line = first.line
@@ -175,6 +190,17 @@ def _applications_table(report: Report) -> Table | None:
                 if span is not None and span.line <= line <= span.end_line:
                     return block
     return None
+
+
+_SOURCES: list[Callable[..., Any]] = []
+
+
+def _sources() -> list[Callable[..., Any]]:
+    """``[source_keys, source_span]`` of the statistics, imported once."""
+    from ..templates.statistics import source_keys, source_span
+
+    _SOURCES[:] = [source_keys, source_span]
+    return _SOURCES
 
 
 @hookimpl
