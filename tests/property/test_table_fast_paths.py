@@ -136,6 +136,50 @@ def test_pipe_fast_path_matches_line_by_line_reading(lines: list[str], start: in
     _same(PIPE.parse(lines, start), expected)  # every row cached
 
 
+# Plain rows that all open with a pipe, or none of which does (their cells then split all
+# rows at once), with separator rows and cells holding "-" among them.
+_OPEN_CELL = st.lists(
+    st.sampled_from(["", " ", "  ", "规章", "x", "1", "０", "\u3000", "。", "a b"]), max_size=3
+).map("".join)
+_OPEN_CELL = st.one_of(_OPEN_CELL, st.sampled_from(["-", "-3", ":-:", "---", " - "]))
+_CELLS = st.lists(_OPEN_CELL, min_size=1, max_size=4)
+_OPEN_ROW = _CELLS.map(lambda c: f"| {' | '.join(c)} |")
+_UNOPENED_ROW = _CELLS.map(lambda c: f"{' | '.join(c)} |")
+
+
+@given(
+    st.one_of(
+        st.lists(_OPEN_ROW, min_size=1, max_size=6),
+        st.lists(_UNOPENED_ROW, min_size=1, max_size=6),
+        st.lists(st.one_of(_OPEN_ROW, _UNOPENED_ROW), min_size=1, max_size=6),
+    ),
+    st.lists(_LINE, max_size=2),
+)
+@example(["| a |  | b |", "|  | 规章 |", "| x  |  y |", "|   |"], [])
+@example(["| a |", "| b | c |"], ["x | y"])
+@example(["a | b |", "规章 | -3 |", "x  |  y |", "| --- | - |", "c | d |"], [])
+@example(["| a | b |", "| 1 | -2 |", "| - | :-: |"], [])
+def test_pipe_rows_all_or_none_opening_with_a_pipe_split_at_once_as_row_by_row(
+    rows: list[str], after: list[str]
+) -> None:
+    lines = [*rows, *after]
+    with _pipe_general():
+        expected = PIPE.parse(lines, 0)
+    _same(PIPE.parse(lines, 0), expected)
+
+
+def test_rows_opening_with_a_pipe_are_split_at_once() -> None:
+    lines = ["| a |  | b |", "|  | 规章 |", "| x  |  y |", "|   |"]
+    plain = pipe_table._plain_rows(lines, 0)
+    assert plain is not None
+    assert plain.raws == ["a", "", "b", "", "规章", "x ", " y", " "]
+    assert plain.counts == [3, 2, 2, 1]
+    plain = pipe_table._plain_rows(["a | b |", "规章 | -3 |", "x  |  y |", "| - | - |"], 0)
+    assert plain is not None
+    assert plain.raws == ["a", "b", "规章", "-3", "x ", " y"]
+    assert plain.counts == [2, 2, 2]
+
+
 def test_a_table_seen_at_another_place_gets_its_own_spans() -> None:
     lines = ["\ta", "\t1", "", "\tb", "\t2"]
     first = TAB.parse(lines, 0)

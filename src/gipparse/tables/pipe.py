@@ -124,9 +124,18 @@ def _plain_rows(lines: Sequence[str], i: int) -> PlainRows | None:
         return None  # columns too far right to be packed (see AT)
     rows = texts.split("\n")
     firsts: list[int]  # the column of each row's first cell
-    if texts[0] == "|" and texts.count("\n|") == len(rows) - 1:  # every row opens with |
+    opened = texts.count("\n|")
+    if texts[0] == "|" and opened == len(rows) - 1:  # every row opens with |
         cells_of = [row[2:-2].split(" | ") for row in rows]
         firsts = [3] * len(rows)
+    elif texts[0] != "|" and not opened and "-" not in texts:
+        # No row opens with a pipe, none is a separator row: every row's cells split at
+        # once, the end of a row (" |", "\n") read as one more " | " (a cell holds no
+        # pipe), each row's number of cells told by its pipes (one closes each cell).
+        raws = texts[:-2].replace(" |\n", " | ").split(" | ")
+        counts = list(map(str.count, rows, repeat("|")))
+        places = _Places(i, raws, counts, [1] * len(rows), list(map(len, rows)))
+        return PlainRows(raws, counts, 2, places, (0, 0))
     else:
         cells_of = [(row[2:-2] if row[0] == "|" else row[:-2]).split(" | ") for row in rows]
         firsts = [3 if row[0] == "|" else 1 for row in rows]
