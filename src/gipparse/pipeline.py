@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from time import perf_counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -224,6 +224,17 @@ def _parse_document(
     return report
 
 
+#: ``[check_relations, read_tables]`` once the first report imported them.
+_statistics_stage: list[Any] = []
+
+
+def _import_statistics_stage() -> None:
+    from .checks.relations import check_relations
+    from .templates.plans import read_statistics as read_tables
+
+    _statistics_stage[:] = [check_relations, read_tables]
+
+
 def read_statistics(
     sections: Sequence[Section],
     templates: Sequence[Template],
@@ -239,10 +250,11 @@ def read_statistics(
     (:func:`gipparse.templates.flat.fill_gaps`); then check
     their relations (:func:`gipparse.checks.relations.check_relations`)."""
     # The templates (their tables compiled into matchers) are imported by the first
-    # report read, not by ``import gipparse``.
-    from .checks.relations import check_relations
-    from .templates.plans import read_statistics as read_tables
-
+    # report read, not by ``import gipparse``; bound here then (an import statement run
+    # by every report cost some 3 K instructions each).
+    if not _statistics_stage:
+        _import_statistics_stage()
+    check_relations, read_tables = _statistics_stage
     template, statistics, diagnostics = read_tables(sections, templates, year, to_simplified)
     # The flattened reading is imported only for a report that may need it: one whose
     # tables left values unread.
