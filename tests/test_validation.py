@@ -449,3 +449,18 @@ def test_reading_a_table_of_a_known_shape_gives_the_same_result(seed: str) -> No
     dashes = [d.line for d in a.diagnostics if d.code == "value.dash-zero"]
     assert dashes
     assert len(dashes) == len(set(dashes))
+
+
+def test_diagnostics_are_put_in_source_order_with_and_without_spans() -> None:
+    from gipparse import Diagnostic, Span
+    from gipparse.pipeline import _in_source_order
+
+    def d(code: str, line: int | None) -> Diagnostic:
+        span = None if line is None else Span(line, 1, line, 2)
+        return Diagnostic(Severity.WARNING, code, code, span)
+
+    spanned = [d("c", 9), d("a", 3), d("b", 3), d("z", 1)]
+    assert [x.code for x in _in_source_order(spanned)] == ["z", "a", "b", "c"]
+    mixed = [d("n", None), d("c", 9), d("m", None), d("a", 3)]
+    assert [x.code for x in _in_source_order(mixed)] == ["a", "c", "n", "m"]
+    assert _in_source_order([]) == ()

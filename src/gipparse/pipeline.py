@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from operator import attrgetter
 from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
@@ -290,4 +291,11 @@ def _give_simplifier(sections: Sequence[Section], simplify: Callable[[str], str]
 def _in_source_order(diagnostics: list[Diagnostic]) -> tuple[Diagnostic, ...]:
     """Diagnostics by line (a stable sort: those of one line keep their order), then the
     ones that point at no line."""
-    return tuple(sorted(diagnostics, key=lambda d: d.span.line if d.span else 1 << 62))
+    try:
+        # Every one with a span (the common case): keyed in C, not by a lambda each.
+        return tuple(sorted(diagnostics, key=_SPAN_LINE))
+    except AttributeError:
+        return tuple(sorted(diagnostics, key=lambda d: d.span.line if d.span else 1 << 62))
+
+
+_SPAN_LINE = attrgetter("span.line")
