@@ -464,3 +464,21 @@ def test_diagnostics_are_put_in_source_order_with_and_without_spans() -> None:
     mixed = [d("n", None), d("c", 9), d("m", None), d("a", 3)]
     assert [x.code for x in _in_source_order(mixed)] == ["a", "c", "n", "m"]
     assert _in_source_order([]) == ()
+
+
+def test_the_template_is_set_in_metadata_as_evolve_sets_it() -> None:
+    import attrs
+
+    from gipparse.pipeline import _with_template
+
+    metadata = Metadata(agency="某局", year=2020, template=None, script="hant", period="p")
+    made = _with_template(metadata, "2021")
+    assert made == attrs.evolve(metadata, template="2021")
+    assert [getattr(made, f.name) for f in attrs.fields(Metadata)] == [
+        "某局",
+        2020,
+        "2021",
+        "hant",
+        "p",
+    ]
+    assert _with_template(Metadata(), "2020") == Metadata(template="2020")
