@@ -175,3 +175,30 @@ def test_a_simplifier_given_by_a_reading_call_stays_with_it() -> None:
     assert back == paragraph
     assert back.span is None
     assert back.simplified == "电子邮件"
+
+
+def test_headings_and_sections_built_the_fast_way_are_the_constructors() -> None:
+    import pickle
+
+    from gipparse.tree.nodes import Heading, Paragraph, Section, new_heading, new_section
+
+    span = Span(3, 1, 3, 9)
+    heading, fast_heading = (
+        Heading("一、總體情況", "overview", span),
+        new_heading("一、總體情況", "overview", span),
+    )
+    blocks = (Paragraph("x", Span(4, 1, 4, 2)),)
+    section = Section("overview", heading, blocks, Span(3, 1, 4, 2))
+    fast = new_section("overview", fast_heading, blocks, Span(3, 1, 4, 2))
+    for built, made in ((heading, fast_heading), (section, fast)):
+        assert type(made) is type(built)
+        assert made == built
+        assert hash(made) == hash(built)
+        assert repr(made) == repr(built)
+        assert pickle.loads(pickle.dumps(made)) == built
+        for name in type(built).__slots__:
+            assert hasattr(made, name) == hasattr(built, name), name
+            if hasattr(built, name):
+                assert getattr(made, name) == getattr(built, name), name
+    assert fast.span == section.span
+    assert fast_heading.simplified == heading.simplified == "一、总体情况"

@@ -15,7 +15,19 @@ from functools import lru_cache
 from typing import Any
 
 from .. import patterns
-from ..tree.nodes import Block, Diagnostic, Heading, Paragraph, Section, SectionKind, Severity, Span
+from ..tree.nodes import (
+    Block,
+    Diagnostic,
+    Heading,
+    Paragraph,
+    Section,
+    SectionKind,
+    Severity,
+    Span,
+    new_heading,
+    new_section,
+    new_span,
+)
 from ..tree.text import fold, normalize_text
 
 #: Folded heading bodies per section kind (folding turns 、 into , and drops spaces).
@@ -254,7 +266,7 @@ def build_sections(
     def close() -> None:
         if heading is None and not current:
             return
-        sections.append(Section(kind, heading, tuple(current), _span(heading, current)))
+        sections.append(new_section(kind, heading, tuple(current), _span(heading, current)))
 
     for block in blocks:
         if isinstance(block, Paragraph):
@@ -276,7 +288,7 @@ def build_sections(
                     close()
                     seen.add(new_kind)
                     kind = _VALUE[new_kind]
-                    heading = Heading(block.raw, kind, block.span)
+                    heading = new_heading(block.raw, kind, block.span)
                     current = []
                     if not exact:
                         diagnostics.append(
@@ -294,9 +306,9 @@ def build_sections(
         last = sections[-1]
         body, closing = split_closing(last.blocks)
         if closing:
-            sections[-1] = Section(last.kind, last.heading, body, _span(last.heading, body))
+            sections[-1] = new_section(last.kind, last.heading, body, _span(last.heading, body))
             sections.append(
-                Section(_VALUE[SectionKind.CLOSING], None, closing, _span(None, closing))
+                new_section(_VALUE[SectionKind.CLOSING], None, closing, _span(None, closing))
             )
     diagnostics.extend(missing_sections(seen))
     return tuple(sections)
@@ -377,4 +389,4 @@ def _span(heading: Heading | None, blocks: Sequence[Block]) -> Span | None:
     last = blocks[-1].span if blocks else first
     if first is None or last is None:
         return None
-    return Span(first.line, first.column, last.end_line, last.end_column)
+    return new_span((first.line, first.column, last.end_line, last.end_column))
