@@ -202,3 +202,24 @@ def test_headings_and_sections_built_the_fast_way_are_the_constructors() -> None
                 assert getattr(made, name) == getattr(built, name), name
     assert fast.span == section.span
     assert fast_heading.simplified == heading.simplified == "一、总体情况"
+
+
+def test_a_report_built_the_fast_way_is_the_constructor() -> None:
+    import pickle
+
+    from gipparse.tree.nodes import Metadata, Report, new_report
+
+    path = gipparse.sample_paths()[0]
+    read = gipparse.load(path)
+    fields = (read.sections, read.metadata, read.statistics, read.diagnostics, read.source)
+    for metadata in (read.metadata, Metadata()):
+        built = Report(*fields[:1], metadata, *fields[2:], path=str(path))
+        made = new_report(*fields[:1], metadata, *fields[2:], str(path))
+        assert type(made) is Report
+        assert made == built
+        assert hash(made) == hash(built)
+        assert repr(made) == repr(built)
+        assert pickle.loads(pickle.dumps(made)) == built
+        assert [getattr(made, f.name) for f in attrs.fields(Report)] == [
+            getattr(built, f.name) for f in attrs.fields(Report)
+        ]

@@ -22,6 +22,7 @@ from .tree.nodes import (
     Severity,
     SourceDocument,
     give_simplifier,
+    new_report,
 )
 
 if TYPE_CHECKING:
@@ -206,17 +207,18 @@ def _parse_document(
     if template is not None:
         metadata = _with_template(metadata, template.id)
     clock.lap("statistics")
-    report = Report(
-        sections=sections,
-        metadata=metadata,
-        statistics=statistics,
-        diagnostics=_in_source_order(diagnostics),
-        source=text,
-        path=path,
-    )
+    report = new_report(sections, metadata, statistics, _in_source_order(diagnostics), text, path)
     extra = manager.validate(report)
     if extra:
-        report = attrs.evolve(report, diagnostics=_in_source_order([*report.diagnostics, *extra]))
+        # (attrs.evolve(report, diagnostics=...), built the fast way.)
+        report = new_report(
+            sections,
+            metadata,
+            statistics,
+            _in_source_order([*report.diagnostics, *extra]),
+            text,
+            path,
+        )
     clock.lap("validate")
     caches.account(len(text))
     if strict:

@@ -676,6 +676,33 @@ class Report:
         )
 
 
+_set_report = [
+    Report.__dict__[name].__set__
+    for name in ("sections", "metadata", "statistics", "diagnostics", "source", "path")
+]
+
+
+def new_report(  # noqa: PLR0917
+    sections: tuple[Section, ...],
+    metadata: Metadata,
+    statistics: Statistics | None,
+    diagnostics: tuple[Diagnostic, ...],
+    source: str,
+    path: str | None,
+) -> Report:
+    """``Report(sections, metadata, statistics, diagnostics, source, path)``, built the fast
+    way (see :func:`new_heading`)."""
+    report: Report = new_node(Report)
+    set_sections, set_metadata, set_statistics, set_diagnostics, set_source, set_path = _set_report
+    set_sections(report, sections)
+    set_metadata(report, metadata)
+    set_statistics(report, statistics)
+    set_diagnostics(report, diagnostics)
+    set_source(report, source)
+    set_path(report, path)
+    return report
+
+
 @frozen
 class SourceDocument:
     """What a reader hook returns: the report's text and, for structured formats (HTML,
