@@ -18,6 +18,7 @@ from typing import NamedTuple
 from .. import patterns
 from ..errors import InputTooLargeError, SourceError
 from ..tree.nodes import Diagnostic, Severity, SourceDocument, Span
+from ..tree.text import with_lf
 from .budget import TEXT_BASE, TEXT_MOST_PER_BYTE, check_memory, memory_budget, text_memory
 
 #: Default ceiling on the size of one source, in bytes. Override per call with
@@ -601,7 +602,6 @@ def _decode_utf16(data: bytes, path: str | None) -> tuple[str, list[Diagnostic]]
 
 
 def split_lines(text: str) -> list[str]:
-    """Split on LF, CRLF and CR; nothing else counts as a line end."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.split("\n")
+    """Split on LF, CRLF and CR; nothing else counts as a line end (see
+    :func:`~gipparse.tree.text.with_lf`)."""
+    return with_lf(text).split("\n")

@@ -7,6 +7,7 @@ from typing import Any, cast
 
 from ..classes import frozen
 from ..tree.nodes import Diagnostic, Table
+from ..tree.text import with_lf
 
 
 @frozen
@@ -118,8 +119,7 @@ class Lines(list[str]):
     text: str | None
 
     def __init__(self, text: str) -> None:
-        if "\r" in text:  # CRLF and CR end lines too (as split_lines reads them)
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = with_lf(text)  # CRLF and CR end lines too (as split_lines reads them)
         super().__init__(text.split("\n"))
         self.text = text
         self._line = self._offset = 0

@@ -22,6 +22,16 @@ from functools import lru_cache
 
 from .. import patterns
 
+
+def with_lf(text: str) -> str:
+    """*text* with each CRLF and CR made an LF: what ends a line for every reader of a
+    report's lines (:func:`gipparse.source.decode.split_lines`,
+    :class:`gipparse.tables.formats.Lines`); nothing else counts as a line end."""
+    if "\r" in text:
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
 #: Markers that Word exporters leave in text: ``[bookmark: _GoBack]`` and friends. A marker
 #: holds no ``[``: were ``[`` allowed inside, a failed attempt at one ``[bookmark:`` would
 #: scan over every later one, and a line of them would take quadratic time.
