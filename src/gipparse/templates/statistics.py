@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import attrs
 
 from ..classes import frozen
-from ..tree.nodes import Cell, Span, TableCells
+from ..tree.nodes import Cell, LazySlot, Span, TableCells
 from .values import Value
 
 if TYPE_CHECKING:
@@ -195,7 +195,6 @@ class Statistics:
 
 _sources_slot = Statistics.__dict__["sources"]
 _get_sources = _sources_slot.__get__
-_set_sources = _sources_slot.__set__
 #: Held while a report's sources are built, so that every thread sees the same mapping.
 _BUILDING = threading.Lock()
 
@@ -234,29 +233,7 @@ class LazySources:
         return built
 
 
-class _Sources:
-    """:attr:`Statistics.sources`: the slot's value, or the mapping a
-    :class:`LazySources` there makes, kept in the slot once made."""
-
-    __slots__ = ()
-
-    def __get__(self, statistics: Statistics | None, owner: type | None = None) -> Any:
-        if statistics is None:
-            return self
-        sources = _get_sources(statistics)
-        if sources.__class__ is LazySources:
-            sources = sources.build()
-            _set_sources(statistics, sources)
-        return sources
-
-    def __set__(self, statistics: Statistics, sources: Any) -> None:
-        _set_sources(statistics, sources)
-
-    def __delete__(self, statistics: Statistics) -> None:
-        _sources_slot.__delete__(statistics)
-
-
-setattr(Statistics, "sources", _Sources())  # noqa: B010 (a field mypy must keep seeing as one)
+setattr(Statistics, "sources", LazySlot(_sources_slot, LazySources))  # noqa: B010 (a field mypy must keep seeing as one)
 
 
 def source_keys(statistics: Statistics) -> Iterable[str]:

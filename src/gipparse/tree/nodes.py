@@ -296,7 +296,7 @@ _BUILDING = threading.Lock()
 class LazyRows:
     """What a table parser may leave in :attr:`Table.rows`: its rows as :class:`Row`
     objects and runs of :class:`PlainRows`, in order. :attr:`Table.rows` builds the rows
-    when first asked for and keeps them (see :class:`_TableRows`); the statistics read
+    when first asked for and keeps them (see :class:`LazySlot`); the statistics read
     the cells' texts (:func:`table_raws`) without building them. A report's rows and
     cells are seldom all walked after it is read, and building them was about a fifth of
     the cost of reading a report."""
@@ -322,26 +322,35 @@ class LazyRows:
         return built
 
 
-class _TableRows:
-    """:attr:`Table.rows`: the slot's value, or the rows a :class:`LazyRows` there
-    builds, kept in the slot once built."""
+class LazySlot:
+    """A field's slot that may hold a lazy value, an instance of *lazy* whose ``build()``
+    gives the field's value: reading the field gives the slot's value, or the built one,
+    kept in the slot once built (:attr:`Table.rows` over :class:`LazyRows`,
+    :attr:`Statistics.sources <gipparse.templates.statistics.Statistics.sources>` over
+    ``LazySources``). Setting and deleting the field are the slot's."""
 
-    __slots__ = ()
+    __slots__ = ("_delete", "_get", "_set", "lazy")
 
-    def __get__(self, table: Table | None, owner: type | None = None) -> Any:
-        if table is None:
+    def __init__(self, slot: Any, lazy: type) -> None:
+        self._get = slot.__get__
+        self._set = slot.__set__
+        self._delete = slot.__delete__
+        self.lazy: Any = lazy
+
+    def __get__(self, owner_object: Any, owner: type | None = None) -> Any:
+        if owner_object is None:
             return self
-        rows = _get_table_rows(table)
-        if rows.__class__ is LazyRows:
-            rows = rows.build()
-            set_table_rows(table, rows)
-        return rows
+        value = self._get(owner_object)
+        if value.__class__ is self.lazy:
+            value = value.build()
+            self._set(owner_object, value)
+        return value
 
-    def __set__(self, table: Table, rows: Any) -> None:
-        set_table_rows(table, rows)
+    def __set__(self, owner_object: Any, value: Any) -> None:
+        self._set(owner_object, value)
 
-    def __delete__(self, table: Table) -> None:
-        _table_rows.__delete__(table)
+    def __delete__(self, owner_object: Any) -> None:
+        self._delete(owner_object)
 
 
 @frozen
@@ -373,7 +382,7 @@ set_table_rows = _table_rows.__set__
 set_table_format = Table.__dict__["format"].__set__
 set_table_header_rows = Table.__dict__["header_rows"].__set__
 set_table_span = Table.__dict__["span"].__set__
-setattr(Table, "rows", _TableRows())  # noqa: B010 (see Cell.span)
+setattr(Table, "rows", LazySlot(_table_rows, LazyRows))  # noqa: B010 (see Cell.span)
 
 
 def new_table(rows: LazyRows, format: str, header_rows: int, span: Span | None) -> Table:
