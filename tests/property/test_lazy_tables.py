@@ -31,7 +31,7 @@ from gipparse.tables.pipe import PIPE
 from gipparse.tables.tab import TAB
 from gipparse.templates import plans
 from gipparse.templates.statistics import LazySources, _get_sources, source_keys, source_span
-from gipparse.tree.nodes import LazyRows, TableCells, _get_table_rows, table_raws
+from gipparse.tree.nodes import LazyRows, Span, TableCells, _get_table_rows, table_raws
 
 _S2T = opencc.OpenCC("s2t")
 
@@ -105,6 +105,10 @@ def test_a_lazy_table_is_the_table_built_at_once(fmt: str, lines: list[str], sta
     assert table_raws(table) == table_raws(eager)
     spans = TableCells([table], len(cells))
     assert [spans.span(i) for i in range(len(cells))] == [c.span for c in cells]
+    assert _row_spans(spans, eager) == [row.span for row in eager.rows]
+    spans.index_parts()  # the same places, found another way
+    assert [spans.span(i) for i in range(len(cells))] == [c.span for c in cells]
+    assert _row_spans(spans, eager) == [row.span for row in eager.rows]
     assert _slot(table).__class__ is LazyRows  # still not built
     assert table.span == eager.span
     assert table.format == eager.format
@@ -201,6 +205,40 @@ def _same_reports(text: str) -> None:
         assert back == expected
         assert list(back.sources) == list(expected.sources)
     assert pickle.loads(pickle.dumps(report)) == eager
+
+
+def _row_spans(cells: TableCells, *built: Table) -> list[Span | None]:
+    """The span of each row of the tables *built* (the tables of *cells*, built), as
+    *cells* tells them without building its own."""
+    spans: list[Span | None] = []
+    first = 0
+    for table in built:
+        for row in table.rows:
+            spans.append(cells.row_span(first, len(row.cells)))
+            first += len(row.cells)
+    return spans
+
+
+@pytest.mark.parametrize("index", range(5))
+def test_a_sample_s_places_are_told_without_building_its_tables(index: int) -> None:
+    """Where every cell and row of a report's tables stands (the places diagnostics
+    give), told without building them, whether the runs of rows were indexed or not, on
+    tables that mix plain runs and rows read line by line (seed 003)."""
+    text = gipparse.sample_paths()[index].read_text(encoding="utf-8")
+    built = gipparse.loads(text).tables
+    cells = [c for t in built for c in t.cells()]
+    for indexed in (False, True):
+        tables = gipparse.loads(text).tables
+        places = TableCells(list(tables), len(cells))
+        if indexed:
+            places.index_parts()
+        assert [places.span(i) for i in range(len(cells))] == [c.span for c in cells]
+        assert _row_spans(places, *built) == [r.span for t in built for r in t.rows]
+        assert all(_slot(t).__class__ is LazyRows for t in tables)
+        with pytest.raises(IndexError):
+            places.span(len(cells))
+        with pytest.raises(IndexError):
+            places.span(-1)
 
 
 @pytest.mark.parametrize("index", range(5))

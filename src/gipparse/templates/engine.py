@@ -44,7 +44,7 @@ import operator
 from collections.abc import Callable, Iterable, Sequence, Set
 from functools import lru_cache
 from itertools import compress, repeat
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import attrs
 
@@ -52,7 +52,7 @@ from .. import patterns
 from ..caches import kept, track
 from ..classes import frozen
 from ..tree.nodes import Cell, Diagnostic, Row, Section, Severity, Span, Table, TableCells
-from ..tree.text import fold
+from ..tree.text import fold, normalize_text
 from .labelkeys import LABEL_KEYS as _KNOWN_KEYS
 from .schema import RowSpec, Schema, TableSpec, sum_known
 from .statistics import LazySources, Statistics
@@ -832,7 +832,7 @@ class _Reader:
             tuple(events),
         )
 
-    def emit(self, matcher: _Matcher, rows: Sequence[Row], event: _Event) -> None:
+    def emit(self, matcher: _Matcher, rows: Sequence[_RowLike], event: _Event) -> None:
         """The diagnostic of matching *event* describes, for the table of *rows*."""
         what, index, args = event
         spec = matcher.spec
@@ -1101,7 +1101,8 @@ class _Reader:
         if len(cells) > n and lost_label:
             # The lost label cell was replaced by values at the start: keep the last n.
             self.diagnostics += [
-                _extra_cell(name, extra, row, len(cells), n) for extra in cells[: len(cells) - n]
+                _extra_cell(name, extra.text, extra.span, row, len(cells), n)
+                for extra in cells[: len(cells) - n]
             ]
             cells = cells[len(cells) - n :]
         if len(cells) == 1 and n > 1:
@@ -1253,10 +1254,15 @@ _Cells = tuple[
 _Rows = tuple[
     _Matcher, tuple[tuple[int, int], ...], tuple[_Event, ...], tuple[_RowRead, ...], dict[str, str]
 ]
+#: An extra cell of a row that lost its label: ``(name of the row, index of the row, the
+#: extra cells' positions among the report's table cells, value cells, columns)``.
+_Extra = tuple[str, int, tuple[int, ...], int, int]
 #: A table read cell by cell although matching found something to say or rows that lost
 #: their label have extra cells (see :func:`_segment`): the fields of :data:`_Cells`, the
-#: same table as :data:`_Rows` (read so instead when reading it has more to say), and the
-#: extra cells, ``(name, index of the row, their positions, value cells, columns)`` a row.
+#: same table as :data:`_Rows` (read so instead when reading it has more to say), the
+#: extra cells, and where each of the table's rows is among the report's table cells
+#: (``(position of its first cell, number of cells)``), so that what is said is said
+#: from the cells' texts and places without building the rows.
 _Said = tuple[
     TableSpec,
     tuple[str, ...],
@@ -1266,7 +1272,8 @@ _Said = tuple[
     tuple[str, ...],
     Any,
     _Rows,
-    tuple[tuple[str, int, tuple[int, ...], int, int], ...],
+    tuple[_Extra, ...],
+    tuple[tuple[int, int], ...],
 ]
 
 _ORDER = operator.itemgetter(6)
@@ -1368,26 +1375,31 @@ class ReadingPlan:
         self.computed = frozenset(k for k, _ in self.derived)
         # When every table is read cell by cell, each key once: a report whose counts are
         # all plain is read with every count set at once and every source found at once
-        # (see :meth:`_apply_plain`).
+        # (see :meth:`_apply_plain`), what matching found to say said from the cells'
+        # texts and places.
         self.count_keys: tuple[str, ...] | None = None
-        self.otherwise: tuple[tuple[TableSpec, tuple[_PlanCell, ...]], ...] = ()
+        self.otherwise: tuple[tuple[TableSpec, tuple[_PlanCell, ...], _Said | None], ...] = ()
         self.sources: dict[str, Cell | None] = {}
         self.source_at: Callable[[Sequence[Any]], tuple[Any, ...]] = _getter(())
         #: Where the cell of each of those keys is among the report's table cells.
         self.source_positions: dict[str, int] = {}
-        if all(len(segment) == 7 for segment in kept):
-            tables = [segment for segment in kept if len(segment) == 7]
+        if all(len(segment) in {7, 10} for segment in kept):
+            tables = [cast(_Cells | _Said, segment) for segment in kept]
             source_keys = [k for t in tables for k in t[5]]
             if len(set(source_keys)) == len(source_keys):
                 # The template's own key objects, which the values are keyed by: a
                 # look-up then finds its key by identity, without comparing the texts.
                 own = {k: k for k in template.keys}
                 self.count_keys = tuple(own.get(k, k) for t in tables for k in t[1])
-                self.otherwise = tuple((t[0], t[4]) for t in tables if t[4])
+                self.otherwise = tuple(
+                    (t[0], t[4], cast(_Said, t) if len(t) == 10 else None)
+                    for t in tables
+                    if t[4] or len(t) == 10
+                )
                 # The sources' keys in their order, so that each report's sources are a
                 # copy of it filled in, rather than a dictionary grown key by key.
                 self.sources = dict.fromkeys(own.get(k, k) for k in source_keys)
-                positions = [p for t in segments if len(t) == 7 for p in t[6]]
+                positions = [p for t in segments if len(t) >= 7 for p in t[6]]
                 self.source_at = _getter(positions)
                 self.source_positions = dict(zip(self.sources, positions, strict=True))
 
@@ -1407,7 +1419,9 @@ class ReadingPlan:
         if counts is None:
             counts = plain_counts(self.count_get(texts))
         if self.count_keys is not None and all_known(counts):
-            return self._apply_plain(cells, texts, counts)
+            plain = self._apply_plain(rows, cells, texts, counts)
+            if plain is not None:
+                return plain
         if cells.__class__ is TableCells:
             # Read row by row, the sources are cells: built now, all of them, and looked
             # up in a list rather than through TableCells, item by item.
@@ -1424,18 +1438,10 @@ class ReadingPlan:
             if reader is None:
                 reader = _Reader(self.template, _no_tables)
                 reader.values, reader.sources, reader.diagnostics = values, sources, diagnostics
-            if len(segment) == 9:
+            if len(segment) == 10:
                 with_said = cast(_Said, segment)
                 mark = len(diagnostics)
-                matcher, places, events = with_said[7][:3]
-                local = [rows[t][r] for t, r in places]
-                for event in events:
-                    reader.emit(matcher, local, event)
-                diagnostics += [
-                    _extra_cell(name, cells[p], local[index], count, n)
-                    for name, index, extra, count, n in with_said[8]
-                    for p in extra
-                ]
+                _say(with_said, rows, cells, texts, reader)
                 said = len(diagnostics)
                 _read_table(with_said, counts, cells, texts, values, sources, diagnostics)
                 if len(diagnostics) == said:
@@ -1474,16 +1480,34 @@ class ReadingPlan:
         return Statistics._from_dict(template.id, values, self.computed, sources), diagnostics
 
     def _apply_plain(
-        self, cells: Sequence[Cell], texts: Sequence[str], counts: Sequence[Value]
-    ) -> tuple[Statistics, list[Diagnostic]]:
+        self,
+        rows: Sequence[Sequence[Row]],
+        cells: Sequence[Cell],
+        texts: Sequence[str],
+        counts: Sequence[Value],
+    ) -> tuple[Statistics, list[Diagnostic]] | None:
         """:meth:`apply` when every table is read cell by cell, each key once, and every
         count is plain (none is ``None``): the counts set with one call, the other cells
-        read table by table, the sources found with one call."""
+        read table by table, what matching found to say said from the cells' texts and
+        places (see :func:`_say`), the sources found with one call. ``None`` when reading
+        the values of a table matching had something to say about has something to say
+        too (:meth:`apply` then reads that table row by row, as :meth:`apply` does)."""
         values = self.blank.copy()
         values.update(zip(self.count_keys or (), counts))  # noqa: B905
         diagnostics: list[Diagnostic] = []
-        for spec, others in self.otherwise:
+        reader: _Reader | None = None
+        for spec, others, said in self.otherwise:
+            if said is None:
+                _read_cells(spec, others, cells, texts, values, diagnostics)
+                continue
+            if reader is None:
+                reader = _Reader(self.template, _no_tables)
+                reader.diagnostics = diagnostics
+            _say(said, rows, cells, texts, reader)
+            mark = len(diagnostics)
             _read_cells(spec, others, cells, texts, values, diagnostics)
+            if len(diagnostics) != mark:
+                return None
         sources: dict[str, Cell] | LazySources
         if cells.__class__ is TableCells:
             # The cells are built only when the sources are asked for.
@@ -1567,6 +1591,88 @@ def _span_at(cells: Sequence[Cell], pos: int) -> Span | None:
     return cells[pos].span
 
 
+def _say(
+    said: _Said,
+    rows: Sequence[Sequence[Row]],
+    cells: Sequence[Cell],
+    texts: Sequence[str],
+    reader: _Reader,
+) -> None:
+    """Say what matching found about the table of *said* (read cell by cell), and its
+    extra cells, into *reader*'s diagnostics, as the row-by-row reading says it: from the
+    cells' texts and places, without building the rows and cells of a report's tables
+    when they are not built (see :class:`~gipparse.tree.nodes.TableCells`)."""
+    matcher, places, events = said[7][:3]
+    local: Sequence[_RowLike]
+    if cells.__class__ is TableCells:
+        cells.index_parts()  # a place or two a row said something about
+        local = _RowsAt(cells, said[9])
+    else:
+        local = [rows[t][r] for t, r in places]
+    for event in events:
+        reader.emit(matcher, local, event)
+    reader.diagnostics += [
+        _extra_cell(name, normalize_text(texts[p]), _span_at(cells, p), local[index], count, n)
+        for name, index, extra, count, n in said[8]
+        for p in extra
+    ]
+
+
+class _RowLike(Protocol):
+    """What saying what matching found needs of a row (a :class:`Row` or a
+    :class:`_RowAt`)."""
+
+    @property
+    def span(self) -> Span | None: ...
+
+    @property
+    def cells(self) -> Sequence[Cell]: ...
+
+
+class _RowAt:
+    """A row of a report's tables, as a diagnostic needs it, told by where its cells are
+    among the tables' cells (*cells*): its span is worked out, and its cells built, only
+    when asked for."""
+
+    __slots__ = ("_span", "count", "first", "table_cells")
+
+    def __init__(self, table_cells: TableCells, first: int, count: int) -> None:
+        self.table_cells = table_cells
+        self.first = first
+        self.count = count
+        self._span: Span | bool | None = False
+
+    @property
+    def span(self) -> Span | None:
+        span = self._span
+        if span is False:
+            span = self._span = self.table_cells.row_span(self.first, self.count)
+        return cast("Span | None", span)
+
+    @property
+    def cells(self) -> tuple[Cell, ...]:
+        return tuple(self.table_cells[self.first : self.first + self.count])
+
+
+class _RowsAt(Sequence[_RowAt]):
+    """The rows of one table (as a plan keeps where they are, ``(first cell, number of
+    cells)`` a row) as :class:`_RowAt`, made when asked for."""
+
+    __slots__ = ("bounds", "table_cells")
+
+    def __init__(self, table_cells: TableCells, bounds: tuple[tuple[int, int], ...]) -> None:
+        self.table_cells = table_cells
+        self.bounds = bounds
+
+    def __len__(self) -> int:
+        return len(self.bounds)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [_RowAt(self.table_cells, *b) for b in self.bounds[index]]
+        return _RowAt(self.table_cells, *self.bounds[index])
+
+
 def _no_tables() -> ReportTables:
     raise AssertionError("applying a plan needs no matching")  # pragma: no cover
 
@@ -1607,9 +1713,16 @@ def _plan(
         else:
             units = {}
             events, row_reads = reader.match_value_rows(matcher, rows, [w[2] for w in where])
+        bounds = tuple((w[2], len(info[1])) for w, info in zip(where, rows, strict=True))
         segments.append(
             _segment(
-                matcher, tuple((t, r) for t, r, _ in where), events, row_reads, units, value_cells
+                matcher,
+                tuple((t, r) for t, r, _ in where),
+                events,
+                row_reads,
+                units,
+                value_cells,
+                bounds,
             )
         )
     return ReadingPlan(template, tuple(segments))
@@ -1622,13 +1735,14 @@ def _segment(  # noqa: PLR0917
     reads: tuple[_RowRead, ...],
     units: dict[str, str],
     value_cells: Set[int],
+    bounds: tuple[tuple[int, int], ...],
 ) -> _Cells | _Rows | _Said:
     """The plan of one table: cell by cell when every row's cells fit its columns, or
     when the only ones that do not are rows that lost their label and have more value
     cells than columns, the first and last of them values (read as
     :meth:`_Reader._fit_cells` reads any such row: the last cells, the others said to be
-    extra), with what matching found to say and those extra cells kept beside; else row
-    by row."""
+    extra), with what matching found to say, those extra cells and where the rows are
+    (*bounds*) kept beside; else row by row."""
     rows_read = (matcher, places, events, reads, units)
     fitted: list[tuple[int, tuple[int, ...]]] = []
     for leaf, _, p, lost in reads:
@@ -1639,7 +1753,7 @@ def _segment(  # noqa: PLR0917
             return rows_read
         fitted.append((leaf, p))
     if fitted:
-        extras: list[tuple[str, int, tuple[int, ...], int, int]] = []
+        extras: list[_Extra] = []
         kept_reads: list[_RowRead] = []
         for leaf, index, p, lost in reads:
             n = len(matcher.keys[leaf])
@@ -1652,7 +1766,7 @@ def _segment(  # noqa: PLR0917
         reads = tuple(kept_reads)
     cells_read = _cells_segment(matcher, reads, units, value_cells)
     if events or fitted:
-        return (*cells_read, rows_read, tuple(extras) if fitted else ())
+        return (*cells_read, rows_read, tuple(extras) if fitted else (), bounds)
     return cells_read
 
 
@@ -1703,7 +1817,7 @@ def _label(row: RowSpec) -> str:
     return row.label or row.key
 
 
-def _line(row: Row) -> str:
+def _line(row: _RowLike) -> str:
     return str(row.span.line) if row.span is not None else "?"
 
 
@@ -1713,15 +1827,18 @@ def _span_line(cell: Cell, row: Row) -> str:
     return _line(row)
 
 
-def _extra_cell(name: str, extra: Cell, row: Row, count: int, n: int) -> Diagnostic:
-    """The diagnostic of *extra*, a cell of *row* (whose label was lost) before the *n*
-    read of its *count* value cells."""
+def _extra_cell(  # noqa: PLR0917
+    name: str, text: str, span: Span | None, row: _RowLike, count: int, n: int
+) -> Diagnostic:
+    """The diagnostic of an extra cell (its normalised *text* and its *span*), a cell of
+    *row* (whose label was lost) before the *n* read of its *count* value cells."""
+    line = str(span.line) if span is not None else _line(row)
     return Diagnostic(
         Severity.WARNING,
         "table.extra-cell",
-        f"{name}: extra cell {extra.text!r} at line {_span_line(extra, row)} "
+        f"{name}: extra cell {text!r} at line {line} "
         f"ignored (the row has {count} values for {n} columns; the last {n} are read)",
-        extra.span or row.span,
+        span or row.span,
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import functools
 import threading
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, chain, islice, repeat, starmap
@@ -418,15 +419,19 @@ def table_raws(table: Table) -> tuple[list[int], list[str]]:
 
 class TableCells(Sequence[Cell]):
     """Every cell of *tables*, in order, *count* of them (what :func:`table_raws` gives
-    them as texts): built when an item is first asked for. :meth:`span` tells where a
-    cell stands without building the cells."""
+    them as texts): built when an item is first asked for. :meth:`span` and
+    :meth:`row_span` tell where a cell or a row stands without building the cells."""
 
-    __slots__ = ("_cells", "_count", "tables")
+    __slots__ = ("_cells", "_count", "_places", "_starts", "tables")
 
     def __init__(self, tables: list[Table], count: int) -> None:
         self.tables = tables
         self._count = count
         self._cells: list[Cell] | None = None
+        #: Where each run of rows starts, and the runs; the places of a run's cells,
+        #: once worked out (see :meth:`index_parts`).
+        self._starts: tuple[list[int], list[Any]] | None = None
+        self._places: list[list[int] | None] = []
 
     def cells(self) -> list[Cell]:
         """The cells, built (see :class:`LazyRows`)."""
@@ -442,27 +447,77 @@ class TableCells(Sequence[Cell]):
     def __getitem__(self, index: Any) -> Any:
         return self.cells()[index]
 
+    def index_parts(self) -> None:
+        """Work out where each run of rows starts, once, for a caller about to ask for
+        many places (:meth:`span`, :meth:`row_span`): a cell's run is then found by
+        bisection, where each place asked for would walk the runs before it, and the
+        places of a run's cells are worked out all at once, where each would be worked
+        out alone (which costs less for one or two)."""
+        if self._starts is None:
+            parts: list[Any] = []
+            for table in self.tables:
+                rows = _get_table_rows(table)
+                parts += rows.parts if rows.__class__ is LazyRows else rows
+            sizes = [len(p.raws if p.__class__ is PlainRows else p.cells) for p in parts]
+            self._places = [None] * len(parts)
+            self._starts = (list(accumulate(sizes, initial=0))[:-1], parts)
+
+    def _part(self, index: int) -> tuple[Any, int, int]:
+        """The run of rows (or the row) holding cell *index*, the cell's index in it, and
+        the run's number when :meth:`index_parts` numbered them (else -1)."""
+        if 0 <= index < self._count:
+            indexed = self._starts
+            if indexed is not None:
+                starts, parts = indexed
+                k = bisect_right(starts, index) - 1
+                return parts[k], index - starts[k], k
+            for table in self.tables:
+                rows = _get_table_rows(table)
+                runs: Iterable[Any] = rows.parts if rows.__class__ is LazyRows else rows
+                for part in runs:
+                    size = len(part.raws if part.__class__ is PlainRows else part.cells)
+                    if index < size:
+                        return part, index, -1
+                    index -= size
+        raise IndexError("cell index out of range")
+
+    def _place(self, part: PlainRows, index: int, k: int) -> int:
+        """The place of cell *index* of the run *part* (the run numbered *k*, see
+        :meth:`_part`)."""
+        if k < 0:
+            return part.place(index)
+        places = self._places[k]
+        if places is None:
+            places = self._places[k] = list(part.places())
+        return places[index]
+
     def span(self, index: int) -> Span | None:
         """The span of cell *index* (``self[index].span``), without building the cells
         when they are not built."""
         if self._cells is not None:
             return self._cells[index].span
-        for table in self.tables:
-            rows = _get_table_rows(table)
-            parts = rows.parts if rows.__class__ is LazyRows else rows
-            for part in parts:
-                if part.__class__ is PlainRows:
-                    if index < len(part.raws):
-                        place = part.place(index)
-                        line, column = divmod(place, AT)
-                        return Span(line, column, line, column + len(part.raws[index]))
-                    index -= len(part.raws)
-                else:
-                    row = cast(Row, part)
-                    if index < len(row.cells):
-                        return row.cells[index].span
-                    index -= len(row.cells)
-        raise IndexError("cell index out of range")
+        part, index, k = self._part(index)
+        if part.__class__ is PlainRows:
+            line, column = divmod(self._place(part, index, k), AT)
+            return new_span((line, column, line, column + len(part.raws[index])))
+        span: Span | None = part.cells[index].span
+        return span
+
+    def row_span(self, index: int, count: int) -> Span | None:
+        """The span of the row whose *count* cells are cells *index* onwards (the
+        ``span`` of that :class:`Row`), without building the cells when they are not
+        built."""
+        part, index, k = self._part(index)
+        if part.__class__ is PlainRows:
+            # As _RowSpan makes it from the row's first and last cells.
+            last = index + count - 1
+            end_line, column = divmod(self._place(part, last, k), AT)
+            end = column + len(part.raws[last]) + part.beyond
+            return new_span((self._place(part, index, k) // AT, 1, end_line, end))
+        if index or count != len(part.cells):
+            raise IndexError("cell index is not a row's first cell")
+        span: Span | None = part.span
+        return span
 
 
 @frozen
