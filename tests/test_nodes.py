@@ -143,6 +143,31 @@ def test_cells_and_rows_built_together_are_cells_and_rows_like_any_other() -> No
     assert rows[1].cells[0] is cells[3]
 
 
+def test_diagnostics_built_together_are_diagnostics_like_any_other() -> None:
+    """``new_diagnostics`` (what a report says of many cells, built in one step) gives
+    what ``Diagnostic(...)`` gives, each with its own message and span."""
+    import pickle
+
+    from gipparse.tree.nodes import Diagnostic, Severity, new_diagnostics
+
+    messages = ["the row at line 3 has no label", "extra cell '0' at line 4", "x"]
+    spans = [Span(3, 1, 3, 9), Span(4, 2, 4, 3), None]
+    made = new_diagnostics(Severity.WARNING, "table.extra-cell", messages, spans)
+    expected = [
+        Diagnostic(Severity.WARNING, "table.extra-cell", m, s)
+        for m, s in zip(messages, spans, strict=True)
+    ]
+    assert [type(d) for d in made] == [Diagnostic] * 3
+    assert made == expected
+    assert [hash(d) for d in made] == [hash(d) for d in expected]
+    assert [repr(d) for d in made] == [repr(d) for d in expected]
+    assert [d.line for d in made] == [3, 4, None]
+    assert pickle.loads(pickle.dumps(made)) == expected
+    assert new_diagnostics(Severity.INFO, "x", [], []) == []
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made[0].message = "x"  # type: ignore[misc]
+
+
 @pytest.mark.parametrize("index", range(5))
 def test_a_parsed_report_pickles_whole(index: int) -> None:
     """A report travels between processes (``multiprocessing``, Dask): every node of it

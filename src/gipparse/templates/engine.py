@@ -51,7 +51,17 @@ import attrs
 from .. import patterns
 from ..caches import kept, track
 from ..classes import frozen
-from ..tree.nodes import Cell, Diagnostic, Row, Section, Severity, Span, Table, TableCells
+from ..tree.nodes import (
+    Cell,
+    Diagnostic,
+    Row,
+    Section,
+    Severity,
+    Span,
+    Table,
+    TableCells,
+    new_diagnostics,
+)
 from ..tree.text import fold, normalize_text
 from .labelkeys import LABEL_KEYS as _KNOWN_KEYS
 from .schema import RowSpec, Schema, TableSpec, sum_known
@@ -849,23 +859,12 @@ class _Reader:
             )
             return
         if what == "unlabelled-row":
-            if len(args) == 1:
-                self.diag(
-                    Severity.WARNING,
-                    "table.unlabelled-row",
-                    f"the row at line {_line(row)} has no label; read as "
-                    f"{_label(spec.rows[args[0]])} by its place in the template",
-                    row.span,
-                )
-            else:
-                self.diag(
-                    Severity.WARNING,
-                    "table.unlabelled-row",
-                    f"the row at line {_line(row)} has no label, and the "
-                    f"{args[0]} row(s) without labels here do not fit the {args[1]} "
-                    "place(s) the template has for them; its values are not read",
-                    row.span,
-                )
+            self.diag(
+                Severity.WARNING,
+                "table.unlabelled-row",
+                _UNLABELLED.format(_line(row), _unlabelled(spec, args)),
+                row.span,
+            )
         elif what == "values-below-label":
             self.diag(
                 Severity.INFO,
@@ -1260,9 +1259,8 @@ _Extra = tuple[str, int, tuple[int, ...], int, int]
 #: A table read cell by cell although matching found something to say or rows that lost
 #: their label have extra cells (see :func:`_segment`): the fields of :data:`_Cells`, the
 #: same table as :data:`_Rows` (read so instead when reading it has more to say), the
-#: extra cells, and where each of the table's rows is among the report's table cells
-#: (``(position of its first cell, number of cells)``), so that what is said is said
-#: from the cells' texts and places without building the rows.
+#: extra cells, and how what is said is said from the cells' texts and places without
+#: building the rows (:class:`_Saying`).
 _Said = tuple[
     TableSpec,
     tuple[str, ...],
@@ -1273,7 +1271,7 @@ _Said = tuple[
     Any,
     _Rows,
     tuple[_Extra, ...],
-    tuple[tuple[int, int], ...],
+    "_Saying",
 ]
 
 _ORDER = operator.itemgetter(6)
@@ -1603,10 +1601,13 @@ def _say(
     cells' texts and places, without building the rows and cells of a report's tables
     when they are not built (see :class:`~gipparse.tree.nodes.TableCells`)."""
     matcher, places, events = said[7][:3]
+    saying = said[9]
     local: Sequence[_RowLike]
     if cells.__class__ is TableCells:
+        if saying.at_once and saying.say(cells, texts, reader.diagnostics):
+            return
         cells.index_parts()  # a place or two a row said something about
-        local = _RowsAt(cells, said[9])
+        local = _RowsAt(cells, saying.bounds)
     else:
         local = [rows[t][r] for t, r in places]
     for event in events:
@@ -1616,6 +1617,71 @@ def _say(
         for name, index, extra, count, n in said[8]
         for p in extra
     ]
+
+
+class _Saying:
+    """How a plan says what matching found about a table read cell by cell, and its
+    extra cells (see :func:`_say`), for any report the plan reads: where each of the
+    table's rows is among the report's table cells (``(position of its first cell,
+    number of cells)``: *bounds*), and, when matching found only rows without labels to
+    say (seed 003's), those rows, the extra cells and the fixed parts of the messages,
+    worked out once, so that a report's are made from its lines and texts in one step
+    (:meth:`say`)."""
+
+    __slots__ = (
+        "at_once",
+        "bounds",
+        "extra_at",
+        "extra_get",
+        "extra_heads",
+        "extra_tails",
+        "row_tails",
+        "rows",
+    )
+
+    def __init__(
+        self,
+        spec: TableSpec,
+        events: tuple[_Event, ...],
+        extras: tuple[_Extra, ...],
+        bounds: tuple[tuple[int, int], ...],
+    ) -> None:
+        self.bounds = bounds
+        #: Whatever the report, is what is said said by :meth:`say`?
+        self.at_once = all(what == "unlabelled-row" for what, _, _ in events)
+        said = events if self.at_once else ()
+        self.rows = tuple(bounds[index] for _, index, _ in said)
+        self.row_tails = tuple(_unlabelled(spec, args) for _, _, args in said)
+        self.extra_at = tuple(p for _, _, at, _, _ in extras for p in at)
+        self.extra_get = _getter(self.extra_at)
+        parts = [_extra_parts(name, count, n) for name, _, at, count, n in extras for _ in at]
+        self.extra_heads = tuple(head for head, _ in parts)
+        self.extra_tails = tuple(tail for _, tail in parts)
+
+    def say(self, cells: TableCells, texts: Sequence[str], diagnostics: list[Diagnostic]) -> bool:
+        """Say it of the report whose table cells are *cells*, their texts *texts*, into
+        *diagnostics*: the places found in one step, the messages and diagnostics made
+        in one step each. ``False`` (nothing said) when a place is not known (a cell
+        without a span, which the row-by-row reading tells otherwise)."""
+        row_spans = cells.row_spans(self.rows)
+        spans = cells.spans(self.extra_at)
+        if None in row_spans or None in spans:
+            return False
+        lines = map(_LINE_OF, row_spans)
+        messages = list(map(_UNLABELLED.format, lines, self.row_tails))
+        diagnostics += new_diagnostics(
+            Severity.WARNING, "table.unlabelled-row", messages, row_spans
+        )
+        if self.extra_at:
+            shown = map(normalize_text, self.extra_get(texts))
+            lines = map(_LINE_OF, spans)
+            messages = list(map(_EXTRA.format, self.extra_heads, self.extra_tails, shown, lines))
+            diagnostics += new_diagnostics(Severity.WARNING, "table.extra-cell", messages, spans)
+        return True
+
+
+#: The line of a span.
+_LINE_OF: Callable[[Any], int] = operator.itemgetter(0)
 
 
 class _RowLike(Protocol):
@@ -1766,7 +1832,9 @@ def _segment(  # noqa: PLR0917
         reads = tuple(kept_reads)
     cells_read = _cells_segment(matcher, reads, units, value_cells)
     if events or fitted:
-        return (*cells_read, rows_read, tuple(extras) if fitted else (), bounds)
+        kept_extras = tuple(extras) if fitted else ()
+        saying = _Saying(matcher.spec, events, kept_extras, bounds)
+        return (*cells_read, rows_read, kept_extras, saying)
     return cells_read
 
 
@@ -1827,6 +1895,33 @@ def _span_line(cell: Cell, row: Row) -> str:
     return _line(row)
 
 
+#: The message of a row without a label: its line, and what follows
+#: (:func:`_unlabelled`).
+_UNLABELLED = "the row at line {}{}"
+#: The message of an extra cell: what precedes its text and what follows its line
+#: (:func:`_extra_parts`), its text and its line.
+_EXTRA = "{0}{2!r} at line {3}{1}"
+
+
+def _unlabelled(spec: TableSpec, args: tuple[Any, ...]) -> str:
+    """What follows the line in the message of an ``unlabelled-row`` event (*args*)."""
+    if len(args) == 1:
+        return f" has no label; read as {_label(spec.rows[args[0]])} by its place in the template"
+    return (
+        f" has no label, and the {args[0]} row(s) without labels here do not fit the "
+        f"{args[1]} place(s) the template has for them; its values are not read"
+    )
+
+
+def _extra_parts(name: str, count: int, n: int) -> tuple[str, str]:
+    """What precedes the text and what follows the line in the message of an extra cell
+    of the row *name* (its *count* value cells for *n* columns)."""
+    return (
+        f"{name}: extra cell ",
+        f" ignored (the row has {count} values for {n} columns; the last {n} are read)",
+    )
+
+
 def _extra_cell(  # noqa: PLR0917
     name: str, text: str, span: Span | None, row: _RowLike, count: int, n: int
 ) -> Diagnostic:
@@ -1836,8 +1931,7 @@ def _extra_cell(  # noqa: PLR0917
     return Diagnostic(
         Severity.WARNING,
         "table.extra-cell",
-        f"{name}: extra cell {text!r} at line {line} "
-        f"ignored (the row has {count} values for {n} columns; the last {n} are read)",
+        _EXTRA.format(*_extra_parts(name, count, n), text, line),
         span or row.span,
     )
 

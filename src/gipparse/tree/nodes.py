@@ -170,6 +170,26 @@ _consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
 # is given no ``strict=``: a call with a keyword argument costs more than what it checks).
 
 
+def new_diagnostics(
+    severity: Severity, code: str, messages: Sequence[str], spans: Iterable[Span | None]
+) -> list[Diagnostic]:
+    """``[Diagnostic(severity, code, message, span) for message, span in zip(messages,
+    spans)]``, built the fast way and a step at a time for all of them (see
+    :func:`new_cells`): for a report that has the same thing to say of many cells."""
+    diagnostics: list[Diagnostic] = list(starmap(new_node, repeat((Diagnostic,), len(messages))))
+    _consume(starmap(_set_severity, zip(diagnostics, repeat(severity))))  # noqa: RUF058
+    _consume(starmap(_set_code, zip(diagnostics, repeat(code))))  # noqa: RUF058
+    _consume(starmap(_set_message, zip(diagnostics, messages)))  # noqa: B905, RUF058
+    _consume(starmap(_set_span, zip(diagnostics, spans)))  # noqa: B905, RUF058
+    return diagnostics
+
+
+_set_severity = Diagnostic.__dict__["severity"].__set__
+_set_code = Diagnostic.__dict__["code"].__set__
+_set_message = Diagnostic.__dict__["message"].__set__
+_set_span = Diagnostic.__dict__["span"].__set__
+
+
 def new_cells(raws: Sequence[str], places: Iterable[int]) -> list[Cell]:
     """``[Cell(raw, ...) for raw in raws]``, each on one line from the place *places*
     give in turn (``line * AT + column``, see :data:`AT`), built the fast way (see
@@ -502,6 +522,63 @@ class TableCells(Sequence[Cell]):
             return new_span((line, column, line, column + len(part.raws[index])))
         span: Span | None = part.cells[index].span
         return span
+
+    def spans(self, indices: Iterable[int]) -> list[Span | None]:
+        """``[self.span(i) for i in indices]`` in one step, for many cells: the runs
+        indexed (:meth:`index_parts`), the places of each run asked about worked out at
+        once."""
+        cells = self._cells
+        if cells is not None:
+            return [cells[i].span for i in indices]
+        self.index_parts()
+        starts, parts = cast("tuple[list[int], list[Any]]", self._starts)
+        places = self._places
+        count = self._count
+        found: list[Span | None] = []
+        for index in indices:
+            if not 0 <= index < count:
+                raise IndexError("cell index out of range")
+            k = bisect_right(starts, index) - 1
+            part = parts[k]
+            index -= starts[k]  # noqa: PLW2901
+            if part.__class__ is PlainRows:
+                at = places[k]
+                if at is None:
+                    at = places[k] = list(part.places())
+                line, column = divmod(at[index], AT)
+                found.append(new_span((line, column, line, column + len(part.raws[index]))))
+            else:
+                found.append(part.cells[index].span)
+        return found
+
+    def row_spans(self, rows: Iterable[tuple[int, int]]) -> list[Span | None]:
+        """``[self.row_span(*row) for row in rows]`` in one step, for many rows (see
+        :meth:`spans`)."""
+        self.index_parts()
+        starts, parts = cast("tuple[list[int], list[Any]]", self._starts)
+        places = self._places
+        total = self._count
+        found: list[Span | None] = []
+        for index, count in rows:
+            if not 0 <= index < total:
+                raise IndexError("cell index out of range")
+            k = bisect_right(starts, index) - 1
+            part = parts[k]
+            index -= starts[k]  # noqa: PLW2901
+            if part.__class__ is PlainRows:
+                at = places[k]
+                if at is None:
+                    at = places[k] = list(part.places())
+                # As _RowSpan makes it from the row's first and last cells.
+                last = index + count - 1
+                end_line, column = divmod(at[last], AT)
+                end = column + len(part.raws[last]) + part.beyond
+                found.append(new_span((at[index] // AT, 1, end_line, end)))
+            else:
+                if index or count != len(part.cells):
+                    raise IndexError("cell index is not a row's first cell")
+                found.append(part.span)
+        return found
 
     def row_span(self, index: int, count: int) -> Span | None:
         """The span of the row whose *count* cells are cells *index* onwards (the
