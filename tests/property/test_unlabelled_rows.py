@@ -3,8 +3,8 @@ way (the table cell by cell, what matching found to say said from the cells' tex
 places without building them) read as the row-by-row reading reads them: statistics,
 sources, diagnostics with their codes, messages, spans and order. Generated reports are
 damaged as seed 003 is: label cells emptied or replaced by a value, in the table of
-applications, and a second report of the same damage with other numbers is read by the
-plan the first one left."""
+applications (tab and pipe tables); a second report of the same damage with other
+numbers is read by the plan the first one left."""
 
 from __future__ import annotations
 
@@ -24,8 +24,11 @@ from gipparse.templates import engine
 
 #: What a lost label leaves in its cell: nothing, or a value (seed 003: ``\xa00``).
 LEFT = ("", "0", "\xa00", "3", "-", " ")
-#: A label cell of a row of the table of applications: ``（一）予以公开``, ``1.属于国家秘密``.
-_LABEL = re.compile(r"\t(?:（[一二三四五六七]）|[0-9]\.)[^\t\n]*")
+#: The text of a label cell of a row of the table of applications (``（一）予以公开``,
+#: ``1.属于国家秘密``), in a tab table or a pipe table.
+_LABEL = re.compile(
+    r"(?:^\t|\| )((?:（[一二三四五六七]）|[0-9]\.)[^\t\n|]*?)(?= \||$)", re.MULTILINE
+)
 
 
 def _outcome(report: gipparse.Report) -> tuple[Any, ...]:
@@ -84,8 +87,8 @@ def damage(text: str, picks: list[int], left: list[str]) -> str:
     at = 0
     for n, k in enumerate(chosen):
         m = spots[k]
-        out += [text[at : m.start()], "\t" + left[n % len(left)]]
-        at = m.end()
+        out += [text[at : m.start(1)], left[n % len(left)]]
+        at = m.end(1)
     out.append(text[at:])
     return "".join(out)
 
@@ -98,6 +101,7 @@ _DAMAGED = st.sampled_from(["2020", "2021"]).flatmap(
             max_size=2,
         ),
         metadata(template),
+        st.sampled_from(["tab", "pipe"]),
         st.lists(st.integers(0, 40), min_size=1, max_size=12),
         st.lists(st.sampled_from(LEFT), min_size=1, max_size=4),
     )
@@ -107,10 +111,12 @@ _DAMAGED = st.sampled_from(["2020", "2021"]).flatmap(
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_DAMAGED)
 def test_rows_that_lost_their_labels_read_plainly_as_row_by_row(drawn: Any) -> None:
-    (first, second), meta, picks, left = drawn
+    (first, second), meta, table_format, picks, left = drawn
     texts = [
         damage(
-            gipparse.render_report(gipparse.report_from_statistics(s, meta), to="tab"), picks, left
+            gipparse.render_report(gipparse.report_from_statistics(s, meta), to=table_format),
+            picks,
+            left,
         )
         for s in (first, second)
     ]
@@ -123,7 +129,7 @@ def test_rows_that_lost_their_labels_read_plainly_as_row_by_row(drawn: Any) -> N
     with _counting_at_once() as said:
         assert [_outcome(gipparse.loads(t)) for t in texts] == expected
         assert [_outcome(gipparse.loads(t)) for t in reversed(texts)] == expected[::-1]
-    event(f"said at once: {sum(said)} of {len(said)}")
+    event(f"{table_format}: said at once {sum(said)} of {len(said)}")
 
 
 def test_seed_003_is_said_at_once_and_as_row_by_row() -> None:
