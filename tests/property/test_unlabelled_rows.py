@@ -177,3 +177,79 @@ def test_generated_damage_is_said_at_once() -> None:
     codes = [d[1] for d in expected[3]]
     assert codes.count("table.unlabelled-row") == 3
     assert codes.count("table.extra-cell") == 3
+
+
+@contextmanager
+def _plain_declined() -> Iterator[list[bool]]:
+    """Whether each plain reading (``ReadingPlan._apply_plain``) meanwhile handed the
+    report to the general path."""
+    declined: list[bool] = []
+    original = engine.ReadingPlan._apply_plain
+
+    def apply_plain(self: Any, *args: Any) -> Any:
+        found = original(self, *args)
+        declined.append(found is None)
+        return found
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(engine.ReadingPlan, "_apply_plain", apply_plain)
+        yield declined
+
+
+def test_a_value_that_needs_saying_in_such_a_table_is_read_row_by_row() -> None:
+    """An empty value cell in a row that lost its label (read as 0, which is said) sends
+    the table row by row, as before: the warnings keep the order that reading gives."""
+    lines = gipparse.sample_paths()[3].read_text(encoding="utf-8").split("\n")
+    assert lines[127] == "\t\xa00"  # a value of the first row that lost its label
+    lines[127] = "\t"
+    text = "\n".join(lines)
+    with _row_by_row():
+        caches.clear()
+        expected = _outcome(gipparse.loads(text))
+    assert "value.blank-zero" in [d[1] for d in expected[3]]
+    caches.clear()
+    assert _outcome(gipparse.loads(text)) == expected  # the plan kept, its counts learnt
+    with _plain_declined() as declined:
+        assert _outcome(gipparse.loads(text)) == expected
+        assert _outcome(gipparse.loads(text)) == expected
+    assert declined == [True, True]
+
+
+def test_rows_whose_places_are_not_known_are_said_as_row_by_row() -> None:
+    """Tables whose cells have no place (as a format that keeps none gives them) are
+    said row by row by the plain path, as the row-by-row reading says them (``line ?``),
+    not in one step."""
+    import attrs
+
+    from gipparse.templates.plans import read_statistics
+
+    text = gipparse.sample_paths()[3].read_text(encoding="utf-8")
+    report = gipparse.loads(text)
+
+    def placeless(block: Any) -> Any:
+        if not isinstance(block, gipparse.Table):
+            return block
+        rows = tuple(
+            gipparse.Row(tuple(gipparse.Cell(c.raw) for c in row.cells)) for row in block.rows
+        )
+        return attrs.evolve(block, rows=rows, span=None)
+
+    sections = [attrs.evolve(s, blocks=tuple(map(placeless, s.blocks))) for s in report.sections]
+    templates = gipparse.create_plugin_manager(entry_points=False).templates()
+    year = report.metadata.year
+
+    def outcome() -> Any:
+        _, stats, diagnostics = read_statistics(sections, templates, year, None)
+        return stats, None if stats is None else dict(stats.sources), diagnostics
+
+    with _row_by_row():
+        caches.clear()
+        expected = outcome()
+    said = [d for d in expected[2] if d.code in {"table.unlabelled-row", "table.extra-cell"}]
+    assert len(said) == 28
+    assert all(d.span is None and "line ?" in d.message for d in said)
+    caches.clear()
+    outcome()  # the plan kept
+    with _counting_at_once() as at_once:
+        assert outcome() == expected
+    assert at_once == [False]
