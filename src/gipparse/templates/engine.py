@@ -1698,8 +1698,8 @@ class _RowLike(Protocol):
 
 class _RowAt:
     """A row of a report's tables, as a diagnostic needs it, told by where its cells are
-    among the tables' cells (*cells*): its span is worked out, and its cells built, only
-    when asked for."""
+    among the tables' cells (*table_cells*): its span is worked out, and its cells built,
+    only when asked for."""
 
     __slots__ = ("_span", "count", "first", "table_cells")
 
