@@ -18,6 +18,7 @@ from gipparse.tables import pipe as pipe_table
 from gipparse.tables import tab as tab_table
 from gipparse.tables.pipe import PIPE
 from gipparse.tables.tab import TAB
+from gipparse.tree.nodes import PlainRows
 
 # Lines made of the pieces the formats care about: TABs, pipes, padding, escapes,
 # separators, numbers, breaks, labels, blank and whitespace-only lines.
@@ -166,6 +167,54 @@ def test_pipe_rows_all_or_none_opening_with_a_pipe_split_at_once_as_row_by_row(
     with _pipe_general():
         expected = PIPE.parse(lines, 0)
     _same(PIPE.parse(lines, 0), expected)
+
+
+def _pipe_plain_rows_by_pattern(lines: list[str], i: int) -> object:
+    """``_plain_rows`` with its rows told by the plain-row pattern alone."""
+    stop = min(len(lines), i + pipe_table._PLAIN_WINDOW)
+    region = "\n".join(lines[i:stop])
+    m = pipe_table._PLAIN_ROWS_RE.match(region)
+    if m is None or region.count("\n") != stop - i - 1:
+        return None
+    return pipe_table._rows_of(m.group(), i, False)
+
+
+def _plain(rows: object) -> object:
+    if rows is None:
+        return None
+    assert isinstance(rows, PlainRows)
+    return rows.raws, rows.counts, rows.beyond, list(rows.places()), rows.end
+
+
+# Lines shaped like plain rows ("| ... |", "x ... |") whose insides may make them
+# something else: empty or one-space cells, pipes without padding, rows ending " | |".
+_SHAPED_INSIDE = st.lists(
+    st.sampled_from([" | ", "|", " |", "| ", " ", "  ", "x", "规章", "-", "\\", "<br>", "\t"]),
+    max_size=5,
+).map("".join)
+_SHAPED = st.one_of(
+    _SHAPED_INSIDE.map(lambda s: f"| {s} |"),
+    _SHAPED_INSIDE.map(lambda s: f"x{s} |"),
+    _SHAPED_INSIDE.map(lambda s: f"规章{s} |"),
+    _OPEN_ROW,
+    _UNOPENED_ROW,
+)
+
+
+@given(
+    st.lists(st.one_of(_SHAPED, _LINE, st.just("")), min_size=1, max_size=8),
+    st.integers(0, 2),
+)
+@example(["a | |", "b |"], 0)
+@example(["a |", "b | |"], 0)
+@example(["| a | | b |", "| c |"], 0)
+@example(["| a |", "| |"], 0)
+@example(["a || b |"], 0)
+@example(["| a |  | b |", "x |  | y |"], 0)
+def test_pipe_rows_shaped_like_rows_are_those_the_pattern_matches(lines: list[str], i: int) -> None:
+    """Rows found by their shape and checked once split are the rows the plain-row
+    pattern matches, cell for cell and place for place."""
+    assert _plain(pipe_table._plain_rows(lines, i)) == _plain(_pipe_plain_rows_by_pattern(lines, i))
 
 
 def test_rows_opening_with_a_pipe_are_split_at_once() -> None:
