@@ -120,7 +120,10 @@ def _plain_rows(lines: Sequence[str], i: int) -> PlainRows | None:
     :data:`_PLAIN_ROW` and are not separator rows, all read at once (none when line *i*
     is not such a row: ``None``); at most :data:`_PLAIN_WINDOW`, built when first asked
     for (see :class:`~gipparse.tree.nodes.LazyRows`)."""
-    stop = min(len(lines), i + _PLAIN_WINDOW)
+    n = len(lines)
+    if i >= n or "|" not in lines[i]:
+        return None  # (the lines are not joined to tell it)
+    stop = min(n, i + _PLAIN_WINDOW)
     region = "\n".join(lines[i:stop])
     m = _ROW_SHAPES_RE.match(region)
     if m is None or region.count("\n") != stop - i - 1:
@@ -163,7 +166,7 @@ def _rows_of(texts: str, i: int, check: bool) -> PlainRows | None:
             return _NOT_PLAIN
         if len(texts) >= AT:
             return None  # columns too far right to be packed (see AT)
-        places = _Places(i, raws, counts, [1] * len(rows), list(map(len, rows)))
+        places = _Places(i, raws, counts, [1] * len(rows), rows)
         return PlainRows(raws, counts, 2, places, (0, 0))
     else:
         cells_of = [(row[2:-2] if row[0] == "|" else row[:-2]).split(" | ") for row in rows]
@@ -188,26 +191,26 @@ def _rows_of(texts: str, i: int, check: bool) -> PlainRows | None:
     for cells in cells_of:
         raws += cells
     # The places of the cells are worked out when the rows are built, if ever.
-    places = _Places(i, raws, counts, firsts, list(map(len, rows)))
+    places = _Places(i, raws, counts, firsts, rows)
     # A plain row ends 2 columns after its last cell (" |"); its end is not asked for.
     return PlainRows(raws, counts, 2, places, (0, 0))
 
 
 class _Places:
-    """The places (see AT) of the cells *raws* of plain rows from line *i* (0-based) on,
-    *counts* cells a row, each row *lengths* long, its first cell at column *firsts*: all
-    of them (called), or the one of a cell (:meth:`at`)."""
+    """The places (see AT) of the cells *raws* of plain rows *rows* from line *i* (0-based)
+    on, *counts* cells a row, its first cell at column *firsts*: all of them (called), or
+    the one of a cell (:meth:`at`)."""
 
-    __slots__ = ("counts", "firsts", "i", "lengths", "raws")
+    __slots__ = ("counts", "firsts", "i", "raws", "rows")
 
     def __init__(
-        self, i: int, raws: list[str], counts: list[int], firsts: list[int], lengths: list[int]
+        self, i: int, raws: list[str], counts: list[int], firsts: list[int], rows: list[str]
     ) -> None:
         self.i = i
         self.raws = raws
         self.counts = counts
         self.firsts = firsts
-        self.lengths = lengths
+        self.rows = rows
 
     def __call__(self) -> Iterator[int]:
         counts, firsts = self.counts, self.firsts
@@ -219,7 +222,8 @@ class _Places:
         # (``operator.add`` is called without an argument tuple, ``(3).__add__`` with one.)
         steps = list(map(add, map(len, self.raws), repeat(3)))
         last = -1
-        for length, count, first in zip(self.lengths[:-1], counts[:-1], firsts[1:], strict=True):
+        lengths = map(len, self.rows[:-1])
+        for length, count, first in zip(lengths, counts[:-1], firsts[1:], strict=True):
             last += count
             steps[last] += AT + first - length - 2
         return accumulate(steps, initial=(self.i + 1) * AT + firsts[0])
@@ -243,14 +247,20 @@ class PipeTableFormat(TableFormat):
 
     def parse(self, lines: Sequence[str], start: int) -> TableParse | None:
         n = len(lines)
-        first = _segments(lines[start]) if start < n and lines[start][:1] != "\t" else None
-        if first is None:
+        if start >= n or lines[start][:1] == "\t":
             return None
-        bounds, outer = first
-        if not outer:
-            after = _segments(lines[start + 1]) if start + 1 < n else None
-            if after is None or not _is_separator(lines[start + 1], after[0]):
+        # A plain row has an outer pipe: a table starts there, and the row is read as one.
+        plain = _plain_rows(lines, start)
+        first = None
+        if not plain:
+            first = _segments(lines[start])
+            if first is None:
                 return None
+            bounds, outer = first
+            if not outer:
+                after = _segments(lines[start + 1]) if start + 1 < n else None
+                if after is None or not _is_separator(lines[start + 1], after[0]):
+                    return None
         lines = plain_list(lines)
         parts: list[PlainRows | Row] = []
         count = 0  # rows read
@@ -258,7 +268,8 @@ class PipeTableFormat(TableFormat):
         header_rows = 0
         i = start
         while i < n:
-            plain = _plain_rows(lines, i)
+            if i > start:
+                plain = _plain_rows(lines, i)
             if plain:
                 parts.append(plain)
                 count += len(plain.counts)
