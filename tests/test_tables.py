@@ -370,3 +370,21 @@ def test_unknown_render_format_is_a_render_error() -> None:
     report = gipparse.loads("\ta\n\tb\n")
     with pytest.raises(gipparse.RenderError, match=r"unknown table format 'xlsx' \(known: "):
         gipparse.render_report(report, "xlsx")
+
+
+def test_a_could_start_set_on_a_format_instance_is_asked_about_every_line() -> None:
+    """Lines that neither start with a TAB nor hold a pipe are told paragraphs without
+    asking the formats only while every format's ``could_start`` is a built-in one."""
+    from gipparse.tables.blocks import split_blocks
+    from gipparse.tables.tab import TabTableFormat
+
+    lines = ["text", "", "\ta", "\tb", "x | y |"]
+    asked: list[str] = []
+    fmt = TabTableFormat()
+    fmt.could_start = lambda line: bool(asked.append(line))  # type: ignore[method-assign,func-returns-value]
+    blocks = split_blocks(lines, (fmt, PIPE), [])
+    assert asked == ["text", "\ta", "\tb", "x | y |"]
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Paragraph", "Paragraph", "Table"]
+    # A built-in could_start set on an instance says what the class's says.
+    fmt.could_start = TAB.could_start  # type: ignore[method-assign]
+    assert split_blocks(lines, (fmt, PIPE), []) == split_blocks(lines, (TAB, PIPE), [])
