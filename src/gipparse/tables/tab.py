@@ -143,9 +143,11 @@ def _plain_rows(
             return None, i, 0, True
         end = m.end()
         texts = text[begin:end].split("\n\n")
-        after = i + text.count("\n", begin, end) + 1
+        counts = _line_counts(texts)
+        # The rows' lines, and the empty line between each two.
+        after = i + sum(counts) + len(texts) - 1
         kept.mark(after, end + 1)
-        return _after(lines, texts, i, after)
+        return _after(lines, texts, counts, i, after)
     size = _PLAIN_WINDOW
     while True:
         stop = min(n, i + size)
@@ -161,16 +163,23 @@ def _plain_rows(
         # the next step, unless it is the only one (then more lines are looked at).
         if len(texts) > 1:
             texts.pop()
-            return _built(texts, i, 0, False)
+            return _built(texts, _line_counts(texts), i, 0, False)
         size *= 4
-    return _after(lines, texts, i, i + region.count("\n", 0, end) + 1)
+    counts = _line_counts(texts)
+    return _after(lines, texts, counts, i, i + sum(counts) + len(texts) - 1)
+
+
+def _line_counts(texts: list[str]) -> list[int]:
+    """The number of lines of each of the rows *texts* (each row's lines joined)."""
+    return list(map(add, map(str.count, texts, repeat("\n")), repeat(1)))
 
 
 def _after(
-    lines: Sequence[str], texts: list[str], i: int, after: int
+    lines: Sequence[str], texts: list[str], counts: list[int], i: int, after: int
 ) -> tuple[PlainRows | None, int, int, bool]:
-    """:func:`_plain_rows` once the rows *texts* from line *i* to line *after* (the
-    line after the last of them) are read to their end: where the reading goes on."""
+    """:func:`_plain_rows` once the rows *texts* (of *counts* lines) from line *i* to line
+    *after* (the line after the last of them) are read to their end: where the reading
+    goes on."""
     n = len(lines)
     following = -1
     slow = False
@@ -178,26 +187,27 @@ def _after(
         pass  # the input ends: so does the table
     elif lines[after]:
         texts.pop()  # text right below a cell: the row is read line by line
+        counts.pop()
         following, slow = 0, True
     elif after + 1 < n and lines[after + 1][:1] == "\t":
         following = after + 1  # the next row, beyond the lines looked at
     elif after + 1 < n and not _is_blank(lines[after + 1]):
         texts.pop()  # text after one blank line may continue the last cell
+        counts.pop()
         following, slow = 0, True
     # (else the table ends at a blank line after the empty one, or with the input)
     if not texts:
         return None, i, 0, True
-    return _built(texts, i, following, slow)
+    return _built(texts, counts, i, following, slow)
 
 
 def _built(
-    texts: list[str], i: int, following: int, slow: bool
+    texts: list[str], counts: list[int], i: int, following: int, slow: bool
 ) -> tuple[PlainRows, int, int, bool]:
-    """The rows of *texts* (each the TAB lines of a row joined), the first on line *i*,
-    one empty line apart; :func:`_plain_rows` returns them."""
+    """The rows of *texts* (each the TAB lines of a row joined, *counts* of them), the
+    first on line *i*, one empty line apart; :func:`_plain_rows` returns them."""
     # Every line of such rows holds one cell: split at once, all rows together.
     raws = "\n".join(texts)[1:].split("\n\t")
-    counts = list(map(add, map(str.count, texts, repeat("\n")), repeat(1)))
     # The cells stand from column 2 of every line of the rows but the empty ones between
     # them; the last one on the line before *end*.
     end = i + len(raws) + len(texts) - 1
