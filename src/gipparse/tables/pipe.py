@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from itertools import accumulate, repeat
-from operator import add
+from itertools import accumulate, compress, repeat
+from operator import add, contains
 
 from .. import patterns
 from ..errors import RenderError
@@ -180,9 +180,10 @@ def _rows_of(texts: str, i: int, check: bool) -> PlainRows | None:
     if len(texts) >= AT:
         return None  # columns too far right to be packed (see AT)
     if "-" in texts:
-        # A separator row ends the plain rows (the general reading takes it).
-        for r, row in enumerate(rows):
-            if "-" in row and all(map(_SEPARATOR_CELL_RE.fullmatch, cells_of[r])):
+        # A separator row ends the plain rows (the general reading takes it): looked for
+        # among the rows holding a "-" (negative numbers put one in many rows).
+        for r in compress(range(len(rows)), map(contains, rows, repeat("-"))):
+            if all(map(_SEPARATOR_CELL_RE.fullmatch, cells_of[r])):
                 del rows[r:], cells_of[r:], firsts[r:], counts[r:]
                 if not rows:
                     return None
@@ -276,8 +277,8 @@ class PipeTableFormat(TableFormat):
                 i += len(plain.counts)
                 continue
             line = lines[i]
-            if line[:1] == "\t":
-                break
+            if line[:1] == "\t" or "|" not in line:
+                break  # (a line without a pipe has no segments)
             found = _segments(line) if i > start else first
             if found is None:
                 break
