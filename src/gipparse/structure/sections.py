@@ -262,12 +262,8 @@ def build_sections(
     kind: str = _VALUE[SectionKind.PREAMBLE]
     heading: Heading | None = None
     current: list[Block] = []
-
-    def close() -> None:
-        if heading is None and not current:
-            return
-        sections.append(new_section(kind, heading, tuple(current), _span(heading, current)))
-
+    # (A section is closed where it ends, below and after the loop, rather than by a
+    # closure: the function's own variables are then read the fast way.)
     for block in blocks:
         if isinstance(block, Paragraph):
             # Only a line short enough to be a heading is converted to Simplified.
@@ -285,7 +281,10 @@ def build_sections(
                         )
                     )
                 else:
-                    close()
+                    if heading is not None or current:
+                        sections.append(
+                            new_section(kind, heading, tuple(current), _span(heading, current))
+                        )
                     seen.add(new_kind)
                     kind = _VALUE[new_kind]
                     heading = new_heading(block.raw, kind, block.span)
@@ -301,7 +300,8 @@ def build_sections(
                         )
                     continue
         current.append(block)
-    close()
+    if heading is not None or current:
+        sections.append(new_section(kind, heading, tuple(current), _span(heading, current)))
     if sections and sections[-1].heading is not None:
         last = sections[-1]
         body, closing = split_closing(last.blocks)
