@@ -861,3 +861,49 @@ def test_labels_out_of_order_are_found_as_cell_by_cell() -> None:
         assert round_ > 0 or not found
         warned += bool(found)
     assert warned > 20
+
+
+def test_tables_of_one_layout_are_found_as_cell_by_cell(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table laid out as one seen before (the same rows, the same labels) takes what was
+    found in it while the cells that ended its rows' labels end them again: values of
+    other digits, with NBSP, with a unit. A dash or an empty cell there does not end
+    the labels, and the table is read cell by cell again."""
+    from gipparse import caches
+    from gipparse.checks import trust
+
+    text = SEEDS[0].read_text(encoding="utf-8")
+    cells = re.compile(r"(?m)^\t(?:0|0\xa0|\xa00)$")
+    assert len(cells.findall(text)) > 100
+    labels = re.findall(r"(?m)^\t(\d\.)(?=\S)", text)
+    parts = re.split(r"(?m)^\t\d\.(?=\S)", text)
+    plain = ["0", "7", "12", "0\xa0", "\xa03", " 5", "3元", "１２"]
+    odd = ["—", "", "-", "无"]
+    numbered = trust._numbered
+    read: list[int] = []
+
+    def counted(lengths: list[int], raws: list[str]) -> Any:
+        read.append(1)
+        return numbered(lengths, raws)
+
+    monkeypatch.setattr(trust, "_numbered", counted)
+    caches.clear()
+    rng = random.Random(11)
+    rounds = 60
+    for round_ in range(rounds):
+        moved = text
+        if round_ % 3 == 2:  # renumbered labels: another layout
+            numbers = [rng.choice(labels) for _ in labels]
+            moved = parts[0] + "".join(
+                f"\t{n}{part}" for n, part in zip(numbers, parts[1:], strict=True)
+            )
+        forms = plain + odd if round_ % 5 == 4 else plain
+        moved = cells.sub(lambda _, forms=forms: "\t" + rng.choice(forms), moved)
+        before = len(read)
+        table = trust._applications_table(gipparse.loads(moved))  # checked there first
+        assert table is not None
+        assert trust.out_of_order(table) == _out_of_order_cell_by_cell(table)
+        if forms is plain and round_ % 3 != 2:
+            # The labels as printed, each row's ended by a value: read cell by cell the
+            # first time only.
+            assert len(read) == before + (round_ == 0)
+    assert len(read) > 20  # the renumbered tables, and some with a dash or an empty cell

@@ -16,8 +16,9 @@ placed. Two things make that weaker than it reads, and each gets a warning:
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from functools import lru_cache
-from operator import methodcaller
+from operator import itemgetter, methodcaller
 from typing import TYPE_CHECKING, Any
 
 from .. import patterns
@@ -99,10 +100,42 @@ def out_of_order(table: Table) -> list[tuple[str, str, Span]]:
     ``(label, label before it, its span)``. A style nested in another (``1.`` under ``(一)``)
     starts again under each of the other's labels. The label cells of a row are those
     before its first value (a cell of digits)."""
-    labels: list[tuple[str, str, int]] = []  # the numbered labels, in order
-    at: list[int] = []  # and the places of their cells among the table's
     # (Read from the cells' texts, without building the table's cells when they are not.)
     lengths, raws = table_raws(table)
+    shape = tuple(lengths)
+    layouts = _LAYOUTS.get(shape, _NO_LAYOUTS)
+    for layout in layouts:
+        if layout.fits(raws):
+            labels, at, order = layout.labels, layout.at, layout.order
+            if layout is not layouts[-1]:  # the least recently used goes first
+                with suppress(ValueError):  # (moved by another thread)
+                    layouts.remove(layout)
+                    layouts.append(layout)
+            break
+    else:
+        labels, at, ends = _numbered(lengths, raws)
+        order = _out_of_order(tuple(labels))
+        _keep(shape, _Layout(lengths, raws, ends, labels, at, order))
+    found = []
+    cells: list[Cell] = []
+    for k, before in order:
+        if not cells:
+            cells = list(table.cells())
+        span = cells[at[k]].span
+        if span is not None:
+            found.append((labels[k][0], before, span))
+    return found
+
+
+def _numbered(
+    lengths: list[int], raws: list[str]
+) -> tuple[list[tuple[str, str, int]], list[int], list[int]]:
+    """The numbered labels of a table (its rows *lengths* cells long, their texts *raws*),
+    in order, the places of their cells among the table's, and the place of the cell
+    that ended each row's labels (a row that none ended has none)."""
+    labels: list[tuple[str, str, int]] = []
+    at: list[int] = []
+    ends: list[int] = []
     known = _LABELS.get
     start = 0
     for length in lengths:
@@ -125,15 +158,100 @@ def out_of_order(table: Table) -> list[tuple[str, str, Span]]:
             elif label:
                 break  # _END
             k += 1
-    found = []
-    cells: list[Cell] = []
-    for k, before in _out_of_order(tuple(labels)):
-        if not cells:
-            cells = list(table.cells())
-        span = cells[at[k]].span
-        if span is not None:
-            found.append((labels[k][0], before, span))
-    return found
+        else:
+            continue
+        ends.append(k)
+    return labels, at, ends
+
+
+def _ends(raw: str) -> bool:
+    """Whether a cell holding *raw* ends its row's labels in :func:`_numbered`."""
+    if raw.isdigit():
+        return True
+    if not raw:
+        return False
+    label = _LABELS.get(raw)
+    if label is None:
+        if len(_LABELS) >= _LABELS_LIMIT:
+            _LABELS.clear()
+        label = _LABELS[raw] = _label(raw)
+    return label.__class__ is int and label == _END
+
+
+class _Layout:
+    """What :func:`_numbered` found in a table, and what another table must hold to be
+    found the same: the cells it read before each row's end, the same texts (labels,
+    headers, blanks), and a cell that ends the labels where each row's ended (a value:
+    its digits may differ). Tables of one layout repeat from report to report with other
+    numbers; each then skips the reading of its labels cell by cell (most of the cost
+    of the check)."""
+
+    __slots__ = ("at", "ends_get", "labels", "order", "same", "same_get")
+
+    def __init__(  # noqa: PLR0917
+        self,
+        lengths: list[int],
+        raws: list[str],
+        ends: list[int],
+        labels: list[tuple[str, str, int]],
+        at: list[int],
+        order: tuple[tuple[int, str], ...],
+    ) -> None:
+        read: list[int] = []  # the cells read before the end of each row
+        start = 0
+        following = iter(ends)
+        end = next(following, -1)
+        for length in lengths:
+            stop = start + length
+            if start <= end < stop:
+                read += range(start, end)
+                end = next(following, -1)
+            else:
+                read += range(start, stop)
+            start = stop
+        self.same_get = _fetch(read)
+        self.same = self.same_get(raws)
+        self.ends_get = _fetch(ends)
+        self.labels = labels
+        self.at = at
+        self.order = order
+
+    def fits(self, raws: list[str]) -> bool:
+        """Would :func:`_numbered` find in *raws* (a table of this layout's row lengths)
+        what it found in this layout's?"""
+        if self.same_get(raws) != self.same:
+            return False
+        ends = self.ends_get(raws)
+        # Most values are plain digits: told in one call.
+        return all(map(str.isdigit, ends)) or all(map(_ends, ends))
+
+
+def _fetch(positions: list[int]) -> Callable[[list[str]], tuple[str, ...]]:
+    """Fetches the items at *positions*, as a tuple (whatever their number)."""
+    if len(positions) > 1:
+        return itemgetter(*positions)
+    if positions:
+        at = positions[0]
+        return lambda items: (items[at],)
+    return lambda items: ()
+
+
+#: Layouts of tables seen, by their rows' lengths (a few each, the last used last).
+_LAYOUTS: dict[tuple[int, ...], list[_Layout]] = kept({})
+_LAYOUTS_LIMIT = 256
+_NO_LAYOUTS: list[_Layout] = []
+_LAYOUTS_PER_SHAPE = 4
+
+
+def _keep(shape: tuple[int, ...], layout: _Layout) -> None:
+    layouts = _LAYOUTS.get(shape)
+    if layouts is None:
+        if len(_LAYOUTS) >= _LAYOUTS_LIMIT:
+            _LAYOUTS.clear()
+        layouts = _LAYOUTS[shape] = []
+    elif len(layouts) >= _LAYOUTS_PER_SHAPE:
+        del layouts[0]
+    layouts.append(layout)
 
 
 @lru_cache(maxsize=1024)
