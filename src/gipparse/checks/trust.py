@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import suppress
 from functools import lru_cache
-from operator import itemgetter, methodcaller
+from itertools import compress
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from .. import patterns
@@ -282,8 +283,20 @@ def _out_of_order(labels: tuple[tuple[str, str, int], ...]) -> tuple[tuple[int, 
     return tuple(found)
 
 
+class _Applications(dict[str, bool]):
+    """Whether a key is one of the ``applications.*`` statistics, by key: told once per
+    key (keys recur in every report), where ``str.startswith`` costs as much as a
+    hundred look-ups."""
+
+    def __missing__(self, key: str) -> bool:
+        if len(self) >= 4096:
+            self.clear()
+        found = self[key] = key.startswith("applications.")
+        return found
+
+
 #: Tells a key of the ``applications.*`` statistics.
-_IS_APPLICATIONS = methodcaller("startswith", "applications.")
+_IS_APPLICATIONS = kept(_Applications()).__getitem__
 
 
 def _applications_table(report: Report) -> Table | None:
@@ -297,7 +310,8 @@ def _applications_table(report: Report) -> Table | None:
     read = _SOURCES or _sources()
     source_keys, source_span = read
     # (Read without building the report's cells, which nothing may ask for.)
-    first = source_span(statistics, filter(_IS_APPLICATIONS, source_keys(statistics)))
+    keys = source_keys(statistics)
+    first = source_span(statistics, compress(keys, map(_IS_APPLICATIONS, keys)))
     if first is None:
         return None
     line = first.line
