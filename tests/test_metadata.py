@@ -147,3 +147,42 @@ def test_metadata_survives_a_render_round_trip() -> None:
         again = gipparse.loads(gipparse.render_report(built, to=fmt))
         assert again.metadata == report.metadata
         assert again.statistics == report.statistics
+
+
+def test_full_width_digits_in_a_later_paragraph_are_read() -> None:
+    # Digits are made half-width in every leading paragraph when one of them holds a
+    # full-width digit, dash or tilde, whichever.
+    report = gipparse.loads(
+        "某某区应急管理局政府信息公开工作年度报告\n"
+        "本报告由某某区应急管理局编制。\n"
+        "本报告统计期限为２０２１年１月１日－２０２１年１２月３１日。\n"
+    )
+    assert report.metadata.period == "2021-01-01/2021-12-31"
+    assert report.metadata.year == 2021
+
+
+def test_the_leading_paragraphs_are_the_first_of_their_sections() -> None:
+    from gipparse.structure.metadata import MAX_LEADING_PARAGRAPHS, _leading_paragraphs
+
+    for path in SEEDS.values():
+        sections = gipparse.load(path).sections
+        expected: list[gipparse.Paragraph] = []
+        in_preamble = 0
+        for section in sections:
+            if section.kind == "preamble":
+                expected += section.paragraphs[:MAX_LEADING_PARAGRAPHS]
+                in_preamble = len(expected)
+                continue
+            expected += section.paragraphs[:3]
+            break
+        found, count = _leading_paragraphs(sections)
+        assert (found, count) == (expected, in_preamble)
+        assert found
+
+
+@pytest.mark.parametrize("date", [(2020, 1, 1), (2021, 12, 31), (987, 7, 9), (9999, 2, 28)])
+def test_period_dates_are_written_in_iso_form(date: tuple[int, int, int]) -> None:
+    from gipparse.structure.metadata import _iso
+
+    year, month, day = date
+    assert _iso(date) == f"{year:04d}-{month:02d}-{day:02d}"

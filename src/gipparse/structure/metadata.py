@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .. import patterns
-from ..tree.nodes import Diagnostic, Metadata, Paragraph, Section, SectionKind, Severity
+from ..tree.nodes import Block, Diagnostic, Metadata, Paragraph, Section, SectionKind, Severity
 from ..tree.text import normalize_text
 
 #: Lines longer than this are prose, not part of a title block.
@@ -49,6 +49,7 @@ _REPORT_RE = patterns.compile(_REPORT)
 _YEAR_PHRASE_RE = patterns.compile(rf"{_YEAR}\s*年度?(?:的)?政府信息(?:与政务)?公开")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９－～", "0123456789-~")
 _FULLWIDTH_RE = patterns.compile("[０-９－～]")
+_FULLWIDTH_CHARS = tuple("０１２３４５６７８９－～")
 
 
 def extract_metadata(
@@ -56,9 +57,10 @@ def extract_metadata(
 ) -> tuple[Metadata, list[Diagnostic]]:
     """The metadata of a report and the diagnostics about what could not be found."""
     paragraphs, in_preamble = _leading_paragraphs(sections)
-    texts = [
-        _half_width_digits(t) for t in _simplified([p.text for p in paragraphs], to_simplified)
-    ]
+    texts = _simplified([p.text for p in paragraphs], to_simplified)
+    # (Few reports write full-width digits: looked for in all the texts at once.)
+    if any(map("".join(texts).__contains__, _FULLWIDTH_CHARS)):
+        texts = list(map(_half_width_digits, texts))
 
     agency: str | None = None
     year: int | None = None
@@ -121,6 +123,8 @@ def extract_metadata(
 
 def _simplified(texts: list[str], to_simplified: Callable[[str], str]) -> list[str]:
     """*texts* in Simplified script, folded in one call (NUL-joined) where possible."""
+    if to_simplified is str:  # what a report in Simplified script is given
+        return texts
     if not texts or any("\x00" in t for t in texts):
         return [to_simplified(t) for t in texts]
     converted = to_simplified("\x00".join(texts)).split("\x00")
@@ -141,12 +145,23 @@ def _leading_paragraphs(sections: Sequence[Section]) -> tuple[list[Paragraph], i
     in_preamble = 0
     for section in sections:
         if section.kind == _PREAMBLE:
-            found.extend(section.paragraphs[:MAX_LEADING_PARAGRAPHS])
+            found += _first_paragraphs(section.blocks, MAX_LEADING_PARAGRAPHS)
             in_preamble = len(found)
             continue
-        found.extend(section.paragraphs[:3])
+        found += _first_paragraphs(section.blocks, 3)
         break
     return found, in_preamble
+
+
+def _first_paragraphs(blocks: Sequence[Block], most: int) -> list[Paragraph]:
+    """``section.paragraphs[:most]``, without looking at the blocks after them."""
+    found: list[Paragraph] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            found.append(block)
+            if len(found) == most:
+                break
+    return found
 
 
 def _title_block(texts: Sequence[str]) -> list[str]:
@@ -185,16 +200,18 @@ def _period(text: str) -> tuple[str, int] | None:
     m = _PERIOD_RE.search(text) if "统计" in text else None
     if m is None:
         return None
-    start = _date(int(m["ay"]), int(m["am"]), int(m["ad"]))
-    end = _date(int(m["by"]), int(m["bm"]), int(m["bd"]))
+    # (The pattern's groups are the two dates', in order: ay am ad by bm bd.)
+    ay, am, ad, by, bm, bd = map(int, m.groups())
+    start = _date(ay, am, ad)
+    end = _date(by, bm, bd)
     if start is None or end is None or end < start:
         return None
     return f"{_iso(start)}/{_iso(end)}", end[0]
 
 
 def _iso(date: tuple[int, int, int]) -> str:
-    year, month, day = date
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    # (One %-format: three format specifications of an f-string cost five times more.)
+    return "%04d-%02d-%02d" % date  # noqa: UP031
 
 
 #: Days of each month in a common year.
