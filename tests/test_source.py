@@ -216,3 +216,106 @@ def test_a_file_is_read_as_a_file_object_reads_it(tmp_path: Path) -> None:
             writer.start()
             assert read_file(fifo, limit) == (b"abcdef" * 9)[: limit + 1]
             writer.join()
+
+
+def _identify_check_by_check(data: bytes) -> object:
+    """``identify`` as it was written before the prefixes were looked for in one call:
+    every check in turn."""
+    import codecs
+
+    from gipparse.source import decode as d
+
+    head = data[:16]
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return d._UTF32
+    if head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
+        return d._identify_zip(data)
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return d._identify_ole(data)
+    if b"%PDF-" in data[:1024]:
+        return d._PDF
+    for magic, found in d._MAGIC:
+        if head.startswith(magic):
+            return found
+    if head.startswith(b"BZh") and head[3:4].isdigit() and head[4:10] == b"1AY&SY":
+        return d.ForeignFormat("a bzip2 archive", advice="unpack it first")
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        if brand in (b"heic", b"heix", b"mif1", b"avif"):
+            return d.ForeignFormat("an HEIF/AVIF image", advice=d._NO_TEXT)
+        return d.ForeignFormat("an MP4/QuickTime media file", advice=d._NO_TEXT)
+    if head.startswith(b"RIFF") and len(head) >= 12:
+        kind = {b"WEBP": "a WebP image", b"WAVE": "WAV audio", b"AVI ": "an AVI video"}
+        return d.ForeignFormat(kind.get(head[8:12], "a RIFF media file"), advice=d._NO_TEXT)
+    if head.startswith(b"BM") and len(data) >= 26 and data[6:10] == b"\x00\x00\x00\x00":
+        return d.ForeignFormat("a BMP image", advice=d._NO_TEXT)
+    if head.startswith(b"MZ") and len(data) >= 64:
+        offset = int.from_bytes(data[60:64], "little")
+        if data[offset : offset + 4] == b"PE\x00\x00":
+            return d.ForeignFormat("a Windows executable", advice=d._NO_TEXT)
+    if data[257:262] == b"ustar":
+        return d.ForeignFormat("a tar archive", advice="unpack it first")
+    return d._identify_by_bytes(data[: d.SNIFF_SIZE])
+
+
+def test_identify_says_what_each_check_in_turn_says() -> None:
+    import codecs
+    import random
+
+    from gipparse.source import decode as d
+
+    starts = [
+        b"",
+        "政府信息公开".encode(),
+        codecs.BOM_UTF32_LE,
+        codecs.BOM_UTF32_BE,
+        codecs.BOM_UTF8,
+        codecs.BOM_UTF16_LE,
+        codecs.BOM_UTF16_BE,
+        *d._ZIP,
+        d._OLE,
+        *d._MAGIC_NUMBERS,
+        b"BZh9",
+        b"BZh91AY&SY",
+        b"RIFF\x24\x00\x00\x00WAVE",
+        b"BM",
+        b"MZ",
+        b"\x00\x00\x00\x18ftypheic",
+        b"\x00\x00\x00\x18ftypmp42",
+    ]
+    rng = random.Random(5)
+    text = "本年度报告中所列数据统计期限为2020年1月1日至2020年12月31日。\n".encode()
+    for start in starts:
+        for _ in range(12):
+            body = bytearray(start + text * rng.choice([0, 1, 30]))
+            for extra in rng.sample([b"%PDF-", b"ustar", b"PE\x00\x00", b"\x00" * 4], 2):
+                at = rng.choice([4, 6, 60, 257, 500])
+                body[at:at] = extra
+            data = bytes(body)
+            assert d.identify(data) == _identify_check_by_check(data), data[:24]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<html><body></body></html>",
+        b"  \r\n<!DOCTYPE HTML><html>",
+        b"\xef\xbb\xbf<?xml version='1.0'?><html>",
+        b" " * 70 + b"<html></html>",
+        b" " * 2000 + b"<html></html>",
+        b"\t" * 63 + b"x<html>",
+        "报告<html>".encode(),
+        b"",
+        b"   ",
+    ],
+)
+def test_looks_like_html_as_it_did(data: bytes) -> None:
+    from gipparse.source.decode import looks_like_html
+
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    expected = (
+        head.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in data[:4096].lower()
+    )
+    assert looks_like_html(data) is expected

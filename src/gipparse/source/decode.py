@@ -224,39 +224,64 @@ def identify(data: bytes) -> ForeignFormat | None:
     Sources with a UTF-8 or UTF-16 BOM are text; UTF-32 BOMs are recognised.
     """
     head = data[:16]
-    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return _UTF32
-    if head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return None
-    if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
-        return _identify_zip(data)
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return _identify_ole(data)
+    # Whether *data* starts as one of the formats told by how they start: one call where a
+    # text report (which starts as none) needed one for each of the checks below.
+    prefixed = head.startswith(_PREFIXES)
+    if prefixed:
+        if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+            return _UTF32
+        if head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return None
+        if head.startswith(_ZIP):
+            return _identify_zip(data)
+        if head.startswith(_OLE):
+            return _identify_ole(data)
     if b"%PDF-" in data[:1024]:
         return _PDF
-    if head.startswith(_MAGIC_NUMBERS):  # one call where a text report needs seventeen
-        for magic, found in _MAGIC:
-            if head.startswith(magic):
-                return found
-    if head.startswith(b"BZh") and head[3:4].isdigit() and head[4:10] == b"1AY&SY":
-        return ForeignFormat("a bzip2 archive", advice="unpack it first")
+    if prefixed:
+        if head.startswith(_MAGIC_NUMBERS):
+            for magic, found in _MAGIC:
+                if head.startswith(magic):
+                    return found
+        if head.startswith(b"BZh") and head[3:4].isdigit() and head[4:10] == b"1AY&SY":
+            return ForeignFormat("a bzip2 archive", advice="unpack it first")
     if head[4:8] == b"ftyp":
         brand = head[8:12]
         if brand in (b"heic", b"heix", b"mif1", b"avif"):
             return ForeignFormat("an HEIF/AVIF image", advice=_NO_TEXT)
         return ForeignFormat("an MP4/QuickTime media file", advice=_NO_TEXT)
-    if head.startswith(b"RIFF") and len(head) >= 12:
-        kind = {b"WEBP": "a WebP image", b"WAVE": "WAV audio", b"AVI ": "an AVI video"}
-        return ForeignFormat(kind.get(head[8:12], "a RIFF media file"), advice=_NO_TEXT)
-    if head.startswith(b"BM") and len(data) >= 26 and data[6:10] == b"\x00\x00\x00\x00":
-        return ForeignFormat("a BMP image", advice=_NO_TEXT)
-    if head.startswith(b"MZ") and len(data) >= 64:
-        offset = int.from_bytes(data[60:64], "little")
-        if data[offset : offset + 4] == b"PE\x00\x00":
-            return ForeignFormat("a Windows executable", advice=_NO_TEXT)
+    if prefixed:
+        if head.startswith(b"RIFF") and len(head) >= 12:
+            kind = {b"WEBP": "a WebP image", b"WAVE": "WAV audio", b"AVI ": "an AVI video"}
+            return ForeignFormat(kind.get(head[8:12], "a RIFF media file"), advice=_NO_TEXT)
+        if head.startswith(b"BM") and len(data) >= 26 and data[6:10] == b"\x00\x00\x00\x00":
+            return ForeignFormat("a BMP image", advice=_NO_TEXT)
+        if head.startswith(b"MZ") and len(data) >= 64:
+            offset = int.from_bytes(data[60:64], "little")
+            if data[offset : offset + 4] == b"PE\x00\x00":
+                return ForeignFormat("a Windows executable", advice=_NO_TEXT)
     if data[257:262] == b"ustar":
         return ForeignFormat("a tar archive", advice="unpack it first")
     return _identify_by_bytes(data[:SNIFF_SIZE])
+
+
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: What :func:`identify` tells a format by at the start of the data (and more, for some).
+_PREFIXES = (
+    codecs.BOM_UTF32_LE,
+    codecs.BOM_UTF32_BE,
+    codecs.BOM_UTF8,
+    codecs.BOM_UTF16_LE,
+    codecs.BOM_UTF16_BE,
+    *_ZIP,
+    _OLE,
+    *_MAGIC_NUMBERS,
+    b"BZh",
+    b"RIFF",
+    b"BM",
+    b"MZ",
+)
 
 
 def _identify_zip(data: bytes) -> ForeignFormat:
@@ -354,10 +379,16 @@ def _printable(sample: bytes, encoding: str) -> bool:
 
 
 def looks_like_html(data: bytes) -> bool:
-    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    start = data[:64].lstrip(_HTML_SPACE)
+    if start and start[0] != 0x3C:  # the first byte that is not a space is not "<"
+        return False
+    head = data[:1024].lstrip(_HTML_SPACE).lower()
     return (
         head.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in data[:4096].lower()
     )
+
+
+_HTML_SPACE = b"\xef\xbb\xbf \t\r\n"
 
 
 def check_text(text: str, path: str | None = None) -> None:
