@@ -870,13 +870,16 @@ def test_tables_of_one_layout_are_found_as_cell_by_cell(monkeypatch: pytest.Monk
     the labels, and the table is read cell by cell again."""
     from gipparse import caches
     from gipparse.checks import trust
+    from gipparse.tree.nodes import built_rows
 
     text = SEEDS[0].read_text(encoding="utf-8")
     cells = re.compile(r"(?m)^\t(?:0|0\xa0|\xa00)$")
     assert len(cells.findall(text)) > 100
     labels = re.findall(r"(?m)^\t(\d\.)(?=\S)", text)
     parts = re.split(r"(?m)^\t\d\.(?=\S)", text)
-    plain = ["0", "7", "12", "0\xa0", "\xa03", " 5", "3元", "１２"]
+    digits = ["0", "7", "12"]
+    plain = [*digits, "0\xa0", "\xa03", " 5", "3元", "１２"]
+    kinds = set()
     odd = ["—", "", "-", "无"]
     numbered = trust._numbered
     read: list[int] = []
@@ -896,14 +899,18 @@ def test_tables_of_one_layout_are_found_as_cell_by_cell(monkeypatch: pytest.Monk
             moved = parts[0] + "".join(
                 f"\t{n}{part}" for n, part in zip(numbers, parts[1:], strict=True)
             )
-        forms = plain + odd if round_ % 5 == 4 else plain
+        dashes = round_ % 5 == 4
+        forms = plain + odd if dashes else digits if round_ % 4 == 1 else plain
         moved = cells.sub(lambda _, forms=forms: "\t" + rng.choice(forms), moved)
         before = len(read)
         table = trust._applications_table(gipparse.loads(moved))  # checked there first
         assert table is not None
+        # (The cells are built when a value was not plain digits: both ways are read.)
+        kinds.add(built_rows(table) is None)
         assert trust.out_of_order(table) == _out_of_order_cell_by_cell(table)
-        if forms is plain and round_ % 3 != 2:
+        if not dashes and round_ % 3 != 2:
             # The labels as printed, each row's ended by a value: read cell by cell the
             # first time only.
             assert len(read) == before + (round_ == 0)
     assert len(read) > 20  # the renumbered tables, and some with a dash or an empty cell
+    assert kinds == {True, False}

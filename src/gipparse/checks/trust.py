@@ -15,17 +15,17 @@ placed. Two things make that weaker than it reads, and each gets a warning:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from functools import lru_cache
-from itertools import compress
+from itertools import chain, compress
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from .. import patterns
 from ..caches import kept
 from ..hookspecs import hookimpl
-from ..tree.nodes import Cell, Diagnostic, Severity, Table, table_raws
+from ..tree.nodes import Cell, Diagnostic, Severity, Table, built_rows, table_raws
 from ..tree.text import fold, normalize_text
 
 if TYPE_CHECKING:
@@ -101,12 +101,21 @@ def out_of_order(table: Table) -> list[tuple[str, str, Span]]:
     ``(label, label before it, its span)``. A style nested in another (``1.`` under ``(一)``)
     starts again under each of the other's labels. The label cells of a row are those
     before its first value (a cell of digits)."""
-    # (Read from the cells' texts, without building the table's cells when they are not.)
-    lengths, raws = table_raws(table)
+    # Read from the cells' texts, without building the table's cells when they are not;
+    # when they are, only the texts a layout compares are read from them.
+    rows = built_rows(table)
+    raws: list[str] | None = None
+    built: list[Cell] = []
+    if rows is None:
+        lengths, raws = table_raws(table)
+    else:
+        by_row = [row.cells for row in rows]
+        lengths = list(map(len, by_row))
+        built = list(chain.from_iterable(by_row))
     shape = tuple(lengths)
     layouts = _LAYOUTS.get(shape, _NO_LAYOUTS)
     for layout in layouts:
-        if layout.fits(raws):
+        if layout.fits(raws) if raws is not None else layout.fits_cells(built):
             labels, at, order = layout.labels, layout.at, layout.order
             if layout is not layouts[-1]:  # the least recently used goes first
                 with suppress(ValueError):  # (moved by another thread)
@@ -114,11 +123,13 @@ def out_of_order(table: Table) -> list[tuple[str, str, Span]]:
                     layouts.append(layout)
             break
     else:
+        if raws is None:
+            raws = [cell.raw for cell in built]
         labels, at, ends = _numbered(lengths, raws)
         order = _out_of_order(tuple(labels))
         _keep(shape, _Layout(lengths, raws, ends, labels, at, order))
     found = []
-    cells: list[Cell] = []
+    cells: list[Cell] = built
     for k, before in order:
         if not cells:
             cells = list(table.cells())
@@ -220,14 +231,34 @@ class _Layout:
     def fits(self, raws: list[str]) -> bool:
         """Would :func:`_numbered` find in *raws* (a table of this layout's row lengths)
         what it found in this layout's?"""
-        if self.same_get(raws) != self.same:
-            return False
-        ends = self.ends_get(raws)
-        # Most values are plain digits: told in one call.
-        return all(map(str.isdigit, ends)) or all(map(_ends, ends))
+        return self.same_get(raws) == self.same and _all_end(self.ends_get(raws))
+
+    def fits_cells(self, cells: list[Cell]) -> bool:
+        """:meth:`fits` for the texts of *cells*."""
+        return tuple([cell.raw for cell in self.same_get(cells)]) == self.same and _all_end(
+            [cell.raw for cell in self.ends_get(cells)]
+        )
 
 
-def _fetch(positions: list[int]) -> Callable[[list[str]], tuple[str, ...]]:
+def _all_end(raws: Sequence[str]) -> bool:
+    """Whether each of *raws* ends its row's labels in :func:`_numbered`."""
+    # Most values are plain digits, and values recur from report to report (0, 1, 0 and
+    # NBSP...): either is told in one call.
+    if all(map(str.isdigit, raws)) or all(map(_ENDING.__contains__, raws)):
+        return True
+    if not all(map(_ends, raws)):
+        return False
+    if len(_ENDING) >= _LABELS_LIMIT:
+        _ENDING.clear()
+    _ENDING.update(dict.fromkeys(raws))
+    return True
+
+
+#: Texts seen to end a row's labels in :func:`_numbered` (values: digits, with NBSP...).
+_ENDING: dict[str, None] = kept({})
+
+
+def _fetch(positions: list[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
     """Fetches the items at *positions*, as a tuple (whatever their number)."""
     if len(positions) > 1:
         return itemgetter(*positions)

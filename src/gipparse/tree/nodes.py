@@ -437,6 +437,13 @@ def table_raws(table: Table) -> tuple[list[int], list[str]]:
     return lengths, raws
 
 
+def built_rows(table: Table) -> tuple[Row, ...] | None:
+    """The rows of *table* when they are built (then :func:`table_raws` reads every
+    cell), else ``None``."""
+    rows = _get_table_rows(table)
+    return None if rows.__class__ is LazyRows else cast("tuple[Row, ...]", rows)
+
+
 class TableCells(Sequence[Cell]):
     """Every cell of *tables*, in order, *count* of them (what :func:`table_raws` gives
     them as texts): built when an item is first asked for. :meth:`span` and
