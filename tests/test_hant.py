@@ -749,3 +749,44 @@ def test_the_bracketed_pinyin_pattern_is_the_one_re_compiles() -> None:
     assert [m.span() for m in mine.finditer(raw)] == [m.span() for m in theirs.finditer(raw)]
     if patterns._USABLE:  # made from the code computed ahead of time, not compiled
         assert patterns.ask(text._BRACKETED_PINYIN)
+
+
+def _detect_counting_both_windows(text: str) -> str:
+    """``detect_script`` as it counted both scripts in both windows before deciding."""
+    window = hant._WINDOW
+    n = len(text)
+    if n > 4 * window:
+        t1, s1 = hant._count(text, 0, window)
+        t2, s2 = hant._count(text, n // 2, n // 2 + window)
+        trad, simp = t1 + t2, s1 + s2
+        if trad + simp >= hant._ENOUGH and (
+            trad >= hant._MAJORITY * simp or simp >= hant._MAJORITY * trad
+        ):
+            return "hant" if trad > simp else "hans"
+    trad, simp = hant._count(text)
+    return "hant" if trad > simp else "hans"
+
+
+@pytest.mark.parametrize("cold", [False, True])
+def test_detection_counts_the_middle_as_far_as_it_decides(
+    monkeypatch: pytest.MonkeyPatch, cold: bool
+) -> None:
+    import random
+
+    if cold:  # counted with the table of characters, before the patterns are compiled
+        monkeypatch.setattr(hant, "_AHEAD", False)
+        monkeypatch.setattr(hant, "_COLD_COUNTS", 10**9)
+    rng = random.Random(3)
+    kinds = [hant._TRADITIONAL_ONLY, hant._SIMPLIFIED_ONLY, "的是在了和有政府信息公开，。1 "]
+    found = set()
+    for _ in range(400):
+        # Openings, middles and the rest each of their own mixture of the two scripts.
+        parts = []
+        for length in (rng.choice([128, 200]), rng.choice([300, 700]), 300):
+            weights = [rng.choice([0, 0, 1, 5, 30]) for _ in kinds[:2]] + [rng.choice([1, 20])]
+            parts.append("".join(rng.choice(rng.choices(kinds, weights)[0]) for _ in range(length)))
+        text = "".join(parts)
+        expected = _detect_counting_both_windows(text)
+        assert hant.detect_script(text) == expected
+        found.add(expected)
+    assert found == {"hans", "hant"}
