@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -319,3 +320,31 @@ def test_looks_like_html_as_it_did(data: bytes) -> None:
         head.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in data[:4096].lower()
     )
     assert looks_like_html(data) is expected
+
+
+def test_the_environment_is_read_as_os_environ_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gipparse.source.budget import environment
+
+    name = "GIPPARSE_TEST_VARIABLE"
+    monkeypatch.delenv(name, raising=False)
+    assert environment(name) == "" == os.environ.get(name, "")
+    for value in ["", "1_000", " 12 ", "é\udcff"]:
+        monkeypatch.setenv(name, value)
+        assert environment(name) == value == os.environ.get(name, "")
+    monkeypatch.delenv(name)
+    assert environment(name) == ""
+    # A mapping put in place of os.environ is asked itself.
+    monkeypatch.setattr(os, "environ", {name: "7"})
+    assert environment(name) == "7"
+
+
+def test_the_size_limit_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gipparse.source.budget import DEFAULT_MAX_MEMORY, memory_budget
+    from gipparse.source.decode import DEFAULT_MAX_INPUT_SIZE, max_input_size
+
+    monkeypatch.delenv("GIPPARSE_MAX_INPUT_SIZE", raising=False)
+    monkeypatch.delenv("GIPPARSE_MAX_MEMORY", raising=False)
+    assert (max_input_size(), memory_budget()) == (DEFAULT_MAX_INPUT_SIZE, DEFAULT_MAX_MEMORY)
+    monkeypatch.setenv("GIPPARSE_MAX_INPUT_SIZE", "1_000")
+    monkeypatch.setenv("GIPPARSE_MAX_MEMORY", " 2000 ")
+    assert (max_input_size(), memory_budget()) == (1000, 2000)

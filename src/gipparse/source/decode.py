@@ -19,7 +19,14 @@ from .. import patterns
 from ..errors import InputTooLargeError, SourceError
 from ..tree.nodes import Diagnostic, Severity, SourceDocument, Span
 from ..tree.text import with_lf
-from .budget import TEXT_BASE, TEXT_MOST_PER_BYTE, check_memory, memory_budget, text_memory
+from .budget import (
+    TEXT_BASE,
+    TEXT_MOST_PER_BYTE,
+    check_memory,
+    environment,
+    memory_budget,
+    text_memory,
+)
 
 #: Default ceiling on the size of one source, in bytes. Override per call with
 #: ``max_size=`` or for a whole process with ``GIPPARSE_MAX_INPUT_SIZE``.
@@ -139,7 +146,7 @@ def max_input_size(override: int | None = None) -> int:
     :raises SourceError: the limit is negative or the variable is not a number.
     """
     if override is None:
-        env = os.environ.get(MAX_SIZE_ENV, "").strip()
+        env = environment(MAX_SIZE_ENV).strip()
         if not env:
             return DEFAULT_MAX_INPUT_SIZE
         try:
