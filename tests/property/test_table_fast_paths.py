@@ -18,7 +18,7 @@ from gipparse.tables import pipe as pipe_table
 from gipparse.tables import tab as tab_table
 from gipparse.tables.pipe import PIPE
 from gipparse.tables.tab import TAB
-from gipparse.tree.nodes import PlainRows
+from gipparse.tree.nodes import PlainRows, TableCells, table_raws
 
 # Lines made of the pieces the formats care about: TABs, pipes, padding, escapes,
 # separators, numbers, breaks, labels, blank and whitespace-only lines.
@@ -282,3 +282,68 @@ def test_a_span_is_made_once_and_kept() -> None:
     cell = found.table.rows[0].cells[1]
     assert cell.span is cell.span == Span(2, 2, 2, 3)
     assert found.table.rows[0].span is found.table.rows[0].span == Span(1, 1, 2, 3)
+
+
+@given(st.integers(0, 500), st.lists(st.integers(1, 12), min_size=1, max_size=20))
+def test_a_tab_run_finds_the_place_of_each_cell_as_it_works_out_all_of_them(
+    i: int, counts: list[int]
+) -> None:
+    """The places of cells asked about one at a time (``finder()``, ``at``: what a
+    report's diagnostics name) are those worked out for every cell at once."""
+    places = tab_table._Places(i, counts)
+    every = places()
+    assert len(every) == sum(counts)
+    find = places.finder()
+    assert [find(n) for n in range(len(every))] == every
+    assert [places.at(n) for n in range(len(every))] == every
+
+
+@given(st.lists(_LINES, min_size=1, max_size=3), st.data())
+def test_spans_of_cells_not_built_are_those_of_the_built_cells(
+    runs: list[list[str]], data: st.DataObject
+) -> None:
+    """``TableCells.spans`` and ``row_spans`` (places told without building the cells:
+    what the statistics' diagnostics name) are the spans of the built cells and rows."""
+    tables = []
+    for lines in runs:
+        found = TAB.parse(lines, 0)
+        if found is not None:
+            tables.append(found.table)
+    counts = [len(table_raws(t)[1]) for t in tables]
+    if not sum(counts):
+        return
+    lazy = TableCells(tables, sum(counts))
+    indices = data.draw(st.lists(st.integers(0, sum(counts) - 1), max_size=12))
+    rows = [(n, len(r.cells)) for n, r in _rows_at(_tables_copy(runs)) if r.cells]
+    asked = data.draw(st.lists(st.sampled_from(rows), max_size=6)) if rows else []
+    got, got_rows = lazy.spans(indices), lazy.row_spans(asked)
+    # The same tables, built (as read again: the rows of those above stay lazy).
+    built = _tables_copy(runs)
+    cells = [c for t in built for r in t.rows for c in r.cells]
+    assert got == [cells[n].span for n in indices]
+    spans = {n: r.span for n, r in _rows_at(built)}
+    assert got_rows == [spans[n] for n, _ in asked]
+
+
+def _tables_copy(runs: list[list[str]]) -> list[Table]:
+    found = (TAB.parse(lines, 0) for lines in runs)
+    return [f.table for f in found if f is not None]
+
+
+def _rows_at(tables: list[Table]) -> Iterator[tuple[int, Row]]:
+    """Each row of *tables* with the index of its first cell among all their cells."""
+    n = 0
+    for table in tables:
+        for row in table.rows:
+            yield n, row
+            n += len(row.cells)
+
+
+def test_spans_of_cells_of_rows_of_several_lines_not_built_are_those_of_the_built() -> None:
+    lines = ["\ta", "\tb", "", "\tc", "", "\t1", "\t2", "\t3", "", "\t规章"]
+    lazy = TableCells([_tables_copy([lines])[0]], 7)
+    cells = [c for r in _tables_copy([lines])[0].rows for c in r.cells]
+    assert lazy.spans(range(7)) == [c.span for c in cells]
+    rows = list(_rows_at(_tables_copy([lines])))
+    asked = [(n, len(r.cells)) for n, r in rows]
+    assert lazy.row_spans(asked) == [r.span for _, r in rows]

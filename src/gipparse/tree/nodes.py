@@ -310,6 +310,17 @@ class PlainRows:
         return new_rows(list(map(cells.__getitem__, map(slice, bounds, bounds[1:]))), self.beyond)
 
 
+def _finder(part: PlainRows) -> Callable[[int], int]:
+    """What tells the place of a cell of *part* by its index, for a caller about to ask
+    for several: the ``finder()`` of its ``places`` when it has one (the cells asked
+    about worked out alone, arithmetically: a report's diagnostics name a few cells of
+    runs of hundreds), else the places of every cell, worked out at once."""
+    finder = getattr(part.places, "finder", None)
+    if finder is not None:
+        return cast("Callable[[int], int]", finder())
+    return list(part.places()).__getitem__
+
+
 #: Held while a table's rows are built, so that every thread sees the same cells.
 _BUILDING = threading.Lock()
 
@@ -455,10 +466,10 @@ class TableCells(Sequence[Cell]):
         self.tables = tables
         self._count = count
         self._cells: list[Cell] | None = None
-        #: Where each run of rows starts, and the runs; the places of a run's cells,
-        #: once worked out (see :meth:`index_parts`).
+        #: Where each run of rows starts, and the runs; how the place of a cell of a
+        #: run is told, once worked out (see :meth:`index_parts`, :func:`_finder`).
         self._starts: tuple[list[int], list[Any]] | None = None
-        self._places: list[list[int] | None] = []
+        self._places: list[Callable[[int], int] | None] = []
 
     def cells(self) -> list[Cell]:
         """The cells, built (see :class:`LazyRows`)."""
@@ -513,10 +524,10 @@ class TableCells(Sequence[Cell]):
         :meth:`_part`)."""
         if k < 0:
             return part.place(index)
-        places = self._places[k]
-        if places is None:
-            places = self._places[k] = list(part.places())
-        return places[index]
+        find = self._places[k]
+        if find is None:
+            find = self._places[k] = _finder(part)
+        return find(index)
 
     def span(self, index: int) -> Span | None:
         """The span of cell *index* (``self[index].span``), without building the cells
@@ -549,10 +560,10 @@ class TableCells(Sequence[Cell]):
             part = parts[k]
             index -= starts[k]  # noqa: PLW2901
             if part.__class__ is PlainRows:
-                at = places[k]
-                if at is None:
-                    at = places[k] = list(part.places())
-                line, column = divmod(at[index], AT)
+                find = places[k]
+                if find is None:
+                    find = places[k] = _finder(part)
+                line, column = divmod(find(index), AT)
                 found.append(new_span((line, column, line, column + len(part.raws[index]))))
             else:
                 found.append(part.cells[index].span)
@@ -573,14 +584,14 @@ class TableCells(Sequence[Cell]):
             part = parts[k]
             index -= starts[k]  # noqa: PLW2901
             if part.__class__ is PlainRows:
-                at = places[k]
-                if at is None:
-                    at = places[k] = list(part.places())
+                find = places[k]
+                if find is None:
+                    find = places[k] = _finder(part)
                 # As _RowSpan makes it from the row's first and last cells.
                 last = index + count - 1
-                end_line, column = divmod(at[last], AT)
+                end_line, column = divmod(find(last), AT)
                 end = column + len(part.raws[last]) + part.beyond
-                found.append(new_span((at[index] // AT, 1, end_line, end)))
+                found.append(new_span((find(index) // AT, 1, end_line, end)))
             else:
                 if index or count != len(part.cells):
                     raise IndexError("cell index is not a row's first cell")
