@@ -10,9 +10,8 @@ Instances that cannot be evaluated because a value is null make one
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
-from itertools import pairwise
 from typing import Any
 
 from ..caches import track
@@ -88,7 +87,7 @@ class Relations:
         #: The template's keys, in order.
         self._order = list(schema.keys)
         #: Whether every relation holds, by the derived keys of the statistics checked.
-        self._quick: dict[frozenset[str], Callable[[list[Value]], bool]] = {}
+        self._quick: dict[frozenset[str], Callable[[Mapping[str, Value]], bool]] = {}
         track(self, _forget)
 
     def check(self, statistics: Statistics) -> list[Diagnostic]:
@@ -105,16 +104,15 @@ class Relations:
         holds = self._quick.get(derived)
         if holds is None:
             holds = self._quick[derived] = self._all_hold(derived)
-        # The values in template order (the order statistics keep them in), where the
-        # instances' sides were placed.
-        if list(values) == self._order:
-            try:
-                if holds(list(values.values())):
-                    # Every instance holds, so none fails and none wants a value: nothing
-                    # to say, whatever the values the relations do not touch.
-                    return []
-            except TypeError:
-                pass  # a null value (None cannot be summed): told instance by instance
+        try:
+            if holds(values):
+                # Every instance holds, so none fails and none wants a value: nothing
+                # to say, whatever the values the relations do not touch.
+                return []
+        except TypeError:
+            pass  # a null value (None cannot be summed): told instance by instance
+        except KeyError:
+            pass  # statistics without a key: checking each tells which
         return self.check_each(statistics)
 
     def check_each(self, statistics: Statistics) -> list[Diagnostic]:
@@ -173,42 +171,36 @@ class Relations:
                 )
         return found
 
-    def _all_hold(self, derived: frozenset[str]) -> Callable[[list[Value]], bool]:
+    def _all_hold(self, derived: frozenset[str]) -> Callable[[Mapping[str, Value]], bool]:
         """Whether every relation instance :meth:`check` evaluates when *derived* are the
-        derived keys holds, told at once from the values in template order: each side of
-        one key is its value, each other side is summed as :meth:`check_each` sums it (a
-        slice of the values where its keys stand evenly spaced, else its values fetched),
-        and every left side is compared with its right side. A null value makes a sum
-        raise ``TypeError``."""
+        derived keys holds, told at once by one function compiled for them (see
+        :func:`_compiled`): each side of one key is its value, each other side is summed
+        as :meth:`check_each` sums it, and each left side is compared with its right side,
+        the first that differs ending it. A null value makes a sum raise ``TypeError``, a
+        key the statistics lack ``KeyError``."""
         if len(self._quick) >= 64:
             self._quick.clear()
-        at = {k: i for i, k in enumerate(self._order)}
-        # Per way of comparing (a value with a sum, a sum with a sum, a sum with a value):
-        # the left sides and the right sides.
-        groups: dict[tuple[bool, bool], tuple[list[Any], list[Any]]] = {}
+        # The keys the instances touch, by where they stand among them: the template's
+        # own strings, which the statistics' keys are, so that each lookup finds its key
+        # by identity rather than by comparing the characters of equal strings.
+        keys: dict[str, int] = {}
+        own = {k: k for k in self._order}
+        tests = []
         for _, instances in self._checks:
             for check in instances:
                 if check.all_derived and check.left[0] in derived:
                     continue
+                left = [keys.setdefault(own[k], len(keys)) for k in check.left]
+                right = [keys.setdefault(own[k], len(keys)) for k in check.right]
                 # A side of one key is compared as it is, unless the other side is one
-                # too: a sum on one side at least, so that the identity a list comparison
-                # tests first cannot stand for equality (a NaN is not equal to itself).
-                one_left = len(check.left) == 1
-                one_right = len(check.right) == 1 and not one_left
-                lefts, rights = groups.setdefault((one_left, one_right), ([], []))
-                lefts.append(at[check.left[0]] if one_left else _part([at[k] for k in check.left]))
-                rights.append(
-                    at[check.right[0]] if one_right else _part([at[k] for k in check.right])
+                # too: then both are summed, for ``None == None`` holds where summing a
+                # null raises (and check_each tells the relation unchecked).
+                one_left = len(left) == 1
+                one_right = len(right) == 1 and not one_left
+                tests.append(
+                    (left[0] if one_left else tuple(left), right[0] if one_right else tuple(right))
                 )
-        sides = tuple(
-            (_side(one_left, lefts), _side(one_right, rights))
-            for (one_left, one_right), (lefts, rights) in groups.items()
-        )
-
-        def holds(values: list[Value]) -> bool:
-            return all(left(values) == right(values) for left, right in sides)
-
-        return holds
+        return _compiled(list(keys), tests)
 
     def _absent_keys(self, values: Mapping[str, Value], derived: frozenset[str]) -> set[str]:
         """Keys of the parts of a derived row that the report printed as one row."""
@@ -257,35 +249,46 @@ def check_relations(schema: Schema, statistics: Statistics) -> list[Diagnostic]:
         ) from exc
 
 
-def _part(positions: list[int]) -> slice | Callable[[list[Value]], tuple[Value, ...]]:
-    """The values at *positions* in that order: a slice when they are evenly spaced,
-    else a getter."""
-    if len(positions) == 1:
-        return slice(positions[0], positions[0] + 1)
-    step = positions[1] - positions[0]
-    if step and all(b - a == step for a, b in pairwise(positions)):
-        stop = positions[-1] + step
-        return slice(positions[0], stop if stop >= 0 else None, step)
-    return operator.itemgetter(*positions)
+#: Sides of more values than this are summed by :func:`sum` over a tuple of them rather
+#: than by ``+`` (which the compiler nests, one level a value).
+_LONG_SIDE = 64
 
 
-def _side(one: bool, parts: list[Any]) -> Callable[[list[Value]], list[Value]]:
-    """One side of a group of relation instances: the value (*one*) or the sum of the
-    values of each instance's side, as a list."""
-    if one:
-        if len(parts) == 1:
-            at = parts[0]
-            return lambda values: [values[at]]
-        get = operator.itemgetter(*parts)
-        return lambda values: list(get(values))
-    slices = [p for p in parts if isinstance(p, slice)]
-    if len(slices) == len(parts):
-        return lambda values: list(map(_sum, map(values.__getitem__, slices)))
-    return lambda values: [_sum(values[p] if isinstance(p, slice) else p(values)) for p in parts]
+def _compiled(
+    keys: list[str], tests: list[tuple[int | tuple[int, ...], int | tuple[int, ...]]]
+) -> Callable[[Mapping[str, Value]], bool]:
+    """A function of a mapping telling whether every one of *tests* holds, the first
+    that does not ending it.
 
+    A test compares a value (the position of its key in *keys*) with a value or with the
+    sum of values (positions), or two sums: each sum is ``0 + a + b + ...`` as
+    :func:`sum` adds them. The function fetches the values of *keys* with one
+    :func:`operator.itemgetter` call into local variables ``v0, v1, ...`` and compares
+    them in one expression, where each value added costs two bytecodes (a side summed
+    by :func:`sum` over a slice of a list costs more up to some twenty values, and a
+    list in template order needs its keys compared with the template's). Only
+    positions go into the code, never a key or any other text."""
+    if not tests:
+        return lambda values: True
 
-#: :func:`sum`, of values (its overloads do not take a list of them).
-_sum: Callable[[Iterable[Any]], Any] = sum
+    def side(at: int | tuple[int, ...]) -> str:
+        if isinstance(at, int):
+            return f"v{at}"
+        if len(at) > _LONG_SIDE:
+            return f"sum(({', '.join(f'v{i}' for i in at)},))"
+        return " + ".join(["0", *[f"v{i}" for i in at]])
+
+    source = (
+        "def holds(values):\n"
+        f"    {', '.join(f'v{i}' for i in range(len(keys)))}, = fetch(values)\n"
+        f"    return {' and '.join(f'{side(a)} == {side(b)}' for a, b in tests)}\n"
+    )
+    # (An itemgetter of one key gives its value, not a tuple of one.)
+    fetch = operator.itemgetter(*keys) if len(keys) > 1 else lambda m: (m[keys[0]],)
+    namespace: dict[str, Any] = {"fetch": fetch, "sum": sum}
+    exec(compile(source, "<gipparse relations>", "exec"), namespace)
+    holds: Callable[[Mapping[str, Value]], bool] = namespace["holds"]
+    return holds
 
 
 def _terms(keys: Sequence[str], values: Sequence[Value], total: Value) -> str:
