@@ -111,3 +111,22 @@ def test_the_quick_check_is_taken_and_says_yes_or_no(template_id: str) -> None:
     )
     assert relations._all_hold(stats.derived)(broken.to_flat()) is False
     assert relations.check(broken) == relations.check_each(broken) != []
+
+
+def test_the_quick_check_is_compiled_for_derived_keys_seen_before(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first statistics with a set of derived keys are checked instance by instance
+    (a process reading one report compiles nothing), the next ones at once."""
+    from gipparse.checks.relations import Relations
+
+    template = find_template("2020", BUILTIN)
+    relations = Relations(template)
+    flat: dict[str, Any] = dict.fromkeys(template.keys, 2)
+    _repair(template, flat)
+    stats = gipparse.Statistics(template.id, tuple(flat.items()))
+    each: list[object] = []
+    check_each = relations.check_each
+    monkeypatch.setattr(relations, "check_each", lambda s: each.append(s) or check_each(s))
+    assert [relations.check(stats) for _ in range(3)] == [[], [], []]
+    assert each == [stats]

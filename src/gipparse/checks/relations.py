@@ -103,6 +103,14 @@ class Relations:
         derived = statistics.derived
         holds = self._quick.get(derived)
         if holds is None:
+            # The first statistics with these derived keys are checked instance by
+            # instance, the next compile the quick check: compiling costs about 6.5 M
+            # instructions (checking each instance 0.3 M, the quick check 0.07 M), which
+            # a process reading one report would pay for nothing.
+            if len(self._quick) >= 64:
+                self._quick.clear()
+            holds = self._quick[derived] = _not_yet
+        elif holds is _not_yet:
             holds = self._quick[derived] = self._all_hold(derived)
         try:
             if holds(values):
@@ -178,8 +186,6 @@ class Relations:
         as :meth:`check_each` sums it, and each left side is compared with its right side,
         the first that differs ending it. A null value makes a sum raise ``TypeError``, a
         key the statistics lack ``KeyError``."""
-        if len(self._quick) >= 64:
-            self._quick.clear()
         # The keys the instances touch, by where they stand among them: the template's
         # own strings, which the statistics' keys are, so that each lookup finds its key
         # by identity rather than by comparing the characters of equal strings.
@@ -209,6 +215,12 @@ class Relations:
             if key not in derived and all(values.get(p) is None for p in parts):
                 absent.update(parts)
         return absent
+
+
+def _not_yet(values: Mapping[str, Value]) -> bool:
+    """The quick check of statistics whose derived keys were not seen before: it tells
+    nothing, so that :meth:`Relations.check` checks each instance."""
+    return False
 
 
 def _forget(relations: Relations) -> None:
