@@ -541,6 +541,22 @@ class TableCells(Sequence[Cell]):
         span: Span | None = part.cells[index].span
         return span
 
+    def _locate(self, index: int) -> tuple[Any, int, Callable[[int], int] | None]:
+        """The run of rows (or the row) holding cell *index* once :meth:`index_parts` has
+        indexed them, the cell's index in it, and what tells the places of a run's cells
+        (``None`` for a row built)."""
+        if not 0 <= index < self._count:
+            raise IndexError("cell index out of range")
+        starts, parts = cast("tuple[list[int], list[Any]]", self._starts)
+        k = bisect_right(starts, index) - 1
+        part = parts[k]
+        if part.__class__ is not PlainRows:
+            return part, index - starts[k], None
+        find = self._places[k]
+        if find is None:
+            find = self._places[k] = _finder(part)
+        return part, index - starts[k], find
+
     def spans(self, indices: Iterable[int]) -> list[Span | None]:
         """``[self.span(i) for i in indices]`` in one step, for many cells: the runs
         indexed (:meth:`index_parts`), the places of each run asked about worked out at
@@ -549,20 +565,11 @@ class TableCells(Sequence[Cell]):
         if cells is not None:
             return [cells[i].span for i in indices]
         self.index_parts()
-        starts, parts = cast("tuple[list[int], list[Any]]", self._starts)
-        places = self._places
-        count = self._count
+        locate = self._locate
         found: list[Span | None] = []
-        for index in indices:
-            if not 0 <= index < count:
-                raise IndexError("cell index out of range")
-            k = bisect_right(starts, index) - 1
-            part = parts[k]
-            index -= starts[k]  # noqa: PLW2901
-            if part.__class__ is PlainRows:
-                find = places[k]
-                if find is None:
-                    find = places[k] = _finder(part)
+        for at in indices:
+            part, index, find = locate(at)
+            if find is not None:
                 line, column = divmod(find(index), AT)
                 found.append(new_span((line, column, line, column + len(part.raws[index]))))
             else:
@@ -573,20 +580,11 @@ class TableCells(Sequence[Cell]):
         """``[self.row_span(*row) for row in rows]`` in one step, for many rows (see
         :meth:`spans`)."""
         self.index_parts()
-        starts, parts = cast("tuple[list[int], list[Any]]", self._starts)
-        places = self._places
-        total = self._count
+        locate = self._locate
         found: list[Span | None] = []
-        for index, count in rows:
-            if not 0 <= index < total:
-                raise IndexError("cell index out of range")
-            k = bisect_right(starts, index) - 1
-            part = parts[k]
-            index -= starts[k]  # noqa: PLW2901
-            if part.__class__ is PlainRows:
-                find = places[k]
-                if find is None:
-                    find = places[k] = _finder(part)
+        for at, count in rows:
+            part, index, find = locate(at)
+            if find is not None:
                 # As _RowSpan makes it from the row's first and last cells.
                 last = index + count - 1
                 end_line, column = divmod(find(last), AT)
