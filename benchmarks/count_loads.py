@@ -8,10 +8,15 @@ generated reports (every kind in turn), after 24 others. ``stats-seed``, ``stats
 and ``stats-corpus``: the same, statistics stage only, the stages before it run for 105
 inputs whatever N (so that the difference between two N is the statistics stage alone).
 The per-load cost is (count at N=105 - count at N=5) / 100.
+
+With ``NO_GC=1`` in the environment the cyclic collector is off while the loads run: a
+full collection that falls in one of the two runs and not the other moves the difference
+by hundreds of thousands of instructions (seed 003's many diagnostics make it likely).
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -32,6 +37,8 @@ def main() -> None:
 
     if os.environ.get("NO_PLANS"):
         disable_plans()
+    if os.environ.get("NO_GC"):
+        gc.disable()
     corpus = sorted((HERE / "out" / "corpus").glob("*.txt"))
     if mode in SEEDS:
         path = gipparse.sample_paths()[SEEDS[mode]]
