@@ -547,7 +547,7 @@ class TableCells(Sequence[Cell]):
         (``None`` for a row built)."""
         if not 0 <= index < self._count:
             raise IndexError("cell index out of range")
-        starts, parts = cast("tuple[list[int], list[Any]]", self._starts)
+        starts, parts = self._starts  # type: ignore[misc]  # (no cast: a call per cell)
         k = bisect_right(starts, index) - 1
         part = parts[k]
         if part.__class__ is not PlainRows:
