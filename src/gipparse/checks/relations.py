@@ -19,7 +19,7 @@ from ..errors import GipparseError, PluginError, culprit_of
 from ..templates.schema import Relation, Schema
 from ..templates.statistics import Statistics, source_span
 from ..templates.values import Value
-from ..tree.nodes import Diagnostic, Severity, Span
+from ..tree.nodes import Diagnostic, Severity, Span, tuple_getter
 
 
 class _Check:
@@ -295,9 +295,7 @@ def _compiled(
         f"    {', '.join(f'v{i}' for i in range(len(keys)))}, = fetch(values)\n"
         f"    return {' and '.join(f'{side(a)} == {side(b)}' for a, b in tests)}\n"
     )
-    # (An itemgetter of one key gives its value, not a tuple of one.)
-    fetch = operator.itemgetter(*keys) if len(keys) > 1 else lambda m: (m[keys[0]],)
-    namespace: dict[str, Any] = {"fetch": fetch, "sum": sum}
+    namespace: dict[str, Any] = {"fetch": tuple_getter(keys), "sum": sum}
     exec(compile(source, "<gipparse relations>", "exec"), namespace)
     holds: Callable[[Mapping[str, Value]], bool] = namespace["holds"]
     return holds

@@ -19,13 +19,20 @@ from collections.abc import Callable, Sequence
 from contextlib import suppress
 from functools import lru_cache
 from itertools import chain, compress
-from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from .. import patterns
 from ..caches import kept
 from ..hookspecs import hookimpl
-from ..tree.nodes import Cell, Diagnostic, Severity, Table, built_rows, table_raws
+from ..tree.nodes import (
+    Cell,
+    Diagnostic,
+    Severity,
+    Table,
+    built_rows,
+    table_raws,
+    tuple_getter,
+)
 from ..tree.text import fold, normalize_text
 
 if TYPE_CHECKING:
@@ -221,9 +228,9 @@ class _Layout:
             else:
                 read += range(start, stop)
             start = stop
-        self.same_get = _fetch(read)
+        self.same_get = tuple_getter(read)
         self.same = self.same_get(raws)
-        self.ends_get = _fetch(ends)
+        self.ends_get = tuple_getter(ends)
         self.labels = labels
         self.at = at
         self.order = order
@@ -256,16 +263,6 @@ def _all_end(raws: Sequence[str]) -> bool:
 
 #: Texts seen to end a row's labels in :func:`_numbered` (values: digits, with NBSP...).
 _ENDING: dict[str, None] = kept({})
-
-
-def _fetch(positions: list[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
-    """Fetches the items at *positions*, as a tuple (whatever their number)."""
-    if len(positions) > 1:
-        return itemgetter(*positions)
-    if positions:
-        at = positions[0]
-        return lambda items: (items[at],)
-    return lambda items: ()
 
 
 #: Layouts of tables seen, by their rows' lengths (a few each, the last used last).

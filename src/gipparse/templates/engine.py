@@ -61,6 +61,7 @@ from ..tree.nodes import (
     Table,
     TableCells,
     new_diagnostics,
+    tuple_getter,
 )
 from ..tree.text import fold, normalize_text
 from .labelkeys import LABEL_KEYS as _KNOWN_KEYS
@@ -1348,7 +1349,7 @@ class ReadingPlan:
                 start = len(counted)
                 counted += positions
                 taken = slice(start, len(counted))
-                made = (spec, count_keys, taken, entries, others, keys, _getter(at), *made[7:])  # noqa: PLW2901
+                made = (spec, count_keys, taken, entries, others, keys, tuple_getter(at), *made[7:])  # noqa: PLW2901
             kept.append(made)
         #: One per table of the template, in its order.
         self.segments = tuple(kept)
@@ -1357,7 +1358,7 @@ class ReadingPlan:
         #: are read otherwise).
         self.counted = tuple(counted)
         #: Fetches the texts of those cells.
-        self.count_get = _getter(counted)
+        self.count_get = tuple_getter(counted)
         #: Every key of the template, null.
         self.blank: dict[str, Value] = dict.fromkeys(template.keys)
         # A derived row read as a row of its own keeps its values; the others are summed.
@@ -1378,7 +1379,7 @@ class ReadingPlan:
         self.count_keys: tuple[str, ...] | None = None
         self.otherwise: tuple[tuple[TableSpec, tuple[_PlanCell, ...], _Said | None], ...] = ()
         self.sources: dict[str, Cell | None] = {}
-        self.source_at: Callable[[Sequence[Any]], tuple[Any, ...]] = _getter(())
+        self.source_at: Callable[[Sequence[Any]], tuple[Any, ...]] = tuple_getter(())
         #: Where the cell of each of those keys is among the report's table cells.
         self.source_positions: dict[str, int] = {}
         if all(len(segment) in {7, 10} for segment in kept):
@@ -1398,7 +1399,7 @@ class ReadingPlan:
                 # copy of it filled in, rather than a dictionary grown key by key.
                 self.sources = dict.fromkeys(own.get(k, k) for k in source_keys)
                 positions = [p for t in segments if len(t) >= 7 for p in t[6]]
-                self.source_at = _getter(positions)
+                self.source_at = tuple_getter(positions)
                 self.source_positions = dict(zip(self.sources, positions, strict=True))
 
     def apply(
@@ -1653,7 +1654,7 @@ class _Saying:
         self.rows = tuple(bounds[index] for _, index, _ in said)
         self.row_tails = tuple(_unlabelled(spec, args) for _, _, args in said)
         self.extra_at = tuple(p for _, _, at, _, _ in extras for p in at)
-        self.extra_get = _getter(self.extra_at)
+        self.extra_get = tuple_getter(self.extra_at)
         parts = [_extra_parts(name, count, n) for name, _, at, count, n in extras for _ in at]
         self.extra_heads = tuple(head for head, _ in parts)
         self.extra_tails = tuple(tail for _, tail in parts)
@@ -1953,17 +1954,6 @@ def _blank_zero(spec: TableSpec, blanks: list[Span | None]) -> Diagnostic:
         + (f" (lines {shown})" if lines else ""),
         blanks[0],
     )
-
-
-def _getter(positions: Sequence[Any]) -> Callable[[Any], tuple[Any, ...]]:
-    """Fetches the items at *positions* (indices of a sequence, or keys of a mapping), as
-    a tuple."""
-    if len(positions) > 1:
-        return operator.itemgetter(*positions)
-    if positions:
-        at = positions[0]
-        return lambda items: (items[at],)
-    return lambda items: ()
 
 
 # ---------------------------------------------------------------------------

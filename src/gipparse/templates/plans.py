@@ -25,14 +25,22 @@ from itertools import chain, compress, repeat
 from typing import Any
 
 from ..errors import GipparseError, PluginError, culprit_of
-from ..tree.nodes import Diagnostic, Row, Section, Severity, Table, TableCells, table_raws
+from ..tree.nodes import (
+    Diagnostic,
+    Row,
+    Section,
+    Severity,
+    Table,
+    TableCells,
+    table_raws,
+    tuple_getter,
+)
 from .engine import (
     _PLAIN_COUNTS,
     ReadingPlan,
     ReportTables,
     Template,
     _choose_how,
-    _getter,
     learn_counts,
     no_statutory_table,
 )
@@ -245,10 +253,10 @@ class _ReportPlan(_Fitting):
         self.template = reading.template
         self.notes = notes
         fixed_pos, self.fixed, self.labels, self.folded, _ = described
-        self.fixed_get = _getter(fixed_pos)
+        self.fixed_get = tuple_getter(fixed_pos)
         self.count_get = reading.count_get
         counted = set(reading.counted)
-        self.rest_get = _getter([p for p in values if p not in counted])
+        self.rest_get = tuple_getter([p for p in values if p not in counted])
 
     def run(self, seen: _Seen, counts: list[Value] | None) -> tuple[Statistics, list[Diagnostic]]:
         """Apply the plan to *seen* (*counts*: what :meth:`fits` returned)."""

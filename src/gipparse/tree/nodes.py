@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import operator
 import threading
 from bisect import bisect_right
 from collections import deque
@@ -160,6 +161,19 @@ def new_cell(raw: str, span: Span | None) -> Cell:
 
 #: Runs an iterator to its end, keeping nothing.
 _consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
+
+
+def tuple_getter(positions: Sequence[Any]) -> Callable[[Any], tuple[Any, ...]]:
+    """Fetches the items at *positions* (indices of a sequence, or keys of a mapping), as
+    a tuple whatever their number (an :func:`operator.itemgetter` of one position gives
+    the item itself)."""
+    if len(positions) > 1:
+        return operator.itemgetter(*positions)
+    if positions:
+        at = positions[0]
+        return lambda items: (items[at],)
+    return lambda items: ()
+
 
 # ``object.__new__`` and the slots' ``__set__`` take their arguments as a tuple. Called by
 # ``map``, each call is given a new one; called by ``starmap``, the tuple its iterable
