@@ -168,9 +168,7 @@ def _numbered(
                     continue  # a cell covered by a merge
                 if raw.isdigit():
                     break  # the first value
-                if len(_LABELS) >= _LABELS_LIMIT:
-                    _LABELS.clear()
-                label = _LABELS[raw] = _label(raw)
+                label = _labelled(raw)
             if label.__class__ is tuple:
                 labels.append(label)
                 at.append(k)
@@ -191,10 +189,16 @@ def _ends(raw: str) -> bool:
         return False
     label = _LABELS.get(raw)
     if label is None:
-        if len(_LABELS) >= _LABELS_LIMIT:
-            _LABELS.clear()
-        label = _LABELS[raw] = _label(raw)
+        label = _labelled(raw)
     return label.__class__ is int and label == _END
+
+
+def _labelled(raw: str) -> _Label:
+    """:func:`_label` of *raw*, kept in :data:`_LABELS` (which the callers looked in)."""
+    if len(_LABELS) >= _LABELS_LIMIT:
+        _LABELS.clear()
+    label = _LABELS[raw] = _label(raw)
+    return label
 
 
 class _Layout:
