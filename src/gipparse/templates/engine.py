@@ -1112,7 +1112,7 @@ class _Reader:
                     Severity.WARNING,
                     "table.values-in-one-cell",
                     f"{name}: the {n} values stand in one cell separated by spaces "
-                    f"(line {_span_line(cells[0], row)})",
+                    f"(line {_span_line(cells[0].span, row)})",
                     cells[0].span or row.span,
                 )
                 return [cells[0]] * n, tuple(parts)
@@ -1120,7 +1120,7 @@ class _Reader:
                 self.diag(
                     Severity.WARNING,
                     "table.concatenated-values",
-                    f"{name}: {cells[0].text!r} at line {_span_line(cells[0], row)} runs "
+                    f"{name}: {cells[0].text!r} at line {_span_line(cells[0].span, row)} runs "
                     f"{n} values together; they cannot be told apart, so they are null",
                     cells[0].span or row.span,
                 )
@@ -1891,10 +1891,9 @@ def _line(row: _RowLike) -> str:
     return str(row.span.line) if row.span is not None else "?"
 
 
-def _span_line(cell: Cell, row: Row) -> str:
-    if cell.span is not None:
-        return str(cell.span.line)
-    return _line(row)
+def _span_line(span: Span | None, row: _RowLike) -> str:
+    """The line of *span*, else that of *row*."""
+    return str(span.line) if span is not None else _line(row)
 
 
 #: The message of a row without a label: its line, and what follows
@@ -1930,8 +1929,8 @@ def _extra_cell(  # noqa: PLR0917
 ) -> Diagnostic:
     """The diagnostic of an extra cell (its normalised *text* and its *span*), a cell of
     *row* (whose label was lost) before the *n* read of its *count* value cells."""
-    line = str(span.line) if span is not None else _line(row)
     head, tail = _extra_parts(name, count, n)
+    line = _span_line(span, row)
     return Diagnostic(
         Severity.WARNING, "table.extra-cell", _EXTRA % (head, text, line, tail), span or row.span
     )
