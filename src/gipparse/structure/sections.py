@@ -262,8 +262,9 @@ def build_sections(
     kind: str = _VALUE[SectionKind.PREAMBLE]
     heading: Heading | None = None
     current: list[Block] = []
-    # (A section is closed where it ends, below and after the loop, rather than by a
-    # closure: the function's own variables are then read the fast way.)
+    # (A section is closed by _close, given what it needs, rather than by a closure over
+    # this function's variables, which would make every read of them a read through a
+    # cell.)
     for block in blocks:
         if isinstance(block, Paragraph):
             # Only a line short enough to be a heading is converted to Simplified.
@@ -281,10 +282,7 @@ def build_sections(
                         )
                     )
                 else:
-                    if heading is not None or current:
-                        sections.append(
-                            new_section(kind, heading, tuple(current), _span(heading, current))
-                        )
+                    _close(sections, kind, heading, current)
                     seen.add(new_kind)
                     kind = _VALUE[new_kind]
                     heading = new_heading(block.raw, kind, block.span)
@@ -300,8 +298,7 @@ def build_sections(
                         )
                     continue
         current.append(block)
-    if heading is not None or current:
-        sections.append(new_section(kind, heading, tuple(current), _span(heading, current)))
+    _close(sections, kind, heading, current)
     if sections and sections[-1].heading is not None:
         last = sections[-1]
         body, closing = split_closing(last.blocks)
@@ -352,6 +349,15 @@ _DATE_LINE_RE = patterns.compile(
 #: Longest line taken for a signature line or a caption above chart data.
 MAX_SIGNATURE_LENGTH = 30
 _NOT_SIGNATURE_RE = patterns.compile(r"[。；;：:,，]|^\(?[0-9一二三四五六七八九十]{1,2}[.,、)）]")
+
+
+def _close(
+    sections: list[Section], kind: str, heading: Heading | None, current: list[Block]
+) -> None:
+    """Add the section *heading* opens (none: the preamble) to *sections*, its blocks
+    *current*, unless it has neither."""
+    if heading is not None or current:
+        sections.append(new_section(kind, heading, tuple(current), _span(heading, current)))
 
 
 def split_closing(blocks: Sequence[Block]) -> tuple[tuple[Block, ...], tuple[Block, ...]]:

@@ -237,10 +237,7 @@ class _Places:
         return places
 
     def at(self, index: int) -> int:
-        # Cell *index* of row r stands r empty lines below the first row, past the cells
-        # before it.
-        row = bisect_right(list(accumulate(self.counts)), index)
-        return (self.i + 1 + index + row) * AT + 2
+        return self.finder()(index)
 
     def finder(self) -> Callable[[int], int]:
         """:meth:`at` for several cells: the rows' ends worked out once (the places of
@@ -250,6 +247,8 @@ class _Places:
         first = (self.i + 1) * AT + 2
 
         def at(index: int) -> int:
+            # Cell *index* of row r stands r empty lines below the first row, past the
+            # cells before it.
             return first + (index + bisect_right(ends, index)) * AT
 
         return at
