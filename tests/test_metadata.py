@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from tests.conftest import SEEDS
 
 import gipparse
 from gipparse import Metadata
+from gipparse.structure.metadata import _TITLE_RES
 
 
 @pytest.mark.parametrize(
@@ -186,3 +189,31 @@ def test_period_dates_are_written_in_iso_form(date: tuple[int, int, int]) -> Non
 
     year, month, day = date
     assert _iso(date) == f"{year:04d}-{month:02d}-{day:02d}"
+
+
+# Titles in the order the patterns read them, each piece kept, dropped or replaced by
+# another: matches and near misses both.
+_TITLE_ORDER = [
+    ["", "2020", "2021年度"],
+    ["广州市应急管理局", "本局", "，", ""],
+    ["关于", ""],
+    ["2020", "2021", "20"],
+    ["年", "年度", " 年"],
+    ["广州市应急管理局", ""],
+    ["的", ""],
+    ["政府信息", "政府"],
+    ["与政务", ""],
+    ["公开", "公"],
+    ["工作", ""],
+    ["年度", ""],
+    ["报告", "年报", "报", "告", "年", ""],
+    ["", "工作年度报告"],
+]
+
+
+@given(st.tuples(*map(st.sampled_from, _TITLE_ORDER)).map("".join))
+def test_a_title_pattern_matches_only_where_there_is_a_bao(candidate: str) -> None:
+    # extract_metadata searches only the candidate titles holding 报 (all patterns end
+    # in 报告 or 年报): no match is skipped so.
+    if any(p.search(candidate) for p in _TITLE_RES):
+        assert "报" in candidate

@@ -66,6 +66,10 @@ def extract_metadata(
     year: int | None = None
     title = _title_block(texts[:in_preamble])
     for candidate in title:
+        # Every title pattern ends in 报告 or 年报: a candidate without 报 is not searched
+        # (a title broken over two lines is, joined).
+        if "报" not in candidate:
+            continue
         for pattern in _TITLE_RES:
             m = pattern.search(candidate)
             if m is not None and _plausible_agency(m.group("agency")):
