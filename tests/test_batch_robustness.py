@@ -304,6 +304,7 @@ def test_a_full_disk_on_dev_full_is_a_clear_error() -> None:
 # -- 2 and 4. files that stall, workers that die, SIGTERM ------------------------------------
 
 _MISBEHAVING = """
+import hashlib
 import os
 import signal
 import time
@@ -322,6 +323,10 @@ def gipparse_read_source(path, data):
         os._exit(139)  # as a crash in a native library does
     if data.startswith(b"SLEEP"):
         time.sleep(float(data.split()[1]))
+    if data.startswith(b"SPIN"):
+        # Native code that runs for hours and never returns to Python: the budget's
+        # alarm cannot interrupt it.
+        hashlib.pbkdf2_hmac("sha256", b"x", b"y", 2**31 - 1)
     return None
 """
 
@@ -329,7 +334,8 @@ def gipparse_read_source(path, data):
 @pytest.fixture
 def misbehaving(tmp_path: Path) -> dict[str, str]:
     """The environment of a gipparse with a plugin installed (by an entry point) that
-    kills its process, or sleeps, on files that start with KILL, EXIT or SLEEP."""
+    kills its process, sleeps or runs native code that does not return, on files that
+    start with KILL, EXIT, SLEEP or SPIN."""
     site = tmp_path / "site"
     info = site / "gipparse_misbehaving-1.0.dist-info"
     info.mkdir(parents=True)
@@ -414,6 +420,52 @@ def test_a_file_that_overruns_the_time_budget_gets_a_record(
     assert [d["code"] for d in records[2]["diagnostics"]] == ["report.timeout"]
     assert "time budget of 1 s" in records[2]["diagnostics"][0]["message"]
     assert [r["valid"] for i, r in enumerate(records) if i != 2] == [True] * 4
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers forked on Linux")
+@pytest.mark.parametrize("command", ["export", "validate"])
+def test_a_worker_stuck_in_native_code_is_stopped_and_its_file_gets_a_timeout(
+    tmp_path: Path, misbehaving: dict[str, str], command: str
+) -> None:
+    folder = tmp_path / "corpus"
+    names = _corpus(folder, {1: b"SPIN", 4: b"KILL"}, total=7)
+    start = time.monotonic()
+    if command == "export":
+        argv = ["export", folder, "--format", "jsonl"]
+    else:
+        argv = ["validate", folder, "--corpus", "-f", "json"]
+    result = run(*argv, "--jobs", "2", "--timeout", "0.5", env=misbehaving)
+    elapsed = time.monotonic() - start
+    no_traceback(result)
+    assert result.returncode == 1
+    out = result.stdout
+    reports = _jsonl(out) if command == "export" else json.loads(out)["reports"]
+    assert [os.path.basename(r["path"]) for r in reports] == names
+    errors = [[d for d in r["diagnostics"] if d["severity"] == "error"] for r in reports]
+    assert [d["code"] for d in errors[1]] == ["report.timeout"], errors[1]
+    message = errors[1][0]["message"]
+    assert "time budget of 0.5 s, in a call into native code" in message
+    assert "stopped after 1 s of CPU time" in message
+    # A death is still a death, not a timeout.
+    assert [d["code"] for d in errors[4]] == ["report.worker-died"]
+    assert [i for i, found in enumerate(errors) if found] == [1, 4]
+    # Stopped twice (in its chunk, then read alone) at 1 s of CPU time each, not hours.
+    assert elapsed < 30
+
+
+def test_the_hard_limit_names_the_budget_and_a_death_stays_a_death() -> None:
+    import signal
+
+    from gipparse.export.batch import TimeBudgetError, WorkerDiedError, worker_lost
+
+    stopped = worker_lost("a.pdf", signal.SIGPROF, 2)
+    assert isinstance(stopped, TimeBudgetError)
+    assert "time budget of 2 s" in str(stopped)
+    assert "after 4 s of CPU time" in str(stopped)
+    for signum in (signal.SIGKILL, signal.SIGSEGV, None):
+        assert isinstance(worker_lost("a.pdf", signum, 2), WorkerDiedError)
+    # Without a budget there is no hard limit: SIGPROF came from elsewhere.
+    assert isinstance(worker_lost("a.pdf", signal.SIGPROF, None), WorkerDiedError)
 
 
 def _alive(pid: int) -> bool:

@@ -56,7 +56,7 @@ def _leaves_nothing(pids: list[int]) -> Iterator[None]:
     assert _fds() == before
 
 
-def _died(path: str) -> tuple[str, str]:
+def _died(path: str, signum: int | None) -> tuple[str, str]:
     return ("died", path)
 
 
@@ -175,6 +175,27 @@ def test_a_worker_killed_mid_chunk_costs_only_its_file(count: int) -> None:
         p for p in paths if p.endswith(("kill", "exit"))
     ]
     assert len(set(seen)) > count  # new workers took the place of those that died
+
+
+def test_the_file_of_a_dead_worker_is_given_the_signal_that_ended_it() -> None:
+    # (How the batch tells the hard limit of the time budget, SIGPROF, from a death.)
+    paths = _names(30)
+    paths[3] += "kill"
+    paths[20] += "exit"
+    told: list[tuple[str, int | None]] = []
+
+    def died(path: str, signum: int | None) -> tuple[str, str]:
+        told.append((path, signum))
+        return ("died", path)
+
+    seen: list[int] = []
+    with _leaves_nothing(seen):
+        workers = Workers(2, _killer)
+        seen += workers.pids
+        out = list(workers.results(_chunks(paths, 2), died))
+        seen += [item[1] for item in out if isinstance(item[1], int)]
+    assert told == [(paths[3], signal.SIGKILL), (paths[20], None)]
+    assert [item[1] if item[0] == "died" else item[0] for item in out] == paths
 
 
 def test_chunks_owed_by_a_dead_worker_are_read_again_and_not_blamed() -> None:
@@ -471,7 +492,7 @@ def work(chunk):
     return chunk
 
 workers = Workers(2, work)
-results = workers.results(iter([["a"], ["b"]]), lambda path: None)
+results = workers.results(iter([["a"], ["b"]]), lambda path, signum: None)
 signal.signal(signal.SIGALRM, lambda signum, frame: os.kill(os.getpid(), signal.SIGKILL))
 signal.setitimer(signal.ITIMER_REAL, 0.5)  # in the middle of waiting for them
 print(*workers.pids, flush=True)

@@ -6,8 +6,12 @@
 * **A time budget per file.** A file whose reading overruns the budget (``timeout``
   seconds, :data:`DEFAULT_TIMEOUT` by default) gets an error record and the batch goes on.
   The budget is kept with ``SIGALRM`` in the thread that parses (the main thread of this
-  process or of a worker), so it interrupts Python code; a call into a C extension that
-  never returns (none is known) is not interrupted. Off the main thread there is no
+  process or of a worker), so it interrupts Python code. A call into native code (a C
+  extension, a library called through ``ctypes``) cannot be interrupted so: in a worker
+  process, a second limit, of :data:`HARD_LIMIT_FACTOR` times the budget in CPU time
+  (``ITIMER_PROF``, whose ``SIGPROF`` ends the process), stops the worker stuck in such a
+  call, and its file gets the same error record as one that overran the budget. In this
+  process (``--jobs 1``) such a call is not interrupted. Off the main thread there is no
   budget.
 * **Workers that die.** A worker process killed by the system (out of memory) or by a
   crash in a native library costs only the file it held: the reports it was reading are
@@ -62,6 +66,14 @@ signal = _signal_functions()
 
 #: Seconds a file may take before its reading is abandoned, by default.
 DEFAULT_TIMEOUT = 120.0
+#: A worker process spending this many times the time budget in CPU time on one file is
+#: stopped (see the module docstring): twice, so that the budget's own alarm, which ends
+#: any Python code at the budget, always comes first; only a call into native code that
+#: does not return meets this limit.
+HARD_LIMIT_FACTOR = 2.0
+#: Whether this process is a worker of a batch (set by :func:`become_worker`): only a
+#: worker's reading of a file is given the hard limit, which ends the process.
+_in_worker = False
 
 
 class TimeBudgetError(GipparseError):
@@ -126,11 +138,16 @@ def within_budget(
     previous = signal.signal(signal.SIGALRM, _alarm)
     start = time.monotonic()
     timer = (0.0, 0.0)
+    hard = _in_worker
     try:
         try:
             timer = signal.setitimer(signal.ITIMER_REAL, timeout)
+            if hard:
+                signal.setitimer(signal.ITIMER_PROF, timeout * HARD_LIMIT_FACTOR)
             return read()
         finally:
+            if hard:
+                signal.setitimer(signal.ITIMER_PROF, 0)
             signal.setitimer(signal.ITIMER_REAL, 0)
     except _Overrun:
         return on_error(
@@ -152,9 +169,14 @@ def within_budget(
 def become_worker() -> None:
     """In a worker process, first: Ctrl-C reaches the whole process group, and the main
     process stops the batch, so a worker ignores it; it just ends on SIGTERM too (a forked
-    worker inherits the command's handler), and when its parent dies."""
+    worker inherits the command's handler), and when its parent dies. ``SIGPROF`` ends
+    it: the hard limit of the time budget (see the module docstring)."""
+    global _in_worker  # noqa: PLW0603
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "SIGPROF") and hasattr(signal, "setitimer"):
+        signal.signal(signal.SIGPROF, signal.SIG_DFL)
+        _in_worker = True
     die_with_parent()
 
 
@@ -188,10 +210,10 @@ def parallel(
     *,
     new_pool: Callable[[int], Any],
     work: Callable[[Sequence[Any]], Any],
-    died: Callable[[Any], Any],
+    died: Callable[[Any, int | None], Any],
 ) -> Iterator[Any]:
     """The results of ``work(chunk)`` for every chunk, in order, computed in a pool of
-    *jobs* processes made by *new_pool*; a file whose worker dies gives ``died(item)``
+    *jobs* processes made by *new_pool*; a file whose worker dies gives ``died(item, None)``
     instead, its item being its path or what names it in *chunks* (see the module
     docstring). *work* is submitted to the pool as
     ``pool.submit(*work(chunk))``: a function and its arguments."""
@@ -253,7 +275,7 @@ def _one_by_one(
     chunk: Sequence[Any],
     new_pool: Callable[[int], Any],
     work: Callable[[Sequence[Any]], Any],
-    died: Callable[[Any], Any],
+    died: Callable[[Any, int | None], Any],
 ) -> Iterator[Any]:
     from concurrent.futures.process import BrokenProcessPool
 
@@ -265,7 +287,7 @@ def _one_by_one(
             except BrokenProcessPool:  # from submit (broken before) or from result
                 stop(pool, kill=True)
                 pool = new_pool(1)
-                result = died(path)
+                result = died(path, None)  # (a pool does not say how its worker ended)
             yield result
     finally:
         stop(pool, kill=True)
@@ -276,3 +298,18 @@ def worker_died(path: str) -> WorkerDiedError:
         "the worker process reading this file died (killed by the system, out of memory, "
         "or a crash in a native library); the rest of the batch was read"
     )
+
+
+def worker_lost(path: str, signum: int | None, timeout: float | None) -> GipparseError:
+    """Why the worker process reading *path* ended, from the signal that ended it
+    (*signum*, ``None`` when it exited or is not known): the hard limit of the time
+    budget *timeout* (``SIGPROF``, see the module docstring), or a death
+    (:func:`worker_died`)."""
+    if signum is not None and signum == getattr(signal, "SIGPROF", None) and timeout:
+        return TimeBudgetError(
+            f"reading it took longer than the time budget of {timeout:g} s, in a call into "
+            "native code that the budget cannot interrupt: the worker process reading it "
+            f"was stopped after {timeout * HARD_LIMIT_FACTOR:g} s of CPU time (raise the "
+            "budget with --timeout)"
+        )
+    return worker_died(path)

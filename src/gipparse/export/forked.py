@@ -314,7 +314,7 @@ class Workers:
         self._window = WINDOW * count
         self._chunks: Iterator[Sequence[Any]] = iter(())
         self._exhausted = True
-        self._died: Callable[[Any], Any] = lambda path: None
+        self._died: Callable[[Any, int | None], Any] = lambda path, signum: None
         self._closed = False
         try:
             for _ in range(count):
@@ -372,9 +372,12 @@ class Workers:
 
     # -- the batch ----------------------------------------------------------------------
 
-    def results(self, chunks: Iterator[Sequence[Any]], died: Callable[[Any], Any]) -> Iterator[Any]:
+    def results(
+        self, chunks: Iterator[Sequence[Any]], died: Callable[[Any, int | None], Any]
+    ) -> Iterator[Any]:
         """The results of every item (path) of *chunks*, in order; an item whose worker
-        died gives ``died(item)``. The workers end with it (killed if it ends early)."""
+        died gives ``died(item, signum)``, *signum* the signal that ended the worker
+        (``None`` when it exited). The workers end with it (killed if it ends early)."""
         if self._closed:
             raise GipparseError("these worker processes have ended")
         self._chunks = chunks
@@ -526,13 +529,13 @@ class Workers:
         del self._by_requests[worker.requests]
         os.close(worker.requests)
         os.close(worker.results)
-        _reap(worker.pid, kill=True)
+        signum = _reap(worker.pid, kill=True)
         owed = list(worker.jobs)
         if owed:
             (number, start, paths), *rest = owed
             if len(paths) == 1:
                 slot = self._slots[number]
-                slot.items[start] = self._died(paths[0])
+                slot.items[start] = self._died(paths[0], signum)
                 slot.left -= 1
             else:
                 rest = [(number, start + i, [path]) for i, path in enumerate(paths)] + rest
@@ -565,16 +568,18 @@ class Workers:
         self.close(kill=True)
 
 
-def _reap(pid: int, *, kill: bool) -> None:
-    """Wait for the worker *pid* to end (killing it first with *kill*)."""
+def _reap(pid: int, *, kill: bool) -> int | None:
+    """Wait for the worker *pid* to end (killing it first with *kill*): the signal that
+    ended it (``None``: it exited, or was reaped before). A worker already ending when it
+    is killed keeps the signal it ends by."""
     if kill:
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
     while True:
         try:
-            os.waitpid(pid, 0)
+            _, status = os.waitpid(pid, 0)
         except ChildProcessError:
-            return
+            return None
         except InterruptedError:  # pragma: no cover - retried by Python itself
             continue
-        return
+        return os.WTERMSIG(status) if os.WIFSIGNALED(status) else None

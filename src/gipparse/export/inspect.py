@@ -77,11 +77,13 @@ def _inspect(
     return inspected
 
 
-def _died(item: tuple[int, str], html: bool) -> Inspected:
-    from .batch import worker_died
+def _died(
+    item: tuple[int, str], signum: int | None, html: bool, timeout: float | None
+) -> Inspected:
+    from .batch import worker_lost
 
     number, path = item
-    return _unreadable(number, path, worker_died(path), html)
+    return _unreadable(number, path, worker_lost(path, signum, timeout), html)
 
 
 def inspect_paths(
@@ -117,5 +119,5 @@ def inspect_paths(
         min(jobs, len(paths)),
         plugins=plugins,
         read=read,
-        died=partial(_died, html=html),
+        died=partial(_died, html=html, timeout=timeout),
     )

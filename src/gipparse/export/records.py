@@ -635,14 +635,15 @@ def parallel_items(
     *,
     plugins: Sequence[object],
     read: Callable[[Any, Sequence[object]], Any],
-    died: Callable[[Any], Any],
+    died: Callable[[Any, int | None], Any],
     workers: Workers | None = None,
 ) -> Iterator[Any]:
     """``read(item, plugins)`` for each of *items* (each naming one file), from *jobs*
     worker processes (*workers*, from :func:`fork_workers` with the same *read*, or forked
     now where that is possible, else a :class:`~concurrent.futures.ProcessPoolExecutor`),
     in order, with the guarantees of :mod:`gipparse.export.batch`: an item whose worker
-    dies gives ``died(item)``, and costs only itself. *read* keeps the time budget
+    dies gives ``died(item, signum)`` (the signal that ended it, ``None`` when it exited
+    or is not known), and costs only itself. *read* keeps the time budget
     itself (:func:`~gipparse.export.batch.within_budget`). For the executor, *read* and
     the items must be picklable (a :func:`functools.partial` of a module-level function)."""
     if workers is None:
@@ -665,10 +666,10 @@ def _parallel(
 ) -> Iterator[Any]:
     """The items of *paths* from *jobs* worker processes: :func:`parallel_items` with the
     reader of :func:`_item_for`."""
-    from .batch import worker_died
+    from .batch import worker_lost
 
-    def died(path: str) -> Any:
-        record = error_record(path, worker_died(path), columns=columns)
+    def died(path: str, signum: int | None) -> Any:
+        record = error_record(path, worker_lost(path, signum, timeout), columns=columns)
         return record if transform is None else transform(record)
 
     read = _reader(columns, max_size, transform, timeout)
@@ -681,7 +682,7 @@ def _executor(
     *,
     plugins: Sequence[object],
     read: Callable[[Any, Sequence[object]], Any],
-    died: Callable[[Any], Any],
+    died: Callable[[Any, int | None], Any],
 ) -> Iterator[Any]:
     """:func:`parallel_items` in a :class:`~concurrent.futures.ProcessPoolExecutor`, where
     workers cannot be forked from this process as it is."""
