@@ -468,6 +468,32 @@ def test_the_hard_limit_names_the_budget_and_a_death_stays_a_death() -> None:
     assert isinstance(worker_lost("a.pdf", signal.SIGPROF, None), WorkerDiedError)
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_budget_longer_than_a_timer_can_hold_is_no_limit(tmp_path: Path, jobs: str) -> None:
+    # setitimer refuses what time_t cannot hold: such a budget (and twice it, the hard
+    # limit of a worker) is kept as the longest timer instead of failing every file.
+    folder = tmp_path / "corpus"
+    names = _corpus(folder, {}, total=4)
+    result = run("export", folder, "--jobs", jobs, "--timeout", "1e12", "--format", "jsonl")
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr
+    records = _jsonl(result.stdout)
+    assert [os.path.basename(r["path"]) for r in records] == names
+    assert all(r["valid"] for r in records)
+
+
+@pytest.mark.parametrize("timeout", [-1, float("nan"), "5", True])
+def test_a_timeout_that_is_no_number_of_seconds_is_refused_at_once(timeout: Any) -> None:
+    with pytest.raises(gipparse.GipparseError, match="timeout must be"):
+        gipparse.export(SEEDS[0], timeout=timeout)  # not iterated: refused at the call
+
+
+def test_no_timeout_and_a_budget_too_long_for_a_timer_read_the_file() -> None:
+    for timeout in (None, 0, 1e300, float("inf")):
+        (record,) = gipparse.export(SEEDS[0], timeout=timeout)
+        assert record["valid"] is True
+
+
 def _alive(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat", encoding="ascii") as f:

@@ -71,6 +71,10 @@ DEFAULT_TIMEOUT = 120.0
 #: any Python code at the budget, always comes first; only a call into native code that
 #: does not return meets this limit.
 HARD_LIMIT_FACTOR = 2.0
+#: The longest a timer is set for (about three years): ``setitimer`` refuses what its
+#: platform's ``time_t`` cannot hold (``--timeout 1e10``), and a longer budget is, in
+#: effect, none.
+_LONGEST_TIMER = 1e8
 #: Whether this process is a worker of a batch (set by :func:`become_worker`): only a
 #: worker's reading of a file is given the hard limit, which ends the process.
 _in_worker = False
@@ -115,6 +119,20 @@ def _alarm(signum: int, frame: types.FrameType | None) -> None:
     raise _Overrun
 
 
+def check_timeout(timeout: float | None) -> float | None:
+    """*timeout* as a batch keeps it: seconds, or ``None`` for no limit (given ``None`` or
+    ``0``).
+
+    :raises GipparseError: *timeout* is not a number of seconds, or is negative or NaN."""
+    if timeout is None:
+        return None
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
+        raise GipparseError(f"timeout must be a number of seconds or None, not {timeout!r}")
+    if not timeout >= 0:  # (NaN included)
+        raise GipparseError(f"timeout must be 0 (no limit) or more seconds, not {timeout!r}")
+    return float(timeout) or None
+
+
 def within_budget(
     path: str,
     read: Callable[[], Any],
@@ -141,9 +159,10 @@ def within_budget(
     hard = _in_worker
     try:
         try:
-            timer = signal.setitimer(signal.ITIMER_REAL, timeout)
+            timer = signal.setitimer(signal.ITIMER_REAL, min(timeout, _LONGEST_TIMER))
             if hard:
-                signal.setitimer(signal.ITIMER_PROF, timeout * HARD_LIMIT_FACTOR)
+                limit = min(timeout * HARD_LIMIT_FACTOR, _LONGEST_TIMER)
+                signal.setitimer(signal.ITIMER_PROF, limit)
             return read()
         finally:
             if hard:
