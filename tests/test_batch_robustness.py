@@ -494,6 +494,45 @@ def test_no_timeout_and_a_budget_too_long_for_a_timer_read_the_file() -> None:
         assert record["valid"] is True
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers forked on Linux")
+def test_more_jobs_than_files_forks_a_worker_a_file_at_most(
+    tmp_path: Path, misbehaving: dict[str, str]
+) -> None:
+    folder = tmp_path / "corpus"
+    names = _corpus(folder, {}, total=3)
+    pids = tmp_path / "pids"
+    env = {**misbehaving, "GIPPARSE_TEST_PIDS": str(pids)}
+    result = run("export", folder, "--jobs", "100000", "--format", "jsonl", env=env)
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr
+    assert [os.path.basename(r["path"]) for r in _jsonl(result.stdout)] == names
+    # Three workers (one a file) and the main process, which warms on a sample.
+    assert len(set(pids.read_text().split())) <= 4
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers forked on Linux")
+def test_workers_that_cannot_be_started_are_a_clear_error(tmp_path: Path) -> None:
+    import resource
+
+    folder = tmp_path / "corpus"
+    _corpus(folder, {}, total=40)
+
+    def few_descriptors() -> None:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (48, 48))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "gipparse", "export", str(folder), "--jobs", "30"],
+        capture_output=True,
+        preexec_fn=few_descriptors,  # (no thread runs in this process to be copied)
+        timeout=120,
+        check=False,
+    )
+    no_traceback(result)
+    assert result.returncode == 1
+    assert b"cannot start worker process" in result.stderr
+    assert b"Too many open files (ask for fewer with --jobs)" in result.stderr
+
+
 def _alive(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat", encoding="ascii") as f:

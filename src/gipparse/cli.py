@@ -847,13 +847,17 @@ def _run_export(args: argparse.Namespace) -> int:
     }
     workers = None
     if args.jobs != 1 and "-" not in args.paths:
-        from .export.records import start_workers
+        from .export.records import resolve_jobs, start_workers
 
         # More than one file is likely: the collector resumes (see main) before the
         # workers are forked from this process, warmed, and they are forked before the
-        # folders are walked, so that they get ready while it walks.
+        # folders are walked, so that they get ready while it walks. Not more than the
+        # cores: more processes than files would be forked before the files are counted
+        # (--jobs 1000 for five files); those are forked after the walk, one a file at
+        # most.
         _resume_collector()
-        workers = start_workers(**reading)
+        if resolve_jobs(args.jobs) <= resolve_jobs(0):
+            workers = start_workers(**reading)
     if workers is None:
         return _export(args, fmt, reading)
     with workers:

@@ -329,15 +329,22 @@ class Workers:
         return [w.pid for w in self._workers.values()]
 
     def _start(self) -> None:
-        requests_read, requests_write = os.pipe()
-        results_read, results_write = os.pipe()
-        _flush_std_streams()  # what this process buffered is written once, by it
+        fds: list[int] = []
         try:
+            fds += os.pipe()
+            fds += os.pipe()
+            _flush_std_streams()  # what this process buffered is written once, by it
             pid = os.fork()
         except OSError as exc:
-            for fd in (requests_read, requests_write, results_read, results_write):
+            # Out of file descriptors (two pipes a worker) or of processes: said as such,
+            # with what to do, rather than as a traceback.
+            for fd in fds:
                 os.close(fd)
-            raise GipparseError(f"cannot start a worker process: {exc.strerror or exc}") from None
+            raise GipparseError(
+                f"cannot start worker process {len(self._workers) + 1}: "
+                f"{exc.strerror or exc} (ask for fewer with --jobs)"
+            ) from None
+        requests_read, requests_write, results_read, results_write = fds
         if pid == 0:  # pragma: no cover - the worker (covered, but in another process)
             self._run(requests_read, requests_write, results_read, results_write)
         os.close(requests_read)
