@@ -12,6 +12,7 @@ import random
 import re
 import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
 import time
@@ -239,9 +240,9 @@ def _full_disk(monkeypatch: pytest.MonkeyPatch, after: int) -> None:
     """Make the output file fail with ENOSPC after *after* writes, as a full disk does."""
     import errno
 
-    from gipparse import cli as _cli
+    from gipparse.export import safety as _safety
 
-    real = _cli._private_file
+    real = _safety.private_file
 
     def private_file(folder: str) -> tuple[int, str]:
         fd, path = real(folder)
@@ -266,7 +267,7 @@ def _full_disk(monkeypatch: pytest.MonkeyPatch, after: int) -> None:
         monkeypatch.setattr(os, "fdopen", lambda *a, **k: io.BufferedWriter(Full(), 16))
         return os.dup(raw.fileno()), path
 
-    monkeypatch.setattr(_cli, "_private_file", private_file)
+    monkeypatch.setattr(_safety, "private_file", private_file)
 
 
 @pytest.mark.parametrize("after", [0, 3])
@@ -283,6 +284,113 @@ def test_a_full_disk_is_a_clear_error_and_leaves_no_part_file(
     assert err.startswith(f"gipparse: error: cannot write {output}: No space left on device")
     assert "Traceback" not in err
     assert sorted(os.listdir(tmp_path)) == []
+
+
+@pytest.mark.parametrize("after", [0, 3])
+def test_a_full_disk_under_the_diagnostics_is_a_clear_error_and_leaves_no_part_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], after: int
+) -> None:
+    from gipparse.cli import main
+
+    _full_disk(monkeypatch, after)
+    found = tmp_path / "diagnostics.csv"
+    status = main(["export", *map(str, SEEDS), "-o", os.devnull, "--diagnostics", str(found)])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert f"gipparse: error: cannot write {found}: No space left on device" in err
+    assert "Traceback" not in err
+    assert sorted(os.listdir(tmp_path)) == []
+
+
+@pytest.mark.parametrize("fmt", ["sqlite", "parquet", "xlsx"])
+def test_a_file_format_is_not_moved_onto_a_named_pipe(tmp_path: Path, fmt: str) -> None:
+    # Moving the finished file onto the name would replace the pipe (and, run as root,
+    # /dev/null itself): a database, a Parquet file or a workbook needs a regular file.
+    pipe = tmp_path / f"out.{fmt}"
+    os.mkfifo(pipe)
+    result = run("export", SEEDS[0], "-f", fmt, "-o", pipe)
+    no_traceback(result)
+    assert result.returncode == 1
+    assert b"it is a FIFO (named pipe)" in result.stderr
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+    assert sorted(os.listdir(tmp_path)) == [pipe.name]
+
+
+def test_the_diagnostics_are_written_into_a_named_pipe_in_place(tmp_path: Path) -> None:
+    pipe = tmp_path / "diagnostics.fifo"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    # The reader opens first (without waiting for a writer), then reads until the end.
+    fd = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)
+    argv = ["export", str(SEEDS[1]), "-o", os.devnull, "--diagnostics", str(pipe)]
+    process = subprocess.Popen([sys.executable, "-m", "gipparse", *argv], stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            chunk = os.read(fd, 65536)
+        except BlockingIOError:
+            if process.poll() is not None:
+                break
+            time.sleep(0.01)
+            continue
+        if not chunk and process.poll() is not None:
+            break
+        received.append(chunk)
+    os.close(fd)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    data = b"".join(received)
+    assert data.startswith(b"\xef\xbb\xbfpath,code,severity,line,column,message\r\n")
+    assert b"value.unit-converted" in data
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+    assert sorted(os.listdir(tmp_path)) == [pipe.name]
+
+
+@pytest.mark.parametrize("spelling", ["{}", "./{}", "sub/../{}"])
+def test_the_output_and_the_diagnostics_cannot_be_one_file(tmp_path: Path, spelling: str) -> None:
+    (tmp_path / "sub").mkdir()
+    result = run(
+        "export",
+        SEEDS[0],
+        "-o",
+        "out.csv",
+        "--diagnostics",
+        spelling.format("out.csv"),
+        cwd=tmp_path,
+    )
+    no_traceback(result)
+    assert result.returncode == 1
+    assert b"another output of this run; name two files" in result.stderr
+    assert sorted(os.listdir(tmp_path)) == ["sub"]
+
+
+def test_the_diagnostics_cannot_overwrite_an_input(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    shutil.copy(SEEDS[0], report)
+    result = run("export", report, "--diagnostics", report)
+    no_traceback(result)
+    assert result.returncode == 1
+    assert b"it is one of the inputs" in result.stderr
+    assert report.read_bytes() == SEEDS[0].read_bytes()
+
+
+def test_the_diagnostics_write_a_gbk_name_readably_and_losslessly(gbk_folder: Path) -> None:
+    # Seed 001, which has diagnostics to write, under the GBK name.
+    shutil.copyfile(SEEDS[1], os.path.join(os.fsencode(gbk_folder), GBK_NAME))
+    as_csv, as_jsonl = gbk_folder.parent / "d.csv", gbk_folder.parent / "d.jsonl"
+    for found in (as_csv, as_jsonl):
+        result = run("export", gbk_folder, "-o", os.devnull, "--diagnostics", found)
+        no_traceback(result)
+        assert result.returncode == 0, result.stderr
+    rows = read_csv(as_csv.read_bytes())
+    assert rows[0] == ["path", "code", "severity", "line", "column", "message"]
+    assert len(rows) > 1
+    assert all(row[0].endswith("\\xb1\\xa8\\xb8\\xe6.txt") for row in rows[1:])
+    lines = [json.loads(line) for line in as_jsonl.read_text("utf-8").splitlines()]
+    assert len(lines) == len(rows) - 1
+    assert {os.fsencode(line["path"]) for line in lines} == {
+        os.path.join(os.fsencode(gbk_folder), GBK_NAME)
+    }
 
 
 def test_a_full_disk_on_dev_full_is_a_clear_error() -> None:

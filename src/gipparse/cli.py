@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sys
-import typing
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
@@ -705,105 +704,6 @@ def _format_diagnostic(path: str | None, d: dict[str, Any]) -> str:
     return printable(f"{where}: {d['severity']}[{d['code']}]: {d['message']}")
 
 
-class _Output:
-    """stdout, or the file named: a new or regular file is written beside its final name
-    and moved there when complete, so that an interrupted run (or a full disk) never
-    leaves half a file where a whole one was expected, nor the temporary file; a device
-    or a pipe (``/dev/null``, or a symbolic link to one such as ``/dev/stdout``) is
-    written in place. A symbolic link to a file is refused before (see
-    :func:`gipparse.export.safety.check_output`)."""
-
-    def __init__(self, name: str | None) -> None:
-        self.name = name
-        self._tmp: str | None = None
-        self._own = False
-        self.stream: IO[bytes]
-
-    def __enter__(self) -> IO[bytes]:
-        import stat
-
-        if self.name is None or self.name == "-":
-            self.stream = _stdout()
-            return self.stream
-        try:
-            mode = os.lstat(self.name).st_mode
-        except FileNotFoundError:
-            mode = None
-        except OSError as exc:
-            self._fail(exc)
-        try:
-            if mode is None or stat.S_ISREG(mode):
-                folder = os.path.dirname(os.path.abspath(self.name))
-                fd, self._tmp = _private_file(folder)
-                self.stream = os.fdopen(fd, "wb")
-                # mkstemp makes the file private; give it the mode a plain open would.
-                if mode is None:
-                    umask = os.umask(0)
-                    os.umask(umask)
-                    os.chmod(fd, 0o666 & ~umask)
-                else:
-                    os.chmod(fd, stat.S_IMODE(mode))
-            else:
-                self.stream = open(self.name, "wb")
-        except OSError as exc:
-            self._fail(exc)
-        self._own = True
-        return self.stream
-
-    def _fail(self, exc: OSError) -> typing.NoReturn:
-        from .errors import GipparseError
-
-        raise GipparseError(f"cannot write {self.name}: {exc.strerror or exc}") from None
-
-    def __exit__(self, kind: object, exc: object, tb: object) -> None:
-        # A write that failed (a full disk) or an interruption: the temporary file goes,
-        # whatever closing it says, and the error that stopped the run is the one raised.
-        if not self._own:
-            try:
-                self.stream.flush()
-            except OSError as error:
-                if kind is None:
-                    self._fail(error)
-            return
-        try:
-            self.stream.close()
-        except OSError as error:
-            if self._tmp is not None:
-                os.unlink(self._tmp)
-            if kind is None:
-                self._fail(error)
-            return
-        if self._tmp is None:
-            return
-        if kind is not None:
-            os.unlink(self._tmp)
-            return
-        assert self.name is not None
-        try:
-            os.replace(self._tmp, self.name)
-        except OSError as error:
-            os.unlink(self._tmp)
-            self._fail(error)
-
-
-def _private_file(folder: str) -> tuple[int, str]:
-    """A new file in *folder* that only its owner may read, open for writing, and its
-    path: what :func:`tempfile.mkstemp` makes (same flags, same mode), without the import
-    of tempfile (random, shutil and the compression modules), which costs a one-report
-    ``gipparse export -o FILE`` a tenth of its time."""
-    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    flags |= getattr(os, "O_BINARY", 0)
-    for _ in range(100):
-        path = os.path.join(folder, f".gipparse-{os.urandom(6).hex()}.part")
-        try:
-            return os.open(path, flags, 0o600), path
-        except FileExistsError:
-            continue
-    import errno
-
-    raise FileExistsError(errno.EEXIST, "no unused name for a temporary file", folder)
-
-
 # -- export ---------------------------------------------------------------------------
 
 
@@ -869,12 +769,12 @@ def _export(
 ) -> int:
     from .export import FILE_FORMATS
     from .export.records import iter_records
+    from .export.safety import OutputFile, check_output
 
     paths = _batch_paths(args)
-    if args.output not in (None, "-"):
-        from .export.safety import check_output
-
-        check_output(args.output, paths)
+    outputs = [name for name in (args.output, args.diagnostics) if name not in (None, "-")]
+    for i, name in enumerate(outputs):
+        check_output(name, paths, others=outputs[:i])
     progress = _Progress(len(paths), False if args.quiet else args.progress)
     failed = 0
     items: Iterator[_ExportItem] = iter_records(paths, **reading, workers=workers)
@@ -891,7 +791,7 @@ def _export(
 
             writer = open_writer(fmt, args.output, chinese=args.chinese_headers)
         with (
-            _Output(None if writer is not None else args.output) as out,
+            OutputFile(None if writer is not None else args.output) as out,
             _write_errors(args.output),
         ):
             if fmt == "csv":
@@ -1134,7 +1034,9 @@ def _write_page(name: str, sections: list[tuple[Record, str]], corpus: list[Any]
     from .export.htmlpage import page
 
     found = [f'<li class="{f["severity"]}">{escape(format_finding(f))}</li>' for f in corpus]
-    with _Output(name) as out:
+    from .export.safety import OutputFile
+
+    with OutputFile(name) as out:
         out.write(page(sections, found).encode("utf-8"))
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from ..errors import GipparseError
 from . import FILE_FORMATS, FORMAT_BY_SUFFIX, FORMATS  # noqa: F401  (named here before)
 from .records import LEAD_COLUMNS, META_KEYS, Record, reasons, text_cell
-from .safety import readable_name
+from .safety import OutputFile, json_bytes, not_a_regular_file, readable_name
 
 #: The optional extras: the module a feature needs and the extra that installs it.
 EXTRAS = {"parquet": ("pyarrow", "parquet"), "xlsx": ("openpyxl", "xlsx")}
@@ -66,10 +66,22 @@ def row_values(record: Record, keys: Sequence[str]) -> list[object]:
 
 
 class _FileWriter:
-    """Writes a file at a temporary name beside *path*, moved there by :meth:`close`."""
+    """Writes a file at a temporary name beside *path*, moved there by :meth:`close`.
+    *path* must be a regular file or nothing yet: a database, a Parquet file or a
+    workbook is no stream, and moving a file onto a device (``/dev/null``) or a named pipe
+    would replace it."""
+
+    #: The format, as the error of a name that is no regular file says it.
+    kind = "file"
 
     def __init__(self, path: str) -> None:
         self.path = path
+        what = not_a_regular_file(path)
+        if what is not None:
+            raise GipparseError(
+                f"cannot write {readable_name(path)}: it is {what}, and a {self.kind} is "
+                "written as a regular file; name one"
+            )
         folder = os.path.dirname(os.path.abspath(path))
         self.tmp = os.path.join(folder, f".gipparse-{os.urandom(6).hex()}.part")
         try:
@@ -108,6 +120,8 @@ class SqliteWriter(_FileWriter):
     ``statistics`` (long form: ``report_id``, ``key``, ``label``, ``value``; every key of
     the report's template, ``value`` NULL where unknown), ``diagnostics`` (``report_id``,
     ``code``, ``severity``, ``message``, ``line``, ``column``) and ``codebook``."""
+
+    kind = "SQLite database"
 
     def __init__(self, path: str) -> None:
         import sqlite3
@@ -201,6 +215,8 @@ class ParquetWriter(_FileWriter):
     ``valid`` ``bool``, nulls where unknown; each statistic column's Chinese label is in
     its field metadata (``label``)."""
 
+    kind = "Parquet file"
+
     def __init__(self, path: str) -> None:
         self.pa = require("pyarrow", "parquet", "Parquet output")
         self.pq = require("pyarrow.parquet", "parquet", "Parquet output")
@@ -244,6 +260,8 @@ class XlsxWriter(_FileWriter):
     """An Excel workbook: sheet ``reports`` (the CSV's columns, header frozen, autofilter
     on), sheet ``codebook`` (every column's key, Chinese label, table, kind, unit and
     templates). With *chinese*, the header row holds the Chinese labels."""
+
+    kind = "workbook"
 
     def __init__(self, path: str, *, chinese: bool = False) -> None:
         openpyxl = require("openpyxl", "xlsx", "xlsx output")
@@ -298,24 +316,33 @@ DIAGNOSTIC_COLUMNS = ("path", "code", "severity", "line", "column", "message")
 
 class DiagnosticsWriter:
     """Every diagnostic of every record, one per row: CSV (UTF-8 with BOM) or, for a name
-    ending in ``.jsonl``, JSON lines, with :data:`DIAGNOSTIC_COLUMNS`."""
+    ending in ``.jsonl``, JSON lines, with :data:`DIAGNOSTIC_COLUMNS`. Written as
+    ``-o`` is (:class:`~gipparse.export.safety.OutputFile`): a file beside its final
+    name, moved there when complete; a device or a pipe (``/dev/stderr``) in place. The
+    CSV's texts pass through :func:`~gipparse.export.records.text_cell`, as the records'
+    do: a file name that is not UTF-8 is written readably, and no cell starts a formula.
+
+    :raises GipparseError: the file cannot be written (a missing folder, a full disk)."""
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.jsonl = path.lower().endswith((".jsonl", ".ndjson"))
-        self.tmp = os.path.join(
-            os.path.dirname(os.path.abspath(path)), f".gipparse-{os.urandom(6).hex()}.part"
-        )
-        try:
-            self.stream = open(self.tmp, "x", encoding="utf-8", newline="")  # noqa: SIM115
-        except OSError as exc:
-            raise GipparseError(f"cannot write {path}: {exc.strerror or exc}") from None
+        # ("-" is a file of that name here, as it always was: stdout holds the records.)
+        self.output = OutputFile(os.path.join(os.curdir, path) if path == "-" else path)
+        self.stream = self.output.__enter__()
         if not self.jsonl:
             import csv
 
-            self.stream.write("\ufeff")
-            self.csv = csv.writer(self.stream, lineterminator="\r\n")
-            self.csv.writerow(DIAGNOSTIC_COLUMNS)
+            self.csv = csv.writer(_Encoder(self.stream), lineterminator="\r\n")
+            self._write(self.stream.write, b"\xef\xbb\xbf")
+            self._write(self.csv.writerow, DIAGNOSTIC_COLUMNS)
+
+    def _write(self, write: Any, what: Any) -> None:
+        try:
+            write(what)
+        except OSError as exc:
+            self.output.__exit__(type(exc), exc, None)  # the file goes
+            self.output.fail(exc)
 
     def write(self, record: Record) -> None:
         for d in record["diagnostics"]:
@@ -330,13 +357,30 @@ class DiagnosticsWriter:
             if self.jsonl:
                 from .serialize import to_json
 
-                self.stream.write(to_json(dict(zip(DIAGNOSTIC_COLUMNS, row, strict=True))) + "\n")
+                line = to_json(dict(zip(DIAGNOSTIC_COLUMNS, row, strict=True))) + "\n"
+                self._write(self.stream.write, json_bytes(line))
             else:
-                self.csv.writerow(["" if v is None else v for v in row])
+                cells = [
+                    "" if v is None else text_cell(v) if isinstance(v, str) else v for v in row
+                ]
+                self._write(self.csv.writerow, cells)
 
     def close(self, *, complete: bool = True) -> None:
-        self.stream.close()
+        """Move the file in place; with ``complete=False``, drop it."""
         if complete:
-            os.replace(self.tmp, self.path)
+            self.output.__exit__(None, None, None)
         else:
-            os.unlink(self.tmp)
+            self.output.__exit__(GipparseError, None, None)
+
+
+class _Encoder:
+    """A text stream over the binary *stream*, encoding in UTF-8 what the CSV writer writes
+    (its rows hold no lone surrogate: they have passed through ``text_cell``)."""
+
+    __slots__ = ("stream",)
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return int(self.stream.write(text.encode("utf-8")))
