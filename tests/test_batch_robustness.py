@@ -364,6 +364,27 @@ def test_the_output_and_the_diagnostics_cannot_be_one_file(tmp_path: Path, spell
     assert sorted(os.listdir(tmp_path)) == ["sub"]
 
 
+def test_the_validation_page_cannot_overwrite_an_input_or_go_through_a_link(
+    tmp_path: Path,
+) -> None:
+    report = tmp_path / "report.txt"
+    shutil.copy(SEEDS[0], report)
+    result = run("validate", report, "--html", report)
+    no_traceback(result)
+    assert result.returncode == 1
+    assert b"it is one of the inputs" in result.stderr
+    assert report.read_bytes() == SEEDS[0].read_bytes()
+    precious = tmp_path / "precious.html"
+    precious.write_text("keep me\n", encoding="utf-8")
+    link = tmp_path / "page.html"
+    link.symlink_to(precious)
+    result = run("validate", report, "--html", link)
+    no_traceback(result)
+    assert result.returncode == 1
+    assert b"symbolic link" in result.stderr
+    assert precious.read_text(encoding="utf-8") == "keep me\n"
+
+
 def test_the_diagnostics_cannot_overwrite_an_input(tmp_path: Path) -> None:
     report = tmp_path / "report.txt"
     shutil.copy(SEEDS[0], report)

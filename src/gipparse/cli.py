@@ -907,9 +907,12 @@ def _export_item(fmt: str, keep: bool, record: Record) -> _ExportItem:
 
 def _run_validate(args: argparse.Namespace) -> int:
     from .export.records import is_readable, is_report
-    from .export.safety import json_bytes
+    from .export.safety import check_output, json_bytes
 
     paths = _batch_paths(args)
+    if args.html not in (None, "-"):
+        # (Checked before the reports are read, as -o is: the page is written at the end.)
+        check_output(args.html, paths)
     progress = _Progress(len(paths), False if args.quiet else args.progress)
     threshold = _SEVERITIES.index(args.min_severity)
     counts = dict.fromkeys(("valid", "relations_fail", "no_statistics", "unreadable"), 0)
