@@ -611,6 +611,30 @@ def test_a_budget_longer_than_a_timer_can_hold_is_no_limit(tmp_path: Path, jobs:
     assert all(r["valid"] for r in records)
 
 
+@pytest.mark.parametrize("command", ["export", "validate"])
+@pytest.mark.parametrize(
+    ("variable", "value"), [("GIPPARSE_MAX_INPUT_SIZE", "abc"), ("GIPPARSE_MAX_MEMORY", "-3")]
+)
+def test_a_limit_that_is_no_number_is_one_error_not_a_record_per_file(
+    tmp_path: Path, command: str, variable: str, value: str
+) -> None:
+    folder = tmp_path / "corpus"
+    _corpus(folder, {}, total=3)
+    env = {**os.environ, variable: value}
+    result = run(command, folder, env=env)
+    no_traceback(result)
+    assert result.returncode == 1
+    assert result.stdout == b""  # nothing written: no header, no record
+    (line,) = result.stderr.decode("utf-8").splitlines()
+    assert line.startswith(f"gipparse: error: {variable}={value!r}")
+
+
+@pytest.mark.parametrize("max_size", [-5, "5"])
+def test_a_size_limit_that_is_no_number_of_bytes_is_refused_at_the_call(max_size: Any) -> None:
+    with pytest.raises((gipparse.GipparseError, TypeError), match="max_size"):
+        gipparse.export(SEEDS[0], max_size=max_size)
+
+
 @pytest.mark.parametrize("timeout", [-1, float("nan"), "5", True])
 def test_a_timeout_that_is_no_number_of_seconds_is_refused_at_once(timeout: Any) -> None:
     with pytest.raises(gipparse.GipparseError, match="timeout must be"):

@@ -768,9 +768,11 @@ def _export(
     args: argparse.Namespace, fmt: str, reading: dict[str, Any], workers: Workers | None = None
 ) -> int:
     from .export import FILE_FORMATS
+    from .export.batch import check_limits
     from .export.records import iter_records
     from .export.safety import OutputFile, check_output
 
+    check_limits(args.max_size)  # before any output: not in the record of every file
     paths = _batch_paths(args)
     outputs = [name for name in (args.output, args.diagnostics) if name not in (None, "-")]
     for i, name in enumerate(outputs):
@@ -906,9 +908,11 @@ def _export_item(fmt: str, keep: bool, record: Record) -> _ExportItem:
 
 
 def _run_validate(args: argparse.Namespace) -> int:
+    from .export.batch import check_limits
     from .export.records import is_readable, is_report
     from .export.safety import check_output, json_bytes
 
+    check_limits(args.max_size)  # before any output: not in the record of every file
     paths = _batch_paths(args)
     if args.html not in (None, "-"):
         # (Checked before the reports are read, as -o is: the page is written at the end.)

@@ -119,6 +119,20 @@ def _alarm(signum: int, frame: types.FrameType | None) -> None:
     raise _Overrun
 
 
+def check_limits(max_size: int | None) -> None:
+    """Raise at once what reading every file of a batch would raise: a size limit or a
+    memory budget that is not a number of bytes (*max_size*, ``GIPPARSE_MAX_INPUT_SIZE``,
+    ``GIPPARSE_MAX_MEMORY``), which would otherwise give each file an error record.
+
+    :raises GipparseError: a limit is negative, or a variable is not a whole number.
+    :raises TypeError: *max_size* is not an int."""
+    from ..source.budget import memory_budget
+    from ..source.decode import max_input_size
+
+    max_input_size(max_size)
+    memory_budget()
+
+
 def check_timeout(timeout: float | None) -> float | None:
     """*timeout* as a batch keeps it: seconds, or ``None`` for no limit (given ``None`` or
     ``0``).

@@ -102,10 +102,11 @@ def inspect_paths(
     beside the registered ones (as by :func:`gipparse.load`)."""
     from functools import partial
 
-    from .batch import check_timeout
+    from .batch import check_limits, check_timeout
     from .records import parallel_items, resolve_jobs
 
     timeout = check_timeout(timeout)
+    check_limits(max_size)
     read = partial(_inspect, max_size=max_size, corpus=corpus, html=html, timeout=timeout)
     items = list(enumerate(paths, 1))
     jobs = resolve_jobs(jobs)

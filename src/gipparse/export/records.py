@@ -731,10 +731,11 @@ def iter_records(
     ended) instead of new ones when the files are read in worker processes; the caller
     ends them otherwise.
     """
-    from .batch import check_timeout
+    from .batch import check_limits, check_timeout
 
     jobs = resolve_jobs(jobs)
     timeout = check_timeout(timeout)
+    check_limits(max_size)
     if jobs == 1 or len(paths) <= 1 or "-" in paths:
         # Standard input is read here: a worker process has none.
         for path in paths:
@@ -775,8 +776,10 @@ def export(
         the folders are walked (at once).
     :param timeout: seconds one file may take (``None`` or ``0``: no limit); a file that
         overruns gets a ``report.timeout`` record. Kept in the main thread only.
-    :raises GipparseError: *jobs* is negative, or *timeout* is not a number of seconds
-        (negative, NaN), at once rather than when the records are read.
+    :raises GipparseError: *jobs* is negative, *timeout* is not a number of seconds
+        (negative, NaN), or a size limit or the memory budget is not a number of bytes
+        (*max_size*, ``GIPPARSE_MAX_INPUT_SIZE``, ``GIPPARSE_MAX_MEMORY``): at once, rather
+        than in the record of every file.
 
     A file that cannot be read gets a record with an error diagnostic; nothing is raised
     for it: a FIFO or a device met in a folder, a file that overruns the time budget and
@@ -784,10 +787,11 @@ def export(
     --format jsonl`` writes, with 万元 amounts as :class:`~decimal.Decimal`.
     """
     from ..manager import plugin_manager_for
-    from .batch import check_timeout
+    from .batch import check_limits, check_timeout
 
     timeout = check_timeout(timeout)
     resolve_jobs(jobs)
+    check_limits(max_size)
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     suffixes = plugin_manager_for(plugins).source_suffixes() | {".txt"}
