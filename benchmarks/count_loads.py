@@ -3,7 +3,11 @@
     python benchmarks/count_loads.py MODE N
 
 MODE ``seed``: N loads of sample 000. ``seed1`` to ``seed4``: N loads of sample 001 to 004
-(003 is damaged: rows that lost their labels). ``corpus``: one load each of N
+(003 is damaged: rows that lost their labels). ``moved`` and ``moved1`` to ``moved4``: N
+loads of the sample with its tables moved down by 1, 2, ... N blank lines put before the
+first (its opening, which script detection samples, where it was): no table row where it
+was, nor where an earlier load had it, as in reports laid out alike whose tables stand
+elsewhere; the files are written whatever N, at most :data:`SHIFTS`. ``corpus``: one load each of N
 generated reports (every kind in turn), after 24 others. ``stats-seed``, ``stats-seed3``
 and ``stats-corpus``: the same, statistics stage only, the stages before it run for 105
 inputs whatever N (so that the difference between two N is the statistics stage alone).
@@ -28,6 +32,10 @@ HERE = Path(__file__).parent
 WARM = 24
 #: The sample each seed mode loads.
 SEEDS = {"seed": 0, "seed1": 1, "seed2": 2, "seed3": 3, "seed4": 4}
+#: The sample each mode of moved copies loads.
+MOVED = {"moved": 0, "moved1": 1, "moved2": 2, "moved3": 3, "moved4": 4}
+#: Copies of a sample moved down by 1 to this many blank lines (the most loads counted).
+SHIFTS = 110
 
 
 def main() -> None:
@@ -44,6 +52,19 @@ def main() -> None:
         path = gipparse.sample_paths()[SEEDS[mode]]
         for _ in range(n):
             gipparse.load(path)
+    elif mode in MOVED:
+        import tempfile
+
+        text = gipparse.sample_paths()[MOVED[mode]].read_text(encoding="utf-8")
+        lines = text.splitlines(keepends=True)
+        first = next(i for i, line in enumerate(lines) if line[:1] in ("\t", "|"))
+        head, tables = "".join(lines[:first]), "".join(lines[first:])
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = [Path(tmp, f"{k:03d}.txt") for k in range(1, SHIFTS + 1)]
+            for k, path in enumerate(paths, 1):
+                path.write_text(head + "\n" * k + tables, encoding="utf-8")
+            for path in paths[:n]:
+                gipparse.load(path)
     elif mode == "corpus":
         # The first three reports of each kind first, whatever N: a batch's steady state.
         for path in corpus[: WARM + n]:
