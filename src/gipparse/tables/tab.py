@@ -51,6 +51,7 @@ from ..tree.nodes import (
     Severity,
     Span,
     Table,
+    new_cells,
     new_node,
     new_row,
     new_span,
@@ -109,12 +110,11 @@ def _build_row(drafts: list[_Draft]) -> Row:
     return new_row(tuple(cells), new_span((drafts[0][1] + 1, 1, drafts[-1][2] + 1, end_column)))
 
 
-#: Rows read line by line, by their first line's text: the lines the reading looked at
-#: (from the first one on), whether they ran to the end of the input, the cells and the
-#: next row's first line relative to the first line, the diagnostics (their spans
-#: relative too), and the row and diagnostics as built at the place they were read (a
-#: row met again at that place is that same value). A damaged row recurs wherever a
-#: report laid out alike has it.
+#: Rows read line by line, by their first line's text (see :data:`_SlowRow`). A damaged
+#: row, or a row of merged header cells, recurs wherever a report laid out alike has it,
+#: at another line: it is rebuilt there from what is kept, its lines not read again. (A
+#: row met again at the very place it was read is rebuilt too: keeping the row built
+#: there would pay off only for a file read twice.)
 _SLOW_ROWS: dict[str, list[_SlowRow]] = kept({})
 _SLOW_ROWS_LIMIT = 1024
 
@@ -260,12 +260,11 @@ def _slow_row(lines: Sequence[str], start: int) -> tuple[Row, int, tuple[Diagnos
     n = len(lines)
     kept_rows = _SLOW_ROWS.get(lines[start])
     if kept_rows is not None:
-        for seen, at_end, drafts, following, found, built in kept_rows:
+        for kept_row in kept_rows:
+            seen = kept_row[0]
             end = start + len(seen)
-            if (end == n if at_end else end <= n) and tuple(lines[start:end]) == seen:
-                if built[0] == start:
-                    return built[1]
-                return _rebuilt(drafts, following, found, start)
+            if (end == n if kept_row[1] else end <= n) and tuple(lines[start:end]) == seen:
+                return _rebuilt(kept_row, start)
     watched = _Watched(lines)
     diagnostics: list[Diagnostic] = []
     cells, following = _read_row(watched, start, diagnostics)
@@ -277,56 +276,74 @@ def _slow_row(lines: Sequence[str], start: int) -> tuple[Row, int, tuple[Diagnos
     entries = _SLOW_ROWS.setdefault(lines[start], [])
     if len(entries) >= 4:
         del entries[0]
-    result = _build_row(cells), following, tuple(diagnostics)
+    row = _build_row(cells)
+    spans = cast("list[Span]", [cell.span for cell in row.cells])
     entries.append(
         (
             tuple(lines[start:end]),
             end == n,
-            tuple(
-                (text, first - start, last - start, column) for text, first, last, column in cells
-            ),
+            tuple(text for text, _, _, _ in cells),
+            # The cells' spans, their lines counted from the row's first line (0).
+            tuple(span.line - start - 1 for span in spans),
+            tuple(span.column for span in spans),
+            tuple(span.end_line - start - 1 for span in spans),
+            tuple(span.end_column for span in spans),
             following - start if following >= 0 else -1,
             tuple((d, d.span.line - 1 - start if d.span is not None else -1) for d in diagnostics),
-            (start, result),
         )
     )
-    return result
+    return row, following, tuple(diagnostics)
 
 
+_NEW_TUPLE = tuple.__new__
+
+#: A row read line by line, as :data:`_SLOW_ROWS` keeps it: the lines the reading looked
+#: at and whether they ran to the end of the input; its cells' texts, and their spans
+#: (lines, columns, end lines, end columns), the next row's first line (-1: none) and
+#: the diagnostics, lines counted from the row's first.
 _SlowRow = tuple[
     tuple[str, ...],
     bool,
-    tuple[tuple[str, int, int, int], ...],
+    tuple[str, ...],
+    tuple[int, ...],
+    tuple[int, ...],
+    tuple[int, ...],
+    tuple[int, ...],
     int,
     tuple[tuple[Diagnostic, int], ...],
-    tuple[int, tuple[Row, int, tuple[Diagnostic, ...]]],
 ]
 
 
-def _rebuilt(
-    drafts: tuple[tuple[str, int, int, int], ...],
-    following: int,
-    found: tuple[tuple[Diagnostic, int], ...],
-    start: int,
-) -> tuple[Row, int, tuple[Diagnostic, ...]]:
-    """A row read before at another place, moved to line *start*."""
-    row = _build_row(
-        [[text, first + start, last + start, column] for text, first, last, column in drafts]
+def _rebuilt(kept_row: _SlowRow, start: int) -> tuple[Row, int, tuple[Diagnostic, ...]]:
+    """The row *kept_row*, read before, at line *start* (wherever it was read): its cells
+    built a step at a time for all of them (see :func:`new_cells`), their spans moved."""
+    _, _, texts, lines, columns, end_lines, end_columns, following, found = kept_row
+    first = start + 1
+    at = repeat(first)
+    spans = map(
+        _NEW_TUPLE,
+        repeat(Span),
+        zip(map(add, lines, at), columns, map(add, end_lines, at), end_columns, strict=True),
     )
-    diagnostics = tuple(
-        d
-        if d.span is None
-        else attrs.evolve(
-            d,
-            span=Span(
-                k + start + 1,
-                d.span.column,
-                k + start + 1 + d.span.end_line - d.span.line,
-                d.span.end_column,
-            ),
+    cells = tuple(new_cells(texts, spans))
+    row = new_row(cells, new_span((lines[0] + first, 1, end_lines[-1] + first, end_columns[-1])))
+    if found:
+        diagnostics = tuple(
+            d
+            if d.span is None
+            else attrs.evolve(
+                d,
+                span=Span(
+                    k + first,
+                    d.span.column,
+                    k + first + d.span.end_line - d.span.line,
+                    d.span.end_column,
+                ),
+            )
+            for d, k in found
         )
-        for d, k in found
-    )
+    else:
+        diagnostics = ()
     return row, following + start if following >= 0 else -1, diagnostics
 
 

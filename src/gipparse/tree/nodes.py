@@ -204,11 +204,12 @@ _set_message = Diagnostic.__dict__["message"].__set__
 _set_span = Diagnostic.__dict__["span"].__set__
 
 
-def new_cells(raws: Sequence[str], places: Iterable[int]) -> list[Cell]:
+def new_cells(raws: Sequence[str], places: Iterable[int | Span]) -> list[Cell]:
     """``[Cell(raw, ...) for raw in raws]``, each on one line from the place *places*
-    give in turn (``line * AT + column``, see :data:`AT`), built the fast way (see
-    :func:`new_cell`) and a step at a time for all of them: a table's cells are built at
-    once, at about half the cost of building each in turn."""
+    give in turn (``line * AT + column``, see :data:`AT`), or spanning the :class:`Span`
+    they give, built the fast way (see :func:`new_cell`) and a step at a time for all of
+    them: a table's cells are built at once, at about half the cost of building each in
+    turn."""
     cells: list[Cell] = list(starmap(new_node, repeat((Cell,), len(raws))))
     _consume(starmap(set_cell_raw, zip(cells, raws)))  # noqa: B905, RUF058
     _consume(starmap(set_cell_span, zip(cells, places)))  # noqa: B905, RUF058
