@@ -263,7 +263,7 @@ def _slow_row(lines: Sequence[str], start: int) -> tuple[Row, int, tuple[Diagnos
         for kept_row in kept_rows:
             seen = kept_row[0]
             end = start + len(seen)
-            if (end == n if kept_row[1] else end <= n) and tuple(lines[start:end]) == seen:
+            if (end == n if kept_row[1] else end <= n) and lines[start:end] == seen:
                 return _rebuilt(kept_row, start)
     watched = _Watched(lines)
     diagnostics: list[Diagnostic] = []
@@ -278,16 +278,23 @@ def _slow_row(lines: Sequence[str], start: int) -> tuple[Row, int, tuple[Diagnos
         del entries[0]
     row = _build_row(cells)
     spans = cast("list[Span]", [cell.span for cell in row.cells])
+    # A cell on one line is kept at its place (see AT), a cell over several lines (few)
+    # with its span; both with their lines counted from the line before the row's (the
+    # row's first line is 1).
+    places = [(s.line - start) * AT + s.column for s in spans]
+    longer = tuple(
+        (i, (s.line - start, s.column, s.end_line - start, s.end_column))
+        for i, s in enumerate(spans)
+        if s.end_line != s.line
+    )
     entries.append(
         (
-            tuple(lines[start:end]),
+            lines[start:end],
             end == n,
             tuple(text for text, _, _, _ in cells),
-            # The cells' spans, their lines counted from the row's first line (0).
-            tuple(span.line - start - 1 for span in spans),
-            tuple(span.column for span in spans),
-            tuple(span.end_line - start - 1 for span in spans),
-            tuple(span.end_column for span in spans),
+            tuple(places),
+            longer,
+            (spans[0].line - start, spans[-1].end_line - start, spans[-1].end_column),
             following - start if following >= 0 else -1,
             tuple((d, d.span.line - 1 - start if d.span is not None else -1) for d in diagnostics),
         )
@@ -298,17 +305,18 @@ def _slow_row(lines: Sequence[str], start: int) -> tuple[Row, int, tuple[Diagnos
 _NEW_TUPLE = tuple.__new__
 
 #: A row read line by line, as :data:`_SLOW_ROWS` keeps it: the lines the reading looked
-#: at and whether they ran to the end of the input; its cells' texts, and their spans
-#: (lines, columns, end lines, end columns), the next row's first line (-1: none) and
-#: the diagnostics, lines counted from the row's first.
+#: at (a slice of the lines, compared with the same slice of a report's) and whether
+#: they ran to the end of the input; its cells' texts, their places (see :data:`AT`)
+#: and the spans of those over several lines (by their index), the row's first line,
+#: last line and end column (their lines counted from the line before the row's first),
+#: the next row's first line (-1: none) and the diagnostics (counted from the row's).
 _SlowRow = tuple[
-    tuple[str, ...],
+    Sequence[str],
     bool,
     tuple[str, ...],
     tuple[int, ...],
-    tuple[int, ...],
-    tuple[int, ...],
-    tuple[int, ...],
+    tuple[tuple[int, tuple[int, int, int, int]], ...],
+    tuple[int, int, int],
     int,
     tuple[tuple[Diagnostic, int], ...],
 ]
@@ -317,16 +325,14 @@ _SlowRow = tuple[
 def _rebuilt(kept_row: _SlowRow, start: int) -> tuple[Row, int, tuple[Diagnostic, ...]]:
     """The row *kept_row*, read before, at line *start* (wherever it was read): its cells
     built a step at a time for all of them (see :func:`new_cells`), their spans moved."""
-    _, _, texts, lines, columns, end_lines, end_columns, following, found = kept_row
+    _, _, texts, places, longer, (line, end_line, end_column), following, found = kept_row
     first = start + 1
-    at = repeat(first)
-    spans = map(
-        _NEW_TUPLE,
-        repeat(Span),
-        zip(map(add, lines, at), columns, map(add, end_lines, at), end_columns, strict=True),
-    )
-    cells = tuple(new_cells(texts, spans))
-    row = new_row(cells, new_span((lines[0] + first, 1, end_lines[-1] + first, end_columns[-1])))
+    cells = new_cells(texts, map(add, places, repeat(start * AT)))
+    for i, (line_i, column, end_line_i, end_column_i) in longer:
+        set_cell_span(
+            cells[i], new_span((line_i + start, column, end_line_i + start, end_column_i))
+        )
+    row = new_row(tuple(cells), new_span((line + start, 1, end_line + start, end_column)))
     if found:
         diagnostics = tuple(
             d
