@@ -57,7 +57,7 @@ def main() -> None:
 
         text = gipparse.sample_paths()[MOVED[mode]].read_text(encoding="utf-8")
         lines = text.splitlines(keepends=True)
-        first = next(i for i, line in enumerate(lines) if line[:1] in ("\t", "|"))
+        first = next(i for i, line in enumerate(lines) if line[:1] == "\t" or "|" in line)
         head, tables = "".join(lines[:first]), "".join(lines[first:])
         with tempfile.TemporaryDirectory() as tmp:
             paths = [Path(tmp, f"{k:03d}.txt") for k in range(1, SHIFTS + 1)]

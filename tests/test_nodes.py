@@ -168,6 +168,24 @@ def test_diagnostics_built_together_are_diagnostics_like_any_other() -> None:
         made[0].message = "x"  # type: ignore[misc]
 
 
+@pytest.mark.parametrize("span", [Span(7, 2, 9, 4), None])
+def test_a_diagnostic_built_the_fast_way_is_a_diagnostic_like_any_other(
+    span: Span | None,
+) -> None:
+    import pickle
+
+    from gipparse.tree.nodes import Diagnostic, Severity, new_diagnostic
+
+    made = new_diagnostic(Severity.INFO, "tab.unindented-cell", "a cell goes on", span)
+    expected = Diagnostic(Severity.INFO, "tab.unindented-cell", "a cell goes on", span)
+    assert type(made) is Diagnostic
+    assert (made, hash(made), repr(made)) == (expected, hash(expected), repr(expected))
+    assert (made.line, made.span) == (expected.line, span)
+    assert pickle.loads(pickle.dumps(made)) == expected
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made.code = "x"  # type: ignore[misc]
+
+
 @pytest.mark.parametrize("index", range(5))
 def test_a_parsed_report_pickles_whole(index: int) -> None:
     """A report travels between processes (``multiprocessing``, Dask): every node of it

@@ -35,8 +35,6 @@ from itertools import accumulate, repeat
 from operator import add
 from typing import Any, cast
 
-import attrs
-
 from .. import patterns
 from ..caches import kept
 from ..errors import RenderError
@@ -52,6 +50,7 @@ from ..tree.nodes import (
     Span,
     Table,
     new_cells,
+    new_diagnostic,
     new_node,
     new_row,
     new_span,
@@ -333,30 +332,20 @@ def _rebuilt(kept_row: _SlowRow, start: int) -> tuple[Row, int, tuple[Diagnostic
             cells[i], new_span((line_i + start, column, end_line_i + start, end_column_i))
         )
     row = new_row(tuple(cells), new_span((line + start, 1, end_line + start, end_column)))
-    if found:
-        diagnostics = tuple(
-            d
-            if d.span is None
-            else attrs.evolve(
-                d,
-                span=Span(
-                    k + first,
-                    d.span.column,
-                    k + first + d.span.end_line - d.span.line,
-                    d.span.end_column,
-                ),
-            )
-            for d, k in found
-        )
-    else:
-        diagnostics = ()
+    diagnostics = (
+        tuple(d if d.span is None else _moved(d, d.span, k + first) for d, k in found)
+        if found
+        else ()
+    )
     return row, following + start if following >= 0 else -1, diagnostics
 
 
 def _moved(d: Diagnostic, span: Span, line: int) -> Diagnostic:
-    """*d* with its span moved to start on *line*."""
+    """*d* (whose span is *span*) with its span moved to start on *line*."""
     end_line = line + span.end_line - span.line
-    return attrs.evolve(d, span=Span(line, span.column, end_line, span.end_column))
+    return new_diagnostic(
+        d.severity, d.code, d.message, new_span((line, span.column, end_line, span.end_column))
+    )
 
 
 class _Watched(Sequence[str]):
