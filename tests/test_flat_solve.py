@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from hypothesis import event, given, settings
+from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 
 from gipparse.templates.flat_solve import ROW_CANDIDATES, Run, _RowSearch, cut_row
@@ -67,6 +67,7 @@ def rows(draw: Any) -> tuple[list[int], list[tuple[tuple[int, int], ...]], froze
 
 @settings(max_examples=300, deadline=None)
 @given(row=rows())
+@example(row=([0, 0, 0, 0, 155, 385, 539], [(*((i, 1) for i in range(6)), (6, -1))], frozenset()))
 def test_a_row_is_cut_every_way_its_equations_allow(row: Any) -> None:
     values, equations, spaced = row
     text = "".join(map(str, values))
@@ -97,7 +98,10 @@ def test_a_row_is_cut_every_way_its_equations_allow(row: Any) -> None:
     if fitting:
         assert failed == []
         assert sorted(got) == sorted(fitting)
-        assert tuple(values) in got
+        # The printed numbers are among them when they satisfy the equations (a row whose
+        # sum is off by one may still be cut another way that satisfies it).
+        if all(sum(k * values[i] for i, k in eq) == 0 for eq in equations):
+            assert tuple(values) in got
     else:
         # The printed numbers break an equation whatever the cut: it is reported, and
         # the cuts kept satisfy every other one.
