@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 import gipparse
-from gipparse import Diagnostic, Row, Span, Table, TableParse
+from gipparse import Cell, Diagnostic, Row, Span, Table, TableParse
 from gipparse.tables import pipe as pipe_table
 from gipparse.tables import tab as tab_table
 from gipparse.tables.pipe import PIPE
@@ -82,13 +83,24 @@ def _tab_general(lines: list[str], start: int) -> TableParse | None:
     i = start
     while i >= 0:
         drafts, i = tab_table._read_row(lines, i, diagnostics)
-        rows.append(tab_table._build_row(drafts))
+        rows.append(_row_of(drafts))
     if sum(len(r) for r in rows) < 2:
         return None
     last = rows[-1].span
     assert last is not None
     table = Table(tuple(rows), "tab", 0, Span(start + 1, 1, last.end_line, last.end_column))
     return TableParse(table, last.end_line, tuple(diagnostics))
+
+
+def _row_of(drafts: list[Any]) -> Row:
+    """The row of the cells the line-by-line reading drafted (``[text, first line, last
+    line, column]``, lines from 0), built by the nodes' own constructors."""
+    cells = []
+    for text, first, last, column in drafts:
+        k = text.rfind("\n")
+        end_column = column + len(text) if k < 0 else len(text) - k
+        cells.append(Cell(text, Span(first + 1, column, last + 1, end_column)))
+    return Row(tuple(cells), Span(drafts[0][1] + 1, 1, drafts[-1][2] + 1, end_column))
 
 
 @contextmanager

@@ -41,7 +41,6 @@ from ..errors import RenderError
 from ..hookspecs import hookimpl
 from ..tree.nodes import (
     AT,
-    Cell,
     Diagnostic,
     LazyRows,
     PlainRows,
@@ -51,11 +50,9 @@ from ..tree.nodes import (
     Table,
     new_cells,
     new_diagnostic,
-    new_node,
     new_row,
     new_span,
     new_table,
-    set_cell_raw,
     set_cell_span,
 )
 from ..tree.text import normalize_text
@@ -92,21 +89,6 @@ _Draft = list[Any]
 def _last_part(draft: _Draft) -> str:
     text: str = draft[0]
     return text[text.rfind("\n") + 1 :]
-
-
-def _build_row(drafts: list[_Draft]) -> Row:
-    new, set_raw, set_span, span = new_node, set_cell_raw, set_cell_span, new_span
-    cells: list[Cell] = []
-    append = cells.append
-    end_column = 1
-    for text, first, last, column in drafts:
-        k = text.rfind("\n")
-        end_column = column + len(text) if k < 0 else len(text) - k
-        cell = new(Cell)
-        set_raw(cell, text)
-        set_span(cell, span((first + 1, column, last + 1, end_column)))
-        append(cell)
-    return new_row(tuple(cells), new_span((drafts[0][1] + 1, 1, drafts[-1][2] + 1, end_column)))
 
 
 #: Rows read line by line, by their first line's text (see :data:`_SlowRow`). A damaged
@@ -275,30 +257,31 @@ def _slow_row(lines: Sequence[str], start: int) -> tuple[Row, int, tuple[Diagnos
     entries = _SLOW_ROWS.setdefault(lines[start], [])
     if len(entries) >= 4:
         del entries[0]
-    row = _build_row(cells)
-    spans = cast("list[Span]", [cell.span for cell in row.cells])
     # A cell on one line is kept at its place (see AT), a cell over several lines (few)
     # with its span; both with their lines counted from the line before the row's (the
     # row's first line is 1).
-    places = [(s.line - start) * AT + s.column for s in spans]
-    longer = tuple(
-        (i, (s.line - start, s.column, s.end_line - start, s.end_column))
-        for i, s in enumerate(spans)
-        if s.end_line != s.line
+    places: list[int] = []
+    longer: list[tuple[int, tuple[int, int, int, int]]] = []
+    end_column = 1
+    for i, (text, first, last, column) in enumerate(cells):
+        k = text.rfind("\n")
+        end_column = column + len(text) if k < 0 else len(text) - k
+        places.append((first - start + 1) * AT + column)
+        if last != first:
+            longer.append((i, (first - start + 1, column, last - start + 1, end_column)))
+    entry: _SlowRow = (
+        lines[start:end],
+        end == n,
+        tuple(text for text, _, _, _ in cells),
+        tuple(places),
+        tuple(longer),
+        (cells[0][1] - start + 1, cells[-1][2] - start + 1, end_column),
+        following - start if following >= 0 else -1,
+        tuple((d, d.span.line - 1 - start if d.span is not None else -1) for d in diagnostics),
     )
-    entries.append(
-        (
-            lines[start:end],
-            end == n,
-            tuple(text for text, _, _, _ in cells),
-            tuple(places),
-            longer,
-            (spans[0].line - start, spans[-1].end_line - start, spans[-1].end_column),
-            following - start if following >= 0 else -1,
-            tuple((d, d.span.line - 1 - start if d.span is not None else -1) for d in diagnostics),
-        )
-    )
-    return row, following, tuple(diagnostics)
+    entries.append(entry)
+    # Built as it is rebuilt where it recurs (the diagnostics are those just made).
+    return _row_at(entry, start), following, tuple(diagnostics)
 
 
 _NEW_TUPLE = tuple.__new__
@@ -321,23 +304,29 @@ _SlowRow = tuple[
 ]
 
 
-def _rebuilt(kept_row: _SlowRow, start: int) -> tuple[Row, int, tuple[Diagnostic, ...]]:
-    """The row *kept_row*, read before, at line *start* (wherever it was read): its cells
-    built a step at a time for all of them (see :func:`new_cells`), their spans moved."""
-    _, _, texts, places, longer, (line, end_line, end_column), following, found = kept_row
-    first = start + 1
+def _row_at(kept_row: _SlowRow, start: int) -> Row:
+    """The row of *kept_row* with its first line at line *start*: its cells built a step
+    at a time for all of them (see :func:`new_cells`)."""
+    _, _, texts, places, longer, (line, end_line, end_column), _, _ = kept_row
     cells = new_cells(texts, map(add, places, repeat(start * AT)))
     for i, (line_i, column, end_line_i, end_column_i) in longer:
         set_cell_span(
             cells[i], new_span((line_i + start, column, end_line_i + start, end_column_i))
         )
-    row = new_row(tuple(cells), new_span((line + start, 1, end_line + start, end_column)))
+    return new_row(tuple(cells), new_span((line + start, 1, end_line + start, end_column)))
+
+
+def _rebuilt(kept_row: _SlowRow, start: int) -> tuple[Row, int, tuple[Diagnostic, ...]]:
+    """The row *kept_row*, read before, at line *start* (wherever it was read), the next
+    row's first line and its diagnostics, moved there."""
+    following, found = kept_row[6], kept_row[7]
+    first = start + 1
     diagnostics = (
         tuple(d if d.span is None else _moved(d, d.span, k + first) for d, k in found)
         if found
         else ()
     )
-    return row, following + start if following >= 0 else -1, diagnostics
+    return _row_at(kept_row, start), following + start if following >= 0 else -1, diagnostics
 
 
 def _moved(d: Diagnostic, span: Span, line: int) -> Diagnostic:
