@@ -32,8 +32,6 @@ and the pool is rebuilt.
 from __future__ import annotations
 
 import contextlib
-import os
-import stat
 import sys
 import threading
 import types
@@ -43,6 +41,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from ..errors import GipparseError, SourceError
+from .safety import FOLDER, not_a_regular_file
 
 if TYPE_CHECKING:
     # concurrent.futures (with logging) costs 21 M instructions, 4% of a one-report
@@ -94,19 +93,9 @@ class WorkerDiedError(GipparseError):
 def not_a_file(path: str) -> SourceError | None:
     """Why *path* is not read: a FIFO, socket or device (``None`` for anything else, which
     the reader opens and judges itself)."""
-    try:
-        mode = os.stat(path).st_mode
-    except (OSError, ValueError):
+    kind = not_a_regular_file(path)
+    if kind is None or kind == FOLDER:
         return None
-    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
-        return None
-    kind = (
-        "a FIFO (named pipe)"
-        if stat.S_ISFIFO(mode)
-        else "a socket"
-        if stat.S_ISSOCK(mode)
-        else "a device"
-    )
     return SourceError(f"not a regular file but {kind}; skipped", path=path)
 
 

@@ -166,17 +166,22 @@ def _same_file(a: str, b: str) -> bool:
     )
 
 
+#: What :func:`not_a_regular_file` says of a folder.
+FOLDER = "a folder"
+
+
 def not_a_regular_file(name: str) -> str | None:
-    """What *name* is when it is there and is not a regular file (``"a device"``,
-    ``"a FIFO (named pipe)"``...), through symbolic links; ``None`` otherwise."""
+    """What *name* is when it is there and is not a regular file (:data:`FOLDER`,
+    ``"a device"``, ``"a FIFO (named pipe)"``...), through symbolic links; ``None``
+    otherwise (nothing there, or nothing that may be looked at: the open will say)."""
     try:
         mode = os.stat(name).st_mode
-    except OSError:
+    except (OSError, ValueError):
         return None
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return FOLDER
     if stat.S_ISFIFO(mode):
         return "a FIFO (named pipe)"
     if stat.S_ISSOCK(mode):
