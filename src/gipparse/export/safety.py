@@ -219,16 +219,8 @@ class OutputFile:
             self.fail(exc)
         try:
             if mode is None or stat.S_ISREG(mode):
-                folder = os.path.dirname(os.path.abspath(self.name))
-                fd, self._tmp = private_file(folder)
+                fd, self._tmp = part_file(self.name, mode)
                 self.stream = os.fdopen(fd, "wb")
-                # mkstemp makes the file private; give it the mode a plain open would.
-                if mode is None:
-                    umask = os.umask(0)
-                    os.umask(umask)
-                    os.chmod(fd, 0o666 & ~umask)
-                else:
-                    os.chmod(fd, stat.S_IMODE(mode))
             else:
                 self.stream = open(self.name, "wb")
         except OSError as exc:
@@ -275,6 +267,25 @@ class OutputFile:
         except OSError as error:
             os.unlink(self._tmp)
             self.fail(error)
+
+
+def part_file(name: str, mode: int | None) -> tuple[int, str]:
+    """A new file beside *name*, to be moved onto it once complete, open for writing, and
+    its path: made private (:func:`private_file`), then given the mode *mode* (that of the
+    file it will replace) or, with ``None``, the mode a plain open would give."""
+    fd, path = private_file(os.path.dirname(os.path.abspath(name)))
+    try:
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(fd, 0o666 & ~umask)
+        else:
+            os.chmod(fd, stat.S_IMODE(mode))
+    except OSError:
+        os.close(fd)
+        os.unlink(path)
+        raise
+    return fd, path
 
 
 def private_file(folder: str) -> tuple[int, str]:

@@ -22,7 +22,7 @@ from typing import Any
 from ..errors import GipparseError
 from . import FILE_FORMATS, FORMAT_BY_SUFFIX, FORMATS  # noqa: F401  (named here before)
 from .records import LEAD_COLUMNS, META_KEYS, Record, reasons, text_cell
-from .safety import OutputFile, json_bytes, not_a_regular_file, readable_name
+from .safety import OutputFile, json_bytes, not_a_regular_file, part_file, readable_name
 
 #: The optional extras: the module a feature needs and the extra that installs it.
 EXTRAS = {"parquet": ("pyarrow", "parquet"), "xlsx": ("openpyxl", "xlsx")}
@@ -82,11 +82,9 @@ class _FileWriter:
                 f"cannot write {readable_name(path)}: it is {what}, and a {self.kind} is "
                 "written as a regular file; name one"
             )
-        folder = os.path.dirname(os.path.abspath(path))
-        self.tmp = os.path.join(folder, f".gipparse-{os.urandom(6).hex()}.part")
         try:
-            with open(self.tmp, "xb"):
-                pass
+            fd, self.tmp = part_file(path, None)
+            os.close(fd)  # (each format's library writes it by its name)
         except OSError as exc:
             raise GipparseError(f"cannot write {path}: {exc.strerror or exc}") from None
 
