@@ -284,8 +284,6 @@ def _slow_row(lines: Sequence[str], start: int) -> tuple[Row, int, tuple[Diagnos
     return _row_at(entry, start), following, tuple(diagnostics)
 
 
-_NEW_TUPLE = tuple.__new__
-
 #: A row read line by line, as :data:`_SLOW_ROWS` keeps it: the lines the reading looked
 #: at (a slice of the lines, compared with the same slice of a report's) and whether
 #: they ran to the end of the input; its cells' texts, their places (see :data:`AT`)
