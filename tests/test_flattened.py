@@ -167,6 +167,7 @@ def test_flattened_seeds_are_read_without_inventing(name: str) -> None:
         assert report.metadata.template == truth.template, variant
         codes = [d.code for d in report.diagnostics]
         assert "table.flattened" in codes, variant
+        assert "table.read-by-arithmetic" in codes, variant
         assert "template.no-tables" not in codes, variant
         decided, cells = assert_nothing_invented(report, truth)
         assert_row_local_unique_decided(
@@ -255,6 +256,24 @@ EXAMPLE = _statistics_2021(
     carried_forward=[1, 0, 0, 0, 0, 0, 1],
 )
 META = gipparse.Metadata(agency="淮安市洪泽区财政局", year=2024, period="2024-01-01/2024-12-31")
+
+
+def test_a_valid_flattened_report_says_valid_verifies_nothing() -> None:
+    """The relations chose the cuts, so they hold by construction: the report is valid
+    and a warning says that this verifies none of its numbers."""
+    report = gipparse.loads(crawler_text(report_of(seed("004").statistics, META)))
+    assert report.valid
+    (summary,) = [d for d in report.diagnostics if d.code == "table.flattened"]
+    (found,) = [d for d in report.diagnostics if d.code == "table.read-by-arithmetic"]
+    assert found.severity is gipparse.Severity.WARNING
+    assert found.span == summary.span
+    assert found.span is not None
+    assert "told apart by the template's relations" in found.message
+    assert "not verified" in found.message
+    # Read from tables, the same numbers carry no such warning.
+    laid_out = gipparse.loads(gipparse.render_report(report_of(seed("004").statistics, META)))
+    assert laid_out.valid
+    assert "table.read-by-arithmetic" not in {d.code for d in laid_out.diagnostics}
 
 
 def test_the_cases_of_the_layout() -> None:
@@ -427,7 +446,7 @@ def test_markdown_rows_that_lost_cells() -> None:
     codes = {d.code for d in as_tables.diagnostics}
     # The pipe tables were read; the rows that lost separators are filled from their
     # digits, decided by the rows' totals, and the table reading's findings stay.
-    assert {"table.flattened-gaps", "table.missing-cell"} <= codes
+    assert {"table.flattened-gaps", "table.missing-cell", "table.read-by-arithmetic"} <= codes
     stats = as_tables.statistics
     assert stats is not None
     assert stats["applications.new.total"] == original.statistics["applications.new.total"]

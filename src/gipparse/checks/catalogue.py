@@ -34,6 +34,9 @@ PARSER_CODES: dict[str, str] = {
     "when the rows without labels do not fit the gap exactly)",
     "table.read-by-position": "rows whose labels were lost were placed by position; the "
     "relations hold on values whose meaning was inferred, so valid does not verify them",
+    "table.read-by-arithmetic": "cells cut from runs of digits by the template's relations "
+    "(a flattened table, or the gaps of a table filled from its digits): the relations "
+    "hold on them by construction, so valid does not verify them",
     "table.numbering-order": "a row label of table 三 numbered lower than the label above "
     "it: rows moved or labels pasted onto the wrong rows",
     "table.fuzzy-label": "a label read despite a typo",

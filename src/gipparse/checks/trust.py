@@ -11,6 +11,11 @@ placed. Two things make that weaker than it reads, and each gets a warning:
 * ``table.read-by-position``: rows whose labels were lost were placed by their position
   in the template (``table.unlabelled-row``). The relations then hold on numbers whose
   meaning was inferred, not read: ``valid`` does not verify that placement.
+* ``table.read-by-arithmetic``: cells of tables flattened into running text were told
+  apart by the template's relations (``table.flattened``), or values a table left unread
+  were taken from its digits only where they break no relation
+  (``table.flattened-gaps``). The relations hold on those values by construction: a
+  misprinted total can move a cut and still add up, and ``valid`` cannot tell.
 """
 
 from __future__ import annotations
@@ -367,6 +372,19 @@ def _sources() -> list[Callable[..., Any]]:
     return _SOURCES
 
 
+#: The diagnostics saying that values were cut from runs of digits by the template's
+#: relations, and what ``table.read-by-arithmetic`` says of each.
+_DECODED = {
+    "table.flattened": "the tables are flattened into running text and their cells were "
+    "told apart by the template's relations, which therefore hold on the values read: a "
+    "valid report is not verified on its numbers (a misprinted total can move a cut and "
+    "still add up)",
+    "table.flattened-gaps": "values the tables left unread were read from their digits "
+    "only where they break no relation, which therefore hold on them: a valid report is "
+    "not verified on those values",
+}
+
+
 @hookimpl
 def gipparse_validate(report: Report) -> list[Diagnostic]:
     found: list[Diagnostic] = []
@@ -383,12 +401,27 @@ def gipparse_validate(report: Report) -> list[Diagnostic]:
                     span,
                 )
             )
-    placed = [
-        d
-        for d in report.diagnostics
-        if d.code == "table.unlabelled-row" and "by its place in the template" in d.message
-    ]
-    if placed and report.statistics is not None:
+    placed: list[Diagnostic] = []
+    decoded: Diagnostic | None = None
+    for d in report.diagnostics:
+        code = d.code
+        if code == "table.unlabelled-row":
+            if "by its place in the template" in d.message:
+                placed.append(d)
+        elif code in _DECODED and decoded is None:
+            decoded = d
+    if report.statistics is None:
+        return found
+    if decoded is not None:
+        found.append(
+            Diagnostic(
+                Severity.WARNING,
+                "table.read-by-arithmetic",
+                _DECODED[decoded.code],
+                decoded.span,
+            )
+        )
+    if placed:
         found.append(
             Diagnostic(
                 Severity.WARNING,
