@@ -478,6 +478,18 @@ def test_wrong_hook_arguments_are_rejected() -> None:
         gipparse.create_plugin_manager(plugins=[WrongArguments()], entry_points=False)
 
 
+@pytest.mark.parametrize("plugin", [3, "gipparse_pdf", None, object()])
+def test_a_plugin_that_implements_no_hook_is_rejected(plugin: object) -> None:
+    with pytest.raises(gipparse.PluginError, match="implements no gipparse hook"):
+        gipparse.loads("一、总体情况", plugins=[plugin])
+
+
+@pytest.mark.parametrize("plugins", ["abc", b"abc"])
+def test_plugins_given_as_a_string_are_rejected(plugins: Any) -> None:
+    with pytest.raises(gipparse.PluginError, match="must be a list of plugin objects"):
+        gipparse.loads("一、总体情况", plugins=plugins)
+
+
 def test_same_plugin_twice_is_rejected() -> None:
     from gipparse.tables import tab as tab_table
 

@@ -871,9 +871,10 @@ def create_plugin_manager(
     :param entry_points: load plugins from the ``gipparse`` entry-point group; by default
         yes, unless the environment variable ``GIPPARSE_DISABLE_PLUGIN_AUTOLOAD`` is set or
         this is a vendored copy (see :func:`is_vendored`).
-    :raises PluginError: a plugin cannot be loaded, is registered twice, or implements a
-        hook that does not exist (a misspelt name).
+    :raises PluginError: a plugin cannot be loaded, is registered twice, implements a
+        hook that does not exist (a misspelt name), or (one of *plugins*) implements none.
     """
+    _check_plugins(plugins)
     pm = _Pluggy(hookspecs.PROJECT_NAME)
     pm.add_hookspecs(hookspecs)
     for plugin in builtin_plugins():
@@ -887,11 +888,29 @@ def create_plugin_manager(
             _register(pm, plugin, name)
     for plugin in plugins:
         _register(pm, plugin)
+        if not pm.get_hookcallers(plugin):
+            # Registered all the same by pluggy, and nothing would ever call it: a name
+            # passed for the plugin itself, say.
+            raise PluginError(
+                f"{plugin!r:.80} implements no gipparse hook: a "
+                "plugin is a module, class or instance with functions named after the "
+                "hooks (gipparse_*)",
+                plugin=_plugin_label(plugin),
+            )
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
         raise PluginError(str(exc), plugin=_plugin_label(exc.plugin)) from exc
     return PluginManager(pm)
+
+
+def _check_plugins(plugins: object) -> None:
+    """Refuse *plugins* given as one string: a sequence, but of characters."""
+    if isinstance(plugins, (str, bytes)):
+        raise PluginError(
+            "plugins must be a list of plugin objects (modules, classes or instances), "
+            f"not {type(plugins).__name__} {plugins!r:.80}"
+        )
 
 
 _default: PluginManager | None = None
@@ -916,6 +935,7 @@ def plugin_manager_for(plugins: Sequence[object] | None) -> PluginManager:
     these plugin objects, built once like the default one (the last few are kept)."""
     if not plugins:
         return default_plugin_manager()
+    _check_plugins(plugins)
     plugins = tuple(plugins)
     key = tuple(map(id, plugins))
     found = _FOR_PLUGINS.get(key)
