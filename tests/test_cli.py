@@ -628,7 +628,7 @@ def test_plugins_lists_the_formats_read_now_and_what_the_others_need() -> None:
         "missing": None,
     }
     # Without the reader plugins, every format of theirs is listed with its distribution.
-    from gipparse.source.decode import READERS
+    from gipparse.source.foreign import READERS
 
     assert [f["name"] for f in others] == list(READERS)
     assert not any(f["readable"] for f in others)

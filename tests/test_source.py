@@ -154,11 +154,11 @@ def test_a_readers_suffix_is_the_paths_whoever_asked_before() -> None:
 def test_binary_is_told_by_its_control_bytes_as_counting_them_all_tells() -> None:
     import random
 
-    from gipparse.source import decode
+    from gipparse.source import decode, foreign
 
     def counted(sample: bytes) -> bool:  # every control byte counted, whatever there is
         controls = len(sample) - len(sample.translate(None, decode._CONTROL_BYTES))
-        return controls * decode.CONTROL_RATIO > len(sample)
+        return controls * foreign.CONTROL_RATIO > len(sample)
 
     rng = random.Random(3)
     text = "第二十条\t信息内容\n本年新制作数量\t3\n".encode() * 40
@@ -167,7 +167,7 @@ def test_binary_is_told_by_its_control_bytes_as_counting_them_all_tells() -> Non
         sample = bytearray(text[: rng.randrange(1, len(text))])
         for _ in range(rng.choice((0, 1, 5, len(sample) // 30, len(sample) // 15))):
             sample[rng.randrange(len(sample))] = rng.choice(decode._CONTROL_BYTES[1:])
-        found = decode._identify_by_bytes(bytes(sample))
+        found = foreign._identify_by_bytes(bytes(sample))
         assert (found is not None) == counted(bytes(sample)), round_
         outcomes.add(found is not None)
     assert outcomes == {True, False}
@@ -224,7 +224,7 @@ def _identify_check_by_check(data: bytes) -> object:
     every check in turn."""
     import codecs
 
-    from gipparse.source import decode as d
+    from gipparse.source import foreign as d
 
     head = data[:16]
     if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
@@ -265,7 +265,8 @@ def test_identify_says_what_each_check_in_turn_says() -> None:
     import codecs
     import random
 
-    from gipparse.source import decode as d
+    from gipparse.source import decode
+    from gipparse.source import foreign as d
 
     starts = [
         b"",
@@ -295,7 +296,45 @@ def test_identify_says_what_each_check_in_turn_says() -> None:
                 at = rng.choice([4, 6, 60, 257, 500])
                 body[at:at] = extra
             data = bytes(body)
-            assert d.identify(data) == _identify_check_by_check(data), data[:24]
+            expected = _identify_check_by_check(data)
+            assert d.identify(data) == expected, data[:24]
+            # The tests every source is asked, which import the full checks only for a
+            # source that may not be text, give the same verdict.
+            assert decode.identify(data) == expected, data[:24]
+
+
+def test_identify_asks_the_full_checks_only_when_a_source_may_not_be_text() -> None:
+    """``decode.identify`` passes as text, without importing ``foreign``, only sources
+    the full checks pass as text: any byte string, with its first bytes taken from the
+    formats' marks, marks put where they are looked for, and control bytes."""
+    import random
+
+    from gipparse.source import decode
+    from gipparse.source import foreign as d
+
+    assert decode._PREFIXES == d._PREFIXES
+    assert decode._CONTROL_BYTES == d._CONTROL_BYTES
+    assert decode.SNIFF_SIZE == d.SNIFF_SIZE
+    assert decode._TO_UTF8 == d._TO_UTF8
+    assert set(decode._CONTROL_BYTES) == {*range(9), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F}
+    rng = random.Random(11)
+    pieces = [
+        *d._PREFIXES,
+        b"%PDF-",
+        b"ftyp",
+        b"ustar",
+        "政府信息公开".encode(),
+        b"abc\n",
+        b"\t1\r\n",
+        b"1AY&SY",
+        b"PE\x00\x00",
+        *(bytes([b]) for b in range(256)),
+    ]
+    for _ in range(4000):
+        data = b"".join(rng.choice(pieces) for _ in range(rng.choice([1, 2, 5, 40, 300])))
+        if rng.random() < 0.5:
+            data = data.replace(b"\x00", b"").translate(None, decode._CONTROL_BYTES)
+        assert decode.identify(data) == d.identify(data), data[:24]
 
 
 @pytest.mark.parametrize(

@@ -61,6 +61,8 @@ def test_a_one_report_export_starts_no_worker_machinery() -> None:
     # without a float math.
     assert "gipparse.export.writers" not in modules
     assert "gipparse.export.serialize" not in modules
+    # Nor, for a source that is text, what names the formats that are not.
+    assert "gipparse.source.foreign" not in modules
     if "math" not in loaded_after("import gipparse"):
         assert "math" not in modules
 

@@ -91,7 +91,7 @@ def test_export_reads_a_folder_of_pdfs_with_jobs(tmp_path: Path) -> None:
 def test_the_core_registry_of_readers_names_this_plugin_and_its_suffixes() -> None:
     from importlib.metadata import distribution
 
-    from gipparse.source.decode import READERS
+    from gipparse.source.foreign import READERS
 
     reader = READERS[gipparse_pdf.plugin.name]
     assert reader.suffixes == gipparse_pdf.plugin.suffixes

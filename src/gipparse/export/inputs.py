@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from .. import patterns
 from ..errors import SourceError
-from ..source.decode import PLUGIN_FOR_SUFFIX  # the registry of reader plugins
 
 if TYPE_CHECKING:
     from ..tree.nodes import Report
@@ -122,6 +121,8 @@ def skip_reason(kind: str) -> str:
         return "hidden files and folders are not read"
     if kind == LINKED_FOLDER:
         return "links to folders are not followed; name the folder itself to read it"
+    from ..source.foreign import PLUGIN_FOR_SUFFIX  # the registry of reader plugins
+
     plugin = PLUGIN_FOR_SUFFIX.get(kind)
     if plugin is not None:
         from ..manager import missing_plugin_reason

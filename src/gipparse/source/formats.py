@@ -3,7 +3,7 @@
 Reader plugins built on :class:`~gipparse.plugin.ReaderPlugin` tell their format
 (``name``), suffixes, distribution and what they lack (``missing()``). For the reader
 plugins published with gipparse that are not installed, the registry
-:data:`gipparse.source.decode.READERS` names the distribution to install.
+:data:`gipparse.source.foreign.READERS` names the distribution to install.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .decode import READERS
+from .foreign import READERS
 from .plugin import ReaderPlugin
 from .reader import SUFFIXES as TEXT_SUFFIXES
 
