@@ -33,7 +33,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from itertools import accumulate, repeat
 from operator import add
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from .. import patterns
 from ..caches import kept
@@ -335,8 +335,17 @@ def _moved(d: Diagnostic, span: Span, line: int) -> Diagnostic:
     )
 
 
-class _Watched(Sequence[str]):
-    """Lines that note the furthest one read."""
+# What type checkers see as the base of _Watched; at run time a plain class, which
+# subclassing ``collections.abc.Sequence`` (its ABC machinery) costs five times as much to
+# make, for methods that are never called.
+if TYPE_CHECKING:
+    _SequenceOfStr = Sequence[str]
+else:
+    _SequenceOfStr = object
+
+
+class _Watched(_SequenceOfStr):
+    """Lines that note the furthest one read (read by index only)."""
 
     __slots__ = ("furthest", "lines")
 

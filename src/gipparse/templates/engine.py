@@ -1686,15 +1686,26 @@ class _Saying:
 _LINE_OF: Callable[[Any], int] = operator.itemgetter(0)
 
 
-class _RowLike(Protocol):
-    """What saying what matching found needs of a row (a :class:`Row` or a
-    :class:`_RowAt`)."""
+if TYPE_CHECKING:  # (a Protocol class costs a first report 0.1 M instructions to make)
 
-    @property
-    def span(self) -> Span | None: ...
+    class _RowLike(Protocol):
+        """What saying what matching found needs of a row (a :class:`Row` or a
+        :class:`_RowAt`)."""
 
-    @property
-    def cells(self) -> Sequence[Cell]: ...
+        @property
+        def span(self) -> Span | None: ...
+
+        @property
+        def cells(self) -> Sequence[Cell]: ...
+
+
+# What type checkers see as the base of _RowsAt; at run time a plain class, which
+# subclassing ``collections.abc.Sequence`` (its ABC machinery) costs five times as much to
+# make, for methods that are never called.
+if TYPE_CHECKING:
+    _SequenceOfRowAt = Sequence["_RowAt"]
+else:
+    _SequenceOfRowAt = object
 
 
 class _RowAt:
@@ -1722,9 +1733,9 @@ class _RowAt:
         return tuple(self.table_cells[self.first : self.first + self.count])
 
 
-class _RowsAt(Sequence[_RowAt]):
+class _RowsAt(_SequenceOfRowAt):
     """The rows of one table (as a plan keeps where they are, ``(first cell, number of
-    cells)`` a row) as :class:`_RowAt`, made when asked for."""
+    cells)`` a row) as :class:`_RowAt`, made when asked for (read by index only)."""
 
     __slots__ = ("bounds", "table_cells")
 

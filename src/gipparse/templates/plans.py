@@ -22,7 +22,7 @@ import operator
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import chain, compress, repeat
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import GipparseError, PluginError, culprit_of
 from ..tree.nodes import (
@@ -179,8 +179,18 @@ class _Seen:
         return fixed, fixed_texts, labels, folded, True
 
 
-class _Rows(Sequence[tuple[Row, ...]]):
-    """The rows of each of *tables*, a table's built when first asked for."""
+# What type checkers see as the base of _Rows; at run time a plain class, which
+# subclassing ``collections.abc.Sequence`` (its ABC machinery) costs five times as much to
+# make, for methods that are never called.
+if TYPE_CHECKING:
+    _SequenceOfRows = Sequence[tuple[Row, ...]]
+else:
+    _SequenceOfRows = object
+
+
+class _Rows(_SequenceOfRows):
+    """The rows of each of *tables*, a table's built when first asked for (read by index
+    and slice only)."""
 
     __slots__ = ("tables",)
 
