@@ -156,6 +156,37 @@ def test_the_keys_module_is_what_keygen_writes() -> None:
     assert {id: schema.keys for id, schema in SCHEMAS.items()} == keys.KEYS
 
 
+def test_a_builtin_schema_takes_what_it_derives_from_the_keys_module() -> None:
+    # What the keys module holds is what the schema derives from its tables again, and
+    # the schema took it from there (its keys are the module's tuple).
+    from gipparse.templates import keys
+
+    for id, schema in SCHEMAS.items():
+        keys_, key_set, derived, labels, kinds = schema._derive()
+        assert schema.keys == keys_
+        assert schema.keys is keys.KEYS[id]
+        assert schema.key_set == key_set
+        assert dict(schema.derived) == derived
+        assert list(schema._kinds.items()) == list(kinds.items())
+        assert labels == {}
+
+
+def test_a_schema_derives_its_keys_when_the_keys_module_does_not_fit() -> None:
+    # A data module changed without the keys module written again (fewer values than
+    # the keys it holds), or a template it does not know: derived as any other.
+    from gipparse.templates.schema import Schema, derived_ahead
+    from gipparse.templates.y2020 import RELATIONS, TABLES
+
+    tables = TABLES[:2]
+    derived_ahead("2020", tables, RELATIONS[:2])
+    cut = Schema("2020", "", 2019, 2020, tables, RELATIONS[:2])
+    assert cut.keys == cut._derive()[0]
+    assert len(cut.keys) < len(SCHEMAS["2020"].keys)
+    derived_ahead("1999", TABLES, RELATIONS)
+    other = Schema("1999", "", 2019, 2020, TABLES, RELATIONS)
+    assert other.keys == SCHEMAS["2020"].keys
+
+
 @pytest.mark.parametrize("schema_id", sorted(SCHEMAS))
 def test_a_builtin_template_gives_its_keys_without_being_made(schema_id: str) -> None:
     schema = SCHEMAS[schema_id]

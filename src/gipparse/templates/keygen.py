@@ -8,7 +8,9 @@ The CSV header of ``gipparse export`` lists the keys of every template; deriving
 a template no report of the run was read by means importing its data module and making
 its tables (3 M instructions, a twentieth of what a one-report export costs beyond
 ``import gipparse``). :mod:`~gipparse.templates.keys` holds the keys each schema defines,
-in its order.
+in its order, and what else it derives from its tables (its summed keys, its kinds), which
+the schemas take from there (:func:`gipparse.templates.schema.derived_ahead`) where
+deriving it cost the first report of a process 1.3 M instructions.
 
 A template's lookup tables hold the label keys (:func:`gipparse.templates.engine.label_keys`
 of the folded text) of its labels, headers and markers: folding them was two thirds of
@@ -22,23 +24,59 @@ from __future__ import annotations
 
 
 def source() -> str:
-    """The text of :mod:`gipparse.templates.keys`."""
+    """The text of :mod:`gipparse.templates.keys`: what each built-in schema derives from
+    its tables and relations (:meth:`~gipparse.templates.schema.Schema._derive`, run
+    again here: the schemas themselves take it from the module this writes)."""
     import json
 
     from .known import SCHEMAS
+    from .values import ValueKind
 
+    derivations = {id: schema._derive() for id, schema in SCHEMAS.items()}
     lines = [
         '"""The statistic keys of the built-in templates, in template order: what their',
         "schemas define (:attr:`gipparse.templates.schema.Schema.keys`), known without making",
-        "their tables. Written by :mod:`gipparse.templates.keygen`; do not edit.",
+        "their tables; and what else their schemas derive from their tables (the keys summed",
+        "from others, and what each key holds but counts), which they take from here.",
+        "Written by :mod:`gipparse.templates.keygen`; do not edit.",
         '"""',
         "",
         "KEYS = {",
     ]
-    for id, schema in SCHEMAS.items():
+    for id, (keys, *_) in derivations.items():
         lines.append(f"    {json.dumps(id)}: (")
-        lines.extend(f"        {json.dumps(key)}," for key in schema.keys)
+        lines.extend(f"        {json.dumps(key)}," for key in keys)
         lines.append("    ),")
+    lines += [
+        "}",
+        "",
+        "#: The keys each schema sums from others (``Schema.derived``).",
+        "DERIVED = {",
+    ]
+    for id, (_, _, derived, _, _) in derivations.items():
+        if not derived:
+            lines.append(f"    {json.dumps(id)}: {{}},")
+            continue
+        lines.append(f"    {json.dumps(id)}: {{")
+        for key, parts in derived.items():
+            lines.append(f"        {json.dumps(key)}: (")
+            lines.extend(f"            {json.dumps(part)}," for part in parts)
+            lines.append("        ),")
+        lines.append("    },")
+    lines += [
+        "}",
+        "",
+        "#: What each key holds that is not a count (``Schema.kind``), by the kind's value.",
+        "KINDS = {",
+    ]
+    for id, (*_, kinds) in derivations.items():
+        lines.append(f"    {json.dumps(id)}: {{")
+        lines.extend(
+            f"        {json.dumps(key)}: {json.dumps(kind.value)},"
+            for key, kind in kinds.items()
+            if kind is not ValueKind.COUNT
+        )
+        lines.append("    },")
     lines += ["}", ""]
     return "\n".join(lines)
 

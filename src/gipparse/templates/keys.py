@@ -1,6 +1,8 @@
 """The statistic keys of the built-in templates, in template order: what their
 schemas define (:attr:`gipparse.templates.schema.Schema.keys`), known without making
-their tables. Written by :mod:`gipparse.templates.keygen`; do not edit.
+their tables; and what else their schemas derive from their tables (the keys summed
+from others, and what each key holds but counts), which they take from here.
+Written by :mod:`gipparse.templates.keygen`; do not edit.
 """
 
 KEYS = {
@@ -413,4 +415,61 @@ KEYS = {
         "appeals.litigation_after_review.pending",
         "appeals.litigation_after_review.total",
     ),
+}
+
+#: The keys each schema sums from others (``Schema.derived``).
+DERIVED = {
+    "2020": {},
+    "2021": {
+        "applications.other_handling.natural_person": (
+            "applications.other_handling.no_correction.natural_person",
+            "applications.other_handling.unpaid_fee.natural_person",
+            "applications.other_handling.other.natural_person",
+        ),
+        "applications.other_handling.commercial": (
+            "applications.other_handling.no_correction.commercial",
+            "applications.other_handling.unpaid_fee.commercial",
+            "applications.other_handling.other.commercial",
+        ),
+        "applications.other_handling.research": (
+            "applications.other_handling.no_correction.research",
+            "applications.other_handling.unpaid_fee.research",
+            "applications.other_handling.other.research",
+        ),
+        "applications.other_handling.nonprofit": (
+            "applications.other_handling.no_correction.nonprofit",
+            "applications.other_handling.unpaid_fee.nonprofit",
+            "applications.other_handling.other.nonprofit",
+        ),
+        "applications.other_handling.legal_services": (
+            "applications.other_handling.no_correction.legal_services",
+            "applications.other_handling.unpaid_fee.legal_services",
+            "applications.other_handling.other.legal_services",
+        ),
+        "applications.other_handling.other_org": (
+            "applications.other_handling.no_correction.other_org",
+            "applications.other_handling.unpaid_fee.other_org",
+            "applications.other_handling.other.other_org",
+        ),
+        "applications.other_handling.total": (
+            "applications.other_handling.no_correction.total",
+            "applications.other_handling.unpaid_fee.total",
+            "applications.other_handling.other.total",
+        ),
+    },
+}
+
+#: What each key holds that is not a count (``Schema.kind``), by the kind's value.
+KINDS = {
+    "2020": {
+        "active.licensing.change": "signed",
+        "active.other_services.change": "signed",
+        "active.penalty.change": "signed",
+        "active.coercion.change": "signed",
+        "active.fees.change": "signed",
+        "active.procurement.amount": "amount",
+    },
+    "2021": {
+        "active.fees.amount": "amount",
+    },
 }

@@ -320,6 +320,41 @@ class Schema:
         return flat, frozenset(computed)
 
 
+def derived_ahead(
+    template: str, tables: tuple[TableSpec, ...], relations: tuple[Relation, ...]
+) -> None:
+    """Have the schema of the built-in template *template* made next from *tables* and
+    *relations* take what it derives from them as :mod:`.keys` holds it, written ahead of
+    time by :mod:`.keygen` (``tests/test_builtin_templates.py`` holds it to what
+    :meth:`Schema._derive` gives): deriving it again, key by key, cost the first report
+    of a process 1.3 M instructions, and the keys module (which the CSV header of an
+    export reads anyway) costs less than half of that. Without the module or its entry
+    for *template*, or when its keys are not as many as the tables' values (a data module
+    changed and the module not written again), the schema derives them as any other."""
+    try:
+        from .keys import DERIVED, KEYS, KINDS
+
+        keys, derived, named = KEYS[template], DERIVED[template], KINDS[template]
+    except (ImportError, KeyError):
+        return
+    if len(keys) != sum([len(row.columns) for spec in tables for row in spec.rows]):
+        return
+    kinds = dict.fromkeys(keys, ValueKind.COUNT)
+    for key, kind in named.items():
+        kinds[key] = ValueKind(kind)
+    if len(_DERIVED) >= _DERIVED_LIMIT:
+        _DERIVED.clear()
+    _DERIVED[id(tables), id(relations)] = (
+        tables,
+        relations,
+        keys,
+        frozenset(keys),
+        dict(derived),
+        {},
+        kinds,
+    )
+
+
 #: What schemas derive from their tables and relations (keys, labels, kinds), by the
 #: identity of both, which it holds: a template made from a schema (``Template.of``)
 #: shares the schema's instead of deriving them again. Nothing of a report is kept.

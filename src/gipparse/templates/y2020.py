@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..tree.nodes import SectionKind
 from .heads import HEAD_2020 as HEAD
-from .schema import Column, RowSpec, Schema, TableSpec
+from .schema import Column, RowSpec, Schema, TableSpec, derived_ahead
 from .statutory import (
     APPEALS_TABLE,
     ITEM_1,
@@ -61,12 +61,17 @@ ACTIVE_TABLE = TableSpec(
 
 APPLICATION_ROWS = (*ROWS_BEFORE_OTHER_HANDLING, OTHER_HANDLING_SINGLE, *ROWS_AFTER_OTHER_HANDLING)
 
+TABLES = (ACTIVE_TABLE, applications_table(APPLICATION_ROWS), APPEALS_TABLE)
+RELATIONS = relations(APPLICATION_ROWS)
+# What the schema derives from them (keys, kinds, sums), written ahead of time.
+derived_ahead(HEAD.id, TABLES, RELATIONS)
+
 SCHEMA = Schema(
     id=HEAD.id,
     title=HEAD.title,
     first_year=HEAD.first_year,
     last_year=HEAD.last_year,
-    tables=(ACTIVE_TABLE, applications_table(APPLICATION_ROWS), APPEALS_TABLE),
-    relations=relations(APPLICATION_ROWS),
+    tables=TABLES,
+    relations=RELATIONS,
     markers=HEAD.markers,
 )
