@@ -64,7 +64,6 @@ from ..tree.nodes import (
     tuple_getter,
 )
 from ..tree.text import fold, normalize_text
-from .labelkeys import LABEL_KEYS as _KNOWN_KEYS
 from .schema import RowSpec, Schema, TableSpec, sum_known
 from .statistics import LazySources, Statistics
 from .values import (
@@ -76,6 +75,11 @@ from .values import (
     read_cached,
     split_numbers,
 )
+
+try:
+    from .keys import LABEL_KEYS as _KNOWN_KEYS
+except ImportError:  # (the module being written again by keygen: folded as any other)
+    _KNOWN_KEYS = {}
 
 # ---------------------------------------------------------------------------
 # Labels
@@ -132,7 +136,7 @@ def within_one_edit(a: str, b: str) -> bool:
 
 def _key_of(label: str) -> tuple[str, str]:
     """The label keys of *label*: those of the built-in templates' texts are computed
-    ahead of time (:mod:`.labelkeys`); folding them was two thirds of making a template's
+    ahead of time (:mod:`.keys`); folding them was two thirds of making a template's
     lookup tables, paid by the first report of a process."""
     found = _KNOWN_KEYS.get(label)
     return found if found is not None else label_keys(fold(label))

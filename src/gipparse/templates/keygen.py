@@ -1,8 +1,6 @@
-"""Writes :mod:`gipparse.templates.keys` and :mod:`gipparse.templates.labelkeys` from the
-built-in templates' data modules.
+"""Writes :mod:`gipparse.templates.keys` from the built-in templates' data modules.
 
-    python -m gipparse.templates.keygen keys > src/gipparse/templates/keys.py
-    python -m gipparse.templates.keygen labels > src/gipparse/templates/labelkeys.py
+    python -m gipparse.templates.keygen > src/gipparse/templates/keys.py
 
 The CSV header of ``gipparse export`` lists the keys of every template; deriving those of
 a template no report of the run was read by means importing its data module and making
@@ -14,10 +12,14 @@ deriving it cost the first report of a process 1.3 M instructions.
 
 A template's lookup tables hold the label keys (:func:`gipparse.templates.engine.label_keys`
 of the folded text) of its labels, headers and markers: folding them was two thirds of
-making the tables, paid by the first report of a process.
-:mod:`~gipparse.templates.labelkeys` holds those of the built-in templates' texts.
+making the tables, paid by the first report of a process. The module holds those of the
+built-in templates' texts too (one module rather than two: the first report of a process
+reads both, and importing a module costs some 0.3 M instructions beyond its contents).
 
-``tests/test_builtin_templates.py`` checks that both modules are what this writes.
+What is written does not depend on what the module held before (the keys are derived
+again, the labels folded again), and the package reads a module that lacks any of it
+(being written again) as if it held nothing. ``tests/test_builtin_templates.py`` checks
+that the module is what this writes.
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ def source() -> str:
         )
         lines.append("    },")
     lines += ["}", ""]
+    lines += _label_lines()
     return "\n".join(lines)
 
 
@@ -101,19 +104,16 @@ def template_texts() -> list[str]:
     return [t for t in dict.fromkeys(texts) if t]
 
 
-def label_source() -> str:
-    """The text of :mod:`gipparse.templates.labelkeys`."""
+def _label_lines() -> list[str]:
+    """The lines of :mod:`gipparse.templates.keys` that give ``LABEL_KEYS``."""
     import json
 
     from ..tree.text import fold
     from .engine import label_keys
 
     lines = [
-        '"""The label keys (:func:`gipparse.templates.engine.label_keys` of the folded text)',
-        "of the built-in templates' labels, headers and markers, which their lookup tables",
-        "hold. Written by :mod:`gipparse.templates.keygen`; do not edit.",
-        '"""',
-        "",
+        "#: The label keys (:func:`gipparse.templates.engine.label_keys` of the folded text) of",
+        "#: the built-in templates' labels, headers and markers, which their lookup tables hold.",
         "LABEL_KEYS = {",
     ]
     for text in template_texts():
@@ -123,10 +123,8 @@ def label_source() -> str:
         lines.append(f"        {json.dumps(short, ensure_ascii=False)},")
         lines.append("    ),")
     lines += ["}", ""]
-    return "\n".join(lines)
+    return lines
 
 
 if __name__ == "__main__":
-    import sys
-
-    print(label_source() if sys.argv[1:] == ["labels"] else source(), end="")
+    print(source(), end="")
