@@ -187,6 +187,36 @@ def test_a_schema_derives_its_keys_when_the_keys_module_does_not_fit() -> None:
     assert other.keys == SCHEMAS["2020"].keys
 
 
+def test_a_template_makes_its_lookup_tables_with_its_keys_or_without_them() -> None:
+    # A template's lookup tables take each table's keys from the template's keys; keys
+    # that are not as many as its tables' values (never a built-in template's) are not
+    # taken, and the tables are the same.
+    schema = SCHEMAS["2020"]
+
+    class Data:
+        def __call__(self) -> object:
+            return schema
+
+        def keys(self) -> tuple[str, ...]:
+            return schema.keys[:-1]
+
+    odd = Template._deferred(
+        schema.id,
+        title=schema.title,
+        first_year=schema.first_year,
+        last_year=schema.last_year,
+        markers=schema.markers,
+        schema=Data(),  # type: ignore[arg-type]
+    )
+    assert odd.keys == schema.keys[:-1]
+    made = Template.of(schema)
+    assert made.keys == schema.keys
+    assert [vars(m) for m in odd._matchers] == [vars(m) for m in made._matchers]
+    for matcher in made._matchers:
+        for keys in matcher.keys:
+            assert all(any(k is key for key in schema.keys) for k in keys)
+
+
 @pytest.mark.parametrize("schema_id", sorted(SCHEMAS))
 def test_a_builtin_template_gives_its_keys_without_being_made(schema_id: str) -> None:
     schema = SCHEMAS[schema_id]

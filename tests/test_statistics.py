@@ -624,6 +624,9 @@ def test_a_matcher_is_built_as_it_was_one_row_at_a_time() -> None:
             headers.update(_key_of(spec.row_header))
         assert matcher.headers == headers
         assert matcher.keys == [tuple(spec.key(r, c) for c in r.columns) for r in spec.rows]
+        # Given the table's keys (its slice of its template's), it takes them as they are.
+        given = [spec.key(r, c) for r in spec.rows for c in r.columns]
+        assert vars(_Matcher(spec, given)) == {**vars(matcher), "spec": spec}
         assert matcher.unit_keys == [
             tuple(_key_of(c.label)[1] for c in r.columns) for r in spec.rows
         ]

@@ -43,7 +43,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Iterable, Sequence, Set
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import attrs
@@ -338,7 +338,9 @@ def _forget(template: Template) -> None:
 class _Matcher:
     """Label lookup tables for one TableSpec, built once per template."""
 
-    def __init__(self, spec: TableSpec) -> None:
+    def __init__(self, spec: TableSpec, table_keys: Sequence[str] | None = None) -> None:
+        """*table_keys*: the statistic keys of the table, row by row (its slice of its
+        template's keys, which are made as this makes them), when known."""
         self.spec = spec
         self.groups: dict[str, int] = {}
         self.leaves: dict[tuple[str | None, str], int] = {}
@@ -356,6 +358,7 @@ class _Matcher:
         # joins them, the row's part once (a matcher is built at start-up).
         by_columns: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         plain_keys = type(spec).key is TableSpec.key
+        at = 0
         for row in spec.rows:
             columns = row.columns
             given = by_columns.get(id(columns))
@@ -369,7 +372,11 @@ class _Matcher:
                 )
             self.unit_keys.append(given[0])
             self.kinds.append(given[1])
-            if plain_keys:
+            if table_keys is not None:
+                # (The template's own strings: no key joined again.)
+                self.keys.append(tuple(table_keys[at : at + len(columns)]))
+                at += len(columns)
+            elif plain_keys:
                 prefix = ".".join([p for p in (spec.name, row.key) if p])
                 self.keys.append(
                     tuple(
@@ -641,7 +648,21 @@ class Template(Schema):
         """The label lookup tables of each table, built on first use."""
         built = self._built
         if not built:
-            built.append(tuple(_Matcher(s) for s in self.tables))
+            # Each table's keys are its slice of the template's, which the schema made
+            # table by table, row by row, as a matcher makes them (unless they are not
+            # as many as the tables' values: then each matcher makes its own).
+            keys = self.keys
+            counts = [sum([len(row.columns) for row in spec.rows]) for spec in self.tables]
+            if sum(counts) != len(keys):
+                built.append(tuple(_Matcher(s) for s in self.tables))
+            else:
+                ends = list(accumulate(counts))
+                built.append(
+                    tuple(
+                        _Matcher(spec, keys[end - count : end])
+                        for spec, count, end in zip(self.tables, counts, ends, strict=True)
+                    )
+                )
         return built[0]
 
     # -- recognition --------------------------------------------------------------------
