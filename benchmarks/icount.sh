@@ -7,6 +7,10 @@
 #   benchmarks/icount.sh frontend.py count-front seed001
 cd "$(dirname "$0")/.." || exit 1
 py=${PYTHON:-.venv/bin/python}
+# String hashing is salted per process: the same tree counts tens of thousands of
+# instructions apart from run to run unless the salt is fixed.
+PYTHONHASHSEED=${PYTHONHASHSEED:-0}
+export PYTHONHASHSEED
 script=$1
 shift
 run() {
