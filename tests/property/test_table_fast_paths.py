@@ -19,7 +19,7 @@ from gipparse.tables import pipe as pipe_table
 from gipparse.tables import tab as tab_table
 from gipparse.tables.pipe import PIPE
 from gipparse.tables.tab import TAB
-from gipparse.tree.nodes import PlainRows, TableCells, table_raws
+from gipparse.tree.nodes import PlainRows, TableCells, _get_table_rows, table_raws
 
 # Lines made of the pieces the formats care about: TABs, pipes, padding, escapes,
 # separators, numbers, breaks, labels, blank and whitespace-only lines.
@@ -359,3 +359,33 @@ def test_spans_of_cells_of_rows_of_several_lines_not_built_are_those_of_the_buil
     rows = list(_rows_at(_tables_copy([lines])))
     asked = [(n, len(r.cells)) for n, r in rows]
     assert lazy.row_spans(asked) == [r.span for _, r in rows]
+
+
+@pytest.mark.parametrize("shift", [0, 3, 40])
+def test_a_row_read_line_by_line_is_left_unbuilt_and_its_places_told(shift: int) -> None:
+    """A row read line by line (cells continued on un-indented lines, a value that lost
+    its TAB) is left, as plain rows are, as a run of one row whose cells are built when
+    asked for; built, it is the row the line-by-line reading gives, and the places of
+    its cells and its own, told without building it, are those of the row built: read
+    cold, and rebuilt from what was kept at another line."""
+    lines = ["\t信息内容", "其一", "\t本年新", "制作数量", "", "\t1", "2", "", "\t规章", "\t0"]
+    for cold in (True, False):
+        if cold:
+            gipparse.caches.clear()
+        moved = [""] * shift + lines
+        found = TAB.parse(moved, shift)
+        assert found is not None
+        parts = _get_table_rows(found.table).parts
+        assert [p.__class__ for p in parts] == [PlainRows, PlainRows, PlainRows]
+        assert [p.counts for p in parts] == [[2], [2], [2]]
+        cells = TableCells([found.table], 6)
+        spans, row_spans = cells.spans(range(6)), cells.row_spans([(0, 2), (2, 2), (4, 2)])
+        alone = [cells.span(i) for i in range(6)]
+        rows_alone = [cells.row_span(0, 2), cells.row_span(2, 2), cells.row_span(4, 2)]
+        expected = _tab_general(moved, shift)
+        _same(found, expected)  # (builds the rows)
+        assert expected is not None
+        assert spans == alone == [c.span for r in expected.table.rows for c in r.cells]
+        assert row_spans == rows_alone == [r.span for r in expected.table.rows]
+        assert spans[0] == Span(shift + 1, 2, shift + 2, 3)  # a cell over two lines
+        assert [d.code for d in found.diagnostics] == ["tab.unindented-cell"]

@@ -301,8 +301,9 @@ class PlainRows:
 
     ``raws`` are the texts of every cell, row after row; ``counts`` the number of cells
     of each row; ``places()`` gives the place of each cell (``line * AT + column``, see
-    :data:`AT`); each row spans *beyond* columns past its last cell (see
-    :func:`new_rows`); ``end`` is ``(end_line, end_column)`` of the last row.
+    :data:`AT`), or the :class:`Span` of a cell over several lines (a row read line by
+    line, kept as a run of one row); each row spans *beyond* columns past its last cell
+    (see :func:`new_rows`); ``end`` is ``(end_line, end_column)`` of the last row.
     """
 
     __slots__ = ("beyond", "counts", "end", "places", "raws")
@@ -312,7 +313,7 @@ class PlainRows:
         raws: list[str],
         counts: list[int],
         beyond: int,
-        places: Callable[[], Iterable[int]],
+        places: Callable[[], Iterable[int | Span]],
         end: tuple[int, int],
     ) -> None:
         self.raws = raws
@@ -321,12 +322,12 @@ class PlainRows:
         self.places = places
         self.end = end
 
-    def place(self, index: int) -> int:
+    def place(self, index: int) -> int | Span:
         """The place of cell *index* (what ``places()`` gives for it): told by the
         ``at`` method of ``places`` when it has one, without working out the others."""
         at = getattr(self.places, "at", None)
         if at is not None:
-            return cast(int, at(index))
+            return cast("int | Span", at(index))
         return next(islice(self.places(), index, None))
 
     def build(self) -> list[Row]:
@@ -336,15 +337,35 @@ class PlainRows:
         return new_rows(list(map(cells.__getitem__, map(slice, bounds, bounds[1:]))), self.beyond)
 
 
-def _finder(part: PlainRows) -> Callable[[int], int]:
+def _finder(part: PlainRows) -> Callable[[int], int | Span]:
     """What tells the place of a cell of *part* by its index, for a caller about to ask
     for several: the ``finder()`` of its ``places`` when it has one (the cells asked
     about worked out alone, arithmetically: a report's diagnostics name a few cells of
     runs of hundreds), else the places of every cell, worked out at once."""
     finder = getattr(part.places, "finder", None)
     if finder is not None:
-        return cast("Callable[[int], int]", finder())
+        return cast("Callable[[int], int | Span]", finder())
     return list(part.places()).__getitem__
+
+
+def _span_at(place: int | Span, raw: str) -> Span:
+    """The span of the cell *raw* of a run of rows at *place* (see :class:`PlainRows`)."""
+    if isinstance(place, Span):
+        return place  # a cell over several lines
+    line, column = divmod(place, AT)
+    return new_span((line, column, line, column + len(raw)))
+
+
+def _row_span_at(first: int | Span, last: int | Span, part: PlainRows, index: int) -> Span:
+    """The span of the row of *part* whose first cell is at *first* and whose last cell,
+    cell *index* of *part*, is at *last*, as :class:`_RowSpan` makes it from them."""
+    line = first.line if isinstance(first, Span) else first // AT
+    if isinstance(last, Span):
+        end_line, end = last.end_line, last.end_column
+    else:
+        end_line, column = divmod(last, AT)
+        end = column + len(part.raws[index])
+    return new_span((line, 1, end_line, end + part.beyond))
 
 
 #: Held while a table's rows are built, so that every thread sees the same cells.
@@ -495,7 +516,7 @@ class TableCells(Sequence[Cell]):
         #: Where each run of rows starts, and the runs; how the place of a cell of a
         #: run is told, once worked out (see :meth:`index_parts`, :func:`_finder`).
         self._starts: tuple[list[int], list[Any]] | None = None
-        self._places: list[Callable[[int], int] | None] = []
+        self._places: list[Callable[[int], int | Span] | None] = []
 
     def cells(self) -> list[Cell]:
         """The cells, built (see :class:`LazyRows`)."""
@@ -545,7 +566,7 @@ class TableCells(Sequence[Cell]):
                     index -= size
         raise IndexError("cell index out of range")
 
-    def _place(self, part: PlainRows, index: int, k: int) -> int:
+    def _place(self, part: PlainRows, index: int, k: int) -> int | Span:
         """The place of cell *index* of the run *part* (the run numbered *k*, see
         :meth:`_part`)."""
         if k < 0:
@@ -562,12 +583,11 @@ class TableCells(Sequence[Cell]):
             return self._cells[index].span
         part, index, k = self._part(index)
         if part.__class__ is PlainRows:
-            line, column = divmod(self._place(part, index, k), AT)
-            return new_span((line, column, line, column + len(part.raws[index])))
+            return _span_at(self._place(part, index, k), part.raws[index])
         span: Span | None = part.cells[index].span
         return span
 
-    def _locate(self, index: int) -> tuple[Any, int, Callable[[int], int] | None]:
+    def _locate(self, index: int) -> tuple[Any, int, Callable[[int], int | Span] | None]:
         """The run of rows (or the row) holding cell *index* once :meth:`index_parts` has
         indexed them, the cell's index in it, and what tells the places of a run's cells
         (``None`` for a row built)."""
@@ -596,8 +616,7 @@ class TableCells(Sequence[Cell]):
         for at in indices:
             part, index, find = locate(at)
             if find is not None:
-                line, column = divmod(find(index), AT)
-                found.append(new_span((line, column, line, column + len(part.raws[index]))))
+                found.append(_span_at(find(index), part.raws[index]))
             else:
                 found.append(part.cells[index].span)
         return found
@@ -611,11 +630,8 @@ class TableCells(Sequence[Cell]):
         for at, count in rows:
             part, index, find = locate(at)
             if find is not None:
-                # As _RowSpan makes it from the row's first and last cells.
                 last = index + count - 1
-                end_line, column = divmod(find(last), AT)
-                end = column + len(part.raws[last]) + part.beyond
-                found.append(new_span((find(index) // AT, 1, end_line, end)))
+                found.append(_row_span_at(find(index), find(last), part, last))
             else:
                 if index or count != len(part.cells):
                     raise IndexError("cell index is not a row's first cell")
@@ -628,11 +644,8 @@ class TableCells(Sequence[Cell]):
         built."""
         part, index, k = self._part(index)
         if part.__class__ is PlainRows:
-            # As _RowSpan makes it from the row's first and last cells.
             last = index + count - 1
-            end_line, column = divmod(self._place(part, last, k), AT)
-            end = column + len(part.raws[last]) + part.beyond
-            return new_span((self._place(part, index, k) // AT, 1, end_line, end))
+            return _row_span_at(self._place(part, index, k), self._place(part, last, k), part, last)
         if index or count != len(part.cells):
             raise IndexError("cell index is not a row's first cell")
         span: Span | None = part.span
