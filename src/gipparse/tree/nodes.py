@@ -615,10 +615,15 @@ class TableCells(Sequence[Cell]):
         found: list[Span | None] = []
         for at in indices:
             part, index, find = locate(at)
-            if find is not None:
-                found.append(_span_at(find(index), part.raws[index]))
-            else:
+            if find is None:
                 found.append(part.cells[index].span)
+                continue
+            place = find(index)
+            if isinstance(place, Span):
+                found.append(place)  # a cell over several lines
+            else:
+                line, column = divmod(place, AT)
+                found.append(new_span((line, column, line, column + len(part.raws[index]))))
         return found
 
     def row_spans(self, rows: Iterable[tuple[int, int]]) -> list[Span | None]:
