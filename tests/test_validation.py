@@ -11,6 +11,8 @@ import re
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from tests.conftest import SEEDS
 from tests.report_strategies import balanced_flat, break_relation, template
 from tests.schema_names import APPLICATION_COLUMNS
@@ -464,6 +466,31 @@ def test_diagnostics_are_put_in_source_order_with_and_without_spans() -> None:
     mixed = [d("n", None), d("c", 9), d("m", None), d("a", 3)]
     assert [x.code for x in _in_source_order(mixed)] == ["a", "c", "n", "m"]
     assert _in_source_order([]) == ()
+
+
+@given(
+    st.lists(st.one_of(st.none(), st.integers(1, 6)), max_size=12),
+    st.lists(st.one_of(st.none(), st.integers(1, 6)), min_size=1, max_size=4),
+)
+def test_the_validators_diagnostics_are_put_in_place_as_sorting_all_puts_them(
+    lines: list[int | None], extra_lines: list[int | None]
+) -> None:
+    """The diagnostics validators add are put among the report's, already in source
+    order, where sorting them all together puts them: after those of their line, with
+    or without spans on either side."""
+    from gipparse import Diagnostic, Span
+    from gipparse.pipeline import _in_source_order, _with_extra
+
+    def d(n: int, line: int | None) -> Diagnostic:
+        span = None if line is None else Span(line, 1, line, 2)
+        return Diagnostic(Severity.WARNING, f"c{n}", f"m{n}", span)
+
+    found = [d(n, line) for n, line in enumerate(lines)]
+    extra = [d(100 + n, line) for n, line in enumerate(extra_lines)]
+    expected = _in_source_order([*_in_source_order(found), *extra])
+    merged = _with_extra(_in_source_order(found), extra)
+    assert [x.code for x in merged] == [x.code for x in expected]
+    assert merged.__class__ is tuple
 
 
 def test_the_template_is_set_in_metadata_as_evolve_sets_it() -> None:

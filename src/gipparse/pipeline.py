@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from bisect import insort
 from collections.abc import Callable, Sequence
 from operator import attrgetter
 from time import perf_counter
@@ -235,12 +236,7 @@ def _parse_document(
     if extra:
         # (attrs.evolve(report, diagnostics=...), built the fast way.)
         report = new_report(
-            sections,
-            metadata,
-            statistics,
-            _in_source_order([*report.diagnostics, *extra]),
-            text,
-            path,
+            sections, metadata, statistics, _with_extra(report.diagnostics, extra), text, path
         )
     clock.lap("validate")
     caches.account(len(text))
@@ -345,3 +341,19 @@ def _in_source_order(diagnostics: list[Diagnostic]) -> tuple[Diagnostic, ...]:
 
 
 _SPAN_LINE = attrgetter("span.line")
+
+
+def _with_extra(
+    diagnostics: tuple[Diagnostic, ...], extra: list[Diagnostic]
+) -> tuple[Diagnostic, ...]:
+    """``_in_source_order([*diagnostics, *extra])`` for *diagnostics* already in source
+    order: each of the few *extra* (the validators') put in its place by bisection,
+    after those of its line, where sorting them all again looked up every line again (a
+    report with dozens of diagnostics paid some 20 K instructions)."""
+    merged = list(diagnostics)
+    try:
+        for d in extra:
+            insort(merged, d, key=_SPAN_LINE)
+    except AttributeError:  # one without a span: sorted as the others are
+        return _in_source_order([*diagnostics, *extra])
+    return tuple(merged)
