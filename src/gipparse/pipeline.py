@@ -58,27 +58,6 @@ def _import_stages() -> None:
     _stages_imported = True
 
 
-def _first_call(function: Callable[..., Report], *args: Any, **kwargs: Any) -> Report:
-    """``function(*args, **kwargs)``, the first :func:`load` or :func:`loads` of a process,
-    with the cyclic garbage collector paused (then left as it was found).
-
-    The first report imports the stages' modules and the templates, builds the plugin
-    manager and the templates' tables: objects that live as long as the process, which
-    the collector, run every 700 allocations, would go over again and again while they
-    are made (1.2 M instructions, 2% of that first call). Nothing is frozen: the
-    caller's objects stay the collector's as they were."""
-    import gc
-
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        _import_stages()
-        return function(*args, **kwargs)
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def load(
     path: PathLike,
     *,
@@ -97,7 +76,7 @@ def load(
         plugin reads), or is larger than *max_size*.
     """
     if not _stages_imported:
-        return _first_call(load, path, plugins=plugins, strict=strict, max_size=max_size)
+        _import_stages()
     name = os.fspath(path)
     limit = max_input_size(max_size)
     try:
@@ -122,9 +101,7 @@ def loads(
     *path* is only a name for messages and for readers that look at suffixes.
     """
     if not _stages_imported:
-        return _first_call(
-            loads, data, path=path, plugins=plugins, strict=strict, max_size=max_size
-        )
+        _import_stages()
     limit = max_input_size(max_size)
     if isinstance(data, str):
         check_size(len(data), limit, path, "characters")
