@@ -10,6 +10,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+from typing import Any
 
 import attrs
 import pytest
@@ -66,7 +67,9 @@ def test_the_first_report_of_a_process_makes_only_its_template(
     assert output.rstrip("\n") == gipparse.to_json(expected)
 
 
-def _deferred(schema_id: str) -> Template:
+def _deferred(schema_id: str, data: Any = None) -> Template:
+    """The template of *schema_id* registered as what recognising a report asks of it, its
+    schema given by *data* (by default a function returning it)."""
     schema = SCHEMAS[schema_id]
     return Template._deferred(
         schema.id,
@@ -74,7 +77,7 @@ def _deferred(schema_id: str) -> Template:
         first_year=schema.first_year,
         last_year=schema.last_year,
         markers=schema.markers,
-        schema=lambda: schema,
+        schema=data if data is not None else lambda: schema,
     )
 
 
@@ -200,14 +203,7 @@ def test_a_template_makes_its_lookup_tables_with_its_keys_or_without_them() -> N
         def keys(self) -> tuple[str, ...]:
             return schema.keys[:-1]
 
-    odd = Template._deferred(
-        schema.id,
-        title=schema.title,
-        first_year=schema.first_year,
-        last_year=schema.last_year,
-        markers=schema.markers,
-        schema=Data(),  # type: ignore[arg-type]
-    )
+    odd = _deferred(schema.id, Data())
     assert odd.keys == schema.keys[:-1]
     made = Template.of(schema)
     assert made.keys == schema.keys
@@ -221,14 +217,7 @@ def test_a_template_makes_its_lookup_tables_with_its_keys_or_without_them() -> N
 def test_a_builtin_template_gives_its_keys_without_being_made(schema_id: str) -> None:
     schema = SCHEMAS[schema_id]
     data = builtin._Data(schema_id, lambda: schema)
-    template = Template._deferred(
-        schema.id,
-        title=schema.title,
-        first_year=schema.first_year,
-        last_year=schema.last_year,
-        markers=schema.markers,
-        schema=data,
-    )
+    template = _deferred(schema_id, data)
     assert template.keys == schema.keys
     assert object.__getattribute__(template, "_schema") is data  # not made
     made = Template.of(schema)

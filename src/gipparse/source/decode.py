@@ -19,6 +19,7 @@ from .. import patterns
 from ..errors import InputTooLargeError, SourceError
 from ..tree.nodes import Diagnostic, Severity, SourceDocument, Span
 from ..tree.text import with_lf
+from . import _CONTROL_BYTES, _PREFIXES, _TO_UTF8, SNIFF_SIZE
 from .budget import (
     TEXT_BASE,
     TEXT_MOST_PER_BYTE,
@@ -36,8 +37,6 @@ if TYPE_CHECKING:
 DEFAULT_MAX_INPUT_SIZE = 64 * 1024 * 1024
 MAX_SIZE_ENV = "GIPPARSE_MAX_INPUT_SIZE"
 
-#: How much of a source the format sniffing looks at.
-SNIFF_SIZE = 8192
 #: A damaged source is still read when at most this share (1/n) of its lines that hold
 #: non-ASCII bytes need replacement characters ...
 MAX_DAMAGED_SHARE = 10
@@ -129,56 +128,15 @@ def _read(fd: int, size: int) -> bytes:
     return b"".join(chunks)
 
 
-#: What a message refusing text in another encoding advises.
-_TO_UTF8 = "convert it to UTF-8 (gipparse reads UTF-8, UTF-16 with a BOM, and GB18030/GBK)"
-
-
 # -- recognising what is not a text report -------------------------------------------
 
 # Every source is asked whether it may not be a text report, with the few tests below;
 # only a source that may not be one has :mod:`.foreign` (the formats and plugins, and
 # the full checks) imported to say what it is.
 
-#: How the sources :func:`identify` looks at further start: byte-order marks, ZIP and OLE2
-#: containers, magic numbers of other formats (``foreign._PREFIXES``, which
-#: ``tests/test_source.py`` holds this to).
-_PREFIXES = (
-    codecs.BOM_UTF32_LE,
-    codecs.BOM_UTF32_BE,
-    codecs.BOM_UTF8,
-    codecs.BOM_UTF16_LE,
-    codecs.BOM_UTF16_BE,
-    b"PK\x03\x04",
-    b"PK\x05\x06",
-    b"PK\x07\x08",
-    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-    b"\x89PNG\r\n\x1a\n",
-    b"\xff\xd8\xff",
-    b"GIF87a",
-    b"GIF89a",
-    b"II*\x00",
-    b"MM\x00*",
-    b"\x1f\x8b",
-    b"\xfd7zXZ\x00",
-    b"(\xb5/\xfd",
-    b"7z\xbc\xaf\x27\x1c",
-    b"Rar!\x1a\x07",
-    b"{\\rtf",
-    b"\x7fELF",
-    b"\xcf\xfa\xed\xfe",
-    b"\xce\xfa\xed\xfe",
-    b"\x00asm",
-    b"SQLite format 3\x00",
-    b"BZh",
-    b"RIFF",
-    b"BM",
-    b"MZ",
-)
 #: Byte-order marks of text gipparse reads (a UTF-32 one starts as a UTF-16 one).
 _TEXT_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
-# Control characters that text does not use (TAB, LF, VT, FF, CR and ESC are allowed).
-_CONTROL_BYTES = bytes([0, *range(1, 9), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
 
 
 def identify(data: bytes) -> ForeignFormat | None:

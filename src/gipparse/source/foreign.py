@@ -15,13 +15,7 @@ import codecs
 import os
 from typing import NamedTuple
 
-# (What decode.py also says, which ``tests/test_source.py`` holds equal: this module does
-# not import the module that imports it.)
-#: How much of a source the format sniffing looks at (``decode.SNIFF_SIZE``).
-SNIFF_SIZE = 8192
-# Control characters that text does not use (TAB, LF, VT, FF, CR and ESC are allowed).
-_CONTROL_BYTES = bytes([0, *range(1, 9), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
-_TO_UTF8 = "convert it to UTF-8 (gipparse reads UTF-8, UTF-16 with a BOM, and GB18030/GBK)"
+from . import _CONTROL_BYTES, _PREFIXES, _TO_UTF8, SNIFF_SIZE
 
 #: A source is binary when more than 1 byte in this many of its first SNIFF_SIZE bytes is a
 #: control character that text does not use.
@@ -169,21 +163,6 @@ def identify(data: bytes) -> ForeignFormat | None:
 
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-#: What :func:`identify` tells a format by at the start of the data (and more, for some).
-_PREFIXES = (
-    codecs.BOM_UTF32_LE,
-    codecs.BOM_UTF32_BE,
-    codecs.BOM_UTF8,
-    codecs.BOM_UTF16_LE,
-    codecs.BOM_UTF16_BE,
-    *_ZIP,
-    _OLE,
-    *_MAGIC_NUMBERS,
-    b"BZh",
-    b"RIFF",
-    b"BM",
-    b"MZ",
-)
 
 
 def _identify_zip(data: bytes) -> ForeignFormat:
