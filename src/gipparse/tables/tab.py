@@ -273,7 +273,7 @@ def _slow_row(lines: Sequence[str], start: int) -> tuple[PlainRows, int, tuple[D
         tuple(text for text, _, _, _ in cells),
         tuple(places),
         tuple(longer),
-        (cells[0][1] - start + 1, cells[-1][2] - start + 1, end_column),
+        (cells[-1][2] - start + 1, end_column),
         following - start if following >= 0 else -1,
         tuple((d, d.span.line - 1 - start if d.span is not None else -1) for d in diagnostics),
     )
@@ -285,8 +285,8 @@ def _slow_row(lines: Sequence[str], start: int) -> tuple[PlainRows, int, tuple[D
 #: A row read line by line, as :data:`_SLOW_ROWS` keeps it: the lines the reading looked
 #: at (a slice of the lines, compared with the same slice of a report's) and whether
 #: they ran to the end of the input; its cells' texts, their places (see :data:`AT`)
-#: and the spans of those over several lines (by their index), the row's first line,
-#: last line and end column (their lines counted from the line before the row's first),
+#: and the spans of those over several lines (by their index), the row's last line and
+#: end column (its line counted from the line before the row's first),
 #: the next row's first line (-1: none) and the diagnostics (counted from the row's).
 _SlowRow = tuple[
     Sequence[str],
@@ -294,7 +294,7 @@ _SlowRow = tuple[
     tuple[str, ...],
     tuple[int, ...],
     tuple[tuple[int, tuple[int, int, int, int]], ...],
-    tuple[int, int, int],
+    tuple[int, int],
     int,
     tuple[tuple[Diagnostic, int], ...],
 ]
@@ -307,7 +307,7 @@ def _row_at(kept_row: _SlowRow, start: int) -> PlainRows:
     building the cells of its rows read line by line was some 7% of the cost of reading
     a report that has four of them (seed 004). Built, the row spans from column
     1 of its first cell's line to its last cell's end (*beyond* 0), as it was read."""
-    texts, (_, end_line, end_column) = kept_row[2], kept_row[5]
+    texts, (end_line, end_column) = kept_row[2], kept_row[5]
     return PlainRows(
         list(texts),
         [len(texts)],
