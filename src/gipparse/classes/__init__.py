@@ -38,9 +38,24 @@ from attr import _next_gen as _attr_next_gen
 from . import made
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Sequence
 
     from attrs import frozen as frozen
+
+    IndexedOnly = Sequence
+else:
+
+    class IndexedOnly:
+        """The base of a private class read by index only (``IndexedOnly[T]``): what type
+        checkers see as ``Sequence[T]``, at run time a plain class, where subclassing
+        ``collections.abc.Sequence`` (its ABC machinery) costs five times as much to make,
+        for methods that are never called."""
+
+        __slots__ = ()
+
+        def __class_getitem__(cls, item: object) -> type:
+            return cls
+
 
 # attrs's internals, which the description replays (for the attrs it was written for only).
 _make: Any = _attr_make

@@ -44,13 +44,30 @@ class Unsupported(Exception):
     """attrs makes the class in a way :mod:`gipparse.classes` does not replay."""
 
 
+def _imports_frozen(text: str) -> bool:
+    """Whether the module *text* imports :func:`gipparse.classes.frozen`, with other names
+    of that module or not."""
+    for line in text.splitlines():
+        module, _, names = line.partition(" import ")
+        words = module.split()
+        if (
+            len(words) == 2
+            and words[0] == "from"
+            and words[1].startswith(".")
+            and words[1].lstrip(".") == "classes"
+            and "frozen" in [name.strip() for name in names.split(",")]
+        ):
+            return True
+    return False
+
+
 def modules() -> list[str]:
     """The modules of the package that make classes through :mod:`gipparse.classes`."""
     found = []
     for path in sorted(_ROOT.rglob("*.py")):
         if path.parent.name == "classes":
             continue
-        if "classes import frozen" not in path.read_text("utf-8"):
+        if not _imports_frozen(path.read_text("utf-8")):
             continue
         parts = path.relative_to(_ROOT.parent).with_suffix("").parts
         found.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))

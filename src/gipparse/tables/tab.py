@@ -33,10 +33,11 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from itertools import accumulate, repeat
 from operator import add
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from .. import patterns
 from ..caches import kept
+from ..classes import IndexedOnly
 from ..errors import RenderError
 from ..hookspecs import hookimpl
 from ..tree.nodes import (
@@ -358,16 +359,7 @@ def _moved(d: Diagnostic, span: Span, line: int) -> Diagnostic:
     )
 
 
-# What type checkers see as the base of _Watched; at run time a plain class, which
-# subclassing ``collections.abc.Sequence`` (its ABC machinery) costs five times as much to
-# make, for methods that are never called.
-if TYPE_CHECKING:
-    _SequenceOfStr = Sequence[str]
-else:
-    _SequenceOfStr = object
-
-
-class _Watched(_SequenceOfStr):
+class _Watched(IndexedOnly[str]):
     """Lines that note the furthest one read (read by index only)."""
 
     __slots__ = ("furthest", "lines")

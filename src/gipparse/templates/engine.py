@@ -50,7 +50,7 @@ import attrs
 
 from .. import patterns
 from ..caches import kept, track
-from ..classes import frozen
+from ..classes import IndexedOnly, frozen
 from ..tree.nodes import (
     Cell,
     Diagnostic,
@@ -1724,15 +1724,6 @@ if TYPE_CHECKING:  # (a Protocol class costs a first report 0.1 M instructions t
         def cells(self) -> Sequence[Cell]: ...
 
 
-# What type checkers see as the base of _RowsAt; at run time a plain class, which
-# subclassing ``collections.abc.Sequence`` (its ABC machinery) costs five times as much to
-# make, for methods that are never called.
-if TYPE_CHECKING:
-    _SequenceOfRowAt = Sequence["_RowAt"]
-else:
-    _SequenceOfRowAt = object
-
-
 class _RowAt:
     """A row of a report's tables, as a diagnostic needs it, told by where its cells are
     among the tables' cells (*table_cells*): its span is worked out, and its cells built,
@@ -1758,7 +1749,7 @@ class _RowAt:
         return tuple(self.table_cells[self.first : self.first + self.count])
 
 
-class _RowsAt(_SequenceOfRowAt):
+class _RowsAt(IndexedOnly["_RowAt"]):
     """The rows of one table (as a plan keeps where they are, ``(first cell, number of
     cells)`` a row) as :class:`_RowAt`, made when asked for (read by index only)."""
 

@@ -22,8 +22,9 @@ import operator
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import chain, compress, repeat
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from ..classes import IndexedOnly
 from ..errors import GipparseError, PluginError, culprit_of
 from ..tree.nodes import (
     Diagnostic,
@@ -179,16 +180,7 @@ class _Seen:
         return fixed, fixed_texts, labels, folded, True
 
 
-# What type checkers see as the base of _Rows; at run time a plain class, which
-# subclassing ``collections.abc.Sequence`` (its ABC machinery) costs five times as much to
-# make, for methods that are never called.
-if TYPE_CHECKING:
-    _SequenceOfRows = Sequence[tuple[Row, ...]]
-else:
-    _SequenceOfRows = object
-
-
-class _Rows(_SequenceOfRows):
+class _Rows(IndexedOnly[tuple[Row, ...]]):
     """The rows of each of *tables*, a table's built when first asked for (read by index
     and slice only)."""
 
