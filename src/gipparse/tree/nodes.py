@@ -618,6 +618,8 @@ class TableCells(Sequence[Cell]):
             if find is None:
                 found.append(part.cells[index].span)
                 continue
+            # (What _span_at tells, in the loop: a call for each cell costs a report
+            # that names dozens of cells more than the loop does.)
             place = find(index)
             if isinstance(place, Span):
                 found.append(place)  # a cell over several lines
