@@ -63,6 +63,9 @@ def test_a_one_report_export_starts_no_worker_machinery() -> None:
     assert "gipparse.export.serialize" not in modules
     # Nor, for a source that is text, what names the formats that are not.
     assert "gipparse.source.foreign" not in modules
+    # Nor, for a report without a pipe in it, what reads pipe tables.
+    assert "gipparse.tables.pipe" in modules
+    assert "gipparse.tables.pipe_syntax" not in modules
     if "math" not in loaded_after("import gipparse"):
         assert "math" not in modules
 

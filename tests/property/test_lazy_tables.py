@@ -24,7 +24,7 @@ from tests.report_strategies import broken_statistics, metadata, statistics_with
 
 import gipparse
 from gipparse import Report, Table
-from gipparse.tables import pipe as pipe_table
+from gipparse.tables import pipe_syntax as pipe_table
 from gipparse.tables import tab as tab_table
 from gipparse.tables.formats import Lines
 from gipparse.tables.pipe import PIPE

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import gipparse
 from gipparse import Cell, Diagnostic, Row, Span, Table, TableParse
-from gipparse.tables import pipe as pipe_table
+from gipparse.tables import pipe_syntax as pipe_table
 from gipparse.tables import tab as tab_table
 from gipparse.tables.pipe import PIPE
 from gipparse.tables.tab import TAB
