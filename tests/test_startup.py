@@ -66,6 +66,9 @@ def test_a_one_report_export_starts_no_worker_machinery() -> None:
     # Nor, for a report without a pipe in it, what reads pipe tables.
     assert "gipparse.tables.pipe" in modules
     assert "gipparse.tables.pipe_syntax" not in modules
+    # Nor, for a source in UTF-8, what decodes the others and damaged ones.
+    assert "gipparse.source.decode" in modules
+    assert "gipparse.source.rescue" not in modules
     if "math" not in loaded_after("import gipparse"):
         assert "math" not in modules
 
