@@ -389,6 +389,32 @@ def test_large_byte_strings_of_results_travel_apart_and_come_back_whole() -> Non
     assert sum(len(x[1]) if isinstance(x, tuple) else len(x) for x in sent[21:]) > 2 << 20
 
 
+def test_large_byte_strings_wait_in_their_buffers_and_survive_a_dead_worker() -> None:
+    # The large byte strings of a chunk stay in the buffer its message was read into
+    # until its items are taken: chunks that come back before the one due (a slow file
+    # holds the head back), and the parts of a chunk read again a file at a time after
+    # a death, each keep their own buffer, and the buffers serve later messages.
+    paths = _names(160)
+    doomed = {paths[9], paths[70], paths[71]}
+    slow = {paths[0], paths[33], paths[100]}
+
+    def work(chunk: list[str]) -> list[Any]:
+        for path in chunk:
+            if path in doomed:
+                os.kill(os.getpid(), signal.SIGKILL)
+            if path in slow:
+                time.sleep(0.2)
+        return _output_items(chunk)
+
+    pids: list[int] = []
+    with _leaves_nothing(pids):
+        workers = Workers(3, work)
+        pids += workers.pids
+        out = list(workers.results(_chunked(paths, [1, 15, 16, 16, 8, 8, 30, 2]), _died))
+    assert out == [("died", p) if p in doomed else _output_items([p])[0] for p in paths]
+    assert all(type(x[1]) is bytes for x in out if isinstance(x, tuple) and x[0] != "died")
+
+
 def test_results_are_encoded_with_their_large_byte_strings_apart() -> None:
     items = _output_items(_names(10))
     kind, parts = forked._encode_results(items)
