@@ -443,6 +443,50 @@ def test_results_are_encoded_with_their_large_byte_strings_apart() -> None:
     assert forked._decode(kind, memoryview(b"".join(parts))) == odd
 
 
+# -- preparing --------------------------------------------------------------------------
+
+_prepared: dict[str, int] = {}
+
+
+def _prepare() -> None:
+    _prepared["pid"] = os.getpid()
+
+
+def _prepared_killer(chunk: list[str]) -> list[tuple[str, bool]]:
+    return [(path, _prepared.get("pid") == os.getpid()) for path, _ in _killer(chunk)]
+
+
+def test_each_worker_prepares_itself_before_its_first_chunk() -> None:
+    # A worker in place of a dead one too; the main process is left as it was.
+    paths = _names(60)
+    paths[7] += "kill"
+    pids: list[int] = []
+    with _leaves_nothing(pids):
+        workers = Workers(2, _prepared_killer, prepare=_prepare)
+        pids += workers.pids
+        out = list(workers.results(_chunked(paths, [4] * 15), _died))
+    assert out[7] == ("died", paths[7])
+    assert [item for i, item in enumerate(out) if i != 7] == [
+        (path, True) for i, path in enumerate(paths) if i != 7
+    ]
+    assert _prepared == {}
+
+
+def _refuse() -> None:
+    raise ValueError("cannot prepare")
+
+
+def test_a_worker_that_cannot_prepare_itself_still_reads_its_files() -> None:
+    paths = _names(30)
+    pids: list[int] = []
+    with _leaves_nothing(pids):
+        workers = Workers(2, _killer, prepare=_refuse)
+        pids += workers.pids
+        out = list(workers.results(_chunked(paths, [5] * 6), _died))
+    assert [path for path, _ in out] == paths
+    assert {pid for _, pid in out} == set(pids)
+
+
 # -- early stops and interruptions ----------------------------------------------------
 
 

@@ -750,8 +750,8 @@ def _run_export(args: argparse.Namespace) -> int:
         from .export.records import resolve_jobs, start_workers
 
         # More than one file is likely: the collector resumes (see main) before the
-        # workers are forked from this process, warmed, and they are forked before the
-        # folders are walked, so that they get ready while it walks. Not more than the
+        # workers are forked from this process, and they are forked before the folders
+        # are walked, so that they warm themselves while it walks. Not more than the
         # cores: more processes than files would be forked before the files are counted
         # (--jobs 1000 for five files); those are forked after the walk, one a file at
         # most.

@@ -22,8 +22,10 @@
   workers are terminated rather than waited for; on Linux each worker is also killed by
   the system when the process that started it dies, however it dies.
 
-The workers are forked from the main process once it is warmed (see
-:mod:`gipparse.export.forked`), on Linux when no other thread runs there; elsewhere they
+The workers are forked from the main process, and each warms itself while the main
+process walks the folders (see :mod:`gipparse.export.forked` and
+:func:`gipparse.export.records.fork_workers`), on Linux when no other thread runs there;
+elsewhere they
 are a :class:`concurrent.futures.ProcessPoolExecutor`'s (:func:`parallel`), where the
 reports in flight when a worker dies are read again one at a time in a pool of their own,
 and the pool is rebuilt.

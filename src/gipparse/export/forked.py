@@ -344,13 +344,23 @@ class _Slot:
 
 class Workers:
     """*count* worker processes forked from this one, each running ``work(paths)`` on the
-    chunks it is sent (see the module docstring). Use :meth:`results` once; it ends the
-    workers when it ends. :meth:`close` ends them without it (a batch that stops first)."""
+    chunks it is sent (see the module docstring), after ``prepare()`` when given: what
+    every worker needs before its first chunk, which each makes while the main process
+    goes on (it walks the folders) rather than this process before the fork (an
+    exception it raises is left for the chunks to meet). Use :meth:`results` once; it
+    ends the workers when it ends. :meth:`close` ends them without it (a batch that
+    stops first)."""
 
-    def __init__(self, count: int, work: Callable[[list[Any]], list[Any]]) -> None:
+    def __init__(
+        self,
+        count: int,
+        work: Callable[[list[Any]], list[Any]],
+        prepare: Callable[[], object] | None = None,
+    ) -> None:
         import select
 
         self._work = work
+        self._prepare = prepare
         self._workers: dict[int, _Worker] = {}  # by the descriptor of its results
         self._by_requests: dict[int, _Worker] = {}
         self._poll = select.poll()
@@ -421,6 +431,11 @@ class Workers:
             for other in self._workers.values():  # so that each pipe ends with its worker
                 os.close(other.requests)
                 os.close(other.results)
+            if self._prepare is not None:
+                # Only a head start: a worker that could not make it reads its files as
+                # one that did not try, and each file's record says what went wrong.
+                with contextlib.suppress(Exception):
+                    self._prepare()
             _serve(requests, results, self._work)
             status = 0
         except BaseException:

@@ -544,9 +544,11 @@ def _mp_context() -> Any:
 def _warm(plugins: Sequence[object]) -> None:
     """Build in this process what every report needs and only the first one builds (the
     plugin manager, the templates, patterns compiled on first use), by reading a sample
-    report shipped with gipparse: workers forked from it then start warm, instead of each
-    paying a first report's cost (ten times a warm one's) on its first chunk. A sample, not
-    a file of the batch: a file that kills its process must cost only itself, in a worker."""
+    report shipped with gipparse, before a worker's first chunk arrives rather than on it
+    (a first report costs ten times a warm one). Forked workers (:func:`fork_workers`) call
+    it as they start; an executor's forked workers inherit it from the main process. A
+    sample, not a file of the batch: a file that kills its process must cost only itself,
+    in a worker."""
     from ..manager import plugin_manager_for
     from ..pipeline import load
 
@@ -602,8 +604,9 @@ def start_workers(
     transform: Callable[[Record], Any] | None = None,
     timeout: float | None = None,
 ) -> Workers | None:
-    """*jobs* worker processes forked from this one, warmed first (see :func:`_warm`),
-    ready to read the files given to :func:`iter_records` with the same arguments;
+    """*jobs* worker processes forked from this one, each warming itself (see
+    :func:`fork_workers`), ready to read the files given to :func:`iter_records` with the
+    same arguments;
     ``None`` where they cannot be forked (see :func:`gipparse.export.forked.usable`) or
     *jobs* is 1. The caller ends them (``with``), unless :func:`iter_records` does."""
     return fork_workers(jobs, plugins, _reader(columns, max_size, transform, timeout))
@@ -612,21 +615,33 @@ def start_workers(
 def fork_workers(
     jobs: int, plugins: Sequence[object], read: Callable[[Any, Sequence[object]], Any]
 ) -> Workers | None:
-    """*jobs* worker processes forked from this one, warmed first (see :func:`_warm`),
-    each giving ``read(item, plugins)`` for every item of the chunks it is sent (an item
-    names one file: its path, or a tuple holding it); ``None`` where they cannot be forked
-    (see :func:`gipparse.export.forked.usable`) or *jobs* is 1."""
+    """*jobs* worker processes forked from this one, each warming itself (see
+    :func:`_warm`) as soon as it is forked, then giving ``read(item, plugins)`` for every
+    item of the chunks it is sent (an item names one file: its path, or a tuple holding
+    it); ``None`` where they cannot be forked (see :func:`gipparse.export.forked.usable`)
+    or *jobs* is 1.
+
+    The plugin manager is built here before the fork (the folders are walked with it,
+    and every worker inherits it); the templates and the sample report are read by each
+    worker while this process walks the folders. Warming this process first, for the
+    workers to inherit, left one core idle while it warmed, and made the fork dearer (a
+    larger process to copy) and the workers' first chunks no cheaper: a batch took
+    longer, and more CPU time in all, though each worker now warms itself."""
     jobs = resolve_jobs(jobs)
     from .forked import Workers, usable
 
     if jobs == 1 or not usable():
         return None
-    _warm(plugins)
+    from functools import partial
+
+    from ..manager import plugin_manager_for
+
+    plugin_manager_for(plugins)
 
     def work(chunk: list[Any]) -> list[Any]:
         return [read(item, plugins) for item in chunk]
 
-    return Workers(jobs, work)
+    return Workers(jobs, work, prepare=partial(_warm, plugins))
 
 
 def parallel_items(
