@@ -626,7 +626,8 @@ def fork_workers(
     worker while this process walks the folders. Warming this process first, for the
     workers to inherit, left one core idle while it warmed, and made the fork dearer (a
     larger process to copy) and the workers' first chunks no cheaper: a batch took
-    longer, and more CPU time in all, though each worker now warms itself."""
+    longer. Each worker warming itself costs the same CPU time in all: what the main
+    process no longer does, the workers do, on both cores at once."""
     jobs = resolve_jobs(jobs)
     from .forked import Workers, usable
 
