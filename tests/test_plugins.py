@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import types
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -310,6 +311,52 @@ def _not_dict_marked() -> None:
 _not_dict_marked.gipparse_impl = True  # type: ignore[attr-defined]
 
 
+class _Static(staticmethod):  # type: ignore[type-arg]
+    """A subclass of a type pluggy takes: its instances are hookable."""
+
+
+class _ClaimsFunction:
+    """An object whose ``__class__`` says it is a function, as a proxy's does: ``isinstance``
+    takes it for one."""
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        return types.FunctionType
+
+    def __call__(self, report: object) -> list[object]:
+        return []
+
+
+def _plain_values() -> dict[str, object]:
+    """A value of every type the manager tells unhookable by its type alone
+    (``_manager._NEVER_HOOKABLE``), under names pluggy would take if it were a hook."""
+    import collections.abc
+
+    values = [
+        _Base,
+        collections.abc.Sequence,
+        types,
+        len,
+        None,
+        True,
+        1,
+        1.5,
+        "text",
+        b"bytes",
+        (),
+        [],
+        {},
+        set(),
+        frozenset(),
+    ]
+    assert {type(v) for v in values} == _manager._NEVER_HOOKABLE
+    # (Under a ``gipparse_*`` name too, but for the built-in function, which the manager
+    # has never taken from a module.)
+    return {f"plain_{i}": v for i, v in enumerate(values)} | {
+        f"gipparse_plain_{i}": v for i, v in enumerate(values) if v is not len
+    }
+
+
 class _NotDictMarked:
     gipparse_validate = staticmethod(_not_dict_marked)
     marked = _not_dict_marked
@@ -336,6 +383,10 @@ def test_an_instance_plugin_offers_what_pluggy_finds(monkeypatch: pytest.MonkeyP
     odd.helper = _Base.helper  # type: ignore[attr-defined]
     odd.check = _Base.check  # type: ignore[attr-defined]
     odd.suffixes = _Slotted.gipparse_source_suffixes  # type: ignore[attr-defined]
+    odd.static = _Static(_not_dict_marked)  # type: ignore[attr-defined]
+    odd.gipparse_static = _Static(_Base.helper)  # type: ignore[attr-defined]
+    odd.claims = _ClaimsFunction()  # type: ignore[attr-defined]
+    odd.__dict__.update(_plain_values())
     plugins = (
         slotted,
         _WithDict(),
@@ -457,6 +508,8 @@ def test_hook_specifications_are_what_pluggy_finds() -> None:
     odd.method = _Base().check  # type: ignore[attr-defined]
     odd.static = staticmethod(hookspecs.gipparse_validate)  # type: ignore[attr-defined]
     odd.number = 3  # type: ignore[attr-defined]
+    odd.claims = _ClaimsFunction()  # type: ignore[attr-defined]
+    odd.__dict__.update(_plain_values())
     pm = _manager._Pluggy("gipparse")
     for module in (hookspecs, odd):
         for name in dir(module):

@@ -64,6 +64,31 @@ def builtin_plugins() -> tuple[object, ...]:
 #: What pluggy takes for a hook implementation in a module: functions, and methods.
 _HOOKABLE = (types.FunctionType, types.MethodType, staticmethod, classmethod)
 
+#: Types whose instances are never :data:`_HOOKABLE`: none is a subclass of those, and their
+#: instances' ``__class__`` is their type. Most names of a module (its imports, classes and
+#: constants) hold one, told by a set look-up, where ``isinstance`` with :data:`_HOOKABLE`
+#: looks ``__class__`` up on the value for each of the four types it fails (some 1 K
+#: instructions a name, a third of registering the built-in modules).
+_NEVER_HOOKABLE = frozenset(
+    (
+        type,
+        type(Sequence),  # abc.ABCMeta: the classes of collections.abc
+        types.ModuleType,
+        types.BuiltinFunctionType,
+        type(None),
+        bool,
+        int,
+        float,
+        str,
+        bytes,
+        tuple,
+        list,
+        dict,
+        set,
+        frozenset,
+    )
+)
+
 
 def _may_hook(plugin: object, name: str, marker: str) -> bool | types.FunctionType:
     """Whether pluggy's static look-up of *name* on the instance *plugin* may find a hook.
@@ -264,14 +289,24 @@ class _Pluggy(pluggy.PluginManager):
         hookimpls: list[tuple[str, Any, bool]] = []
         module = plugin.__dict__ if verdicts is None else None
         function_type = types.FunctionType
+        never = _NEVER_HOOKABLE
+        marker = f"{self.project_name}_impl"
         for attr_name in dir(plugin):
             found: Any = None
+            opts: Any
             if module is not None:
                 value = module.get(attr_name)
-                if type(value) is function_type:
-                    opts = self._function_opts(value, attr_name)
+                kind = type(value)
+                if kind is function_type:
+                    # (What :meth:`_function_opts` reads, in the loop: most of a module's
+                    # functions are not hooks.)
+                    opts = getattr(value, marker, None)
+                    if not isinstance(opts, dict):
+                        if not attr_name.startswith("gipparse_"):
+                            continue
+                        opts = {}
                     found = (value, value)
-                elif isinstance(value, _HOOKABLE):
+                elif kind not in never and isinstance(value, _HOOKABLE):
                     opts = self.parse_hookimpl_opts(plugin, attr_name)
                 else:
                     continue
@@ -318,7 +353,7 @@ class _Pluggy(pluggy.PluginManager):
     def parse_hookimpl_opts(self, plugin: object, name: str) -> Any:
         if isinstance(plugin, types.ModuleType):
             value = plugin.__dict__.get(name)
-            if not isinstance(value, _HOOKABLE):
+            if type(value) in _NEVER_HOOKABLE or not isinstance(value, _HOOKABLE):
                 # What pluggy would find after a static look-up of every name of the
                 # module (its imports, classes and constants too): a quarter of building
                 # a manager.
@@ -354,7 +389,7 @@ class _Pluggy(pluggy.PluginManager):
             # its marker attribute holds the options. Read without that look-up for each
             # of the module's names.
             value = module_or_class.__dict__.get(name)
-            if not isinstance(value, _HOOKABLE):
+            if type(value) in _NEVER_HOOKABLE or not isinstance(value, _HOOKABLE):
                 return None
             if type(value) is types.FunctionType:
                 opts = getattr(value, f"{self.project_name}_spec", None)
