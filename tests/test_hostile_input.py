@@ -450,17 +450,27 @@ def compiled_patterns() -> dict[str, re.Pattern[str]]:
     found: dict[str, re.Pattern[str]] = {}
     for name in _modules():
         module = importlib.import_module(name)
-        for attr, value in vars(module).items():
+        for attr, held in vars(module).items():
             if (name, attr) not in defined:
                 continue
+            value = _compiled_if_lazy(held)
             if isinstance(value, re.Pattern):
                 found[f"{name}.{attr}"] = value
             elif isinstance(value, tuple | list | dict):
                 items = value.values() if isinstance(value, dict) else value
-                for i, item in enumerate(items):
+                for i, item in enumerate(map(_compiled_if_lazy, items)):
                     if isinstance(item, re.Pattern):
                         found[f"{name}.{attr}[{i}]"] = item
     return found
+
+
+def _compiled_if_lazy(value: object) -> object:
+    """The pattern of a function :func:`gipparse.patterns.lazy` made (compiled when first
+    called), else *value*."""
+    if callable(value) and getattr(value, "__qualname__", "") == "lazy.<locals>.compiled":
+        assert getattr(value, "__module__", "") == "gipparse.patterns"
+        return value()
+    return value
 
 
 _RE_FUNCTIONS = {
@@ -490,12 +500,13 @@ def pattern_uses() -> dict[str, set[str]]:
     uses: dict[str, set[str]] = {}
     for _, tree in _source_files():
         for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and isinstance(node.func.value, ast.Name)
-            ):
-                uses.setdefault(node.func.value.id, set()).add(node.func.attr)
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            held = node.func.value
+            if isinstance(held, ast.Call) and not held.args and not held.keywords:
+                held = held.func  # NAME().search(...): a pattern patterns.lazy compiles
+            if isinstance(held, ast.Name):
+                uses.setdefault(held.id, set()).add(node.func.attr)
     return uses
 
 

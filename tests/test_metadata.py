@@ -215,5 +215,5 @@ _TITLE_ORDER = [
 def test_a_title_pattern_matches_only_where_there_is_a_bao(candidate: str) -> None:
     # extract_metadata searches only the candidate titles holding 报 (all patterns end
     # in 报告 or 年报): no match is skipped so.
-    if any(p.search(candidate) for p in _TITLE_RES):
+    if any(p().search(candidate) for p in _TITLE_RES):
         assert "报" in candidate

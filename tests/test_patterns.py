@@ -83,3 +83,39 @@ def test_other_interpreters_compile_with_re(monkeypatch: pytest.MonkeyPatch) -> 
     key = next(iter(codes.CODES))
     monkeypatch.setattr(patterns, "_USABLE", False)
     assert patterns.compile(*key) is re.compile(*key)
+
+
+def test_a_lazy_pattern_is_declared_at_once_and_compiled_once() -> None:
+    """``patterns.lazy`` declares its pattern when called, so that ``gen`` writes its code,
+    and compiles it at the first call of what it returns, once."""
+    pattern = "(?P<lazy>懒)+|惰"
+    assert (pattern, 0) not in patterns.ASKED
+    compiled = patterns.lazy(pattern)
+    assert (pattern, 0) in patterns.ASKED
+    first = compiled()
+    assert first is compiled()
+    assert first == re.compile(pattern)
+    assert first.groupindex == {"lazy": 1}
+
+
+def test_the_patterns_a_common_report_never_uses_are_not_compiled() -> None:
+    """Patterns a text report of the common kind does not use are compiled by
+    ``patterns.lazy`` when first used: a load of sample 000 compiles none of these."""
+    program = (
+        "import gipparse, gipparse.patterns as p\n"
+        "made = []\n"
+        "compile = p.compile\n"
+        "p.compile = lambda pattern, flags=0: made.append(pattern) or compile(pattern, flags)\n"
+        "gipparse.load(gipparse.sample_paths()[0])\n"
+        "seen = set(made)\n"
+        "from gipparse.structure import metadata, sections\n"
+        "from gipparse.tables import tab\n"
+        "lazy = [*metadata._TITLE_RES, metadata._REPORT_RE, metadata._YEAR_PHRASE_RE,\n"
+        "    metadata._FULLWIDTH_RE, sections._NUMERAL_RE, sections._DATE_LINE_RE,\n"
+        "    sections._NOT_SIGNATURE_RE, tab._HEADING_LIKE_RE]\n"
+        "print(sum(f().pattern in seen for f in lazy), len(seen) > 10)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == ["0", "True"]

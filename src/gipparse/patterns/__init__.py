@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from typing import Any, AnyStr
 
 from .codes import CODES, MAGIC, VERSION
@@ -59,6 +60,24 @@ def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
             )
             return compiled
     return re.compile(pattern, flags)
+
+
+def lazy(pattern: AnyStr, flags: int = 0) -> Callable[[], re.Pattern[AnyStr]]:
+    """A function that returns ``compile(pattern, flags)``, compiled at its first call: for
+    a module's pattern that a common report never uses (a second way to write a title,
+    full-width digits, a report's closing lines), which would cost every process 15 to 75 K
+    instructions to compile at import (more than most uses of it cost). Declared now, so
+    that :mod:`.gen` writes its code."""
+    flags = int(flags)
+    ASKED[pattern, flags] = None
+    made: list[re.Pattern[AnyStr]] = []
+
+    def compiled() -> re.Pattern[AnyStr]:
+        if not made:
+            made.append(compile(pattern, flags))
+        return made[0]
+
+    return compiled
 
 
 def ask(pattern: str | bytes, flags: int = 0) -> bool:

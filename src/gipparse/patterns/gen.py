@@ -5,9 +5,10 @@ code ``re`` compiles each pattern of gipparse's modules to (see :mod:`gipparse.p
 
 (It writes the files itself: a shell redirection would empty a module it imports.)
 
-The patterns are those the modules pass to :func:`gipparse.patterns.compile` or
-:func:`gipparse.patterns.ask` when they are imported: those that ``import gipparse``
-asks for, in a fresh process, in :mod:`.codes`, the others in :mod:`.codes_later`.
+The patterns are those the modules pass to :func:`gipparse.patterns.compile`,
+:func:`gipparse.patterns.lazy` or :func:`gipparse.patterns.ask` when they are imported:
+those that ``import gipparse`` asks for, in a fresh process, in :mod:`.codes`, the others
+in :mod:`.codes_later`.
 ``tests/test_patterns.py`` checks that the modules are what this writes.
 """
 
@@ -30,7 +31,9 @@ def _modules() -> list[str]:
     for path in sorted(_ROOT.rglob("*.py")):
         text = path.read_text("utf-8")
         if path.parent.name == "patterns" or (
-            "patterns.compile(" not in text and "patterns.ask(" not in text
+            "patterns.compile(" not in text
+            and "patterns.ask(" not in text
+            and "patterns.lazy(" not in text
         ):
             continue
         parts = path.relative_to(_ROOT.parent).with_suffix("").parts

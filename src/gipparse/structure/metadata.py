@@ -29,15 +29,18 @@ MAX_LEADING_PARAGRAPHS = 6
 
 _YEAR = r"(?P<year>(?:19|20)[0-9]{2})"
 _REPORT = r"(?:的)?政府信息(?:与政务)?公开(?:工作)?(?:年度)?(?:报告|年报)"
+# Each pattern is compiled when first used (``patterns.lazy``): a report names its agency in
+# a title, or as the compiler, and states its period or not; few need the second title
+# pattern, the year phrase or full-width digits.
 _TITLE_RES = (
-    patterns.compile(rf"(?P<agency>[^,，。；;:：]{{2,40}}?)(?:关于)?{_YEAR}\s*年度?{_REPORT}"),
-    patterns.compile(rf"{_YEAR}\s*年度?(?P<agency>[^,，。；;:：0-9]{{2,40}}?){_REPORT}"),
+    patterns.lazy(rf"(?P<agency>[^,，。；;:：]{{2,40}}?)(?:关于)?{_YEAR}\s*年度?{_REPORT}"),
+    patterns.lazy(rf"{_YEAR}\s*年度?(?P<agency>[^,，。；;:：0-9]{{2,40}}?){_REPORT}"),
 )
-_COMPILER_RE = patterns.compile(
+_COMPILER_RE = patterns.lazy(
     r"由(?P<agency>[^,，。；;：:()（）、由]{2,40}?)(?:负责)?(?:编制|编辑|编写|编办|编印|汇编|起草)"
 )
 _DATE = r"(?P<{0}y>[0-9]{{4}})\s*年\s*(?P<{0}m>[0-9]{{1,2}})\s*月\s*(?P<{0}d>[0-9]{{1,2}})\s*日"
-_PERIOD_RE = patterns.compile(
+_PERIOD_RE = patterns.lazy(
     r"统计(?:期限|时限|期间|时间|区间|范围)[^。]{0,6}?"
     + _DATE.format("a")
     # One optional run of spaces on each side of 起: two runs side by side ("\s*(?:起)?\s*")
@@ -45,10 +48,10 @@ _PERIOD_RE = patterns.compile(
     + r"\s*(?:起\s*)?(?:至|到|-|~|～)\s*"
     + _DATE.format("b")
 )
-_REPORT_RE = patterns.compile(_REPORT)
-_YEAR_PHRASE_RE = patterns.compile(rf"{_YEAR}\s*年度?(?:的)?政府信息(?:与政务)?公开")
+_REPORT_RE = patterns.lazy(_REPORT)
+_YEAR_PHRASE_RE = patterns.lazy(rf"{_YEAR}\s*年度?(?:的)?政府信息(?:与政务)?公开")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９－～", "0123456789-~")
-_FULLWIDTH_RE = patterns.compile("[０-９－～]")
+_FULLWIDTH_RE = patterns.lazy("[０-９－～]")
 _FULLWIDTH_CHARS = tuple("０１２３４５６７８９－～")
 
 
@@ -70,8 +73,8 @@ def extract_metadata(
         # (a title broken over two lines is, joined).
         if "报" not in candidate:
             continue
-        for pattern in _TITLE_RES:
-            m = pattern.search(candidate)
+        for title_re in _TITLE_RES:
+            m = title_re().search(candidate)
             if m is not None and _plausible_agency(m.group("agency")):
                 agency = _clean_agency(m.group("agency"))
                 year = int(m.group("year"))
@@ -81,7 +84,7 @@ def extract_metadata(
 
     if agency is None:
         for text in texts:
-            m = _COMPILER_RE.search(text) if "由" in text else None
+            m = _COMPILER_RE().search(text) if "由" in text else None
             if m is not None and _plausible_agency(m.group("agency")):
                 agency = _clean_agency(m.group("agency"))
                 break
@@ -96,8 +99,9 @@ def extract_metadata(
             break
 
     if year is None:
+        year_phrase = _YEAR_PHRASE_RE()
         for text in texts:
-            m = _YEAR_PHRASE_RE.search(text)
+            m = year_phrase.search(text)
             if m is not None:
                 year = int(m.group("year"))
                 break
@@ -136,7 +140,7 @@ def _simplified(texts: list[str], to_simplified: Callable[[str], str]) -> list[s
 
 
 def _half_width_digits(text: str) -> str:
-    return text.translate(_FULLWIDTH_DIGITS) if _FULLWIDTH_RE.search(text) else text
+    return text.translate(_FULLWIDTH_DIGITS) if _FULLWIDTH_RE().search(text) else text
 
 
 _PREAMBLE = SectionKind.PREAMBLE.value  # read once: an enum's value is a property
@@ -189,7 +193,7 @@ def _plausible_agency(text: str) -> bool:
         len(text) >= 2
         and not text.startswith(("本", "根据", "按照", "依据", "现将", "我"))
         # A title block's line above the title joined to it: no agency is named so.
-        and ("报" not in text or _REPORT_RE.search(text) is None)
+        and ("报" not in text or _REPORT_RE().search(text) is None)
         # A CJK unified ideograph, told without the character class (about a millisecond
         # to compile: re fills its map of a range one character at a time).
         and any("\u4e00" <= c <= "\u9fff" for c in text)
@@ -201,7 +205,7 @@ def _clean_agency(text: str) -> str:
 
 
 def _period(text: str) -> tuple[str, int] | None:
-    m = _PERIOD_RE.search(text) if "统计" in text else None
+    m = _PERIOD_RE().search(text) if "统计" in text else None
     if m is None:
         return None
     # (The pattern's groups are the two dates', in order: ay am ad by bm bd.)

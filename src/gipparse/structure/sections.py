@@ -69,7 +69,9 @@ MAX_FUZZY_LENGTH = 32
 _FUZZY_HINTS = ("情况", "事项", "问题", "概述")
 
 
-_NUMERAL_RE = patterns.compile(_NUMERAL)
+#: (Compiled when first used, as the patterns of closing lines below: by a heading with a
+#: typo, by a report's last lines when they are a date or chart data.)
+_NUMERAL_RE = patterns.lazy(_NUMERAL)
 #: Every character a numeral may hold.
 _NUMERAL_CHARACTERS = "一二三四五六七八九十0123456789,."
 
@@ -180,9 +182,10 @@ class OneEdit:
 
     def fullmatch(self, text: str) -> bool:
         # A numeral is at most three characters (二十、), four with a character too many.
+        numeral = _NUMERAL_RE()
         for k in range(min(len(text), 4) + 1):
             head, rest = text[:k], text[k:]
-            if _NUMERAL_RE.fullmatch(head):
+            if numeral.fullmatch(head):
                 if self._near_body(rest):
                     return True
             elif rest in self.bodies and _near_numeral(head):
@@ -192,14 +195,15 @@ class OneEdit:
 
 def _near_numeral(text: str) -> bool:
     """*text* is a numeral (or nothing) with one character inserted, deleted or replaced."""
+    numeral = _NUMERAL_RE()
     for i in range(len(text)):
-        if _NUMERAL_RE.fullmatch(text[:i] + text[i + 1 :]):
+        if numeral.fullmatch(text[:i] + text[i + 1 :]):
             return True
     for i in range(len(text) + 1):
         for char in _NUMERAL_CHARACTERS:
-            if _NUMERAL_RE.fullmatch(text[:i] + char + text[i:]):
+            if numeral.fullmatch(text[:i] + char + text[i:]):
                 return True
-            if i < len(text) and _NUMERAL_RE.fullmatch(text[:i] + char + text[i + 1 :]):
+            if i < len(text) and numeral.fullmatch(text[:i] + char + text[i + 1 :]):
                 return True
     return False
 
@@ -342,13 +346,13 @@ def missing_sections(found: set[SectionKind]) -> list[Diagnostic]:
 _STATUTORY = frozenset(kind for kind, _ in SECTION_TITLES)
 
 #: A date line closing a report: 2021年1月18日, 二〇二一年一月十八日.
-_DATE_LINE_RE = patterns.compile(
+_DATE_LINE_RE = patterns.lazy(
     r"(?:(?:19|20)[0-9]{2}年[0-9]{1,2}月(?:[0-9]{1,2}日)?"
     r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)"
 )
 #: Longest line taken for a signature line or a caption above chart data.
 MAX_SIGNATURE_LENGTH = 30
-_NOT_SIGNATURE_RE = patterns.compile(r"[。；;：:,，]|^\(?[0-9一二三四五六七八九十]{1,2}[.,、)）]")
+_NOT_SIGNATURE_RE = patterns.lazy(r"[。；;：:,，]|^\(?[0-9一二三四五六七八九十]{1,2}[.,、)）]")
 
 
 def _close(
@@ -371,7 +375,7 @@ def split_closing(blocks: Sequence[Block]) -> tuple[tuple[Block, ...], tuple[Blo
         if not isinstance(block, Paragraph):
             break
         # Dates read the same in both scripts: no conversion needed.
-        if "\t" in block.raw.lstrip() or _DATE_LINE_RE.fullmatch(fold(block.raw)):
+        if "\t" in block.raw.lstrip() or _DATE_LINE_RE().fullmatch(fold(block.raw)):
             start -= 1
             continue
         break
@@ -384,7 +388,7 @@ def split_closing(blocks: Sequence[Block]) -> tuple[tuple[Block, ...], tuple[Blo
         if not isinstance(block, Paragraph):
             break
         text = normalize_text(block.raw)
-        if len(text) > MAX_SIGNATURE_LENGTH or _NOT_SIGNATURE_RE.search(text):
+        if len(text) > MAX_SIGNATURE_LENGTH or _NOT_SIGNATURE_RE().search(text):
             break
         start -= 1
     return tuple(blocks[:start]), tuple(blocks[start:])

@@ -66,7 +66,8 @@ MAX_TAIL_LENGTH = 24
 _BARE_NUMBER_RE = patterns.compile(
     r"[+\-]?[0-9０-９][0-9０-９,，.．]*(?:万元|元|件|个|项|条|人次|次)?"
 )
-_HEADING_LIKE_RE = patterns.compile(
+#: (Compiled when first used: by a table followed by a short line.)
+_HEADING_LIKE_RE = patterns.lazy(
     r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])"
 )
 
@@ -545,7 +546,7 @@ def _tail_like(line: str) -> bool:
     return (
         0 < len(text) <= MAX_TAIL_LENGTH
         and not text.endswith(("。", "；", ";", "："))
-        and _HEADING_LIKE_RE.match(text) is None
+        and _HEADING_LIKE_RE().match(text) is None
     )
 
 
