@@ -310,3 +310,48 @@ def test_the_lookup_tables_of_a_builtin_template_fold_none_of_its_texts(
     monkeypatch.setattr(engine, "fold", no_folding)
     template = Template.of(SCHEMAS[schema_id])
     assert _matcher_state(template) == folded
+
+
+@pytest.mark.parametrize("schema_id", sorted(SCHEMAS))
+def test_the_relations_of_a_builtin_schema_take_their_instances_from_the_keys_module(
+    schema_id: str,
+) -> None:
+    # What the keys module holds is what the relations give; relations that are not the
+    # built-in tuple (equal, not the same) give their own; and the checks made from
+    # either are the same.
+    from gipparse.checks.relations import Relations
+    from gipparse.templates import keys
+    from gipparse.templates.schema import Schema, instances_of
+
+    schema = SCHEMAS[schema_id]
+    ahead = instances_of(schema.relations)
+    assert ahead is keys.INSTANCES[schema_id]
+    given = tuple(
+        tuple(
+            (item, label, tuple(left), tuple(right), anchor)
+            for item, label, left, right, anchor in rel.instances()
+        )
+        for rel in schema.relations
+    )
+    assert ahead == given
+    relations = (*schema.relations,)
+    assert relations is not schema.relations
+    assert instances_of(relations) == given
+    assert instances_of(relations) is not ahead
+    other = Schema(
+        schema.id, schema.title, schema.first_year, schema.last_year, schema.tables, relations
+    )
+
+    def checks(made: Relations) -> list[tuple[Any, ...]]:
+        values = dict.fromkeys(schema.keys, 1)
+        return [
+            (rel, c.item, c.label, c.left, c.right, c.anchor, c.all_derived, c.parts, got)
+            for rel, instances in made._checks
+            for c in instances
+            for got in [c.fetch(values)]
+        ]
+
+    assert checks(Relations(schema)) == checks(Relations(other))
+    for _, instances in Relations(schema)._checks:
+        for check in instances:
+            assert all(any(k is key for key in schema.keys) for k in (*check.left, *check.right))

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..caches import track
 from ..errors import GipparseError, PluginError, culprit_of
-from ..templates.schema import Relation, Schema
+from ..templates.schema import Relation, Schema, instances_of
 from ..templates.statistics import Statistics, source_span
 from ..templates.values import Value
 from ..tree.nodes import Diagnostic, Severity, Span, tuple_getter
@@ -63,16 +63,17 @@ class Relations:
         derived = self._derived = schema.derived
         derived_parts = {p for parts in derived.values() for p in parts}
         checks = []
-        for rel in schema.relations:
+        relations = schema.relations
+        for rel, resolved in zip(relations, instances_of(relations), strict=True):
             instances = []
-            for item, label, left, right, anchor in rel.instances():
+            for item, label, left, right, anchor in resolved:
                 both = (*left, *right)
                 instances.append(
                     _Check(
                         item,
                         label,
-                        tuple(left),
-                        tuple(right),
+                        left,
+                        right,
                         anchor,
                         operator.itemgetter(*both),
                         # (Most templates derive no key: nothing to look for then.)

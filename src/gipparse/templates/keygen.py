@@ -79,9 +79,48 @@ def source() -> str:
             if kind is not ValueKind.COUNT
         )
         lines.append("    },")
+    lines += [
+        "}",
+        "",
+        "#: The instances of each schema's relations, relation by relation, as",
+        "#: ``Relation.instances`` gives them: ``(item, label, left keys, right keys, anchor",
+        "#: key)`` (see :func:`gipparse.templates.schema.instances_of`).",
+        "INSTANCES = {",
+    ]
+    for id, schema in SCHEMAS.items():
+        instances = tuple(
+            tuple(
+                (item, label, tuple(left), tuple(right), anchor)
+                for item, label, left, right, anchor in rel.instances()
+            )
+            for rel in schema.relations
+        )
+        lines += _literal(instances, f"    {json.dumps(id)}: ", "    ")
     lines += ["}", ""]
     lines += _label_lines()
     return "\n".join(lines)
+
+
+def _literal(value: object, head: str, indent: str) -> list[str]:
+    """The lines of *value* (strings and tuples of them) as an item of a display, after
+    *head*, one string a line, as ``ruff format`` leaves it."""
+    import json
+
+    if isinstance(value, str):
+        return [f"{head}{json.dumps(value, ensure_ascii=False)},"]
+    assert isinstance(value, tuple)
+    if not value:
+        return [f"{head}(),"]
+    if len(value) == 1 and isinstance(value[0], str):
+        # (A tuple of one item has no magic trailing comma: kept on one line if it fits.)
+        line = f"{head}({json.dumps(value[0], ensure_ascii=False)},),"
+        if len(line) <= 100:
+            return [line]
+    lines = [f"{head}("]
+    for item in value:
+        lines += _literal(item, indent + "    ", indent + "    ")
+    lines.append(f"{indent}),")
+    return lines
 
 
 def template_texts() -> list[str]:

@@ -330,15 +330,25 @@ def derived_ahead(
     of a process 1.3 M instructions, and the keys module (which the CSV header of an
     export reads anyway) costs less than half of that. Without the module or its entry
     for *template*, or when its keys are not as many as the tables' values (a data module
-    changed and the module not written again), the schema derives them as any other."""
+    changed and the module not written again), the schema derives them as any other.
+    The instances of *relations* are taken from there too (:func:`instances_of`) when
+    they are as many as the relations' items."""
     try:
-        from .keys import DERIVED, KEYS, KINDS
+        from .keys import DERIVED, INSTANCES, KEYS, KINDS
 
         keys, derived, named = KEYS[template], DERIVED[template], KINDS[template]
+        instances = INSTANCES[template]
     except (ImportError, KeyError):
         return
     if len(keys) != sum([len(row.columns) for spec in tables for row in spec.rows]):
         return
+    if len(instances) == len(relations) and all(
+        type(rel) is Relation and len(rel.over) == len(found)
+        for rel, found in zip(relations, instances, strict=True)
+    ):
+        if len(_INSTANCES) >= _DERIVED_LIMIT:
+            _INSTANCES.clear()
+        _INSTANCES[id(relations)] = (relations, instances)
     kinds = dict.fromkeys(keys, ValueKind.COUNT)
     for key, kind in named.items():
         kinds[key] = ValueKind(kind)
@@ -371,6 +381,33 @@ _DERIVED: dict[
     ],
 ] = {}
 _DERIVED_LIMIT = 64
+
+#: A relation's instance with its keys resolved: ``(item, label, left keys, right keys,
+#: anchor key)``, as :meth:`Relation.instances` gives it, the keys in tuples.
+Instance = tuple[str, str, tuple[str, ...], tuple[str, ...], str]
+
+#: The instances of the relations of the built-in templates, written ahead of time
+#: (:mod:`.keys`), by the identity of the tuple of relations, which it holds (see
+#: :func:`derived_ahead`).
+_INSTANCES: dict[int, tuple[tuple[Relation, ...], tuple[tuple[Instance, ...], ...]]] = {}
+
+
+def instances_of(relations: tuple[Relation, ...]) -> tuple[tuple[Instance, ...], ...]:
+    """The instances of each of *relations* (:meth:`Relation.instances`, keys in tuples):
+    those of a built-in template's as :mod:`.keys` holds them, written ahead of time
+    (``tests/test_builtin_templates.py`` holds them to what the relations give), where
+    making them again, key by key, cost the first report of a process 0.7 M instructions;
+    any other's as the relations give them."""
+    found = _INSTANCES.get(id(relations))
+    if found is not None and found[0] is relations:
+        return found[1]
+    return tuple(
+        tuple(
+            (item, label, tuple(left), tuple(right), anchor)
+            for item, label, left, right, anchor in rel.instances()
+        )
+        for rel in relations
+    )
 
 
 def _typed(key: str, value: object, kind: ValueKind) -> Value:
