@@ -301,15 +301,54 @@ def test_the_lookup_tables_of_a_builtin_template_fold_none_of_its_texts(
 
     # Made with the label keys computed now: what they were before they were written.
     monkeypatch.setattr(engine, "_KNOWN_KEYS", {})
+    monkeypatch.setattr(engine, "_LOOKUPS", {})
     folded = _matcher_state(Template.of(SCHEMAS[schema_id]))
     monkeypatch.undo()
 
     def no_folding(text: str) -> str:
         raise AssertionError(f"folded {text!r}")
 
+    # Derived from the label keys written ahead of time.
     monkeypatch.setattr(engine, "fold", no_folding)
-    template = Template.of(SCHEMAS[schema_id])
+    monkeypatch.setattr(engine, "_LOOKUPS", {})
+    assert _matcher_state(Template.of(SCHEMAS[schema_id])) == folded
+    monkeypatch.undo()
+
+    # Taken as written ahead of time: no label looked at.
+    def no_keys(text: str) -> tuple[str, str]:
+        raise AssertionError(f"looked up {text!r}")
+
+    template = Template.of(SCHEMAS[schema_id])  # (its markers' keys looked up)
+    monkeypatch.setattr(engine, "fold", no_folding)
+    monkeypatch.setattr(engine, "_key_of", no_keys)
     assert _matcher_state(template) == folded
+
+
+@pytest.mark.parametrize("schema_id", sorted(SCHEMAS))
+def test_the_lookup_tables_of_tables_not_a_builtin_tuple_are_derived(
+    schema_id: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Equal tables in another tuple (a template of the same tables, or of some of them)
+    # derive their lookup tables from their labels, the same.
+    from gipparse.templates import engine, keys
+    from gipparse.templates.schema import Schema
+
+    schema = SCHEMAS[schema_id]
+    assert [engine._lookup_data(spec) for spec in schema.tables] == list(keys.LOOKUPS[schema_id])
+    derived: list[str] = []
+    lookup = engine._lookup_data
+
+    def counted(spec: Any) -> Any:
+        derived.append(spec.name)
+        return lookup(spec)
+
+    monkeypatch.setattr(engine, "_lookup_data", counted)
+    written = _matcher_state(Template.of(schema))
+    assert derived == []
+    tables = (*schema.tables,)
+    other = Schema(schema.id, "", schema.first_year, schema.last_year, tables, schema.relations)
+    assert _matcher_state(Template.of(other)) == written
+    assert derived == [spec.name for spec in tables]
 
 
 @pytest.mark.parametrize("schema_id", sorted(SCHEMAS))

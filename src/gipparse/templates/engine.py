@@ -64,7 +64,7 @@ from ..tree.nodes import (
     tuple_getter,
 )
 from ..tree.text import fold, normalize_text
-from .schema import RowSpec, Schema, TableSpec, sum_known
+from .schema import RowSpec, Schema, TableSpec, sum_known, written_ahead
 from .statistics import LazySources, Statistics
 from .values import (
     Value,
@@ -80,6 +80,10 @@ try:
     from .keys import LABEL_KEYS as _KNOWN_KEYS
 except ImportError:  # (the module being written again by keygen: folded as any other)
     _KNOWN_KEYS = {}
+try:
+    from .keys import LOOKUPS as _LOOKUPS
+except ImportError:  # (likewise: the lookup tables derived as any other's)
+    _LOOKUPS = {}
 
 # ---------------------------------------------------------------------------
 # Labels
@@ -335,110 +339,184 @@ def _forget(template: Template) -> None:
             matcher.plans.clear()
 
 
+if TYPE_CHECKING:  # (a type: made at run time, it would cost the import for nothing)
+    #: What a table's lookup tables hold, as :func:`_lookup_data` gives it and :mod:`.keys`
+    #: holds it for the built-in templates: ``(groups, leaves, row groups, unit keys, kinds,
+    #: headers, signature, printed rows, value count, misprints, variants, shortest key - 1,
+    #: longest key + 2)``, mappings as tuples of their items and sets as sorted tuples.
+    LookupData = tuple[
+        tuple[tuple[str, int], ...],
+        tuple[tuple[tuple[str | None, str], int], ...],
+        tuple[tuple[str, ...], ...],
+        tuple[tuple[str, ...], ...],
+        tuple[tuple[str, ...], ...],
+        tuple[str, ...],
+        tuple[str, ...],
+        tuple[int, ...],
+        int,
+        tuple[str, ...],
+        tuple[tuple[str, ...], ...],
+        int,
+        int,
+    ]
+
+
+def _lookup_data(spec: TableSpec) -> LookupData:
+    """What the lookup tables of *spec* hold (see :class:`_Matcher`), from its labels."""
+    groups: dict[str, int] = {}
+    leaves: dict[tuple[str | None, str], int] = {}
+    row_groups: list[tuple[str, ...]] = []
+    headers: set[str] = set()
+    for text in spec.header_labels + tuple(c for row in spec.header for c in row):
+        if text:
+            headers.update(_key_of(text))
+    unit_keys: list[tuple[str, ...]] = []
+    kinds: list[tuple[str, ...]] = []
+    # Rows share their columns (the seven of table 三 are one tuple): what columns give
+    # is worked out once per tuple of them.
+    by_columns: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for row in spec.rows:
+        columns = row.columns
+        given = by_columns.get(id(columns))
+        if given is None:
+            for col in columns:
+                for text in (col.label, *col.aliases):
+                    headers.update(_key_of(text))
+            given = by_columns[id(columns)] = (
+                tuple([_key_of(c.label)[1] for c in columns]),
+                tuple([c.kind.value for c in columns]),
+            )
+        unit_keys.append(given[0])
+        kinds.append(given[1])
+    if spec.row_header:
+        headers.update(_key_of(spec.row_header))
+    signature = tuple(_key_of(s)[0] for s in spec.signature)
+    printed = tuple(i for i, r in enumerate(spec.rows) if not r.derived_from)
+    value_count = sum(len(r.columns) for r in spec.rows)
+
+    counts: dict[str, int] = {}
+    variants: list[set[str]] = []
+    misprints: set[str] = set()
+    for row in spec.rows:
+        group_keys = tuple([_key_of(g)[1] for g in row.groups])
+        row_groups.append(group_keys)
+        for depth, gkey in enumerate(group_keys):
+            groups.setdefault(gkey, depth)
+        keys: set[str] = set()
+        for text in (row.label, *row.aliases):
+            if text:
+                keys.update(_key_of(text))
+        for text in row.misprints:
+            misprinted = set(_key_of(text)) - keys
+            misprints.update(misprinted)
+            keys.update(misprinted)
+        variants.append(keys)
+        for k in keys:
+            counts[k] = counts.get(k, 0) + 1
+    ambiguous: set[tuple[str | None, str]] = set()
+    for index, keys in enumerate(variants):
+        for k in keys:
+            scopes: list[str | None] = list(row_groups[index])
+            if counts[k] == 1 and k not in headers:
+                scopes.append(None)  # unique alone: no context needed
+            for scope in scopes:
+                entry = (scope, k)
+                if entry in leaves and leaves[entry] != index:
+                    ambiguous.add(entry)
+                leaves[entry] = index
+    for entry in ambiguous:
+        del leaves[entry]
+    lengths = [len(k) for ks in variants for k in ks]
+    return (
+        tuple(groups.items()),
+        # (Sorted: what a set gives depends on how its strings hash in this process.)
+        tuple(sorted(leaves.items(), key=lambda e: (e[0][0] is not None, e[0][0] or "", e[0][1]))),
+        tuple(row_groups),
+        tuple(unit_keys),
+        tuple(kinds),
+        tuple(sorted(headers)),
+        signature,
+        printed,
+        value_count,
+        tuple(sorted(misprints)),
+        tuple(tuple(sorted(keys)) for keys in variants),
+        # A label within one edit of a key is at most one character longer or shorter.
+        min(lengths, default=0) - 1,
+        max(lengths, default=0) + 2,
+    )
+
+
 class _Matcher:
     """Label lookup tables for one TableSpec, built once per template."""
 
-    def __init__(self, spec: TableSpec, table_keys: Sequence[str] | None = None) -> None:
+    def __init__(
+        self,
+        spec: TableSpec,
+        table_keys: Sequence[str] | None = None,
+        data: LookupData | None = None,
+    ) -> None:
         """*table_keys*: the statistic keys of the table, row by row (its slice of its
-        template's keys, which are made as this makes them), when known."""
+        template's keys, which are made as this makes them), when known. *data*: what
+        :func:`_lookup_data` gives for *spec*, when known (a built-in template's, written
+        ahead of time)."""
         self.spec = spec
-        self.groups: dict[str, int] = {}
-        self.leaves: dict[tuple[str | None, str], int] = {}
-        self.row_groups: list[list[str]] = []
-        headers: set[str] = set()
-        for text in spec.header_labels + tuple(c for row in spec.header for c in row):
-            if text:
-                headers.update(_key_of(text))
         #: Per row: its keys, and the header unit key of each column.
         self.keys: list[tuple[str, ...]] = []
-        self.unit_keys: list[tuple[str, ...]] = []
-        self.kinds: list[tuple[str, ...]] = []
-        # Rows share their columns (the seven of table 三 are one tuple): what columns
-        # give is worked out once per tuple of them, and keys are joined as TableSpec.key
-        # joins them, the row's part once (a matcher is built at start-up).
-        by_columns: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-        plain_keys = type(spec).key is TableSpec.key
-        at = 0
-        for row in spec.rows:
-            columns = row.columns
-            given = by_columns.get(id(columns))
-            if given is None:
-                for col in columns:
-                    for text in (col.label, *col.aliases):
-                        headers.update(_key_of(text))
-                given = by_columns[id(columns)] = (
-                    tuple([_key_of(c.label)[1] for c in columns]),
-                    tuple([c.kind.value for c in columns]),
-                )
-            self.unit_keys.append(given[0])
-            self.kinds.append(given[1])
-            if table_keys is not None:
-                # (The template's own strings: no key joined again.)
-                self.keys.append(tuple(table_keys[at : at + len(columns)]))
-                at += len(columns)
-            elif plain_keys:
+        if table_keys is not None:
+            # (The template's own strings: no key joined again.)
+            at = 0
+            for row in spec.rows:
+                n = len(row.columns)
+                self.keys.append(tuple(table_keys[at : at + n]))
+                at += n
+        elif type(spec).key is TableSpec.key:
+            # Keys joined as TableSpec.key joins them, the row's part once.
+            for row in spec.rows:
                 prefix = ".".join([p for p in (spec.name, row.key) if p])
                 self.keys.append(
                     tuple(
                         [
                             f"{prefix}.{c.key}" if prefix and c.key else prefix or c.key
-                            for c in columns
+                            for c in row.columns
                         ]
                     )
                 )
-            else:
-                self.keys.append(tuple([spec.key(row, c) for c in columns]))
-        if spec.row_header:
-            headers.update(_key_of(spec.row_header))
+        else:
+            self.keys.extend(tuple([spec.key(row, c) for c in row.columns]) for row in spec.rows)
+        if data is None:
+            data = _lookup_data(spec)
+        (
+            groups,
+            leaves,
+            row_groups,
+            unit_keys,
+            kinds,
+            headers,
+            self.signature,
+            printed,
+            self.value_count,
+            misprints,
+            variants,
+            shortest,
+            longest,
+        ) = data
+        self.groups: dict[str, int] = dict(groups)
+        self.leaves: dict[tuple[str | None, str], int] = dict(leaves)
+        self.row_groups: list[list[str]] = [list(g) for g in row_groups]
+        self.unit_keys: list[tuple[str, ...]] = list(unit_keys)
+        self.kinds: list[tuple[str, ...]] = list(kinds)
         self.headers = frozenset(headers)
-        self.signature = tuple(_key_of(s)[0] for s in spec.signature)
-        self.printed = [i for i, r in enumerate(spec.rows) if not r.derived_from]
-        self.value_count = sum(len(r.columns) for r in spec.rows)
-
-        counts: dict[str, int] = {}
-        variants: list[set[str]] = []
+        self.printed = list(printed)
         #: Label keys of misprints: a row matched by one is noted as a typo.
-        self.misprints: set[str] = set()
-        for row in spec.rows:
-            group_keys = [_key_of(g)[1] for g in row.groups]
-            self.row_groups.append(group_keys)
-            for depth, gkey in enumerate(group_keys):
-                self.groups.setdefault(gkey, depth)
-            keys: set[str] = set()
-            for text in (row.label, *row.aliases):
-                if text:
-                    keys.update(_key_of(text))
-            for text in row.misprints:
-                misprinted = set(_key_of(text)) - keys
-                self.misprints.update(misprinted)
-                keys.update(misprinted)
-            variants.append(keys)
-            for k in keys:
-                counts[k] = counts.get(k, 0) + 1
-        ambiguous: set[tuple[str | None, str]] = set()
-        for index, keys in enumerate(variants):
-            for k in keys:
-                scopes: list[str | None] = list(self.row_groups[index])
-                if counts[k] == 1 and k not in self.headers:
-                    scopes.append(None)  # unique alone: no context needed
-                for scope in scopes:
-                    entry = (scope, k)
-                    if entry in self.leaves and self.leaves[entry] != index:
-                        ambiguous.add(entry)
-                    self.leaves[entry] = index
-        for entry in ambiguous:
-            del self.leaves[entry]
+        self.misprints: set[str] = set(misprints)
         self.direct = {k: i for (scope, k), i in self.leaves.items() if scope is None}
         #: Match plans of tables by skeleton (see _Reader.match_labelled).
         self.plans: dict[tuple[tuple[CellInfo, ...], ...], _Plan] = {}
-        self._variants = variants
+        self._variants = [set(keys) for keys in variants]
         #: The keys of 4 characters or more, and their rows, for :meth:`fuzzy_leaf`.
         self._fuzzy: list[tuple[str, int]] | None = None
         #: A label within one edit of a key is at most one character longer or shorter.
-        self._fuzzy_lengths = range(
-            min((len(k) for ks in variants for k in ks), default=0) - 1,
-            max((len(k) for ks in variants for k in ks), default=0) + 2,
-        )
+        self._fuzzy_lengths = range(shortest, longest)
 
     def leaf(self, full: str, short: str, stack: Sequence[str]) -> int | None:
         # A label unique in the table needs no context: one lookup answers (scoped
@@ -652,15 +730,27 @@ class Template(Schema):
             # table by table, row by row, as a matcher makes them (unless they are not
             # as many as the tables' values: then each matcher makes its own).
             keys = self.keys
-            counts = [sum([len(row.columns) for row in spec.rows]) for spec in self.tables]
+            tables = self.tables
+            counts = [sum([len(row.columns) for row in spec.rows]) for spec in tables]
+            # What a built-in template's tables hold is written ahead of time (deriving
+            # it from their labels cost the first report of a process 1.4 M
+            # instructions), unless the data module changed and the module was not
+            # written again (its rows are not as many).
+            known = written_ahead(tables)
+            data: Sequence[LookupData | None] = _LOOKUPS.get(known, ()) if known else ()
+            if len(data) != len(tables) or any(
+                d is None or len(d[2]) != len(spec.rows)
+                for d, spec in zip(data, tables, strict=True)
+            ):
+                data = [None] * len(tables)
             if sum(counts) != len(keys):
-                built.append(tuple(_Matcher(s) for s in self.tables))
+                built.append(tuple(_Matcher(s, None, d) for s, d in zip(tables, data, strict=True)))
             else:
                 ends = list(accumulate(counts))
                 built.append(
                     tuple(
-                        _Matcher(spec, keys[end - count : end])
-                        for spec, count, end in zip(self.tables, counts, ends, strict=True)
+                        _Matcher(spec, keys[end - count : end], d)
+                        for spec, count, end, d in zip(tables, counts, ends, data, strict=True)
                     )
                 )
         return built[0]

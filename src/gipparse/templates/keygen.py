@@ -31,6 +31,7 @@ def source() -> str:
     again here: the schemas themselves take it from the module this writes)."""
     import json
 
+    from .engine import _lookup_data
     from .known import SCHEMAS
     from .values import ValueKind
 
@@ -96,24 +97,31 @@ def source() -> str:
             for rel in schema.relations
         )
         lines += _literal(instances, f"    {json.dumps(id)}: ", "    ")
+    lines += [
+        "}",
+        "",
+        "#: What the lookup tables of each table of each schema hold, table by table, as",
+        "#: :func:`gipparse.templates.engine._lookup_data` gives it.",
+        "LOOKUPS = {",
+    ]
+    for id, schema in SCHEMAS.items():
+        data = tuple(_lookup_data(spec) for spec in schema.tables)
+        lines += _literal(data, f"    {json.dumps(id)}: ", "    ")
     lines += ["}", ""]
     lines += _label_lines()
     return "\n".join(lines)
 
 
 def _literal(value: object, head: str, indent: str) -> list[str]:
-    """The lines of *value* (strings and tuples of them) as an item of a display, after
-    *head*, one string a line, as ``ruff format`` leaves it."""
-    import json
-
-    if isinstance(value, str):
-        return [f"{head}{json.dumps(value, ensure_ascii=False)},"]
-    assert isinstance(value, tuple)
+    """The lines of *value* (strings, integers, ``None`` and tuples of them) as an item
+    of a display, after *head*, one item a line, as ``ruff format`` leaves it."""
+    if not isinstance(value, tuple):
+        return [f"{head}{_atom(value)},"]
     if not value:
         return [f"{head}(),"]
-    if len(value) == 1 and isinstance(value[0], str):
+    if len(value) == 1 and (value[0] == () or not isinstance(value[0], tuple)):
         # (A tuple of one item has no magic trailing comma: kept on one line if it fits.)
-        line = f"{head}({json.dumps(value[0], ensure_ascii=False)},),"
+        line = f"{head}({_atom(value[0])},),"
         if len(line) <= 100:
             return [line]
     lines = [f"{head}("]
@@ -121,6 +129,16 @@ def _literal(value: object, head: str, indent: str) -> list[str]:
         lines += _literal(item, indent + "    ", indent + "    ")
     lines.append(f"{indent}),")
     return lines
+
+
+def _atom(value: object) -> str:
+    """*value* (a string, an integer, ``None`` or ``()``) as Python writes it."""
+    import json
+
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    assert value is None or value == () or type(value) is int
+    return repr(value)
 
 
 def template_texts() -> list[str]:

@@ -342,6 +342,9 @@ def derived_ahead(
         return
     if len(keys) != sum([len(row.columns) for spec in tables for row in spec.rows]):
         return
+    if len(_TABLES) >= _DERIVED_LIMIT:
+        _TABLES.clear()
+    _TABLES[id(tables)] = (tables, template)
     if len(instances) == len(relations) and all(
         type(rel) is Relation and len(rel.over) == len(found)
         for rel, found in zip(relations, instances, strict=True)
@@ -381,6 +384,20 @@ _DERIVED: dict[
     ],
 ] = {}
 _DERIVED_LIMIT = 64
+
+#: The built-in template whose tables each tuple of tables is, by its identity (the
+#: tuple kept with it), for those :mod:`.keys` holds what they derive (see
+#: :func:`derived_ahead`).
+_TABLES: dict[int, tuple[tuple[TableSpec, ...], str]] = {}
+
+
+def written_ahead(tables: tuple[TableSpec, ...]) -> str | None:
+    """The id of the built-in template whose tables *tables* are (the tuple its data
+    module made) when :mod:`.keys` holds what they derive, written ahead of time; else
+    ``None``."""
+    found = _TABLES.get(id(tables))
+    return found[1] if found is not None and found[0] is tables else None
+
 
 #: A relation's instance with its keys resolved: ``(item, label, left keys, right keys,
 #: anchor key)``, as :meth:`Relation.instances` gives it, the keys in tuples.
