@@ -1,7 +1,8 @@
 """The statistic keys of the built-in templates, in template order: what their
 schemas define (:attr:`gipparse.templates.schema.Schema.keys`), known without making
 their tables; and what else their schemas derive from their tables (the keys summed
-from others, and what each key holds but counts), which they take from here.
+from others, what each key holds but counts, the instances of their relations, what
+their tables' lookup tables hold), which they take from here.
 Written by :mod:`gipparse.templates.keygen`; do not edit.
 """
 
