@@ -864,8 +864,11 @@ def test_the_slow_path_of_entry_points_reads_the_installed_environment_only(
     monkeypatch.chdir(tmp_path)
     monkeypatch.syspath_prepend("")
     monkeypatch.setattr(_manager, "_declared_entry_points", lambda: None)
-    names = [name for name, _ in _manager._entry_point_plugins()]
+    declared = _manager._declared_plugins()
+    names = [name for pairs in declared.values() for name, _ in pairs]
     assert "planted" not in names
+    for pairs in declared.values():
+        _manager._load_entry_points(pairs)
     assert not marker.exists()
 
 

@@ -750,9 +750,11 @@ def test_entry_points_are_read_as_importlib_metadata_reads_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The command finds plugins without importing importlib.metadata (a quarter of its
-    start-up time); what it finds must be exactly what importlib.metadata finds."""
+    start-up time); what it finds must be exactly what importlib.metadata finds, in both
+    groups, from one scan; and the slow path, through importlib.metadata, finds the same."""
     from importlib.metadata import entry_points
 
+    from gipparse import manager as _manager
     from gipparse.manager import _declared_entry_points
 
     if _declared_entry_points() is None:
@@ -766,12 +768,18 @@ def test_entry_points_are_read_as_importlib_metadata_reads_them(
             first,
             "Demo_Reader-2.0.dist-info",
             "# comment\n[console_scripts]\nx = y:z\n\n[gipparse]\n"
-            "demo = demo_reader.plugin:hooks.impl [extra]\n ; other = thing\n",
+            "demo = demo_reader.plugin:hooks.impl [extra]\n ; other = thing\n"
+            "[gipparse.readers]\nlazy = demo_reader.lazy\n[gipparse.readersx]\nno = no\n",
         ),
         (first, "plain-1.0.egg-info", "[gipparse]\nplain=plain_plugin\n"),
         (first, "nothing-1.0.dist-info", None),
+        (first, "reader_only-1.0.dist-info", "[gipparse.readers]\nonly = reader_only\n"),
         # The same distribution further down sys.path is shadowed by the first one.
-        (second, "demo.reader-1.0.dist-info", "[gipparse]\nold = demo_reader_old\n"),
+        (
+            second,
+            "demo.reader-1.0.dist-info",
+            "[gipparse]\nold = demo_reader_old\n[gipparse.readers]\nold_lazy = x\n",
+        ),
         (second, "other-3.dist-info", "[gipparse]\nother = other_plugin:register\n"),
     ]:
         (folder / dist).mkdir(parents=True)
@@ -782,12 +790,19 @@ def test_entry_points_are_read_as_importlib_metadata_reads_them(
             (folder / dist / "entry_points.txt").write_text(text, encoding="utf-8")
     monkeypatch.syspath_prepend(str(second))
     monkeypatch.syspath_prepend(str(first))
-    expected = [(ep.name, ep.value) for ep in entry_points(group="gipparse")]
+    groups = ("gipparse", "gipparse.readers")
+    expected = {g: [(ep.name, ep.value) for ep in entry_points(group=g)] for g in groups}
     found = _declared_entry_points()
     assert found == expected
-    names = [name for name, _ in found]
+    names = [name for name, _ in found["gipparse"]]
     assert {"demo", "plain", "other", "; other"} <= set(names)
     assert "old" not in names
+    readers = [name for name, _ in found["gipparse.readers"]]
+    assert {"lazy", "only"} <= set(readers)
+    assert "old_lazy" not in readers
+    assert "no" not in names + readers
+    monkeypatch.setattr(_manager, "_declared_entry_points", lambda: None)
+    assert _manager._declared_plugins() == expected
 
 
 # -- export's arguments read without argparse ----------------------------------------------

@@ -160,16 +160,24 @@ def test_entry_point_plugin_is_loaded(tmp_path: Path, monkeypatch: pytest.Monkey
     assert names.index("semicolon") < names.index("tab")
 
 
+@pytest.mark.parametrize("group", [_manager.ENTRY_POINT_GROUP, _manager.READER_GROUP])
 def test_entry_point_plugins_come_in_the_order_of_their_names(
-    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, group: str
 ) -> None:
     # However the environment lists its distributions, the same plugins register in the
-    # same order, and so their hooks are called in the same order.
-    declared = [("zeta", "gipparse.tables.pipe"), ("alpha", "gipparse.tables.tab")]
+    # same order, and so their hooks are called in the same order: in either group.
+    for name in ("order_zeta", "order_alpha"):
+        (tmp_path / f"{name}.py").write_text(
+            f"def gipparse_source_suffixes():\n    return ['.{name}']\n", encoding="utf-8"
+        )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    declared = [("zeta", "order_zeta"), ("alpha", "order_alpha")]
     orders = []
     for listing in (declared, declared[::-1]):
-        monkeypatch.setattr(_manager, "_declared_entry_points", lambda listing=listing: listing)
-        orders.append([name for name, _ in _manager._entry_point_plugins()])
+        found = {_manager.ENTRY_POINT_GROUP: [], _manager.READER_GROUP: [], group: listing}
+        monkeypatch.setattr(_manager, "_declared_entry_points", lambda found=found: found)
+        manager = gipparse.create_plugin_manager(entry_points=True)
+        orders.append([name for name, _ in manager.plugins()][-2:])
     assert orders == [["alpha", "zeta"], ["alpha", "zeta"]]
 
 
@@ -397,7 +405,11 @@ def test_an_instance_plugin_offers_what_pluggy_finds(monkeypatch: pytest.MonkeyP
         _NotDictMarked(),
         odd,
         *_manager.builtin_plugins(),
-        *(plugin for _, plugin in _manager._entry_point_plugins()),
+        *(
+            plugin
+            for pairs in _manager._declared_plugins().values()
+            for _, plugin in _manager._load_entry_points(pairs)
+        ),
     )
     for plugin in plugins:
         for name in dir(plugin):

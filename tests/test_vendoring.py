@@ -111,10 +111,16 @@ sys.path.insert(0, sys.argv[1])
 from somehost._vendor import gipparse
 
 report = gipparse.loads("一、总体情况\\n正文。\\n")
+try:  # what only a reader plugin reads: the vendored copy has none to load
+    gipparse.loads(b"<html><body><p>page</p></body></html>", path="page.html")
+    page = "read"
+except gipparse.SourceError:
+    page = "refused"
 vendored = [name for name, _ in gipparse.create_plugin_manager().plugins()]
 import gipparse as installed
 print(json.dumps({
     "sections": [s.kind for s in report.sections],
+    "page": page,
     "vendored": vendored,
     "html_loaded_by_vendored": "gipparse_html" in sys.modules,
     "installed": [name for name, _ in installed.create_plugin_manager().plugins()],
@@ -127,12 +133,14 @@ def test_a_vendored_copy_never_loads_the_installed_entry_points(tmp_path: Path) 
 
     import pytest
 
-    if not any(ep.name == "html" for ep in entry_points(group="gipparse")):
+    groups = ("gipparse", "gipparse.readers")
+    if not any(ep.name == "html" for group in groups for ep in entry_points(group=group)):
         pytest.skip("needs the gipparse-html plugin installed")
     _vendor_into(tmp_path)
 
     out = _run(ENTRY_POINTS_SCRIPT, tmp_path, autoload=True)
     assert out["sections"] == ["overview"]
+    assert out["page"] == "refused"
     assert "html" not in out["vendored"]
     assert all(p.startswith("somehost._vendor.gipparse.") for p in out["vendored"])
     assert out["html_loaded_by_vendored"] is False

@@ -525,10 +525,12 @@ def _stdout() -> IO[bytes]:
 def _batch_paths(args: argparse.Namespace) -> list[str]:
     """The files the batch reads. Files a folder walk leaves out are listed on stderr by
     kind with the reason (each one with --verbose); nothing to read is an error."""
+    from functools import partial
+
     from . import sample_paths
     from .errors import GipparseError
     from .export.inputs import Skipped, expand_patterns
-    from .export.records import expand_paths
+    from .export.records import expand_paths, walked_suffixes
     from .manager import default_plugin_manager
 
     given: list[str] = list(args.paths)
@@ -538,9 +540,10 @@ def _batch_paths(args: argparse.Namespace) -> list[str]:
         raise UsageError("no input: give report files or folders, or --samples")
     if given.count("-") > 1:
         raise UsageError("- (standard input) can be given once")
-    suffixes = default_plugin_manager().source_suffixes() | {".txt"}
+    # Asked only of a folder: the readers are loaded to tell their suffixes.
+    suffixes = partial(walked_suffixes, default_plugin_manager())
     skipped = Skipped()
-    paths = expand_paths(expand_patterns(given), sorted(suffixes), skipped=skipped)
+    paths = expand_paths(expand_patterns(given), suffixes, skipped=skipped)
     if not args.quiet or not paths:
         from .export.safety import printable
 

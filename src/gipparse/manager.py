@@ -2,7 +2,10 @@
 
 :func:`create_plugin_manager` registers the built-in plugins (imported module objects, so
 a vendored copy works without package metadata), then the ``gipparse`` entry points
-(unless ``GIPPARSE_DISABLE_PLUGIN_AUTOLOAD`` is set), then the plugins passed in.
+(unless ``GIPPARSE_DISABLE_PLUGIN_AUTOLOAD`` is set), then the plugins passed in. The
+readers of the ``gipparse.readers`` entry-point group are registered in their place, after
+the ``gipparse`` entry points, but only when something first needs them (see
+:meth:`PluginManager._load_readers`): a process that reads text reports never imports them.
 The rest of gipparse calls the typed methods of :class:`PluginManager`.
 """
 
@@ -18,7 +21,7 @@ import pluggy
 
 from . import caches, hookspecs, patterns
 from .classes import checksum
-from .errors import GipparseError, PluginError, RenderError, culprit_of
+from .errors import GipparseError, PluginError, RenderError, SourceError, culprit_of
 from .tables.formats import TableFormat
 from .tree.nodes import Diagnostic, Paragraph, SourceDocument, Table
 
@@ -40,6 +43,15 @@ def _pluggy_multicall() -> Any:
 _MULTICALL = _pluggy_multicall()
 
 ENTRY_POINT_GROUP = "gipparse"
+#: The entry-point group of readers: loaded only when a source or a caller needs them.
+READER_GROUP = "gipparse.readers"
+_GROUPS = (ENTRY_POINT_GROUP, READER_GROUP)
+#: The hooks a plugin of :data:`READER_GROUP` may implement: what reads a source, names
+#: the suffixes folders are searched for, and renders the tables it builds. Any other hook
+#: would change what a text report gives depending on whether a reader had been loaded.
+READER_HOOKS = frozenset(
+    ("gipparse_read_source", "gipparse_source_suffixes", "gipparse_register_table_formats")
+)
 # As importlib.metadata reads them: distribution names and entry point values.
 _DIST_NAME_RE = patterns.compile(r"[-_.]+")
 _ENTRY_POINT_RE = patterns.compile(
@@ -405,6 +417,21 @@ class _Pluggy(pluggy.PluginManager):
         return {} if name.startswith("gipparse_") else None
 
 
+def _text_suffixes() -> tuple[str, ...]:
+    """The suffixes of the files the built-in text reader reads."""
+    from .source.reader import SUFFIXES
+
+    return SUFFIXES
+
+
+def _foreign(data: bytes) -> bool:
+    """Whether the built-in text reader refuses *data* as a source that is not a text
+    report (a PDF, an Office file, an HTML page, binary data...)."""
+    from .source.decode import identify, looks_like_html
+
+    return identify(data) is not None or looks_like_html(data)
+
+
 def _plugin_label(plugin: object) -> str:
     name = getattr(plugin, "__name__", None)
     if isinstance(name, str):
@@ -429,15 +456,72 @@ class PluginManager:
         self._prose: tuple[Callable[[str], str], ...] | None = None
         #: What :meth:`_direct` found, by hook: the implementations, and what to call.
         self._calls: dict[str, tuple[list[Any], _Direct | None]] = {}
+        #: The entry points of the ``gipparse.readers`` group not loaded yet, ``None``
+        #: once they are (or when there are none).
+        self._readers: Sequence[tuple[str, str]] | None = None
+        #: The plugins registered after the readers' place (a call's plugins).
+        self._after_readers: tuple[object, ...] = ()
         caches.track(self, _forget)
 
     @property
     def pluggy(self) -> pluggy.PluginManager:
-        """The underlying :class:`pluggy.PluginManager`, for tools that need it."""
+        """The underlying :class:`pluggy.PluginManager`, for tools that need it (with every
+        plugin registered: the readers are loaded first)."""
+        if self._readers is not None:
+            self._load_readers()
         return self._pm
+
+    def _load_readers(self) -> None:
+        """Load and register the readers of the ``gipparse.readers`` entry-point group,
+        all of them, in their place: after the ``gipparse`` entry points, before the
+        plugins of a call (unregistered, then registered again after them), so that
+        hooks are called in the order an eager registration gives. Done when first
+        needed: before reading a source that is not named as a text report, when the
+        text reader refuses one as not text, for the suffixes of a folder walk, a
+        listing of the plugins, a table format not registered yet, or pluggy itself.
+
+        What a reader may change is forgotten: the suffixes, the table formats, the
+        direct calls of hooks. The templates and the conversions of scripts are kept: no
+        reader implements their hooks (:func:`_check_reader`), and a call's plugins are
+        the same ones.
+
+        :raises PluginError: a reader cannot be loaded or is no reader; the manager
+            stays as it was, and tries again when next asked.
+        """
+        declared = self._readers
+        if declared is None:
+            return
+        pm = self._pm
+        loaded = _load_entry_points(declared)
+        after = [(pm.get_name(plugin), plugin) for plugin in self._after_readers]
+        for _, plugin in reversed(after):
+            pm.unregister(plugin)
+        registered: list[object] = []
+        try:
+            for name, plugin in loaded:
+                if pm.is_registered(plugin) or any(plugin is p for _, p in after):
+                    continue  # declared twice, or also one of the call's plugins
+                _register(pm, plugin, name)
+                registered.append(plugin)
+                _check_reader(pm, plugin, name)
+            _check_pending(pm)
+        except BaseException:
+            for plugin in reversed(registered):
+                pm.unregister(plugin)
+            raise
+        finally:
+            for label, plugin in after:
+                _register(pm, plugin, label)
+        self._readers = None
+        self._suffixes = None
+        self._formats = None
+        self._prose = None
+        self._calls.clear()
 
     def plugins(self) -> list[tuple[str, list[str]]]:
         """``(name, [hook names])`` for every registered plugin, in registration order."""
+        if self._readers is not None:
+            self._load_readers()
         result = []
         for name, plugin in self._pm.list_name_plugin():
             if plugin is None:
@@ -449,15 +533,28 @@ class PluginManager:
     # -- reading ------------------------------------------------------------------
 
     def read_source(self, path: str | None, data: bytes) -> SourceDocument:
-        doc: SourceDocument | None = self._hook(
-            self._pm.hook.gipparse_read_source, {"path": path, "data": data}
-        )
+        if self._readers is not None and (
+            path is None or os.path.splitext(path)[1].lower() not in _text_suffixes()
+        ):
+            self._load_readers()
+        arguments = {"path": path, "data": data}
+        try:
+            doc: SourceDocument | None = self._hook(self._pm.hook.gipparse_read_source, arguments)
+        except SourceError:
+            if self._readers is None or not _foreign(data):
+                raise
+            # Named as a text report, refused by the text reader as something else
+            # (a PDF, an HTML page...): what a reader may read.
+            self._load_readers()
+            doc = self._hook(self._pm.hook.gipparse_read_source, arguments)
         if doc is None:
             raise GipparseError(f"{path or '<data>'}: no reader accepted this source")
         _check_document(doc)
         return doc
 
     def source_suffixes(self) -> frozenset[str]:
+        if self._readers is not None:
+            self._load_readers()
         if self._suffixes is None:
             found: set[str] = set()
             for result in self._call(self._pm.hook.gipparse_source_suffixes):
@@ -469,7 +566,10 @@ class PluginManager:
     # -- tables ---------------------------------------------------------------------
 
     def table_formats(self) -> tuple[TableFormat, ...]:
-        """Every registered format, the most recently registered plugin's first."""
+        """Every registered format, the most recently registered plugin's first. The
+        readers' formats (which only render, and so find no table in text) are among
+        them once the readers are loaded: :meth:`table_format` loads them for a name it
+        does not find."""
         if self._formats is None:
             formats: list[TableFormat] = []
 
@@ -486,6 +586,10 @@ class PluginManager:
         for fmt in self.table_formats():
             if fmt.name == name:
                 return fmt
+        if self._readers is not None:
+            # The format of a reader's tables, say.
+            self._load_readers()
+            return self.table_format(name)
         known = ", ".join(sorted({f.name for f in self.table_formats()}))
         raise RenderError(f"unknown table format {name!r} (known: {known})")
 
@@ -721,9 +825,11 @@ def missing_plugin_reason(plugin: str) -> str:
     return f"install {plugin}"
 
 
-def _declared_entry_points() -> list[tuple[str, str]] | None:
-    """``(name, value)`` of every ``gipparse`` entry point declared by the distributions in
-    the folders of :data:`sys.path`, in the order :mod:`importlib.metadata` finds them.
+def _declared_entry_points() -> dict[str, list[tuple[str, str]]] | None:
+    """``(name, value)`` of every entry point of the ``gipparse`` and ``gipparse.readers``
+    groups (:data:`ENTRY_POINT_GROUP`, :data:`READER_GROUP`) declared by the distributions
+    in the folders of :data:`sys.path`, by group, in the order :mod:`importlib.metadata`
+    finds them: one scan of the environment for both.
 
     :mod:`importlib.metadata` costs some 25 ms to import and to scan an environment, more
     than all the rest of a one-report ``gipparse export``; reading the ``entry_points.txt``
@@ -740,7 +846,7 @@ def _declared_entry_points() -> list[tuple[str, str]] | None:
         for finder in sys.meta_path
     ):
         return None
-    found: list[tuple[str, str]] = []
+    found: dict[str, list[tuple[str, str]]] = {group: [] for group in _GROUPS}
     seen: set[str] = set()
     for entry in installed_path():
         if entry.lower().endswith(".egg"):
@@ -772,7 +878,7 @@ def _declared_entry_points() -> list[tuple[str, str]] | None:
                 text = data.decode("utf-8")
             except UnicodeDecodeError:
                 continue
-            found.extend(_section(text, ENTRY_POINT_GROUP))
+            _sections(text, found)
     return found
 
 
@@ -799,7 +905,8 @@ def _metadata_names(names: list[str]) -> list[str]:
     return [name for _, name in found]
 
 
-_GROUP_HEADER = f"[{ENTRY_POINT_GROUP}]".encode()
+#: What the header of either group starts with (``[gipparse]``, ``[gipparse.readers]``).
+_GROUP_HEADER = f"[{ENTRY_POINT_GROUP}".encode()
 
 
 def _read_small(path: str) -> bytes | None:
@@ -828,19 +935,18 @@ def _read_small(path: str) -> bytes | None:
     return b"".join(chunks)
 
 
-def _section(text: str, group: str) -> list[tuple[str, str]]:
-    """The ``name = value`` pairs of section *group* of an ``entry_points.txt``."""
-    pairs = []
-    current = None
+def _sections(text: str, found: dict[str, list[tuple[str, str]]]) -> None:
+    """Add the ``name = value`` pairs of the sections of an ``entry_points.txt`` named by
+    the keys of *found* to their lists."""
+    pairs = None
     for line in map(str.strip, text.splitlines()):
         if not line or line.startswith("#"):
             continue
         if line.startswith("[") and line.endswith("]"):
-            current = line.strip("[]")
-        elif current == group and "=" in line:
+            pairs = found.get(line.strip("[]"))
+        elif pairs is not None and "=" in line:
             name, _, value = line.partition("=")
             pairs.append((name.strip(), value.strip()))
-    return pairs
 
 
 def _load_entry_point(value: str) -> object:
@@ -856,25 +962,34 @@ def _load_entry_point(value: str) -> object:
     return target
 
 
-def _entry_point_plugins() -> list[tuple[str, object]]:
-    """The plugins of the ``gipparse`` entry-point group, loaded in the order of their
-    names (then values): the same order, and so the same order of hook calls, whatever
-    order the distributions were installed in."""
+def _declared_plugins() -> dict[str, list[tuple[str, str]]]:
+    """``(name, value)`` of the entry points of both groups, by group: read from the
+    ``entry_points.txt`` files (:func:`_declared_entry_points`), else by
+    :mod:`importlib.metadata`."""
     declared = _declared_entry_points()
-    if declared is None:
-        from importlib.metadata import EntryPoints, distributions
+    if declared is not None:
+        return declared
+    from importlib.metadata import EntryPoints, distributions
 
-        # importlib.metadata.entry_points() reads every folder of sys.path, the current
-        # one included: the installed environment only is read, as above.
-        seen: set[str] = set()
-        declared = []
-        for dist in distributions(path=installed_path()):
-            name = _DIST_NAME_RE.sub("_", (dist.metadata["Name"] or "").lower())
-            if name in seen:
-                continue
-            seen.add(name)
-            group = EntryPoints(dist.entry_points).select(group=ENTRY_POINT_GROUP)
-            declared.extend((ep.name, ep.value) for ep in group)
+    # importlib.metadata.entry_points() reads every folder of sys.path, the current one
+    # included: the installed environment only is read, as above.
+    seen: set[str] = set()
+    declared = {group: [] for group in _GROUPS}
+    for dist in distributions(path=installed_path()):
+        name = _DIST_NAME_RE.sub("_", (dist.metadata["Name"] or "").lower())
+        if name in seen:
+            continue
+        seen.add(name)
+        found = EntryPoints(dist.entry_points)
+        for group, pairs in declared.items():
+            pairs.extend((ep.name, ep.value) for ep in found.select(group=group))
+    return declared
+
+
+def _load_entry_points(declared: Sequence[tuple[str, str]]) -> list[tuple[str, object]]:
+    """The plugins of the entry points *declared*, loaded in the order of their names (then
+    values): the same order, and so the same order of hook calls, whatever order the
+    distributions were installed in."""
     loaded = []
     for name, value in sorted(declared):
         try:
@@ -902,12 +1017,19 @@ def create_plugin_manager(
 ) -> PluginManager:
     """Build a plugin manager: built-ins, then entry points, then *plugins*.
 
+    The plugins of the ``gipparse`` entry-point group are loaded now; the readers of the
+    ``gipparse.readers`` group are found now and loaded when first needed (a source that
+    is not a text report, a folder walk, a listing of the plugins), registered in their
+    place: after the ``gipparse`` entry points, before *plugins*.
+
     :param plugins: extra plugin objects (modules, classes or instances) for this manager.
-    :param entry_points: load plugins from the ``gipparse`` entry-point group; by default
-        yes, unless the environment variable ``GIPPARSE_DISABLE_PLUGIN_AUTOLOAD`` is set or
-        this is a vendored copy (see :func:`is_vendored`).
+    :param entry_points: load plugins from the ``gipparse`` and ``gipparse.readers``
+        entry-point groups; by default yes, unless the environment variable
+        ``GIPPARSE_DISABLE_PLUGIN_AUTOLOAD`` is set or this is a vendored copy (see
+        :func:`is_vendored`).
     :raises PluginError: a plugin cannot be loaded, is registered twice, implements a
         hook that does not exist (a misspelt name), or (one of *plugins*) implements none.
+        A reader of the ``gipparse.readers`` group raises it when it is loaded.
     """
     _check_plugins(plugins)
     pm = _Pluggy(hookspecs.PROJECT_NAME)
@@ -916,11 +1038,14 @@ def create_plugin_manager(
         _register(pm, plugin)
     if entry_points is None:
         entry_points = not autoload_disabled() and not is_vendored()
+    readers: list[tuple[str, str]] = []
     if entry_points:
-        for name, plugin in _entry_point_plugins():
+        declared = _declared_plugins()
+        for name, plugin in _load_entry_points(declared[ENTRY_POINT_GROUP]):
             if pm.is_registered(plugin):
                 continue
             _register(pm, plugin, name)
+        readers = declared[READER_GROUP]
     for plugin in plugins:
         _register(pm, plugin)
         if not pm.get_hookcallers(plugin):
@@ -932,11 +1057,59 @@ def create_plugin_manager(
                 "hooks (gipparse_*)",
                 plugin=_plugin_label(plugin),
             )
+    _check_pending(pm)
+    manager = PluginManager(pm)
+    if readers:
+        manager._readers = readers
+        manager._after_readers = tuple(plugins)
+    return manager
+
+
+def _check_pending(pm: pluggy.PluginManager) -> None:
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
         raise PluginError(str(exc), plugin=_plugin_label(exc.plugin)) from exc
-    return PluginManager(pm)
+
+
+def _check_reader(pm: pluggy.PluginManager, plugin: object, name: str) -> None:
+    """Refuse the registered plugin *plugin* of the ``gipparse.readers`` group when it
+    implements a hook a reader may not (:data:`READER_HOOKS`), wraps a hook, or registers
+    a table format that parses text: loaded only for some sources, it would change what a
+    text report gives depending on whether it had been loaded."""
+    where = (
+        f"a plugin of the {READER_GROUP} entry-point group is a reader, loaded only when a "
+        "source that is not a text report, a folder walk or a listing of the plugins needs "
+        "it: it may implement only " + ", ".join(sorted(READER_HOOKS))
+    )
+    instead = f"; publish it in the {ENTRY_POINT_GROUP} entry-point group instead"
+    for caller in pm.get_hookcallers(plugin) or ():
+        if caller.name not in READER_HOOKS:
+            raise PluginError(f"implements {caller.name}, but {where}{instead}", plugin=name)
+        for impl in caller.get_hookimpls():
+            if impl.plugin is plugin and (impl.hookwrapper or impl.wrapper):
+                raise PluginError(
+                    f"wraps {caller.name}, but {where}, as plain implementations{instead}",
+                    plugin=name,
+                )
+            if impl.plugin is plugin and caller.name == "gipparse_register_table_formats":
+                formats: list[object] = []
+                try:
+                    impl.function(*[formats.append for _ in impl.argnames])
+                except GipparseError:
+                    raise
+                except Exception as exc:
+                    raise _hook_failure(caller, exc) from exc
+                for fmt in formats:
+                    if getattr(fmt, "parses", False):
+                        raise PluginError(
+                            f"registers the table format {getattr(fmt, 'name', fmt)!r}, "
+                            f"which parses text, but {where}, and its table formats only "
+                            "render the tables it reads (parses = False, as "
+                            "RenderOnlyFormat); publish a format that finds tables in text "
+                            f"in the {ENTRY_POINT_GROUP} entry-point group",
+                            plugin=name,
+                        )
 
 
 def _check_plugins(plugins: object) -> None:

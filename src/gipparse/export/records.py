@@ -48,6 +48,7 @@ from ..tree.nodes import Diagnostic, Report, Severity
 from . import format_decimal
 
 if TYPE_CHECKING:
+    from ..manager import PluginManager
     from .inputs import Skipped
 
 Record = dict[str, Any]
@@ -310,21 +311,30 @@ _WRITERS: dict[type, Callable[[Any], str]] = {
 
 
 def expand_paths(
-    paths: Iterable[PathLike], suffixes: Iterable[str], *, skipped: Skipped | None = None
+    paths: Iterable[PathLike],
+    suffixes: Iterable[str] | Callable[[], Iterable[str]],
+    *,
+    skipped: Skipped | None = None,
 ) -> list[str]:
     """Files named by *paths*, in order: a file as given (whatever its suffix), a folder
     walked recursively for files with one of *suffixes* (case-insensitive), skipping
     hidden files and folders (``.git``), in code-point order of their path components.
     Symbolic links to folders are not followed. A path that does not exist is kept, so
     that it is reported in its turn, and so is a folder that cannot be listed (its
-    record says why). Every entry a walk does not read is added to *skipped*."""
-    wanted = tuple(s.lower() for s in suffixes)
+    record says why). Every entry a walk does not read is added to *skipped*.
+
+    *suffixes* may be a function giving them, called only when a folder is walked: the
+    suffixes of the readers, which are loaded to tell them, are not needed for files."""
+    wanted: tuple[str, ...] | None = None
     found: list[str] = []
     for path in paths:
         name = os.fspath(path)
         if not os.path.isdir(name):
             found.append(name)
             continue
+        if wanted is None:
+            given = suffixes() if callable(suffixes) else suffixes
+            wanted = tuple(s.lower() for s in given)
         found.extend(_walk(name, wanted, skipped))
     return found
 
@@ -402,6 +412,12 @@ def _is_link(entry: os.DirEntry[str]) -> bool:
 
 
 _T = TypeVar("_T")
+
+
+def walked_suffixes(manager: PluginManager) -> list[str]:
+    """The suffixes a folder walk looks for: the text reports' and those the readers of
+    *manager* read, in order (what loads the readers, the first time)."""
+    return sorted(manager.source_suffixes() | {".txt"})
 
 
 # -- one report -----------------------------------------------------------------------
@@ -802,6 +818,8 @@ def export(
     a file whose worker process dies included. Records are the same as ``gipparse export
     --format jsonl`` writes, with 万元 amounts as :class:`~decimal.Decimal`.
     """
+    from functools import partial
+
     from ..manager import plugin_manager_for
     from .batch import check_limits, check_timeout
 
@@ -810,14 +828,14 @@ def export(
     check_limits(max_size)
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
-    suffixes = plugin_manager_for(plugins).source_suffixes() | {".txt"}
+    suffixes = partial(walked_suffixes, plugin_manager_for(plugins))
     if skipped is None:
-        expanded = expand_paths(paths, sorted(suffixes))
+        expanded = expand_paths(paths, suffixes)
     else:
         from .inputs import Skipped, skip_reason
 
         left = Skipped()
-        expanded = expand_paths(paths, sorted(suffixes), skipped=left)
+        expanded = expand_paths(paths, suffixes, skipped=left)
         for kind, found in left.by_kind.items():
             reason = skip_reason(kind)
             skipped.extend({"path": p, "kind": kind, "reason": reason} for p in found)
