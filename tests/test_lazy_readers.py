@@ -593,3 +593,17 @@ def test_pdf_and_html_are_read_as_before(tmp_path: Path, monkeypatch: pytest.Mon
         assert not _pending(lazy)
         assert (report, report.source) == (expected, expected.source), path
         assert {t.format for t in report.tables} == {"html" if data == PAGE.encode() else "pdf"}
+
+
+def test_the_project_readers_are_published_in_the_readers_group() -> None:
+    import tomllib
+
+    from gipparse.source.foreign import READERS
+
+    declared = {}
+    for project in sorted((ROOT / "plugins").glob("*/pyproject.toml")):
+        groups = tomllib.loads(project.read_text(encoding="utf-8"))["project"]["entry-points"]
+        assert set(groups) == {READER_GROUP}, project
+        declared.update(groups[READER_GROUP])
+    assert sorted(declared.items()) == PROJECT_READERS
+    assert set(declared) == set(READERS)

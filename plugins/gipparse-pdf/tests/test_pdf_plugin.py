@@ -97,4 +97,5 @@ def test_the_core_registry_of_readers_names_this_plugin_and_its_suffixes() -> No
     assert reader.suffixes == gipparse_pdf.plugin.suffixes
     assert gipparse_pdf.plugin.distribution == reader.distribution == "gipparse-pdf"
     entry_points = distribution(reader.distribution).entry_points
-    assert [ep.value for ep in entry_points if ep.group == "gipparse"] == ["gipparse_pdf:plugin"]
+    groups = {ep.group: ep.value for ep in entry_points if ep.group.startswith("gipparse")}
+    assert groups == {"gipparse.readers": "gipparse_pdf:plugin"}

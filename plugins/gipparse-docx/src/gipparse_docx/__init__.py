@@ -1,6 +1,7 @@
 """gipparse-docx: read 政府信息公开工作年度报告 written as Word documents (``.docx``).
 
-A gipparse plugin, registered through the ``gipparse`` entry-point group: once installed,
+A gipparse reader, registered through the ``gipparse.readers`` entry-point group (loaded
+when gipparse first meets a source that is not a text report): once installed,
 ``gipparse.load("report.docx")`` reads the document. :data:`plugin` is a
 :class:`gipparse.plugin.ReaderPlugin`, which implements three hooks:
 
@@ -79,5 +80,5 @@ class DocxReader(ReaderPlugin):
         return read_docx(data, path)
 
 
-#: The plugin the ``gipparse`` entry point names.
+#: The plugin the ``gipparse.readers`` entry point names.
 plugin = DocxReader()

@@ -1,6 +1,7 @@
 """gipparse-html: read 政府信息公开工作年度报告 published as web pages.
 
-A gipparse plugin, registered through the ``gipparse`` entry-point group: once installed,
+A gipparse reader, registered through the ``gipparse.readers`` entry-point group (loaded
+when gipparse first meets a source that is not a text report): once installed,
 ``gipparse.load("report.html")`` reads the page. :data:`plugin` is a
 :class:`gipparse.plugin.ReaderPlugin`, which implements three hooks:
 
@@ -112,5 +113,5 @@ class HtmlReader(ReaderPlugin):
         return read_html(data, path)
 
 
-#: The plugin the ``gipparse`` entry point names.
+#: The plugin the ``gipparse.readers`` entry point names.
 plugin = HtmlReader()

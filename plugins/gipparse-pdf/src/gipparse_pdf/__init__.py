@@ -1,6 +1,7 @@
 """gipparse-pdf: read 政府信息公开工作年度报告 published as PDF files.
 
-A gipparse plugin, registered through the ``gipparse`` entry-point group: once installed,
+A gipparse reader, registered through the ``gipparse.readers`` entry-point group (loaded
+when gipparse first meets a source that is not a text report): once installed,
 ``gipparse.load("report.pdf")`` reads the document. :data:`plugin` is a
 :class:`gipparse.plugin.ReaderPlugin`, which implements three hooks:
 
@@ -56,5 +57,5 @@ class PdfReader(ReaderPlugin):
         return read_pdf(data, path)
 
 
-#: The plugin the ``gipparse`` entry point names.
+#: The plugin the ``gipparse.readers`` entry point names.
 plugin = PdfReader()
