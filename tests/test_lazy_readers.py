@@ -333,6 +333,34 @@ def test_a_reader_given_to_a_call_too_is_registered_once(
     ) == 1
 
 
+def test_threads_that_need_the_readers_at_once_load_them_once(
+    demo: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    _declare(monkeypatch, readers=[("demo", demo)])
+    call = _CallPlugin()
+    manager = gipparse.create_plugin_manager(plugins=[call], entry_points=True)
+    start = threading.Barrier(8)
+    found: list[object] = []
+
+    def read(path: str, data: bytes) -> None:
+        start.wait()
+        found.append((path, manager.read_source(path, data).format, manager.table_format("demo")))
+
+    sources = [("a.demo", DEMO), ("a.txt", SEED.read_bytes())] * 4
+    threads = [threading.Thread(target=read, args=source) for source in sources]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(f[:2] for f in found) == [("a.demo", "demo")] * 4 + [("a.txt", "text")] * 4
+    assert len({id(f[2]) for f in found}) == 1
+    names = [name for name, _ in manager.plugins()]
+    assert names.count("demo") == 1
+    assert names[-2:] == ["demo", manager.pluggy.get_name(call)]
+
+
 # -- what a reader may be ----------------------------------------------------------------
 
 NOT_A_READER = {

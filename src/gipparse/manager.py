@@ -11,6 +11,7 @@ The rest of gipparse calls the typed methods of :class:`PluginManager`.
 
 from __future__ import annotations
 
+import _thread
 import inspect
 import os
 import types
@@ -58,6 +59,9 @@ _ENTRY_POINT_RE = patterns.compile(
     r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$"
 )
 AUTOLOAD_ENV = "GIPPARSE_DISABLE_PLUGIN_AUTOLOAD"
+#: Held while readers are loaded (see :meth:`PluginManager._load_readers`): by one
+#: thread at a time, and again by the same one if a reader's import builds a manager.
+_LOADING = _thread.RLock()
 #: Texts converted for matching that a manager remembers, per script.
 _SIMPLIFY_CACHE_SIZE = 16384
 
@@ -461,6 +465,8 @@ class PluginManager:
         self._readers: Sequence[tuple[str, str]] | None = None
         #: The plugins registered after the readers' place (a call's plugins).
         self._after_readers: tuple[object, ...] = ()
+        #: How many times readers were registered (once at most).
+        self._loads = 0
         caches.track(self, _forget)
 
     @property
@@ -474,49 +480,73 @@ class PluginManager:
     def _load_readers(self) -> None:
         """Load and register the readers of the ``gipparse.readers`` entry-point group,
         all of them, in their place: after the ``gipparse`` entry points, before the
-        plugins of a call (unregistered, then registered again after them), so that
-        hooks are called in the order an eager registration gives. Done when first
-        needed: before reading a source that is not named as a text report, when the
-        text reader refuses one as not text, for the suffixes of a folder walk, a
-        listing of the plugins, a table format not registered yet, or pluggy itself.
+        plugins of a call, so that hooks are called in the order an eager registration
+        gives. Done when first needed: before reading a source that is not named as a
+        text report, when the text reader refuses one as not text, for the suffixes of
+        a folder walk, a listing of the plugins, a table format not registered yet, or
+        pluggy itself.
 
-        What a reader may change is forgotten: the suffixes, the table formats, the
-        direct calls of hooks. The templates and the conversions of scripts are kept: no
-        reader implements their hooks (:func:`_check_reader`), and a call's plugins are
-        the same ones.
+        Without plugins of a call, the readers are registered after the others, where
+        they belong. With them, a new pluggy manager is filled in the order of an eager
+        registration and takes the place of the old one: a thread calling hooks
+        meanwhile sees the one or the other, never a call's plugins taken out to let
+        the readers in before them.
+
+        What a reader may change is worked out again: the suffixes, the table formats,
+        the direct calls of hooks. The templates and the conversions of scripts are
+        kept: no reader implements their hooks (:func:`_check_reader`), and a call's
+        plugins are the same ones.
 
         :raises PluginError: a reader cannot be loaded or is no reader; the manager
             stays as it was, and tries again when next asked.
         """
-        declared = self._readers
-        if declared is None:
-            return
-        pm = self._pm
-        loaded = _load_entry_points(declared)
-        after = [(pm.get_name(plugin), plugin) for plugin in self._after_readers]
-        for _, plugin in reversed(after):
-            pm.unregister(plugin)
-        registered: list[object] = []
-        try:
-            for name, plugin in loaded:
-                if pm.is_registered(plugin) or any(plugin is p for _, p in after):
-                    continue  # declared twice, or also one of the call's plugins
+        with _LOADING:
+            declared = self._readers
+            if declared is None:  # loaded by another thread meanwhile
+                return
+            loaded = _load_entry_points(declared)
+            pm: pluggy.PluginManager
+            if self._after_readers:
+                pm = self._with_readers(loaded)
+            else:
+                pm = self._pm
+                registered: list[object] = []
+                try:
+                    _register_readers(pm, loaded, registered)
+                except BaseException:
+                    for plugin in reversed(registered):
+                        pm.unregister(plugin)
+                    raise
+            self._pm = pm
+            # (Worked out meanwhile by another thread with some readers, or none, a
+            # result is not kept: see _keep.)
+            self._loads += 1
+            self._suffixes = None
+            self._formats = None
+            self._prose = None
+            self._calls.clear()
+            self._readers = None
+
+    def _with_readers(self, loaded: list[tuple[str, object]]) -> _Pluggy:
+        """A new pluggy manager holding what this one holds, with the readers *loaded*
+        registered before the plugins of the call."""
+        old = self._pm
+        after = self._after_readers
+        pm = _Pluggy(hookspecs.PROJECT_NAME)
+        pm.add_hookspecs(hookspecs)
+        for name, plugin in old.list_name_plugin():
+            if plugin is not None and not any(plugin is p for p in after):
                 _register(pm, plugin, name)
-                registered.append(plugin)
-                _check_reader(pm, plugin, name)
-            _check_pending(pm)
-        except BaseException:
-            for plugin in reversed(registered):
-                pm.unregister(plugin)
-            raise
-        finally:
-            for label, plugin in after:
-                _register(pm, plugin, label)
-        self._readers = None
-        self._suffixes = None
-        self._formats = None
-        self._prose = None
-        self._calls.clear()
+        _register_readers(pm, loaded, [], skip=after)
+        for plugin in after:
+            _register(pm, plugin, old.get_name(plugin))
+        _check_pending(pm)
+        return pm
+
+    def _keep(self, loads: int) -> bool:
+        """Whether what was worked out from the plugins registered after *loads* loads
+        of readers may be kept (no reader was registered since)."""
+        return self._loads == loads
 
     def plugins(self) -> list[tuple[str, list[str]]]:
         """``(name, [hook names])`` for every registered plugin, in registration order."""
@@ -533,15 +563,15 @@ class PluginManager:
     # -- reading ------------------------------------------------------------------
 
     def read_source(self, path: str | None, data: bytes) -> SourceDocument:
-        if self._readers is not None and (
-            path is None or os.path.splitext(path)[1].lower() not in _text_suffixes()
-        ):
+        pending = self._readers is not None
+        if pending and (path is None or os.path.splitext(path)[1].lower() not in _text_suffixes()):
             self._load_readers()
+            pending = False
         arguments = {"path": path, "data": data}
         try:
             doc: SourceDocument | None = self._hook(self._pm.hook.gipparse_read_source, arguments)
         except SourceError:
-            if self._readers is None or not _foreign(data):
+            if not pending or not _foreign(data):
                 raise
             # Named as a text report, refused by the text reader as something else
             # (a PDF, an HTML page...): what a reader may read.
@@ -555,13 +585,17 @@ class PluginManager:
     def source_suffixes(self) -> frozenset[str]:
         if self._readers is not None:
             self._load_readers()
-        if self._suffixes is None:
+        suffixes = self._suffixes
+        if suffixes is None:
+            loads = self._loads
             found: set[str] = set()
             for result in self._call(self._pm.hook.gipparse_source_suffixes):
                 if result:
                     found.update(s.lower() for s in result)
-            self._suffixes = frozenset(found)
-        return self._suffixes
+            suffixes = frozenset(found)
+            if self._keep(loads):
+                self._suffixes = suffixes
+        return suffixes
 
     # -- tables ---------------------------------------------------------------------
 
@@ -570,7 +604,9 @@ class PluginManager:
         readers' formats (which only render, and so find no table in text) are among
         them once the readers are loaded: :meth:`table_format` loads them for a name it
         does not find."""
-        if self._formats is None:
+        found = self._formats
+        if found is None:
+            loads = self._loads
             formats: list[TableFormat] = []
 
             def register(fmt: TableFormat) -> None:
@@ -579,8 +615,10 @@ class PluginManager:
                 formats.append(fmt)
 
             self._call(self._pm.hook.gipparse_register_table_formats, register=register)
-            self._formats = tuple(formats)
-        return self._formats
+            found = tuple(formats)
+            if self._keep(loads):
+                self._formats = found
+        return found
 
     def table_format(self, name: str) -> TableFormat:
         for fmt in self.table_formats():
@@ -1063,6 +1101,24 @@ def create_plugin_manager(
         manager._readers = readers
         manager._after_readers = tuple(plugins)
     return manager
+
+
+def _register_readers(
+    pm: pluggy.PluginManager,
+    loaded: list[tuple[str, object]],
+    registered: list[object],
+    skip: tuple[object, ...] = (),
+) -> None:
+    """Register the readers *loaded* (adding each to *registered*), checking that each
+    is no more than a reader; but those already registered (declared twice) or in
+    *skip* (also passed to a call, and registered there)."""
+    for name, plugin in loaded:
+        if pm.is_registered(plugin) or any(plugin is p for p in skip):
+            continue
+        _register(pm, plugin, name)
+        registered.append(plugin)
+        _check_reader(pm, plugin, name)
+    _check_pending(pm)
 
 
 def _check_pending(pm: pluggy.PluginManager) -> None:
