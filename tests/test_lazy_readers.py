@@ -3,6 +3,7 @@ them, registered in their place, and refused when they are more than readers."""
 
 from __future__ import annotations
 
+import codecs
 import importlib.util
 import json
 import os
@@ -53,6 +54,9 @@ PAGE = (
     "<p>一、总体情况</p><p>正文。</p><p>二、主动公开政府信息情况</p>"
     "<table><tr><td>信息内容<td>本年新<br>制作数量<tr><td>规章<td>0</table></body></html>"
 )
+
+# A page's body alone, saved as text: the text reader reads it, the HTML reader claims it.
+FRAGMENT = PAGE.partition("<body>")[2].partition("</body>")[0]
 
 #: The entry points of the reader plugins published with gipparse, as they declare them.
 PROJECT_READERS = [
@@ -610,6 +614,10 @@ def test_pdf_and_html_are_read_as_before(tmp_path: Path, monkeypatch: pytest.Mon
             ("page.html", PAGE.encode()),
             ("page.txt", PAGE.encode()),
             (None, PAGE.encode()),
+            # Markup the text reader reads as text, but the HTML reader claims.
+            ("fragment.txt", FRAGMENT.encode()),
+            ("utf16.txt", codecs.BOM_UTF16_LE + PAGE.encode("utf-16-le")),
+            ("blank.txt", codecs.BOM_UTF8 + b" \r\n" * 40 + FRAGMENT.encode()),
         ]
     pdf = ROOT / "plugins" / "gipparse-pdf" / "tests" / "real" / "hongze-2023.pdf"
     if ("pdf", "gipparse_pdf:plugin") in INSTALLED_READERS and _installed("pypdfium2"):
@@ -620,7 +628,19 @@ def test_pdf_and_html_are_read_as_before(tmp_path: Path, monkeypatch: pytest.Mon
         report = _load_with(lazy, monkeypatch, data, path=path)
         assert not _pending(lazy)
         assert (report, report.source) == (expected, expected.source), path
-        assert {t.format for t in report.tables} == {"html" if data == PAGE.encode() else "pdf"}
+        assert {t.format for t in report.tables} == {"pdf" if b"%PDF-" in data else "html"}
+    if ("pdf", "gipparse_pdf:plugin") in INSTALLED_READERS:
+        # Text to the text reader (it has a byte-order mark), a PDF to the PDF reader.
+        data = codecs.BOM_UTF8 + pdf.read_bytes()
+        outcomes = []
+        for manager in _managers(monkeypatch, INSTALLED_READERS):
+            try:
+                outcomes.append(manager.read_source("bom.txt", data).format)
+            except gipparse.SourceError as exc:
+                outcomes.append(str(exc))
+            assert not _pending(manager)
+        assert outcomes[1] == outcomes[0]
+        assert outcomes[0] != "text"
 
 
 def test_the_project_readers_are_published_in_the_readers_group() -> None:
@@ -635,3 +655,28 @@ def test_the_project_readers_are_published_in_the_readers_group() -> None:
         declared.update(groups[READER_GROUP])
     assert sorted(declared.items()) == PROJECT_READERS
     assert set(declared) == set(READERS)
+
+
+@pytest.mark.parametrize(
+    ("data", "markup"),
+    [
+        (b"<p>x</p>", True),
+        (b"  \n<div>", True),
+        (codecs.BOM_UTF8 + b"\n<table>", True),
+        (codecs.BOM_UTF16_LE + "<p>页</p>".encode("utf-16-le"), True),
+        (codecs.BOM_UTF16_BE + " <br/>".encode("utf-16-be"), True),
+        (b"\x0b\x0c\t<span>", True),
+        (b"\xef\xbc\x88<p>", False),  # a full-width parenthesis first
+        ("一、总体情况\n<p>".encode(), False),
+        (b"", False),
+        (b"   ", False),
+    ],
+)
+def test_what_the_html_reader_may_claim_loads_the_readers(data: bytes, markup: bool) -> None:
+    # A source named as text is read by the readers too when it may be markup: all the
+    # HTML reader claims, so that it gives what it gave with the readers loaded.
+    assert _manager._may_be_markup(data) is markup
+    if ("html", "gipparse_html:plugin") in INSTALLED_READERS:
+        import gipparse_html
+
+        assert not gipparse_html.looks_like_html(data) or markup

@@ -12,6 +12,7 @@ The rest of gipparse calls the typed methods of :class:`PluginManager`.
 from __future__ import annotations
 
 import _thread
+import codecs
 import inspect
 import os
 import types
@@ -421,11 +422,51 @@ class _Pluggy(pluggy.PluginManager):
         return {} if name.startswith("gipparse_") else None
 
 
-def _text_suffixes() -> tuple[str, ...]:
-    """The suffixes of the files the built-in text reader reads."""
-    from .source.reader import SUFFIXES
+def _may_be_claimed(data: bytes) -> bool:
+    """Whether a reader may claim *data* by its first bytes though the text reader would
+    read it: markup (:func:`_may_be_markup`), or a PDF's mark behind a byte-order mark (the
+    text reader takes a source with one for text; the PDF reader looks for the mark in the
+    first kilobyte). The readers are loaded for it, so that it is read as it would have
+    been with them loaded from the start."""
+    if _may_be_markup(data):
+        return True
+    # (Without a byte-order mark, the text reader refuses a source with the mark.)
+    return data[:1] in _BOMS_START and b"%PDF-" in data[:1024]
 
-    return SUFFIXES
+
+#: The first bytes of the byte-order marks the text reader takes for text.
+_BOMS_START = (codecs.BOM_UTF8[:1], codecs.BOM_UTF16_LE[:1], codecs.BOM_UTF16_BE[:1])
+
+
+def _may_be_markup(data: bytes) -> bool:
+    """Whether *data* starts, past a byte-order mark and blanks, with ``<``: markup (a page
+    or a fragment of one saved as ``.txt``), which the text reader reads as text but a
+    reader may claim (the HTML reader does), as it would have with the readers loaded.
+    Looked for as far as the HTML reader looks, in its first 4 KiB."""
+    if not data:
+        return False
+    first = data[0]
+    if first == 0x3C:  # "<"
+        return True
+    if first not in _MARKUP_LEAD:  # most reports start with a letter
+        return False
+    if first >= 0xFE:
+        head = data[:4096]
+        if not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return False
+        codec = "utf-16-le" if first == 0xFF else "utf-16-be"
+        head = head[2:].decode(codec, errors="ignore").encode("utf-8", errors="ignore")
+        return head.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"<")
+    # (The first bytes first: the whole window is copied only when they are all blank.)
+    head = data[:64].removeprefix(codecs.BOM_UTF8).lstrip()
+    if not head:
+        head = data[:4096].removeprefix(codecs.BOM_UTF8).lstrip()
+    return head.startswith(b"<")
+
+
+#: What a source that starts with markup may start with before the ``<``: a byte-order
+#: mark's first byte, or a blank (what :meth:`bytes.lstrip` takes off).
+_MARKUP_LEAD = frozenset(b"\xef\xff\xfe \t\n\r\x0b\x0c")
 
 
 def _foreign(data: bytes) -> bool:
@@ -467,6 +508,8 @@ class PluginManager:
         self._after_readers: tuple[object, ...] = ()
         #: How many times readers were registered (once at most).
         self._loads = 0
+        #: The suffixes of the files the built-in text reader reads (while readers wait).
+        self._text_suffixes: tuple[str, ...] = ()
         caches.track(self, _forget)
 
     @property
@@ -482,9 +525,9 @@ class PluginManager:
         all of them, in their place: after the ``gipparse`` entry points, before the
         plugins of a call, so that hooks are called in the order an eager registration
         gives. Done when first needed: before reading a source that is not named as a
-        text report, when the text reader refuses one as not text, for the suffixes of
-        a folder walk, a listing of the plugins, a table format not registered yet, or
-        pluggy itself.
+        text report or that a reader may claim (:func:`_may_be_claimed`), when the text
+        reader refuses one as not text, for the suffixes of a folder walk, a listing of
+        the plugins, a table format not registered yet, or pluggy itself.
 
         Without plugins of a call, the readers are registered after the others, where
         they belong. With them, a new pluggy manager is filled in the order of an eager
@@ -564,7 +607,11 @@ class PluginManager:
 
     def read_source(self, path: str | None, data: bytes) -> SourceDocument:
         pending = self._readers is not None
-        if pending and (path is None or os.path.splitext(path)[1].lower() not in _text_suffixes()):
+        # (A suffix is told by its ending: a name that only ends so, a hidden ".txt", has
+        # none, which no reader claims either.)
+        if pending and (
+            path is None or not path.lower().endswith(self._text_suffixes) or _may_be_claimed(data)
+        ):
             self._load_readers()
             pending = False
         arguments = {"path": path, "data": data}
@@ -1098,8 +1145,11 @@ def create_plugin_manager(
     _check_pending(pm)
     manager = PluginManager(pm)
     if readers:
+        from .source.reader import SUFFIXES
+
         manager._readers = readers
         manager._after_readers = tuple(plugins)
+        manager._text_suffixes = SUFFIXES
     return manager
 
 
