@@ -365,6 +365,18 @@ def test_threads_that_need_the_readers_at_once_load_them_once(
     assert names[-2:] == ["demo", manager.pluggy.get_name(call)]
 
 
+def test_a_path_object_names_a_source_as_its_string_does(
+    demo: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # loads(path=...) takes a path object too, as the readers (os.path.splitext) do.
+    eager, lazy = _managers(monkeypatch, [("demo", demo)])
+    for name, data in [("report.txt", SEED.read_bytes()), ("report.demo", DEMO)]:
+        expected = _load_with(eager, monkeypatch, data, path=name)
+        assert _load_with(eager, monkeypatch, data, path=Path(name)) == expected
+        assert _load_with(lazy, monkeypatch, data, path=Path(name)) == expected
+        assert lazy.read_source(Path(name), data) == eager.read_source(name, data)  # type: ignore[arg-type]
+
+
 # -- what a reader may be ----------------------------------------------------------------
 
 NOT_A_READER = {

@@ -608,9 +608,12 @@ class PluginManager:
     def read_source(self, path: str | None, data: bytes) -> SourceDocument:
         pending = self._readers is not None
         # (A suffix is told by its ending: a name that only ends so, a hidden ".txt", has
-        # none, which no reader claims either.)
+        # none, which no reader claims either. A name that is no string, a path object
+        # given to loads(), the readers read as well: they are loaded for it.)
         if pending and (
-            path is None or not path.lower().endswith(self._text_suffixes) or _may_be_claimed(data)
+            not isinstance(path, str)
+            or not path.lower().endswith(self._text_suffixes)
+            or _may_be_claimed(data)
         ):
             self._load_readers()
             pending = False
