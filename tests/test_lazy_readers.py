@@ -365,6 +365,96 @@ def test_threads_that_need_the_readers_at_once_load_them_once(
     assert names[-2:] == ["demo", manager.pluggy.get_name(call)]
 
 
+def _loading_readers_at_each_line(
+    function: Any, new_manager: Any, action: Any, check: Any
+) -> list[int]:
+    """Run ``action(manager)`` on a new manager once for each line of *function*, the
+    readers loaded (as another thread would load them) when that line is first reached;
+    then ``check(manager)``, if it was reached. The lines the readers were loaded at."""
+    code = function.__code__
+    lines = sorted({line for _, _, line in code.co_lines() if line is not None})
+    loaded_at = []
+    before = sys.gettrace()
+    for line in lines[1:]:  # (the first is the def line)
+        manager = new_manager()
+        fired: list[int] = []
+
+        sys.settrace(_loading_at(code, line, manager, fired))
+        try:
+            action(manager)
+        finally:
+            sys.settrace(before)
+        if fired:  # (not a line of a docstring, say, or of a branch not taken)
+            loaded_at += fired
+            check(manager)
+    return loaded_at
+
+
+def _loading_at(code: Any, line: int, manager: PluginManager, fired: list[int]) -> Any:
+    """A trace function that loads the readers of *manager* the first time *line* of
+    *code* is reached, and adds it to *fired*."""
+
+    def local(frame: Any, event: str, arg: Any) -> Any:
+        if event == "line" and frame.f_lineno == line and not fired:
+            fired.append(line)
+            manager._load_readers()
+        return local
+
+    def tracer(frame: Any, event: str, arg: Any) -> Any:
+        return local if frame.f_code is code else None
+
+    return tracer
+
+
+def test_what_a_hook_call_keeps_while_readers_load_in_another_thread_is_theirs(
+    demo: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another thread may load the readers at any point of the first call of a hook: the
+    # way of calling it that is kept must be that of the implementations it was made from.
+    _declare(monkeypatch, readers=[("demo", demo)])
+    text = SEED.read_bytes()
+
+    def new() -> PluginManager:
+        return gipparse.create_plugin_manager(entry_points=True)
+
+    def check(manager: PluginManager) -> None:
+        assert not _pending(manager)
+        assert manager.read_source("a.demo", DEMO).format == "demo"
+
+    loaded_at = _loading_readers_at_each_line(
+        PluginManager._direct, new, lambda m: m.read_source("a.txt", text), check
+    )
+    assert len(loaded_at) > 5
+
+
+@pytest.mark.parametrize("with_call_plugin", [False, True])
+def test_table_formats_worked_out_while_readers_load_in_another_thread_are_not_kept(
+    demo: str, monkeypatch: pytest.MonkeyPatch, with_call_plugin: bool
+) -> None:
+    _declare(monkeypatch, readers=[("demo", demo)])
+    plugins = [_CallPlugin()] if with_call_plugin else []
+
+    def new() -> PluginManager:
+        return gipparse.create_plugin_manager(plugins=plugins, entry_points=True)
+
+    def check(manager: PluginManager) -> None:
+        assert not _pending(manager)
+        assert "demo" in [f.name for f in manager.table_formats()]
+        assert manager.table_format("demo").name == "demo"
+
+    loaded_at = _loading_readers_at_each_line(
+        PluginManager.table_formats, new, PluginManager.table_formats, check
+    )
+    assert len(loaded_at) > 5
+
+    # A reader's format asked for while another thread loads the readers: found.
+    def ask(manager: PluginManager) -> None:
+        assert manager.table_format("demo").name == "demo"
+
+    loaded_at = _loading_readers_at_each_line(PluginManager.table_format, new, ask, check)
+    assert len(loaded_at) > 2
+
+
 def test_a_path_object_names_a_source_as_its_string_does(
     demo: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

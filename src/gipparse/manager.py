@@ -588,7 +588,8 @@ class PluginManager:
 
     def _keep(self, loads: int) -> bool:
         """Whether what was worked out from the plugins registered after *loads* loads
-        of readers may be kept (no reader was registered since)."""
+        of readers may be kept (no reader was registered since). Asked after it is kept:
+        :meth:`_load_readers` counts a load before it forgets what was worked out."""
         return self._loads == loads
 
     def plugins(self) -> list[tuple[str, list[str]]]:
@@ -643,8 +644,9 @@ class PluginManager:
                 if result:
                     found.update(s.lower() for s in result)
             suffixes = frozenset(found)
-            if self._keep(loads):
-                self._suffixes = suffixes
+            self._suffixes = suffixes
+            if not self._keep(loads):
+                self._suffixes = None
         return suffixes
 
     # -- tables ---------------------------------------------------------------------
@@ -666,16 +668,22 @@ class PluginManager:
 
             self._call(self._pm.hook.gipparse_register_table_formats, register=register)
             found = tuple(formats)
-            if self._keep(loads):
-                self._formats = found
+            # Kept, then taken back if readers were registered meanwhile: told before it
+            # is kept, another thread could register them and forget what was worked out
+            # between the two, and these formats, without theirs, would stay.
+            self._formats = found
+            if not self._keep(loads):
+                self._formats = None
         return found
 
     def table_format(self, name: str) -> TableFormat:
+        loads = self._loads
         for fmt in self.table_formats():
             if fmt.name == name:
                 return fmt
-        if self._readers is not None:
-            # The format of a reader's tables, say.
+        if self._readers is not None or not self._keep(loads):
+            # The format of a reader's tables, say (loaded by another thread while the
+            # formats were looked through, maybe).
             self._load_readers()
             return self.table_format(name)
         known = ", ".join(sorted({f.name for f in self.table_formats()}))
@@ -809,6 +817,10 @@ class PluginManager:
         found = self._calls.get(hook.name)
         if found is not None and found[0] == impls:
             return found[1]
+        # What is kept is made from one copy of the implementations: readers registered
+        # meanwhile by another thread would otherwise be in the list kept and not in the
+        # calls made from it, and the calls, without them, would stay.
+        impls = list(impls)
         spec = hook.spec
         plain = (
             spec is not None
@@ -820,7 +832,7 @@ class PluginManager:
         if plain:
             functions = tuple((i.function, tuple(i.argnames)) for i in reversed(impls))
             calls = (functions, bool(spec.opts.get("firstresult")))
-        self._calls[hook.name] = (list(impls), calls)
+        self._calls[hook.name] = (impls, calls)
         return calls
 
 
