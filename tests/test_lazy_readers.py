@@ -325,6 +325,53 @@ def test_the_readers_are_registered_where_they_were(
         assert _order(lazy)["gipparse_read_source"][-1] == lazy.pluggy.get_name(plugins[0])
 
 
+# A plugin of the gipparse group that reads the demo format too (and validates: no reader).
+OTHER_READER = """
+from gipparse.plugin import SourceDocument, hookimpl
+
+
+@hookimpl
+def gipparse_read_source(path, data):
+    if path and path.endswith(".demo"):
+        return SourceDocument("一、总体情况\\n", "utf-8", "other")
+    return None
+
+
+@hookimpl
+def gipparse_validate(report):
+    return []
+"""
+
+
+@pytest.mark.parametrize("with_call_plugin", [False, True])
+@pytest.mark.parametrize("other", ["aaa", "dna", "zzz"])
+def test_the_readers_come_among_the_plugins_of_the_gipparse_group_by_name(
+    demo: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    other: str,
+    with_call_plugin: bool,
+) -> None:
+    # Named before the readers, between them or after them, a plugin of the gipparse group
+    # that reads a source a reader reads too is asked before or after it as when both
+    # were in the gipparse group: the one whose name comes last first.
+    (tmp_path / "other_reader_lazy.py").write_text(OTHER_READER, encoding="utf-8")
+    monkeypatch.delitem(sys.modules, "other_reader_lazy", raising=False)
+    plugins = (_CallPlugin(),) if with_call_plugin else ()
+    readers = [*INSTALLED_READERS, ("demo", demo)]
+    others = [(other, "other_reader_lazy")]
+    _declare(monkeypatch, eager=readers + others)
+    eager = gipparse.create_plugin_manager(plugins=plugins, entry_points=True)
+    _declare(monkeypatch, eager=others, readers=readers)
+    lazy = gipparse.create_plugin_manager(plugins=plugins, entry_points=True)
+    expected = "other" if other > "demo" else "demo"
+    assert eager.read_source("a.demo", DEMO).format == expected
+    assert lazy.read_source("a.demo", DEMO).format == expected
+    assert lazy.plugins() == eager.plugins()
+    assert _order(lazy) == _order(eager)
+    assert [f.name for f in lazy.table_formats()] == [f.name for f in eager.table_formats()]
+
+
 def test_a_reader_given_to_a_call_too_is_registered_once(
     demo: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

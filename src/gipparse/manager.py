@@ -3,8 +3,8 @@
 :func:`create_plugin_manager` registers the built-in plugins (imported module objects, so
 a vendored copy works without package metadata), then the ``gipparse`` entry points
 (unless ``GIPPARSE_DISABLE_PLUGIN_AUTOLOAD`` is set), then the plugins passed in. The
-readers of the ``gipparse.readers`` entry-point group are registered in their place, after
-the ``gipparse`` entry points, but only when something first needs them (see
+readers of the ``gipparse.readers`` entry-point group are registered in their place, among
+the ``gipparse`` entry points by name, but only when something first needs them (see
 :meth:`PluginManager._load_readers`): a process that reads text reports never imports them.
 The rest of gipparse calls the typed methods of :class:`PluginManager`.
 """
@@ -504,6 +504,9 @@ class PluginManager:
         #: The entry points of the ``gipparse.readers`` group not loaded yet, ``None``
         #: once they are (or when there are none).
         self._readers: Sequence[tuple[str, str]] | None = None
+        #: The plugins of the ``gipparse`` entry points registered, in order, each with
+        #: the ``(name, value)`` of its entry point: the readers come among them by that.
+        self._entries: tuple[tuple[tuple[str, str], object], ...] = ()
         #: The plugins registered after the readers' place (a call's plugins).
         self._after_readers: tuple[object, ...] = ()
         #: How many times readers were registered (once at most).
@@ -522,15 +525,17 @@ class PluginManager:
 
     def _load_readers(self) -> None:
         """Load and register the readers of the ``gipparse.readers`` entry-point group,
-        all of them, in their place: after the ``gipparse`` entry points, before the
-        plugins of a call, so that hooks are called in the order an eager registration
-        gives. Done when first needed: before reading a source that is not named as a
-        text report or that a reader may claim (:func:`_may_be_claimed`), when the text
-        reader refuses one as not text, for the suffixes of a folder walk, a listing of
-        the plugins, a table format not registered yet, or pluggy itself.
+        all of them, in their place: among the ``gipparse`` entry points by the name of
+        their entry point (as if they were of that group), before the plugins of a call,
+        so that hooks are called in the order an eager registration gives. Done when
+        first needed: before reading a source that is not named as a text report or
+        that a reader may claim (:func:`_may_be_claimed`), when the text reader refuses
+        one as not text, for the suffixes of a folder walk, a listing of the plugins, a
+        table format not registered yet, or pluggy itself.
 
-        Without plugins of a call, the readers are registered after the others, where
-        they belong. With them, a new pluggy manager is filled in the order of an eager
+        When their place is last (no plugins of a call, and the ``gipparse`` entry
+        points, if any, come before them by name), the readers are registered after the
+        others. Else a new pluggy manager is filled in the order of an eager
         registration and takes the place of the old one: a thread calling hooks
         meanwhile sees the one or the other, never a call's plugins taken out to let
         the readers in before them.
@@ -548,9 +553,10 @@ class PluginManager:
             if declared is None:  # loaded by another thread meanwhile
                 return
             loaded = _load_entry_points(declared)
+            keys = sorted(declared)
             pm: pluggy.PluginManager
-            if self._after_readers:
-                pm = self._with_readers(loaded)
+            if self._after_readers or any(key > keys[0] for key, _ in self._entries):
+                pm = self._with_readers(list(zip(keys, loaded, strict=True)))
             else:
                 pm = self._pm
                 registered: list[object] = []
@@ -570,17 +576,36 @@ class PluginManager:
             self._calls.clear()
             self._readers = None
 
-    def _with_readers(self, loaded: list[tuple[str, object]]) -> _Pluggy:
+    def _with_readers(self, loaded: list[tuple[tuple[str, str], tuple[str, object]]]) -> _Pluggy:
         """A new pluggy manager holding what this one holds, with the readers *loaded*
-        registered before the plugins of the call."""
+        (each with the ``(name, value)`` of its entry point) registered among the
+        ``gipparse`` entry points in the order of those (as if all were of that group),
+        before the plugins of the call."""
         old = self._pm
         after = self._after_readers
+        entries = self._entries
+        entry_ids = {id(plugin) for _, plugin in entries}
         pm = _Pluggy(hookspecs.PROJECT_NAME)
         pm.add_hookspecs(hookspecs)
         for name, plugin in old.list_name_plugin():
-            if plugin is not None and not any(plugin is p for p in after):
-                _register(pm, plugin, name)
-        _register_readers(pm, loaded, [], skip=after)
+            # The built-ins (and plugins registered by hand), in their order.
+            if plugin is None or id(plugin) in entry_ids or any(plugin is p for p in after):
+                continue
+            _register(pm, plugin, name)
+        # (Sorted by key alone, and stably: an entry point of the gipparse group first.)
+        both: list[tuple[tuple[str, str], str | None, object]]
+        both = [(key, None, plugin) for key, plugin in entries]
+        both += [(key, name, plugin) for key, (name, plugin) in loaded]
+        for _, reader, plugin in sorted(both, key=lambda entry: entry[0]):
+            if reader is None:
+                _register(pm, plugin, old.get_name(plugin))
+            elif not (
+                pm.is_registered(plugin)
+                or id(plugin) in entry_ids  # of the gipparse group too: registered there
+                or any(plugin is p for p in after)  # given to the call too: registered there
+            ):
+                _register(pm, plugin, reader)
+                _check_reader(pm, plugin, reader)
         for plugin in after:
             _register(pm, plugin, old.get_name(plugin))
         _check_pending(pm)
@@ -1120,7 +1145,8 @@ def create_plugin_manager(
     The plugins of the ``gipparse`` entry-point group are loaded now; the readers of the
     ``gipparse.readers`` group are found now and loaded when first needed (a source that
     is not a text report, a folder walk, a listing of the plugins), registered in their
-    place: after the ``gipparse`` entry points, before *plugins*.
+    place: among the ``gipparse`` entry points, in the order of the names of both
+    groups' entry points, before *plugins*.
 
     :param plugins: extra plugin objects (modules, classes or instances) for this manager.
     :param entry_points: load plugins from the ``gipparse`` and ``gipparse.readers``
@@ -1139,12 +1165,15 @@ def create_plugin_manager(
     if entry_points is None:
         entry_points = not autoload_disabled() and not is_vendored()
     readers: list[tuple[str, str]] = []
+    entries: list[tuple[tuple[str, str], object]] = []
     if entry_points:
         declared = _declared_plugins()
-        for name, plugin in _load_entry_points(declared[ENTRY_POINT_GROUP]):
+        eager = declared[ENTRY_POINT_GROUP]
+        for key, (name, plugin) in zip(sorted(eager), _load_entry_points(eager), strict=True):
             if pm.is_registered(plugin):
                 continue
             _register(pm, plugin, name)
+            entries.append((key, plugin))
         readers = declared[READER_GROUP]
     for plugin in plugins:
         _register(pm, plugin)
@@ -1163,22 +1192,19 @@ def create_plugin_manager(
         from .source.reader import SUFFIXES
 
         manager._readers = readers
+        manager._entries = tuple(entries)
         manager._after_readers = tuple(plugins)
         manager._text_suffixes = SUFFIXES
     return manager
 
 
 def _register_readers(
-    pm: pluggy.PluginManager,
-    loaded: list[tuple[str, object]],
-    registered: list[object],
-    skip: tuple[object, ...] = (),
+    pm: pluggy.PluginManager, loaded: list[tuple[str, object]], registered: list[object]
 ) -> None:
     """Register the readers *loaded* (adding each to *registered*), checking that each
-    is no more than a reader; but those already registered (declared twice) or in
-    *skip* (also passed to a call, and registered there)."""
+    is no more than a reader; but those already registered (declared twice)."""
     for name, plugin in loaded:
-        if pm.is_registered(plugin) or any(plugin is p for p in skip):
+        if pm.is_registered(plugin):
             continue
         _register(pm, plugin, name)
         registered.append(plugin)
