@@ -16,7 +16,9 @@ from ..tree.nodes import SourceDocument
 class ReaderPlugin:
     """A reader plugin for one input format: subclass it, set :attr:`name` and
     :attr:`suffixes`, implement :meth:`read` (and :meth:`sniff` or :meth:`accepts`), and
-    register an instance (``[project.entry-points.gipparse] html = "gipparse_html:plugin"``).
+    register an instance: a reader is published in the ``gipparse.readers`` entry-point
+    group (``[project.entry-points."gipparse.readers"] html = "gipparse_html:plugin"``),
+    whose plugins are loaded only when a source may be theirs (see ``docs/plugins.md``).
 
     It implements three hooks: ``gipparse_read_source`` reads what :meth:`accepts` and
     returns ``None`` for everything else; ``gipparse_source_suffixes`` names
