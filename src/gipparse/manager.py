@@ -644,14 +644,21 @@ class PluginManager:
             self._load_readers()
             pending = False
         arguments = {"path": path, "data": data}
+        again = False
         try:
             doc: SourceDocument | None = self._hook(self._pm.hook.gipparse_read_source, arguments)
         except SourceError:
             if not pending or not _foreign(data):
                 raise
             # Named as a text report, refused by the text reader as something else
-            # (a PDF, an HTML page...): what a reader may read.
+            # (a PDF, an HTML page...): what a reader may read. (A reader that cannot be
+            # loaded says so with this refusal as its context.)
             self._load_readers()
+            again = True
+        if again:
+            # Read again once this refusal is handled: refused again, by the text reader,
+            # the source is refused once, as with the readers loaded from the start (not
+            # with the same refusal as its context, which a traceback tells twice).
             doc = self._hook(self._pm.hook.gipparse_read_source, arguments)
         if doc is None:
             raise GipparseError(f"{path or '<data>'}: no reader accepted this source")
