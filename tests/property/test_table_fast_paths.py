@@ -4,8 +4,9 @@ same spans, the same end and diagnostics, whether the caches are cold or warm.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from gipparse.tables import pipe_syntax as pipe_table
 from gipparse.tables import tab as tab_table
 from gipparse.tables.pipe import PIPE
 from gipparse.tables.tab import TAB
-from gipparse.tree.nodes import PlainRows, TableCells, _get_table_rows, table_raws
+from gipparse.tree.nodes import AT, PlainRows, TableCells, _get_table_rows, table_raws
 
 # Lines made of the pieces the formats care about: TABs, pipes, padding, escapes,
 # separators, numbers, breaks, labels, blank and whitespace-only lines.
@@ -308,6 +309,11 @@ def test_a_tab_run_finds_the_place_of_each_cell_as_it_works_out_all_of_them(
     find = places.finder()
     assert [find(n) for n in range(len(every))] == every
     assert [places.at(n) for n in range(len(every))] == every
+    firsts = [0, *accumulate(counts)][:-1]
+    row = places.row_finder()
+    assert [list(row(n, k)) for n, k in zip(firsts, counts, strict=True)] == [
+        every[n : n + k] for n, k in zip(firsts, counts, strict=True)
+    ]
 
 
 @given(st.lists(_LINES, min_size=1, max_size=3), st.data())
@@ -329,12 +335,33 @@ def test_spans_of_cells_not_built_are_those_of_the_built_cells(
     rows = [(n, len(r.cells)) for n, r in _rows_at(_tables_copy(runs)) if r.cells]
     asked = data.draw(st.lists(st.sampled_from(rows), max_size=6)) if rows else []
     got, got_rows = lazy.spans(indices), lazy.row_spans(asked)
+    told = lazy.rows_places(asked)
     # The same tables, built (as read again: the rows of those above stay lazy).
     built = _tables_copy(runs)
     cells = [c for t in built for r in t.rows for c in r.cells]
     assert got == [cells[n].span for n in indices]
     spans = {n: r.span for n, r in _rows_at(built)}
     assert got_rows == [spans[n] for n, _ in asked]
+    raws = [c.raw for c in cells]
+    assert told is not None
+    assert _told_spans(told, asked, raws) == [[c.span for c in cells[n : n + k]] for n, k in asked]
+    assert told[1] == [0] * len(asked)  # a tab row ends with its last cell
+
+
+def _told_spans(
+    told: tuple[list[Sequence[int | Span]], list[int]],
+    asked: list[tuple[int, int]],
+    raws: list[str],
+) -> list[list[Span]]:
+    """The spans of the cells of the rows *asked* about, from the places
+    ``TableCells.rows_places`` told (*told*) and the cells' texts (*raws*)."""
+    return [
+        [
+            p if isinstance(p, Span) else Span(p // AT, p % AT, p // AT, p % AT + len(raw))
+            for p, raw in zip(places, raws[n : n + k], strict=True)
+        ]
+        for places, (n, k) in zip(told[0], asked, strict=True)
+    ]
 
 
 def _tables_copy(runs: list[list[str]]) -> list[Table]:
@@ -382,10 +409,48 @@ def test_a_row_read_line_by_line_is_left_unbuilt_and_its_places_told(shift: int)
         spans, row_spans = cells.spans(range(6)), cells.row_spans([(0, 2), (2, 2), (4, 2)])
         alone = [cells.span(i) for i in range(6)]
         rows_alone = [cells.row_span(0, 2), cells.row_span(2, 2), cells.row_span(4, 2)]
+        told = TableCells([found.table], 6).rows_places([(4, 2), (0, 2), (2, 2)])
+        raws = table_raws(found.table)[1]
         expected = _tab_general(moved, shift)
         _same(found, expected)  # (builds the rows)
         assert expected is not None
         assert spans == alone == [c.span for r in expected.table.rows for c in r.cells]
         assert row_spans == rows_alone == [r.span for r in expected.table.rows]
+        assert told is not None
+        assert _told_spans(told, [(4, 2), (0, 2), (2, 2)], raws) == [
+            [c.span for c in r.cells] for r in (expected.table.rows[i] for i in (2, 0, 1))
+        ]
         assert spans[0] == Span(shift + 1, 2, shift + 2, 3)  # a cell over two lines
         assert [d.code for d in found.diagnostics] == ["tab.unindented-cell"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["| 项目 | 数量 |", "| 申请 | 12 |", "| 办结 | 3 |"],
+        ["\t项目", "\t数量", "", "\t申请", "\t12", "", "\t办结", "\t3"],
+        ["\t信息内容", "其一", "\t本年新", "", "\t1", "2", "", "\t规章", "\t0"],
+    ],
+)
+def test_the_places_of_rows_told_at_once_are_those_of_the_built_rows(lines: list[str]) -> None:
+    """``TableCells.rows_places`` (a row's run found once, its cells' places told
+    together: what the warnings of rows that lost their labels name) gives the spans of
+    the cells and rows built, in pipe rows (cells told one at a time), runs of TAB lines
+    and rows read line by line, asked about in any order."""
+    found = (PIPE if lines[0][0] == "|" else TAB).parse(lines, 0)
+    assert found is not None
+    lazy = _get_table_rows(found.table)
+    assert lazy.__class__ is not tuple
+    lengths, raws = table_raws(found.table)
+    firsts = [0, *accumulate(lengths)][:-1]
+    asked = list(zip(firsts, lengths, strict=True))[::-1]
+    told = TableCells([found.table], len(raws)).rows_places(asked)
+    rows = found.table.rows[::-1]  # built
+    assert told is not None
+    assert _told_spans(told, asked, raws) == [[c.span for c in r.cells] for r in rows]
+    ends = [s[-1] for s in _told_spans(told, asked, raws)]
+    starts = [s[0] for s in _told_spans(told, asked, raws)]
+    assert [
+        Span(first.line, 1, end.end_line, end.end_column + past)
+        for first, end, past in zip(starts, ends, told[1], strict=True)
+    ] == [r.span for r in rows]

@@ -200,7 +200,8 @@ def _built(
 
 class _Places:
     """The places (see AT) of the cells of rows of *counts* TAB lines from line *i* on,
-    one empty line apart: all of them (called), or the one of a cell (:meth:`at`)."""
+    one empty line apart: all of them (called), the one of a cell (:meth:`at`), or
+    those of a row (:meth:`row`)."""
 
     __slots__ = ("counts", "i")
 
@@ -232,6 +233,19 @@ class _Places:
             return first + (index + bisect_right(ends, index)) * AT
 
         return at
+
+    def row_finder(self) -> Callable[[int, int], range]:
+        """The places of the cells of a row, by its first cell's index and its number of
+        cells, for a caller about to ask about several rows: a line apart, from column 2
+        (the rows' ends worked out once)."""
+        ends = list(accumulate(self.counts))
+        first = (self.i + 1) * AT + 2
+
+        def row(index: int, count: int) -> range:
+            start = first + (index + bisect_right(ends, index)) * AT
+            return range(start, start + count * AT, AT)
+
+        return row
 
 
 def _slow_row(lines: Sequence[str], start: int) -> tuple[PlainRows, int, tuple[Diagnostic, ...]]:
@@ -337,6 +351,11 @@ class _KeptPlaces:
         for i, (line, column, end_line, end_column) in longer:
             found[i] = new_span((line + start, column, end_line + start, end_column))
         return found
+
+    def row_finder(self) -> Callable[[int, int], list[int | Span]]:
+        """The places of the cells of the row (a run of one row), all worked out."""
+        found = self()
+        return lambda index, count: found[index : index + count]
 
 
 def _rebuilt(kept_row: _SlowRow, start: int) -> tuple[PlainRows, int, tuple[Diagnostic, ...]]:

@@ -52,6 +52,7 @@ from .. import patterns
 from ..caches import kept, track
 from ..classes import IndexedOnly, frozen
 from ..tree.nodes import (
+    AT,
     Cell,
     Diagnostic,
     Row,
@@ -61,6 +62,7 @@ from ..tree.nodes import (
     Table,
     TableCells,
     new_diagnostics,
+    new_span,
     tuple_getter,
 )
 from ..tree.text import fold, normalize_text
@@ -1745,12 +1747,17 @@ class _Saying:
     (:meth:`say`)."""
 
     __slots__ = (
+        "asked",
         "at_once",
         "bounds",
+        "extra_asked",
         "extra_at",
         "extra_get",
         "extra_heads",
+        "extra_offsets",
         "extra_tails",
+        "row_asked",
+        "row_lasts",
         "row_tails",
         "rows",
     )
@@ -1773,16 +1780,33 @@ class _Saying:
         parts = [_extra_parts(name, count, n) for name, _, at, count, n in extras for _ in at]
         self.extra_heads = tuple(head for head, _ in parts)
         self.extra_tails = tuple(tail for _, tail in parts)
+        # The rows whose cells' places are asked for (see :meth:`say`), each once: those
+        # said to have no label and those holding extra cells; which of them each row
+        # said and each extra cell is, the last cell of each row said, and where each
+        # extra cell stands in its row.
+        asked = list(dict.fromkeys([index for _, index, _ in said] + [e[1] for e in extras]))
+        self.asked = tuple(bounds[index] for index in asked)
+        self.row_asked = tuple(asked.index(index) for _, index, _ in said)
+        self.row_lasts = tuple(first + count - 1 for first, count in self.rows)
+        self.extra_asked = tuple(asked.index(index) for _, index, at, _, _ in extras for _ in at)
+        self.extra_offsets = tuple(
+            p - bounds[index][0] for _, index, at, _, _ in extras for p in at
+        )
 
     def say(self, cells: TableCells, texts: Sequence[str], diagnostics: list[Diagnostic]) -> bool:
         """Say it of the report whose table cells are *cells*, their texts *texts*, into
-        *diagnostics*: the places found in one step, the messages and diagnostics made
-        in one step each. ``False`` (nothing said) when a place is not known (a cell
-        without a span, which the row-by-row reading tells otherwise)."""
-        row_spans = cells.row_spans(self.rows)
-        spans = cells.spans(self.extra_at)
-        if None in row_spans or None in spans:
-            return False
+        *diagnostics*: the places of the cells of the rows concerned found a row at a
+        time (:meth:`TableCells.rows_places`), the messages and diagnostics made in one
+        step each. ``False`` (nothing said) when a place is not known (a cell without a
+        span, which the row-by-row reading tells otherwise)."""
+        told = cells.rows_places(self.asked)
+        if told is None:
+            row_spans = cells.row_spans(self.rows)
+            spans = cells.spans(self.extra_at)
+            if None in row_spans or None in spans:
+                return False
+        else:
+            row_spans, spans = self._spans(told, texts)
         lines = map(_LINE_OF, row_spans)
         messages = list(map(_UNLABELLED.__mod__, zip(lines, self.row_tails)))  # noqa: B905
         diagnostics += new_diagnostics(
@@ -1795,6 +1819,36 @@ class _Saying:
             messages = list(map(_EXTRA.__mod__, parts))
             diagnostics += new_diagnostics(Severity.WARNING, "table.extra-cell", messages, spans)
         return True
+
+    def _spans(
+        self, told: tuple[list[Sequence[int | Span]], list[int]], texts: Sequence[str]
+    ) -> tuple[list[Span | None], list[Span | None]]:
+        """The spans of the rows said and of the extra cells, from the places of the
+        cells of the rows asked about (*told*) and the cells' texts, as
+        :class:`~gipparse.tree.nodes.Row` and :class:`Cell` tell them (a cell on one
+        line at ``line * AT + column``, else at its span)."""
+        places, beyond = told
+        row_spans: list[Span | None] = []
+        for q, last in zip(self.row_asked, self.row_lasts):  # noqa: B905
+            found = places[q]
+            first, end = found[0], found[-1]
+            # (No cast in the loop: a call each.)
+            line = first // AT if first.__class__ is int else first.line  # type: ignore[union-attr]
+            if end.__class__ is int:
+                end_line, column = divmod(end, AT)
+                column += len(texts[last])
+            else:
+                end_line, column = end[2:]  # type: ignore[index]
+            row_spans.append(new_span((line, 1, end_line, column + beyond[q])))
+        spans: list[Span | None] = []
+        for q, offset, at in zip(self.extra_asked, self.extra_offsets, self.extra_at):  # noqa: B905
+            place = places[q][offset]
+            if place.__class__ is int:
+                line, column = divmod(place, AT)
+                spans.append(new_span((line, column, line, column + len(texts[at]))))
+            else:
+                spans.append(place)  # type: ignore[arg-type]  # a cell over several lines
+        return row_spans, spans
 
 
 #: The line of a span.

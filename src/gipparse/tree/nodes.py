@@ -348,6 +348,21 @@ def _finder(part: PlainRows) -> Callable[[int], int | Span]:
     return list(part.places()).__getitem__
 
 
+def _row_of(part: PlainRows) -> Callable[[int, int], Sequence[int | Span]]:
+    """What tells the places of the cells of a row of *part* by the index of its first
+    cell and its number of cells: the ``row_finder()`` of its ``places`` when it has one,
+    else the cells' places told one at a time (see :func:`_finder`)."""
+    row_finder = getattr(part.places, "row_finder", None)
+    if row_finder is not None:
+        return cast("Callable[[int, int], Sequence[int | Span]]", row_finder())
+    find = _finder(part)
+    return lambda index, count: list(map(find, range(index, index + count)))
+
+
+def _no_row(index: int, count: int) -> Sequence[int | Span]:
+    raise AssertionError("no run of rows")  # pragma: no cover
+
+
 def _span_at(place: int | Span, raw: str) -> Span:
     """The span of the cell *raw* of a run of rows at *place* (see :class:`PlainRows`)."""
     if isinstance(place, Span):
@@ -644,6 +659,42 @@ class TableCells(Sequence[Cell]):
                     raise IndexError("cell index is not a row's first cell")
                 found.append(part.span)
         return found
+
+    def rows_places(
+        self, rows: Iterable[tuple[int, int]]
+    ) -> tuple[list[Sequence[int | Span]], list[int]] | None:
+        """For each row ``(position of its first cell, number of cells)``, the places of
+        its cells (see :class:`PlainRows`: ``line * AT + column``, or the :class:`Span`
+        of a cell over several lines), and how many columns it spans past its last cell:
+        a row's run found once for all its cells, and a row of a run of TAB lines, whose
+        cells stand a line apart, told by one step (where each cell asked about would
+        find its run and its row). ``None`` when the cells are built or a row is a row
+        built (their spans are then read)."""
+        if self._cells is not None:
+            return None
+        self.index_parts()
+        starts, parts = self._starts  # type: ignore[misc]
+        places: list[Sequence[int | Span]] = []
+        beyond: list[int] = []
+        # The run of the row asked about before, its cells from *low* to *high* (the
+        # rows a report says something about are mostly in a run, in order).
+        low = high = past = 0
+        row: Callable[[int, int], Sequence[int | Span]] = _no_row
+        for at, count in rows:
+            if not low <= at < high:
+                if not 0 <= at < self._count:
+                    raise IndexError("cell index out of range")
+                k = bisect_right(starts, at) - 1
+                part = parts[k]
+                if part.__class__ is not PlainRows:
+                    return None
+                low = starts[k]
+                high = low + len(part.raws)
+                past = part.beyond
+                row = _row_of(part)
+            places.append(row(at - low, count))
+            beyond.append(past)
+        return places, beyond
 
     def row_span(self, index: int, count: int) -> Span | None:
         """The span of the row whose *count* cells are cells *index* onwards (the
