@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from tests.conftest import SEEDS
@@ -387,3 +387,21 @@ def test_the_size_limit_follows_the_environment(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("GIPPARSE_MAX_INPUT_SIZE", "1_000")
     monkeypatch.setenv("GIPPARSE_MAX_MEMORY", " 2000 ")
     assert (max_input_size(), memory_budget()) == (1000, 2000)
+
+
+def test_a_path_object_given_to_loads_is_kept_as_its_string(tmp_path: Path) -> None:
+    # Report.path is a str: what load() keeps for a path object, loads() keeps too, and
+    # the record of the report (its "path" column) is the same whichever was given.
+    sample = gipparse.sample_paths()[0]
+    data = sample.read_bytes()
+    named = gipparse.loads(data, path=str(sample))
+    for path in (sample, PurePosixPath(sample)):
+        for source in (data, data.decode("utf-8")):
+            report = gipparse.loads(source, path=path)
+            assert type(report.path) is str
+            assert report.path == str(sample)
+            assert report.statistics == named.statistics
+    assert gipparse.load(sample).path == str(sample)
+    for bad in (b"report.txt", 3):
+        with pytest.raises(TypeError, match=r"str or os\.PathLike\[str\] path, not "):
+            gipparse.loads(data, path=bad)  # type: ignore[arg-type]

@@ -91,15 +91,18 @@ def load(
 def loads(
     data: str | bytes,
     *,
-    path: str | None = None,
+    path: str | os.PathLike[str] | None = None,
     plugins: Sequence[object] = (),
     strict: bool = False,
     max_size: int | None = None,
 ) -> Report:
     """Parse a report held in memory: text, or bytes in any encoding :func:`load` reads.
 
-    *path* is only a name for messages and for readers that look at suffixes.
+    *path* is only a name for messages and for readers that look at suffixes; a path
+    object is taken as its string, which is what :attr:`Report.path` holds.
     """
+    if path is not None and not isinstance(path, str):
+        path = _path_name(path)
     if not _stages_imported:
         _import_stages()
     limit = max_input_size(max_size)
@@ -114,6 +117,21 @@ def loads(
     if not isinstance(data, bytes | bytearray | memoryview):
         raise TypeError(f"loads() takes str or bytes, not {type(data).__name__}")
     return _load_bytes(bytes(data), path, plugins, strict, limit)
+
+
+def _path_name(path: object) -> str:
+    """The string of the path object *path* (:func:`os.fspath`), as :func:`load` keeps it.
+
+    :raises TypeError: *path* is neither a string nor a path object of one (bytes name
+        no source in a report's text).
+    """
+    try:
+        name = os.fspath(path)  # type: ignore[call-overload]
+    except TypeError:
+        name = None
+    if not isinstance(name, str):
+        raise TypeError(f"loads() takes a str or os.PathLike[str] path, not {type(path).__name__}")
+    return name
 
 
 def _load_bytes(
