@@ -553,10 +553,10 @@ class PluginManager:
             if declared is None:  # loaded by another thread meanwhile
                 return
             loaded = _load_entry_points(declared)
-            keys = sorted(declared)
+            first = loaded[0][0]
             pm: pluggy.PluginManager
-            if self._after_readers or any(key > keys[0] for key, _ in self._entries):
-                pm = self._with_readers(list(zip(keys, loaded, strict=True)))
+            if self._after_readers or any(key > first for key, _ in self._entries):
+                pm = self._with_readers(loaded)
             else:
                 pm = self._pm
                 registered: list[object] = []
@@ -576,7 +576,7 @@ class PluginManager:
             self._calls.clear()
             self._readers = None
 
-    def _with_readers(self, loaded: list[tuple[tuple[str, str], tuple[str, object]]]) -> _Pluggy:
+    def _with_readers(self, loaded: list[tuple[tuple[str, str], object]]) -> _Pluggy:
         """A new pluggy manager holding what this one holds, with the readers *loaded*
         (each with the ``(name, value)`` of its entry point) registered among the
         ``gipparse`` entry points in the order of those (as if all were of that group),
@@ -593,19 +593,18 @@ class PluginManager:
                 continue
             _register(pm, plugin, name)
         # (Sorted by key alone, and stably: an entry point of the gipparse group first.)
-        both: list[tuple[tuple[str, str], str | None, object]]
-        both = [(key, None, plugin) for key, plugin in entries]
-        both += [(key, name, plugin) for key, (name, plugin) in loaded]
-        for _, reader, plugin in sorted(both, key=lambda entry: entry[0]):
-            if reader is None:
+        both = [(key, False, plugin) for key, plugin in entries]
+        both += [(key, True, plugin) for key, plugin in loaded]
+        for (name, _), reader, plugin in sorted(both, key=lambda entry: entry[0]):
+            if not reader:
                 _register(pm, plugin, old.get_name(plugin))
             elif not (
                 pm.is_registered(plugin)
                 or id(plugin) in entry_ids  # of the gipparse group too: registered there
                 or any(plugin is p for p in after)  # given to the call too: registered there
             ):
-                _register(pm, plugin, reader)
-                _check_reader(pm, plugin, reader)
+                _register(pm, plugin, name)
+                _check_reader(pm, plugin, name)
         for plugin in after:
             _register(pm, plugin, old.get_name(plugin))
         _check_pending(pm)
@@ -1118,14 +1117,16 @@ def _declared_plugins() -> dict[str, list[tuple[str, str]]]:
     return declared
 
 
-def _load_entry_points(declared: Sequence[tuple[str, str]]) -> list[tuple[str, object]]:
-    """The plugins of the entry points *declared*, loaded in the order of their names (then
-    values): the same order, and so the same order of hook calls, whatever order the
-    distributions were installed in."""
+def _load_entry_points(
+    declared: Sequence[tuple[str, str]],
+) -> list[tuple[tuple[str, str], object]]:
+    """The plugins of the entry points *declared*, each with its ``(name, value)``, loaded
+    in the order of their names (then values): the same order, and so the same order of
+    hook calls, whatever order the distributions were installed in."""
     loaded = []
     for name, value in sorted(declared):
         try:
-            loaded.append((name, _load_entry_point(value)))
+            loaded.append(((name, value), _load_entry_point(value)))
         except Exception as exc:
             raise PluginError(
                 f"cannot load entry point {value!r}: {type(exc).__name__}: {exc}",
@@ -1176,10 +1177,10 @@ def create_plugin_manager(
     if entry_points:
         declared = _declared_plugins()
         eager = declared[ENTRY_POINT_GROUP]
-        for key, (name, plugin) in zip(sorted(eager), _load_entry_points(eager), strict=True):
+        for key, plugin in _load_entry_points(eager):
             if pm.is_registered(plugin):
                 continue
-            _register(pm, plugin, name)
+            _register(pm, plugin, key[0])
             entries.append((key, plugin))
         readers = declared[READER_GROUP]
     for plugin in plugins:
@@ -1206,11 +1207,13 @@ def create_plugin_manager(
 
 
 def _register_readers(
-    pm: pluggy.PluginManager, loaded: list[tuple[str, object]], registered: list[object]
+    pm: pluggy.PluginManager,
+    loaded: list[tuple[tuple[str, str], object]],
+    registered: list[object],
 ) -> None:
     """Register the readers *loaded* (adding each to *registered*), checking that each
     is no more than a reader; but those already registered (declared twice)."""
-    for name, plugin in loaded:
+    for (name, _), plugin in loaded:
         if pm.is_registered(plugin):
             continue
         _register(pm, plugin, name)
