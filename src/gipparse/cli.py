@@ -525,8 +525,6 @@ def _stdout() -> IO[bytes]:
 def _batch_paths(args: argparse.Namespace) -> list[str]:
     """The files the batch reads. Files a folder walk leaves out are listed on stderr by
     kind with the reason (each one with --verbose); nothing to read is an error."""
-    from functools import partial
-
     from . import sample_paths
     from .errors import GipparseError
     from .export.inputs import Skipped, expand_patterns
@@ -541,7 +539,7 @@ def _batch_paths(args: argparse.Namespace) -> list[str]:
     if given.count("-") > 1:
         raise UsageError("- (standard input) can be given once")
     # Asked only of a folder: the readers are loaded to tell their suffixes.
-    suffixes = partial(walked_suffixes, default_plugin_manager())
+    suffixes = walked_suffixes(default_plugin_manager())
     skipped = Skipped()
     paths = expand_paths(expand_patterns(given), suffixes, skipped=skipped)
     if not args.quiet or not paths:

@@ -48,14 +48,12 @@ def report_paths(
     """The files *paths* name, as ``gipparse export`` finds them: files, folders walked
     for the suffixes gipparse and *plugins* read, glob patterns (``**`` crosses
     folders), in a stable order."""
-    from functools import partial
-
     from ..manager import plugin_manager_for
     from .inputs import expand_patterns
     from .records import expand_paths, walked_suffixes
 
     names = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
-    suffixes = partial(walked_suffixes, plugin_manager_for(plugins))
+    suffixes = walked_suffixes(plugin_manager_for(plugins))
     return expand_paths(expand_patterns([os.fspath(n) for n in names]), suffixes)
 
 

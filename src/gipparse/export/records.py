@@ -414,10 +414,11 @@ def _is_link(entry: os.DirEntry[str]) -> bool:
 _T = TypeVar("_T")
 
 
-def walked_suffixes(manager: PluginManager) -> list[str]:
-    """The suffixes a folder walk looks for: the text reports' and those the readers of
-    *manager* read, in order (what loads the readers, the first time)."""
-    return sorted(manager.source_suffixes() | {".txt"})
+def walked_suffixes(manager: PluginManager) -> Callable[[], list[str]]:
+    """What gives the suffixes a folder walk looks for, for :func:`expand_paths`: the text
+    reports' and those the readers of *manager* read, in order; asked only when a folder
+    is walked, since telling them loads the readers."""
+    return lambda: sorted(manager.source_suffixes() | {".txt"})
 
 
 # -- one report -----------------------------------------------------------------------
@@ -818,8 +819,6 @@ def export(
     a file whose worker process dies included. Records are the same as ``gipparse export
     --format jsonl`` writes, with 万元 amounts as :class:`~decimal.Decimal`.
     """
-    from functools import partial
-
     from ..manager import plugin_manager_for
     from .batch import check_limits, check_timeout
 
@@ -828,7 +827,7 @@ def export(
     check_limits(max_size)
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
-    suffixes = partial(walked_suffixes, plugin_manager_for(plugins))
+    suffixes = walked_suffixes(plugin_manager_for(plugins))
     if skipped is None:
         expanded = expand_paths(paths, suffixes)
     else:
