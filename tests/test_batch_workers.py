@@ -22,8 +22,8 @@ import pytest
 
 import gipparse
 from gipparse.export import forked
+from gipparse.export.batch import _chunks
 from gipparse.export.forked import Workers, WorkerTraceback
-from gipparse.export.records import _chunks
 
 SEEDS = gipparse.sample_paths()
 

@@ -136,10 +136,10 @@ def test_a_batch_makes_every_template_before_its_workers_start() -> None:
     # Workers forked from the warmed process inherit them, whatever their reports follow.
     code = textwrap.dedent(
         """
-        from gipparse.export import records
+        from gipparse.export import batch
         from gipparse.templates import builtin
 
-        records._warm(())
+        batch._warm(())
         print([object.__getattribute__(t, "_schema") is None for t in builtin.templates()])
         """
     )

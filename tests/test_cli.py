@@ -895,7 +895,7 @@ def test_a_plain_export_imports_neither_argparse_nor_signal(tmp_path: Path) -> N
 def test_the_signal_functions_give_and_take_what_signal_does() -> None:
     import signal as signal_module
 
-    from gipparse.export.batch import signal
+    from gipparse.export.inputs import signal
 
     assert signal.SIGTERM == signal_module.SIGTERM
     assert signal.SIGALRM == signal_module.SIGALRM

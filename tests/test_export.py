@@ -16,13 +16,9 @@ import pytest
 
 import gipparse
 from gipparse import pipeline as _pipeline
+from gipparse.export.batch import _chunks, _widen_pipe
 from gipparse.export.forked import RESULT_PIPE_SIZE
-from gipparse.export.records import (
-    META_KEYS,
-    _chunks,
-    _widen_pipe,
-    expand_paths,
-)
+from gipparse.export.records import META_KEYS, expand_paths
 
 SEEDS = gipparse.sample_paths()
 
@@ -301,7 +297,7 @@ def test_the_executor_of_a_batch_gets_the_wide_result_pipe(
     fcntl = pytest.importorskip("fcntl")
     if not hasattr(fcntl, "F_GETPIPE_SZ"):
         pytest.skip("pipe sizes are set on Linux only")
-    from gipparse.export import forked, records
+    from gipparse.export import batch, forked
 
     sizes: list[int] = []
 
@@ -309,7 +305,7 @@ def test_the_executor_of_a_batch_gets_the_wide_result_pipe(
         _widen_pipe(end)
         sizes.append(fcntl.fcntl(end.fileno(), fcntl.F_GETPIPE_SZ))
 
-    monkeypatch.setattr(records, "_widen_pipe", widen)
+    monkeypatch.setattr(batch, "_widen_pipe", widen)
     monkeypatch.setattr(forked, "usable", lambda: False)  # as where fork is not safe
     assert len(list(gipparse.export(SEEDS, jobs=2))) == len(SEEDS)
     assert len(sizes) == 1
@@ -473,6 +469,13 @@ def test_every_code_a_record_adds_is_declared(corpus: Path, tmp_path: Path) -> N
     added = {d["code"] for r in records for d in r["diagnostics"]} - parsed
     assert added == {"source.unreadable", "source.too-large", "report.no-statistics"}
     assert added <= set(RECORD_CODES)
+
+
+def test_the_codes_of_an_unreadable_file_are_the_catalogue_s() -> None:
+    from gipparse.checks.catalogue import RECORD_CODES
+    from gipparse.export.records import NO_STATISTICS, UNREADABLE_CODES
+
+    assert set(RECORD_CODES) - {NO_STATISTICS} == UNREADABLE_CODES
 
 
 def test_a_plain_csv_line_is_what_csv_writes() -> None:

@@ -38,7 +38,7 @@ class _terminated_as_exception:
     """While active (in the main thread), SIGTERM raises :class:`_Terminated`."""
 
     def __enter__(self) -> None:
-        from .export.batch import signal
+        from .export.inputs import signal
 
         parent = os.getpid()
 
@@ -56,7 +56,7 @@ class _terminated_as_exception:
             self.previous = None
 
     def __exit__(self, *exc: object) -> None:
-        from .export.batch import signal
+        from .export.inputs import signal
 
         if self.previous is not None:
             signal.signal(signal.SIGTERM, self.previous)
@@ -748,7 +748,8 @@ def _run_export(args: argparse.Namespace) -> int:
     }
     workers = None
     if args.jobs != 1 and "-" not in args.paths:
-        from .export.records import resolve_jobs, start_workers
+        from .export.inputs import resolve_jobs
+        from .export.records import start_workers
 
         # More than one file is likely: the collector resumes (see main) before the
         # workers are forked from this process, and they are forked before the folders
@@ -769,7 +770,7 @@ def _export(
     args: argparse.Namespace, fmt: str, reading: dict[str, Any], workers: Workers | None = None
 ) -> int:
     from .export import FILE_FORMATS
-    from .export.batch import check_limits
+    from .export.inputs import check_limits
     from .export.records import iter_records
     from .export.safety import OutputFile, check_output
 
@@ -909,7 +910,7 @@ def _export_item(fmt: str, keep: bool, record: Record) -> _ExportItem:
 
 
 def _run_validate(args: argparse.Namespace) -> int:
-    from .export.batch import check_limits
+    from .export.inputs import check_limits
     from .export.records import is_readable, is_report
     from .export.safety import check_output, json_bytes
 

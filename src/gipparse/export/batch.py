@@ -4,11 +4,12 @@
   (opening a FIFO waits for a writer, reading a device may never end): its record says
   what it is.
 * **A time budget per file.** A file whose reading overruns the budget (``timeout``
-  seconds, :data:`DEFAULT_TIMEOUT` by default) gets an error record and the batch goes on.
-  The budget is kept with ``SIGALRM`` in the thread that parses (the main thread of this
-  process or of a worker), so it interrupts Python code. A call into native code (a C
-  extension, a library called through ``ctypes``) cannot be interrupted so: in a worker
-  process, a second limit, of :data:`HARD_LIMIT_FACTOR` times the budget in CPU time
+  seconds, :data:`~gipparse.export.inputs.DEFAULT_TIMEOUT` by default) gets an error
+  record and the batch goes on. The budget is kept with ``SIGALRM`` in the thread that
+  parses (the main thread of this process or of a worker), so it interrupts Python code.
+  A call into native code (a C extension, a library called through ``ctypes``) cannot be
+  interrupted so: in a worker process, a second limit, of
+  :data:`~gipparse.export.inputs.HARD_LIMIT_FACTOR` times the budget in CPU time
   (``ITIMER_PROF``, whose ``SIGPROF`` ends the process), stops the worker stuck in such a
   call, and its file gets the same error record as one that overran the budget. In this
   process (``--jobs 1``) such a call is not interrupted. Off the main thread there is no
@@ -22,9 +23,12 @@
   workers are terminated rather than waited for; on Linux each worker is also killed by
   the system when the process that started it dies, however it dies.
 
+The first two are kept where a file is read (:func:`gipparse.export.inputs.within_budget`),
+so that a run reading one report does not import this module.
+
 The workers are forked from the main process, and each warms itself while the main
 process walks the folders (see :mod:`gipparse.export.forked` and
-:func:`gipparse.export.records.fork_workers`), on Linux when no other thread runs there;
+:func:`fork_workers`), on Linux when no other thread runs there;
 elsewhere they
 are a :class:`concurrent.futures.ProcessPoolExecutor`'s (:func:`parallel`), where the
 reports in flight when a worker dies are read again one at a time in a pool of their own,
@@ -34,188 +38,32 @@ and the pool is rebuilt.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
-import threading
 import types
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..errors import GipparseError, SourceError
-from .safety import FOLDER, not_a_regular_file
+from ..errors import GipparseError
+from .inputs import HARD_LIMIT_FACTOR, TimeBudgetError, WorkerDiedError, resolve_jobs, signal
 
 if TYPE_CHECKING:
     # concurrent.futures (with logging) costs 21 M instructions, 4% of a one-report
     # export, which forks no worker.
     from concurrent.futures import Future
 
+    from .forked import Workers
 
-def _signal_functions() -> Any:
-    """The functions and numbers of :mod:`signal`, without the enums :mod:`signal` wraps
-    them in (importing it builds them: 4 M instructions, more than a one-report export
-    writes its record); they take and give the same numbers and handlers."""
-    try:
-        import _signal  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:  # pragma: no cover - not CPython
-        import signal as _signal
-    return _signal
+_T = TypeVar("_T")
 
-
-#: What this module and the command line use of :mod:`signal` (see _signal_functions).
-signal = _signal_functions()
-
-#: Seconds a file may take before its reading is abandoned, by default.
-DEFAULT_TIMEOUT = 120.0
-#: A worker process spending this many times the time budget in CPU time on one file is
-#: stopped (see the module docstring): twice, so that the budget's own alarm, which ends
-#: any Python code at the budget, always comes first; only a call into native code that
-#: does not return meets this limit.
-HARD_LIMIT_FACTOR = 2.0
-#: The longest a timer is set for (about three years): ``setitimer`` refuses what its
-#: platform's ``time_t`` cannot hold (``--timeout 1e10``), and a longer budget is, in
-#: effect, none.
-_LONGEST_TIMER = 1e8
-#: Whether this process is a worker of a batch (set by :func:`become_worker`): only a
-#: worker's reading of a file is given the hard limit, which ends the process.
-_in_worker = False
-
-
-class TimeBudgetError(GipparseError):
-    """Reading a file took longer than the time budget of the batch."""
-
-
-class WorkerDiedError(GipparseError):
-    """The worker process reading a file died."""
-
-
-# -- one file ---------------------------------------------------------------------------
-
-
-def not_a_file(path: str) -> SourceError | None:
-    """Why *path* is not read: a FIFO, socket or device (``None`` for anything else, which
-    the reader opens and judges itself)."""
-    kind = not_a_regular_file(path)
-    if kind is None or kind == FOLDER:
-        return None
-    return SourceError(f"not a regular file but {kind}; skipped", path=path)
-
-
-class _Overrun(BaseException):
-    """Raised by the alarm in the parsing thread. A BaseException, so that no ``except
-    Exception`` on the way (a plugin's, the reader's) can swallow it."""
-
-
-def _alarm(signum: int, frame: types.FrameType | None) -> None:
-    raise _Overrun
-
-
-def check_limits(max_size: int | None) -> None:
-    """Raise at once what reading every file of a batch would raise: a size limit or a
-    memory budget that is not a number of bytes (*max_size*, ``GIPPARSE_MAX_INPUT_SIZE``,
-    ``GIPPARSE_MAX_MEMORY``), which would otherwise give each file an error record.
-
-    :raises GipparseError: a limit is negative, or a variable is not a whole number.
-    :raises TypeError: *max_size* is not an int."""
-    from ..source.budget import memory_budget
-    from ..source.decode import max_input_size
-
-    max_input_size(max_size)
-    memory_budget()
-
-
-def check_timeout(timeout: float | None) -> float | None:
-    """*timeout* as a batch keeps it: seconds, or ``None`` for no limit (given ``None`` or
-    ``0``).
-
-    :raises GipparseError: *timeout* is not a number of seconds, or is negative or NaN."""
-    if timeout is None:
-        return None
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
-        raise GipparseError(f"timeout must be a number of seconds or None, not {timeout!r}")
-    if not timeout >= 0:  # (NaN included)
-        raise GipparseError(f"timeout must be 0 (no limit) or more seconds, not {timeout!r}")
-    return float(timeout) or None
-
-
-def within_budget(
-    path: str,
-    read: Callable[[], Any],
-    on_error: Callable[[BaseException], Any],
-    timeout: float | None,
-) -> Any:
-    """``read()``, or ``on_error(TimeBudgetError)`` when it takes longer than *timeout*
-    seconds (``None`` or ``0``: no budget), or ``on_error(SourceError)`` without calling
-    it when *path* is no regular file."""
-    refused = not_a_file(path)
-    if refused is not None:
-        return on_error(refused)
-    if (
-        not timeout
-        or not hasattr(signal, "setitimer")
-        or threading.current_thread() is not threading.main_thread()
-    ):
-        return read()
-    import time
-
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    start = time.monotonic()
-    timer = (0.0, 0.0)
-    hard = _in_worker
-    try:
-        try:
-            timer = signal.setitimer(signal.ITIMER_REAL, min(timeout, _LONGEST_TIMER))
-            if hard:
-                limit = min(timeout * HARD_LIMIT_FACTOR, _LONGEST_TIMER)
-                signal.setitimer(signal.ITIMER_PROF, limit)
-            return read()
-        finally:
-            if hard:
-                signal.setitimer(signal.ITIMER_PROF, 0)
-            signal.setitimer(signal.ITIMER_REAL, 0)
-    except _Overrun:
-        return on_error(
-            TimeBudgetError(
-                f"reading it took longer than the time budget of {timeout:g} s; it was "
-                "abandoned (raise the budget with --timeout)",
-            )
-        )
-    finally:
-        signal.signal(signal.SIGALRM, previous)
-        if timer[0] > 0:  # a timer of the caller's was running: it goes on, less our time
-            left = max(timer[0] - (time.monotonic() - start), 1e-6)
-            signal.setitimer(signal.ITIMER_REAL, left, timer[1])
+# The plugins a worker process parses with; set once per process by _init_worker.
+_worker_plugins: Sequence[object] = ()
 
 
 # -- worker processes -------------------------------------------------------------------
-
-
-def become_worker() -> None:
-    """In a worker process, first: Ctrl-C reaches the whole process group, and the main
-    process stops the batch, so a worker ignores it; it just ends on SIGTERM too (a forked
-    worker inherits the command's handler), and when its parent dies. ``SIGPROF`` ends
-    it: the hard limit of the time budget (see the module docstring)."""
-    global _in_worker  # noqa: PLW0603
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if hasattr(signal, "SIGPROF") and hasattr(signal, "setitimer"):
-        signal.signal(signal.SIGPROF, signal.SIG_DFL)
-        _in_worker = True
-    die_with_parent()
-
-
-def die_with_parent() -> None:
-    """In a worker: have the system end this process when its parent dies (Linux)."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        pr_set_pdeathsig = 1
-        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass
 
 
 def stop(pool: Any, *, kill: bool) -> None:
@@ -337,3 +185,192 @@ def worker_lost(path: str, signum: int | None, timeout: float | None) -> Gippars
             "budget with --timeout)"
         )
     return worker_died(path)
+
+
+# -- reading a batch in worker processes -----------------------------------------------
+
+
+def _read_chunk(chunk: Sequence[Any], read: Callable[[Any, Sequence[object]], Any]) -> list[Any]:
+    """In an executor's worker: the items of the files of *chunk*."""
+    return [read(item, _worker_plugins) for item in chunk]
+
+
+# -- worker processes -----------------------------------------------------------------
+
+
+class _ModuleRef:
+    """A plugin module, sent to a worker by name (module objects cannot be pickled)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def _init_worker(plugins: Sequence[object]) -> None:
+    import importlib
+
+    from .forked import become_worker
+
+    become_worker()
+    global _worker_plugins  # noqa: PLW0603
+    _worker_plugins = tuple(
+        importlib.import_module(p.name) if isinstance(p, _ModuleRef) else p for p in plugins
+    )
+    # A worker that was not forked from a warm process builds the plugin manager and the
+    # templates now, before its first chunk arrives (a forked one has them already).
+    from ..manager import plugin_manager_for
+
+    _make_templates(plugin_manager_for(_worker_plugins).templates())
+
+
+def _make_templates(templates: Sequence[Any]) -> None:
+    """Make every template's tables and keys now (a built-in template makes them when a
+    report is first read by it): a batch may hold reports of any of them."""
+    for template in templates:
+        template.tables  # noqa: B018
+
+
+def _mp_context() -> Any:
+    import multiprocessing
+    import threading
+
+    # fork is much the cheapest start (workers inherit the imported modules and the
+    # plugins) but unsafe in a process that already runs other threads, and not offered
+    # everywhere; elsewhere the platform's default applies.
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def _warm(plugins: Sequence[object]) -> None:
+    """Build in this process what every report needs and only the first one builds (the
+    plugin manager, the templates, patterns compiled on first use), by reading a sample
+    report shipped with gipparse, before a worker's first chunk arrives rather than on it
+    (a first report costs ten times a warm one). Forked workers (:func:`fork_workers`) call
+    it as they start; an executor's forked workers inherit it from the main process. A
+    sample, not a file of the batch: a file that kills its process must cost only itself,
+    in a worker."""
+    from ..manager import plugin_manager_for
+    from ..pipeline import load
+
+    _make_templates(plugin_manager_for(plugins).templates())
+    folder = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "samples")
+    try:
+        sample = min(n for n in os.listdir(folder) if n.endswith(".txt"))
+    except (OSError, ValueError):  # a copy without its samples
+        return
+    with contextlib.suppress(GipparseError):  # a plugin that refuses it: warm enough
+        load(os.path.join(folder, sample), plugins=plugins)
+
+
+def _chunks(paths: Sequence[_T], jobs: int) -> Iterator[Sequence[_T]]:
+    """*paths* in consecutive chunks for *jobs* processes: big enough that sending them
+    costs little beside parsing (about 0.6 ms a report), and smaller and smaller towards
+    the end, down to one report, so that the processes finish together instead of one
+    parsing the last chunk while the others wait. A chunk is a fraction of the paths not
+    yet sent, ``1 / (2 * jobs)``: each chunk costs the main process a round trip (its
+    threads wake to send it and to take its records back, about 0.5 ms of CPU on the
+    cores the workers parse on), and a smaller fraction makes more of them (66 chunks
+    for 2,000 reports and two processes at ``1 / (4 * jobs)``, 47 at this one) for a
+    balance that the last chunks of one report give anyway."""
+    start = 0
+    while start < len(paths):
+        size = max(1, min(64, (len(paths) - start) // (jobs * 2)))
+        yield paths[start : start + size]
+        start += size
+
+
+def _widen_pipe(end: Any) -> None:
+    """Make the pipe of *end* (a connection with a ``fileno``) hold as much as a worker's
+    results pipe (:data:`gipparse.export.forked.RESULT_PIPE_SIZE`), where the system
+    allows it; else leave it as it is."""
+    if end is None:
+        return
+    from .forked import widen_pipe
+
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        widen_pipe(end.fileno())
+
+
+def fork_workers(
+    jobs: int, plugins: Sequence[object], read: Callable[[Any, Sequence[object]], Any]
+) -> Workers | None:
+    """*jobs* worker processes forked from this one, each warming itself (see
+    :func:`_warm`) as soon as it is forked, then giving ``read(item, plugins)`` for every
+    item of the chunks it is sent (an item names one file: its path, or a tuple holding
+    it); ``None`` where they cannot be forked (see :func:`gipparse.export.forked.usable`)
+    or *jobs* is 1.
+
+    The plugin manager is built here before the fork (the folders are walked with it,
+    and every worker inherits it); the templates and the sample report are read by each
+    worker while this process walks the folders. Warming this process first, for the
+    workers to inherit, left one core idle while it warmed, and made the fork dearer (a
+    larger process to copy) and the workers' first chunks no cheaper: a batch took
+    longer. Each worker warming itself costs the same CPU time in all: what the main
+    process no longer does, the workers do, on both cores at once."""
+    jobs = resolve_jobs(jobs)
+    from .forked import Workers, usable
+
+    if jobs == 1 or not usable():
+        return None
+    from ..manager import plugin_manager_for
+
+    plugin_manager_for(plugins)
+
+    def work(chunk: list[Any]) -> list[Any]:
+        return [read(item, plugins) for item in chunk]
+
+    return Workers(jobs, work, prepare=partial(_warm, plugins))
+
+
+def parallel_items(
+    items: Sequence[Any],
+    jobs: int,
+    *,
+    plugins: Sequence[object],
+    read: Callable[[Any, Sequence[object]], Any],
+    died: Callable[[Any, int | None], Any],
+    workers: Workers | None = None,
+) -> Iterator[Any]:
+    """``read(item, plugins)`` for each of *items* (each naming one file), from *jobs*
+    worker processes (*workers*, from :func:`fork_workers` with the same *read*, or forked
+    now where that is possible, else a :class:`~concurrent.futures.ProcessPoolExecutor`),
+    in order, with the guarantees of :mod:`gipparse.export.batch`: an item whose worker
+    dies gives ``died(item, signum)`` (the signal that ended it, ``None`` when it exited
+    or is not known), and costs only itself. *read* keeps the time budget
+    itself (:func:`~gipparse.export.inputs.within_budget`). For the executor, *read* and
+    the items must be picklable (a :func:`functools.partial` of a module-level function)."""
+    if workers is None:
+        workers = fork_workers(jobs, plugins, read)
+    if workers is not None:
+        return workers.results(_chunks(items, jobs), died)
+    return _executor(items, jobs, plugins=plugins, read=read, died=died)
+
+
+def _executor(
+    items: Sequence[Any],
+    jobs: int,
+    *,
+    plugins: Sequence[object],
+    read: Callable[[Any, Sequence[object]], Any],
+    died: Callable[[Any, int | None], Any],
+) -> Iterator[Any]:
+    """:func:`parallel_items` in a :class:`~concurrent.futures.ProcessPoolExecutor`, where
+    workers cannot be forked from this process as it is."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    refs = tuple(_ModuleRef(p.__name__) if isinstance(p, types.ModuleType) else p for p in plugins)
+    context = _mp_context()
+    if context.get_start_method() == "fork":
+        _warm(plugins)
+
+    def new_pool(workers: int) -> ProcessPoolExecutor:
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(refs,)
+        )
+        _widen_pipe(getattr(getattr(pool, "_result_queue", None), "_reader", None))
+        return pool
+
+    def submitted(chunk: Sequence[Any]) -> tuple[Any, ...]:
+        return (_read_chunk, chunk, read)
+
+    return parallel(_chunks(items, jobs), jobs, new_pool=new_pool, work=submitted, died=died)

@@ -37,7 +37,8 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ..errors import GipparseError
-from .batch import become_worker, signal
+from . import inputs
+from .inputs import signal
 
 #: Chunks a worker holds at a time: the one it reads and the next, waiting in its pipe, so
 #: that it goes on without waiting for the main process to take its results.
@@ -274,6 +275,33 @@ def _raised(data: memoryview) -> BaseException:
 
 
 # -- a worker -----------------------------------------------------------------------------
+
+
+def become_worker() -> None:
+    """In a worker process, first: Ctrl-C reaches the whole process group, and the main
+    process stops the batch, so a worker ignores it; it just ends on SIGTERM too (a forked
+    worker inherits the command's handler), and when its parent dies. ``SIGPROF`` ends
+    it: the hard limit of the time budget (see :mod:`gipparse.export.batch`)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "SIGPROF") and hasattr(signal, "setitimer"):
+        signal.signal(signal.SIGPROF, signal.SIG_DFL)
+        inputs._in_worker = True
+    die_with_parent()
+
+
+def die_with_parent() -> None:
+    """In a worker: have the system end this process when its parent dies (Linux)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
 
 
 def _serve(requests: int, results: int, work: Callable[[list[Any]], list[Any]]) -> None:

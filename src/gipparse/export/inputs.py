@@ -1,4 +1,5 @@
-"""What a batch reads: names given on the command line turned into files, and an account of
+"""What a batch reads: names given on the command line turned into files, each file read
+within its limits (its size, a time budget, no FIFO or device opened), and an account of
 every file a folder walk did not read.
 
 * ``-`` is standard input (one report);
@@ -14,11 +15,14 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+import threading
+import types
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .. import patterns
-from ..errors import SourceError
+from ..errors import GipparseError, SourceError
+from .safety import FOLDER, not_a_regular_file
 
 if TYPE_CHECKING:
     from ..tree.nodes import Report
@@ -86,6 +90,161 @@ def read_input(name: str, plugins: Sequence[object], max_size: int | None) -> Re
     if error is not None:
         raise error
     return load(name, plugins=plugins, max_size=max_size)
+
+
+# -- one file within its limits -----------------------------------------------------------
+#
+# What a batch keeps for each file it reads (see gipparse.export.batch for the rest): a
+# file that is no file is not opened, and a file's reading has a time budget. Here, where
+# the file is read, so that a run reading one report imports no batch machinery.
+
+
+def _signal_functions() -> Any:
+    """The functions and numbers of :mod:`signal`, without the enums :mod:`signal` wraps
+    them in (importing it builds them: 4 M instructions, more than a one-report export
+    writes its record); they take and give the same numbers and handlers."""
+    try:
+        import _signal  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:  # pragma: no cover - not CPython
+        import signal as _signal
+    return _signal
+
+
+#: What this module and the command line use of :mod:`signal` (see _signal_functions).
+signal = _signal_functions()
+
+#: Seconds a file may take before its reading is abandoned, by default.
+DEFAULT_TIMEOUT = 120.0
+#: A worker process spending this many times the time budget in CPU time on one file is
+#: stopped (see :mod:`gipparse.export.batch`): twice, so that the budget's own alarm, which ends
+#: any Python code at the budget, always comes first; only a call into native code that
+#: does not return meets this limit.
+HARD_LIMIT_FACTOR = 2.0
+#: The longest a timer is set for (about three years): ``setitimer`` refuses what its
+#: platform's ``time_t`` cannot hold (``--timeout 1e10``), and a longer budget is, in
+#: effect, none.
+_LONGEST_TIMER = 1e8
+#: Whether this process is a worker of a batch (set by
+#: :func:`gipparse.export.forked.become_worker`): only a
+#: worker's reading of a file is given the hard limit, which ends the process.
+_in_worker = False
+
+
+class TimeBudgetError(GipparseError):
+    """Reading a file took longer than the time budget of the batch."""
+
+
+class WorkerDiedError(GipparseError):
+    """The worker process reading a file died (see :mod:`gipparse.export.batch`)."""
+
+
+def not_a_file(path: str) -> SourceError | None:
+    """Why *path* is not read: a FIFO, socket or device (``None`` for anything else, which
+    the reader opens and judges itself)."""
+    kind = not_a_regular_file(path)
+    if kind is None or kind == FOLDER:
+        return None
+    return SourceError(f"not a regular file but {kind}; skipped", path=path)
+
+
+class _Overrun(BaseException):
+    """Raised by the alarm in the parsing thread. A BaseException, so that no ``except
+    Exception`` on the way (a plugin's, the reader's) can swallow it."""
+
+
+def _alarm(signum: int, frame: types.FrameType | None) -> None:
+    raise _Overrun
+
+
+def check_limits(max_size: int | None) -> None:
+    """Raise at once what reading every file of a batch would raise: a size limit or a
+    memory budget that is not a number of bytes (*max_size*, ``GIPPARSE_MAX_INPUT_SIZE``,
+    ``GIPPARSE_MAX_MEMORY``), which would otherwise give each file an error record.
+
+    :raises GipparseError: a limit is negative, or a variable is not a whole number.
+    :raises TypeError: *max_size* is not an int."""
+    from ..source.budget import memory_budget
+    from ..source.decode import max_input_size
+
+    max_input_size(max_size)
+    memory_budget()
+
+
+def check_timeout(timeout: float | None) -> float | None:
+    """*timeout* as a batch keeps it: seconds, or ``None`` for no limit (given ``None`` or
+    ``0``).
+
+    :raises GipparseError: *timeout* is not a number of seconds, or is negative or NaN."""
+    if timeout is None:
+        return None
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
+        raise GipparseError(f"timeout must be a number of seconds or None, not {timeout!r}")
+    if not timeout >= 0:  # (NaN included)
+        raise GipparseError(f"timeout must be 0 (no limit) or more seconds, not {timeout!r}")
+    return float(timeout) or None
+
+
+def resolve_jobs(jobs: int) -> int:
+    """The number of processes for *jobs*: ``0`` means one per core."""
+    if jobs < 0:
+        raise GipparseError(f"jobs must be 0 (all cores) or more, not {jobs}")
+    if jobs == 0:
+        if hasattr(os, "sched_getaffinity"):
+            return len(os.sched_getaffinity(0)) or 1
+        return os.cpu_count() or 1
+    return jobs
+
+
+def within_budget(
+    path: str,
+    read: Callable[[], Any],
+    on_error: Callable[[BaseException], Any],
+    timeout: float | None,
+) -> Any:
+    """``read()``, or ``on_error(TimeBudgetError)`` when it takes longer than *timeout*
+    seconds (``None`` or ``0``: no budget), or ``on_error(SourceError)`` without calling
+    it when *path* is no regular file."""
+    refused = not_a_file(path)
+    if refused is not None:
+        return on_error(refused)
+    if (
+        not timeout
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        return read()
+    import time
+
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    start = time.monotonic()
+    timer = (0.0, 0.0)
+    hard = _in_worker
+    try:
+        try:
+            timer = signal.setitimer(signal.ITIMER_REAL, min(timeout, _LONGEST_TIMER))
+            if hard:
+                limit = min(timeout * HARD_LIMIT_FACTOR, _LONGEST_TIMER)
+                signal.setitimer(signal.ITIMER_PROF, limit)
+            return read()
+        finally:
+            if hard:
+                signal.setitimer(signal.ITIMER_PROF, 0)
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _Overrun:
+        return on_error(
+            TimeBudgetError(
+                f"reading it took longer than the time budget of {timeout:g} s; it was "
+                "abandoned (raise the budget with --timeout)",
+            )
+        )
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+        if timer[0] > 0:  # a timer of the caller's was running: it goes on, less our time
+            left = max(timer[0] - (time.monotonic() - start), 1e-6)
+            signal.setitimer(signal.ITIMER_REAL, left, timer[1])
+
+
+# -- names given ------------------------------------------------------------------------
 
 
 def expand_patterns(names: Iterable[str]) -> list[str]:

@@ -4,7 +4,7 @@ made where the report is (a worker process, with ``--jobs``), so that only plain
 travels back.
 
 With ``--jobs``, the files are read by the workers of ``export``
-(:func:`gipparse.export.records.parallel_items`), with its guarantees (see
+(:func:`gipparse.export.batch.parallel_items`), with its guarantees (see
 :mod:`gipparse.export.batch`): a file that overruns the time budget, or whose worker dies,
 gets its error record (``report.timeout``, ``report.worker-died``) and its section of
 unreadable files on the page, and the others are read as with one process."""
@@ -45,8 +45,8 @@ def _inspect(
     timeout: float | None = None,
 ) -> Inspected:
     """What :data:`Inspected` says of the *number*-th file, *path* (``item``), read
-    within *timeout* seconds (see :func:`gipparse.export.batch.within_budget`)."""
-    from .batch import within_budget
+    within *timeout* seconds (see :func:`gipparse.export.inputs.within_budget`)."""
+    from .inputs import within_budget
 
     number, path = item
 
@@ -102,8 +102,8 @@ def inspect_paths(
     beside the registered ones (as by :func:`gipparse.load`)."""
     from functools import partial
 
-    from .batch import check_limits, check_timeout
-    from .records import parallel_items, resolve_jobs
+    from .batch import parallel_items
+    from .inputs import check_limits, check_timeout, resolve_jobs
 
     timeout = check_timeout(timeout)
     check_limits(max_size)

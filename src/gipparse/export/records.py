@@ -32,23 +32,20 @@ command line, only their encoded output lines): never a report tree.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import sys
-import types
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from itertools import compress, count, repeat
 from operator import is_not
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from ..checks.catalogue import RECORD_CODES
 from ..errors import GipparseError, InputTooLargeError, PluginError, SourceError
 from ..tree.nodes import Diagnostic, Report, Severity
 from . import format_decimal
 
 if TYPE_CHECKING:
     from ..manager import PluginManager
+    from .forked import Workers
     from .inputs import Skipped
 
 Record = dict[str, Any]
@@ -119,7 +116,7 @@ def _no_statistics(columns: bool) -> dict[str, Any]:
 
 def error_record(path: str, exc: BaseException, *, columns: bool = False) -> Record:
     """The record of a file that could not be read as a report."""
-    from .batch import TimeBudgetError, WorkerDiedError
+    from .inputs import TimeBudgetError, WorkerDiedError
 
     if isinstance(exc, InputTooLargeError):
         code, message = "source.too-large", exc.reason
@@ -151,8 +148,20 @@ def error_record(path: str, exc: BaseException, *, columns: bool = False) -> Rec
     }
 
 
-#: Codes of the one diagnostic of a file that could not be read as a report.
-UNREADABLE_CODES = frozenset(RECORD_CODES) - {NO_STATISTICS}
+#: Codes of the one diagnostic of a file that could not be read as a report (those
+#: :func:`error_record` gives): the record codes of :mod:`gipparse.checks.catalogue` but
+#: ``report.no-statistics`` (a test holds the two together; a one-report export need not
+#: import the catalogue).
+UNREADABLE_CODES = frozenset(
+    {
+        "source.unreadable",
+        "source.too-large",
+        "report.plugin-error",
+        "report.internal-error",
+        "report.timeout",
+        "report.worker-died",
+    }
+)
 
 
 def is_readable(record: Record) -> bool:
@@ -411,9 +420,6 @@ def _is_link(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-_T = TypeVar("_T")
-
-
 def walked_suffixes(manager: PluginManager) -> Callable[[], list[str]]:
     """What gives the suffixes a folder walk looks for, for :func:`expand_paths`: the text
     reports' and those the readers of *manager* read, in order; asked only when a folder
@@ -423,9 +429,6 @@ def walked_suffixes(manager: PluginManager) -> Callable[[], list[str]]:
 
 # -- one report -----------------------------------------------------------------------
 
-# The plugins a worker process parses with; set once per process by _init_worker.
-_worker_plugins: Sequence[object] = ()
-
 
 def _record_for(
     path: str,
@@ -434,7 +437,7 @@ def _record_for(
     max_size: int | None,
     timeout: float | None = None,
 ) -> Record:
-    from .batch import within_budget
+    from .inputs import within_budget
 
     def read() -> Record:
         nonlocal path
@@ -467,7 +470,7 @@ def _folder_error(path: str) -> SourceError | None:
     return SourceError("a folder, not a report", path=path)
 
 
-def _item_for(
+def item_for(
     path: str,
     plugins: Sequence[object],
     columns: bool,
@@ -488,128 +491,12 @@ def _reader(
     timeout: float | None,
 ) -> Callable[[str, Sequence[object]], Any]:
     """What reads a file of an export in a worker process: ``read(path, plugins)`` gives
-    its item (see :func:`_item_for`); a picklable partial, for an executor's workers."""
+    its item (see :func:`item_for`); a picklable partial, for an executor's workers."""
     from functools import partial
 
     return partial(
-        _item_for, columns=columns, max_size=max_size, transform=transform, timeout=timeout
+        item_for, columns=columns, max_size=max_size, transform=transform, timeout=timeout
     )
-
-
-def _read_chunk(chunk: Sequence[Any], read: Callable[[Any, Sequence[object]], Any]) -> list[Any]:
-    """In an executor's worker: the items of the files of *chunk*."""
-    return [read(item, _worker_plugins) for item in chunk]
-
-
-# -- worker processes -----------------------------------------------------------------
-
-
-class _ModuleRef:
-    """A plugin module, sent to a worker by name (module objects cannot be pickled)."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-
-def _init_worker(plugins: Sequence[object]) -> None:
-    import importlib
-
-    from .batch import become_worker
-
-    become_worker()
-    global _worker_plugins  # noqa: PLW0603
-    _worker_plugins = tuple(
-        importlib.import_module(p.name) if isinstance(p, _ModuleRef) else p for p in plugins
-    )
-    # A worker that was not forked from a warm process builds the plugin manager and the
-    # templates now, before its first chunk arrives (a forked one has them already).
-    from ..manager import plugin_manager_for
-
-    _make_templates(plugin_manager_for(_worker_plugins).templates())
-
-
-def _make_templates(templates: Sequence[Any]) -> None:
-    """Make every template's tables and keys now (a built-in template makes them when a
-    report is first read by it): a batch may hold reports of any of them."""
-    for template in templates:
-        template.tables  # noqa: B018
-
-
-def resolve_jobs(jobs: int) -> int:
-    """The number of processes for *jobs*: ``0`` means one per core."""
-    if jobs < 0:
-        raise GipparseError(f"jobs must be 0 (all cores) or more, not {jobs}")
-    if jobs == 0:
-        if hasattr(os, "sched_getaffinity"):
-            return len(os.sched_getaffinity(0)) or 1
-        return os.cpu_count() or 1
-    return jobs
-
-
-def _mp_context() -> Any:
-    import multiprocessing
-    import threading
-
-    # fork is much the cheapest start (workers inherit the imported modules and the
-    # plugins) but unsafe in a process that already runs other threads, and not offered
-    # everywhere; elsewhere the platform's default applies.
-    if sys.platform == "linux" and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context()
-
-
-def _warm(plugins: Sequence[object]) -> None:
-    """Build in this process what every report needs and only the first one builds (the
-    plugin manager, the templates, patterns compiled on first use), by reading a sample
-    report shipped with gipparse, before a worker's first chunk arrives rather than on it
-    (a first report costs ten times a warm one). Forked workers (:func:`fork_workers`) call
-    it as they start; an executor's forked workers inherit it from the main process. A
-    sample, not a file of the batch: a file that kills its process must cost only itself,
-    in a worker."""
-    from ..manager import plugin_manager_for
-    from ..pipeline import load
-
-    _make_templates(plugin_manager_for(plugins).templates())
-    folder = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "samples")
-    try:
-        sample = min(n for n in os.listdir(folder) if n.endswith(".txt"))
-    except (OSError, ValueError):  # a copy without its samples
-        return
-    with contextlib.suppress(GipparseError):  # a plugin that refuses it: warm enough
-        load(os.path.join(folder, sample), plugins=plugins)
-
-
-def _chunks(paths: Sequence[_T], jobs: int) -> Iterator[Sequence[_T]]:
-    """*paths* in consecutive chunks for *jobs* processes: big enough that sending them
-    costs little beside parsing (about 0.6 ms a report), and smaller and smaller towards
-    the end, down to one report, so that the processes finish together instead of one
-    parsing the last chunk while the others wait. A chunk is a fraction of the paths not
-    yet sent, ``1 / (2 * jobs)``: each chunk costs the main process a round trip (its
-    threads wake to send it and to take its records back, about 0.5 ms of CPU on the
-    cores the workers parse on), and a smaller fraction makes more of them (66 chunks
-    for 2,000 reports and two processes at ``1 / (4 * jobs)``, 47 at this one) for a
-    balance that the last chunks of one report give anyway."""
-    start = 0
-    while start < len(paths):
-        size = max(1, min(64, (len(paths) - start) // (jobs * 2)))
-        yield paths[start : start + size]
-        start += size
-
-
-def _widen_pipe(end: Any) -> None:
-    """Make the pipe of *end* (a connection with a ``fileno``) hold as much as a worker's
-    results pipe (:data:`gipparse.export.forked.RESULT_PIPE_SIZE`), where the system
-    allows it; else leave it as it is."""
-    if end is None:
-        return
-    from .forked import widen_pipe
-
-    with contextlib.suppress(OSError, AttributeError, ValueError):
-        widen_pipe(end.fileno())
-
-
-if TYPE_CHECKING:
-    from .forked import Workers
 
 
 def start_workers(
@@ -622,68 +509,13 @@ def start_workers(
     timeout: float | None = None,
 ) -> Workers | None:
     """*jobs* worker processes forked from this one, each warming itself (see
-    :func:`fork_workers`), ready to read the files given to :func:`iter_records` with the
-    same arguments;
-    ``None`` where they cannot be forked (see :func:`gipparse.export.forked.usable`) or
-    *jobs* is 1. The caller ends them (``with``), unless :func:`iter_records` does."""
+    :func:`gipparse.export.batch.fork_workers`), ready to read the files given to
+    :func:`iter_records` with the same arguments; ``None`` where they cannot be forked
+    (see :func:`gipparse.export.forked.usable`) or *jobs* is 1. The caller ends them
+    (``with``), unless :func:`iter_records` does."""
+    from .batch import fork_workers
+
     return fork_workers(jobs, plugins, _reader(columns, max_size, transform, timeout))
-
-
-def fork_workers(
-    jobs: int, plugins: Sequence[object], read: Callable[[Any, Sequence[object]], Any]
-) -> Workers | None:
-    """*jobs* worker processes forked from this one, each warming itself (see
-    :func:`_warm`) as soon as it is forked, then giving ``read(item, plugins)`` for every
-    item of the chunks it is sent (an item names one file: its path, or a tuple holding
-    it); ``None`` where they cannot be forked (see :func:`gipparse.export.forked.usable`)
-    or *jobs* is 1.
-
-    The plugin manager is built here before the fork (the folders are walked with it,
-    and every worker inherits it); the templates and the sample report are read by each
-    worker while this process walks the folders. Warming this process first, for the
-    workers to inherit, left one core idle while it warmed, and made the fork dearer (a
-    larger process to copy) and the workers' first chunks no cheaper: a batch took
-    longer. Each worker warming itself costs the same CPU time in all: what the main
-    process no longer does, the workers do, on both cores at once."""
-    jobs = resolve_jobs(jobs)
-    from .forked import Workers, usable
-
-    if jobs == 1 or not usable():
-        return None
-    from functools import partial
-
-    from ..manager import plugin_manager_for
-
-    plugin_manager_for(plugins)
-
-    def work(chunk: list[Any]) -> list[Any]:
-        return [read(item, plugins) for item in chunk]
-
-    return Workers(jobs, work, prepare=partial(_warm, plugins))
-
-
-def parallel_items(
-    items: Sequence[Any],
-    jobs: int,
-    *,
-    plugins: Sequence[object],
-    read: Callable[[Any, Sequence[object]], Any],
-    died: Callable[[Any, int | None], Any],
-    workers: Workers | None = None,
-) -> Iterator[Any]:
-    """``read(item, plugins)`` for each of *items* (each naming one file), from *jobs*
-    worker processes (*workers*, from :func:`fork_workers` with the same *read*, or forked
-    now where that is possible, else a :class:`~concurrent.futures.ProcessPoolExecutor`),
-    in order, with the guarantees of :mod:`gipparse.export.batch`: an item whose worker
-    dies gives ``died(item, signum)`` (the signal that ended it, ``None`` when it exited
-    or is not known), and costs only itself. *read* keeps the time budget
-    itself (:func:`~gipparse.export.batch.within_budget`). For the executor, *read* and
-    the items must be picklable (a :func:`functools.partial` of a module-level function)."""
-    if workers is None:
-        workers = fork_workers(jobs, plugins, read)
-    if workers is not None:
-        return workers.results(_chunks(items, jobs), died)
-    return _executor(items, jobs, plugins=plugins, read=read, died=died)
 
 
 def _parallel(
@@ -697,9 +529,9 @@ def _parallel(
     timeout: float | None = None,
     workers: Workers | None = None,
 ) -> Iterator[Any]:
-    """The items of *paths* from *jobs* worker processes: :func:`parallel_items` with the
-    reader of :func:`_item_for`."""
-    from .batch import worker_lost
+    """The items of *paths* from *jobs* worker processes:
+    :func:`~gipparse.export.batch.parallel_items` with the reader of :func:`item_for`."""
+    from .batch import parallel_items, worker_lost
 
     def died(path: str, signum: int | None) -> Any:
         record = error_record(path, worker_lost(path, signum, timeout), columns=columns)
@@ -707,38 +539,6 @@ def _parallel(
 
     read = _reader(columns, max_size, transform, timeout)
     return parallel_items(paths, jobs, plugins=plugins, read=read, died=died, workers=workers)
-
-
-def _executor(
-    items: Sequence[Any],
-    jobs: int,
-    *,
-    plugins: Sequence[object],
-    read: Callable[[Any, Sequence[object]], Any],
-    died: Callable[[Any, int | None], Any],
-) -> Iterator[Any]:
-    """:func:`parallel_items` in a :class:`~concurrent.futures.ProcessPoolExecutor`, where
-    workers cannot be forked from this process as it is."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    from .batch import parallel
-
-    refs = tuple(_ModuleRef(p.__name__) if isinstance(p, types.ModuleType) else p for p in plugins)
-    context = _mp_context()
-    if context.get_start_method() == "fork":
-        _warm(plugins)
-
-    def new_pool(workers: int) -> ProcessPoolExecutor:
-        pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(refs,)
-        )
-        _widen_pipe(getattr(getattr(pool, "_result_queue", None), "_reader", None))
-        return pool
-
-    def submitted(chunk: Sequence[Any]) -> tuple[Any, ...]:
-        return (_read_chunk, chunk, read)
-
-    return parallel(_chunks(items, jobs), jobs, new_pool=new_pool, work=submitted, died=died)
 
 
 def iter_records(
@@ -764,7 +564,7 @@ def iter_records(
     ended) instead of new ones when the files are read in worker processes; the caller
     ends them otherwise.
     """
-    from .batch import check_limits, check_timeout
+    from .inputs import check_limits, check_timeout, resolve_jobs
 
     jobs = resolve_jobs(jobs)
     timeout = check_timeout(timeout)
@@ -772,7 +572,7 @@ def iter_records(
     if jobs == 1 or len(paths) <= 1 or "-" in paths:
         # Standard input is read here: a worker process has none.
         for path in paths:
-            yield _item_for(path, plugins, columns, max_size, transform, timeout=timeout)
+            yield item_for(path, plugins, columns, max_size, transform, timeout=timeout)
         return
     yield from _parallel(
         paths,
@@ -820,7 +620,7 @@ def export(
     --format jsonl`` writes, with 万元 amounts as :class:`~decimal.Decimal`.
     """
     from ..manager import plugin_manager_for
-    from .batch import check_limits, check_timeout
+    from .inputs import check_limits, check_timeout, resolve_jobs
 
     timeout = check_timeout(timeout)
     resolve_jobs(jobs)
