@@ -55,6 +55,12 @@ def test_a_one_report_export_starts_no_worker_machinery() -> None:
     )
     assert "gipparse.export.records" in modules
     assert [m for m in modules if m.startswith(("concurrent", "logging"))] == []
+    # The time budget is kept where the file is read: one file needs no batch machinery,
+    # nor the catalogue of diagnostic codes.
+    assert "gipparse.export.inputs" in modules
+    assert "gipparse.export.batch" not in modules
+    assert "gipparse.export.forked" not in modules
+    assert "gipparse.checks.catalogue" not in modules
     # A report read in full by its tables does not need the flattened reading.
     assert "gipparse.templates.flat" not in modules
     # Nor CSV output the writers of the file formats or the JSON encoding, nor records
