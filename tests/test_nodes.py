@@ -168,6 +168,24 @@ def test_diagnostics_built_together_are_diagnostics_like_any_other() -> None:
         made[0].message = "x"  # type: ignore[misc]
 
 
+def test_spans_built_together_are_spans_like_any_other() -> None:
+    """``new_spans`` (the spans of a report's warnings, built in one step) gives what
+    ``Span(...)`` gives, from plain tuples and from spans alike."""
+    import pickle
+
+    from gipparse.tree.nodes import new_spans
+
+    places = [(3, 1, 3, 9), Span(4, 2, 6, 3), (12, 2, 12, 3)]
+    made = new_spans(places)
+    expected = [Span(3, 1, 3, 9), Span(4, 2, 6, 3), Span(12, 2, 12, 3)]
+    assert [type(s) for s in made] == [Span] * 3
+    assert made == expected
+    assert [(s.line, s.column, s.end_line, s.end_column) for s in made] == list(map(tuple, places))
+    assert [str(s) for s in made] == ["3:1", "4:2", "12:2"]
+    assert pickle.loads(pickle.dumps(made)) == expected
+    assert new_spans([]) == []
+
+
 @pytest.mark.parametrize("span", [Span(7, 2, 9, 4), None])
 def test_a_diagnostic_built_the_fast_way_is_a_diagnostic_like_any_other(
     span: Span | None,

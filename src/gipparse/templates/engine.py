@@ -62,7 +62,7 @@ from ..tree.nodes import (
     Table,
     TableCells,
     new_diagnostics,
-    new_span,
+    new_spans,
     tuple_getter,
 )
 from ..tree.text import fold, normalize_text
@@ -1800,55 +1800,70 @@ class _Saying:
         step each. ``False`` (nothing said) when a place is not known (a cell without a
         span, which the row-by-row reading tells otherwise)."""
         told = cells.rows_places(self.asked)
+        row_spans: Sequence[Span | None]
+        spans: Sequence[Span | None]
         if told is None:
             row_spans = cells.row_spans(self.rows)
             spans = cells.spans(self.extra_at)
             if None in row_spans or None in spans:
                 return False
+            row_lines = list(map(_LINE_OF, row_spans))
+            lines = list(map(_LINE_OF, spans))
         else:
-            row_spans, spans = self._spans(told, texts)
-        lines = map(_LINE_OF, row_spans)
-        messages = list(map(_UNLABELLED.__mod__, zip(lines, self.row_tails)))  # noqa: B905
+            row_spans, row_lines, spans, lines = self._spans(told, texts)
+        # (f-strings in a comprehension: they cost less than ``%`` mapped over a zip.)
+        messages = [
+            f"the row at line {line}{tail}"
+            for line, tail in zip(row_lines, self.row_tails)  # noqa: B905
+        ]
         diagnostics += new_diagnostics(
             Severity.WARNING, "table.unlabelled-row", messages, row_spans
         )
         if self.extra_at:
             shown = map(normalize_text, self.extra_get(texts))
-            lines = map(_LINE_OF, spans)
             parts = zip(self.extra_heads, shown, lines, self.extra_tails)  # noqa: B905
-            messages = list(map(_EXTRA.__mod__, parts))
+            messages = [f"{head}{text!r} at line {line}{tail}" for head, text, line, tail in parts]
             diagnostics += new_diagnostics(Severity.WARNING, "table.extra-cell", messages, spans)
         return True
 
     def _spans(
         self, told: tuple[list[Sequence[int | Span]], list[int]], texts: Sequence[str]
-    ) -> tuple[list[Span | None], list[Span | None]]:
-        """The spans of the rows said and of the extra cells, from the places of the
-        cells of the rows asked about (*told*) and the cells' texts, as
+    ) -> tuple[list[Span], list[int], list[Span], list[int]]:
+        """The spans and lines of the rows said and of the extra cells, from the places
+        of the cells of the rows asked about (*told*) and the cells' texts, as
         :class:`~gipparse.tree.nodes.Row` and :class:`Cell` tell them (a cell on one
         line at ``line * AT + column``, else at its span)."""
         places, beyond = told
-        row_spans: list[Span | None] = []
+        rows: list[tuple[int, int, int, int]] = []
+        row_lines: list[int] = []
         for q, last in zip(self.row_asked, self.row_lasts):  # noqa: B905
             found = places[q]
-            first, end = found[0], found[-1]
             # (No cast in the loop: a call each.)
-            line = first // AT if first.__class__ is int else first.line  # type: ignore[union-attr]
-            if end.__class__ is int:
-                end_line, column = divmod(end, AT)
+            if found.__class__ is range:
+                # A row of TAB lines: its cells a line apart, the range's step (AT).
+                line = found.start // AT
+                end_line, column = divmod(found.stop - AT, AT)
                 column += len(texts[last])
             else:
-                end_line, column = end[2:]  # type: ignore[index]
-            row_spans.append(new_span((line, 1, end_line, column + beyond[q])))
-        spans: list[Span | None] = []
+                first, end = found[0], found[-1]
+                line = first // AT if first.__class__ is int else first.line  # type: ignore[union-attr]
+                if end.__class__ is int:
+                    end_line, column = divmod(end, AT)
+                    column += len(texts[last])
+                else:
+                    end_line, column = end[2:]  # type: ignore[index]
+            rows.append((line, 1, end_line, column + beyond[q]))
+            row_lines.append(line)
+        cells: list[tuple[int, int, int, int]] = []
         for q, offset, at in zip(self.extra_asked, self.extra_offsets, self.extra_at):  # noqa: B905
             place = places[q][offset]
             if place.__class__ is int:
                 line, column = divmod(place, AT)
-                spans.append(new_span((line, column, line, column + len(texts[at]))))
+                cells.append((line, column, line, column + len(texts[at])))
             else:
-                spans.append(place)  # type: ignore[arg-type]  # a cell over several lines
-        return row_spans, spans
+                cells.append(place)  # type: ignore[arg-type]  # a cell over several lines
+        spans = new_spans(cells)
+        return new_spans(rows), row_lines, spans, list(map(_LINE_OF, spans))
 
 
 #: The line of a span.

