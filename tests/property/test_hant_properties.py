@@ -214,3 +214,11 @@ def test_debris_finder_agrees_with_one_regular_expression(text: str) -> None:
     assert PINYIN_DEBRIS_RE.sub("", text) == reference.sub("", text)
     found = [m.span() for m in PINYIN_DEBRIS_RE.finditer(text)]
     assert found == [m.span() for m in reference.finditer(text)]
+
+
+def test_the_toned_vowels_bases_are_their_decompositions() -> None:
+    import unicodedata
+
+    from gipparse.tree.text import _TONED, _TONED_BASES
+
+    assert "".join(unicodedata.normalize("NFD", t)[0] for t in _TONED) == _TONED_BASES
