@@ -295,7 +295,12 @@ def test_the_matching_table_is_what_hantgen_computes_from_the_dictionaries() -> 
     )
     table, ambiguous, fixes = hantgen.matching()
     matching = hant._matching()
-    assert {k: chr(v) for k, v in matching.table.items()} == {ord(k): v for k, v in table.items()}
+    # Each character met is looked up in the written table: every one it converts, and
+    # characters of every block and plane it leaves.
+    assert {k: chr(matching.table[ord(k)]) for k in table} == table
+    others = "".join(map(chr, range(0, 0x30000, 7)))
+    assert others.translate(matching.table) == others.translate(str.maketrans(table))
+    assert "".join(table).translate(matching.table) == "".join(table.values())
     assert matching.fixes == fixes
     assert set(matching.ambiguous) == set(ambiguous)
     # Told as the pattern of those characters told it.
@@ -319,6 +324,22 @@ def test_the_matching_table_is_what_hantgen_computes_from_the_dictionaries() -> 
     # what the table leaves of a phrase is fixed: 覆 stays 覆 alone, not in 反覆
     assert table.get("覆") is None
     assert fixes["反覆"] == "反复"
+
+
+def test_the_matching_table_keeps_at_most_so_many_characters_it_leaves(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from gipparse.script import hantgen
+
+    table = hantgen.matching()[0]
+    monkeypatch.setattr(hant, "_KEPT", 64)
+    fresh = hant._matching.__wrapped__()  # type: ignore[attr-defined]
+    text = "".join(map(chr, range(0x4E00, 0x5E00))) + "總計區𠀀"
+    expected = text.translate(str.maketrans(table))
+    assert text.translate(fresh.table) == expected
+    assert text.translate(fresh.table) == expected
+    converted = sum(c in table for c in set(text))
+    assert len(fresh.table) <= 64 + converted
 
 
 def test_the_shipped_dictionaries_convert_as_opencc_does() -> None:

@@ -251,9 +251,41 @@ def _matching() -> _Matching:
     that stay themselves by default but not in some phrases (覆 in 反覆, 瞭 in 瞭解, 藉 in
     憑藉) OpenCC's phrases as the table leaves them; computed from OpenCC's dictionaries
     by :mod:`gipparse.script.hantgen` into :mod:`gipparse.script.hanttable`."""
-    from .hanttable import AMBIGUOUS, FIXES, SOURCE, TARGET
+    from .hanttable import AMBIGUOUS, BMP, FIXES, SOURCE, STARTS, TARGET
 
-    return _Matching(str.maketrans(SOURCE, TARGET), AMBIGUOUS, FIXES)
+    find = SOURCE.find
+
+    # The table for str.translate, filled with the characters texts hold: each is looked
+    # up in the written table (among the characters of its block of 256 code points) the
+    # first time a text holds it, and kept with what it becomes, itself when the table
+    # leaves it. str.maketrans of the whole table (4,116 characters) cost a first
+    # Traditional report 2.8 M instructions, where its texts hold a few hundred distinct
+    # characters; translate looks each character of a text up either way. Characters
+    # left as they are are kept up to _KEPT, so that text in every script cannot grow the
+    # table without bound. (A class made here: at import it would cost every process
+    # that reads a report some 80 K instructions.)
+    class Table(dict[int, int]):
+        __slots__ = ()
+
+        def __missing__(self, code: int) -> int:
+            if code < 0x10000:
+                block = code >> 8
+                at = find(chr(code), STARTS[block], STARTS[block + 1])
+            else:
+                at = find(chr(code), BMP)
+            if at >= 0:
+                converted = self[code] = ord(TARGET[at])
+                return converted
+            if len(self) < _KEPT:
+                self[code] = code
+            return code
+
+    return _Matching(Table(), AMBIGUOUS, FIXES)
+
+
+#: How many entries the table of :func:`_matching` holds at most before it stops keeping
+#: the characters it leaves as they are.
+_KEPT = 16384
 
 
 @lru_cache(maxsize=1)

@@ -53,6 +53,11 @@ def source() -> str:
     table, ambiguous, fixes = matching()
     if any(len(v) != 1 for v in table.values()):
         raise ValueError("the character table maps a character to more than one")
+    table = dict(sorted(table.items()))
+    source = "".join(table)
+    bmp = sum(ord(c) < 0x10000 for c in source)
+    # Where each block of 256 code points below U+10000 starts in SOURCE, and its end.
+    starts = [sum(ord(c) >> 8 < block for c in source[:bmp]) for block in range(257)]
     lines = [
         '"""What matching converts Traditional script with, computed from the OpenCC',
         "dictionaries in ``opencc_data/`` (Apache 2.0, see the NOTICE there). Written by",
@@ -60,9 +65,17 @@ def source() -> str:
         '"""',
         "",
         "# fmt: off",
-        "#: Characters the table converts, and what each becomes, in the same order.",
-        *_string("SOURCE", "".join(table)),
+        "#: Characters the table converts, in the order of their code points, and what each",
+        "#: becomes, in the same order.",
+        *_string("SOURCE", source),
         *_string("TARGET", "".join(table.values())),
+        "#: How many characters of SOURCE are below U+10000 (the first ones).",
+        f"BMP = {bmp}",
+        "#: Where the characters of SOURCE in each block of 256 code points below U+10000",
+        "#: (``code >> 8``) start: a block ends where the next starts.",
+        "STARTS = (",
+        *(f"    {', '.join(map(str, starts[i : i + 16]))}," for i in range(0, 257, 16)),
+        ")",
         "#: Characters that convert otherwise inside some phrases.",
         f"AMBIGUOUS = {ambiguous!r}",
         "#: Those phrases as the table writes them, and what they are.",
