@@ -326,6 +326,18 @@ def test_the_matching_table_is_what_hantgen_computes_from_the_dictionaries() -> 
     assert fixes["反覆"] == "反复"
 
 
+def test_the_phrases_pattern_is_the_phrases_longest_first() -> None:
+    import re
+
+    from gipparse.script import hanttable
+
+    phrases = hant._phrases()
+    assert phrases.pattern == "|".join(
+        map(re.escape, sorted(hanttable.FIXES, key=len, reverse=True))
+    )
+    assert phrases.sub(lambda m: hanttable.FIXES[m.group()], "答覆反覆瞭解") == "答复反复了解"
+
+
 def test_the_matching_table_keeps_at_most_so_many_characters_it_leaves(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

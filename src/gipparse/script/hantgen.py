@@ -14,6 +14,8 @@ module is what this writes.
 
 from __future__ import annotations
 
+import re
+
 from .opencc import entries
 
 #: OpenCC files for the character table: the Traditional→Simplified characters, then the
@@ -54,6 +56,7 @@ def source() -> str:
     if any(len(v) != 1 for v in table.values()):
         raise ValueError("the character table maps a character to more than one")
     table = dict(sorted(table.items()))
+    phrases = "|".join(map(re.escape, sorted(fixes, key=len, reverse=True))) if fixes else "(?!)"
     source = "".join(table)
     bmp = sum(ord(c) < 0x10000 for c in source)
     # Where each block of 256 code points below U+10000 starts in SOURCE, and its end.
@@ -63,6 +66,8 @@ def source() -> str:
         "dictionaries in ``opencc_data/`` (Apache 2.0, see the NOTICE there). Written by",
         ":mod:`gipparse.script.hantgen`; do not edit.",
         '"""',
+        "",
+        "from .. import patterns",
         "",
         "# fmt: off",
         "#: Characters the table converts, in the order of their code points, and what each",
@@ -82,6 +87,12 @@ def source() -> str:
         "FIXES = {",
         *(f"    {k!r}: {v!r}," for k, v in fixes.items()),
         "}",
+        "#: Those phrases as one pattern, longest first: ``re`` compiles it in some 8 M",
+        "#: instructions, so it is made from code computed ahead of time (see",
+        "#: :mod:`gipparse.patterns`), when a text first holds one of AMBIGUOUS.",
+        "PHRASES = patterns.lazy(",
+        *(f"    {phrases[i : i + 40]!r}" for i in range(0, len(phrases), 40)),
+        ")",
         "",
     ]
     return "\n".join(lines)

@@ -3,6 +3,8 @@ dictionaries in ``opencc_data/`` (Apache 2.0, see the NOTICE there). Written by
 :mod:`gipparse.script.hantgen`; do not edit.
 """
 
+from .. import patterns
+
 # fmt: off
 #: Characters the table converts, in the order of their code points, and what each
 #: becomes, in the same order.
@@ -359,3 +361,19 @@ FIXES = {
     '颇覆': '颇复',
     '顾藉': '顾借',
 }
+#: Those phrases as one pattern, longest first: ``re`` compiles it in some 8 M
+#: instructions, so it is made from code computed ahead of time (see
+#: :mod:`gipparse.patterns`), when a text first holds one of AMBIGUOUS.
+PHRASES = patterns.lazy(
+    '衹见树木不见森林|藉寇兵赍盗粮|一目瞭然|以免藉口|以功覆过|侔德覆载|反反覆覆'
+    '|反覆思维|反覆思量|名覆金瓯|文锦覆阱|狐藉虎威|瞭如指掌|瞭然于心|瞭若指掌'
+    '|简单明瞭|藉故推辞|藉此机会|藉端生事|藉箸代筹|藉草枕块|衹见树木|覆蕉寻鹿'
+    '|覆鹿寻蕉|覆鹿遗蕉|买臣覆水|踅门瞭户|不瞭解|反覆性|凭藉着|找藉口|据瞭解'
+    '|瞭解到|藉助于|藉寇兵|覆酱瓿|貂覆额|凌藉|函覆|反覆|回覆|射覆|彷佛|凭'
+    '藉|拜覆|明瞭|明覆|滑藉|牴牾|牴触|申覆|发覆|瞭如|瞭然|瞭解|示覆|禀覆'
+    '|答覆|素藉|茵藉|荡覆|藉代|藉以|藉助|藉卉|藉口|藉喻|藉手|藉据|藉故|'
+    '藉方|藉条|藉槁|藉机|藉此|藉甚|藉由|藉着|藉端|藉词|藉读|藉资|衹得|覆'
+    '上|覆住|覆信|覆冒|覆呈|覆命|覆墓|覆宗|覆帐|覆帱|覆成|覆按|覆文|覆杯'
+    '|覆校|覆瓿|覆盂|覆育|覆逆|覆醢|覆电|覆露|覆鼎|见覆|躏藉|酝藉|重覆|'
+    '钧覆|电覆|露覆|颇覆|顾藉'
+)
