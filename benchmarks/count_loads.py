@@ -16,14 +16,26 @@ The per-load cost is (count at N=105 - count at N=5) / 100.
 With ``NO_GC=1`` in the environment the cyclic collector is off while the loads run: a
 full collection that falls in one of the two runs and not the other moves the difference
 by hundreds of thousands of instructions (seed 003's many diagnostics make it likely).
+
+With ``COUNT_IN=module:name`` (``IN=`` of ``icount.sh``) the loads modes count only what
+runs inside that function: from the second load on, it is called through
+``sys.call_tracing``, which callgrind is told to count alone (``--collect-atstart=no
+--toggle-collect=_PyEval_CallTracing``). *name* may be dotted (``Class.method``); a
+function that modules bind by their own name is replaced in each place given, joined by
+``@`` (``gipparse.pipeline:split_blocks``: the pipeline's name for it). The function must
+not call itself.
 """
 
 from __future__ import annotations
 
 import gc
+import importlib
+import inspect
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import gipparse
 
@@ -48,10 +60,11 @@ def main() -> None:
     if os.environ.get("NO_GC"):
         gc.disable()
     corpus = sorted((HERE / "out" / "corpus").glob("*.txt"))
+    load = _loader(os.environ.get("COUNT_IN", ""))
     if mode in SEEDS:
         path = gipparse.sample_paths()[SEEDS[mode]]
         for _ in range(n):
-            gipparse.load(path)
+            load(path)
     elif mode in MOVED:
         import tempfile
 
@@ -64,11 +77,11 @@ def main() -> None:
             for k, path in enumerate(paths, 1):
                 path.write_text(head + "\n" * k + tables, encoding="utf-8")
             for path in paths[:n]:
-                gipparse.load(path)
+                load(path)
     elif mode == "corpus":
         # The first three reports of each kind first, whatever N: a batch's steady state.
         for path in corpus[: WARM + n]:
-            gipparse.load(path)
+            load(path)
     elif mode.startswith("stats-"):
         from gipparse.pipeline import read_statistics
 
@@ -83,6 +96,50 @@ def main() -> None:
             read_statistics(*prepared)
     else:
         raise SystemExit(f"unknown mode {mode}")
+
+
+def _loader(spec: str) -> Callable[[Path], object]:
+    """``gipparse.load``, which puts the function *spec* names (see ``COUNT_IN``) under
+    ``sys.call_tracing`` after its first call (the pipeline binds its stages then)."""
+    if not spec:
+        return gipparse.load
+    wrapped: list[bool] = []
+
+    def load(path: Path) -> object:
+        report = gipparse.load(path)
+        if not wrapped:
+            _count_in(spec.split("@"))
+            wrapped.append(True)
+        return report
+
+    return load
+
+
+def _count_in(places: list[str]) -> None:
+    """Replace the function at each of *places* (``module:name``, the first where it is
+    defined) by one calling it through ``sys.call_tracing``."""
+
+    def owner(place: str) -> tuple[Any, str]:
+        module, _, dotted = place.partition(":")
+        obj: Any = importlib.import_module(module)
+        *path, name = dotted.split(".")
+        for part in path:
+            obj = getattr(obj, part)
+        return obj, name
+
+    obj, name = owner(places[0])
+    function = inspect.getattr_static(obj, name)
+    if isinstance(function, staticmethod):
+        function = function.__func__
+    call = sys.call_tracing
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        if kwargs:
+            return call(lambda: function(*args, **kwargs), ())
+        return call(function, args)
+
+    for place in places:
+        setattr(*owner(place), counted)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,8 @@
 #   benchmarks/icount.sh count_loads.py seed          # full loads of sample 000
 #   benchmarks/icount.sh count_loads.py stats-corpus  # statistics stage, distinct reports
 #   benchmarks/icount.sh frontend.py count-front seed001
+#   IN=gipparse.pipeline:split_blocks benchmarks/icount.sh count_loads.py seed3
+#                                                     # inside one function only (see count_loads.py)
 cd "$(dirname "$0")/.." || exit 1
 py=${PYTHON:-.venv/bin/python}
 # String hashing is salted per process: the same tree counts tens of thousands of
@@ -13,8 +15,15 @@ PYTHONHASHSEED=${PYTHONHASHSEED:-0}
 export PYTHONHASHSEED
 script=$1
 shift
+only=
+if [ -n "${IN:-}" ]; then
+  only="--collect-atstart=no --toggle-collect=_PyEval_CallTracing"
+  COUNT_IN=$IN
+  export COUNT_IN
+fi
 run() {
-  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$py" "benchmarks/$script" "$@" 2>&1 \
+  # shellcheck disable=SC2086
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null $only "$py" "benchmarks/$script" "$@" 2>&1 \
     | sed -n 's/.*Collected : *//p'
 }
 # One run first, uncounted: a module whose bytecode is not written yet (the benchmark's own
@@ -24,4 +33,4 @@ run() {
 "$py" "benchmarks/$script" "$@" 5 >/dev/null
 a=$(run "$@" 5)
 b=$(run "$@" 105)
-echo "$script $*: $(( (b - a) / 100 )) instructions per load"
+echo "$script $*${IN:+ in $IN}: $(( (b - a) / 100 )) instructions per load"
