@@ -109,12 +109,13 @@ _WORKERS = (
 )
 
 
-def _code(code: CodeType, codes: list[bytes], constants: list[str]) -> None:
+def _code(code: CodeType, codes: list[bytes], constants: list[str], skip: int = 0) -> None:
     """Adds what tells *code* from any other to *codes* and *constants*: its bytecode, its
-    names and its constants (the code of functions defined in it the same way)."""
+    names and its constants but the first *skip* (the code of functions defined in it the
+    same way)."""
     codes.append(code.co_code)
     constants += code.co_names
-    for const in code.co_consts:
+    for const in code.co_consts[skip:]:
         kind = const.__class__
         if kind is str:
             constants.append(const)
@@ -130,7 +131,9 @@ def fingerprint() -> tuple[int, int, int, int] | None:
     """A digest of the code of the attrs functions that make a class (``None`` when attrs
     has none of these functions): the attrs a description was written for makes classes
     exactly as it says. The length and :func:`checksum` of their bytecode, then of their
-    names and constants: a description keeps the digest, not a copy of attrs's code."""
+    names and constants, docstrings left out (they change nothing a function does, and
+    were two thirds of the text to digest): a description keeps the digest, not a copy of
+    attrs's code."""
     modules = {"_make": _make, "_next_gen": _next_gen}
     codes: list[bytes] = []
     constants: list[str] = []
@@ -140,7 +143,9 @@ def fingerprint() -> tuple[int, int, int, int] | None:
             function: Any = modules[module]
             for part in path.split("."):
                 function = getattr(function, part)
-            _code(function.__code__, codes, constants)
+            code = function.__code__
+            doc = function.__doc__
+            _code(code, codes, constants, doc is not None and code.co_consts[:1] == (doc,))
     except AttributeError:
         return None
     code = b"".join(codes)

@@ -7,7 +7,7 @@
 # fmt: off
 VERSION = (3, 11)
 #: The digest of the attrs making the classes so (gipparse.classes.fingerprint).
-ATTRS = (21348, 1200966308327379743, 30762, 980958031601526036)
+ATTRS = (21348, 1200966308327379743, 11201, 31061848741106932)
 #: Modules whose classes are described in a module of their own.
 ELSEWHERE = {'.templates.engine': 'made_templates', '.templates.schema': 'made_templates', '.templates.statistics': 'made_templates', '.templates.views': 'made_views'}
 
