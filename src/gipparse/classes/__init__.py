@@ -27,7 +27,13 @@ from functools import cached_property
 from importlib import import_module
 from itertools import repeat
 from operator import attrgetter, call
-from types import CodeType, FunctionType, MemberDescriptorType, SimpleNamespace
+from types import (
+    CodeType,
+    FunctionType,
+    GetSetDescriptorType,
+    MemberDescriptorType,
+    SimpleNamespace,
+)
 from types import MappingProxyType as _MappingProxy
 from typing import TYPE_CHECKING, Any
 
@@ -220,7 +226,7 @@ def signature(
                 (
                     key,
                     *_FIELD_SETTINGS(value),
-                    dict(value.metadata or ()),
+                    dict(value.metadata) if value.metadata else {},
                     default is _NOTHING,
                     default.__class__ is _Factory and default.takes_self,
                     default.__class__ is _Factory,
@@ -260,7 +266,7 @@ def _state(a: Any) -> tuple[Any, ...]:
     default = a.default
     return (
         *_ATTRIBUTE_SETTINGS(a),
-        dict(a.metadata),
+        dict(a.metadata) if a.metadata else {},  # (``dict`` of an empty proxy costs 3 K)
         "nothing"
         if default is _NOTHING
         else ("factory", default.takes_self)
@@ -298,7 +304,8 @@ if not TYPE_CHECKING:
             if _USABLE:
                 found = made.CLASSES.get(key)
                 if found is None and (elsewhere := made.ELSEWHERE.get(key.partition(":")[0])):
-                    found = import_module(f"{__name__}.{elsewhere}").CLASSES.get(key)
+                    name = f"{__name__}.{elsewhere}"
+                    found = (sys.modules.get(name) or import_module(name)).CLASSES.get(key)
                 if found is not None and found[0] == signature(
                     cls.__name__, cls.__bases__, namespace, keywords
                 ):
@@ -350,7 +357,19 @@ def _set_slots(attribute: Any, state: tuple[Any, ...]) -> None:
 #: them, and ``getattr(value, "__closure__", None)`` raises and catches an
 #: AttributeError for each.
 _NO_CLOSURE = frozenset(
-    {str, int, bool, type(None), tuple, dict, frozenset, _MappingProxy, MemberDescriptorType}
+    {
+        str,
+        int,
+        bool,
+        type(None),
+        tuple,
+        dict,
+        frozenset,
+        _MappingProxy,
+        MemberDescriptorType,
+        GetSetDescriptorType,
+        getattr(_make, "ClassProps", None),
+    }
 )
 
 #: What wraps a function in a class's namespace (a tuple: ``classmethod | staticmethod``
@@ -372,6 +391,7 @@ def _build(cls: type, description: tuple[Any, ...]) -> type:
     ) = description
     body = cls.__dict__
     annotations = body.get("__annotations__", {})
+    has_cached = bool(description[0][5])  # (the signature: the body's cached properties)
 
     # The fields (``_transform_attrs``).
     found: list[Any] = []
@@ -387,7 +407,8 @@ def _build(cls: type, description: tuple[Any, ...]) -> type:
     if cls.__bases__ != (object,):
         found = _inherited(cls, {a.name for a in found}) + found
     names = [a.name for a in found]
-    fields = _make._make_attr_tuple_class(cls.__name__, names)(found)
+    fields_class = _make._make_attr_tuple_class(cls.__name__, names)
+    fields = fields_class(found)
 
     # The class's namespace (``_ClassBuilder``).
     cd = dict(body)
@@ -403,19 +424,18 @@ def _build(cls: type, description: tuple[Any, ...]) -> type:
                 globs["AttributeError"] = AttributeError
                 globs["NOTHING"] = _NOTHING
             elif snippet == "init":
-                init_globs = {
-                    _make._INIT_FACTORY_PAT % (a.name,): a.default.factory
-                    for a in found
-                    if a.default.__class__ is _Factory
-                }
+                # (attrs gathers these in a dictionary of their own, then adds it to the
+                # globals: the same keys in the same order, the module's copied once)
+                for a in found:
+                    if a.default.__class__ is _Factory:
+                        globs[_make._INIT_FACTORY_PAT % (a.name,)] = a.default.factory
                 if module in sys.modules:
-                    init_globs.update(sys.modules[module].__dict__)
-                init_globs["NOTHING"] = _NOTHING
-                init_globs["attr_dict"] = {
+                    globs.update(sys.modules[module].__dict__)
+                globs["NOTHING"] = _NOTHING
+                globs["attr_dict"] = {
                     a.name: a for a in found if a.init or a.default is not _NOTHING
                 }
-                init_globs["_cached_setattr_get"] = _bound_setattr
-                globs.update(init_globs)
+                globs["_cached_setattr_get"] = _bound_setattr
         globs.setdefault("__builtins__", builtins.__dict__)
         type_hash = hash(_make._generate_unique_filename(cls, "hash"))
         made_methods = FunctionType(methods.__code__, globs)(type_hash)
@@ -429,7 +449,7 @@ def _build(cls: type, description: tuple[Any, ...]) -> type:
                     if p.__class__ is not tuple
                     else getattr(attrs.setters, p[1])
                     if p[0] == "setters"
-                    else getattr(_make.ClassProps, p[0])(p[1])
+                    else getattr(getattr(_make.ClassProps, p[0]), p[1])
                     for p in props
                 )
             )
@@ -454,11 +474,11 @@ def _build(cls: type, description: tuple[Any, ...]) -> type:
 
     # The slotted class (``_create_slots_class``).
     # (attrs builds the tuple of names to leave out for each name it looks at.)
-    left_out = {*names, "__dict__", "__weakref__"}
-    cd = {k: v for k, v in cd.items() if k not in left_out}
+    for name in (*names, "__dict__", "__weakref__"):
+        cd.pop(name, None)
     update = []
-    cached = {k: v.func for k, v in cd.items() if isinstance(v, cached_property)}
-    if cached:
+    if has_cached:
+        cached = {k: v.func for k, v in cd.items() if isinstance(v, cached_property)}
         for name, func in cached.items():
             del cd[name]
             update.append(func)
@@ -484,7 +504,7 @@ def _build(cls: type, description: tuple[Any, ...]) -> type:
         kind = type(item)
         if kind is FunctionType:
             closure_cells = item.__closure__
-        elif kind in _NO_CLOSURE:
+        elif kind in _NO_CLOSURE or kind is fields_class:
             continue
         elif isinstance(item, _WRAPPERS):
             closure_cells = getattr(item.__func__, "__closure__", None)

@@ -162,7 +162,7 @@ def by_attrs(truths: dict[str, type], key: str) -> tuple[Any, Recorded]:
 
 def _encode(value: Any) -> Any:
     if isinstance(value, enum.Enum):
-        return (type(value).__name__, value.value)
+        return (type(value).__name__, value.name)
     if value is attrs.setters.NO_OP:
         return ("setters", "NO_OP")
     if value is not None and not isinstance(value, bool):
