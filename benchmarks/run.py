@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -264,10 +265,11 @@ def bench_seed(out: Results, path: Path, folder: Path, repeat: int, number: int)
         new = first_sight(path, repeat, number)
         out.timing(f"seed.{seed}.new_us", f"seed {seed} load, new to gipparse", new, 1e6, "µs")
         out.ratio(f"seed.{seed}.new_ratio", f"seed {seed} new / floor", new, t["floor"])
-        first = first_in_process(path, FRESH)
+        first, faults = first_in_process(path, FRESH)
         out.timing(
             f"seed.{seed}.first_us", f"seed {seed} first load of a process", first, 1e6, "µs"
         )
+        out.value(f"seed.{seed}.first_faults", f"seed {seed} first load: page faults", faults)
         out.ratio(
             f"seed.{seed}.first_ratio",
             f"seed {seed} first load / new to gipparse",
@@ -283,26 +285,32 @@ FRESH = 15
 QUICK = False
 
 FIRST = (
-    "import sys, time, gipparse\n"
+    "import resource, sys, time, gipparse\n"
+    "faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt\n"
     "start = time.process_time()\n"
     "gipparse.load(sys.argv[1])\n"
-    "print(time.process_time() - start)"
+    "end = time.process_time()\n"
+    "print(end - start, resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults)"
 )
 
 
-def first_in_process(path: Path, runs: int) -> Timing:
+def first_in_process(path: Path, runs: int) -> tuple[Timing, float]:
     """``(median, best)`` CPU seconds of the first ``gipparse.load`` of a fresh process
     that has imported gipparse: what a one-file user pays beyond the import (building the
-    plugin manager and the templates, compiling patterns on first use)."""
+    plugin manager and the templates, compiling patterns on first use); and the median
+    number of page faults it takes (memory touched for the first time: time that
+    instruction counts do not show)."""
     argv = [sys.executable, "-c", FIRST, str(path)]
     subprocess.run(argv, check=True, capture_output=True, env=child_env())  # bytecode
     samples = [
-        float(
-            subprocess.run(argv, check=True, capture_output=True, text=True, env=child_env()).stdout
-        )
+        subprocess.run(
+            argv, check=True, capture_output=True, text=True, env=child_env()
+        ).stdout.split()
         for _ in range(runs)
     ]
-    return statistics.median(samples), min(samples)
+    seconds = [float(t) for t, _ in samples]
+    faults = statistics.median(int(f) for _, f in samples)
+    return (statistics.median(seconds), min(seconds)), faults
 
 
 def _find_clear() -> Callable[[], None] | None:
@@ -482,10 +490,15 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def wall(argv: list[str]) -> float:
+def wall(argv: list[str], faults: list[int] | None = None) -> float:
+    """Seconds *argv* ran for; the page faults it took appended to *faults*."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_minflt if faults is not None else 0
     start = time.perf_counter()
     subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, env=child_env())
-    return time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    if faults is not None:
+        faults.append(resource.getrusage(resource.RUSAGE_CHILDREN).ru_minflt - before)
+    return seconds
 
 
 def bench_cold_start(out: Results, repeat: int, missing: str | None) -> None:
@@ -510,14 +523,18 @@ def bench_cold_start(out: Results, repeat: int, missing: str | None) -> None:
     for argv in commands.values():
         wall(argv)  # writes the bytecode caches
     samples: dict[str, list[float]] = {name: [] for name in commands}
+    faults: dict[str, list[int]] = {name: [] for name in commands}
     for _ in range(repeat):
         for name, argv in commands.items():
-            samples[name].append(wall(argv))
+            samples[name].append(wall(argv, faults[name]))
     t = {name: (statistics.median(s), min(s)) for name, s in samples.items()}
+    f = {name: statistics.median(s) for name, s in faults.items()}
     out.timing("cold.bare_ms", "python -c pass", t["bare"], 1e3, "ms")
     out.timing("cold.deps_ms", 'python -c "import attrs, pluggy"', t["deps"], 1e3, "ms")
     out.timing("cold.import_ms", 'python -c "import gipparse"', t["import"], 1e3, "ms")
     out.ratio("cold.import_ratio", "import / bare", t["import"], t["bare"])
+    for name, label in (("bare", "pass"), ("deps", "import attrs, pluggy"), ("import", "import")):
+        out.value(f"cold.{name}_faults", f"{label}: page faults", f[name])
     out.ratio(
         "cold.import_deps_ratio",
         "import / import attrs, pluggy",
@@ -537,6 +554,9 @@ def bench_cold_start(out: Results, repeat: int, missing: str | None) -> None:
                 cli,
                 t["import"],
                 "target ≤ 1.15",
+            )
+            out.value(
+                f"cold.cli.{seed}_faults", f"export seed {seed}: page faults", f[f"cli{seed}"]
             )
     else:
         out.skipped(f"export of one report: {missing}")

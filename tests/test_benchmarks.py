@@ -64,3 +64,21 @@ def test_quick_run_measures_every_seed_and_stage(quick_run: tuple[str, dict[str,
     for key in ("batch.speedup", "batch.rounds", "batch.parse_capacity"):
         assert key in numbers
     assert "scale.1_report.ratio" in numbers
+
+
+def test_quick_run_counts_page_faults(quick_run: tuple[str, dict[str, object]]) -> None:
+    """A first load touches memory a warm process already holds (the modules' code, the
+    templates' tables), and an export of one report touches more than the import alone."""
+    _, numbers = quick_run
+    for seed in ("000", "001", "002", "003", "004"):
+        faults = numbers[f"seed.{seed}.first_faults"]
+        assert isinstance(faults, (int, float))
+        assert faults > 0
+    bare, imported = numbers["cold.bare_faults"], numbers["cold.import_faults"]
+    assert isinstance(bare, (int, float))
+    assert isinstance(imported, (int, float))
+    assert 0 < bare < imported
+    if "cold.cli.000_faults" in numbers:
+        exported = numbers["cold.cli.000_faults"]
+        assert isinstance(exported, (int, float))
+        assert exported > imported
