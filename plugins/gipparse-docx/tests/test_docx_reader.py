@@ -409,6 +409,24 @@ def test_spans_point_into_the_text() -> None:
 # ---------------------------------------------------------------------------------------
 
 
+def _needs_a_newer_zip(data: bytes) -> bytes:
+    """*data* with the version needed to extract its first member, in the central
+    directory, raised to 6.4: past what :mod:`zipfile` reads."""
+    at = data.index(b"PK\x01\x02") + 6
+    return data[:at] + bytes([64]) + data[at + 1 :]
+
+
+def test_an_archive_of_a_zip_version_too_new_is_refused_as_damaged() -> None:
+    data = _needs_a_newer_zip(SIMPLE)
+    with pytest.raises(NotImplementedError, match=r"zip file version 6\.4"):
+        zipfile.ZipFile(io.BytesIO(data))  # what zipfile makes of it
+    assert not gipparse_docx.looks_like_docx(data)
+    with pytest.raises(SourceError, match="cannot open the DOCX, it is damaged: zip file version"):
+        gipparse.loads(data, path="report.docx")
+    with pytest.raises(SourceError):  # no name: no reader takes it, and nothing crashes
+        gipparse.loads(data)
+
+
 @given(st.lists(st.tuples(st.integers(0, len(SIMPLE) - 1), st.integers(0, 255)), max_size=8))
 def test_a_damaged_document_reads_or_is_refused_with_a_gipparse_error(
     flips: list[tuple[int, int]],

@@ -238,6 +238,19 @@ def test_a_truncated_document_is_refused_as_damaged(cut: int) -> None:
         read(SIMPLE[:cut])
 
 
+def test_an_archive_of_a_zip_version_too_new_is_not_taken_and_is_refused() -> None:
+    at = SIMPLE.index(b"PK\x01\x02") + 6  # the version needed to extract the first member
+    data = SIMPLE[:at] + bytes([64]) + SIMPLE[at + 1 :]  # 6.4: past what zipfile reads
+    with pytest.raises(NotImplementedError, match=r"zip file version 6\.4"):
+        zipfile.ZipFile(io.BytesIO(data))
+    # Asked whether a source named otherwise (or not named) is an OFD, the reader says no
+    # rather than fail; named .ofd, it is refused as damaged.
+    assert not gipparse_ofd.looks_like_ofd(data)
+    assert not gipparse_ofd.plugin.accepts("report.docx", data)
+    with pytest.raises(SourceError, match="damaged"):
+        read(data)
+
+
 @given(st.data())
 def test_flipped_bytes_give_a_report_or_a_source_error(data: st.DataObject) -> None:
     damaged = bytearray(SIMPLE)

@@ -43,7 +43,8 @@ def looks_like_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except Exception:  # a damaged directory raises many kinds (a version zipfile cannot read
+        # raises NotImplementedError): it is not recognisably this format
         return False
 
 
