@@ -229,6 +229,38 @@ def test_table_over_two_pages_with_repeated_header_is_one_table(maker: Any) -> N
     assert note.span == tables[0].span
 
 
+def test_numbers_under_a_header_ending_a_page_start_the_next_row(maker: Any) -> None:
+    # A header of two rows ends a page: "Kind" and "Persons" are merged over both rows,
+    # "Firms" over two columns; the next page starts with the first row of numbers. The
+    # numbers are not the rest of the merged labels, though those end at the page end
+    # ("Persons" runs to its cell's right edge, like text that wraps).
+    xs = [72.0, 150.0, 195.0, 260.0, 325.0]
+    pdf = maker()
+    first = pdf.page()
+    for y in (740, 800):
+        first.line(xs[0], y, xs[-1], y)
+    first.line(xs[2], 770, xs[-1], 770)
+    for x in xs:
+        first.line(x, 740, x, 800 if x != xs[3] else 740)
+    first.line(xs[3], 770, xs[3], 800)
+    for text, x, top in (("Kind", xs[0], 745), ("Persons", xs[1], 745), ("Firms", xs[2], 745)):
+        first.text(text, x + 3, top)
+    first.text("A", xs[2] + 3, 775)
+    first.text("B", xs[3] + 3, 775)
+    second = pdf.page()
+    second.table(xs, [72, 92, 112], [["1.New", "0", "0", "0"], ["2.Old", "3", "0", "7"]])
+    doc = _read(pdf.save())
+    tables = [b for b in doc.blocks if isinstance(b, gipparse.Table)]
+    assert [t.texts for t in tables] == [
+        (
+            ("Kind", "Persons", "Firms"),
+            ("", "", "A", "B"),
+            ("1.New", "0", "0", "0"),
+            ("2.Old", "3", "0", "7"),
+        )
+    ]
+
+
 def test_tables_with_other_edges_or_prose_between_stay_apart(maker: Any) -> None:
     pdf = maker()
     pdf.page().table([72, 200, 300], [700, 720, 740], [["Item", "Count"], ["A", "1"]])

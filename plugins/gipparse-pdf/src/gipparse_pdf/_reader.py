@@ -484,7 +484,7 @@ def _join(a: TablePart, b: TablePart) -> TablePart:
         merged = {
             j
             for j, i in pairs.items()
-            if (joined[i].rowspan > 1 or first[j].rowspan > 1) and not _ITEM_RE.match(first[j].text)
+            if (joined[i].rowspan > 1 or first[j].rowspan > 1) and _continues(joined[i], first[j])
         }
     for j in merged:
         i, cell = pairs[j], first[j]
@@ -497,6 +497,18 @@ def _join(a: TablePart, b: TablePart) -> TablePart:
     return TablePart(
         a.x0, a.x1, a.top, b.bottom, shift + b.rows - repeated, joined, a.repeated + repeated
     )
+
+
+def _continues(above: TableCell, below: TableCell) -> bool:
+    """Whether *below*, first on its page, may be the rest of the merged cell *above* that
+    the page end cuts: not when it starts a new item, nor when it is a number standing
+    alone under a cell with text. A page end may fall right under a header whose merged
+    cells end there (自然人, 总计 over two header rows): the numbers under them start
+    the next row, they do not continue the header's labels.
+    """
+    if _ITEM_RE.match(below.text):
+        return False
+    return not (above.text and _NUMBER_RE.fullmatch(below.text))
 
 
 def _broken_row(above: Sequence[TableCell], below: Sequence[TableCell]) -> bool:
