@@ -65,6 +65,9 @@ _NUMBER_RE = re.compile(r"[+\-]?\d[\d,，.]*(?:万元|元|%)?")
 # Punctuation that may not start a line (kinsoku): a line break moves the character
 # before it to the next line too.
 _NO_LINE_START = frozenset("。，、；：？！）》」』】〕〉”’.,;:?!)%")
+# Punctuation that may not end a line: a line break moves it to the next line with the
+# character (or Latin word) after it.
+_NO_LINE_END = frozenset("（《「『【〔〈“‘(")
 # How a label of a new item starts: （五）, 3., 3、, 四、
 _ITEM_RE = re.compile(r"[（(][一二三四五六七八九十]+[)）]|\d+[.、．]|[一二三四五六七八九十]+、")
 
@@ -377,9 +380,13 @@ def _line(glyphs: list[Glyph]) -> Line:
 
 
 def _lead(glyphs: list[Glyph]) -> float:
-    """The width of the first piece of a line that a line break cannot split."""
+    """The width of the first piece of a line that a line break cannot split: opening
+    punctuation with what follows it (〔2020〕 of 〔2020〕42号), a Latin word or a
+    character, and the closing punctuation after it."""
     end = 0
-    if _is_latin(glyphs[0].text):
+    while end + 1 < len(glyphs) and glyphs[end].text in _NO_LINE_END:
+        end += 1
+    if _is_latin(glyphs[end].text):
         while (
             end + 1 < len(glyphs)
             and _is_latin(glyphs[end + 1].text)
@@ -392,7 +399,11 @@ def _lead(glyphs: list[Glyph]) -> float:
 
 
 def _is_latin(char: str) -> bool:
-    return char.isascii() and (char.isalnum() or char in "-.,%()/")
+    """Whether *char* belongs to a Latin word: ASCII, or a letter with a diacritic (the
+    pinyin a converter leaves after a character: 监(jiān)督)."""
+    if char.isascii():
+        return char.isalnum() or char in "-.,%()/"
+    return "\u00c0" <= char <= "\u024f" and char.isalpha()
 
 
 def _part(grid: Grid, inside: list[list[Glyph]]) -> TablePart:
