@@ -229,7 +229,8 @@ def test_table_over_two_pages_with_repeated_header_is_one_table(maker: Any) -> N
     assert note.span == tables[0].span
 
 
-def test_numbers_under_a_header_ending_a_page_start_the_next_row(maker: Any) -> None:
+@pytest.mark.parametrize("value", ["0", "-", "/"])
+def test_values_under_a_header_ending_a_page_start_the_next_row(maker: Any, value: str) -> None:
     # A header of two rows ends a page: "Kind" and "Persons" are merged over both rows,
     # "Firms" over two columns; the next page starts with the first row of numbers. The
     # numbers are not the rest of the merged labels, though those end at the page end
@@ -248,14 +249,14 @@ def test_numbers_under_a_header_ending_a_page_start_the_next_row(maker: Any) -> 
     first.text("A", xs[2] + 3, 775)
     first.text("B", xs[3] + 3, 775)
     second = pdf.page()
-    second.table(xs, [72, 92, 112], [["1.New", "0", "0", "0"], ["2.Old", "3", "0", "7"]])
+    second.table(xs, [72, 92, 112], [["1.New", value, "0", "0"], ["2.Old", "3", "0", "7"]])
     doc = _read(pdf.save())
     tables = [b for b in doc.blocks if isinstance(b, gipparse.Table)]
     assert [t.texts for t in tables] == [
         (
             ("Kind", "Persons", "Firms"),
             ("", "", "A", "B"),
-            ("1.New", "0", "0", "0"),
+            ("1.New", value, "0", "0"),
             ("2.Old", "3", "0", "7"),
         )
     ]

@@ -62,6 +62,8 @@ _PAGE_NUMBER_RE = re.compile(
     re.I,
 )
 _NUMBER_RE = re.compile(r"[+\-]?\d[\d,，.]*(?:万元|元|%)?")
+# A value standing alone in a cell: a number, or the dash, slash or 无 reports print for 0.
+_VALUE_RE = re.compile(rf"{_NUMBER_RE.pattern}|[-‐‑‒–—―－/／\\_＿无無]{{1,3}}")
 # Punctuation that may not start a line (kinsoku): a line break moves the character
 # before it to the next line too.
 _NO_LINE_START = frozenset("。，、；：？！）》」』】〕〉”’.,;:?!)%")
@@ -512,14 +514,14 @@ def _join(a: TablePart, b: TablePart) -> TablePart:
 
 def _continues(above: TableCell, below: TableCell) -> bool:
     """Whether *below*, first on its page, may be the rest of the merged cell *above* that
-    the page end cuts: not when it starts a new item, nor when it is a number standing
-    alone under a cell with text. A page end may fall right under a header whose merged
-    cells end there (自然人, 总计 over two header rows): the numbers under them start
-    the next row, they do not continue the header's labels.
+    the page end cuts: not when it starts a new item, nor when it is a value standing
+    alone under a cell with text (a number, or a dash or slash for 0). A page end may fall
+    right under a header whose merged cells end there (自然人, 总计 over two header rows):
+    the values under them start the next row, they do not continue the header's labels.
     """
     if _ITEM_RE.match(below.text):
         return False
-    return not (above.text and _NUMBER_RE.fullmatch(below.text))
+    return not (above.text and _VALUE_RE.fullmatch(below.text))
 
 
 def _broken_row(above: Sequence[TableCell], below: Sequence[TableCell]) -> bool:
