@@ -195,9 +195,6 @@ def _read_chunk(chunk: Sequence[Any], read: Callable[[Any, Sequence[object]], An
     return [read(item, _worker_plugins) for item in chunk]
 
 
-# -- worker processes -----------------------------------------------------------------
-
-
 class _ModuleRef:
     """A plugin module, sent to a worker by name (module objects cannot be pickled)."""
 
