@@ -262,6 +262,24 @@ def test_values_under_a_header_ending_a_page_start_the_next_row(maker: Any, valu
     ]
 
 
+def test_a_row_cut_after_its_item_number_is_one_row(maker: Any) -> None:
+    # The page ends inside a row whose label wraps in a narrow column right after its
+    # item number: "4." and the row's numbers end the page, the rest of the label starts
+    # the next one. "4." is no value: the halves are one row.
+    xs = [72.0, 95.0, 150.0, 205.0]
+    pdf = maker()
+    first = pdf.page()
+    first.table(xs, [740, 760, 780, 800], [["No", "A", "B"], ["3.", "1", "2"], ["4.", "5", "6"]])
+    second = pdf.page()
+    second.table(xs, [72, 92, 112], [["", "", ""], ["5.", "7", "8"]])
+    second.text("Ask", xs[0] + 3, 76, size=7)
+    doc = _read(pdf.save())
+    tables = [b for b in doc.blocks if isinstance(b, gipparse.Table)]
+    assert [t.texts for t in tables] == [
+        (("No", "A", "B"), ("3.", "1", "2"), ("4.Ask", "5", "6"), ("5.", "7", "8"))
+    ]
+
+
 def test_tables_with_other_edges_or_prose_between_stay_apart(maker: Any) -> None:
     pdf = maker()
     pdf.page().table([72, 200, 300], [700, 720, 740], [["Item", "Count"], ["A", "1"]])

@@ -533,8 +533,8 @@ def _broken_row(above: Sequence[TableCell], below: Sequence[TableCell]) -> bool:
     numbers and the other half's cells under them are empty, or neither holds numbers
     (a header row, or a row whose zeros are left blank).
     """
-    numbers_above = [bool(_NUMBER_RE.fullmatch(c.text)) for c in above]
-    numbers_below = [bool(_NUMBER_RE.fullmatch(c.text)) for c in below]
+    numbers_above = [_is_number(c.text) for c in above]
+    numbers_below = [_is_number(c.text) for c in below]
     if any(numbers_above) and any(numbers_below):
         return False
     if any(numbers_above) or any(numbers_below):
@@ -545,6 +545,12 @@ def _broken_row(above: Sequence[TableCell], below: Sequence[TableCell]) -> bool:
     return any(a.full and b.text for a, b in pairs) and all(
         a.text or not b.text or n for a, b, n in zip(above, below, numbers_below, strict=True)
     )
+
+
+def _is_number(text: str) -> bool:
+    """Whether a cell's text is a number: not an item's number (``4.``) that a label cut
+    after it leaves alone at the page end."""
+    return bool(_NUMBER_RE.fullmatch(text)) and not _ITEM_RE.fullmatch(text)
 
 
 def _same_row(x: list[TableCell], y: list[TableCell]) -> bool:
