@@ -99,6 +99,30 @@ def test_numbers_in_columns_without_rulings_are_not_made_a_table(maker: Any) -> 
     assert "pages 1 hold numbers laid out in columns" in warning.message
 
 
+def test_rows_framed_without_rulings_between_columns_are_not_made_a_table(maker: Any) -> None:
+    # Lines between the rows and a frame around them, none between the columns (a table
+    # style with horizontal lines only): one column of rows holding numbers in columns.
+    # Its cells are not guessed from the spacing either; the rows are prose, as without
+    # rulings.
+    pdf = maker()
+    page = pdf.page()
+    ys = [100 + 20 * i for i in range(5)]
+    for y in ys:
+        page.line(72, y, 500, y)
+    for x in (72, 500):
+        page.line(x, ys[0], x, ys[-1])
+    for i, label in enumerate(["Rules", "Licences", "Penalties", "Fees"]):
+        page.text(label, 75, ys[i] + 4)
+        for j, number in enumerate(["1", "20", "3", "24"]):
+            page.text(number, 200 + 60 * j, ys[i] + 4)
+    doc = _read(pdf.save())
+    assert not [b for b in doc.blocks if isinstance(b, gipparse.Table)]
+    rows = ["Rules", "Licences", "Penalties", "Fees"]
+    assert [b.text for b in doc.blocks] == [" ".join(f"{row} 1 20 3 24" for row in rows)]
+    (warning,) = [d for d in doc.diagnostics if d.code == "source.unruled-table"]
+    assert "pages 1 hold numbers laid out in columns" in warning.message
+
+
 def test_text_over_a_page_image_is_named_an_ocr_layer(maker: Any) -> None:
     pdf = maker()
     page = pdf.page()

@@ -16,8 +16,10 @@ characters are lines of prose. Then, over the whole document:
   character with the punctuation that may not start a line, would have fitted on it),
   or where the type size changes; a paragraph cut by a page end is continued;
 * pages that are images without text, text over page images (OCR), numbers in columns
-  without rulings, characters without Unicode values, and pages drawing more than the
-  reader lays out are named by ``source.*`` warnings; a PDF of images only is refused.
+  without rulings between the columns (read as prose, as are the rows of a one-column
+  frame holding them), characters without Unicode values, and pages drawing more than
+  the reader lays out are named by ``source.*`` warnings; a PDF of images only is
+  refused.
 
 Tables are written as the tab layout the other readers write (a cell covered by a
 merge from above is an empty cell at the merge's first column, a merge across columns is
@@ -281,7 +283,14 @@ class _Layout:
         else:
             grids = _grid.grids(found)
         for grid in grids:
-            inside, rest = _grid.assign(grid, rest)
+            inside, outside = _grid.assign(grid, rest)
+            if len(grid.xs) == 2 and _looks_tabular(
+                [_line(glyphs) for cell in inside for glyphs in _grid.lines(cell)]
+            ):
+                # Rows of numbers in columns framed with no rulings between the columns:
+                # cells cannot be rebuilt; the rows are prose, as a 三线表's are.
+                continue
+            rest = outside
             items.append(_part(grid, inside))
         lines = [_line(glyphs) for glyphs in _grid.lines(rest)]
         if not grids and page.image_share >= IMAGE_PAGE_SHARE:
