@@ -84,6 +84,17 @@ def test_collinear_pieces_are_joined_and_near_positions_are_one() -> None:
     assert len(grid.cells) == 1
 
 
+def test_a_line_drawn_dash_by_dash_is_one_ruling() -> None:
+    # Dashes 3 pt long, 4 pt apart, drawn one segment each, and dots; a gap between
+    # longer pieces (a merged cell's missing wall) stays a gap.
+    dashes = [Segment(x, 10, x + 3, 10) for x in range(0, 98, 7)]
+    assert [tuple(r) for r in rulings(dashes)] == [(True, 10, 0, 94)]
+    pieces = [Segment(0, 10, 40, 10), Segment(44, 10, 100, 10)]
+    assert len(rulings(pieces)) == 2
+    dotted = [Segment(x, 10, x + 1, 10) for x in range(0, 99, 3)]
+    assert [tuple(r) for r in rulings(dotted)] == [(True, 10, 0, 97)]
+
+
 def test_thin_rectangles_are_rulings_and_backgrounds_are_not() -> None:
     rules = [
         Box(0, -0.25, 100, 0.25),

@@ -7,19 +7,21 @@ coordinate system whose y axis points **down** (the top of the page is ``y = 0``
 
 * *segments*: straight lines a page strokes, ``Segment(x0, y0, x1, y1)``; only the
   horizontal and vertical ones (within :data:`SLANT`) are rulings, the others are ignored.
-  The edges of a stroked rectangle are four segments;
+  The edges of a stroked rectangle are four segments; a dashed or dotted line may be
+  one segment (drawn with a dash pattern) or one segment a dash;
 * *rectangles*: filled rectangles the page paints, ``Box(x0, top, x1, bottom)``; a thin
   one (at most :data:`MAX_RULE_THICKNESS` across) is a ruling along its length, a larger
   one is a cell background and ignored;
 * *characters*: ``Glyph(text, x0, top, x1, bottom)`` boxes.
 
-:func:`find_tables` joins collinear rulings that touch or overlap, groups the rulings
-that cross into tables, and lays each table on the grid of its distinct ruling
-positions. Two neighbouring grid cells belong to one merged cell when no ruling
-separates them, so row and column spans come from the rulings a table lacks.
-:func:`assign` then gives each character to the cell that holds its centre, and
-:func:`cell_text` writes a cell's characters as text: lines top to bottom, wrapped lines
-joined without a separator (a label printed one character per line is one label).
+:func:`find_tables` joins collinear rulings that touch or overlap (and the dashes of a
+dashed line, up to :data:`MAX_DASH_GAP` apart), groups the rulings that cross into
+tables, and lays each table on the grid of its distinct ruling positions. Two
+neighbouring grid cells belong to one merged cell when no ruling separates them, so row
+and column spans come from the rulings a table lacks. :func:`assign` then gives each
+character to the cell that holds its centre, and :func:`cell_text` writes a cell's
+characters as text: lines top to bottom, wrapped lines joined without a separator (a
+label printed one character per line is one label).
 
 >>> segments = [
 ...     Segment(0, 0, 100, 0), Segment(0, 20, 100, 20), Segment(0, 40, 100, 40),
@@ -46,6 +48,10 @@ MAX_RULE_THICKNESS = 2.0
 SLANT = 0.5
 #: Distance within which two ruling positions are the same, and a gap a ruling bridges.
 TOLERANCE = 2.0
+#: A dashed line drawn dash by dash: pieces at most MAX_DASH long, at most MAX_DASH_GAP
+#: apart, are one ruling (a gap between longer pieces is a ruling left out).
+MAX_DASH = 12.0
+MAX_DASH_GAP = 5.0
 #: Smallest width and height of a grid row or column, in points: closer rulings are one.
 MIN_CELL = 3.0
 #: Most rulings :func:`grids` lays out (a page of tables has a few hundred at most): the
@@ -157,12 +163,17 @@ def _join(found: list[Ruling]) -> list[Ruling]:
             at = sum(r.at for r in group) / len(group)
             group.sort(key=lambda r: r.start)
             start, end = group[0].start, group[0].end
+            dash = end - start <= MAX_DASH  # whether the last piece joined is a dash
             for ruling in group[1:]:
-                if ruling.start <= end + TOLERANCE:
+                length = ruling.end - ruling.start
+                if ruling.start <= end + TOLERANCE or (
+                    dash and length <= MAX_DASH and ruling.start <= end + MAX_DASH_GAP
+                ):
                     end = max(end, ruling.end)
                 else:
                     joined.append(Ruling(horizontal, at, start, end))
                     start, end = ruling.start, ruling.end
+                dash = length <= MAX_DASH
             joined.append(Ruling(horizontal, at, start, end))
     return joined
 
