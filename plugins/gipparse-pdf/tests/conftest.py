@@ -4,8 +4,12 @@
 Styles: ``plain``; ``blank-zeros`` (zero cells of the applications table left blank,
 cell lines as line breaks); ``split`` (the applications table's rows made tall, so that
 it runs over a page end); ``repeated-header`` (the same, with its header rows marked to
-repeat on every page, as Word does). Tests using :func:`pdfs` skip where ``soffice`` is
-not installed (Debian: ``libreoffice-writer-nogui``). They run without a font that has
+repeat on every page, as Word does); the tables' borders, fills, type and page as
+agencies' templates have them (``dashed-double``, ``shaded-wide``: see
+:data:`PDF_STYLES`); and tables without lines between their columns (``three-line``,
+``rows-only``), whose cells cannot be rebuilt (the ``unruled_style`` parameter;
+``pdf_style`` takes the others). Tests using :func:`pdfs` skip where ``soffice`` is not
+installed (Debian: ``libreoffice-writer-nogui``). They run without a font that has
 Chinese characters too (Debian: ``fonts-wqy-zenhei``), though the PDFs are then unlike a
 report's: each character is an empty box of a Latin font, and lines and pages end
 elsewhere (see test_pdf_no_chinese_font.py).
@@ -27,12 +31,44 @@ _DOCX_TESTS = Path(__file__).parents[2] / "gipparse-docx" / "tests" / "conftest.
 SOFFICE_TIMEOUT = 600
 
 
+#: A border as Word writes it: its line (``w:val``: single, dashed, dotted, double,
+#: none), its width in eighths of a point (``w:sz``) and its colour (``w:color``).
+Border = tuple[str, int, str]
+_NONE: Border = ("none", 0, "auto")
+_RULE: Border = ("single", 12, "000000")  # a 三线表's rules above and below the table
+_SIDES = ("top", "left", "bottom", "right")
+
+
+def _frame(outer: Border, horizontal: Border, vertical: Border) -> tuple[tuple[str, Border], ...]:
+    """A table's borders (``w:tblBorders``): around it, between its rows and columns."""
+    return (
+        *((side, outer) for side in _SIDES),
+        ("insideH", horizontal),
+        ("insideV", vertical),
+    )
+
+
 @attrs.frozen
 class PdfStyle:
     name: str
     word_style: str  # the name of the gipparse-docx tests' style written first
     row_height_cm: float | None = None  # of the applications table's rows
     repeat_header: bool = False
+    #: Of every table: its borders by side (w:tblBorders; Table Grid's 0.5 pt lines where
+    #: none is given), the rule under its header rows (w:tcBorders), the fills (w:shd)
+    #: behind its header rows and behind every other row below, and its type size.
+    borders: tuple[tuple[str, Border], ...] = ()
+    header_rule: Border | None = None
+    header_fill: str | None = None
+    band_fill: str | None = None
+    font_pt: float | None = None
+    landscape: bool = False
+    margin_cm: float | None = None  # of the page, on every side
+
+    @property
+    def unruled(self) -> bool:
+        """Whether no lines stand between the tables' columns (cells cannot be rebuilt)."""
+        return dict(self.borders).get("insideV", ("single", 4, "auto"))[0] == "none"
 
 
 PDF_STYLES = {
@@ -42,6 +78,37 @@ PDF_STYLES = {
         PdfStyle("blank-zeros", "word-breaks-blank-zeros"),
         PdfStyle("split", "word", row_height_cm=1.3),
         PdfStyle("repeated-header", "word", row_height_cm=1.3, repeat_header=True),
+        # Borders as agencies' templates draw them: dashed and dotted lines inside a
+        # double frame ...
+        PdfStyle(
+            "dashed-double",
+            "word",
+            borders=_frame(
+                ("double", 4, "000000"), ("dashed", 4, "000000"), ("dotted", 4, "000000")
+            ),
+        ),
+        # ... and, as WPS's and Word's table styles, 1.5 pt grey lines, the header rows
+        # shaded and every other row below banded (over blank zero cells); the tables
+        # wide, on a landscape page with narrow margins, in 9 pt type.
+        PdfStyle(
+            "shaded-wide",
+            "word-breaks-blank-zeros",
+            borders=_frame(*[("single", 12, "808080")] * 3),
+            header_fill="D9D9D9",
+            band_fill="F2F2F2",
+            font_pt=9,
+            landscape=True,
+            margin_cm=1.27,
+        ),
+        # No lines between columns to rebuild cells from: a 三线表 (1.5 pt rules above and
+        # below, 0.75 pt under the header), and rows framed without lines between columns.
+        PdfStyle(
+            "three-line",
+            "word",
+            borders=(*_frame(_NONE, _NONE, _NONE), ("top", _RULE), ("bottom", _RULE)),
+            header_rule=("single", 6, "000000"),
+        ),
+        PdfStyle("rows-only", "word", borders=(("insideV", _NONE),)),
     )
 }
 
@@ -56,17 +123,96 @@ def _docx_writer() -> Any:
 
 
 def _restyle(data: bytes, seed: Any, style: PdfStyle) -> bytes:
-    """Make the applications table tall, and mark its header rows to repeat."""
-    if style.row_height_cm is None:
+    """Restyle the Word document: borders, fills and type of its tables, its page; make
+    the applications table tall, and mark its header rows to repeat."""
+    if style == PdfStyle(style.name, style.word_style):
         return data
     import io
 
     import docx
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    def element(tag: str, **attributes: str) -> Any:
+        made = OxmlElement(tag)
+        for key, value in attributes.items():
+            made.set(qn(f"w:{key}"), value)
+        return made
+
+    def borders(tag: str, sides: dict[str, Border]) -> Any:
+        made = element(tag)
+        for side, (val, size, color) in sides.items():
+            made.append(element(f"w:{side}", val=val, sz=str(size), space="0", color=color))
+        return made
+
+    def cell_properties(tc: Any, child: Any) -> None:
+        # w:tcPr's children have an order; w:tcBorders and w:shd follow w:gridSpan and
+        # w:vMerge, and w:shd follows w:tcBorders.
+        properties = tc.get_or_add_tcPr()
+        after = [qn(t) for t in ("w:tcW", "w:gridSpan", "w:vMerge", "w:tcBorders")]
+        anchor = [c for c in properties if c.tag in after]
+        if anchor:
+            anchor[-1].addnext(child)
+        else:
+            properties.insert(0, child)
+
+    document = docx.Document(io.BytesIO(data))
+    section = document.sections[0]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    if style.landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    if style.margin_cm is not None:
+        margin = Cm(style.margin_cm)
+        section.left_margin = section.right_margin = margin
+        section.top_margin = section.bottom_margin = margin
+    # Tables as wide as the text, as on the page before: wider on a wider page.
+    widen = (section.page_width - section.left_margin - section.right_margin) / text_width
+    for table in document.tables:
+        tbl = table._tbl
+        header_rows = max(_header_rows(table), 1) if style.header_rule or style.header_fill else 0
+        if style.borders:
+            # After the table's style and width, before its layout and look.
+            later = [c for c in tbl.tblPr if c.tag in {qn("w:tblLayout"), qn("w:tblLook")}]
+            made = borders("w:tblBorders", dict(style.borders))
+            if later:
+                later[0].addprevious(made)
+            else:
+                tbl.tblPr.append(made)
+        for index, tr in enumerate(tbl.tr_lst):
+            for tc in tr.tc_lst:
+                if style.header_rule is not None and index == header_rows - 1:
+                    rule = {"bottom": style.header_rule}
+                    cell_properties(tc, borders("w:tcBorders", rule))
+                fill = style.header_fill if index < header_rows else None
+                if style.band_fill and index >= header_rows and (index - header_rows) % 2:
+                    fill = style.band_fill
+                if fill is not None:
+                    cell_properties(tc, element("w:shd", val="clear", color="auto", fill=fill))
+        if widen != 1:
+            for column in tbl.iter(qn("w:gridCol"), qn("w:tcW")):
+                width = column.get(qn("w:w"))
+                if width is not None and column.get(qn("w:type")) in (None, "dxa"):
+                    column.set(qn("w:w"), str(round(int(width) * widen)))
+        if style.font_pt is not None:
+            for run in tbl.iter(qn("w:r")):
+                run.get_or_add_rPr().sz_val = Pt(style.font_pt)
+    if style.row_height_cm is not None:
+        _tall_rows(document, seed, style)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _tall_rows(document: Any, seed: Any, style: PdfStyle) -> None:
+    """Make the applications table tall, and mark its header rows to repeat."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm
 
-    document = docx.Document(io.BytesIO(data))
+    assert style.row_height_cm is not None
     table = max(document.tables, key=lambda t: len(t.rows))
     header_rows = _header_rows(seed.applications_table)
     for index, row in enumerate(table.rows):
@@ -80,9 +226,6 @@ def _restyle(data: bytes, seed: Any, style: PdfStyle) -> bytes:
         properties = row._tr.get_or_add_trPr()
         cant_split = OxmlElement("w:cantSplit")
         properties.append(cant_split)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
 
 
 def _header_rows(table: Any) -> int:
@@ -106,8 +249,12 @@ def pdfs(
     folder = tmp_path_factory.mktemp("pdfs")
     made: dict[tuple[str, str], tuple[Path, Path]] = {}
     for name, seed in seeds.items():
+        written: dict[str, bytes] = {}  # by the writer's style
         for style in PDF_STYLES.values():
-            data = writer.write_document(seed, writer.STYLES[style.word_style], support)
+            if style.word_style not in written:
+                word_style = writer.STYLES[style.word_style]
+                written[style.word_style] = writer.write_document(seed, word_style, support)
+            data = written[style.word_style]
             path = folder / f"{name}-{style.name}.docx"
             path.write_bytes(_restyle(data, seed, style))
             made[name, style.name] = (path, path.with_suffix(".pdf"))
@@ -129,8 +276,11 @@ def pdfs(
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "pdf_style" in metafunc.fixturenames:
-        metafunc.parametrize("pdf_style", list(PDF_STYLES.values()), ids=lambda s: s.name)
+    # Tables ruled between their columns read like the Word document; the others not.
+    for fixture, unruled in (("pdf_style", False), ("unruled_style", True)):
+        if fixture in metafunc.fixturenames:
+            styles = [s for s in PDF_STYLES.values() if s.unruled is unruled]
+            metafunc.parametrize(fixture, styles, ids=lambda s: s.name)
 
 
 # -- PDFs drawn object by object -------------------------------------------------------------

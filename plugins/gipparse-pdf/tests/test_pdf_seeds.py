@@ -1,6 +1,7 @@
 """The seed reports as Word documents exported to PDF by LibreOffice read with the same
 statistics, metadata and tables as the Word documents themselves (see ``conftest.py``
-for how the PDFs are made, in which styles)."""
+for how the PDFs are made, in which styles); those whose tables have no lines between
+their columns read nothing the Word documents do not say."""
 
 from __future__ import annotations
 
@@ -116,3 +117,27 @@ def test_split_styles_break_the_table_and_repeat_its_header(
         assert pdf.source.count(header) == 1, seed
         repeated = [d for d in pdf.diagnostics if d.code == "source.repeated-header"]
         assert bool(repeated) is (style == "repeated-header"), seed
+
+
+def test_tables_without_lines_between_columns_invent_nothing(
+    seed_name: str, unruled_style: Any, loaded: Any
+) -> None:
+    # A 三线表, or rows framed without lines between the columns: the cells cannot be
+    # rebuilt from rulings, and are not guessed from the spacing of the text. The tables'
+    # lines are prose, named by a source.unruled-table warning; what the core reads from
+    # them as flattened tables is what the Word document says, and the rest is null with
+    # diagnostics.
+    word, pdf = loaded(seed_name, unruled_style.name)
+    codes = {d.code for d in pdf.diagnostics}
+    assert "source.unruled-table" in codes
+    # No table of several columns is made (a frame around one row of numbers stays a
+    # table of one cell a row, which the core reads by the spaces between the numbers).
+    assert all(len(row.cells) == 1 for table in pdf.tables for row in table.rows)
+    expected = word.statistics.to_flat()
+    read = {key: value for key, value in pdf.statistics.to_flat().items() if value is not None}
+    assert read == {key: expected[key] for key in read}
+    unread = [key for key, value in expected.items() if value is not None and key not in read]
+    assert unread
+    assert codes & {"table.missing-row", "template.missing-table"}
+    assert not pdf.valid
+    assert pdf.metadata == word.metadata
