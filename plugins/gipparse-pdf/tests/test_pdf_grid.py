@@ -88,11 +88,11 @@ def test_a_line_drawn_dash_by_dash_is_one_ruling() -> None:
     # Dashes 3 pt long, 4 pt apart, drawn one segment each, and dots; a gap between
     # longer pieces (a merged cell's missing wall) stays a gap.
     dashes = [Segment(x, 10, x + 3, 10) for x in range(0, 98, 7)]
-    assert [tuple(r) for r in rulings(dashes)] == [(True, 10, 0, 94)]
+    assert [tuple(r) for r in rulings(dashes)] == [(True, 10, 0, 94, 0)]
     pieces = [Segment(0, 10, 40, 10), Segment(44, 10, 100, 10)]
     assert len(rulings(pieces)) == 2
     dotted = [Segment(x, 10, x + 1, 10) for x in range(0, 99, 3)]
-    assert [tuple(r) for r in rulings(dotted)] == [(True, 10, 0, 97)]
+    assert [tuple(r) for r in rulings(dotted)] == [(True, 10, 0, 97, 0)]
 
 
 def test_thin_rectangles_are_rulings_and_backgrounds_are_not() -> None:
@@ -107,6 +107,104 @@ def test_thin_rectangles_are_rulings_and_backgrounds_are_not() -> None:
     assert (grid.ys[0], grid.ys[-1]) == (0, 30)
     assert len(grid.cells) == 1
     assert find_tables([], [background]) == []
+
+
+def _frame(xs: list[float], ys: list[float], thick: float, inner: float = 0.5) -> list[Box]:
+    """A grid drawn with filled rectangles: a frame *thick* pt across (its corners
+    overlapping), inner lines *inner* pt across stopping at the frame's inner edge."""
+    t, i = thick / 2, inner / 2
+    left, right, top, bottom = xs[0], xs[-1], ys[0], ys[-1]
+    boxes = [
+        Box(left - t, top - t, right + t, top + t),
+        Box(left - t, bottom - t, right + t, bottom + t),
+        Box(left - t, top - t, left + t, bottom + t),
+        Box(right - t, top - t, right + t, bottom + t),
+    ]
+    boxes += [Box(left + t, y - i, right - t, y + i) for y in ys[1:-1]]
+    boxes += [Box(x - i, top + t, x + i, bottom - t) for x in xs[1:-1]]
+    return boxes
+
+
+@pytest.mark.parametrize("thick", [2.25, 3.0, 4.5, 6.0])
+def test_a_thick_frame_drawn_filled_is_rulings(thick: float) -> None:
+    # WPS draws borders as filled rectangles: a heavy frame is a ruling like a thin one.
+    xs, ys = [0.0, 120.0, 160.0, 200.0], [0.0, 24.0, 40.0, 56.0]
+    (grid,) = find_tables([], _frame(xs, ys, thick))
+    assert (grid.xs, grid.ys) == (tuple(xs), tuple(ys))
+    assert _spans(grid) == [(r, c, 1, 1) for r in range(3) for c in range(3)]
+    # One column: its rows' lines stop at the frame's inner edge and still cross it.
+    (grid,) = find_tables([], _frame([0.0, 80.0], ys, thick))
+    assert grid.ys == tuple(ys)
+    assert len(grid.cells) == 3
+    # Cells merged across the inner lines are found in a thick frame as in a thin one.
+    boxes = [b for b in _frame(xs, ys, thick) if b.x1 - b.x0 > 1]
+    boxes += [Box(x - 0.25, 24, x + 0.25, 56 - thick / 2) for x in xs[1:-1]]
+    (grid,) = find_tables([], boxes)  # no line between the header's columns
+    assert _spans(grid)[0] == (0, 0, 1, 3)
+
+
+def test_shading_stays_a_background() -> None:
+    xs, ys = [0.0, 100.0, 150.0], [0.0, 11.0, 16.0, 36.0, 41.0]
+    grid_lines = _full_grid(xs, ys)
+    (plain,) = find_tables(grid_lines)
+    assert plain.ys == tuple(ys)
+    shading = [
+        Box(0, 0, 150, 11),  # a header row of 9 pt type, shaded: as high as its text
+        Box(0, 11, 150, 16),  # an empty row 5 pt high, shaded between its lines
+        Box(100.25, 16.25, 149.75, 35.75),  # a cell's shading inside its lines
+        Box(0.25, 36.25, 99.75, 40.75),  # a thin empty cell's, inside its lines
+    ]
+    (grid,) = find_tables(grid_lines, shading)
+    assert grid == plain
+    # A narrow empty column shaded between its lines stays a column.
+    columns = _full_grid([0, 100, 105, 150], [0, 20, 40])
+    (grid,) = find_tables([*columns, Box(100, 0, 105, 40)])
+    assert grid.xs == (0, 100, 105, 150)
+
+
+def test_a_thick_rule_is_a_ruling_unless_shading_between_rulings() -> None:
+    # A 4 pt bar across a frame with nothing along its edges is a ruling; so is one
+    # with a line along one edge only (a heavy rule under a thin one).
+    lines = _full_grid([0, 100], [0, 40])
+    bar = Box(0, 18, 100, 22)
+    (grid,) = find_tables(lines, [bar])
+    assert grid.ys == (0, 20, 40)
+    (grid,) = find_tables([*lines, _h(18, 0, 100)], [bar])
+    assert grid.ys == (0, 19, 40)
+    # Between lines along both its edges it is shading: the rows stay as drawn.
+    (grid,) = find_tables([*lines, _h(17, 0, 100), _h(23, 0, 100)], [Box(0, 17, 100, 23)])
+    assert grid.ys == (0, 17, 23, 40)
+    (grid,) = find_tables([*lines, _h(15, 0, 100), _h(25, 0, 100)], [Box(0, 15, 100, 25)])
+    assert grid.ys == (0, 15, 25, 40)  # thicker than any rule anyway
+
+
+def test_short_or_thick_filled_boxes_are_not_rulings() -> None:
+    assert rulings([], [Box(0, 0, 4, 4)]) == []  # a square: a bullet, a dot
+    assert rulings([], [Box(0, 0, 5, 12)]) == []  # not three times as long as thick
+    assert rulings([], [Box(0, 0, 100, 6.5)]) == []  # thicker than any line drawn
+    assert [tuple(r) for r in rulings([], [Box(0, 0, 5, 15)])] == [(False, 2.5, 0, 15, 5)]
+
+
+def test_a_double_border_is_one_ruling_position() -> None:
+    # The two lines of a double frame up to 4 pt apart add no row or column ...
+    double = [
+        *_full_grid([0, 60, 120], [0, 20, 40]),
+        _h(-4, -4, 124),
+        _h(44, -4, 124),
+        _v(-4, -4, 44),
+        _v(124, -4, 44),
+    ]
+    (grid,) = find_tables(double)
+    assert (len(grid.xs), len(grid.ys)) == (3, 3)
+    assert len(grid.cells) == 4
+    # ... nor drawn as two thin filled rectangles each.
+    boxes = [Box(0, y - 0.25, 100, y + 0.25) for y in (0, 3.5, 26.5, 30)]
+    boxes += [Box(x - 0.25, 0, x + 0.25, 30) for x in (0, 3.5, 96.5, 100)]
+    (grid,) = find_tables([], boxes)
+    assert (len(grid.xs), len(grid.ys)) == (2, 2)
+    # Narrow cells are not merged: a column 6 pt wide, a row 8 pt high.
+    (grid,) = find_tables(_full_grid([0, 50, 56, 100], [0, 8, 30]))
+    assert (grid.xs, grid.ys) == ((0, 50, 56, 100), (0, 8, 30))
 
 
 def test_slanted_and_lone_lines_make_no_table() -> None:

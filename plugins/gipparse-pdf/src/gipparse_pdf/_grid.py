@@ -10,8 +10,10 @@ coordinate system whose y axis points **down** (the top of the page is ``y = 0``
   The edges of a stroked rectangle are four segments; a dashed or dotted line may be
   one segment (drawn with a dash pattern) or one segment a dash;
 * *rectangles*: filled rectangles the page paints, ``Box(x0, top, x1, bottom)``; a thin
-  one (at most :data:`MAX_RULE_THICKNESS` across) is a ruling along its length, a larger
-  one is a cell background and ignored;
+  one (at most :data:`MAX_RULE_THICKNESS` across) is a ruling along its length, and so is
+  a long one up to :data:`MAX_THICK_RULE` across (a heavy border drawn filled) unless it
+  lies between two rulings along its edges (the shading of a thin row or column); the
+  others are cell backgrounds and ignored;
 * *characters*: ``Glyph(text, x0, top, x1, bottom)`` boxes.
 
 :func:`find_tables` joins collinear rulings that touch or overlap (and the dashes of a
@@ -42,8 +44,16 @@ import bisect
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
-#: Largest thickness of a filled rectangle read as a ruling, in points.
+#: Largest thickness of a filled rectangle read as a ruling whatever its length, in points.
 MAX_RULE_THICKNESS = 2.0
+#: A thicker filled rectangle is a ruling (a heavy border some writers, WPS among them,
+#: draw filled: 2¼, 3, 4½, 6 pt, Word's and WPS's widest line) when it is at most
+#: MAX_THICK_RULE across and at least THICK_RULE_LENGTH times as long as it is thick
+#: (not a square: a bullet, a dot), and when no ruling runs along each of its long edges.
+#: A cell's shading lies between the rulings around the cell and is at least a line of
+#: text high (8 pt and more); one thinner (an empty row's) lies between rulings too.
+MAX_THICK_RULE = 6.0
+THICK_RULE_LENGTH = 3.0
 #: Largest slope (in points across the line) of a segment read as horizontal or vertical.
 SLANT = 0.5
 #: Distance within which two ruling positions are the same, and a gap a ruling bridges.
@@ -53,7 +63,9 @@ TOLERANCE = 2.0
 MAX_DASH = 12.0
 MAX_DASH_GAP = 5.0
 #: Smallest width and height of a grid row or column, in points: closer rulings are one.
-MIN_CELL = 3.0
+#: The two lines of a double border stand up to about 4 pt apart; a cell holding text is
+#: wider and higher than that (a character and the cell's margins).
+MIN_CELL = 4.5
 #: Most rulings :func:`grids` lays out (a page of tables has a few hundred at most): the
 #: work grows with the product of horizontal and vertical rulings, so more are refused.
 MAX_RULINGS = 1_000
@@ -103,12 +115,14 @@ class Glyph(NamedTuple):
 
 class Ruling(NamedTuple):
     """A horizontal (``at`` is y, from ``start`` to ``end`` along x) or vertical (``at``
-    is x, along y) ruling."""
+    is x, along y) ruling; ``width``, its thickness when a filled rectangle draws it (a
+    line that meets a thick ruling may stop at its edge)."""
 
     horizontal: bool
     at: float
     start: float
     end: float
+    width: float = 0.0
 
 
 class GridCell(NamedTuple):
@@ -146,13 +160,37 @@ def rulings(segments: Iterable[Segment], rectangles: Iterable[Box] = ()) -> list
             found.append(Ruling(True, (y0 + y1) / 2, min(x0, x1), max(x0, x1)))
         elif abs(x1 - x0) <= SLANT and abs(y1 - y0) > SLANT:
             found.append(Ruling(False, (x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+    thick: list[Ruling] = []
     for x0, top, x1, bottom in rectangles:
         width, height = x1 - x0, bottom - top
         if height <= MAX_RULE_THICKNESS and width > height:
-            found.append(Ruling(True, (top + bottom) / 2, x0, x1))
+            found.append(Ruling(True, (top + bottom) / 2, x0, x1, height))
         elif width <= MAX_RULE_THICKNESS and height > width:
-            found.append(Ruling(False, (x0 + x1) / 2, top, bottom))
+            found.append(Ruling(False, (x0 + x1) / 2, top, bottom, width))
+        elif height <= MAX_THICK_RULE and width >= THICK_RULE_LENGTH * height:
+            thick.append(Ruling(True, (top + bottom) / 2, x0, x1, height))
+        elif width <= MAX_THICK_RULE and height >= THICK_RULE_LENGTH * width:
+            thick.append(Ruling(False, (x0 + x1) / 2, top, bottom, width))
+    if thick:
+        joined = _join(found)
+        found += [r for r in thick if not _shading(r, [*joined, *(t for t in thick if t is not r)])]
     return _join(found)
+
+
+def _shading(strip: Ruling, others: Iterable[Ruling]) -> bool:
+    """Whether a thick *strip* lies between two rulings of *others* running along its
+    edges: the shading of a thin row or column, not a line."""
+    half = strip.width / 2
+    before = after = False
+    for other in others:
+        if other.horizontal is not strip.horizontal or not _covers(other, strip.start, strip.end):
+            continue
+        reach = TOLERANCE + other.width / 2
+        if other.at < strip.at and abs(other.at - (strip.at - half)) <= reach:
+            before = True
+        elif other.at > strip.at and abs(other.at - (strip.at + half)) <= reach:
+            after = True
+    return before and after
 
 
 def _join(found: list[Ruling]) -> list[Ruling]:
@@ -162,7 +200,7 @@ def _join(found: list[Ruling]) -> list[Ruling]:
         for group in _clusters(lines, key=lambda r: r.at):
             at = sum(r.at for r in group) / len(group)
             group.sort(key=lambda r: r.start)
-            start, end = group[0].start, group[0].end
+            start, end, width = group[0].start, group[0].end, group[0].width
             dash = end - start <= MAX_DASH  # whether the last piece joined is a dash
             for ruling in group[1:]:
                 length = ruling.end - ruling.start
@@ -170,11 +208,12 @@ def _join(found: list[Ruling]) -> list[Ruling]:
                     dash and length <= MAX_DASH and ruling.start <= end + MAX_DASH_GAP
                 ):
                     end = max(end, ruling.end)
+                    width = max(width, ruling.width)
                 else:
-                    joined.append(Ruling(horizontal, at, start, end))
-                    start, end = ruling.start, ruling.end
+                    joined.append(Ruling(horizontal, at, start, end, width))
+                    start, end, width = ruling.start, ruling.end, ruling.width
                 dash = length <= MAX_DASH
-            joined.append(Ruling(horizontal, at, start, end))
+            joined.append(Ruling(horizontal, at, start, end, width))
     return joined
 
 
@@ -227,6 +266,20 @@ def grids(found: Sequence[Ruling]) -> list[Grid]:
             vr = found[v]
             if _crosses(hr, vr):
                 parent[root(h)] = root(v)
+    # The two lines of a double border are one table's even where the lines inside
+    # meet only the inner one: parallel rulings closer than MIN_CELL along the same
+    # stretch (for at least half the shorter one) go together.
+    for indices in (horizontals, verticals):
+        ordered = sorted(indices, key=lambda i: found[i].at)
+        for k, i in enumerate(ordered):
+            a = found[i]
+            for j in ordered[k + 1 :]:
+                b = found[j]
+                if b.at - a.at >= MIN_CELL:
+                    break
+                overlap = min(a.end, b.end) - max(a.start, b.start)
+                if overlap > 0 and 2 * overlap >= min(a.end - a.start, b.end - b.start):
+                    parent[root(i)] = root(j)
     groups: dict[int, list[Ruling]] = {}
     for i, ruling in enumerate(found):
         groups.setdefault(root(i), []).append(ruling)
@@ -240,9 +293,10 @@ def grids(found: Sequence[Ruling]) -> list[Grid]:
 
 
 def _crosses(h: Ruling, v: Ruling) -> bool:
+    """Whether *h* and *v* cross or meet; a line may stop at a thick ruling's edge."""
     return (
-        h.start - TOLERANCE <= v.at <= h.end + TOLERANCE
-        and v.start - TOLERANCE <= h.at <= v.end + TOLERANCE
+        h.start - TOLERANCE - v.width / 2 <= v.at <= h.end + TOLERANCE + v.width / 2
+        and v.start - TOLERANCE - h.width / 2 <= h.at <= v.end + TOLERANCE + h.width / 2
     )
 
 
@@ -279,6 +333,10 @@ def _grid(group: list[Ruling]) -> Grid | None:
     if len(ys) < 2 or len(xs) < 2:
         return None
     rows, columns = len(ys) - 1, len(xs) - 1
+    # Where each row and column starts and ends: between the grid positions, or the
+    # edges of thick rulings there, which the lines across them may stop at.
+    tops, bottoms = _inside(ys, hs)
+    lefts, rights = _inside(xs, vs)
     # Whether a ruling separates grid cell (r, c) from its right / lower neighbour.
     wall_right = [[False] * columns for _ in range(rows)]
     wall_below = [[False] * columns for _ in range(rows)]
@@ -287,16 +345,30 @@ def _grid(group: list[Ruling]) -> Grid | None:
         if c <= 0 or c >= columns:
             continue
         for r in range(rows):
-            if _covers(v, ys[r], ys[r + 1]):
+            if _covers(v, tops[r], bottoms[r]):
                 wall_right[r][c - 1] = True
     for h in hs:
         r = _index(ys, h.at)
         if r <= 0 or r >= rows:
             continue
         for c in range(columns):
-            if _covers(h, xs[c], xs[c + 1]):
+            if _covers(h, lefts[c], rights[c]):
                 wall_below[r - 1][c] = True
     return Grid(tuple(xs), tuple(ys), tuple(_cells(xs, ys, wall_right, wall_below)))
+
+
+def _inside(positions: list[float], found: list[Ruling]) -> tuple[list[float], list[float]]:
+    """Where each stretch between neighbouring *positions* starts and ends: inside the
+    thickest of the rulings *found* at each position."""
+    half = [0.0] * len(positions)
+    for ruling in found:
+        if ruling.width:
+            i = _index(positions, ruling.at)
+            half[i] = max(half[i], ruling.width / 2)
+    return (
+        [p + h for p, h in zip(positions[:-1], half[:-1], strict=True)],
+        [p - h for p, h in zip(positions[1:], half[1:], strict=True)],
+    )
 
 
 def _index(positions: list[float], at: float) -> int:
