@@ -93,6 +93,92 @@ def test_page_header_and_footer_are_not_text(seed_name: str, pdf_style: Any, loa
     assert "共3页" not in pdf.source
 
 
+_OBJECT_RE = re.compile(rb"(\d+) 0 obj\s*(.*?)\s*endobj", re.S)
+_STROKE_RE = re.compile(rb"([\d.]+) ([\d.]+) m\s+([\d.]+) ([\d.]+) l S")
+
+
+def _filled_borders(data: bytes, width: float) -> bytes:
+    """The PDF LibreOffice wrote, with each line it strokes (a table's borders: it draws
+    one segment a path) drawn instead as a black filled rectangle *width* pt across, its
+    ends projecting, as WPS draws borders; the rest as it was. The content streams are
+    written uncompressed (LibreOffice's PDFs have no object streams)."""
+    import zlib
+
+    objects = {int(m[1]): m[2] for m in _OBJECT_RE.finditer(data)}
+    half = width / 2
+
+    def rectangle(m: re.Match[bytes]) -> bytes:
+        x0, y0, x1, y1 = (float(v) for v in m.groups())
+        left, bottom = min(x0, x1) - half, min(y0, y1) - half
+        return b"0 0 0 rg %.3f %.3f %.3f %.3f re f" % (
+            left,
+            bottom,
+            abs(x1 - x0) + width,
+            abs(y1 - y0) + width,
+        )
+
+    for number, body in list(objects.items()):
+        if not body.startswith(b"<<") or b"/FlateDecode" not in body or b"stream" not in body:
+            continue
+        length = re.search(rb"/Length (\d+)( 0 R)?", body)
+        assert length is not None
+        size = int(objects[int(length[1])]) if length[2] else int(length[1])
+        start = body.index(b"stream") + len(b"stream")
+        start += 2 if body[start : start + 2] == b"\r\n" else 1
+        content = zlib.decompress(body[start : start + size])
+        if b" l S" in content:
+            content = _STROKE_RE.sub(rectangle, content)
+            objects[number] = b"<</Length %d>>\nstream\n%s\nendstream" % (len(content) + 1, content)
+    trailer = re.search(rb"trailer\s*<<.*?(/Root \d+ 0 R).*?>>\s*startxref", data, re.S)
+    assert trailer is not None
+    out = bytearray(b"%PDF-1.6\n")
+    offsets = {}
+    for number in sorted(objects):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
+    size = max(objects) + 1
+    xref = len(out)
+    out += b"xref\n0 %d\n" % size
+    for number in range(size):
+        out += (
+            b"%010d 00000 n \n" % offsets[number] if number in offsets else b"0000000000 65535 f \n"
+        )
+    out += b"trailer\n<</Size %d %s>>\nstartxref\n%d\n%%%%EOF\n" % (size, trailer[1], xref)
+    return bytes(out)
+
+
+@pytest.mark.parametrize("width", [3.0, 4.5])
+def test_borders_drawn_as_thick_filled_rectangles_read_the_same(
+    seed_name: str,
+    pdf_style: Any,
+    width: float,
+    pdfs: dict[tuple[str, str], tuple[Path, Path]],
+) -> None:
+    # WPS draws a table's borders as filled rectangles; heavy ones are 2¼ to 6 pt across.
+    # The seeds' PDFs with every border so drawn (the shading of the shaded-wide style
+    # left as it is) read exactly as LibreOffice's own, with the lines it strokes.
+    import pypdfium2
+    from gipparse_pdf._page import read_page
+    from gipparse_pdf._reader import read_pdf
+
+    data = pdfs[seed_name, pdf_style.name][1].read_bytes()
+    filled = _filled_borders(data, width)
+    document = pypdfium2.PdfDocument(filled)
+    try:
+        pages = [read_page(document, i) for i in range(len(document))]
+    finally:
+        document.close()
+    assert not any(page.segments for page in pages)
+    thick = [
+        box
+        for page in pages
+        for box in page.rectangles
+        if abs(min(box.x1 - box.x0, box.bottom - box.top) - width) < 0.01
+    ]
+    assert len(thick) >= 20
+    assert read_pdf(filled, "report.pdf") == read_pdf(data, "report.pdf")
+
+
 def test_split_styles_break_the_table_and_repeat_its_header(
     pdfs: dict[tuple[str, str], tuple[Path, Path]], loaded: Any
 ) -> None:

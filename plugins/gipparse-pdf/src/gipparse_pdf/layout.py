@@ -2,7 +2,7 @@
 
 A fixed-layout page (PDF, OFD) is characters placed on a page and lines drawn on it. A
 reader that describes each page as a :class:`Page` (characters with their boxes, the
-straight segments and thin filled rectangles its paths draw, in points with the y axis
+straight segments and filled rectangles its paths draw, in points with the y axis
 pointing down from the page's top) gets from :func:`lay_out` what the PDF reader makes
 of a PDF: tables rebuilt from their ruling lines, prose lines joined into paragraphs,
 page numbers and running headers and footers left out, tables continued over a page end
@@ -51,7 +51,7 @@ class Page(NamedTuple):
     glyphs: list[Glyph]
     #: The straight lines its paths stroke (the edges of a stroked rectangle are four).
     segments: list[Segment]
-    #: The rectangles its paths fill: thin ones are rulings, larger ones backgrounds.
+    #: The rectangles its paths fill: long thin ones are rulings, others backgrounds.
     rectangles: list[Box]
     #: Share of the page's area that images cover, each clipped to the page (0 to 1;
     #: images that overlap count twice, up to 1). A page without text whose images cover
