@@ -378,6 +378,27 @@ def test_cell_lines_come_from_br_and_paragraphs() -> None:
     assert tables(doc) == [[["本年新\n制作数量", "结果\n维持", "\xa0", "上"]]]
 
 
+def test_words_row_of_column_widths_is_no_row() -> None:
+    # Word's "Save as HTML" ends a table with merged cells with a row of empty cells in a
+    # conditional section; the same table exported as text has no such row.
+    doc = read(
+        "<table class=MsoNormalTable border=1>\r\n"
+        "<tr><td colspan=2><p class=MsoNormal><span lang=EN-US>信息内容<o:p></o:p></span></p>"
+        "</td></tr>\r\n<tr><td><p class=MsoNormal>规章</p></td><td><p class=MsoNormal>"
+        "<span lang=EN-US>0<o:p></o:p></span></p></td></tr>\r\n"
+        "<![if !supportMisalignedColumns]>\r\n<tr height=0>"
+        "<td width=83 style='border:none'></td><td width=83 style='border:none'></td>"
+        "</tr>\r\n<![endif]>\r\n</table>"
+        "<table><tr><td>甲<td>1<![if !supportMisalignedColumns]><tr><td>乙<td>2"
+        "<tr><td><td><![endif]><tr><td><td></table>"
+    )
+    # Only the empty rows of the section go; a row with text, or outside it, stays.
+    assert tables(doc) == [
+        [["信息内容"], ["规章", "0"]],
+        [["甲", "1"], ["乙", "2"], ["", ""]],
+    ]
+
+
 def test_unclosed_cells_rows_and_paragraphs_are_closed_as_browsers_do() -> None:
     doc = read("<p>段落一<p>段落二<table><tr><td>甲<td><p>乙<tr><td>丙<td>丁</table><p>段落三")
     assert paragraphs(doc) == ["段落一", "段落二", "段落三"]

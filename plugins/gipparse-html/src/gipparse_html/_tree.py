@@ -6,6 +6,11 @@ rules that matter for reading a report: a block start tag closes an open paragra
 cell closes the open cell, a row closes the open row, an end tag never closes elements
 across a table cell it did not open inside, and nesting deeper than :data:`MAX_DEPTH`
 is flattened (text is kept, elements are not).
+
+Word's "Save as HTML" ends every table that has merged cells with a row of empty cells
+setting the column widths, inside ``<![if !supportMisalignedColumns]>`` … ``<![endif]>``:
+no part of the document, and no row when Word exports the same table as text. Rows in
+such a section that hold no text are left out of the tree.
 """
 
 from __future__ import annotations
@@ -82,6 +87,9 @@ class _TreeBuilder(HTMLParser):
         # and adding them one by one to a growing string would be quadratic.
         self._text: list[str] = []
         self._text_owner: Element = self.root
+        # Inside Word's <![if !supportMisalignedColumns]> section, and the rows met there.
+        self._misaligned = False
+        self.misaligned_rows: list[Element] = []
 
     # -- tags ---------------------------------------------------------------------
 
@@ -102,6 +110,8 @@ class _TreeBuilder(HTMLParser):
         parent.children.append(element)
         if tag not in VOID and not self_closing:
             self.stack.append(element)
+        if self._misaligned and tag == "tr":
+            self.misaligned_rows.append(element)
 
     def _close_implied(self, tag: str) -> None:
         if tag in _CLOSES_P:
@@ -149,6 +159,22 @@ class _TreeBuilder(HTMLParser):
             barriers = _BARRIERS
         self._close_within(tag, barriers)
 
+    # -- Word's conditional sections ----------------------------------------------------
+
+    def unknown_decl(self, data: str) -> None:
+        # <![if ...]> and <![endif]> (a downlevel-revealed conditional comment): browsers
+        # show what is inside, and so does the reader, but one section of Word's.
+        condition = "".join(data.split()).lower()
+        if condition == "if!supportmisalignedcolumns":
+            self._misaligned = True
+        elif condition == "endif":
+            self._misaligned = False
+
+    def handle_comment(self, data: str) -> None:
+        # Parsers that read <![if ...]> as a bogus comment hand it over as "[if ...]".
+        if data.startswith("[") and data.endswith("]"):
+            self.unknown_decl(data[1:-1])
+
     # -- text -----------------------------------------------------------------------
 
     def handle_data(self, data: str) -> None:
@@ -180,4 +206,21 @@ def parse(text: str) -> tuple[Element, int]:
     builder = _TreeBuilder()
     builder.feed(text)
     builder.close()
+    for row in builder.misaligned_rows:
+        parent = row.parent
+        if parent is not None and not _has_text(row):
+            parent.children = [c for c in parent.children if c is not row]
     return builder.root, builder.dropped
+
+
+def _has_text(element: Element) -> bool:
+    """Whether any text below *element* is more than whitespace (NBSP included)."""
+    stack: list[Element | str] = [element]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            if node and not node.isspace():
+                return True
+        else:
+            stack.extend(node.children)
+    return False
