@@ -304,9 +304,48 @@ def test_without_a_container_the_site_chrome_classes_are_dropped_too() -> None:
     assert paragraphs(doc) == ["正文"]
 
 
+def test_text_left_out_is_counted_hidden_text_apart() -> None:
+    doc = read(
+        "<body><nav>导航菜单</nav><header>网站头部</header><script>var 脚本;</script>"
+        "<div class='dqwz'>当前位置：首页</div>"
+        "<div style='display: none'>隐藏的重复摘要</div><span hidden>模板</span>"
+        "<p>正文</p><footer>页脚</footer></body>"
+    )
+    assert paragraphs(doc) == ["正文"]
+    # nav, header and footer (10) and the breadcrumb (7); the script shows no text.
+    assert [(d.code, d.message.split(" ")[0]) for d in doc.diagnostics] == [
+        ("source.page-chrome", "17"),
+        ("source.hidden-text", "9"),
+    ]
+
+
+def test_the_metadata_box_and_the_date_line_are_chrome_without_a_content_container() -> None:
+    # A 政府信息公开 page whose article sits in no container the reader knows: the box of
+    # 索引号, 发布机构 (another agency) and dates, and the line of date and hits above the
+    # article, are no report text.
+    body = "".join(f"<p>正文第{i}段，内容足够长。</p>" for i in range(3))
+    doc = read(
+        "<body><table class='xxgk'><tr><td>索 引 号：</td><td>11410204MB1923460X/2021-00012</td>"
+        "<td>主题分类：</td><td>综合政务</td></tr><tr><td>发布机构：</td><td>某某区人民政府办公室"
+        "</td><td>成文日期：</td><td>2021-01-20</td></tr></table>"
+        "<div class='wzxq'><h1>某局2020年政府信息公开工作年度报告</h1>"
+        "<div>发布时间：2021-01-20 10:00 浏览次数：<span>123</span></div>"
+        f"{body}<p>附件：发布机构名录</p></div></body>"
+    )
+    assert (paragraphs(doc), tables(doc)) == (
+        ["某局2020年政府信息公开工作年度报告"]
+        + [f"正文第{i}段，内容足够长。" for i in range(3)]
+        + ["附件：发布机构名录"],
+        [],
+    )
+    assert codes(doc) == ["source.page-chrome"]
+
+
 def test_a_page_with_nothing_but_chrome_is_refused() -> None:
     with pytest.raises(SourceError, match="no text besides page chrome"):
         read("<html><head><title>x</title></head><body><nav>菜单</nav><script>x</script>")
+    with pytest.raises(SourceError, match=r"page chrome \(4 characters of hidden text"):
+        read("<body><nav>菜单</nav><div style='visibility:hidden'><p>年度报告</p></div>")
 
 
 # ---------------------------------------------------------------------------------------

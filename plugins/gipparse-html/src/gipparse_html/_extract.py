@@ -9,10 +9,12 @@ banner, search or footer role, ``footer``, and ``header`` outside an ``article``
 holds the content (``content``, ``TRS_Editor``, ``zoom``, ``zhengwen``...) holds at least
 half of what text is left, only that container is read; the page's ``<h1>`` (or
 ``title`` element) outside it is kept as the first paragraph, since the report's title
-often sits above its body. Inside what is read, menus, breadcrumbs, share and print bars
-and site footers are removed by their class or id, by their text (``当前位置：``,
-``上一篇：``, ``ICP备``) or because they are mostly links; cells of data tables are never
-removed one by one.
+often sits above its body. Inside what is read, menus, breadcrumbs, share and print bars,
+the 索引号 box and site footers are removed by their class or id, by their text
+(``当前位置：``, ``上一篇：``, ``索引号：``, ``ICP备``) or because they are mostly links;
+cells of data tables are never removed one by one. The characters of text left out are
+counted, hidden text apart (``source.page-chrome``, ``source.hidden-text``); scripts,
+styles and embedded objects show no text and are not.
 
 A ``<table>`` holding other tables is page layout: its cells are read as paragraphs. Any
 other table with at least two cells is a data table. Its rows are read in display order
@@ -41,6 +43,12 @@ DROP_TAGS = words(
     "object embed applet svg math canvas audio video map nav aside form button select "
     "option textarea input label dialog menu rt rp"
 )
+#: Those of them that show no text: their text is code, metadata or fallback content.
+UNSHOWN_TAGS = words(
+    "head title meta link base script style noscript template iframe frame frameset "
+    "object embed applet svg math canvas audio video map rt rp"
+)
+_HIDING_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _LANDMARK_ROLES = words("navigation banner contentinfo search menu menubar complementary toolbar")
 #: Class or id tokens of page chrome, removed wherever they are.
 CHROME_TOKENS = words(
@@ -61,9 +69,12 @@ CONTENT_TOKENS = words(
     "fontzoom detail zw zhengwen nr neirong wznr text txt body main con view"
 )
 #: The start of a short block of chrome: a breadcrumb, previous/next links, a print or
-#: font-size bar.
+#: font-size bar, the 政府信息公开 metadata box (索引号, 发布机构, 成文日期...) or the line of
+#: date, source and hits above an article.
 _CHROME_START_RE = re.compile(
-    r"(?:当前位置|您现在的位置|您的位置|你的位置|你现在的位置|所在位置|上一篇|下一篇|上一条|下一条)[:：]"
+    r"(?:当前位置|您现在的位置|您的位置|你的位置|你现在的位置|所在位置|上一篇|下一篇|上一条|下一条"
+    r"|(?:信息)?索(?:引|取)号|主题分类|发布机构|成文日期|发布(?:时间|日期)|文章来源|信息来源"
+    r"|浏览(?:次数|量)|阅读(?:次数|量)|点击(?:数|量|次数)|访问(?:次数|量))[:：]"
     r"|【?(?:打印本页|打印此页|关闭窗口|字体|字号)"
 )
 #: What only a site footer says.
@@ -113,7 +124,18 @@ def read_html(data: bytes, path: str | None) -> SourceDocument:
             "their parent; their text is kept",
         )
     body = next((e for e in root.elements() if e.tag == "body"), root)
-    _prune(body, _never_content)
+    # Characters of text left out as never content: shown chrome, and hidden text.
+    never = {_CHROME: 0, _HIDDEN: 0}
+
+    def drop(element: Element) -> bool:
+        why = _never_content(element)
+        if why is None:
+            return False
+        if why in never:
+            never[why] += len(_text_of(element))
+        return True
+
+    _prune(body, drop)
     sizes = _Sizes(body)
     content, title = _content_root(body, sizes)
     if title is not None:
@@ -122,7 +144,8 @@ def read_html(data: bytes, path: str | None) -> SourceDocument:
     in_data_tables = _in_data_tables(content)
     _prune(content, lambda e: id(e) not in in_data_tables and _is_chrome(e, tokens, sizes))
     left_out = (
-        sizes.text[id(body)]
+        never[_CHROME]
+        + sizes.text[id(body)]
         - _Sizes(content).text[id(content)]
         - len("".join((title or "").split()))
     )
@@ -133,6 +156,14 @@ def read_html(data: bytes, path: str | None) -> SourceDocument:
             f"{left_out} characters of page text around the report (navigation, menus, "
             "breadcrumbs, links, share and print bars) were left out",
         )
+    hidden = never[_HIDDEN]
+    if hidden:
+        builder.diagnose(
+            Severity.INFO,
+            "source.hidden-text",
+            f"{hidden} characters of text the page hides (hidden, display:none, "
+            "visibility:hidden, aria-hidden) were not read",
+        )
     layout_tables = _Reader(builder).read(content)
     if layout_tables:
         builder.diagnose(
@@ -142,7 +173,8 @@ def read_html(data: bytes, path: str | None) -> SourceDocument:
             "cells as paragraphs",
         )
     if not builder.blocks:
-        raise SourceError("the page holds no text besides page chrome", path=path)
+        also = f" ({hidden} characters of hidden text were not read)" if hidden else ""
+        raise SourceError(f"the page holds no text besides page chrome{also}", path=path)
     return builder.build()
 
 
@@ -166,23 +198,33 @@ def _prune(root: Element, drop: Callable[[Element], bool]) -> None:
         element.children = kept
 
 
-def _never_content(element: Element) -> bool:
+_UNSHOWN = "unshown"
+_HIDDEN = "hidden"
+_CHROME = "chrome"
+
+
+def _never_content(element: Element) -> str | None:
+    """Why *element* is never report content: it shows no text (``_UNSHOWN``: scripts,
+    styles, embedded objects), the page hides it (``_HIDDEN``) or it is page chrome
+    (``_CHROME``); ``None`` when it may be content."""
     tag = element.tag
-    if tag in DROP_TAGS:
-        return True
+    if tag in UNSHOWN_TAGS:
+        return _UNSHOWN
     attrs = element.attrs
     if "hidden" in attrs or attrs.get("aria-hidden", "").strip().lower() == "true":
-        return True
+        return _HIDDEN
     style = attrs.get("style")
-    if style and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style, re.I):
-        return True
+    if style and _HIDING_STYLE_RE.search(style):
+        return _HIDDEN
+    if tag in DROP_TAGS:
+        return _CHROME
     if attrs.get("role", "").strip().lower() in _LANDMARK_ROLES:
-        return True
+        return _CHROME
     if tag == "footer":  # the page's, or an article's (date, share and print links)
-        return True
-    if tag == "header":  # an article's header holds its title
-        return not any(_is_main(a) for a in element.ancestors())
-    return False
+        return _CHROME
+    if tag == "header" and not any(_is_main(a) for a in element.ancestors()):
+        return _CHROME  # an article's header holds its title
+    return None
 
 
 def _is_main(element: Element) -> bool:
