@@ -143,6 +143,52 @@ def test_a_thick_frame_drawn_filled_is_rulings(thick: float) -> None:
     assert _spans(grid)[0] == (0, 0, 1, 3)
 
 
+def _stroked_frame(xs: list[float], ys: list[float], thick: float) -> list[Segment]:
+    """A grid stroked: a frame with a pen *thick* pt wide along its centre lines, inner
+    lines 0.5 pt wide stopping at the frame's inner edge."""
+    t = thick / 2
+    left, right, top, bottom = xs[0], xs[-1], ys[0], ys[-1]
+    frame = [
+        Segment(left, top, right, top, thick),
+        Segment(right, top, right, bottom, thick),
+        Segment(right, bottom, left, bottom, thick),
+        Segment(left, bottom, left, top, thick),
+    ]
+    inner = [Segment(left + t, y, right - t, y, 0.5) for y in ys[1:-1]]
+    inner += [Segment(x, top + t, x, bottom - t, 0.5) for x in xs[1:-1]]
+    return frame + inner
+
+
+@pytest.mark.parametrize("thick", [4.5, 6.0, 9.0])
+def test_a_frame_stroked_with_a_wide_pen_is_met_at_its_inner_edge(thick: float) -> None:
+    # A heavy frame stroked with a wide pen: the lines inside stop at its inner edge,
+    # half the pen's width from the line the path draws, and still meet it.
+    xs, ys = [0.0, 120.0, 160.0, 200.0], [0.0, 24.0, 40.0, 56.0]
+    (grid,) = find_tables(_stroked_frame(xs, ys, thick))
+    assert (grid.xs, grid.ys) == (tuple(xs), tuple(ys))
+    assert _spans(grid) == [(r, c, 1, 1) for r in range(3) for c in range(3)]
+    (grid,) = find_tables(_stroked_frame([0.0, 80.0], ys, thick))  # one column
+    assert grid.ys == tuple(ys)
+    assert len(grid.cells) == 3
+    # Cells merged across the inner lines are found as in a thin frame.
+    sides = (xs[0], xs[-1])
+    segments = [s for s in _stroked_frame(xs, ys, thick) if s.y0 == s.y1 or s.x0 in sides]
+    segments += [Segment(x, 24, x, 56 - thick / 2, 0.5) for x in xs[1:-1]]
+    (grid,) = find_tables(segments)  # no line between the header's columns
+    assert _spans(grid)[0] == (0, 0, 1, 3)
+    # Without the pen's width the frame is a hairline the inner lines stop short of:
+    # the table falls apart.
+    hairlines = [Segment(*s[:4]) for s in _stroked_frame(xs, ys, thick)]
+    assert [(g.xs, g.ys) for g in find_tables(hairlines)] != [(tuple(xs), tuple(ys))]
+
+
+def test_a_stroked_line_keeps_its_width() -> None:
+    assert [tuple(r) for r in rulings([Segment(0, 10, 100, 10, 4.5)])] == [(True, 10, 0, 100, 4.5)]
+    # Pieces joined into one ruling: the widest.
+    pieces = [Segment(0, 10, 50, 10, 0.5), Segment(50, 10, 100, 10, 3)]
+    assert [tuple(r) for r in rulings(pieces)] == [(True, 10, 0, 100, 3)]
+
+
 def test_shading_stays_a_background() -> None:
     xs, ys = [0.0, 100.0, 150.0], [0.0, 11.0, 16.0, 36.0, 41.0]
     grid_lines = _full_grid(xs, ys)
@@ -158,7 +204,7 @@ def test_shading_stays_a_background() -> None:
     assert grid == plain
     # A narrow empty column shaded between its lines stays a column.
     columns = _full_grid([0, 100, 105, 150], [0, 20, 40])
-    (grid,) = find_tables([*columns, Box(100, 0, 105, 40)])
+    (grid,) = find_tables(columns, [Box(100, 0, 105, 40)])
     assert grid.xs == (0, 100, 105, 150)
 
 

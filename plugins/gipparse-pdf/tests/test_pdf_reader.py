@@ -203,6 +203,57 @@ def test_stroked_rectangles_are_rulings(maker: Any) -> None:
     assert table.texts == (("A", "1"), ("B", "2"))
 
 
+def test_a_frame_stroked_with_a_wide_pen_holds_the_lines_stopping_at_its_edge(
+    maker: Any,
+) -> None:
+    # A 6 pt frame; the lines inside stop at its inner edge, 3 pt from its middle.
+    pdf = maker()
+    page = pdf.page()
+    for y in (100, 140):
+        page.line(69, y, 303, y, width=6)
+    for x in (72, 300):
+        page.line(x, 97, x, 143, width=6)
+    page.line(75, 120, 297, 120)
+    page.line(200, 103, 200, 137)
+    for text, x, y in (("A", 80, 103), ("1", 210, 103), ("B", 80, 123), ("2", 210, 123)):
+        page.text(text, x, y)
+    doc = _read(pdf.save())
+    (table,) = [b for b in doc.blocks if isinstance(b, gipparse.Table)]
+    assert table.texts == (("A", "1"), ("B", "2"))
+
+
+def test_a_pens_width_is_scaled_as_its_path_is(maker: Any) -> None:
+    import ctypes
+
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+    from gipparse_pdf._page import read_page
+
+    pdf = maker()
+    page = pdf.page()
+    for x1, y1 in ((100, 0), (0, 100)):  # drawn at the origin, then moved into place
+        path = pdfium_c.FPDFPageObj_CreateNewPath(0, 0)
+        pdfium_c.FPDFPath_LineTo(path, x1, y1)
+        pdfium_c.FPDFPath_SetDrawMode(path, 0, True)
+        pdfium_c.FPDFPageObj_SetStrokeWidth(path, ctypes.c_float(2))
+        pdfium_c.FPDFPageObj_SetStrokeColor(path, 0, 0, 0, 255)
+        pdfium_c.FPDFPageObj_Transform(path, 1, 0, 0, 3, 100, 100)  # three times as high
+        pdfium_c.FPDFPage_InsertObject(page.page.raw, path)
+    filled = pdfium_c.FPDFPageObj_CreateNewRect(100, 500, 100, 4)  # fill only: no stroke
+    pdfium_c.FPDFPath_SetDrawMode(filled, pdfium_c.FPDF_FILLMODE_ALTERNATE, False)
+    pdfium_c.FPDFPageObj_SetFillColor(filled, 0, 0, 0, 255)
+    pdfium_c.FPDFPage_InsertObject(page.page.raw, filled)
+    document = pypdfium2.PdfDocument(pdf.save())
+    try:
+        read = read_page(document, 0)
+    finally:
+        document.close()
+    widths = sorted((round(s.width, 3), s.x0 == s.x1) for s in read.segments)
+    # Across the horizontal line the pen is stretched three times, across the vertical not.
+    assert widths == [(2.0, True), (6.0, False)]
+    assert [tuple(round(v, 3) for v in b) for b in read.rectangles] == [(100, 338, 200, 342)]
+
+
 def test_fake_bold_is_read_once(maker: Any) -> None:
     pdf = maker()
     page = pdf.page()

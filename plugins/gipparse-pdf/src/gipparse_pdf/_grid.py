@@ -5,10 +5,12 @@ This module knows nothing of PDF or of gipparse: any page description language t
 draws its tables with lines (PDF, OFD) can use it. Its input is plain geometry in one
 coordinate system whose y axis points **down** (the top of the page is ``y = 0``):
 
-* *segments*: straight lines a page strokes, ``Segment(x0, y0, x1, y1)``; only the
-  horizontal and vertical ones (within :data:`SLANT`) are rulings, the others are ignored.
-  The edges of a stroked rectangle are four segments; a dashed or dotted line may be
-  one segment (drawn with a dash pattern) or one segment a dash;
+* *segments*: straight lines a page strokes, ``Segment(x0, y0, x1, y1, width)`` (the
+  pen's width on the page, 0 where not known); only the horizontal and vertical ones
+  (within :data:`SLANT`) are rulings, the others are ignored. The edges of a stroked
+  rectangle are four segments; a dashed or dotted line may be one segment (drawn with a
+  dash pattern) or one segment a dash. A line may stop at a wide one's edge, half its
+  width from the centre line the segment gives;
 * *rectangles*: filled rectangles the page paints, ``Box(x0, top, x1, bottom)``; a thin
   one (at most :data:`MAX_RULE_THICKNESS` across) is a ruling along its length, and so is
   a long one up to :data:`MAX_THICK_RULE` across (a heavy border drawn filled) unless it
@@ -76,12 +78,14 @@ class TooManyRulings(ValueError):
 
 
 class Segment(NamedTuple):
-    """A straight line from ``(x0, y0)`` to ``(x1, y1)``."""
+    """A straight line from ``(x0, y0)`` to ``(x1, y1)``, stroked ``width`` across (0
+    when not known: a hairline)."""
 
     x0: float
     y0: float
     x1: float
     y1: float
+    width: float = 0.0
 
 
 class Box(NamedTuple):
@@ -115,8 +119,8 @@ class Glyph(NamedTuple):
 
 class Ruling(NamedTuple):
     """A horizontal (``at`` is y, from ``start`` to ``end`` along x) or vertical (``at``
-    is x, along y) ruling; ``width``, its thickness when a filled rectangle draws it (a
-    line that meets a thick ruling may stop at its edge)."""
+    is x, along y) ruling; ``width``, its thickness (a line that meets a thick ruling
+    may stop at its edge)."""
 
     horizontal: bool
     at: float
@@ -155,11 +159,11 @@ def rulings(segments: Iterable[Segment], rectangles: Iterable[Box] = ()) -> list
     """The horizontal and vertical rulings the segments and thin rectangles draw, collinear
     ones that touch or overlap (within :data:`TOLERANCE`) joined into one."""
     found: list[Ruling] = []
-    for x0, y0, x1, y1 in segments:
+    for x0, y0, x1, y1, width in segments:
         if abs(y1 - y0) <= SLANT and abs(x1 - x0) > SLANT:
-            found.append(Ruling(True, (y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+            found.append(Ruling(True, (y0 + y1) / 2, min(x0, x1), max(x0, x1), width))
         elif abs(x1 - x0) <= SLANT and abs(y1 - y0) > SLANT:
-            found.append(Ruling(False, (x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+            found.append(Ruling(False, (x0 + x1) / 2, min(y0, y1), max(y0, y1), width))
     thick: list[Ruling] = []
     for x0, top, x1, bottom in rectangles:
         width, height = x1 - x0, bottom - top

@@ -236,7 +236,8 @@ def _visible(get_color: Any, obj: Any, rgba: tuple[ctypes.c_uint, ...]) -> bool:
 def _path(
     obj: Any, matrix: _Matrix, height: float, *, stroked: bool, filled: bool
 ) -> tuple[list[Segment], list[Box]]:
-    """The segments a path strokes, or the rectangles it fills when it does not stroke."""
+    """The segments a path strokes, each as wide as its pen draws it on the page, or the
+    rectangles it fills when it does not stroke."""
     segments: list[Segment] = []
     rectangles: list[Box] = []
     count = pdfium_c.FPDFPath_CountSegments(obj)
@@ -244,10 +245,18 @@ def _path(
         return segments, rectangles
     a, b, c, d, e, f = matrix
     x, y = ctypes.c_float(), ctypes.c_float()
+    # The pen's width is in the path's own space: across a line on the page it is scaled
+    # by the matrix's area scale over its scale along the line (see _stroke).
+    pen = ctypes.c_float()
+    if stroked and pdfium_c.FPDFPageObj_GetStrokeWidth(obj, pen):
+        pen_area = max(pen.value, 0.0) * abs(a * d - b * c)
+    else:
+        pen_area = 0.0
     subpaths: list[list[tuple[float, float]]] = []
-    lines: list[Segment] = []
+    starts: list[tuple[float, float]] = []  # each subpath's first point, in path space
     curved = False
     previous: tuple[float, float] | None = None
+    source = (0.0, 0.0)  # the previous point, in path space
     for k in range(count):
         seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
         if not pdfium_c.FPDFPathSegment_GetPoint(seg, x, y):
@@ -257,24 +266,46 @@ def _path(
         kind = pdfium_c.FPDFPathSegment_GetType(seg)
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO or not subpaths:
             subpaths.append([point])
+            starts.append((px, py))
         elif kind == pdfium_c.FPDF_SEGMENT_LINETO and previous is not None:
-            lines.append(Segment(previous[0], previous[1], point[0], point[1]))
+            if stroked:
+                segments.append(_stroke(previous, point, source, (px, py), pen_area))
             subpaths[-1].append(point)
         else:
             curved = True
-        if pdfium_c.FPDFPathSegment_GetClose(seg):
-            first = subpaths[-1][0]
-            lines.append(Segment(point[0], point[1], first[0], first[1]))
+        if stroked and pdfium_c.FPDFPathSegment_GetClose(seg):
+            segments.append(_stroke(point, subpaths[-1][0], (px, py), starts[-1], pen_area))
         previous = point
-    if stroked:
-        segments.extend(lines)
-    elif filled and not curved:
+        source = (px, py)
+    if not stroked and filled and not curved:
         for points in subpaths:
             if len(points) >= 3 and _axis_aligned(points):
                 xs = [p[0] for p in points]
                 ys = [p[1] for p in points]
                 rectangles.append(Box(min(xs), min(ys), max(xs), max(ys)))
     return segments, rectangles
+
+
+def _stroke(
+    start: tuple[float, float],
+    end: tuple[float, float],
+    source_start: tuple[float, float],
+    source_end: tuple[float, float],
+    pen_area: float,
+) -> Segment:
+    """The segment from *start* to *end* on the page, drawn from *source_start* to
+    *source_end* in the path's space with a pen whose width times the matrix's area scale
+    is *pen_area*: its width on the page is that over the matrix's scale along it."""
+    width = 0.0
+    if pen_area:
+        length = math.hypot(end[0] - start[0], end[1] - start[1])
+        if length:
+            width = (
+                pen_area
+                * math.hypot(source_end[0] - source_start[0], source_end[1] - source_start[1])
+                / length
+            )
+    return Segment(start[0], start[1], end[0], end[1], width)
 
 
 def _axis_aligned(points: list[tuple[float, float]]) -> bool:
