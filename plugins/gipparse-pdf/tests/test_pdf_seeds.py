@@ -6,6 +6,7 @@ their columns read nothing the Word documents do not say."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -97,26 +98,14 @@ _OBJECT_RE = re.compile(rb"(\d+) 0 obj\s*(.*?)\s*endobj", re.S)
 _STROKE_RE = re.compile(rb"([\d.]+) ([\d.]+) m\s+([\d.]+) ([\d.]+) l S")
 
 
-def _filled_borders(data: bytes, width: float) -> bytes:
-    """The PDF LibreOffice wrote, with each line it strokes (a table's borders: it draws
-    one segment a path) drawn instead as a black filled rectangle *width* pt across, its
-    ends projecting, as WPS draws borders; the rest as it was. The content streams are
-    written uncompressed (LibreOffice's PDFs have no object streams)."""
+def _rewritten(data: bytes, rewrite: Callable[[bytes], bytes]) -> bytes:
+    """The PDF LibreOffice wrote, with *rewrite* applied to each content stream that
+    strokes lines (a table's borders: it draws one segment a path), the rest as it was.
+    The content streams are written uncompressed (LibreOffice's PDFs have no object
+    streams)."""
     import zlib
 
     objects = {int(m[1]): m[2] for m in _OBJECT_RE.finditer(data)}
-    half = width / 2
-
-    def rectangle(m: re.Match[bytes]) -> bytes:
-        x0, y0, x1, y1 = (float(v) for v in m.groups())
-        left, bottom = min(x0, x1) - half, min(y0, y1) - half
-        return b"0 0 0 rg %.3f %.3f %.3f %.3f re f" % (
-            left,
-            bottom,
-            abs(x1 - x0) + width,
-            abs(y1 - y0) + width,
-        )
-
     for number, body in list(objects.items()):
         if not body.startswith(b"<<") or b"/FlateDecode" not in body or b"stream" not in body:
             continue
@@ -127,7 +116,7 @@ def _filled_borders(data: bytes, width: float) -> bytes:
         start += 2 if body[start : start + 2] == b"\r\n" else 1
         content = zlib.decompress(body[start : start + size])
         if b" l S" in content:
-            content = _STROKE_RE.sub(rectangle, content)
+            content = rewrite(content)
             objects[number] = b"<</Length %d>>\nstream\n%s\nendstream" % (len(content) + 1, content)
     trailer = re.search(rb"trailer\s*<<.*?(/Root \d+ 0 R).*?>>\s*startxref", data, re.S)
     assert trailer is not None
@@ -145,6 +134,24 @@ def _filled_borders(data: bytes, width: float) -> bytes:
         )
     out += b"trailer\n<</Size %d %s>>\nstartxref\n%d\n%%%%EOF\n" % (size, trailer[1], xref)
     return bytes(out)
+
+
+def _filled_borders(data: bytes, width: float) -> bytes:
+    """The PDF LibreOffice wrote, with each line it strokes drawn instead as a black
+    filled rectangle *width* pt across, its ends projecting, as WPS draws borders."""
+    half = width / 2
+
+    def rectangle(m: re.Match[bytes]) -> bytes:
+        x0, y0, x1, y1 = (float(v) for v in m.groups())
+        left, bottom = min(x0, x1) - half, min(y0, y1) - half
+        return b"0 0 0 rg %.3f %.3f %.3f %.3f re f" % (
+            left,
+            bottom,
+            abs(x1 - x0) + width,
+            abs(y1 - y0) + width,
+        )
+
+    return _rewritten(data, lambda content: _STROKE_RE.sub(rectangle, content))
 
 
 @pytest.mark.parametrize("width", [3.0, 4.5])
@@ -177,6 +184,133 @@ def test_borders_drawn_as_thick_filled_rectangles_read_the_same(
     ]
     assert len(thick) >= 20
     assert read_pdf(filled, "report.pdf") == read_pdf(data, "report.pdf")
+
+
+_PEN_RE = re.compile(rb"q ([\d.]+) w([^\n]*)\n([\d.]+) ([\d.]+) m\n([\d.]+) ([\d.]+) l S")
+
+
+def _wide_frames(data: bytes, width: float) -> bytes:
+    """The PDF LibreOffice wrote, with each table's frame (its outermost lines, both lines
+    of a double border) stroked with a pen *width* pt wide over the same centre lines,
+    running on over the corners, and the lines inside stopping at the frame's inner edge,
+    half the pen's width from its centre line, as a heavy frame is drawn; the rest as it
+    was. A table's frame is found from the lines it draws (:func:`find_tables`)."""
+    from gipparse_pdf._grid import Segment, find_tables
+
+    half = width / 2
+
+    def rewrite(content: bytes) -> bytes:
+        found = list(_PEN_RE.finditer(content))
+        lines = [Segment(*(float(m[k]) for k in (3, 4, 5, 6))) for m in found]
+        boxes = [(g.xs[0], g.xs[-1], g.ys[0], g.ys[-1]) for g in find_tables(lines)]
+        replaced: dict[int, bytes] = {}
+        for left, right, low, high in boxes:
+
+            def near(at: float, edge: float, reach: float = 1.5) -> bool:
+                return abs(at - edge) <= reach
+
+            def across(a: float, b: float, start: float, end: float) -> bool:
+                return min(a, b) < end and max(a, b) > start
+
+            def side(ats: list[float], outward: float) -> tuple[float, float]:
+                # (outer edge, inner edge) of the frame's lines at *ats*.
+                if outward < 0:
+                    return min(ats) - half, max(ats) + half
+                return max(ats) + half, min(ats) - half
+
+            horizontal = [i for i, s in enumerate(lines) if s.y0 == s.y1]
+            vertical = [i for i, s in enumerate(lines) if s.x0 == s.x1]
+            frame_h = [
+                i
+                for i in horizontal
+                if (near(lines[i].y0, low) or near(lines[i].y0, high))
+                and across(lines[i].x0, lines[i].x1, left, right)
+            ]
+            frame_v = [
+                i
+                for i in vertical
+                if (near(lines[i].x0, left) or near(lines[i].x0, right))
+                and across(lines[i].y0, lines[i].y1, low, high)
+            ]
+            if not frame_h or not frame_v:
+                continue
+            ys = [lines[i].y0 for i in frame_h]
+            xs = [lines[i].x0 for i in frame_v]
+            outer_low, inner_low = side([y for y in ys if near(y, low)], -1)
+            outer_high, inner_high = side([y for y in ys if near(y, high)], 1)
+            outer_left, inner_left = side([x for x in xs if near(x, left)], -1)
+            outer_right, inner_right = side([x for x in xs if near(x, right)], 1)
+            for i in horizontal:
+                s = lines[i]
+                if i in frame_h:
+                    x0, x1, pen = outer_left, outer_right, width
+                elif low < s.y0 < high and across(s.x0, s.x1, left, right):
+                    x0, x1 = sorted((s.x0, s.x1))
+                    x0 = inner_left if near(x0, left, 2.5) else x0
+                    x1 = inner_right if near(x1, right, 2.5) else x1
+                    pen = float(found[i][1])
+                else:
+                    continue
+                replaced[i] = b"%.3f %.3f m\n%.3f %.3f l S" % (x0, s.y0, x1, s.y0), pen
+            for i in vertical:
+                s = lines[i]
+                if i in frame_v:
+                    y0, y1, pen = outer_low, outer_high, width
+                elif left < s.x0 < right and across(s.y0, s.y1, low, high):
+                    y0, y1 = sorted((s.y0, s.y1))
+                    y0 = inner_low if near(y0, low, 2.5) else y0
+                    y1 = inner_high if near(y1, high, 2.5) else y1
+                    pen = float(found[i][1])
+                else:
+                    continue
+                replaced[i] = b"%.3f %.3f m\n%.3f %.3f l S" % (s.x0, y0, s.x0, y1), pen
+        out = bytearray()
+        last = 0
+        for i, m in enumerate(found):
+            if i in replaced:
+                path, pen = replaced[i]
+                out += content[last : m.start()]
+                out += b"q %.3f w%s\n%s" % (pen, m[2], path)
+                last = m.end()
+        return bytes(out + content[last:])
+
+    return _rewritten(data, rewrite)
+
+
+@pytest.mark.parametrize("width", [4.5, 6.0])
+def test_tables_framed_with_a_wide_pen_read_the_same(
+    seed_name: str,
+    pdf_style: Any,
+    width: float,
+    pdfs: dict[tuple[str, str], tuple[Path, Path]],
+) -> None:
+    # A heavy frame stroked with a wide pen, the lines inside stopping at its inner edge
+    # (more than 2 pt from the centre line the path draws): the seeds' PDFs so drawn read
+    # exactly as LibreOffice's own.
+    import pypdfium2
+    from gipparse_pdf._page import read_page
+    from gipparse_pdf._reader import read_pdf
+
+    data = pdfs[seed_name, pdf_style.name][1].read_bytes()
+    framed = _wide_frames(data, width)
+    document = pypdfium2.PdfDocument(framed)
+    try:
+        pages = [read_page(document, i) for i in range(len(document))]
+    finally:
+        document.close()
+    # The frames are as wide as drawn, and lines inside stop at their inner edge.
+    met = 0
+    for page in pages:
+        wide = [s for s in page.segments if abs(s.width - width) < 0.01]
+        assert len(wide) >= 4 or not page.segments
+        edges = {round(s.y0 + d, 2) for s in wide if s.y0 == s.y1 for d in (-width / 2, width / 2)}
+        met += sum(
+            1
+            for s in page.segments
+            if s.x0 == s.x1 and s.width < width and {round(s.y0, 2), round(s.y1, 2)} & edges
+        )
+    assert met >= 10
+    assert read_pdf(framed, "report.pdf") == read_pdf(data, "report.pdf")
 
 
 def test_split_styles_break_the_table_and_repeat_its_header(
