@@ -463,6 +463,86 @@ def test_a_table_holding_tables_is_layout_and_a_one_cell_table_is_a_paragraph() 
     assert codes(doc) == ["source.layout-table"]
 
 
+def test_text_in_a_table_outside_its_cells_is_read_before_the_table() -> None:
+    # Browsers show it there (the HTML standard's "foster parenting"): before the rows,
+    # in a row before its cells, between rows, after the last row.
+    doc = read(
+        "<p>（一）主动公开</p>"
+        "<table>表一<tr>说明<td>规章</td><td>0</td></tr>单位：件"
+        "<tr><td>规范性文件</td><td>3</td></tr>以上为本年数据</table>"
+        "<p>二、其他</p>"
+    )
+    assert tables(doc) == [[["规章", "0"], ["规范性文件", "3"]]]
+    assert doc.text.split("\n") == [
+        "（一）主动公开",
+        "表一说明单位：件以上为本年数据",  # one run of text, as a browser shows it
+        "\t规章",
+        "\t0",
+        "",
+        "\t规范性文件",
+        "\t3",
+        "二、其他",
+    ]
+
+
+def test_elements_in_a_table_outside_its_cells_are_read_before_the_table() -> None:
+    # A <p> or <span> between rows goes before the table, as in a browser, and the next
+    # row or cell closes it: the rows stay in the table.
+    doc = read(
+        "<table><p><b>表一</b> 主动公开情况<tbody><tr><span>注</span><td>规章<td>0"
+        "<tr><p>第二行前<td>规范性文件<td>3</table>"
+    )
+    assert paragraphs(doc) == ["表一 主动公开情况", "注", "第二行前"]
+    assert tables(doc) == [[["规章", "0"], ["规范性文件", "3"]]]
+
+
+def test_a_title_inside_the_table_reads_as_a_paragraph_before_it() -> None:
+    # A caption-like title written in the table but in no cell, in a thead.
+    page = (
+        "<p>五、政府信息公开行政复议、行政诉讼情况</p>"
+        "<table border=1><thead>表五<tr><th>行政复议<th>行政诉讼</thead>"
+        "<tbody><tr><td>0<td>1</tbody></table>"
+    )
+    doc = read(page)
+    assert paragraphs(doc) == ["五、政府信息公开行政复议、行政诉讼情况", "表五"]
+    assert tables(doc) == [[["行政复议", "行政诉讼"], ["0", "1"]]]
+    report = gipparse.loads(page.encode(), path="report.html")
+    (section,) = report.sections
+    assert section.kind == "appeals"
+    assert [b.raw if isinstance(b, Paragraph) else "table" for b in section.blocks] == [
+        "表五",
+        "table",
+    ]
+
+
+def test_whitespace_and_comments_in_a_table_outside_its_cells_are_nothing() -> None:
+    plain = read("<div>前文<table><tr><td>规章<td>0<tr><td>规范性文件<td>3</table></div>")
+    spaced = read(
+        "<div>前文<table>\n  <!-- 表一 -->\n\t<tbody>\r\n <tr> <td>规章<td>0</td> &nbsp; </tr>\n"
+        "<!-- 第二行 --> <tr>\u3000<td>规范性文件<td>3</tr>\n</tbody>\n</table></div>"
+    )
+    assert paragraphs(spaced) == paragraphs(plain) == ["前文"]  # no space added to it
+    assert spaced.text == plain.text
+    assert codes(spaced) == codes(plain) == []
+
+
+def test_text_outside_the_cells_of_a_table_in_a_layout_table_stays_in_its_cell() -> None:
+    doc = read(
+        "<table>页面说明<tr><td>左栏</td><td>"
+        "<table>表一<tr><td>规章<td>0</tr>单位：件<tr><td>规范性文件<td>3</table>"
+        "<p>正文</p></td></tr></table>"
+    )
+    blocks = doc.blocks or ()
+    assert [(type(b).__name__, b.raw if isinstance(b, Paragraph) else b.texts) for b in blocks] == [
+        ("Paragraph", "页面说明"),
+        ("Paragraph", "左栏"),
+        ("Paragraph", "表一单位：件"),
+        ("Table", (("规章", "0"), ("规范性文件", "3"))),
+        ("Paragraph", "正文"),
+    ]
+    assert codes(doc) == ["source.layout-table"]
+
+
 def test_a_table_of_links_is_a_menu() -> None:
     doc = read(
         "<table><tr><td><a>首页</a><td><a>公开</a><td><a>服务</a></table>"

@@ -7,6 +7,13 @@ cell closes the open cell, a row closes the open row, an end tag never closes el
 across a table cell it did not open inside, and nesting deeper than :data:`MAX_DEPTH`
 is flattened (text is kept, elements are not).
 
+Text and elements placed in a table but outside its cells (``<table>表一<tr>``,
+``<tr>说明<td>``, a ``<p>`` or ``<span>`` between rows) are "foster-parented" as browsers
+do: moved before the table, where a browser shows them, and such an element is closed by
+the next row or cell tag. Whitespace (NBSP and U+3000 too) stays where it is, and so do
+the table's own parts (captions, column groups, row groups, rows, cells, nested tables,
+forms, scripts and styles).
+
 Word's "Save as HTML" ends every table that has merged cells with a row of empty cells
 setting the column widths, inside ``<![if !supportMisalignedColumns]>`` … ``<![endif]>``:
 no part of the document, and no row when Word exports the same table as text. Rows in
@@ -42,6 +49,15 @@ _TABLE_SECTIONS = frozenset(("thead", "tbody", "tfoot"))
 _CELLS = frozenset(("td", "th"))
 # Elements an end tag of an unrelated element does not close across.
 _BARRIERS = frozenset(("td", "th", "table", "caption", "template"))
+# Open elements whose text and child elements (other than _TABLE_CONTENT) are moved
+# before their table; the HTML parsing algorithm's foster parenting.
+_FOSTER_CONTEXTS = words("table thead tbody tfoot tr colgroup")
+_TABLE_CONTENT = words(
+    "caption colgroup col thead tbody tfoot tr td th table form script style template"
+)
+# Start tags that close a foster-parented element still open, and where to stop looking.
+_TABLE_PARTS = words("caption colgroup col thead tbody tfoot tr td th")
+_TABLE_SCOPE = _TABLE_PARTS | {"table"}
 
 
 class Element:
@@ -90,6 +106,8 @@ class _TreeBuilder(HTMLParser):
         # Inside Word's <![if !supportMisalignedColumns]> section, and the rows met there.
         self._misaligned = False
         self.misaligned_rows: list[Element] = []
+        # Elements moved before their table, as long as they may be open.
+        self._fostered: set[Element] = set()
 
     # -- tags ---------------------------------------------------------------------
 
@@ -106,14 +124,24 @@ class _TreeBuilder(HTMLParser):
             return
         self._flush_text()
         parent = self.stack[-1]
-        element = Element(tag, {k: v or "" for k, v in attrs}, parent)
-        parent.children.append(element)
+        table = None
+        if parent.tag in _FOSTER_CONTEXTS and tag not in _TABLE_CONTENT:
+            table = _table_of(parent)
+        if table is not None and table.parent is not None:
+            element = Element(tag, {k: v or "" for k, v in attrs}, table.parent)
+            _insert_before(table.parent.children, table, element)
+            self._fostered.add(element)
+        else:
+            element = Element(tag, {k: v or "" for k, v in attrs}, parent)
+            parent.children.append(element)
         if tag not in VOID and not self_closing:
             self.stack.append(element)
         if self._misaligned and tag == "tr":
             self.misaligned_rows.append(element)
 
     def _close_implied(self, tag: str) -> None:
+        if tag in _TABLE_PARTS and self._fostered:
+            self._close_fostered()
         if tag in _CLOSES_P:
             self._close_within("p", _BARRIERS | {"button", "object"})
         if tag in _HEADINGS:
@@ -135,6 +163,17 @@ class _TreeBuilder(HTMLParser):
         elif tag in _TABLE_SECTIONS:
             for section in _TABLE_SECTIONS:
                 self._close_within(section, {"table"})
+
+    def _close_fostered(self) -> None:
+        """Close a foster-parented element open in the innermost table (with what it holds):
+        a table's part starts."""
+        for i in range(len(self.stack) - 1, 0, -1):
+            element = self.stack[i]
+            if element in self._fostered:
+                del self.stack[i:]
+                return
+            if element.tag in _TABLE_SCOPE:
+                return
 
     def _close_within(self, tag: str, barriers: frozenset[str] | set[str]) -> bool:
         """Close the innermost open *tag* unless a barrier element is open inside it."""
@@ -190,7 +229,16 @@ class _TreeBuilder(HTMLParser):
             return
         text = "".join(self._text)
         self._text.clear()
-        children = self._text_owner.children
+        owner = self._text_owner
+        # Whitespace stays: a NBSP or U+3000 between cells is nothing a reader could use,
+        # where a browser would add it to the text before the table.
+        if owner.tag in _FOSTER_CONTEXTS and not text.isspace():
+            table = _table_of(owner)
+            if table is not None and table.parent is not None:
+                # Never joined to text fostered before: that could be quadratic.
+                _insert_before(table.parent.children, table, text)
+                return
+        children = owner.children
         if children and isinstance(children[-1], str):
             children[-1] += text  # rare: never once per piece of text
         else:
@@ -211,6 +259,21 @@ def parse(text: str) -> tuple[Element, int]:
         if parent is not None and not _has_text(row):
             parent.children = [c for c in parent.children if c is not row]
     return builder.root, builder.dropped
+
+
+def _table_of(element: Element) -> Element | None:
+    """The table *element* (a table, a row group, a row) belongs to, if any."""
+    if element.tag == "table":
+        return element
+    return next((a for a in element.ancestors() if a.tag == "table"), None)
+
+
+def _insert_before(siblings: list[Element | str], table: Element, node: Element | str) -> None:
+    """Put *node* just before *table* among its *siblings* (foster parenting)."""
+    i = len(siblings) - 1  # the table is its parent's last child but for what is fostered
+    while siblings[i] is not table:
+        i -= 1
+    siblings.insert(i, node)
 
 
 def _has_text(element: Element) -> bool:
