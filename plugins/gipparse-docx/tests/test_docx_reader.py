@@ -256,20 +256,62 @@ def test_a_line_break_starts_a_new_paragraph() -> None:
     assert paragraphs(doc) == ["第一行", "第二行"]
 
 
-def test_hidden_text_and_text_boxes_are_not_read() -> None:
+def test_hidden_text_is_not_read_and_said_so() -> None:
     doc = read(
         make_docx(
             p(
                 r("看得见"),
                 "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>",
                 '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>不隐藏</w:t></w:r>',
-                "<w:r><w:pict><v:shape><v:textbox><w:txbxContent>"
-                + p(r("文本框"))
-                + "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>",
             )
         )
     )
     assert paragraphs(doc) == ["看得见不隐藏"]
+    assert [d.message for d in doc.diagnostics if d.code == "source.hidden-text"] == [
+        "2 characters of hidden text (formatted as hidden, w:vanish) were not read, "
+        "as Word does not print them"
+    ]
+
+
+def _box(content: str) -> str:
+    return "<w:txbxContent>" + content + "</w:txbxContent>"
+
+
+def test_text_boxes_are_read_once_after_their_paragraph() -> None:
+    cells = "<w:tbl><w:tr>" + tc(p(r("规章"))) + tc(p(r("0"))) + "</w:tr></w:tbl>"
+    doc = read(
+        make_docx(
+            p(
+                r("前"),
+                "<w:r><w:pict><v:shape><v:textbox>"
+                + _box(p(r("文本框")))
+                + "</v:textbox></v:shape></w:pict></w:r>",
+                '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+                + _box(cells + p())
+                + "</w:drawing></mc:Choice><mc:Fallback><w:pict>"
+                + _box(cells + p())
+                + "</w:pict></mc:Fallback></mc:AlternateContent></w:r>",
+                r("后"),
+            )
+            + p(r("下一段"))
+        )
+    )
+    blocks = [b.raw if isinstance(b, Paragraph) else b.texts for b in read_blocks(doc)]
+    assert blocks == ["前后", "文本框", (("规章", "0"),), "下一段"]
+
+
+def test_field_codes_are_not_read_even_holding_fields() -> None:
+    begin, separate, end = (
+        f'<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>' for kind in ("begin", "separate", "end")
+    )
+    code = '<w:r><w:instrText xml:space="preserve"> IF </w:instrText></w:r>'
+    doc = read(
+        make_docx(
+            p(r("第"), begin, code, begin, code, separate, r("1"), end, separate, r("3"))
+            + p(r("页"), end, r("止"))
+        )
+    )
+    assert paragraphs(doc) == ["第3", "页止"]
 
 
 def test_tracked_changes_are_read_as_accepted_and_said_so() -> None:

@@ -5,13 +5,17 @@ in document order:
 
 * a paragraph (``w:p``) is its text: runs (``w:t``, ``w:tab``, line breaks), including
   runs inside hyperlinks, fields' results, smart tags, content controls and tracked
-  insertions; never deleted text, field codes, hidden text (``w:vanish``) or text boxes.
-  A line break in a paragraph starts a new paragraph, as Word's text export does;
+  insertions; never deleted text, field codes (nor the results of fields inside a
+  field's code), or hidden text (``w:vanish``, counted in ``source.hidden-text``).
+  A line break in a paragraph starts a new paragraph, as Word's text export does. The
+  text boxes anchored in a paragraph are read after it, like the body, once: of a shape
+  written twice (DrawingML in ``mc:Choice``, VML in ``mc:Fallback``), the first;
 * a table (``w:tbl``) with at least two cells and no table inside is a data table: each
   ``w:tc`` of a row is a cell, a cell continuing a vertical merge (``w:vMerge``) is an
   empty cell, a horizontal merge (``w:gridSpan``, or the legacy ``w:hMerge``) is written
-  once: the tab format of the text exports, which are Word's own. The paragraphs of a
-  cell are its lines;
+  once: the tab format of the text exports, which are Word's own. Grid columns before a
+  row's first cell (``w:gridBefore``) are one empty cell, those after its last none; a
+  deleted row (tracked) is no row. The paragraphs of a cell are its lines;
 * a table holding tables is layout, and a table of one cell a frame: their cells are
   read like the body;
 * content controls (``w:sdt``) and custom XML are read through.
@@ -62,6 +66,9 @@ _PARAGRAPH_WRAPPERS = frozenset(
 )
 _BODY_WRAPPERS = frozenset(_W + tag for tag in ("customXml", "ins", "moveTo"))
 _SKIPPED_RUN_PROPERTIES = ("vanish", "specVanish")
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# Run content that may hold text boxes (``w:txbxContent``).
+_SHAPES = frozenset((_MC + "AlternateContent", _W + "pict", _W + "drawing", _W + "object"))
 
 
 def read_docx(data: bytes, path: str | None, format: str = FORMAT) -> SourceDocument:
@@ -80,6 +87,13 @@ def read_docx(data: bytes, path: str | None, format: str = FORMAT) -> SourceDocu
             "source.tracked-changes",
             "the document holds tracked changes; it was read with insertions kept and "
             "deletions left out, as if they were accepted",
+        )
+    if reader.hidden_characters:
+        builder.diagnose(
+            Severity.INFO,
+            "source.hidden-text",
+            f"{reader.hidden_characters:,} characters of hidden text (formatted as hidden, "
+            "w:vanish) were not read, as Word does not print them",
         )
     if reader.layout_tables:
         builder.diagnose(
@@ -173,6 +187,13 @@ class _Reader:
         self.builder = builder
         self.layout_tables = 0
         self.tracked_changes = False
+        self.hidden_characters = 0
+        # Complex fields open at this point of the document, and how many of them are in
+        # their code (between ``begin`` and ``separate``): fields span runs and paragraphs.
+        self.fields: list[bool] = []
+        self.in_code = 0
+        # Text boxes met in the paragraph being read, read after it.
+        self.boxes: list[_Element] = []
 
     # -- block level ---------------------------------------------------------------
 
@@ -181,6 +202,10 @@ class _Reader:
         for child in _blocks(element):
             if child.tag == _W + "p":
                 self.builder.paragraph(self.paragraph_text(child))
+                if self.boxes:
+                    boxes, self.boxes = self.boxes, []
+                    for box in boxes:
+                        self.container(box)
             else:
                 self.table(child)
 
@@ -189,7 +214,7 @@ class _Reader:
             self.layout_tables += 1
             self._read_cells_as_body(tbl)
             return
-        rows = [self._row(tr) for tr in _children(tbl, "tr")]
+        rows = [row for row in map(self._row, _children(tbl, "tr")) if row]
         if sum(len(row) for row in rows) < 2:
             self._read_cells_as_body(tbl)
             return
@@ -202,6 +227,13 @@ class _Reader:
 
     def _row(self, tr: _Element) -> list[str]:
         cells: list[str] = []
+        row_properties = tr.find(_W + "trPr")
+        if row_properties is not None:
+            if row_properties.find(_W + "del") is not None:
+                self.tracked_changes = True
+                return []  # a deleted row
+            if row_properties.find(_W + "gridBefore") is not None:
+                cells.append("")  # grid columns before the first cell: one empty cell
         for tc in _children(tr, "tc"):
             properties = tc.find(_W + "tcPr")
             if properties is not None:
@@ -216,13 +248,30 @@ class _Reader:
         return cells
 
     def _cell_text(self, tc: _Element) -> str:
-        lines = [self.paragraph_text(p) for p in _blocks(tc) if p.tag == _W + "p"]
+        lines = self._cell_lines(tc)
         while lines and not lines[-1].strip():
             lines.pop()
         start = 0
         while start < len(lines) and not lines[start].strip():
             start += 1
         return "\n".join(lines[start:])
+
+    def _cell_lines(self, element: _Element) -> list[str]:
+        """The lines of a cell or a text box in a cell: its paragraphs, and those of the
+        text boxes and tables in it."""
+        lines: list[str] = []
+        for block in _blocks(element):
+            if block.tag == _W + "p":
+                lines.append(self.paragraph_text(block))
+                if self.boxes:
+                    boxes, self.boxes = self.boxes, []
+                    for box in boxes:
+                        lines += self._cell_lines(box)
+            else:
+                for tr in _children(block, "tr"):
+                    for tc in _children(tr, "tc"):
+                        lines += self._cell_lines(tc)
+        return lines
 
     # -- text -------------------------------------------------------------------------
 
@@ -252,15 +301,23 @@ class _Reader:
 
     def _run_text(self, r: _Element) -> str:
         properties = r.find(_W + "rPr")
-        if properties is not None and any(
+        hidden = properties is not None and any(
             not _is_off(properties.find(_W + name)) for name in _SKIPPED_RUN_PROPERTIES
-        ):
-            return ""
+        )
         parts: list[str] = []
         for child in r:
             tag = child.tag
             if tag == _W + "t":
-                parts.append(child.text or "")
+                if self.in_code:
+                    continue  # a field's code, or the result of a field inside it
+                if hidden:
+                    self.hidden_characters += len(child.text or "")
+                else:
+                    parts.append(child.text or "")
+            elif tag == _W + "fldChar":
+                self._field_char(child)
+            elif hidden or self.in_code:
+                continue
             elif tag in (_W + "tab", _W + "ptab"):
                 parts.append("\t")
             elif tag in (_W + "br", _W + "cr"):
@@ -269,7 +326,37 @@ class _Reader:
                 parts.append("-")
             elif tag == _W + "delText":
                 self.tracked_changes = True
+            elif tag in _SHAPES:
+                self.boxes += _text_boxes(child)
         return "".join(parts)
+
+    def _field_char(self, element: _Element) -> None:
+        kind = element.get(_W + "fldCharType")
+        if kind == "begin":
+            self.fields.append(True)
+            self.in_code += 1
+        elif kind == "separate" and self.fields and self.fields[-1]:
+            self.fields[-1] = False
+            self.in_code -= 1
+        elif kind == "end" and self.fields and self.fields.pop():  # it ended in its code
+            self.in_code -= 1
+
+
+def _text_boxes(shape: _Element) -> list[_Element]:
+    """The outermost text boxes (``w:txbxContent``) of a shape, a drawing or a picture;
+    of markup-compatibility alternatives (a DrawingML shape and the same shape in VML),
+    only the first one holding text boxes."""
+    if shape.tag == _MC + "AlternateContent":
+        for choice in shape:
+            found = _text_boxes(choice)
+            if found:
+                return found
+        return []
+    found = []
+    for box in shape.iter(_W + "txbxContent"):
+        if not any(box in outer.iter(_W + "txbxContent") for outer in found):
+            found.append(box)
+    return found
 
 
 def _blocks(element: _Element) -> Iterator[_Element]:
