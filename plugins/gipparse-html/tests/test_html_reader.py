@@ -353,6 +353,36 @@ def test_a_page_with_nothing_but_chrome_is_refused() -> None:
 # ---------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "table",
+    [
+        "<table><form action=save.asp method=post><tr><td>规章<td>0<tr><td>规范性文件<td>3"
+        "</form></table>",
+        "<table><tbody><form name=f1><tr><td>规章<td>0</tr><tr><td>规范性文件<td>3</tr>"
+        "</form></tbody></table>",
+        "<table><tr><form><td>规章<td>0</form></tr><tr><td>规范性文件<td>3</table>",
+    ],
+)
+def test_a_form_in_a_table_leaves_its_rows_in_the_table(table: str) -> None:
+    # Old ASP pages open a form between <table> and its rows; browsers leave the form
+    # empty and the rows in the table.
+    doc = read(f"<p>（一）主动公开</p>{table}<p>二、其他</p>")
+    assert (paragraphs(doc), tables(doc)) == (
+        ["（一）主动公开", "二、其他"],
+        [[["规章", "0"], ["规范性文件", "3"]]],
+    )
+    assert codes(doc) == []
+
+
+def test_a_form_in_a_layout_table_leaves_the_page_in_it() -> None:
+    doc = read(
+        "<table width='100%'><form name='form1' method='post' action='detail.asp'>"
+        "<tr><td><p>正文</p><table><tr><td>规章<td>0</table></td></tr></form></table>"
+    )
+    assert (paragraphs(doc), tables(doc)) == (["正文"], [[["规章", "0"]]])
+    assert codes(doc) == ["source.layout-table"]
+
+
 def test_rowspan_and_colspan_are_expanded_like_the_tab_format() -> None:
     doc = read(
         "<table>"

@@ -12,7 +12,8 @@ Text and elements placed in a table but outside its cells (``<table>表一<tr>``
 do: moved before the table, where a browser shows them, and such an element is closed by
 the next row or cell tag. Whitespace (NBSP and U+3000 too) stays where it is, and so do
 the table's own parts (captions, column groups, row groups, rows, cells, nested tables,
-forms, scripts and styles).
+forms, scripts and styles). A form started there (``<table><form><tr>``, an old ASP
+pattern) is left empty, as browsers leave it: the rows after it stay in the table.
 
 Word's "Save as HTML" ends every table that has merged cells with a row of empty cells
 setting the column widths, inside ``<![if !supportMisalignedColumns]>`` … ``<![endif]>``:
@@ -134,7 +135,10 @@ class _TreeBuilder(HTMLParser):
         else:
             element = Element(tag, {k: v or "" for k, v in attrs}, parent)
             parent.children.append(element)
-        if tag not in VOID and not self_closing:
+        # A form started in a table but in no cell is left empty, as browsers do (the HTML
+        # standard inserts it and pops it at once): the rows after it stay in the table.
+        form_in_table = tag == "form" and parent.tag in _FOSTER_CONTEXTS
+        if tag not in VOID and not self_closing and not form_in_table:
             self.stack.append(element)
         if self._misaligned and tag == "tr":
             self.misaligned_rows.append(element)
