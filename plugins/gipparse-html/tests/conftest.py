@@ -49,6 +49,10 @@ CHROME_TEXTS = (
     "请在此处输入正文",
     "隐藏的重复摘要",
     "网站地图",
+    "站内搜索",
+    "高级搜索",
+    "用户登录",
+    "wEPDwUKLTM2",
 )
 
 
@@ -66,8 +70,11 @@ class Style:
     #: footer), ``layout`` (tables for layout, no class names), ``trs`` (a government
     #: site's CMS page: a 索引号 metadata table, the article in ``<div id="zoom">``,
     #: hidden template text), ``trs-plain`` (the same page with class names that name no
-    #: content container), ``word`` (a Word document saved as a web page, no chrome)
-    #: or ``bare`` (no chrome).
+    #: content container), ``aspnet`` (an ASP.NET WebForms page: the whole body in one
+    #: ``<form>`` with ``__VIEWSTATE`` inputs, a search form nested in its header, the
+    #: article in ``<div class="content">``), ``jsp`` (a form around the article only,
+    #: a login form beside it, class names that name no content container), ``word`` (a
+    #: Word document saved as a web page, no chrome) or ``bare`` (no chrome).
     page: str = "modern"
     headings: str = "p-strong"  # or "h"
     cell_lines: str = "br"  # or "p"
@@ -155,6 +162,15 @@ STYLES = {
             page="trs-plain",
             markup="cms",
             headings="h",
+        ),
+        Style("aspnet-webforms", meta="http-equiv", page="aspnet", row_groups="none"),
+        Style(
+            "jsp-form-gbk",
+            encoding="gbk",
+            declared="GBK",
+            page="jsp",
+            headings="h",
+            cell_lines="p",
         ),
     )
 }
@@ -531,6 +547,75 @@ def _trs_page(title: str, content: str, container: bool) -> str:
 <div class="footer">{_FOOTER}</div>"""
 
 
+#: What ASP.NET WebForms writes at the start of its form: the page's state in hidden inputs
+#: (a browser shows none of it) and the script posting the form back.
+ASPNET_STATE = """<div class="aspNetHidden">
+<input type="hidden" name="__EVENTTARGET" id="__EVENTTARGET" value="" />
+<input type="hidden" name="__EVENTARGUMENT" id="__EVENTARGUMENT" value="" />
+<input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="/wEPDwUKLTM2NjQ5NzQ3Mw9kFg" />
+</div>
+<script type="text/javascript">
+//<![CDATA[
+var theForm = document.forms['form1'];
+function __doPostBack(eventTarget, eventArgument) {
+    if (!theForm.onsubmit || (theForm.onsubmit() != false)) {
+        theForm.__EVENTTARGET.value = eventTarget;
+        theForm.submit();
+    }
+}
+//]]>
+</script>"""
+ASPNET_VALIDATION = """<div class="aspNetHidden">
+	<input type="hidden" name="__VIEWSTATEGENERATOR" id="__VIEWSTATEGENERATOR" value="A1B2C3D4" />
+	<input type="hidden" name="__EVENTVALIDATION" id="__EVENTVALIDATION" value="/wEdAAKLTM2Nj" />
+</div>"""
+
+
+def _aspnet_page(title: str, content: str) -> str:
+    """An ASP.NET WebForms page: everything in one ``<form>``, with a plain search form
+    nested in its header (browsers ignore the inner ``<form>`` tag; the reader sees a
+    form of controls), the article in ``<div class="content">``."""
+    return f"""<form method="post" action="./detail.aspx?id=20210120" id="form1">
+{ASPNET_STATE}
+<div class="header"><div class="logo"><img src="/images/logo.png" alt="某某区人民政府"></div>
+<div class="searchbox"><form action="/search/search.aspx" method="get" target="_blank">
+<span>站内搜索：</span><input type="text" name="q" value="请输入关键字" />
+<input type="submit" value="搜索" /> <a href="/search/adv.aspx">高级搜索</a></form></div></div>
+<div class="mainNav">{_MENU}</div>
+<div class="dqwz">{_CRUMBS}</div>
+<div class="main"><div class="title"><h1>{title}</h1></div>
+<div class="info">发布日期：2021-01-20 浏览次数：<span id="lblHits">123</span></div>
+<div class="content" id="lblContent">
+{content}
+</div>
+<div class="print"><a href="javascript:window.print()">【打印本页】</a>
+<a href="javascript:window.close()">【关闭窗口】</a></div></div>
+<div class="footer">{_FOOTER}</div>
+{ASPNET_VALIDATION}
+</form>"""
+
+
+def _jsp_page(title: str, content: str) -> str:
+    """A JSP page whose template puts a form around the article only, a login form in
+    the column beside it, in elements whose class names name no content container."""
+    return f"""<div class="top"><a>网站首页</a> <a>网站地图</a></div>
+<div class="mainNav">{_MENU}</div>
+<div class="wrap"><div class="leftbar">
+<form name="loginForm" action="/login.do" method="post"><h3>用户登录</h3>
+<p>用户名：<input type="text" name="user"></p><p>密码：<input type="password" name="pwd"></p>
+<p><input type="submit" value="登录"> <a href="/reg.do">注册</a></p></form>
+{_RELATED}</div>
+<form name="form1" id="form1" method="post" action="/xxgk/detail.jsp">
+<input type="hidden" name="infoid" value="wEPDwUKLTM2">
+<div class="wzxq"><h1>{title}</h1>
+<div>发布时间：2021-01-20 点击数：<span>123</span></div>
+<div class="wzxq_nr">
+{content}
+</div></div>
+</form></div>
+<div class="bottom">{_FOOTER}</div>"""
+
+
 def publish_page(seed: Any, style: Style, support: Any) -> bytes:
     """The seed as a web page in *style*, encoded."""
     content = _body_html(seed, style, support)
@@ -578,6 +663,10 @@ def publish_page(seed: Any, style: Style, support: Any) -> bytes:
 <tr><td>{_FOOTER}</td></tr></table>"""
     elif style.page in ("trs", "trs-plain"):
         body = _trs_page(title, content, container=style.page == "trs")
+    elif style.page == "aspnet":
+        body = _aspnet_page(title, content)
+    elif style.page == "jsp":
+        body = _jsp_page(title, content)
     else:
         body = content
     page = (

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import html
+import re
 import time
 from collections.abc import Callable
 
@@ -349,8 +351,128 @@ def test_a_page_with_nothing_but_chrome_is_refused() -> None:
 
 
 # ---------------------------------------------------------------------------------------
-# Tables
+# Forms
 # ---------------------------------------------------------------------------------------
+
+
+def chrome(doc: gipparse.SourceDocument) -> int:
+    """The characters of page chrome ``source.page-chrome`` says were left out."""
+    (message,) = [d.message for d in doc.diagnostics if d.code == "source.page-chrome"] or ["0"]
+    return int(message.split(" ")[0])
+
+
+#: A search form as site headers have it: 9 characters of text (站内搜索：, 高级搜索).
+_SEARCH_FORM = (
+    '<form action="/search/search.aspx" method="get" target="_blank"><span>站内搜索：</span>'
+    '<input type="text" name="q" value="请输入关键字" /><input type="submit" value="搜索" /> '
+    '<a href="/search/adv.aspx">高级搜索</a></form>'
+)
+_FORM1 = '<form method="post" action="./detail.aspx?id=20210120" id="form1">'
+_VIEWSTATE = "/wEPDwUKLTM2NjQ5NzQ3Mw9kFgICAw9kFgQCAQ8WAh4EVGV4dAUk5pyf5pyb5pS"
+_TITLE = "某某区应急管理局2020年政府信息公开工作年度报告"
+
+
+def _aspnet_page(article: str, search: str, where: str) -> str:
+    """An ASP.NET WebForms page: the whole body in one form with its hidden state; the
+    header's search box is a form *nested* in it, a form *before* it, or *controls* of
+    the page's form; the article in a content div."""
+    box = search if where == "nested" else search.replace("<form", "<div").replace("form>", "div>")
+    return (
+        "<!DOCTYPE html><html><head><title>详情页</title></head><body>"
+        + (f'<div class="top">{search}</div>' if where == "before" else "")
+        + _FORM1
+        + '<div class="aspNetHidden"><input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" '
+        f'value="{_VIEWSTATE}" />'
+        '<input type="hidden" name="__EVENTVALIDATION" value="/wEdAAKLTM2Nj" /></div>'
+        "<script>var theForm = document.forms['form1'];</script>"
+        '<div class="header"><div class="logo">某某区应急管理局</div>'
+        + (f'<div class="search">{box}</div>' if where != "before" else "")
+        + "</div>"
+        '<div class="dqwz">当前位置：<a href="/">首页</a> &gt; <a>政府信息公开年报</a></div>'
+        f'<div class="title"><h1>{_TITLE}</h1></div>'
+        f'<div class="content" id="lblContent">{article}</div>'
+        '<div class="footer">主办：某某区人民政府 豫ICP备12345678号</div>'
+        "</form></body></html>"
+    )
+
+
+def _sample_lines() -> list[str]:
+    (path,) = [p for p in gipparse.sample_paths() if p.name.startswith("000_")]
+    return path.read_text(encoding="utf-8").split("\n")
+
+
+@pytest.mark.parametrize("where", ["nested", "before", "controls"])
+def test_an_aspnet_page_in_one_form_reads_as_its_article(where: str) -> None:
+    # ASP.NET pages wrap the whole body in one <form>: it is the page, not page chrome.
+    # The header's search box is chrome all the same, and is counted.
+    lines = _sample_lines()
+    article = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+    page = _aspnet_page(article, _SEARCH_FORM, where)
+    doc = read(page)
+    shown = [re.sub(r"[ \t\n\r\f]+", " ", line).strip(" ") for line in lines]
+    assert paragraphs(doc) == [_TITLE] + [line for line in shown if line]
+    assert (tables(doc), codes(doc)) == ([], ["source.page-chrome"])
+    assert [t for t in ("VIEWSTATE", "wEPDw", "搜索") if t in doc.text] == []
+    # The search box's 9 characters are counted with the rest of the chrome.
+    assert chrome(doc) == chrome(read(_aspnet_page(article, "", where))) + 9
+    # The same page in a <div> instead of the form reads the same.
+    in_div = page.replace(_FORM1, "<div>").replace("</form></body>", "</div></body>")
+    assert (read(in_div).text, read(in_div).diagnostics) == (doc.text, doc.diagnostics)
+    report = gipparse.loads(page.encode(), path="x.html")
+    text = gipparse.loads("\n".join(lines))
+    assert [s.kind for s in report.sections] == [s.kind for s in text.sections]
+
+
+@pytest.mark.parametrize("container", ["wzxq", "article"])
+def test_a_form_around_the_article_only_is_read(container: str) -> None:
+    # A JSP or CMS template with a form around the article, and a login form beside it,
+    # with a container the reader knows (article) or not (wzxq).
+    body = [f"正文第{i}段，内容足够长，足够长。" for i in range(8)]
+    doc = read(
+        "<body><div class='top'><a>网站首页</a> <a>网站地图</a></div><div class='leftbar'>"
+        "<form name='loginForm' action='/login.do' method='post'><h3>用户登录</h3>"
+        "<p>用户名：<input name='user'></p><p>密码：<input type='password' name='pwd'></p>"
+        "<input type='submit' value='登录'></form></div>"
+        "<form name='form1' method='post' action='/xxgk/detail.jsp'>"
+        "<input type='hidden' name='infoid' value='7412'>"
+        f"<div class='{container}'><h1>{_TITLE}</h1>"
+        + "".join(f"<p>{p}</p>" for p in body)
+        + "</div></form><div class='bottom'>豫ICP备12345678号</div></body>"
+    )
+    assert paragraphs(doc) == [_TITLE, *body]
+    assert chrome(doc) == len("网站首页网站地图" + "用户登录用户名：密码：" + "豫ICP备12345678号")
+
+
+def test_search_login_and_feedback_forms_are_chrome() -> None:
+    body = [f"正文第{i}段，内容足够长，足够长。" for i in range(8)]
+    notice = "留言须知：请文明发言，遵守国家法律法规。"
+    doc = read(
+        f"<body><div class='tou'>{_SEARCH_FORM}</div>"
+        "<form action='/s'>热门搜索：<a>年报</a> <a>指南</a> <a>目录</a><input name='q'></form>"
+        + "".join(f"<p>{p}</p>" for p in body)
+        + "<form action='/login'>用户名<input name='u'>密码<input type='password'></form>"
+        f"<form action='/fb'><p>{notice}</p><table><tr><td>姓名</td><td><input name='n'></td>"
+        "<tr><td>内容</td><td><textarea>请输入</textarea></td></table>"
+        "<button>提交</button></form></body>"
+    )
+    assert (paragraphs(doc), tables(doc)) == (body, [])
+    left_out = "站内搜索：高级搜索" + "热门搜索：年报指南目录" + "用户名密码"
+    assert chrome(doc) == len(left_out + notice + "姓名内容" + "请输入" + "提交")
+
+
+def test_a_form_holding_a_data_table_is_content() -> None:
+    intro = "<p>" + "（一）主动公开政府信息情况，相当长的一段说明文字。" * 3 + "</p>"
+    doc = read(
+        f"<div>{intro}<form name='f'><table><tr><td>规章<td>0<tr><td>规范性文件<td>3</table>"
+        "</form></div>"
+    )
+    assert tables(doc) == [[["规章", "0"], ["规范性文件", "3"]]]
+    assert codes(doc) == []
+
+
+def test_a_page_of_nothing_but_a_search_form_is_refused() -> None:
+    with pytest.raises(SourceError, match="no text besides page chrome"):
+        read("<body><form action='/s'>站内搜索：<input name='q'><button>搜索</button></form>")
 
 
 @pytest.mark.parametrize(
@@ -381,6 +503,11 @@ def test_a_form_in_a_layout_table_leaves_the_page_in_it() -> None:
     )
     assert (paragraphs(doc), tables(doc)) == (["正文"], [[["规章", "0"]]])
     assert codes(doc) == ["source.layout-table"]
+
+
+# ---------------------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------------------
 
 
 def test_rowspan_and_colspan_are_expanded_like_the_tab_format() -> None:

@@ -2,10 +2,12 @@
 paragraphs and headings into paragraphs and each data table into a table.
 
 Chrome is removed in two passes. Elements that are never report content go first:
-``head``, scripts, styles, ``noscript``, ``template``, frames, embedded objects, forms
-and their controls, ``nav``, ``aside``, hidden elements, landmarks with a navigation,
-banner, search or footer role, ``footer``, and ``header`` outside an ``article`` or
-``main``. Then, when an ``article``, a ``main`` or a container whose class or id says it
+``head``, scripts, styles, ``noscript``, ``template``, frames, embedded objects, form
+controls, ``nav``, ``aside``, hidden elements, landmarks with a navigation, banner,
+search or footer role, ``footer``, ``header`` outside an ``article`` or ``main``, and
+forms that are boxes of controls (search, login, feedback). A form holding the page's
+content is read: ASP.NET pages wrap their whole body in one, some templates the article.
+Then, when an ``article``, a ``main`` or a container whose class or id says it
 holds the content (``content``, ``TRS_Editor``, ``zoom``, ``zhengwen``...) holds at least
 half of what text is left, only that container is read; the page's ``<h1>`` (or
 ``title`` element) outside it is kept as the first paragraph, since the report's title
@@ -40,7 +42,7 @@ FORMAT = "html"
 #: Elements that are never report content, wherever they are.
 DROP_TAGS = words(
     "head title meta link base script style noscript template iframe frame frameset "
-    "object embed applet svg math canvas audio video map nav aside form button select "
+    "object embed applet svg math canvas audio video map nav aside button select "
     "option textarea input label dialog menu rt rp"
 )
 #: Those of them that show no text: their text is code, metadata or fallback content.
@@ -48,6 +50,8 @@ UNSHOWN_TAGS = words(
     "head title meta link base script style noscript template iframe frame frameset "
     "object embed applet svg math canvas audio video map rt rp"
 )
+#: Controls a user fills in or presses (an ``<input type=hidden>`` is none).
+CONTROL_TAGS = words("input button select textarea")
 _HIDING_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _LANDMARK_ROLES = words("navigation banner contentinfo search menu menubar complementary toolbar")
 #: Class or id tokens of page chrome, removed wherever they are.
@@ -89,6 +93,9 @@ MAX_TITLE_LENGTH = 100
 CONTENT_SHARE = 0.5
 #: A container inside the chosen one that holds this share of its text is chosen instead.
 TIGHTEN_SHARE = 0.85
+#: Most characters of text (link text aside) a form holding controls may have and still be
+#: a search, login or feedback box when it holds most of the page's text.
+MAX_FORM_TEXT = 300
 
 _BLOCK_TAGS = words(
     "html body address article aside blockquote center dd details dialog dir div dl dt "
@@ -126,17 +133,25 @@ def read_html(data: bytes, path: str | None) -> SourceDocument:
     body = next((e for e in root.elements() if e.tag == "body"), root)
     # Characters of text left out as never content: shown chrome, and hidden text.
     never = {_CHROME: 0, _HIDDEN: 0}
+    forms: list[Element] = []
+    with_controls: set[int] = set()  # elements a control was dropped from
 
     def drop(element: Element) -> bool:
         why = _never_content(element)
         if why is None:
+            if element.tag == "form":
+                forms.append(element)
             return False
         if why in never:
             never[why] += len(_text_of(element))
+            if element.tag in CONTROL_TAGS and _is_control(element) and element.parent:
+                with_controls.add(id(element.parent))
         return True
 
     _prune(body, drop)
     sizes = _Sizes(body)
+    if forms:
+        never[_CHROME] += _drop_chrome_forms(body, forms, sizes, with_controls)
     content, title = _content_root(body, sizes)
     if title is not None:
         builder.paragraph(title)
@@ -225,6 +240,95 @@ def _never_content(element: Element) -> str | None:
     if tag == "header" and not any(_is_main(a) for a in element.ancestors()):
         return _CHROME  # an article's header holds its title
     return None
+
+
+def _is_control(element: Element) -> bool:
+    return element.tag != "input" or element.attrs.get("type", "").strip().lower() != "hidden"
+
+
+def _drop_chrome_forms(
+    body: Element, forms: list[Element], sizes: _Sizes, with_controls: set[int]
+) -> int:
+    """Remove the *forms* (each listed after the forms around it) that are page chrome,
+    their text taken off the *sizes* of the elements around them; returns the characters
+    of text removed. *with_controls*: the elements controls were dropped from.
+
+    A form is chrome when it is a box of controls (search, login, feedback), not when it
+    holds the page's content: ASP.NET pages wrap the whole body in one form, some CMS
+    templates the article. A form holding most of the page's text (link text aside), with
+    no control or more text than a box of controls has, or holding a data table, is
+    content; its controls are dropped all the same."""
+    page = sizes.text[id(body)] - sizes.link_text[id(body)]
+    removed: set[int] = set()
+    walked: set[int] = set()  # forms whose controls and data tables were looked for
+    found = _Found()
+    total = 0
+    for form in forms:
+        key = id(form)
+        if any(id(a) in removed for a in form.ancestors()):
+            continue
+        text = sizes.text[key] - sizes.link_text[key]
+        most = text >= CONTENT_SHARE * page
+        if most and text > MAX_FORM_TEXT:
+            continue
+        if not any(id(a) in walked for a in form.ancestors()):
+            walked.add(key)
+            found.walk(form, sizes, with_controls)
+        if (most and key not in found.controls) or key in found.data_tables:
+            continue
+        removed.add(key)
+        total += sizes.text[key]
+        for ancestor in form.ancestors():  # up to the body, where the forms were found
+            a = id(ancestor)
+            sizes.text[a] -= sizes.text[key]
+            sizes.links[a] -= sizes.links[key]
+            sizes.link_text[a] -= sizes.link_text[key]
+            if ancestor is body:
+                break
+        parent = form.parent
+        if parent is not None:
+            parent.children = [c for c in parent.children if c is not form]
+    return total
+
+
+class _Found:
+    """The elements below forms that held a control, and those holding a data table: a
+    table with no control and no table in it, two cells or more, and text mostly not link
+    text (not a form's layout, not a list of links)."""
+
+    def __init__(self) -> None:
+        self.controls: set[int] = set()
+        self.data_tables: set[int] = set()
+
+    def walk(self, top: Element, sizes: _Sizes, with_controls: set[int]) -> None:
+        """Look below *top* once, whatever the nesting: each element after those below it."""
+        controls, data_tables = self.controls, self.data_tables
+        cells: dict[int, int] = {}
+        tables: dict[int, int] = {}
+        for element in reversed([top, *top.elements()]):
+            key = id(element)
+            below = cells.get(key, 0) + (element.tag in ("td", "th"))
+            inside = tables.get(key, 0)
+            if key in with_controls:
+                controls.add(key)
+            if element.tag == "table":
+                if (
+                    inside == 0
+                    and below >= 2
+                    and key not in controls
+                    and 2 * sizes.link_text[key] < sizes.text[key]
+                ):
+                    data_tables.add(key)
+                inside += 1
+            parent = element.parent
+            if element is not top and parent is not None:
+                p = id(parent)
+                cells[p] = cells.get(p, 0) + below
+                tables[p] = tables.get(p, 0) + inside
+                if key in controls:
+                    controls.add(p)
+                if key in data_tables:
+                    data_tables.add(p)
 
 
 def _is_main(element: Element) -> bool:
