@@ -39,6 +39,7 @@ from tests.shapes import SHAPES
 import gipparse
 from gipparse import GipparseError, InputTooLargeError, SourceError
 from gipparse import caches as _caches
+from gipparse.cli import main as cli_main
 
 SRC = Path(gipparse.__file__).parent
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "fuzzing.md"
@@ -854,3 +855,30 @@ def test_the_command_line_names_each_bad_file_and_goes_on(tmp_path: Path) -> Non
         assert done.stderr.startswith("gipparse: error: "), done.stderr
         assert message in done.stderr
         assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("digits", [19, 400, 5000])
+def test_a_number_too_long_to_be_a_value_is_null_and_every_format_writes_the_report(
+    tmp_path: Path, digits: int
+) -> None:
+    """A cell of 19 digits or more is damage, not a count: it is null with a diagnostic at
+    its line. Read as written, 5000 digits passed int()'s limit of 4300 (a PluginError of
+    the template engine), and 19 digits broke the SQLite, Parquet and xlsx writers."""
+    lines = SEED_TEXT.split("\n")
+    k = lines.index("\t128")  # 行政处罚 · 上一年项目数量
+    lines[k] = "\t1" + "0" * (digits - 1)
+    report = gipparse.loads("\n".join(lines))
+    assert report.statistics is not None
+    assert report.statistics["active.penalty.prev_items"] is None
+    (found,) = [d for d in report.diagnostics if d.code == "value.unreadable"]
+    assert found.span is not None
+    assert found.span.line == k + 1
+    assert f"has {digits} digits" in found.message
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    for fmt in ("sqlite", "parquet", "xlsx"):
+        if fmt != "sqlite":
+            pytest.importorskip({"parquet": "pyarrow", "xlsx": "openpyxl"}[fmt])
+        out = tmp_path / f"out.{fmt}"
+        assert cli_main(["export", str(path), "-o", str(out), "--no-progress"]) == 0, fmt
+        assert out.stat().st_size > 0

@@ -129,6 +129,11 @@ def test_annotated_cells_give_their_leading_number(raw: str, expected: int) -> N
         ("-3", AMOUNT, "value.negative"),
         ("不详", COUNT, "value.unreadable"),
         ("1.2.3", COUNT, "value.unreadable"),
+        ("9" * 19, COUNT, "value.unreadable"),  # past what a 64-bit integer holds
+        ("1,000,000,000,000,000,000", COUNT, "value.unreadable"),
+        ("1" + "0" * 5000, COUNT, "value.unreadable"),  # past int()'s 4300 digits
+        ("1" + "0" * 400 + "元", AMOUNT, "value.unreadable"),  # a double's inf
+        ("+" + "9" * 19, SIGNED, "value.unreadable"),
     ],
 )
 def test_unreadable_cells_are_null_never_guessed(raw: str, kind: ValueKind, code: str) -> None:
@@ -136,6 +141,17 @@ def test_unreadable_cells_are_null_never_guessed(raw: str, kind: ValueKind, code
     assert read.value is None
     assert read.code == code
     assert read.severity is Severity.WARNING
+
+
+def test_numbers_of_up_to_eighteen_digits_are_read() -> None:
+    """The limit on digits leaves every value a report can hold, and leading zeros aside."""
+    assert read_value("9" * 18).value == 10**18 - 1
+    assert read_value("0" * 30 + "7").value == 7
+    assert read_value("9" * 18 + "元", AMOUNT).value == Decimal("99999999999999.9999")
+    read = read_value("1" + "0" * 5000)
+    assert read.note == (
+        "'100000000000000000000000...00000000' has 5001 digits, more than a value can have"
+    )
 
 
 @pytest.mark.parametrize(

@@ -69,6 +69,7 @@ from ..tree.text import fold, normalize_text
 from .schema import RowSpec, Schema, TableSpec, sum_known, written_ahead
 from .statistics import LazySources, Statistics
 from .values import (
+    MAX_DIGITS,
     Value,
     ValueRead,
     all_known,
@@ -1420,7 +1421,7 @@ def plain_counts(texts: Sequence[str]) -> list[Value]:
 def learn_counts(texts: Iterable[str]) -> bool:
     """Learn the counts among *texts* (value cells' texts) that are plain ASCII digits,
     which read as ``int()`` reads them, without a rule; were there any?"""
-    digits = [t for t in texts if t.isdecimal() and t.isascii()]
+    digits = [t for t in texts if t.isdecimal() and t.isascii() and len(t) <= MAX_DIGITS]
     if not digits:
         return False
     if len(_PLAIN_COUNTS) >= _CACHE_LIMIT:

@@ -22,7 +22,8 @@ kind of space and export debris such as ``[bookmark: _GoBack]`` removed):
 * a dash (``—`` ``-`` ``--``), ``/``, ``\\``, ``_`` or ``无`` (``無``) alone: 0,
   ``value.dash-zero``; an empty cell: 0,
   ``value.blank-zero`` (callers report those once per table);
-* anything else: ``None`` with ``value.unreadable`` (never a guess), a negative count
+* anything else: ``None`` with ``value.unreadable`` (never a guess), a number of more
+  than :data:`MAX_DIGITS` digits before its decimal point included; a negative count
   ``value.negative``, a fraction where a count belongs ``value.fraction``.
 """
 
@@ -159,6 +160,11 @@ else:
 COUNT_UNITS = frozenset(("件", "个", "项", "条", "次", "人次", "家", "宗", "起", "份", "人", "位"))
 #: Money units and their power of ten relative to 万元.
 AMOUNT_UNITS = {"万元": 0, "元": -4, "亿元": 4, "万": 0}
+#: The most digits the whole part of a value may have (leading zeros aside): a thousand
+#: times more than any count or 元 amount of a report, and every count of 18 digits fits
+#: the 64-bit integers of SQLite, Parquet and pandas. A longer number is damage (digits
+#: of several cells run together, a pasted serial number), not a value.
+MAX_DIGITS = 18
 #: Texts that stand for zero in a table.
 ZERO_MARKS = frozenset(("-", "--", "---", "/", "无", "無", "\\", "_"))
 
@@ -256,6 +262,14 @@ def _show(value: Number) -> str:
 def _number(m: re.Match[str], kind: str, default_unit: str, text: str) -> ValueRead:
     sign, digits, frac, unit = m.group("sign", "int", "frac", "unit")
     digits = digits.replace(",", "")
+    if len(digits) > MAX_DIGITS and len(digits.lstrip("0")) > MAX_DIGITS:
+        shown = text if len(text) <= 40 else f"{text[:24]}...{text[-8:]}"
+        return ValueRead(
+            None,
+            "value.unreadable",
+            f"{shown!r} has {len(digits.lstrip('0'))} digits, more than a value can have",
+            Severity.WARNING,
+        )
     if kind == ValueKind.AMOUNT:
         if unit is not None and unit not in AMOUNT_UNITS:
             return ValueRead(
