@@ -147,3 +147,20 @@ def test_a_row_no_equation_constrains_is_cut_every_way(
         return
     assert [v for _, v in found] == every
     assert tuple(values) in every
+
+
+def test_no_cell_is_longer_than_a_value_can_be() -> None:
+    """A cell of more digits than a table cell's value may have (19: past a 64-bit
+    integer) is no cut, as it is no value in a table that was not flattened."""
+    for digits, expected in ((18, [(10**18 - 1,)]), (19, [])):
+        run = Run(("k0",), (COUNT,), "9" * digits)
+        search = _RowSearch(run, [])
+        search.search()
+        assert [v for _, v in search.found] == expected
+    # 30 digits in two cells: the second holds 12 to 18 of them.
+    run = Run(("k0", "k1"), (COUNT, COUNT), "1" * 30)
+    search = _RowSearch(run, [])
+    search.search()
+    assert sorted(v for _, v in search.found) == sorted(
+        (int("1" * (30 - k)), int("1" * k)) for k in range(12, 19)
+    )

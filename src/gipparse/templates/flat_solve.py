@@ -43,10 +43,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
-from .values import ValueKind, read_cached
+from .values import MAX_DIGITS, ValueKind, read_cached
 
 Number = int | Decimal
 
+#: The longest cell a run is cut into: a whole part of :data:`~.values.MAX_DIGITS` digits,
+#: a sign, a point and as many decimals. Longer cuts are never a value (a count of more
+#: digits is not read); trying them made a run of thousands of digits take minutes.
+CELL_WIDTH = 2 * MAX_DIGITS + 2
 #: Enumeration steps allowed for one row.
 ROW_NODES = 20000
 #: Candidates kept for one row; a row with more is left undecided.
@@ -158,6 +162,8 @@ def _cell_value(text: str, kind: ValueKind, unit: str | None) -> Number | None:
         whole = body
     if len(whole) > 1 and whole[0] == "0":
         return None
+    if len(whole) > MAX_DIGITS:
+        return None
     if kind is ValueKind.AMOUNT or unit is not None:
         read = read_cached(text + (unit or ""), kind.value, "万元")
         return read.value
@@ -259,7 +265,7 @@ class _RowSearch:
             return
         last = self.n - 1
         self.stop = last
-        for length in range(1, size - last + 1):
+        for length in range(1, min(size - last, CELL_WIDTH) + 1):
             start = size - length
             if self.limit[start] < size:
                 break  # the total would hold whitespace or a unit
@@ -302,7 +308,7 @@ class _RowSearch:
                 if value is not None:
                     out.append((((pos, size),), (value,)))
             return out
-        latest = min(self.limit[pos], size - (self.n - cell - 1))
+        latest = min(self.limit[pos], size - (self.n - cell - 1), pos + CELL_WIDTH)
         for end in range(pos + 1, latest + 1):
             value = self.value(pos, end, cell)
             if value is None:
@@ -398,7 +404,7 @@ class _RowSearch:
         found = []
         ends = [size] if last else range(pos + parts + 1, size - after + 1)
         for end in ends:
-            for start in range(end - 1, pos + parts - 1, -1):
+            for start in range(end - 1, max(pos + parts, end - CELL_WIDTH) - 1, -1):
                 if limit[start] < end:
                     break  # the total would hold whitespace
                 if text[start] == "0" and end - start > 1:
@@ -620,6 +626,7 @@ class _RowSearch:
             return
         left = self.stop - cell - 1  # cells after this one
         latest = self.limit[pos] if pos < len(text) else len(text)
+        latest = min(latest, pos + CELL_WIDTH)
         if self.preset or not self.run.open_end:
             latest = min(latest, self.end - left)
         if latest <= pos:
