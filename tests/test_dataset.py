@@ -640,6 +640,10 @@ def test_prose_is_checked_against_the_tables(tmp_path: Path) -> None:
         ("收到申请后十五个工作日内予以答复。", []),
         ("收到申请后15个工作日内予以答复。", []),
         ("收到申请二二件。", []),
+        # Nor more digits than a cell may hold: 5000 of them passed int()'s limit.
+        ("收到申请" + "9" * 19 + "件。", []),
+        ("收到申请" + "1" * 5000 + "件。", []),
+        ("收到申请0012件。", [("applications.new.total", 12)]),
     ],
 )
 def test_prose_counts_in_chinese_numerals_are_read_and_durations_are_not(

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .. import patterns
+from ..templates.values import MAX_DIGITS
 from ..tree.nodes import Report
 from .corpus import Finding, finding
 
@@ -96,13 +97,14 @@ _UNITS = {"十": 10, "百": 100, "千": 1000}
 
 def _count(written: str) -> int | None:
     """The number *written* in digits or Chinese numerals; ``None`` for numerals that
-    are no number (``二二``, ``十十``).
+    are no number (``二二``, ``十十``) and for more digits than a cell's value may have.
 
     >>> [_count(w) for w in ("1,234", "十", "十二", "二十", "一百零五", "三千二百", "两万零一")]
     [1234, 10, 12, 20, 105, 3200, 20001]
     """
     if written[0].isdigit():
-        return int(written.replace(",", ""))
+        digits = written.replace(",", "").lstrip("0")
+        return int(digits or "0") if len(digits) <= MAX_DIGITS else None
     total = section = 0
     digit: int | None = None
     last_unit = 100_000
