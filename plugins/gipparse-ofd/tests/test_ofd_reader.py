@@ -179,6 +179,8 @@ def test_a_template_page_is_drawn_with_the_page() -> None:
 def test_delta_lists_and_path_data_are_read_as_the_standard_writes_them() -> None:
     assert _reader._deltas("g 3 2 1.5 g 2 0.5") == [2, 2, 2, 1.5, 0.5, 0.5]
     assert _reader._deltas("1 x 2") == [1]  # damage: what comes before it
+    assert _reader._deltas("1 g 1e400 5 2") == [1]  # a count of infinity, or NaN
+    assert _reader._deltas("1 g nan 5 2") == [1]
     figures = list(_reader._figures("M 0 0 L 10 0 L 10 5 C M 20 0 B 1 1 2 2 30 0 L 40 0"))
     assert figures == [[(0, 0), (10, 0), (10, 5), (0, 0)], [(30, 0), (40, 0)]]
     assert list(_reader._figures("L 1 2 Z 3 M")) == []
@@ -249,6 +251,30 @@ def test_an_archive_of_a_zip_version_too_new_is_not_taken_and_is_refused() -> No
     assert not gipparse_ofd.plugin.accepts("report.docx", data)
     with pytest.raises(SourceError, match="damaged"):
         read(data)
+
+
+@pytest.mark.parametrize(
+    ("code", "kept"),
+    [
+        ('<ofd:TextCode X="0" Y="1e400">', ""),  # infinity
+        ('<ofd:TextCode X="0" Y="3.2" DeltaX="nan">', "坏"),  # the first is placed
+        ('<ofd:TextCode X="0" Y="3.2" DeltaX="-1e308">', "坏"),  # overflows, in points
+    ],
+)
+def test_text_placed_at_no_number_is_left_out_with_a_warning(code: str, kept: str) -> None:
+    """Coordinates that are no number, or overflow to infinity, place a character nowhere:
+    it is left out with a warning, and the rest is read. They made the layout fail with
+    an OverflowError or a ValueError (a PluginError naming the PDF reader)."""
+    bad = text(20, 50, "坏了")
+    bad = bad[: bad.index("<ofd:TextCode")] + code + bad[bad.index(">坏了") + 1 :]
+    doc = read(make_ofd(text(20, 20, "一、总体情况") + bad + text(20, 80, "正文。")))
+    assert doc.text.split("\n") == ["一、总体情况", *([kept] if kept else []), "正文。"]
+    (found,) = [d for d in doc.diagnostics if d.code == "source.unplaced"]
+    assert found.severity is gipparse.Severity.WARNING
+    assert found.message == (
+        f"pages 1 place {2 - len(kept)} characters or lines at positions that are not numbers "
+        "or lie far off the page (damaged coordinates); they were not read"
+    )
 
 
 @given(st.data())

@@ -225,7 +225,7 @@ def _deltas(text: str | None) -> list[float]:
         if token == "g" and i + 2 < len(tokens):
             try:
                 count, value = int(float(tokens[i + 1])), float(tokens[i + 2])
-            except ValueError:
+            except (ValueError, OverflowError):  # not a number; NaN or infinity as a count
                 break
             values.extend([value] * max(0, min(count, MAX_CHARACTERS - len(values))))
             i += 3

@@ -28,6 +28,7 @@ written once), so that the rest of the pipeline reads them alike.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -55,6 +56,10 @@ MARGIN_SHARE = 0.12
 UNMAPPED_SHARE = 20
 #: Largest difference of left or right edges (points) of two parts of one table.
 EDGE_TOLERANCE = 3.0
+#: Farthest from the origin, in points, that a character or a line is laid out. A PDF
+#: page is at most 14,400 points wide; a position past this, or one that is no number at
+#: all (NaN, infinity: the coordinates of a damaged document), is on no page.
+MAX_POSITION = 1_000_000.0
 
 _PAGE_NUMBER_RE = re.compile(
     r"[-—–－_~\s]*(?:\d{1,4}|[ivxlcdm]{1,6})[-—–－_~\s]*"
@@ -158,7 +163,9 @@ class _Layout:
     def __init__(
         self, pages: list[Page], path: str | None, builder: DocumentBuilder | None = None
     ) -> None:
-        self.pages = pages
+        #: Pages that placed characters or lines at no place on them, and how many.
+        self.unplaced: list[tuple[int, int]] = []
+        self.pages = [self._placed(page) for page in pages]
         self.path = path
         self.builder = builder if builder is not None else DocumentBuilder(FORMAT)
         #: What messages call the document: "PDF", "OFD".
@@ -169,6 +176,35 @@ class _Layout:
         self.rulings = 0  # on the pages read so far
         self.numbered_pages: list[int] = []  # pages whose page number was left out
         self.running: defaultdict[str, list[int]] = defaultdict(list)  # header -> pages
+
+    def _placed(self, page: Page) -> Page:
+        """*page* without the characters and lines it places on no page (see
+        :data:`MAX_POSITION`); they are counted in :attr:`unplaced`. Every number of an
+        item is looked at: a glyph's box, a segment's ends and pen width, a box."""
+        kept = []
+        dropped = 0
+        for items, first in ((page.glyphs, 1), (page.segments, 0), (page.rectangles, 0)):
+            numbers = [v for item in items for v in item[first:]]
+            # min() and max() may miss a NaN, which their sum keeps.
+            if not numbers or (
+                not math.isnan(sum(numbers))
+                and min(numbers) >= -MAX_POSITION
+                and max(numbers) <= MAX_POSITION
+            ):
+                kept.append(items)
+                continue
+            placed = [
+                item
+                for item in items
+                if all(-MAX_POSITION <= v <= MAX_POSITION for v in item[first:])
+            ]
+            dropped += len(items) - len(placed)
+            kept.append(placed)
+        if not dropped:
+            return page
+        self.unplaced.append((page.number, dropped))
+        glyphs, segments, rectangles = kept
+        return page._replace(glyphs=glyphs, segments=segments, rectangles=rectangles)
 
     def build(self) -> SourceDocument:
         builder = self.builder
@@ -238,6 +274,15 @@ class _Layout:
                 f"{unmapped:,} of the {self.kind}'s {total:,} characters have no Unicode value in "
                 "its fonts (shown as U+FFFD or private-use characters); its text cannot be "
                 "read as printed: read the report's Word or web version, or run OCR",
+            )
+        if self.unplaced:
+            builder.diagnose(
+                Severity.WARNING,
+                "source.unplaced",
+                f"pages {_page_list([n for n, _ in self.unplaced])} place "
+                f"{sum(k for _, k in self.unplaced):,} characters or lines at positions that "
+                f"are not numbers or lie far off the page (damaged coordinates); they were not "
+                "read",
             )
         truncated = [p.number for p in self.pages if p.truncated]
         if truncated:
