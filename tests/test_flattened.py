@@ -542,6 +542,27 @@ def test_the_work_on_a_run_does_not_grow_with_its_length(monkeypatch: pytest.Mon
     assert counts[1] <= 2 * counts[0] < 40_000
 
 
+@pytest.mark.parametrize("digits", ["1" * 200, "7" * 4400])
+def test_the_sums_tried_for_a_row_are_bounded(monkeypatch: pytest.MonkeyPatch, digits: str) -> None:
+    """Table 四's 尚未审结 of 行政复议 become hundreds of digits, in a web page's text:
+    whether the groups of cells can add up to their totals was tried on sets of partial
+    sums that grew without bound (200 digits: 6 million steps, 10 seconds), and on totals
+    ending anywhere in the run (4,400 digits: over a minute); now the search stops and
+    says so."""
+    text = get_text(html_page(seed("000")))
+    row = text.rindex("总计\n\n\n", 0, text.index("五、存在的主要问题")) + len("总计\n\n\n")
+    assert text[row : row + 10] == "0\n0\n0\n0\n0\n"  # 维持, 纠正, 其他, 尚未审结, 总计
+    steps = []
+    most = flat_solve._most
+    monkeypatch.setattr(flat_solve, "_most", lambda *a: steps.append(a) or most(*a))
+    report = gipparse.loads(text[: row + 6] + digits + text[row + 7 :])
+    assert len(steps) < 2 * flat_solve.ROW_SUM_STEPS
+    assert "table.flattened-search-cut" in {d.code for d in report.diagnostics}
+    stats = report.statistics
+    assert stats is not None
+    assert stats["appeals.review.pending"] is None
+
+
 def test_prose_is_not_taken_for_a_table() -> None:
     """A text with numbers but no table labels is not a flattened report."""
     report = gipparse.loads(

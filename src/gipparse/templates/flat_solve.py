@@ -31,11 +31,12 @@ It is exact constraint solving, never a pick:
 3. **Decision.** A cell is decided when every candidate left gives it the same value;
    otherwise it is undecided, with the values it may take.
 
-Work is bounded: at most :data:`ROW_NODES` steps of enumeration per row and
-:data:`ROW_CANDIDATES` candidates (beyond, the row's cells are undecided and the result
-says the search was cut), bounded sets of sums, and :data:`JOINT_NODES` steps of joint
-search (beyond, the pruned candidates decide, which is sound: a value every pruned
-candidate agrees on is one every solution agrees on).
+Work is bounded: at most :data:`ROW_NODES` steps of enumeration per row,
+:data:`ROW_SUM_STEPS` partial sums carried and :data:`ROW_CANDIDATES` candidates
+(beyond, the row's cells are undecided and the result says the search was cut), cells
+of at most :data:`CELL_WIDTH` characters, bounded sets of sums, and :data:`JOINT_NODES`
+steps of joint search (beyond, the pruned candidates decide, which is sound: a value
+every pruned candidate agrees on is one every solution agrees on).
 """
 
 from __future__ import annotations
@@ -53,6 +54,11 @@ Number = int | Decimal
 CELL_WIDTH = 2 * MAX_DIGITS + 2
 #: Enumeration steps allowed for one row.
 ROW_NODES = 20000
+#: Partial sums carried from one cell to the next while telling whether a group of cells
+#: can add up to a large total (:meth:`_RowSearch._possible`), for one row: the rows of
+#: real and generated reports carry at most a few thousand; a run of hundreds of digits
+#: in table 四 carried 26 million, for 10 seconds.
+ROW_SUM_STEPS = 200_000
 #: Candidates kept for one row; a row with more is left undecided.
 ROW_CANDIDATES = 512
 #: Distinct partial sums kept while pruning by one equation; beyond, it does not prune.
@@ -188,6 +194,7 @@ class _RowSearch:
         self.local = local
         self.counts = all(k is ValueKind.COUNT for k in run.kinds)
         self.nodes = 0
+        self.sum_steps = 0
         self.cut_short = False
         self.found: list[tuple[Cut, tuple[Number, ...]]] = []
         self._values: dict[tuple[int, int, int], Number | None] = {}
@@ -363,6 +370,8 @@ class _RowSearch:
         for start, end, total in totals:
             if sums is None or total > SUM_BITS:
                 if not self._possible(pos, start, parts, total):
+                    if self.cut_short:
+                        return out
                     continue
                 found = self._fill(pos, start, parts, total)
             elif sums[start - pos][parts] >> total & 1:
@@ -402,7 +411,12 @@ class _RowSearch:
             self._digit_sums = sums
         digit_sums = self._digit_sums
         found = []
-        ends = [size] if last else range(pos + parts + 1, size - after + 1)
+        # The group's cells and its total, each at most CELL_WIDTH long.
+        longest = pos + (parts + 1) * CELL_WIDTH
+        if last:
+            ends: Sequence[int] = [size] if size <= longest else []
+        else:
+            ends = range(pos + parts + 1, min(size - after, longest) + 1)
         for end in ends:
             for start in range(end - 1, max(pos + parts, end - CELL_WIDTH) - 1, -1):
                 if limit[start] < end:
@@ -488,6 +502,10 @@ class _RowSearch:
                         continue
                     low = total - _most(digits, left)
                     high = total - _least(digits, left)
+                    self.sum_steps += len(sums)
+                    if self.sum_steps > ROW_SUM_STEPS:
+                        self.cut_short = True
+                        return False
                     new = {s + value for s in sums if low <= s + value <= high}
                     if new:
                         if q in reached:
