@@ -107,6 +107,23 @@ def test_validate_and_parse_take_a_gbk_name(gbk_folder: Path) -> None:
     assert os.fsencode(json.loads(parsed.stdout)["path"]) == path
 
 
+def test_validate_corpus_and_html_take_a_gbk_name(gbk_folder: Path, tmp_path: Path) -> None:
+    """The corpus findings and the HTML page name the file as the CSV does; both died with
+    a UnicodeEncodeError traceback. (The same report twice: a corpus.duplicate finding.)"""
+    shutil.copyfile(SEEDS[0], gbk_folder / "copy.txt")
+    text = run("validate", "--corpus", "--html", tmp_path / "page.html", gbk_folder)
+    no_traceback(text)
+    assert text.returncode == 0
+    (finding,) = [x for x in text.stdout.decode("utf-8").splitlines() if "corpus.dup" in x]
+    assert "\\xb1\\xa8\\xb8\\xe6.txt" in finding
+    page = (tmp_path / "page.html").read_text(encoding="utf-8")
+    assert "\\xb1\\xa8\\xb8\\xe6.txt" in page
+    as_json = run("validate", "--corpus", "--format", "json", gbk_folder)
+    no_traceback(as_json)
+    (finding,) = json.loads(as_json.stdout)["corpus"]
+    assert "\udcb1\udca8\udcb8\udce6.txt" in finding["message"]  # lossless, as the records
+
+
 # -- 5. output safety ---------------------------------------------------------------------
 
 

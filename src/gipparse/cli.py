@@ -981,7 +981,10 @@ def _run_validate(args: argparse.Namespace) -> int:
             by_severity[f["severity"]] += 1
         shown_corpus = [f for f in corpus if _SEVERITIES.index(f["severity"]) >= threshold]
         if not as_json:
-            out.write("".join(format_finding(f) + "\n" for f in shown_corpus).encode("utf-8"))
+            from .export.safety import printable
+
+            lines = (printable(format_finding(f)) + "\n" for f in shown_corpus)
+            out.write("".join(lines).encode("utf-8"))
     if args.html is not None:
         _write_page(args.html, sections, corpus)
     if as_json:
@@ -996,7 +999,7 @@ def _run_validate(args: argparse.Namespace) -> int:
             summary["mismatches"] = mismatches
         out.write(b"\n]")
         if args.corpus:
-            out.write((', "corpus": ' + to_json(shown_corpus)).encode("utf-8"))
+            out.write(json_bytes(', "corpus": ' + to_json(shown_corpus)))
         out.write((', "summary": ' + to_json(summary) + "}\n").encode("utf-8"))
     else:
         line = (
@@ -1043,10 +1046,11 @@ def _write_page(name: str, sections: list[tuple[Record, str]], corpus: list[Any]
     from .export.htmlpage import page
 
     found = [f'<li class="{f["severity"]}">{escape(format_finding(f))}</li>' for f in corpus]
-    from .export.safety import OutputFile
+    from .export.safety import OutputFile, readable_name
 
     with OutputFile(name) as out:
-        out.write(page(sections, found).encode("utf-8"))
+        # File names that are not UTF-8 shown as the CSV and JSON records show them.
+        out.write(readable_name(page(sections, found)).encode("utf-8"))
 
 
 # -- parse, render, plugins -----------------------------------------------------------
