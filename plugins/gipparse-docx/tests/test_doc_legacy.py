@@ -235,11 +235,32 @@ def test_a_conversion_over_time_is_stopped_with_all_it_started(
     assert list(temp.iterdir()) == []
 
 
-def test_a_bad_time_limit_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("limit", ["soon", "0", "-1", "nan", "inf"])
+def test_a_bad_time_limit_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, limit: str) -> None:
+    """Infinity too: it made the wait fail with an OverflowError out of the selectors
+    module (a PluginError naming it)."""
     monkeypatch.setenv("GIPPARSE_SOFFICE", sys.executable)  # found; never run
-    monkeypatch.setenv("GIPPARSE_SOFFICE_TIMEOUT", "soon")
-    with pytest.raises(SourceError, match="GIPPARSE_SOFFICE_TIMEOUT='soon' is not a positive"):
+    monkeypatch.setenv("GIPPARSE_SOFFICE_TIMEOUT", limit)
+    with pytest.raises(SourceError, match=f"GIPPARSE_SOFFICE_TIMEOUT='{limit}' is not a positive"):
         gipparse.loads(_doc_bytes(), path="report.doc")
+
+
+@posix_only
+@pytest.mark.parametrize("limit", ["1e8", "1e20"])
+def test_a_time_limit_too_long_to_wait_for_is_no_limit(
+    stand_in: Any, monkeypatch: pytest.MonkeyPatch, limit: str
+) -> None:
+    """Waiting that long overflowed the wait's clock: an OverflowError out of the
+    selectors module (a PluginError naming it) instead of the conversion's outcome."""
+    from gipparse_docx import _convert
+
+    stand_in("exit 0")  # converts nothing
+    monkeypatch.setenv("GIPPARSE_SOFFICE_TIMEOUT", limit)
+    assert _convert.timeout() == 1e6
+    with pytest.raises(SourceError, match=r"LibreOffice could not convert .*exit status 0"):
+        gipparse.loads(_doc_bytes(), path="report.doc")
+    monkeypatch.setenv("GIPPARSE_SOFFICE_TIMEOUT", "2.5")
+    assert _convert.timeout() == 2.5
 
 
 def test_sources_that_are_not_legacy_word_are_left_alone() -> None:

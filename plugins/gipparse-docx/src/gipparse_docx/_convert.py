@@ -11,6 +11,7 @@ killed. The folder is removed afterwards, whatever happened.
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import shutil
 import signal
@@ -26,6 +27,10 @@ SOFFICE_ENV = "GIPPARSE_SOFFICE"
 #: Seconds one conversion may take (default :data:`DEFAULT_TIMEOUT`).
 TIMEOUT_ENV = "GIPPARSE_SOFFICE_TIMEOUT"
 DEFAULT_TIMEOUT = 120.0
+#: The longest limit set (about eleven days): the wait polls with a timeout in
+#: milliseconds that must fit 32 bits (``1e8`` raised an OverflowError, "timeout is too
+#: large"), and a longer limit is, in effect, none.
+_LONGEST_TIMEOUT = 1e6
 
 #: How to get LibreOffice, for the message refusing a document without it.
 INSTALL_HINT = (
@@ -64,9 +69,9 @@ def timeout() -> float:
         value = float(text)
     except ValueError:
         value = -1.0
-    if not value > 0:
+    if not 0 < value < math.inf:  # (NaN fails both)
         raise SourceError(f"{TIMEOUT_ENV}={text!r} is not a positive number of seconds")
-    return value
+    return min(value, _LONGEST_TIMEOUT)
 
 
 def convert_to_docx(data: bytes, suffix: str, infilter: str, path: str | None, what: str) -> bytes:
