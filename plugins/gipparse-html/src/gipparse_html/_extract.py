@@ -135,12 +135,17 @@ def read_html(data: bytes, path: str | None) -> SourceDocument:
     never = {_CHROME: 0, _HIDDEN: 0}
     forms: list[Element] = []
     with_controls: set[int] = set()  # elements a control was dropped from
+    # Elements in an article or a main (kept, each met after the element around it).
+    in_main = {id(body)} if any(map(_is_main, (body, *body.ancestors()))) else set()
 
     def drop(element: Element) -> bool:
-        why = _never_content(element)
+        parent_in_main = element.parent is not None and id(element.parent) in in_main
+        why = _never_content(element, parent_in_main)
         if why is None:
             if element.tag == "form":
                 forms.append(element)
+            if parent_in_main or _is_main(element):
+                in_main.add(id(element))
             return False
         if why in never:
             never[why] += len(_text_of(element))
@@ -157,7 +162,8 @@ def read_html(data: bytes, path: str | None) -> SourceDocument:
         builder.paragraph(title)
     tokens = CHROME_TOKENS if content is not body else CHROME_TOKENS | SITE_CHROME_TOKENS
     in_data_tables = _in_data_tables(content)
-    _prune(content, lambda e: id(e) not in in_data_tables and _is_chrome(e, tokens, sizes))
+    texts = _ShortTexts()
+    _prune(content, lambda e: id(e) not in in_data_tables and _is_chrome(e, tokens, sizes, texts))
     left_out = (
         never[_CHROME]
         + sizes.text[id(body)]
@@ -218,10 +224,11 @@ _HIDDEN = "hidden"
 _CHROME = "chrome"
 
 
-def _never_content(element: Element) -> str | None:
+def _never_content(element: Element, in_main: bool) -> str | None:
     """Why *element* is never report content: it shows no text (``_UNSHOWN``: scripts,
     styles, embedded objects), the page hides it (``_HIDDEN``) or it is page chrome
-    (``_CHROME``); ``None`` when it may be content."""
+    (``_CHROME``); ``None`` when it may be content. *in_main*: whether it is inside an
+    article or a main."""
     tag = element.tag
     if tag in UNSHOWN_TAGS:
         return _UNSHOWN
@@ -237,7 +244,7 @@ def _never_content(element: Element) -> str | None:
         return _CHROME
     if tag == "footer":  # the page's, or an article's (date, share and print links)
         return _CHROME
-    if tag == "header" and not any(_is_main(a) for a in element.ancestors()):
+    if tag == "header" and not in_main:
         return _CHROME  # an article's header holds its title
     return None
 
@@ -259,36 +266,100 @@ def _drop_chrome_forms(
     no control or more text than a box of controls has, or holding a data table, is
     content; its controls are dropped all the same."""
     page = sizes.text[id(body)] - sizes.link_text[id(body)]
-    removed: set[int] = set()
-    walked: set[int] = set()  # forms whose controls and data tables were looked for
+    # Per element: whether it or one around it is a form removed, or one looked below.
+    removed: dict[int, bool] = {}
+    walked: dict[int, bool] = {}
     found = _Found()
     total = 0
+    dropped: list[Element] = []
     for form in forms:
         key = id(form)
-        if any(id(a) in removed for a in form.ancestors()):
+        if _around(form.parent, removed):
+            removed[key] = True
             continue
         text = sizes.text[key] - sizes.link_text[key]
         most = text >= CONTENT_SHARE * page
         if most and text > MAX_FORM_TEXT:
             continue
-        if not any(id(a) in walked for a in form.ancestors()):
-            walked.add(key)
+        if not _around(form.parent, walked):
+            walked[key] = True
             found.walk(form, sizes, with_controls)
         if (most and key not in found.controls) or key in found.data_tables:
             continue
-        removed.add(key)
+        removed[key] = True
         total += sizes.text[key]
-        for ancestor in form.ancestors():  # up to the body, where the forms were found
-            a = id(ancestor)
-            sizes.text[a] -= sizes.text[key]
-            sizes.links[a] -= sizes.links[key]
-            sizes.link_text[a] -= sizes.link_text[key]
-            if ancestor is body:
-                break
-        parent = form.parent
-        if parent is not None:
-            parent.children = [c for c in parent.children if c is not form]
+        dropped.append(form)
+    gone = {id(form) for form in dropped}
+    parents = {id(form.parent): form.parent for form in dropped if form.parent is not None}
+    for parent in parents.values():  # each once: a page may hold thousands of forms
+        parent.children = [c for c in parent.children if id(c) not in gone]
+    _take_off(dropped, body, sizes)
     return total
+
+
+def _around(element: Element | None, marked: dict[int, bool]) -> bool:
+    """Whether *element* or an element around it is marked ``True`` in *marked*, which
+    takes the answer for each element on the way: the elements around are marked before
+    those inside them, and each is walked past once."""
+    path: list[Element] = []
+    node = element
+    while node is not None and id(node) not in marked:
+        path.append(node)
+        node = node.parent
+    found = node is not None and marked[id(node)]
+    for node in path:
+        marked[id(node)] = found
+    return found
+
+
+def _take_off(removed: list[Element], body: Element, sizes: _Sizes) -> None:
+    """Take the *sizes* of the *removed* elements (none inside another) off those of the
+    elements around them, up to the *body*: each element around them once, the deepest
+    first, the removed sizes below it summed."""
+    depth: dict[int, int] = {id(body): 0}
+    for element in removed:
+        path: list[Element] = []
+        node: Element | None = element.parent
+        while node is not None and id(node) not in depth:
+            path.append(node)
+            node = node.parent
+        d = depth[id(node)] if node is not None else 0
+        for node in reversed(path):
+            d += 1
+            depth[id(node)] = d
+    below: dict[int, list[int]] = {}  # sizes removed below an element: text, links, link text
+    levels: dict[int, list[Element]] = {}
+    for element in removed:
+        key = id(element)
+        parent = element.parent
+        if parent is None:
+            continue
+        p = id(parent)
+        if p not in below:
+            below[p] = [0, 0, 0]
+            levels.setdefault(depth[p], []).append(parent)
+        sums = below[p]
+        sums[0] += sizes.text[key]
+        sums[1] += sizes.links[key]
+        sums[2] += sizes.link_text[key]
+    for level in range(max(levels, default=0), -1, -1):
+        for element in levels.get(level, ()):
+            key = id(element)
+            text, links, link_text = below[key]
+            sizes.text[key] -= text
+            sizes.links[key] -= links
+            sizes.link_text[key] -= link_text
+            parent = element.parent
+            if element is body or parent is None:
+                continue
+            p = id(parent)
+            if p not in below:
+                below[p] = [0, 0, 0]
+                levels.setdefault(level - 1, []).append(parent)
+            sums = below[p]
+            sums[0] += text
+            sums[1] += links
+            sums[2] += link_text
 
 
 class _Found:
@@ -351,18 +422,27 @@ def _tokens(element: Element) -> set[str]:
 
 
 def _in_data_tables(root: Element) -> set[int]:
-    """The elements inside data tables (tables holding no table): never judged one by one,
-    since dropping a cell would shift the columns."""
+    """The elements inside data tables (tables holding no table, *root* aside): never
+    judged one by one, since dropping a cell would shift the columns. One pass up the tree
+    and one down, whatever the nesting."""
+    order = [root, *root.elements()]
+    holding: set[int] = set()  # elements with a table below them
+    for element in reversed(order):
+        parent = element.parent
+        if parent is not None and (element.tag == "table" or id(element) in holding):
+            holding.add(id(parent))
     inside: set[int] = set()
-    for table in root.elements():
-        if table.tag == "table" and id(table) not in inside:
-            below = list(table.elements())
-            if not any(e.tag == "table" for e in below):
-                inside.update(map(id, below))
+    for element in order[1:]:
+        parent = element.parent
+        if parent is not None and (
+            id(parent) in inside
+            or (parent.tag == "table" and parent is not root and id(parent) not in holding)
+        ):
+            inside.add(id(element))
     return inside
 
 
-def _is_chrome(element: Element, tokens: frozenset[str], sizes: _Sizes) -> bool:
+def _is_chrome(element: Element, tokens: frozenset[str], sizes: _Sizes, texts: _ShortTexts) -> bool:
     found = _tokens(element)
     if found & tokens:
         return True
@@ -370,7 +450,7 @@ def _is_chrome(element: Element, tokens: frozenset[str], sizes: _Sizes) -> bool:
         return True
     size = sizes.text.get(id(element), 0)
     if size <= MAX_CHROME_BLOCK:
-        text = _text_of(element)
+        text = texts.of(element)
         if _CHROME_START_RE.match(text) or _SITE_FOOTER_RE.search(text):
             return True
     # A menu or a list of links: three links or more making up most of the text.
@@ -421,6 +501,34 @@ def _text_of(element: Element) -> str:
     return "".join("".join(parts).split())
 
 
+class _ShortTexts:
+    """The text below elements (as :func:`_text_of`), each element's made once from those
+    of its children: a block is tried for chrome after the block around it, and walking
+    the whole of each would cost the nesting depth times the page."""
+
+    def __init__(self) -> None:
+        self.memo: dict[int, str] = {}
+
+    def of(self, element: Element) -> str:
+        memo = self.memo
+        done = memo.get(id(element))
+        if done is not None:
+            return done
+        stack: list[tuple[Element, bool]] = [(element, False)]
+        while stack:  # children first, those already made skipped
+            node, ready = stack.pop()
+            if ready:
+                memo[id(node)] = "".join(
+                    "".join(c.split()) if isinstance(c, str) else memo[id(c)] for c in node.children
+                )
+                continue
+            stack.append((node, True))
+            stack.extend(
+                (c, False) for c in node.children if isinstance(c, Element) and id(c) not in memo
+            )
+        return memo[id(element)]
+
+
 # ---------------------------------------------------------------------------------------
 # The content container
 # ---------------------------------------------------------------------------------------
@@ -431,43 +539,97 @@ def _content_root(body: Element, sizes: _Sizes) -> tuple[Element, str | None]:
     # Text that is not link text: menus and link lists do not count.
     size = {key: sizes.text[key] - sizes.link_text[key] for key in sizes.text}
     total = size[id(body)]
-    candidates = [e for e in body.elements() if size[id(e)] > 0 and _is_content_candidate(e)]
+    order = [body, *body.elements()]
+    candidates = [
+        (i, e) for i, e in enumerate(order) if size[id(e)] > 0 and _is_content_candidate(e)
+    ]
     if not candidates or total <= 0:
         return body, None
-    best = max(candidates, key=lambda e: size[id(e)])  # the first of equals: the outermost
-    for element in candidates:
-        if size[id(element)] >= TIGHTEN_SHARE * size[id(best)] and best in element.ancestors():
-            best = element
+    # The first of equals: the outermost.
+    start, best = max(candidates, key=lambda c: size[id(c[1])])
+    last: dict[int, int] | None = None  # the position of the last element below each
+    for i, element in candidates:
+        if i > start and size[id(element)] >= TIGHTEN_SHARE * size[id(best)]:
+            if last is None:
+                last = _last_below(order)
+            if i <= last[id(best)]:  # below the best
+                start, best = i, element
     if size[id(best)] < CONTENT_SHARE * total:
         return body, None
-    return best, _title_before(body, best)
+    return best, _title_before(order, start, sizes)
+
+
+def _last_below(order: list[Element]) -> dict[int, int]:
+    """The position in *order* (an element and those below it in document order) of the
+    last element below each element, or of the element itself when none is."""
+    last: dict[int, int] = {}
+    for i in range(len(order) - 1, -1, -1):
+        element = order[i]
+        key = id(element)
+        if key not in last:
+            last[key] = i
+        parent = element.parent
+        if parent is not None and id(parent) not in last:  # its last child's
+            last[id(parent)] = last[key]
+    return last
 
 
 def _is_content_candidate(element: Element) -> bool:
     return _is_main(element) or bool(_tokens(element) & CONTENT_TOKENS)
 
 
-def _title_before(body: Element, content: Element) -> str | None:
-    """The page's title when it stands above *content*: the closest ``<h1>`` or element
-    whose class or id says ``title`` before it, outside page chrome. ``None`` when
-    *content* has an ``<h1>`` of its own."""
+def _title_before(order: list[Element], start: int, sizes: _Sizes) -> str | None:
+    """The page's title when it stands above the content, ``order[start]`` (*order*: the
+    body and the elements below it in document order): the closest ``<h1>`` or element
+    whose class or id says ``title`` before it, outside page chrome. ``None`` when the
+    content has an ``<h1>`` of its own.
+
+    Each element is looked at once, whatever the nesting: the elements before the content
+    are tried from the closest back, whether one is in chrome is known from the element
+    around it, and an element whose text is too long to be a title holds no title (its
+    text on one line is no shorter than that of any element in it)."""
+    content = order[start]
     if any(e.tag == "h1" for e in content.elements()):
         return None
     around = set(map(id, content.ancestors()))
-    title = None
-    for element in body.elements():
-        if element is content:
-            break
-        if id(element) in around:
+    chrome = CHROME_TOKENS | SITE_CHROME_TOKENS
+    in_chrome: dict[int, bool] = {}  # an element or one around it is chrome
+    too_long: set[int] = set()  # elements holding text too long for a title
+    for i in range(start - 1 if start else len(order) - 1, 0, -1):  # the body: all of it
+        element = order[i]
+        key = id(element)
+        if key in around:
             continue
-        if element.tag == "h1" or "title" in _tokens(element):
-            chrome = CHROME_TOKENS | SITE_CHROME_TOKENS
-            if any(_tokens(e) & chrome for e in (element, *element.ancestors())):
-                continue
-            text = _flatten(element)
-            if text and len(text) <= MAX_TITLE_LENGTH:
-                title = text
-    return title
+        parent = element.parent
+        if key in too_long or sizes.text[key] > MAX_TITLE_LENGTH:
+            if parent is not None:
+                too_long.add(id(parent))
+            continue
+        if sizes.text[key] == 0 or not (element.tag == "h1" or "title" in _tokens(element)):
+            continue
+        if _in_chrome(element, chrome, in_chrome):
+            continue
+        text = _flatten(element)
+        if len(text) <= MAX_TITLE_LENGTH:
+            return text
+        if parent is not None:
+            too_long.add(id(parent))
+    return None
+
+
+def _in_chrome(element: Element, chrome: frozenset[str], known: dict[int, bool]) -> bool:
+    """Whether *element* or an element around it has a class or id token in *chrome*;
+    *known* holds the answers found so far, and takes those found now."""
+    path: list[Element] = []
+    node: Element | None = element
+    while node is not None and id(node) not in known:
+        path.append(node)
+        node = node.parent
+    found = node is not None and known[id(node)]
+    for node in reversed(path):
+        found = found or bool(_tokens(node) & chrome)
+        known[id(node)] = found
+    return found
 
 
 def _flatten(element: Element) -> str:
@@ -594,13 +756,7 @@ def table_rows(table: Element) -> tuple[list[list[str]], bool]:
     bodies: list[list[Element]] = []
     foot: list[list[Element]] = []
     groups: dict[int, list[Element]] = {}
-    for element in table.elements():
-        if element.tag != "tr" or _inside_cell(element, table):
-            continue
-        section = next(
-            (a for a in element.ancestors() if a is table or a.tag in ("thead", "tbody", "tfoot")),
-            table,
-        )
+    for element, section in _rows_of(table):
         key = id(section)
         if key not in groups:
             groups[key] = []
@@ -615,13 +771,22 @@ def table_rows(table: Element) -> tuple[list[list[str]], bool]:
     return rows, budget.exceeded
 
 
-def _inside_cell(element: Element, table: Element) -> bool:
-    for ancestor in element.ancestors():
-        if ancestor is table:
-            return False
-        if ancestor.tag in ("td", "th"):
-            return True
-    return False
+def _rows_of(table: Element) -> Iterator[tuple[Element, Element]]:
+    """The rows of *table* in no cell, in document order, each with its row group (the
+    closest ``thead``, ``tbody`` or ``tfoot`` around it, or the table)."""
+    stack: list[tuple[Element, Iterator[Element | str]]] = [(table, iter(table.children))]
+    while stack:
+        section, children = stack[-1]
+        for child in children:
+            if not isinstance(child, Element) or child.tag in ("td", "th"):
+                continue
+            if child.tag == "tr":
+                yield child, section
+            inner = child if child.tag in ("thead", "tbody", "tfoot") else section
+            stack.append((inner, iter(child.children)))
+            break
+        else:
+            stack.pop()
 
 
 def _cells(tr: Element) -> list[Element]:
