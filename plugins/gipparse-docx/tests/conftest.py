@@ -64,6 +64,8 @@ STYLES = {
         Style("wps", cell_lines="breaks", markup=("wps",)),
         Style("text-boxes", markup=("text_boxes",)),
         Style("grid", markup=("grid", "frame"), source_codes=frozenset({"source.layout-table"})),
+        Style("list-numbering", markup=("list_numbers",)),
+        Style("heading-numbering", markup=("heading_numbers",)),
     )
 }
 
@@ -551,6 +553,119 @@ def _frame(doc: _Document) -> None:
     cell.append(_xml("<w:p/>"))
 
 
+_CHINESE = "一二三四五六七八九十"
+_NUMBERED = re.compile(f"([{_CHINESE}]{{1,2}})、|([（(])([{_CHINESE}]{{1,2}})([）)])")
+
+
+def _chinese_value(numeral: str) -> int:
+    """一 to 九十九, as the seeds' headings count."""
+    if numeral == "十":
+        return 10
+    if numeral.startswith("十"):
+        return 10 + _CHINESE.index(numeral[1]) + 1
+    if numeral.endswith("十"):
+        return (_CHINESE.index(numeral[0]) + 1) * 10
+    if len(numeral) == 2:
+        return (_CHINESE.index(numeral[0]) + 1) * 10 + _CHINESE.index(numeral[1]) + 1
+    return _CHINESE.index(numeral) + 1
+
+
+def _level(level: int, fmt: str, text: str, start: int = 1, style: str = "") -> str:
+    linked = f'<w:pStyle w:val="{style}"/>' if style else ""
+    return (
+        f'<w:lvl w:ilvl="{level}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'{linked}<w:suff w:val="nothing"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+        '<w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr></w:lvl>'
+    )
+
+
+def _list_numbers(doc: _Document, through_styles: bool = False) -> None:
+    """Every "一、" and "（一）" paragraph of the body numbered by Word's list numbering
+    instead of its text: levels 1 and 2 of a list (through the paragraph's own
+    ``w:numPr``, or through its paragraph style's), a new ``w:num`` restarting a level
+    where the seed's number is not the next one, or where "(一)" is written in ASCII
+    parentheses (a level overridden whole). Through styles, a heading whose text does
+    not start with its number has the style's numbering switched off (``w:numId`` 0)."""
+    numbering = doc.part("word/numbering.xml")
+    abstract = _xml(
+        '<w:abstractNum w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
+        + _level(0, "chineseCountingThousand", "%1、", style="Heading2" if through_styles else "")
+        + _level(1, "chineseCounting", "（%2）", style="Subheading" if through_styles else "")
+        + "".join(_level(n, "decimal", f"%{n + 1}.") for n in range(2, 9))
+        + "</w:abstractNum>"
+    )
+    numbering.find(_W + "num").addprevious(abstract)
+    nums = [900]
+    numbering.append(_xml('<w:num w:numId="900"><w:abstractNumId w:val="90"/></w:num>'))
+    if through_styles:
+        styles = doc.part("word/styles.xml")
+        heading = styles.find(f"{_W}style[@{_W}styleId='Heading2']")
+        heading.find(_W + "pPr").insert(
+            0, _xml('<w:numPr><w:ilvl w:val="0"/><w:numId w:val="900"/></w:numPr>')
+        )
+        styles.append(
+            _xml(
+                '<w:style w:type="paragraph" w:customStyle="1" w:styleId="Subheading">'
+                '<w:name w:val="小标题"/><w:basedOn w:val="Normal"/>'
+                '<w:pPr><w:numPr><w:numId w:val="900"/></w:numPr></w:pPr></w:style>'
+            )
+        )
+        doc.save_part("word/styles.xml", styles)
+    counters = [0, 0]
+    parentheses = "（）"
+    for p in doc.body.iterchildren(_W + "p"):
+        runs = _runs(p)
+        found = _NUMBERED.match(_text_of(runs[0])) if runs else None
+        if not found:
+            style = p.find(f"{_W}pPr/{_W}pStyle")
+            if style is not None and style.get(_W + "val") == "Heading2" and through_styles:
+                # A heading whose number is its text ("  五、"): its style's numbering off.
+                style.addnext(_xml('<w:numPr><w:numId w:val="0"/></w:numPr>'))
+            continue
+        level = 0 if found.group(1) else 1
+        value = _chinese_value(found.group(1) or found.group(3))
+        form = parentheses if level == 0 else found.group(2) + found.group(4)
+        override = ""
+        if form != parentheses:
+            override = _level(1, "chineseCounting", f"{form[0]}%2{form[1]}", start=value)
+            parentheses = form
+        if override or value != counters[level] + 1:
+            nums.append(nums[-1] + 1)
+            numbering.append(
+                _xml(
+                    f'<w:num w:numId="{nums[-1]}"><w:abstractNumId w:val="90"/>'
+                    f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{value}"/>'
+                    f"{override}</w:lvlOverride></w:num>"
+                )
+            )
+        counters[level] = value
+        if level == 0:
+            counters[1] = 0
+        t = runs[0].find(_W + "t")
+        t.text = t.text[found.end() :]
+        properties = p.find(_W + "pPr")
+        if properties is None:
+            properties = _xml("<w:pPr/>")
+            p.insert(0, properties)
+        if through_styles:
+            style = properties.find(_W + "pStyle")
+            if style is None:
+                style = _xml("<w:pStyle/>")
+                properties.insert(0, style)
+            style.set(_W + "val", "Heading2" if level == 0 else "Subheading")
+            if nums[-1] != 900:
+                style.addnext(_xml(f'<w:numPr><w:numId w:val="{nums[-1]}"/></w:numPr>'))
+        else:
+            properties.append(
+                _xml(f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{nums[-1]}"/></w:numPr>')
+            )
+    doc.save_part("word/numbering.xml", numbering)
+
+
+def _heading_numbers(doc: _Document) -> None:
+    _list_numbers(doc, through_styles=True)
+
+
 _MARKUP = {
     "tracked_changes": _tracked_changes,
     "hidden_text": _hidden_text,
@@ -561,6 +676,8 @@ _MARKUP = {
     "text_boxes": _text_boxes,
     "grid": _grid,
     "frame": _frame,
+    "list_numbers": _list_numbers,
+    "heading_numbers": _heading_numbers,
 }
 
 

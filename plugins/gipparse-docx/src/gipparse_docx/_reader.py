@@ -7,9 +7,10 @@ in document order:
   runs inside hyperlinks, fields' results, smart tags, content controls and tracked
   insertions; never deleted text, field codes (nor the results of fields inside a
   field's code), or hidden text (``w:vanish``, counted in ``source.hidden-text``).
-  A line break in a paragraph starts a new paragraph, as Word's text export does. The
-  text boxes anchored in a paragraph are read after it, like the body, once: of a shape
-  written twice (DrawingML in ``mc:Choice``, VML in ``mc:Fallback``), the first;
+  A line break in a paragraph starts a new paragraph, as Word's text export does. A
+  paragraph numbered by Word's list numbering starts with its number (``_numbering``).
+  The text boxes anchored in a paragraph are read after it, like the body, once: of a
+  shape written twice (DrawingML in ``mc:Choice``, VML in ``mc:Fallback``), the first;
 * a table (``w:tbl``) with at least two cells and no table inside is a data table: each
   ``w:tc`` of a row is a cell, a cell continuing a vertical merge (``w:vMerge``) is an
   empty cell, a horizontal merge (``w:gridSpan``, or the legacy ``w:hMerge``) is written
@@ -39,6 +40,8 @@ from gipparse import (
     SourceError,
 )
 
+from ._numbering import Numbering
+
 if TYPE_CHECKING:
     from docx.oxml.xmlchemy import BaseOxmlElement as _Element
 
@@ -67,6 +70,8 @@ _PARAGRAPH_WRAPPERS = frozenset(
 _BODY_WRAPPERS = frozenset(_W + tag for tag in ("customXml", "ins", "moveTo"))
 _SKIPPED_RUN_PROPERTIES = ("vanish", "specVanish")
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# The parts read besides the body, by the last word of their relationship type.
+_PARTS = frozenset(("styles", "numbering"))
 # Run content that may hold text boxes (``w:txbxContent``).
 _SHAPES = frozenset((_MC + "AlternateContent", _W + "pict", _W + "drawing", _W + "object"))
 
@@ -77,8 +82,9 @@ def read_docx(data: bytes, path: str | None, format: str = FORMAT) -> SourceDocu
     :param format: the document's format, and its tables' (``"doc"`` for a legacy Word
         document converted to DOCX).
     """
-    body = _open_body(data, path)
-    reader = _Reader(DocumentBuilder(format))
+    body, parts = _open_body(data, path)
+    numbering = Numbering(parts.get("numbering"), parts.get("styles"))
+    reader = _Reader(DocumentBuilder(format), numbering)
     reader.container(body)
     builder = reader.builder
     if reader.tracked_changes:
@@ -95,6 +101,14 @@ def read_docx(data: bytes, path: str | None, format: str = FORMAT) -> SourceDocu
             f"{reader.hidden_characters:,} characters of hidden text (formatted as hidden, "
             "w:vanish) were not read, as Word does not print them",
         )
+    if numbering.left_out:
+        formats = ", ".join(sorted(numbering.unknown_formats))
+        builder.diagnose(
+            Severity.INFO,
+            "source.list-number",
+            f"{numbering.left_out:,} list numbers in a format not read ({formats}) were left "
+            "out: those paragraphs read without the number Word prints before them",
+        )
     if reader.layout_tables:
         builder.diagnose(
             Severity.INFO,
@@ -107,7 +121,9 @@ def read_docx(data: bytes, path: str | None, format: str = FORMAT) -> SourceDocu
     return builder.build()
 
 
-def _open_body(data: bytes, path: str | None) -> _Element:
+def _open_body(data: bytes, path: str | None) -> tuple[_Element, dict[str, _Element]]:
+    """The document's body, and the parts it needs by relationship type (``styles``,
+    ``numbering``), those python-docx parses."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
@@ -128,7 +144,14 @@ def _open_body(data: bytes, path: str | None) -> _Element:
     except Exception as exc:  # python-docx raises many kinds on damaged packages
         raise SourceError(f"cannot read the DOCX: {type(exc).__name__}: {exc}", path=path) from None
     body: _Element = document.element.body
-    return body
+    parts: dict[str, _Element] = {}
+    for relationship in document.part.rels.values():
+        kind = relationship.reltype.rsplit("/", 1)[-1]
+        if kind in _PARTS and not relationship.is_external and kind not in parts:
+            element = getattr(relationship.target_part, "element", None)
+            if element is not None:
+                parts[kind] = element
+    return body, parts
 
 
 def _check_budget(archive: zipfile.ZipFile, path: str | None) -> None:
@@ -183,8 +206,9 @@ def _is_off(element: _Element | None) -> bool:
 
 
 class _Reader:
-    def __init__(self, builder: DocumentBuilder) -> None:
+    def __init__(self, builder: DocumentBuilder, numbering: Numbering) -> None:
         self.builder = builder
+        self.numbering = numbering
         self.layout_tables = 0
         self.tracked_changes = False
         self.hidden_characters = 0
@@ -277,6 +301,10 @@ class _Reader:
 
     def paragraph_text(self, p: _Element) -> str:
         parts: list[str] = []
+        if self.numbering.active:
+            properties = p.find(_W + "pPr")
+            if properties is not None:
+                parts.append(self.numbering.label(properties))
         stack: list[Iterator[Any]] = [iter(p)]
         while stack:
             for child in stack[-1]:
