@@ -66,6 +66,7 @@ STYLES = {
         Style("grid", markup=("grid", "frame"), source_codes=frozenset({"source.layout-table"})),
         Style("list-numbering", markup=("list_numbers",)),
         Style("heading-numbering", markup=("heading_numbers",)),
+        Style("notes", markup=("notes",), source_codes=frozenset({"source.notes"})),
     )
 }
 
@@ -151,8 +152,15 @@ _NAMESPACES = {
 }
 _W = "{" + _NAMESPACES["w"] + "}"
 _DECLARED = " ".join(f'xmlns:{k}="{v}"' for k, v in _NAMESPACES.items())
-#: Text Word keeps in a document but does not print; none of it may reach a report.
-HIDDEN_TEXTS = ("（填报说明：本段印发前删除）", "删除的段落", "旧的文字", "99999")
+#: Text Word keeps in a document but does not print, or prints apart from the text (a
+#: note); none of it may reach a report.
+HIDDEN_TEXTS = (
+    "（填报说明：本段印发前删除）",
+    "删除的段落",
+    "旧的文字",
+    "99999",
+    "注：数据截至当年12月31日。",
+)
 
 
 def _xml(snippet: str) -> Any:
@@ -666,6 +674,63 @@ def _heading_numbers(doc: _Document) -> None:
     _list_numbers(doc, through_styles=True)
 
 
+_PACKAGE = "http://schemas.openxmlformats.org/package/2006"
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+
+
+def _add_part(doc: _Document, kind: str, root: Any) -> None:
+    """*root* as the part ``word/<kind>.xml`` of the document, related to it."""
+    from lxml import etree
+
+    doc.save_part(f"word/{kind}.xml", root)
+    rels = doc.part("word/_rels/document.xml.rels")
+    rels.append(
+        etree.Element(
+            f"{{{_PACKAGE}/relationships}}Relationship",
+            Id=f"rId{kind}",
+            Type=f"{_RELATIONSHIPS}/{kind}",
+            Target=f"{kind}.xml",
+        )
+    )
+    doc.save_part("word/_rels/document.xml.rels", rels)
+    types = doc.part("[Content_Types].xml")
+    types.append(
+        etree.Element(
+            f"{{{_PACKAGE}/content-types}}Override",
+            PartName=f"/word/{kind}.xml",
+            ContentType=f"{_CONTENT_TYPE}.{kind}+xml",
+        )
+    )
+    doc.save_part("[Content_Types].xml", types)
+
+
+def _notes(doc: _Document) -> None:
+    """Footnotes after every third paragraph, an endnote after the last one, as Word
+    writes them: a reference mark in the text, the notes in their parts after the
+    separators Word prints between the text and the notes."""
+    separators = (
+        '<w:{0} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{0}>'
+        '<w:{0} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+        "</w:r></w:p></w:{0}>"
+    )
+    paragraphs = doc.paragraphs()
+    for kind, chosen in (("footnote", paragraphs[::3]), ("endnote", paragraphs[-1:])):
+        notes = [separators.format(kind)]
+        for n, p in enumerate(chosen, start=1):
+            p.append(
+                _xml(
+                    f'<w:r><w:rPr><w:rStyle w:val="{kind}Reference"/><w:vertAlign '
+                    f'w:val="superscript"/></w:rPr><w:{kind}Reference w:id="{n}"/></w:r>'
+                )
+            )
+            notes.append(
+                f'<w:{kind} w:id="{n}"><w:p><w:r><w:{kind}Ref/></w:r>'
+                f'<w:r><w:t xml:space="preserve"> {HIDDEN_TEXTS[4]}</w:t></w:r></w:p></w:{kind}>'
+            )
+        _add_part(doc, kind + "s", _xml(f"<w:{kind}s {_DECLARED}>{''.join(notes)}</w:{kind}s>"))
+
+
 _MARKUP = {
     "tracked_changes": _tracked_changes,
     "hidden_text": _hidden_text,
@@ -678,6 +743,7 @@ _MARKUP = {
     "frame": _frame,
     "list_numbers": _list_numbers,
     "heading_numbers": _heading_numbers,
+    "notes": _notes,
 }
 
 

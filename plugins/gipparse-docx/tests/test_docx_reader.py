@@ -273,6 +273,76 @@ def test_hidden_text_is_not_read_and_said_so() -> None:
     ]
 
 
+def _with_parts(data: bytes, parts: dict[str, str]) -> bytes:
+    """*data* with the parts ``word/<kind>.xml`` holding ``parts[kind]``, related to the
+    document."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        files = {info.filename: archive.read(info) for info in archive.infolist()}
+    rels = files["word/_rels/document.xml.rels"].decode()
+    types = files["[Content_Types].xml"].decode()
+    for kind, xml in parts.items():
+        files[f"word/{kind}.xml"] = xml.encode()
+        rels = rels.replace(
+            "</Relationships>",
+            f'<Relationship Id="rId{kind}" Target="{kind}.xml" Type="http://schemas.'
+            f'openxmlformats.org/officeDocument/2006/relationships/{kind}"/></Relationships>',
+        )
+        types = types.replace(
+            "</Types>",
+            f'<Override PartName="/word/{kind}.xml" ContentType="application/vnd.'
+            f'openxmlformats-officedocument.wordprocessingml.{kind}+xml"/></Types>',
+        )
+    files["word/_rels/document.xml.rels"] = rels.encode()
+    files["[Content_Types].xml"] = types.encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+def _notes(kind: str, *texts: str) -> str:
+    notes = "".join(
+        f'<w:{kind} w:id="{n}"><w:p>{r(text)}</w:p></w:{kind}>'
+        for n, text in enumerate(texts, start=1)
+    )
+    return (
+        f'<w:{kind}s {_NS}><w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+        f'</w:r></w:p></w:{kind}><w:{kind} w:type="continuationSeparator" w:id="0"><w:p>'
+        f"<w:r><w:continuationSeparator/></w:r></w:p></w:{kind}>{notes}</w:{kind}s>"
+    )
+
+
+def test_footnotes_and_endnotes_are_not_read_and_said_so() -> None:
+    body = p(r("数据"), '<w:r><w:footnoteReference w:id="1"/></w:r>', r("如下。"))
+    body += p(r("附件"), '<w:r><w:endnoteReference w:id="1"/></w:r>')
+    data = _with_parts(
+        make_docx(body),
+        {
+            "footnotes": _notes("footnote", "注：截至12月31日。", "来源：统计局"),
+            "endnotes": _notes("endnote", "附注"),
+        },
+    )
+    doc = read(data)
+    assert paragraphs(doc) == ["数据如下。", "附件"]
+    assert [(d.code, d.severity.value, d.message) for d in doc.diagnostics] == [
+        (
+            "source.notes",
+            "info",
+            "3 footnotes and endnotes (19 characters) were not read: Word prints notes "
+            "apart from the text, at the foot of a page or the end of the document",
+        )
+    ]
+    # Separators alone are no notes; a damaged part is said to be.
+    assert codes(read(_with_parts(make_docx(body), {"footnotes": _notes("footnote")}))) == []
+    damaged = read(_with_parts(make_docx(body), {"endnotes": "<w:endnotes"}))
+    assert paragraphs(damaged) == ["数据如下。", "附件"]
+    assert [d.message for d in damaged.diagnostics] == [
+        "the endnotes, whose part is damaged, were not read: Word prints notes apart from "
+        "the text, at the foot of a page or the end of the document"
+    ]
+
+
 def _box(content: str) -> str:
     return "<w:txbxContent>" + content + "</w:txbxContent>"
 

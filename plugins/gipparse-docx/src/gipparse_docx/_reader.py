@@ -21,7 +21,8 @@ in document order:
   read like the body;
 * content controls (``w:sdt``) and custom XML are read through.
 
-Page headers and footers, footnotes and comments are not the report and are not read.
+Page headers and footers, footnotes, endnotes and comments are not the report and are not
+read; how many notes there were is said in ``source.notes``.
 """
 
 from __future__ import annotations
@@ -71,7 +72,8 @@ _BODY_WRAPPERS = frozenset(_W + tag for tag in ("customXml", "ins", "moveTo"))
 _SKIPPED_RUN_PROPERTIES = ("vanish", "specVanish")
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # The parts read besides the body, by the last word of their relationship type.
-_PARTS = frozenset(("styles", "numbering"))
+_NOTES = ("footnotes", "endnotes")
+_PARTS = frozenset(("styles", "numbering", *_NOTES))
 # Run content that may hold text boxes (``w:txbxContent``).
 _SHAPES = frozenset((_MC + "AlternateContent", _W + "pict", _W + "drawing", _W + "object"))
 
@@ -109,6 +111,16 @@ def read_docx(data: bytes, path: str | None, format: str = FORMAT) -> SourceDocu
             f"{numbering.left_out:,} list numbers in a format not read ({formats}) were left "
             "out: those paragraphs read without the number Word prints before them",
         )
+    notes, characters, damaged = _notes(parts)
+    if notes or damaged:
+        said = [f"{notes:,} footnotes and endnotes ({characters:,} characters)"] if notes else []
+        said += [f"the {kind}, whose part is damaged," for kind in damaged]
+        builder.diagnose(
+            Severity.INFO,
+            "source.notes",
+            f"{' and '.join(said)} were not read: Word prints notes apart from the text, "
+            "at the foot of a page or the end of the document",
+        )
     if reader.layout_tables:
         builder.diagnose(
             Severity.INFO,
@@ -121,9 +133,9 @@ def read_docx(data: bytes, path: str | None, format: str = FORMAT) -> SourceDocu
     return builder.build()
 
 
-def _open_body(data: bytes, path: str | None) -> tuple[_Element, dict[str, _Element]]:
+def _open_body(data: bytes, path: str | None) -> tuple[_Element, dict[str, _Element | None]]:
     """The document's body, and the parts it needs by relationship type (``styles``,
-    ``numbering``), those python-docx parses."""
+    ``numbering``, ``footnotes``, ``endnotes``); None for a part that cannot be parsed."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
@@ -138,20 +150,46 @@ def _open_body(data: bytes, path: str | None) -> tuple[_Element, dict[str, _Elem
     except Exception as exc:  # zipfile, zlib, bz2 and lzma raise many kinds on damage
         raise SourceError(f"cannot open the DOCX, it is damaged: {exc}", path=path) from None
     import docx  # imported on first use: it loads lxml
+    from docx.oxml import parse_xml
 
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds on damaged packages
         raise SourceError(f"cannot read the DOCX: {type(exc).__name__}: {exc}", path=path) from None
     body: _Element = document.element.body
-    parts: dict[str, _Element] = {}
+    parts: dict[str, _Element | None] = {}
     for relationship in document.part.rels.values():
         kind = relationship.reltype.rsplit("/", 1)[-1]
         if kind in _PARTS and not relationship.is_external and kind not in parts:
-            element = getattr(relationship.target_part, "element", None)
-            if element is not None:
-                parts[kind] = element
+            part = relationship.target_part
+            element = getattr(part, "element", None)
+            if element is None:  # python-docx holds notes as bytes
+                try:
+                    element = parse_xml(part.blob)
+                except Exception:  # lxml raises several kinds on damaged XML
+                    element = None
+            parts[kind] = element
     return body, parts
+
+
+def _notes(parts: dict[str, _Element | None]) -> tuple[int, int, list[str]]:
+    """How many footnotes and endnotes the document has, their characters, and the
+    kinds of notes whose part could not be read."""
+    count = characters = 0
+    damaged = []
+    for kind in _NOTES:
+        if kind not in parts:
+            continue
+        element = parts[kind]
+        if element is None:
+            damaged.append(kind)
+            continue
+        for note in element.iterchildren(_W + kind[:-1]):
+            # Separators between the text and the notes are no notes.
+            if note.get(_W + "type", "normal") == "normal":
+                count += 1
+                characters += sum(len(t.text or "") for t in note.iter(_W + "t"))
+    return count, characters, damaged
 
 
 def _check_budget(archive: zipfile.ZipFile, path: str | None) -> None:
