@@ -67,6 +67,11 @@ STYLES = {
         Style("list-numbering", markup=("list_numbers",)),
         Style("heading-numbering", markup=("heading_numbers",)),
         Style("notes", markup=("notes",), source_codes=frozenset({"source.notes"})),
+        Style(
+            "table-of-contents",
+            markup=("table_of_contents",),
+            source_codes=frozenset({"source.table-of-contents"}),
+        ),
     )
 }
 
@@ -731,6 +736,52 @@ def _notes(doc: _Document) -> None:
         _add_part(doc, kind + "s", _xml(f"<w:{kind}s {_DECLARED}>{''.join(notes)}</w:{kind}s>"))
 
 
+def _table_of_contents(doc: _Document) -> None:
+    """A table of contents before the first heading, as Word inserts it: a title in the
+    "TOC Heading" style, a TOC field whose result is a line per heading (its text, a TAB
+    and a PAGEREF field giving the page, in a hyperlink), in the style named "toc 1"
+    (id "10", as Chinese Word writes it) but every third line, which has no style, the
+    field ending in a paragraph of its own."""
+    styles = doc.part("word/styles.xml")
+    styles.append(
+        _xml(
+            '<w:style w:type="paragraph" w:styleId="10"><w:name w:val="toc 1"/>'
+            '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="39"/>'
+            "</w:style>"
+        )
+    )
+    doc.save_part("word/styles.xml", styles)
+    headings = [
+        p
+        for p in doc.body.iterchildren(_W + "p")
+        if p.find(f"{_W}pPr/{_W}pStyle[@{_W}val='Heading2']") is not None
+    ]
+    first = headings[0]
+    first.addprevious(
+        _xml('<w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr><w:r><w:t>目录</w:t></w:r></w:p>')
+    )
+    field = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
+        ' TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    )
+    for n, heading in enumerate(headings):
+        style = '<w:pPr><w:pStyle w:val="10"/></w:pPr>' if n % 3 != 2 else ""
+        first.addprevious(
+            _xml(
+                f"<w:p>{style}{field if n == 0 else ''}"
+                f'<w:hyperlink w:anchor="_Toc{n}" w:history="1">'
+                f'<w:r><w:t xml:space="preserve">{escape(_text_of(heading))}</w:t></w:r>'
+                '<w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                f'<w:r><w:instrText xml:space="preserve"> PAGEREF _Toc{n} \\h </w:instrText></w:r>'
+                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                f"<w:r><w:t>{n + 1}</w:t></w:r>"
+                '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink></w:p>'
+            )
+        )
+    first.addprevious(_xml('<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'))
+
+
 _MARKUP = {
     "tracked_changes": _tracked_changes,
     "hidden_text": _hidden_text,
@@ -744,6 +795,7 @@ _MARKUP = {
     "list_numbers": _list_numbers,
     "heading_numbers": _heading_numbers,
     "notes": _notes,
+    "table_of_contents": _table_of_contents,
 }
 
 

@@ -343,6 +343,81 @@ def test_footnotes_and_endnotes_are_not_read_and_said_so() -> None:
     ]
 
 
+def _toc_line(text: str, page: int, style: str = "") -> str:
+    properties = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    return (
+        f"<w:p>{properties}{r(text)}<w:r><w:tab/></w:r>"
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> PAGEREF _Toc1 \\h </w:instrText></w:r>'
+        f'<w:r><w:fldChar w:fldCharType="separate"/></w:r>{r(str(page))}'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    )
+
+
+def test_a_table_of_contents_field_is_not_read_and_said_so() -> None:
+    begin = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
+        "toc \\o &quot;1-2&quot; \\h</w:instrText></w:r>"
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    )
+    body = (
+        p(r("目录"))
+        + p(begin, r("一、总体情况"), "<w:r><w:tab/><w:t>1</w:t></w:r>")
+        + _toc_line("（一）主动公开", 2)
+        + p('<w:r><w:fldChar w:fldCharType="end"/></w:r>', r("正文在后。"))
+        + p(r("一、总体情况"))
+    )
+    doc = read(make_docx(body))
+    # The TOC's title is no line of it: it is in no TOC style.
+    assert paragraphs(doc) == ["目录", "正文在后。", "一、总体情况"]
+    assert [(d.code, d.severity.value, d.message) for d in doc.diagnostics] == [
+        (
+            "source.table-of-contents",
+            "info",
+            "a table of contents of 2 lines was not read: its lines repeat the headings, "
+            "with their page numbers",
+        )
+    ]
+
+
+def test_paragraphs_in_toc_styles_are_not_read() -> None:
+    # Chinese Word's ids for "toc 1" and "toc 2" are "10" and "20"; python-docx's
+    # template names "TOC Heading" "TOCHeading". A simple TOC field is a table of
+    # contents too; other fields' results are read.
+    styles = (
+        '<w:style w:type="paragraph" w:styleId="10"><w:name w:val="toc 1"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="20"><w:name w:val="TOC 2"/></w:style>'
+    )
+    body = (
+        '<w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr>'
+        + r("目  录")
+        + "</w:p>"
+        + _toc_line("一、总体情况", 1, style="10")
+        + _toc_line("（一）主动公开", 1, style="20")
+        + '<w:p><w:pPr><w:pStyle w:val="10"/></w:pPr></w:p>'
+        + p(
+            '<w:fldSimple w:instr=" TOC \\o "><w:r><w:t>二、主动公开	3</w:t></w:r></w:fldSimple>'
+        )
+        + p('<w:fldSimple w:instr=" TOCX "><w:r><w:t>读</w:t></w:r></w:fldSimple>')
+        + p(r("一、总体情况"))
+    )
+    data = _with_parts(make_docx(body), {})
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        files = {info.filename: archive.read(info) for info in archive.infolist()}
+    xml = files["word/styles.xml"].decode()
+    files["word/styles.xml"] = xml.replace("</w:styles>", styles + "</w:styles>").encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    doc = read(out.getvalue())
+    assert paragraphs(doc) == ["读", "一、总体情况"]
+    assert [d.message for d in doc.diagnostics] == [
+        "a table of contents of 4 lines was not read: its lines repeat the headings, "
+        "with their page numbers"
+    ]
+
+
 def _box(content: str) -> str:
     return "<w:txbxContent>" + content + "</w:txbxContent>"
 

@@ -165,7 +165,8 @@ class _Level:
 class Numbering:
     """The numbering of a document's paragraphs, read in document order."""
 
-    def __init__(self, numbering: _Element | None, styles: _Element | None) -> None:
+    def __init__(self, numbering: _Element | None, styles: dict[str, _Element]) -> None:
+        """:param styles: the document's styles by id (:func:`styles_by_id`)."""
         #: Number formats met that are not read, and how many numbers were left out.
         self.unknown_formats: set[str] = set()
         self.left_out = 0
@@ -176,10 +177,7 @@ class Numbering:
                 self._abstract.setdefault(element.get(_W + "abstractNumId", ""), element)
             for element in numbering.iterchildren(_W + "num"):
                 self._nums.setdefault(element.get(_W + "numId", ""), element)
-        self._styles: dict[str, _Element] = {}
-        if styles is not None:
-            for element in styles.iterchildren(_W + "style"):
-                self._styles.setdefault(element.get(_W + "styleId", ""), element)
+        self._styles = styles
         # A style's numbering: numId, level, and the style (itself or one it is based on)
         # defining them.
         self._style_numbering: dict[str, tuple[str | None, int | None, str | None]] = {}
@@ -353,6 +351,15 @@ class Numbering:
                 return ""
             out.append(number + part[1:])
         return "".join(out)
+
+
+def styles_by_id(styles: _Element | None) -> dict[str, _Element]:
+    """The styles of ``word/styles.xml`` by their ids, the first of each."""
+    found: dict[str, _Element] = {}
+    if styles is not None:
+        for element in styles.iterchildren(_W + "style"):
+            found.setdefault(element.get(_W + "styleId", ""), element)
+    return found
 
 
 def _int_attribute(element: _Element, name: str) -> int:

@@ -22,12 +22,14 @@ in document order:
 * content controls (``w:sdt``) and custom XML are read through.
 
 Page headers and footers, footnotes, endnotes and comments are not the report and are not
-read; how many notes there were is said in ``source.notes``.
+read; how many notes there were is said in ``source.notes``. Nor is a table of contents
+(a ``TOC`` field's result, paragraphs in TOC styles), which repeats the headings.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -41,7 +43,7 @@ from gipparse import (
     SourceError,
 )
 
-from ._numbering import Numbering
+from ._numbering import Numbering, styles_by_id
 
 if TYPE_CHECKING:
     from docx.oxml.xmlchemy import BaseOxmlElement as _Element
@@ -85,8 +87,9 @@ def read_docx(data: bytes, path: str | None, format: str = FORMAT) -> SourceDocu
         document converted to DOCX).
     """
     body, parts = _open_body(data, path)
-    numbering = Numbering(parts.get("numbering"), parts.get("styles"))
-    reader = _Reader(DocumentBuilder(format), numbering)
+    styles = styles_by_id(parts.get("styles"))
+    numbering = Numbering(parts.get("numbering"), styles)
+    reader = _Reader(DocumentBuilder(format), numbering, styles)
     reader.container(body)
     builder = reader.builder
     if reader.tracked_changes:
@@ -110,6 +113,13 @@ def read_docx(data: bytes, path: str | None, format: str = FORMAT) -> SourceDocu
             "source.list-number",
             f"{numbering.left_out:,} list numbers in a format not read ({formats}) were left "
             "out: those paragraphs read without the number Word prints before them",
+        )
+    if reader.toc_lines:
+        builder.diagnose(
+            Severity.INFO,
+            "source.table-of-contents",
+            f"a table of contents of {reader.toc_lines:,} lines was not read: its lines "
+            "repeat the headings, with their page numbers",
         )
     notes, characters, damaged = _notes(parts)
     if notes or damaged:
@@ -244,9 +254,22 @@ def _is_off(element: _Element | None) -> bool:
 
 
 class _Reader:
-    def __init__(self, builder: DocumentBuilder, numbering: Numbering) -> None:
+    def __init__(
+        self,
+        builder: DocumentBuilder,
+        numbering: Numbering,
+        styles: dict[str, _Element],
+    ) -> None:
         self.builder = builder
         self.numbering = numbering
+        self.styles = styles
+        # Whether a paragraph style, by id, is one of a table of contents.
+        self.toc_styles: dict[str, bool] = {}
+        # Lines of a table of contents left out; whether the paragraph being read had
+        # any, and how many TOC fields are open past their code.
+        self.toc_lines = 0
+        self._toc_text = False
+        self.in_toc = 0
         self.layout_tables = 0
         self.tracked_changes = False
         self.hidden_characters = 0
@@ -254,6 +277,8 @@ class _Reader:
         # their code (between ``begin`` and ``separate``): fields span runs and paragraphs.
         self.fields: list[bool] = []
         self.in_code = 0
+        # The code (instruction) of each open field, as far as it was read.
+        self.instructions: list[str] = []
         # Text boxes met in the paragraph being read, read after it.
         self.boxes: list[_Element] = []
 
@@ -338,11 +363,36 @@ class _Reader:
     # -- text -------------------------------------------------------------------------
 
     def paragraph_text(self, p: _Element) -> str:
+        """The paragraph's text; empty for a line of a table of contents (a paragraph in
+        a TOC style, or the result of a TOC field), which is counted in toc_lines."""
         parts: list[str] = []
-        if self.numbering.active:
-            properties = p.find(_W + "pPr")
-            if properties is not None:
+        self._toc_text = False
+        properties = p.find(_W + "pPr")
+        if properties is not None:
+            style = properties.find(_W + "pStyle")
+            if style is not None and self._is_toc_style(style.get(_W + "val", "")):
+                if self._paragraph_text(p, []).strip() or self._toc_text:
+                    self.toc_lines += 1
+                return ""
+            if self.numbering.active:
                 parts.append(self.numbering.label(properties))
+        text = self._paragraph_text(p, parts)
+        if self._toc_text:
+            self.toc_lines += 1
+        return text
+
+    def _is_toc_style(self, style_id: str) -> bool:
+        """Whether the style is Word's "toc 1" to "toc 9" or "TOC Heading", known by its
+        name (its id is "TOC1", or "10" in Chinese Word) or, wanting one, its id."""
+        found = self.toc_styles.get(style_id)
+        if found is None:
+            style = self.styles.get(style_id)
+            name = None if style is None else style.find(_W + "name")
+            named = style_id if name is None else name.get(_W + "val", "")
+            found = self.toc_styles[style_id] = _TOC_STYLE.fullmatch(named) is not None
+        return found
+
+    def _paragraph_text(self, p: _Element, parts: list[str]) -> str:
         stack: list[Iterator[Any]] = [iter(p)]
         while stack:
             for child in stack[-1]:
@@ -350,6 +400,9 @@ class _Reader:
                 if tag == _W + "r":
                     parts.append(self._run_text(child))
                 elif tag in _PARAGRAPH_WRAPPERS:
+                    if tag == _W + "fldSimple" and _is_toc(child.get(_W + "instr", "")):
+                        self._toc_text = True  # a table of contents in a simple field
+                        continue
                     if tag in (_W + "ins", _W + "moveTo"):
                         self.tracked_changes = True
                     stack.append(iter(child))
@@ -376,13 +429,19 @@ class _Reader:
             if tag == _W + "t":
                 if self.in_code:
                     continue  # a field's code, or the result of a field inside it
+                if self.in_toc:
+                    self._toc_text = True  # a line of a table of contents
+                    continue
                 if hidden:
                     self.hidden_characters += len(child.text or "")
                 else:
                     parts.append(child.text or "")
             elif tag == _W + "fldChar":
                 self._field_char(child)
-            elif hidden or self.in_code:
+            elif tag == _W + "instrText":
+                if self.fields and self.fields[-1]:
+                    self.instructions[-1] += child.text or ""
+            elif hidden or self.in_code or self.in_toc:
                 continue
             elif tag in (_W + "tab", _W + "ptab"):
                 parts.append("\t")
@@ -400,12 +459,28 @@ class _Reader:
         kind = element.get(_W + "fldCharType")
         if kind == "begin":
             self.fields.append(True)
+            self.instructions.append("")
             self.in_code += 1
         elif kind == "separate" and self.fields and self.fields[-1]:
             self.fields[-1] = False
             self.in_code -= 1
-        elif kind == "end" and self.fields and self.fields.pop():  # it ended in its code
-            self.in_code -= 1
+            if _is_toc(self.instructions[-1]):
+                self.in_toc += 1
+        elif kind == "end" and self.fields:
+            instruction = self.instructions.pop()
+            if self.fields.pop():  # it ended in its code
+                self.in_code -= 1
+            elif _is_toc(instruction):
+                self.in_toc -= 1
+
+
+def _is_toc(instruction: str) -> bool:
+    """Whether a field's code makes a table of contents (``TOC \\o "1-3" \\h``)."""
+    words = instruction.split(maxsplit=1)
+    return bool(words) and words[0].upper() == "TOC"
+
+
+_TOC_STYLE = re.compile(r"toc ?[1-9]|toc ?heading", re.IGNORECASE)
 
 
 def _text_boxes(shape: _Element) -> list[_Element]:
