@@ -12,8 +12,7 @@ from gipparse import Paragraph
 
 gipparse_docx = pytest.importorskip("gipparse_docx")
 docx = pytest.importorskip("docx")
-
-from gipparse_docx._numbering import format_number  # noqa: E402
+format_number = pytest.importorskip("gipparse_docx._numbering").format_number
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = f'xmlns:w="{_W}"'
