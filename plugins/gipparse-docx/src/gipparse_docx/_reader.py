@@ -367,32 +367,13 @@ class _Reader:
         a TOC style, or the result of a TOC field), which is counted in toc_lines."""
         parts: list[str] = []
         self._toc_text = False
+        in_toc_style = False
         properties = p.find(_W + "pPr")
         if properties is not None:
             style = properties.find(_W + "pStyle")
-            if style is not None and self._is_toc_style(style.get(_W + "val", "")):
-                if self._paragraph_text(p, []).strip() or self._toc_text:
-                    self.toc_lines += 1
-                return ""
-            if self.numbering.active:
+            in_toc_style = style is not None and self._is_toc_style(style.get(_W + "val", ""))
+            if self.numbering.active and not in_toc_style:
                 parts.append(self.numbering.label(properties))
-        text = self._paragraph_text(p, parts)
-        if self._toc_text:
-            self.toc_lines += 1
-        return text
-
-    def _is_toc_style(self, style_id: str) -> bool:
-        """Whether the style is Word's "toc 1" to "toc 9" or "TOC Heading", known by its
-        name (its id is "TOC1", or "10" in Chinese Word) or, wanting one, its id."""
-        found = self.toc_styles.get(style_id)
-        if found is None:
-            style = self.styles.get(style_id)
-            name = None if style is None else style.find(_W + "name")
-            named = style_id if name is None else name.get(_W + "val", "")
-            found = self.toc_styles[style_id] = _TOC_STYLE.fullmatch(named) is not None
-        return found
-
-    def _paragraph_text(self, p: _Element, parts: list[str]) -> str:
         stack: list[Iterator[Any]] = [iter(p)]
         while stack:
             for child in stack[-1]:
@@ -416,7 +397,23 @@ class _Reader:
                     self.tracked_changes = True
             else:
                 stack.pop()
-        return "".join(parts)
+        text = "".join(parts)
+        if in_toc_style:
+            self.toc_lines += bool(text.strip() or self._toc_text)
+            return ""
+        self.toc_lines += self._toc_text
+        return text
+
+    def _is_toc_style(self, style_id: str) -> bool:
+        """Whether the style is Word's "toc 1" to "toc 9" or "TOC Heading", known by its
+        name (its id is "TOC1", or "10" in Chinese Word) or, wanting one, its id."""
+        found = self.toc_styles.get(style_id)
+        if found is None:
+            style = self.styles.get(style_id)
+            name = None if style is None else style.find(_W + "name")
+            named = style_id if name is None else name.get(_W + "val", "")
+            found = self.toc_styles[style_id] = _TOC_STYLE.fullmatch(named) is not None
+        return found
 
     def _run_text(self, r: _Element) -> str:
         properties = r.find(_W + "rPr")
