@@ -154,6 +154,18 @@ def _filled_borders(data: bytes, width: float) -> bytes:
     return _rewritten(data, lambda content: _STROKE_RE.sub(rectangle, content))
 
 
+def _pages(data: bytes) -> list[Any]:
+    """What the reader takes from each page of the PDF *data* (characters, lines, boxes)."""
+    import pypdfium2
+    from gipparse_pdf._page import read_page
+
+    document = pypdfium2.PdfDocument(data)
+    try:
+        return [read_page(document, i) for i in range(len(document))]
+    finally:
+        document.close()
+
+
 @pytest.mark.parametrize("width", [3.0, 4.5])
 def test_borders_drawn_as_thick_filled_rectangles_read_the_same(
     seed_name: str,
@@ -164,17 +176,11 @@ def test_borders_drawn_as_thick_filled_rectangles_read_the_same(
     # WPS draws a table's borders as filled rectangles; heavy ones are 2¼ to 6 pt across.
     # The seeds' PDFs with every border so drawn (the shading of the shaded-wide style
     # left as it is) read exactly as LibreOffice's own, with the lines it strokes.
-    import pypdfium2
-    from gipparse_pdf._page import read_page
     from gipparse_pdf._reader import read_pdf
 
     data = pdfs[seed_name, pdf_style.name][1].read_bytes()
     filled = _filled_borders(data, width)
-    document = pypdfium2.PdfDocument(filled)
-    try:
-        pages = [read_page(document, i) for i in range(len(document))]
-    finally:
-        document.close()
+    pages = _pages(filled)
     assert not any(page.segments for page in pages)
     thick = [
         box
@@ -287,17 +293,11 @@ def test_tables_framed_with_a_wide_pen_read_the_same(
     # A heavy frame stroked with a wide pen, the lines inside stopping at its inner edge
     # (more than 2 pt from the centre line the path draws): the seeds' PDFs so drawn read
     # exactly as LibreOffice's own.
-    import pypdfium2
-    from gipparse_pdf._page import read_page
     from gipparse_pdf._reader import read_pdf
 
     data = pdfs[seed_name, pdf_style.name][1].read_bytes()
     framed = _wide_frames(data, width)
-    document = pypdfium2.PdfDocument(framed)
-    try:
-        pages = [read_page(document, i) for i in range(len(document))]
-    finally:
-        document.close()
+    pages = _pages(framed)
     # The frames are as wide as drawn, and lines inside stop at their inner edge.
     met = 0
     for page in pages:
