@@ -32,12 +32,12 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from gipparse.plugin import DocumentBuilder, Severity, SourceDocument, SourceError
 
 from . import _grid
-from ._grid import Glyph, Grid
+from ._grid import Box, Glyph, Grid, Segment
 from .layout import Page
 
 FORMAT = "pdf"
@@ -157,6 +157,29 @@ def _open_error(message: str) -> str:
     return f"cannot open the PDF, it is damaged or not a PDF: {message}"
 
 
+_Item = TypeVar("_Item", Glyph, Segment, Box)
+
+
+def _on_page(items: list[_Item], first: int) -> tuple[list[_Item], int]:
+    """*items* without those with a number, from field *first* on, that is no number or
+    lies past :data:`MAX_POSITION`; and how many were left out."""
+    rows: Sequence[Sequence[Any]] = items  # their fields from *first* on are numbers
+    numbers = [v for item in rows for v in item[first:]]
+    # min() and max() may miss a NaN, which their sum keeps.
+    if not numbers or (
+        not math.isnan(sum(numbers))
+        and min(numbers) >= -MAX_POSITION
+        and max(numbers) <= MAX_POSITION
+    ):
+        return items, 0
+    placed = [
+        item
+        for item, row in zip(items, rows, strict=True)
+        if all(-MAX_POSITION <= v <= MAX_POSITION for v in row[first:])
+    ]
+    return placed, len(items) - len(placed)
+
+
 class _Layout:
     """The layout of a fixed-layout document's pages (gipparse_pdf.layout.lay_out)."""
 
@@ -181,29 +204,13 @@ class _Layout:
         """*page* without the characters and lines it places on no page (see
         :data:`MAX_POSITION`); they are counted in :attr:`unplaced`. Every number of an
         item is looked at: a glyph's box, a segment's ends and pen width, a box."""
-        kept = []
-        dropped = 0
-        for items, first in ((page.glyphs, 1), (page.segments, 0), (page.rectangles, 0)):
-            numbers = [v for item in items for v in item[first:]]
-            # min() and max() may miss a NaN, which their sum keeps.
-            if not numbers or (
-                not math.isnan(sum(numbers))
-                and min(numbers) >= -MAX_POSITION
-                and max(numbers) <= MAX_POSITION
-            ):
-                kept.append(items)
-                continue
-            placed = [
-                item
-                for item in items
-                if all(-MAX_POSITION <= v <= MAX_POSITION for v in item[first:])
-            ]
-            dropped += len(items) - len(placed)
-            kept.append(placed)
+        glyphs, lost_glyphs = _on_page(page.glyphs, 1)
+        segments, lost_segments = _on_page(page.segments, 0)
+        rectangles, lost_rectangles = _on_page(page.rectangles, 0)
+        dropped = lost_glyphs + lost_segments + lost_rectangles
         if not dropped:
             return page
         self.unplaced.append((page.number, dropped))
-        glyphs, segments, rectangles = kept
         return page._replace(glyphs=glyphs, segments=segments, rectangles=rectangles)
 
     def build(self) -> SourceDocument:
