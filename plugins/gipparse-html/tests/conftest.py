@@ -73,8 +73,10 @@ class Style:
     #: content container), ``aspnet`` (an ASP.NET WebForms page: the whole body in one
     #: ``<form>`` with ``__VIEWSTATE`` inputs, a search form nested in its header, the
     #: article in ``<div class="content">``), ``jsp`` (a form around the article only,
-    #: a login form beside it, class names that name no content container), ``word`` (a
-    #: Word document saved as a web page, no chrome) or ``bare`` (no chrome).
+    #: a login form beside it, class names that name no content container), ``body`` (the
+    #: ``<body>`` itself the content container, its title in a ``class="title"`` element
+    #: and no chrome), ``word`` (a Word document saved as a web page, no chrome) or
+    #: ``bare`` (no chrome).
     page: str = "modern"
     headings: str = "p-strong"  # or "h"
     cell_lines: str = "br"  # or "p"
@@ -172,6 +174,7 @@ STYLES = {
             headings="h",
             cell_lines="p",
         ),
+        Style("body-container", page="body", headings="h"),
     )
 }
 
@@ -667,12 +670,15 @@ def publish_page(seed: Any, style: Style, support: Any) -> bytes:
         body = _aspnet_page(title, content)
     elif style.page == "jsp":
         body = _jsp_page(title, content)
+    elif style.page == "body":
+        body = f'<div class="title">{title}</div>\n{content}'
     else:
         body = content
+    tag = '<body class="content">' if style.page == "body" else "<body>"
     page = (
         '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
         '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
-        f'<html xmlns="http://www.w3.org/1999/xhtml">\n{_head(style, title)}\n<body>\n{body}\n'
+        f'<html xmlns="http://www.w3.org/1999/xhtml">\n{_head(style, title)}\n{tag}\n{body}\n'
         "</body></html>\n"
     )
     return _encode(page, style)

@@ -289,6 +289,22 @@ def test_the_content_container_is_read_with_the_title_above_it() -> None:
     ]
 
 
+@pytest.mark.parametrize("body", ["<body class='content'>", "<body id='zoom'>"])
+def test_a_title_in_the_body_read_as_the_container_is_read_once(body: str) -> None:
+    # The body is the content container: the title is in what is read, not above it.
+    doc = read(
+        f"{body}<div class='dqwz'>当前位置：首页</div>"
+        "<div class='title'>某局2020年政府信息公开工作年度报告</div>"
+        "<p>一、总体情况</p><p>本年度公开信息，内容足够长。</p></body>"
+    )
+    assert paragraphs(doc) == [
+        "某局2020年政府信息公开工作年度报告",
+        "一、总体情况",
+        "本年度公开信息，内容足够长。",
+    ]
+    assert chrome(doc) == len("当前位置：首页")
+
+
 def test_an_article_with_its_own_h1_and_header_keeps_them() -> None:
     doc = read(
         "<body><header><h1>网站</h1></header><main><article>"

@@ -582,20 +582,21 @@ def _title_before(order: list[Element], start: int, sizes: _Sizes) -> str | None
     """The page's title when it stands above the content, ``order[start]`` (*order*: the
     body and the elements below it in document order): the closest ``<h1>`` or element
     whose class or id says ``title`` before it, outside page chrome. ``None`` when the
-    content has an ``<h1>`` of its own.
+    content is the body (a title in it is read with the rest) or has an ``<h1>`` of its
+    own.
 
     Each element is looked at once, whatever the nesting: the elements before the content
     are tried from the closest back, whether one is in chrome is known from the element
     around it, and an element whose text is too long to be a title holds no title (its
     text on one line is no shorter than that of any element in it)."""
     content = order[start]
-    if any(e.tag == "h1" for e in content.elements()):
+    if start == 0 or any(e.tag == "h1" for e in content.elements()):
         return None
     around = set(map(id, content.ancestors()))
     chrome = CHROME_TOKENS | SITE_CHROME_TOKENS
     in_chrome: dict[int, bool] = {}  # an element or one around it is chrome
     too_long: set[int] = set()  # elements holding text too long for a title
-    for i in range(start - 1 if start else len(order) - 1, 0, -1):  # the body: all of it
+    for i in range(start - 1, 0, -1):
         element = order[i]
         key = id(element)
         if key in around:
