@@ -224,6 +224,29 @@ def test_a_thick_rule_is_a_ruling_unless_shading_between_rulings() -> None:
     assert grid.ys == (0, 15, 25, 40)  # thicker than any rule anyway
 
 
+def test_telling_shading_looks_only_at_rulings_near_each_strip(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A page may paint thousands of thick strips (100,000 paths are read): telling each
+    # from shading looks at the rulings near it, not at all of them, so the work grows
+    # with the number of strips, not its square.
+    import gipparse_pdf._grid as grid_module
+
+    looked = 0
+    covers = grid_module._covers
+
+    def counted(ruling: object, start: float, end: float) -> bool:
+        nonlocal looked
+        looked += 1
+        return covers(ruling, start, end)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(grid_module, "_covers", counted)
+    strips = [Box(0, 10 * i, 300, 10 * i + 3) for i in range(2_000)]
+    found = rulings([], strips)
+    assert len(found) == 2_000  # none lies between two others: each is a rule
+    assert looked <= 3 * len(strips)
+
+
 def test_short_or_thick_filled_boxes_are_not_rulings() -> None:
     assert rulings([], [Box(0, 0, 4, 4)]) == []  # a square: a bullet, a dot
     assert rulings([], [Box(0, 0, 5, 12)]) == []  # not three times as long as thick

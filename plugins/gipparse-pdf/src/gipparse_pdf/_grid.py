@@ -176,18 +176,38 @@ def rulings(segments: Iterable[Segment], rectangles: Iterable[Box] = ()) -> list
         elif width <= MAX_THICK_RULE and height >= THICK_RULE_LENGTH * width:
             thick.append(Ruling(False, (x0 + x1) / 2, top, bottom, width))
     if thick:
-        joined = _join(found)
-        found += [r for r in thick if not _shading(r, [*joined, *(t for t in thick if t is not r)])]
+        near = _Near([*_join(found), *thick])
+        found += [r for r in thick if not _shading(r, near)]
     return _join(found)
 
 
-def _shading(strip: Ruling, others: Iterable[Ruling]) -> bool:
-    """Whether a thick *strip* lies between two rulings of *others* running along its
+class _Near:
+    """Rulings by direction and position, to find those near a position at once rather
+    than by looking at every one (a page may draw thousands of strips)."""
+
+    def __init__(self, rulings: Sequence[Ruling]) -> None:
+        self.reach = TOLERANCE + max(r.width for r in rulings) / 2 if rulings else TOLERANCE
+        self.lines: dict[bool, list[Ruling]] = {}
+        self.ats: dict[bool, list[float]] = {}
+        for horizontal in (True, False):
+            lines = sorted((r for r in rulings if r.horizontal is horizontal), key=lambda r: r.at)
+            self.lines[horizontal] = lines
+            self.ats[horizontal] = [r.at for r in lines]
+
+    def around(self, horizontal: bool, low: float, high: float) -> list[Ruling]:
+        """The rulings in *horizontal*'s direction at positions from *low* to *high*."""
+        ats = self.ats[horizontal]
+        return self.lines[horizontal][bisect.bisect_left(ats, low) : bisect.bisect_right(ats, high)]
+
+
+def _shading(strip: Ruling, near: _Near) -> bool:
+    """Whether a thick *strip* lies between two other rulings of *near* running along its
     edges: the shading of a thin row or column, not a line."""
     half = strip.width / 2
     before = after = False
-    for other in others:
-        if other.horizontal is not strip.horizontal or not _covers(other, strip.start, strip.end):
+    band = half + near.reach  # the farthest a ruling along an edge may stand from the centre
+    for other in near.around(strip.horizontal, strip.at - band, strip.at + band):
+        if other is strip or not _covers(other, strip.start, strip.end):
             continue
         reach = TOLERANCE + other.width / 2
         if other.at < strip.at and abs(other.at - (strip.at - half)) <= reach:
