@@ -245,6 +245,12 @@ def test_telling_shading_looks_only_at_rulings_near_each_strip(
     found = rulings([], strips)
     assert len(found) == 2_000  # none lies between two others: each is a rule
     assert looked <= 3 * len(strips)
+    # Strips end to end along one line (a heavy rule drawn piece by piece) are at one
+    # position, along neither edge of each other.
+    looked = 0
+    pieces = [Box(10 * i, 0, 10 * i + 9, 3) for i in range(2_000)]
+    assert [tuple(r) for r in rulings([], pieces)] == [(True, 1.5, 0, 19_999, 3)]
+    assert looked <= 3 * len(pieces)
 
 
 def test_short_or_thick_filled_boxes_are_not_rulings() -> None:

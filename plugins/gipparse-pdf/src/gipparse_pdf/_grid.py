@@ -194,10 +194,14 @@ class _Near:
             self.lines[horizontal] = lines
             self.ats[horizontal] = [r.at for r in lines]
 
-    def around(self, horizontal: bool, low: float, high: float) -> list[Ruling]:
-        """The rulings in *horizontal*'s direction at positions from *low* to *high*."""
-        ats = self.ats[horizontal]
-        return self.lines[horizontal][bisect.bisect_left(ats, low) : bisect.bisect_right(ats, high)]
+    def around(self, horizontal: bool, at: float, reach: float) -> list[Ruling]:
+        """The rulings in *horizontal*'s direction at most *reach* before or after *at*,
+        those at *at* itself left out."""
+        ats, lines = self.ats[horizontal], self.lines[horizontal]
+        return [
+            *lines[bisect.bisect_left(ats, at - reach) : bisect.bisect_left(ats, at)],
+            *lines[bisect.bisect_right(ats, at) : bisect.bisect_right(ats, at + reach)],
+        ]
 
 
 def _shading(strip: Ruling, near: _Near) -> bool:
@@ -205,9 +209,10 @@ def _shading(strip: Ruling, near: _Near) -> bool:
     edges: the shading of a thin row or column, not a line."""
     half = strip.width / 2
     before = after = False
-    band = half + near.reach  # the farthest a ruling along an edge may stand from the centre
-    for other in near.around(strip.horizontal, strip.at - band, strip.at + band):
-        if other is strip or not _covers(other, strip.start, strip.end):
+    # The rulings before and after it, as far as one along an edge may stand; the strip
+    # itself, and any ruling at its centre, run along neither edge.
+    for other in near.around(strip.horizontal, strip.at, half + near.reach):
+        if not _covers(other, strip.start, strip.end):
             continue
         reach = TOLERANCE + other.width / 2
         if other.at < strip.at and abs(other.at - (strip.at - half)) <= reach:
