@@ -445,6 +445,27 @@ def test_text_boxes_are_read_once_after_their_paragraph() -> None:
     assert blocks == ["前后", "文本框", (("规章", "0"),), "下一段"]
 
 
+def test_a_text_box_in_a_text_box_is_read_once_within_it() -> None:
+    # A box drawn inside another box is read with the box holding it, not again; a
+    # shape in a text box is read with its own boxes.
+    inner = (
+        "<w:r><w:pict><v:shape><v:textbox>"
+        + _box(p(r("内框")))
+        + "</v:textbox></v:shape></w:pict></w:r>"
+    )
+    doc = read(
+        make_docx(
+            p(
+                r("前"),
+                "<w:r><w:pict><v:shape><v:textbox>"
+                + _box(p(r("外框"), inner) + p(r("外框二")))
+                + "</v:textbox></v:shape></w:pict></w:r>",
+            )
+        )
+    )
+    assert paragraphs(doc) == ["前", "外框", "内框", "外框二"]
+
+
 def test_field_codes_are_not_read_even_holding_fields() -> None:
     begin, separate, end = (
         f'<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>' for kind in ("begin", "separate", "end")

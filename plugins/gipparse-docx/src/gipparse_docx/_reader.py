@@ -492,8 +492,14 @@ def _text_boxes(shape: _Element) -> list[_Element]:
         return []
     found = []
     for box in shape.iter(_W + "txbxContent"):
-        if not any(box in outer.iter(_W + "txbxContent") for outer in found):
-            found.append(box)
+        # Outermost: no text box between it and the shape (a box in a box is read with
+        # the box holding it).
+        for ancestor in box.iterancestors():
+            if ancestor is shape:
+                found.append(box)
+                break
+            if ancestor.tag == _W + "txbxContent":
+                break
     return found
 
 
