@@ -308,6 +308,11 @@ def test_number_formats(fmt: str, numbers: dict[int, str]) -> None:
         (1, "bullet"),
         (0, "upperLetter"),
         (4000, "upperRoman"),
+        # Numbers no list reaches: a damaged start or override.
+        (-3, "decimal"),
+        (-3, "ideographDigital"),
+        (100_000, "decimal"),
+        (10**12, "upperLetter"),
     ],
 )
 def test_numbers_not_known_in_a_format_are_none(n: int, fmt: str) -> None:

@@ -89,9 +89,18 @@ def _enclosed(n: int, first: int, last: int) -> str:
     return chr(first + n - 1) if 1 <= n <= last else str(n)
 
 
+#: The largest list number written: no list runs that far, and a start or override past
+#: it (or below 0) is damage, which would otherwise be written out letter by letter (a
+#: letter format repeats its letter once every 26) or digit by digit.
+MAX_LIST_NUMBER = 99_999
+
+
 def format_number(n: int, fmt: str) -> str | None:
     """*n* in Word's number format *fmt* (``w:numFmt``), or None for a format (or a
-    number in it) this reader does not know."""
+    number in it) this reader does not know, and for a number outside 0 to
+    :data:`MAX_LIST_NUMBER`."""
+    if not 0 <= n <= MAX_LIST_NUMBER:
+        return None
     if fmt == "decimal":
         return str(n)
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting"):
