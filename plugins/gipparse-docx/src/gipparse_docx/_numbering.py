@@ -135,11 +135,12 @@ def format_number(n: int, fmt: str) -> str | None:
     return None
 
 
-def _int(element: _Element | None, default: int) -> int:
+def _int(element: _Element | None, default: int, name: str = "val") -> int:
+    """The whole number in *element*'s attribute *name*, or *default* without one."""
     if element is None:
         return default
     try:
-        return int(element.get(_W + "val", ""))
+        return int(element.get(_W + name, ""))
     except ValueError:
         return default
 
@@ -280,12 +281,12 @@ class Numbering:
             levels = [None] * _LEVELS
             if abstract is not None:
                 for lvl in abstract.iterchildren(_W + "lvl"):
-                    at = _int_attribute(lvl, "ilvl")
+                    at = _int(lvl, -1, "ilvl")
                     if 0 <= at < _LEVELS:
                         levels[at] = _Level(lvl, at)
             starts: list[int] = []
             for override in num.iterchildren(_W + "lvlOverride"):
-                at = _int_attribute(override, "ilvl")
+                at = _int(override, -1, "ilvl")
                 if not 0 <= at < _LEVELS:
                     continue
                 lvl = override.find(_W + "lvl")
@@ -313,7 +314,7 @@ class Numbering:
         if style is not None and abstract is not None:
             for lvl in abstract.iterchildren(_W + "lvl"):
                 if _val(lvl.find(_W + "pStyle")) == style:
-                    return _int_attribute(lvl, "ilvl")
+                    return _int(lvl, -1, "ilvl")
         return 0
 
     # -- counting ---------------------------------------------------------------------
@@ -369,13 +370,6 @@ def styles_by_id(styles: _Element | None) -> dict[str, _Element]:
         for element in styles.iterchildren(_W + "style"):
             found.setdefault(element.get(_W + "styleId", ""), element)
     return found
-
-
-def _int_attribute(element: _Element, name: str) -> int:
-    try:
-        return int(element.get(_W + name, ""))
-    except ValueError:
-        return -1
 
 
 def _copy(level: _Level) -> _Level:
